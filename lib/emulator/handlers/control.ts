@@ -1,0 +1,112 @@
+import type { FileContent } from "../files/content";
+import type { Faults, FaultConfig } from "../faults";
+import { body, enumValue } from "../http/input";
+import type { Router } from "../http/router";
+import type { NodeFault } from "../model/types";
+import { applyFault, preemptNode } from "../sim/node-lifecycle";
+import { nodeOf, taskOf } from "./lookup";
+
+export interface RequestStats {
+  total: number;
+  byRoute: Map<string, number>;
+}
+
+export interface ControlTarget {
+  info(): Record<string, unknown>;
+  faults: Faults;
+  stats: RequestStats;
+  advance(ms: number): void;
+}
+
+const FAULTS: readonly NodeFault[] = ["none", "enospc", "oom", "diskfull", "starttaskfailed", "unusable"];
+
+/**
+ * The control API lives under /__emulator, a path Batch never uses. It needs no signature: the emulator
+ * listens on loopback and these endpoints exist for tests and demos (documented in the README).
+ */
+export function controlRoutes(r: Router, target: ControlTarget): void {
+  const ok = (json: unknown = { ok: true }) => ({ status: 200, json });
+  const bad = (message: string) => ({ status: 400, json: { error: message } });
+  const guarded = (run: () => unknown) => {
+    try {
+      return ok(run() ?? { ok: true });
+    } catch (e) {
+      if (e instanceof RangeError) return bad(e.message);
+      throw e;
+    }
+  };
+
+  r.on("GET", "/__emulator", () => ok(target.info()));
+  r.on("GET", "/__emulator/stats", () => ok({ total: target.stats.total, byRoute: Object.fromEntries(target.stats.byRoute) }));
+  r.on("POST", "/__emulator/stats/reset", () => {
+    target.stats.total = 0;
+    target.stats.byRoute.clear();
+    return ok();
+  });
+
+  r.on("GET", "/__emulator/faults", () => ok(target.faults.get()));
+  r.on("PUT", "/__emulator/faults", (c) => guarded(() => target.faults.set(body(c) as Partial<FaultConfig>)));
+  r.on("DELETE", "/__emulator/faults", () => {
+    target.faults.reset();
+    return ok(target.faults.get());
+  });
+
+  r.on("POST", "/__emulator/clock/advance", (c) => {
+    const seconds = Number(body(c).seconds);
+    if (!(seconds >= 0)) return bad("seconds must be a non-negative number");
+    target.advance(seconds * 1000);
+    return ok(target.info());
+  });
+
+  r.on("POST", "/__emulator/pools/:poolId/nodes/:nodeId/fault", (c) => {
+    const { pool, node } = nodeOf(c);
+    applyFault(c.sim, pool, node, enumValue(body(c), "fault", FAULTS, "none"));
+    return ok({ nodeId: node.wire.id, fault: node.fault, state: node.wire.state });
+  });
+  r.on("POST", "/__emulator/pools/:poolId/nodes/:nodeId/preempt", (c) => {
+    const { node } = nodeOf(c);
+    preemptNode(c.sim, node);
+    return ok({ nodeId: node.wire.id, state: node.wire.state });
+  });
+
+  r.on("POST", "/__emulator/jobs/:jobId/tasks/:taskId/files", (c) => {
+    const { task } = taskOf(c);
+    const b = body(c);
+    const path = typeof b.path === "string" && b.path ? b.path : "stdout.txt";
+    const size = Number(b.size ?? 1024);
+    if (!(size >= 0)) return bad("size must be a non-negative number of bytes");
+    const style = enumValue(b, "style", ["app", "ansi", "binary"] as const, "app");
+    const now = c.sim.now();
+    const rate = Number(b.bytesPerSecond ?? 0);
+    const content: FileContent = {
+      kind: "generated",
+      seed: Number(b.seed ?? 1),
+      size,
+      style,
+      ...(rate > 0 ? { growth: { startMs: now, bytesPerSecond: rate } } : {}),
+    };
+    task.files.set(path, { content, creationMs: now, lastModifiedMs: now });
+    return ok({ path, size });
+  });
+
+  const storage = (c: { sim: { storage: import("../storage/store").StorageModel } }) => c.sim.storage;
+  r.on("GET", "/__emulator/storage", (c) => ok(storage(c).listAccounts()));
+  r.on("POST", "/__emulator/storage/accounts", (c) => guarded(() => storage(c).addAccount(String(body(c).name ?? ""))));
+  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) => guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })));
+  r.on("POST", "/__emulator/storage/accounts/:account/containers", (c) =>
+    guarded(() => {
+      const b = body(c);
+      const access = enumValue(b, "publicAccess", ["none", "blob", "container"] as const, "none");
+      storage(c).addContainer(c.params.account ?? "", String(b.name ?? ""), { publicAccess: access });
+    }),
+  );
+  r.on("DELETE", "/__emulator/storage/accounts/:account/containers/:container", (c) =>
+    guarded(() => ({ removed: storage(c).removeContainer(c.params.account ?? "", c.params.container ?? "") })),
+  );
+  r.on("PUT", "/__emulator/storage/accounts/:account/containers/:container/blobs/*blob", (c) =>
+    guarded(() => storage(c).putBlob(c.params.account ?? "", c.params.container ?? "", c.params.blob ?? "", c.rawBody)),
+  );
+  r.on("DELETE", "/__emulator/storage/accounts/:account/containers/:container/blobs/*blob", (c) =>
+    guarded(() => ({ removed: storage(c).deleteBlob(c.params.account ?? "", c.params.container ?? "", c.params.blob ?? "") })),
+  );
+}

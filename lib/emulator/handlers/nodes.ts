@@ -1,0 +1,76 @@
+import { Errors } from "../errors";
+import { body, DISABLE_ACTIONS, enumValue, requiredString, TASK_ACTIONS } from "../http/input";
+import { listPage } from "../http/list";
+import type { Router } from "../http/router";
+import { NODE_PROPS, nodeJson } from "../http/serialize";
+import { NODE_FILTER } from "../odata/schemas";
+import { disableScheduling, enableScheduling, rebootNode, reimageNode } from "../sim/node-lifecycle";
+import { nodeOf, poolOf } from "./lookup";
+
+export function nodeRoutes(r: Router): void {
+  r.on("GET", "/pools/:poolId/nodes", (c) => {
+    const pool = poolOf(c);
+    return listPage(c, pool.nodes, {
+      filter: NODE_FILTER,
+      selectable: NODE_PROPS,
+      filterView: (n) => n.wire,
+      toWire: (n) => nodeJson(n, c.baseUrl),
+    });
+  });
+
+  r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => ({ status: 200, json: nodeJson(nodeOf(c).node, c.baseUrl) }));
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/reboot", (c) => {
+    const { pool, node } = nodeOf(c);
+    rebootNode(c.sim, pool, node, enumValue(body(c), "nodeRebootOption", TASK_ACTIONS, "requeue"));
+    return { status: 202 };
+  });
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/reimage", (c) => {
+    const { pool, node } = nodeOf(c);
+    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"));
+    return { status: 202 };
+  });
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/disablescheduling", (c) => {
+    const { node } = nodeOf(c);
+    disableScheduling(c.sim, node, enumValue(body(c), "nodeDisableSchedulingOption", DISABLE_ACTIONS, "requeue"));
+    return { status: 200 };
+  });
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/enablescheduling", (c) => {
+    enableScheduling(c.sim, nodeOf(c).node);
+    return { status: 200 };
+  });
+
+  r.on("GET", "/pools/:poolId/nodes/:nodeId/remoteloginsettings", (c) => {
+    const { pool, node } = nodeOf(c);
+    if (!pool.wire.virtualMachineConfiguration) {
+      throw Errors.operationNotValidOnNode("Remote login settings are only available on pools created with virtualMachineConfiguration; use the RDP file instead.");
+    }
+    const ssh = node.wire.endpointConfiguration?.inboundEndpoints[0];
+    return { status: 200, json: { remoteLoginIPAddress: ssh?.publicIPAddress ?? "203.0.113.10", remoteLoginPort: ssh?.frontendPort ?? 50000 } };
+  });
+
+  r.on("GET", "/pools/:poolId/nodes/:nodeId/rdp", (c) => {
+    const { pool, node } = nodeOf(c);
+    if (!pool.wire.cloudServiceConfiguration) {
+      throw Errors.operationNotValidOnNode("An RDP file is only available for nodes of pools created with cloudServiceConfiguration.");
+    }
+    const rdp = `full address:s:${node.wire.ipAddress}:3389\r\nLoadBalanceInfo:s:Cookie: mstshash=${node.wire.id}\r\n`;
+    return { status: 200, body: Buffer.from(rdp), headers: { "Content-Type": "application/octet-stream" } };
+  });
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/uploadbatchservicelogs", (c) => {
+    const { node } = nodeOf(c);
+    const b = body(c);
+    requiredString(b, "containerUrl");
+    const start = requiredString(b, "startTime");
+    if (Number.isNaN(Date.parse(start))) throw Errors.invalidProperty("startTime", start, "Expected an ISO 8601 date-time.");
+    const stamp = new Date(c.sim.now()).toISOString().replace(/[-:.]/g, "");
+    return {
+      status: 200,
+      json: { virtualDirectoryName: `${node.poolId}/${node.wire.id}/${stamp}`, numberOfFilesUploaded: 3 + node.files.size },
+    };
+  });
+}

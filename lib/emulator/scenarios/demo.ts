@@ -1,0 +1,131 @@
+import { iso } from "../clock";
+import type { NodeRecord } from "../model/types";
+import type { SimContext } from "../sim/context";
+import { makeUnusable } from "../sim/node-lifecycle";
+import type { Rng } from "../util/prng";
+import { addHistoricTask, addJob, addPool, markNode, pad, startWorkload, textFile } from "./builder";
+import { FAILURES, historicFields, type FailureSample } from "./failures";
+
+const HOUR = 3_600_000;
+const SAS = "sv=2022-11-02&sp=rl&se=2030-01-01T00%3A00%3A00Z&sig=ZGVtbw%3D%3D";
+const WRITE_SAS = "sv=2022-11-02&sp=rwc&se=2030-01-01T00%3A00%3A00Z&sig=ZGVtbw%3D%3D";
+const READONLY_SAS = "sv=2022-11-02&sp=r&se=2030-01-01T00%3A00%3A00Z&sig=ZGVtbw%3D%3D";
+
+/**
+ * Small and varied: three pools, four jobs, every failure category of the taxonomy, nodes in bad states,
+ * a 1 GiB log and a growing one, and a live workload so the views keep moving.
+ */
+export function buildDemo(sim: SimContext, rng: Rng): void {
+  const now = sim.now();
+  const storage = sim.storage;
+  storage.addAccount("demostore");
+  storage.addContainer("demostore", "inputs");
+  storage.addContainer("demostore", "outputs");
+  for (let i = 1; i <= 40; i++) storage.putBlob("demostore", "inputs", `scenes/frame-${pad(i)}.blend`, `scene ${i}`);
+
+  const render = addPool(sim, {
+    id: "render-linux",
+    dedicated: 12,
+    lowPriority: 4,
+    slots: 2,
+    ageMs: 30 * HOUR,
+    startTask: { commandLine: "/bin/bash -c 'echo installing renderer && sleep 20 && echo ready'", waitForSuccess: true, maxTaskRetryCount: 1 },
+  });
+  const etl = addPool(sim, { id: "etl-pool", dedicated: 8, slots: 1, ageMs: 48 * HOUR, vmSize: "standard_e8s_v5" });
+  addPool(sim, { id: "legacy-cloudservice", dedicated: 3, ageMs: 200 * HOUR, cloudService: true, vmSize: "standard_d2_v2" });
+
+  const [n0, , , , , , , , , , unusableNode, startFailNode, , , , spotNode] = render.nodes;
+  if (unusableNode) makeUnusable(sim, unusableNode);
+  if (startFailNode) {
+    startFailNode.wire.startTaskInfo = {
+      state: "completed",
+      startTime: iso(now - 5 * HOUR),
+      endTime: iso(now - 5 * HOUR + 40_000),
+      exitCode: 100,
+      retryCount: 1,
+      lastRetryTime: iso(now - 5 * HOUR + 20_000),
+      result: "failure",
+      failureInfo: { category: "usererror", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
+    };
+    startFailNode.files.set("startup/stdout.txt", textFile("installing renderer\nReading package lists...\n", now - 5 * HOUR));
+    startFailNode.files.set("startup/stderr.txt", textFile("E: Unable to locate package blender-4.2\nE: Sub-process /usr/bin/dpkg returned an error code (1)\n", now - 5 * HOUR));
+    markNode(sim, startFailNode, "starttaskfailed", now - 5 * HOUR + 40_000);
+  }
+  if (spotNode) markNode(sim, spotNode, "preempted", now - 2 * HOUR);
+  const offline = render.nodes[9];
+  if (offline) {
+    offline.wire.schedulingState = "disabled";
+    markNode(sim, offline, "offline", now - 3 * HOUR);
+  }
+  const [etlBad] = etl.nodes.slice(-1);
+  if (etlBad) etlBad.fault = "enospc";
+
+  // render-frames: mostly successes with application failures spread over the last day.
+  const renderJob = addJob(sim, { id: "render-frames", poolId: "render-linux", ageMs: 26 * HOUR, displayName: "Render frames for trailer v3", maxTaskRetryCount: 1 });
+  const usable = render.nodes.filter((n) => n !== unusableNode && n !== startFailNode && n !== spotNode);
+  const appFailures = [() => FAILURES.appExit1(rng.int(1, 900)), FAILURES.usage, FAILURES.oomKilled, FAILURES.segfault, FAILURES.shellNotFound];
+  for (let i = 1; i <= 360; i++) {
+    const end = now - rng.int(2 * 60_000, 24 * HOUR);
+    const fail = rng.chance(0.08) ? rng.pick(appFailures)() : undefined;
+    lay(sim, renderJob, rng.pick(usable), `frame-${pad(i)}`, end, `/bin/bash -c 'render --scene scenes/frame-${pad(i)}.blend --out out/'`, fail, rng);
+  }
+  const big = lay(sim, renderJob, n0!, "frame-encode-all", now - 40 * 60_000, "/bin/bash -c 'encode --all'", undefined, rng);
+  big.files.set("stdout.txt", { content: { kind: "generated", seed: 7, size: 1 << 30, style: "ansi" }, creationMs: now - 3 * HOUR, lastModifiedMs: now - 40 * 60_000 });
+  big.files.set("stderr.txt", { content: { kind: "generated", seed: 8, size: 150 << 20, style: "app" }, creationMs: now - 3 * HOUR, lastModifiedMs: now - 40 * 60_000 });
+
+  // etl-nightly: one of every other category.
+  const etlJob = addJob(sim, { id: "etl-nightly", poolId: "etl-pool", ageMs: 20 * HOUR, displayName: "Nightly ETL" });
+  const samples: FailureSample[] = [
+    FAILURES.blobNotFound("raw/2026-11-26/part-0042.csv"),
+    FAILURES.expiredSas("raw/2026-11-26/part-0043.csv"),
+    FAILURES.programNotFound(),
+    FAILURES.uploadDenied(),
+    FAILURES.wallClock("PT2H"),
+    FAILURES.terminated(),
+    FAILURES.badImage(),
+    FAILURES.diskFull(),
+    FAILURES.unknown(),
+    FAILURES.noSpace("/mnt/batch/tasks/workitems/etl-nightly/job-1/shard-0007/wd/out.part"),
+  ];
+  for (let i = 1; i <= 120; i++) {
+    const sample = i <= samples.length ? samples[i - 1] : rng.chance(0.04) ? FAILURES.keyError(i) : undefined;
+    const node = sample === samples[9] && etlBad ? etlBad : rng.pick(etl.nodes);
+    lay(sim, etlJob, node, `shard-${pad(i)}`, now - rng.int(10 * 60_000, 18 * HOUR), i === 3 ? "etl-extract --shard 3" : `/bin/sh -c 'etl --shard ${i}'`, sample, rng);
+  }
+
+  const growing = addJob(sim, { id: "ml-training", poolId: "render-linux", ageMs: 2 * HOUR, displayName: "Model training (long-running)" });
+  const trainer = lay(sim, growing, n0!, "train-epochs", now - 60_000, "/bin/bash -c 'python3 train.py --epochs 200'", undefined, rng);
+  trainer.files.set("stdout.txt", { content: { kind: "generated", seed: 11, size: 4 << 30, style: "ansi", growth: { startMs: now - HOUR, bytesPerSecond: 2048 } }, creationMs: now - HOUR, lastModifiedMs: now });
+
+  startWorkload(sim, renderJob, 20_000, 6, (k) => ({
+    id: `live-${pad(k, 5)}`,
+    commandLine:
+      k % 9 === 0
+        ? `/bin/bash -c 'echo rendering tile ${k} && sleep 20 && echo "render: texture cache corrupt" >&2 && exit 3'`
+        : `/bin/bash -c 'echo rendering tile ${k} && sleep ${30 + (k % 5) * 15} && echo tile ${k} done'`,
+    resourceFiles: [
+      { httpUrl: `https://demostore.blob.core.windows.net/inputs/scenes/frame-${pad(k % 13 === 0 ? 999 : (k % 40) + 1)}.blend?${SAS}`, filePath: "scene.blend" },
+    ],
+    outputFiles: [
+      {
+        filePattern: "out/*.png",
+        destination: { container: { containerUrl: `https://demostore.blob.core.windows.net/outputs?${k % 17 === 0 ? READONLY_SAS : WRITE_SAS}` } },
+        uploadOptions: { uploadCondition: "tasksuccess" },
+      },
+    ],
+  }));
+}
+
+function lay(sim: SimContext, job: Parameters<typeof addHistoricTask>[1], node: NodeRecord, id: string, endMs: number, commandLine: string, sample: FailureSample | undefined, rng: Rng) {
+  const startMs = endMs - rng.int(30_000, 15 * 60_000);
+  return addHistoricTask(sim, job, {
+    id,
+    node,
+    startMs,
+    endMs,
+    commandLine,
+    ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `${id}: started\n${id}: 100% complete\n` }, stderr: { kind: "text", text: "" } }),
+    ...(sample?.exitCode !== undefined && sample.exitCode !== 0 && sample.exitCode > 0 && rng.chance(0.5) ? { retryCount: 1 } : {}),
+    ...(rng.chance(0.03) ? { requeueCount: 1 } : {}),
+  });
+}
