@@ -1,5 +1,5 @@
 import { continuationLine, linePrefix, logLine, type TextStyle } from "./log-line";
-import { metricsFill, randomMessage } from "./log-vocabulary";
+import { contextFields, metricsFill, randomMessage } from "./log-vocabulary";
 import { createRng, type Rng } from "./prng";
 
 export const BLOCK_SIZE = 4096;
@@ -33,8 +33,19 @@ function textBlock(rng: Rng, style: TextStyle, blockIndex: number): Buffer {
       line = continuationLine(continuation, style);
     } else {
       const message = randomMessage(rng);
-      line = logLine(timestamp, message.level, message.component, message.text, style);
-      pending = message.continuation;
+      // Aiming each line at a jittered share of what is left spreads the block's slack over all
+      // lines, instead of leaving it to one enormous closing line.
+      const share = (BLOCK_SIZE - used) / (LINES_PER_BLOCK - i);
+      const target = share * (0.5 + rng.int(1000) / 1000);
+      let text = message.text;
+      for (const field of contextFields(rng, 8)) {
+        if (Buffer.byteLength(logLine(timestamp, message.level, message.component, text, style)) >= target) break;
+        text += ` ${field}`;
+      }
+      line = logLine(timestamp, message.level, message.component, text, style);
+      // A traceback must end before the block's closing line, or it would read as cut off.
+      const linesLeft = LINES_PER_BLOCK - 2 - i;
+      pending = message.continuation.length <= linesLeft ? message.continuation : [];
     }
     if (Buffer.byteLength(line) > budget) {
       // A short line that always fits keeps the reserve promise; a traceback cut short is dropped.

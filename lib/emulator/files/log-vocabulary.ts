@@ -65,12 +65,24 @@ const DEBUG: Template[] = [
   (r) => `gc pause ${r.between(1, 120)} ms`,
 ];
 
-const CONTEXT_KEYS: Template[] = [
+// Structured-logging fields; lines take a few of these, each at most once, to reach their length.
+const CONTEXT_FIELDS: Template[] = [
   (r) => `job=render-${r.between(100, 999)}`,
   (r) => `task=task-${r.between(0, 9999)}`,
   (r) => `node=tvmps_${r.next().toString(16).padStart(8, "0")}_d`,
   (r) => `request_id=${r.next().toString(16).padStart(8, "0")}-${r.int(0xffff).toString(16).padStart(4, "0")}`,
+  (r) => `thread=${r.pick(["MainThread", "worker-1", "worker-2", "uploader", "ThreadPoolExecutor-0_3"])}`,
+  (r) => `pid=${r.between(300, 65000)}`,
+  (r) => `elapsed_ms=${r.between(0, 99999)}`,
+  (r) => `region=${r.pick(["westeurope", "eastus2", "japaneast", "switzerlandnorth"])}`,
 ];
+
+/** Up to `count` distinct context fields, in random order. */
+export function contextFields(r: Rng, count: number): string[] {
+  const order = CONTEXT_FIELDS.map((field, i) => ({ field, key: r.next() + i / CONTEXT_FIELDS.length }));
+  order.sort((a, b) => a.key - b.key);
+  return order.slice(0, count).map(({ field }) => field(r));
+}
 
 const FRAMES = [
   ["/mnt/batch/tasks/shared/app/worker.py", "run", "result = self.process(record)"],
@@ -94,8 +106,7 @@ export function randomMessage(r: Rng): LogMessage {
   const level: LogLevel = roll < 68 ? "INFO" : roll < 83 ? "DEBUG" : roll < 94 ? "WARN" : "ERROR";
   const component = r.pick(COMPONENTS);
   const templates = level === "INFO" ? (INFO[component] ?? DEBUG) : level === "WARN" ? WARN : level === "ERROR" ? ERROR : DEBUG;
-  let text = r.pick(templates)(r);
-  if (r.chance(0.4)) text += ` ${r.pick(CONTEXT_KEYS)(r)} ${r.pick(CONTEXT_KEYS)(r)}`;
+  const text = r.pick(templates)(r);
   const continuation = level === "ERROR" && r.chance(0.5) ? traceback(r) : [];
   return { level, component, text, continuation };
 }

@@ -1,0 +1,60 @@
+import "server-only";
+import type { ApiErrorInfo, ApiErrorKind } from "@/lib/schemas/api-error";
+
+interface SdkError {
+  statusCode?: number;
+  code?: string;
+  message?: unknown;
+  body?: { code?: string; message?: { value?: string } };
+  response?: { headers?: { get(name: string): string | undefined } };
+}
+
+/**
+ * Any failure of a Batch call → an ApiError a person can act on. The SDK puts Batch's message object in
+ * err.message (it prints as "[object Object]"), so the text comes from the body; the request id is kept
+ * because Microsoft support asks for it.
+ */
+export function toApiError(err: unknown): ApiErrorInfo {
+  const e = (err ?? {}) as SdkError;
+  const status = typeof e.statusCode === "number" ? e.statusCode : 0;
+  const headers = e.response?.headers;
+  const requestId = headers?.get("request-id");
+  const retryAfter = Number(headers?.get("retry-after"));
+  const batchText = e.body?.message?.value ?? (typeof e.message === "object" ? (e.message as { value?: string })?.value : undefined);
+  const message = (batchText ?? (typeof e.message === "string" && e.message ? e.message : "The Batch service could not be reached."))
+    .split("\nRequestId:")[0]!
+    .trim();
+  return {
+    kind: kindOf(status, e.code),
+    status,
+    ...(e.body?.code || e.code ? { code: e.body?.code ?? e.code } : {}),
+    message,
+    ...(requestId ? { requestId } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
+}
+
+function kindOf(status: number, code: string | undefined): ApiErrorKind {
+  if (status === 0) return "network";
+  if (status === 429 || (status === 503 && code === "ServerBusy")) return "throttled";
+  if (status >= 500) return "server";
+  if (status === 401 || status === 403) return "auth";
+  if (status === 404) return "notFound";
+  if (status === 409) return "conflict";
+  return "badRequest";
+}
+
+const HTTP_STATUS: Record<ApiErrorKind, number> = {
+  network: 502,
+  server: 502,
+  throttled: 429,
+  conflict: 409,
+  notFound: 404,
+  auth: 502,
+  badRequest: 400,
+};
+
+/** The status our own route answers with: the browser did nothing wrong when Batch refused our key. */
+export function httpStatusFor(error: ApiErrorInfo): number {
+  return HTTP_STATUS[error.kind];
+}

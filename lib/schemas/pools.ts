@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const NODE_STATE_KEYS = [
+  "idle", "running", "creating", "starting", "waitingForStartTask", "startTaskFailed", "unusable", "offline",
+  "preempted", "rebooting", "reimaging", "leavingPool", "unknown",
+] as const;
+
+export const nodeStateCounts = z.object(Object.fromEntries(NODE_STATE_KEYS.map((k) => [k, z.number()])) as Record<(typeof NODE_STATE_KEYS)[number], z.ZodNumber>);
+
+export const poolSummary = z.object({
+  id: z.string(),
+  state: z.string(),
+  allocationState: z.string(),
+  vmSize: z.string(),
+  dedicated: z.object({ current: z.number(), target: z.number() }),
+  lowPriority: z.object({ current: z.number(), target: z.number() }),
+  nodeStates: nodeStateCounts,
+  /** Nodes in a state that cannot run tasks (starttaskfailed, unusable, unknown). */
+  unhealthyNodes: z.number(),
+  hasResizeErrors: z.boolean(),
+});
+export type PoolSummary = z.infer<typeof poolSummary>;
+
+export const poolListResponse = z.object({
+  account: z.object({ name: z.string(), isEmulator: z.boolean() }),
+  /** The Batch service's clock (its Date header) when the data was read. */
+  asOf: z.string(),
+  pools: z.array(poolSummary),
+});
+export type PoolListResponse = z.infer<typeof poolListResponse>;

@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests drive Debian's chromium: Playwright cannot download its own browser on these machines.
+ * CHROMIUM_PATH wins, then /usr/bin/chromium, then Playwright's own browser if one was installed.
+ */
+function chromiumPath(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.`);
+    return fromEnv;
+  }
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined;
+}
+
+function requireSomeBrowser(path: string | undefined): void {
+  if (path) return;
+  let bundled = "";
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    bundled = require("playwright-core").chromium.executablePath();
+  } catch {
+    bundled = "";
+  }
+  if (!bundled || !existsSync(bundled)) {
+    throw new Error("No chromium found. Install Debian's: `sudo apt-get install -y chromium` (or set CHROMIUM_PATH, or run `npx playwright install chromium` where downloads work).");
+  }
+}
+
+const executablePath = chromiumPath();
+requireSomeBrowser(executablePath);
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  // Each spec file starts its own dashboard (and emulator); two cores, so one worker.
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+});
