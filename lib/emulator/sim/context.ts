@@ -41,6 +41,7 @@ export function parseDuration(value: string | undefined): number | undefined {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
   if (!m) return undefined;
   const [, d, h, min, s] = m;
+  if (d === undefined && h === undefined && min === undefined && s === undefined) return undefined;
   return ((Number(d ?? 0) * 24 + Number(h ?? 0)) * 60 + Number(min ?? 0)) * 60_000 + Number(s ?? 0) * 1000;
 }
 
