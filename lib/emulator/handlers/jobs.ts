@@ -1,7 +1,7 @@
 import { iso } from "../clock";
 import { Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId } from "../http/input";
-import { listPage } from "../http/list";
+import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { JOB_PROPS, jobJson } from "../http/serialize";
 import type { WireJob } from "../model/types";
@@ -52,7 +52,7 @@ export function jobRoutes(r: Router): void {
     return { status: 201 };
   });
 
-  r.on("GET", "/jobs/:jobId", (c) => ({ status: 200, json: jobJson(jobOf(c), c.baseUrl) }));
+  r.on("GET", "/jobs/:jobId", (c) => entityReply(c, JOB_PROPS, jobJson(jobOf(c), c.baseUrl)));
 
   r.on("GET", "/jobs/:jobId/taskcounts", (c) => {
     const job = jobOf(c);

@@ -1,6 +1,6 @@
 import { Errors } from "../errors";
 import { body, DISABLE_ACTIONS, enumValue, requiredString, TASK_ACTIONS } from "../http/input";
-import { listPage } from "../http/list";
+import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { NODE_PROPS, nodeJson } from "../http/serialize";
 import { NODE_FILTER } from "../odata/schemas";
@@ -18,7 +18,7 @@ export function nodeRoutes(r: Router): void {
     });
   });
 
-  r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => ({ status: 200, json: nodeJson(nodeOf(c).node, c.baseUrl) }));
+  r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => entityReply(c, NODE_PROPS, nodeJson(nodeOf(c).node, c.baseUrl)));
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reboot", (c) => {
     const { pool, node } = nodeOf(c);

@@ -1,7 +1,7 @@
 import { iso } from "../clock";
 import { Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId, requiredString, stringArray, TASK_ACTIONS } from "../http/input";
-import { listPage } from "../http/list";
+import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { POOL_PROPS, poolJson } from "../http/serialize";
 import { OrderedCollection } from "../model/ordered";
@@ -65,7 +65,7 @@ export function poolRoutes(r: Router): void {
     return { status: 201 };
   });
 
-  r.on("GET", "/pools/:poolId", (c) => ({ status: 200, json: poolJson(poolOf(c), c.baseUrl) }));
+  r.on("GET", "/pools/:poolId", (c) => entityReply(c, POOL_PROPS, poolJson(poolOf(c), c.baseUrl)));
   r.on("HEAD", "/pools/:poolId", (c) => ({ status: c.sim.store.pools.has(c.params.poolId ?? "") ? 200 : 404 }));
 
   r.on("DELETE", "/pools/:poolId", (c) => {

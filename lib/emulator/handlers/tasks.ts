@@ -1,10 +1,10 @@
 import { iso } from "../clock";
 import { BatchServiceError, Errors } from "../errors";
-import { body, optionalInt, requiredId, requiredString } from "../http/input";
-import { listPage } from "../http/list";
+import { body, enumValue, optionalInt, requiredId, requiredString } from "../http/input";
+import { entityReply, listPage } from "../http/list";
 import type { RouteContext, Router } from "../http/router";
 import { TASK_PROPS, taskJson } from "../http/serialize";
-import type { JobRecord, TaskRecord, WireTask } from "../model/types";
+import type { JobRecord, OutputFile, TaskRecord, WireTask } from "../model/types";
 import { TASK_FILTER } from "../odata/schemas";
 import { parseDuration, UNLIMITED } from "../sim/context";
 import { terminateTask } from "../sim/task-runs";
@@ -48,7 +48,7 @@ export function taskRoutes(r: Router): void {
     return { status: 200, json: { value } };
   });
 
-  r.on("GET", "/jobs/:jobId/tasks/:taskId", (c) => ({ status: 200, json: taskJson(taskOf(c).task, c.baseUrl) }));
+  r.on("GET", "/jobs/:jobId/tasks/:taskId", (c) => entityReply(c, TASK_PROPS, taskJson(taskOf(c).task, c.baseUrl)));
 
   r.on("DELETE", "/jobs/:jobId/tasks/:taskId", (c) => {
     const { job, task } = taskOf(c);
@@ -110,7 +110,7 @@ function addTask(c: RouteContext, job: JobRecord, b: Record<string, unknown>): T
     stateTransitionTime: created,
     commandLine,
     ...(Array.isArray(b.resourceFiles) ? { resourceFiles: b.resourceFiles } : {}),
-    ...(Array.isArray(b.outputFiles) ? { outputFiles: b.outputFiles } : {}),
+    ...(Array.isArray(b.outputFiles) ? { outputFiles: b.outputFiles.map(outputFile) } : {}),
     ...(Array.isArray(b.environmentSettings) ? { environmentSettings: b.environmentSettings } : {}),
     constraints: {
       maxWallClockTime: given.maxWallClockTime ?? UNLIMITED,
@@ -126,6 +126,15 @@ function addTask(c: RouteContext, job: JobRecord, b: Record<string, unknown>): T
   c.sim.store.addTask(job, task);
   c.sim.kick();
   return task;
+}
+
+/** Batch echoes enum values in lowercase whatever case the caller sent ("TaskSuccess" → "tasksuccess"). */
+function outputFile(o: unknown, i: number): OutputFile {
+  const file = (o ?? {}) as Record<string, unknown>;
+  const options = (file.uploadOptions ?? {}) as Record<string, unknown>;
+  if (options.uploadCondition === undefined) throw Errors.missingProperty(`outputFiles[${i}].uploadOptions.uploadCondition`);
+  const uploadCondition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
+  return { ...file, uploadOptions: { ...options, uploadCondition } } as OutputFile;
 }
 
 /** Multi-instance tasks report one subtask per extra instance, mirroring the primary's run. */

@@ -56,6 +56,17 @@ export function listPage<T>(c: RouteContext, items: OrderedCollection<T>, spec: 
   return { status: 200, json: body };
 }
 
+/** GET of one entity: pool, node, job and task gets take $select as their lists do (batch-api.md §2.3). */
+export function entityReply(c: RouteContext, selectable: ReadonlySet<string>, json: object): Reply {
+  let selected: ReadonlySet<string> | undefined;
+  try {
+    selected = parseSelect(c.query.get("$select") ?? undefined, selectable);
+  } catch (e) {
+    odataError(e);
+  }
+  return { status: 200, json: applySelect(json, selected) };
+}
+
 export function nextLink(c: RouteContext, lastSeq: number): string {
   const q = new URLSearchParams();
   for (const [k, v] of c.query) if (k !== "$skiptoken" && !q.has(k)) q.set(k, v);

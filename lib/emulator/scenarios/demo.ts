@@ -85,7 +85,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
     FAILURES.badImage(),
     FAILURES.diskFull(),
     FAILURES.unknown(),
-    FAILURES.noSpace("/mnt/batch/tasks/workitems/etl-nightly/job-1/shard-0007/wd/out.part"),
+    FAILURES.noSpace("/mnt/batch/tasks/workitems/etl-nightly/job-1/shard-0010/wd/out.part"), // the tenth sample is laid on shard-0010
   ];
   for (let i = 1; i <= 120; i++) {
     const sample = i <= samples.length ? samples[i - 1] : rng.chance(0.04) ? FAILURES.keyError(i) : undefined;

@@ -24,18 +24,24 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
   let n = 0;
   for (const node of nodes) {
     const isBad = bad.includes(node);
-    for (let k = 0; k < 30; k++) {
-      const end = now - rng.int(60_000, 6 * HOUR);
+    // A failing node frees its slots within seconds and takes the next task sooner, so after the onset it
+    // runs far more (short, failing) tasks than a healthy node. Without this burst a bad node saw only ~7
+    // tasks since the onset, and for some seeds the three of them were not the top of the heatmap.
+    const burst = isBad ? 15 : 0;
+    for (let k = 0; k < 30 + burst; k++) {
+      const end = k < 30 ? now - rng.int(60_000, 6 * HOUR) : now - rng.int(60_000, now - onset);
       const failing = isBad && end > onset ? rng.chance(0.85) : rng.chance(0.004);
+      // The id first, so the ENOSPC path below names this task's own directory, not the previous one's.
+      const id = `chunk-${pad(++n, 5)}`;
       const sample = !failing
         ? undefined
         : isBad
           ? node === bad[2]
             ? FAILURES.oomKilled()
-            : FAILURES.noSpace(`/mnt/batch/tasks/workitems/ingest-2026-11-27/job-1/chunk-${pad(n, 5)}/wd/out.part`)
+            : FAILURES.noSpace(`/mnt/batch/tasks/workitems/ingest-2026-11-27/job-1/${id}/wd/out.part`)
           : FAILURES.appExit1(n);
       addHistoricTask(sim, ingest, {
-        id: `chunk-${pad(++n, 5)}`,
+        id,
         node,
         startMs: end - rng.int(60_000, 6 * 60_000),
         endMs: end,

@@ -7,6 +7,12 @@ import { requeueRun, terminateTask } from "./task-runs";
 
 export type NodeAction = "reboot" | "reimage" | "remove" | "disable";
 
+/** Cloud-service pools and Windows images run cmd; everything else a Linux shell. */
+export function poolOs(pool: PoolRecord): "linux" | "windows" {
+  const sku = pool.wire.virtualMachineConfiguration?.nodeAgentSKUId ?? "";
+  return pool.wire.cloudServiceConfiguration || sku.includes("windows") ? "windows" : "linux";
+}
+
 export function setNodeState(ctx: SimContext, node: NodeRecord, state: NodeState): void {
   if (node.wire.state === state) return;
   node.wire.state = state;
@@ -94,7 +100,7 @@ function runStartTask(ctx: SimContext, pool: PoolRecord, node: NodeRecord, gener
   else becomeReady(ctx, node);
   const info = (node.wire.startTaskInfo = { state: "running" as const, startTime: iso(now), retryCount: attempt, ...(attempt > 0 ? { lastRetryTime: iso(now) } : {}) });
 
-  const outcome = interpretCommandLine(startTask.commandLine, pool.wire.cloudServiceConfiguration ? "windows" : "linux");
+  const outcome = interpretCommandLine(startTask.commandLine, poolOs(pool));
   let exitCode: number | undefined;
   let durationMs = 500;
   let events = outcome.kind === "exited" ? outcome.events : [];

@@ -4,18 +4,21 @@ import type { NodeRecord, PoolRecord, TaskAction } from "../model/types";
 import type { SimContext } from "./context";
 import { act, bootNode, leavePool } from "./node-lifecycle";
 
-/** A node id in the service's shape: tvm-<pool hash>_<n>-<allocation time>. */
-function nodeId(pool: PoolRecord, n: number, allocatedMs: number): string {
+/**
+ * A node id in the service's shape, tvm-<pool hash>_<n>-<stamp>. The stamp is derived from the pool and
+ * the node's number rather than the clock, so the same seed gives the same node ids on every start.
+ */
+function nodeId(pool: PoolRecord, n: number): string {
   let h = 2166136261;
-  for (const c of pool.wire.id) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  const stamp = new Date(allocatedMs).toISOString().replace(/[-:]/g, "").slice(0, 15).toLowerCase();
+  for (const c of pool.wire.id.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000).toISOString().replace(/[-:]/g, "").slice(0, 15).toLowerCase();
   return `tvm-${h % 10_000_000_000}_${n}-${stamp}z`;
 }
 
 /** Adds a node record without booting it; scenarios use this to lay down history. */
 export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocatedMs: number): NodeRecord {
   const n = ++pool.nodeCounter;
-  const id = nodeId(pool, n, allocatedMs);
+  const id = nodeId(pool, n);
   const allocated = iso(allocatedMs);
   const node: NodeRecord = {
     poolId: pool.wire.id,

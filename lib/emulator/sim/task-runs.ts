@@ -3,7 +3,7 @@ import { interpretCommandLine, type OutputEvent } from "../command/interpret";
 import type { FileContent } from "../files/content";
 import type { FailureInfo, JobRecord, NodeRecord, TaskRecord } from "../model/types";
 import { parseDuration, type SimContext } from "./context";
-import { settleNode } from "./node-lifecycle";
+import { poolOs, settleNode } from "./node-lifecycle";
 
 /** The exit code Batch reports when maxWallClockTime ends a task (0xC000013A as a signed 32-bit int). */
 export const WALL_CLOCK_EXIT_CODE = -1073741510;
@@ -91,8 +91,7 @@ function eventsFile(events: readonly OutputEvent[], stream: "stdout" | "stderr",
 
 function nodeOs(ctx: SimContext, node: NodeRecord): "linux" | "windows" {
   const pool = ctx.store.pools.get(node.poolId);
-  const sku = pool?.wire.virtualMachineConfiguration?.nodeAgentSKUId ?? "";
-  return pool?.wire.cloudServiceConfiguration || sku.includes("windows") ? "windows" : "linux";
+  return pool ? poolOs(pool) : "linux";
 }
 
 function diskFull(node: NodeRecord): FailureInfo {
