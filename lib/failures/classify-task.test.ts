@@ -1,0 +1,288 @@
+import { describe, it, expect } from "vitest";
+import { classifyTask, isFailed } from "./classify-task";
+import type { FailureCategory, TaskFacts } from "./types";
+
+const START = "2026-11-27T03:00:00.000Z";
+
+/** A completed, failed task as Batch returns it, with only what a case needs to vary. */
+function failedTask(failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"], extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {}): TaskFacts {
+  return {
+    id: "t1",
+    state: "completed",
+    executionInfo: { startTime: START, endTime: "2026-11-27T03:05:00.000Z", result: "failure", retryCount: 0, requeueCount: 0, failureInfo, ...extra },
+    nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
+  };
+}
+
+describe("every task failureInfo code of batch-api.md §4.1 (and JobBeingTerminated, §4.2)", () => {
+  // TaskEnded depends on the exit code and run time; it has its own cases below.
+  const table: [code: string, category: FailureCategory][] = [
+    ["FailureExitCode", "Application"],
+    ["BlobNotFound", "PreProcessing"],
+    ["BlobAccessDenied", "PreProcessing"],
+    ["BlobDownloadTimedOut", "PreProcessing"],
+    ["BlobDownloadMiscError", "PreProcessing"],
+    ["ResourceContainerAccessDenied", "PreProcessing"],
+    ["ResourceContainerNotFound", "PreProcessing"],
+    ["ResourceContainerListTimedOut", "PreProcessing"],
+    ["ResourceContainerListMiscError", "PreProcessing"],
+    ["ResourceDirectoryCreateFailed", "Node"],
+    ["ResourceFileCreateFailed", "Node"],
+    ["ResourceFileWriteFailed", "Node"],
+    ["DiskFull", "Node"],
+    ["CommandProgramNotFound", "PreProcessing"],
+    ["CommandLaunchFailed", "PreProcessing"],
+    ["ApplicationPackageError", "PreProcessing"],
+    ["MountConfigurationError", "Node"],
+    ["ContainerInvalidImage", "Container"],
+    ["ContainerInvalidRegistry", "Container"],
+    ["ContainerInvalidSettings", "Container"],
+    ["ContainerMiscError", "Container"],
+    ["FileUploadAccessDenied", "FileUpload"],
+    ["FileUploadContainerNotFound", "FileUpload"],
+    ["FileUploadConflict", "FileUpload"],
+    ["FileUploadTimedOut", "FileUpload"],
+    ["FileUploadMiscError", "FileUpload"],
+    ["MaxInternalRetryCountReached", "Node"],
+    ["TaskSchedulingConstraintFailed", "Unknown"],
+    ["Unknown", "Unknown"],
+    ["JobBeingTerminated", "Terminated"],
+  ];
+
+  it.each(table)("%s → %s", (code, category) => {
+    const exitCode = code === "FailureExitCode" ? 1 : undefined;
+    const c = classifyTask(failedTask({ category: "usererror", code, message: `msg ${code}` }, exitCode !== undefined ? { exitCode } : {}));
+    expect(c.outcome).toBe("failed");
+    expect(c.category).toBe(category);
+    expect(c.code).toBe(code);
+    expect(c.message).toBe(`msg ${code}`);
+    expect(c.explanation).toBeTruthy();
+    expect(c.nextStep).toBeTruthy();
+  });
+
+  it("matches codes whatever their casing", () => {
+    expect(classifyTask(failedTask({ code: "blobnotfound" })).category).toBe("PreProcessing");
+    expect(classifyTask(failedTask({ code: "TASKENDED" }, { exitCode: -1073741510 })).category).toBe("Constraint");
+  });
+
+  it("keeps the raw failureInfo, filling absent detail fields with empty strings", () => {
+    const c = classifyTask(
+      failedTask({
+        category: "usererror",
+        code: "BlobNotFound",
+        message: "The specified blob does not exist.",
+        details: [{ name: "BlobSource", value: "https://x/y" }, { name: "HttpStatusCode" }],
+      }),
+    );
+    expect(c).toMatchObject({
+      code: "BlobNotFound",
+      message: "The specified blob does not exist.",
+      serviceCategory: "usererror",
+      details: [
+        { name: "BlobSource", value: "https://x/y" },
+        { name: "HttpStatusCode", value: "" },
+      ],
+    });
+  });
+
+  it("names the node in a Node category's next step", () => {
+    expect(classifyTask(failedTask({ code: "DiskFull" })).nextStep).toMatch(/node tvm-1/);
+  });
+});
+
+describe("Application", () => {
+  it("a non-zero exit without failureInfo is an Application failure", () => {
+    const c = classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 1, result: "failure" } });
+    expect(c).toMatchObject({ outcome: "failed", category: "Application", exitCode: 1 });
+    expect(c.exitCodeMeaning).toMatch(/general error/);
+    expect(c.explanation).toMatch(/exited with code 1: general error/);
+    expect(c.nextStep).toMatch(/stderr\.txt at its last lines/);
+    expect(c.code).toBeUndefined();
+  });
+
+  it("a non-zero exit is a failure even if result says otherwise or is missing", () => {
+    expect(isFailed({ id: "t", state: "completed", executionInfo: { exitCode: 3 } })).toBe(true);
+    expect(classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 3, result: "success" } }).category).toBe("Application");
+  });
+
+  it("explains well-known exit codes and sharpens the next step", () => {
+    const oom = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 137 }));
+    expect(oom.explanation).toMatch(/code 137: killed by signal 9 \(SIGKILL\), usually the out-of-memory killer/);
+    expect(oom.nextStep).toMatch(/larger VM size/);
+    const notFound = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 127 }));
+    expect(notFound.nextStep).toMatch(/installed on the node and on PATH/);
+  });
+
+  it("shows Windows codes signed and in hex", () => {
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: -1073741819 }));
+    expect(c.explanation).toMatch(/code -1073741819: 0xC0000005 STATUS_ACCESS_VIOLATION/);
+    expect(c.exitCodeMeaning).toMatch(/access violation/);
+  });
+
+  it("says so when the code is the program's own", () => {
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 42 }));
+    expect(c.explanation).toMatch(/code 42, a code of the program's own/);
+    expect(c.exitCodeMeaning).toBeUndefined();
+  });
+});
+
+describe("TaskEnded: Constraint or Terminated", () => {
+  const ended = { category: "servererror", code: "TaskEnded", message: "The task ended." };
+
+  it("is Constraint with the wall-clock exit code, signed or unsigned", () => {
+    for (const exitCode of [-1073741510, 3221225786]) {
+      const c = classifyTask({ ...failedTask(ended, { exitCode }), constraints: { maxWallClockTime: "PT2H" } });
+      expect(c.category).toBe("Constraint");
+      expect(c.nextStep).toMatch(/Raise maxWallClockTime \(now PT2H\)/);
+      expect(c.exitCodeMeaning).toMatch(/maxWallClockTime/);
+    }
+  });
+
+  it("quotes the current limit without claiming it fired when the run was shorter (the limit may have been raised)", () => {
+    const c = classifyTask({ ...failedTask(ended, { exitCode: -1073741510 }), constraints: { maxWallClockTime: "PT1H" } });
+    expect(c.category).toBe("Constraint");
+    expect(c.explanation).toBe("Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).");
+  });
+
+  it("reports the unsigned form of a Windows exit code as signed", () => {
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 3221225477 }));
+    expect(c.exitCode).toBe(3221225477);
+    expect(c.explanation).toMatch(/code -1073741819: 0xC0000005/);
+  });
+
+  it("is Constraint without a limit to quote", () => {
+    const c = classifyTask(failedTask(ended, { exitCode: -1073741510 }));
+    expect(c.category).toBe("Constraint");
+    expect(c.explanation).toMatch(/exceeded its maxWallClockTime/);
+  });
+
+  it("is Constraint without the exit code when the run time reached maxWallClockTime", () => {
+    const c = classifyTask({
+      ...failedTask(ended, { exitCode: 137, startTime: new Date(START), endTime: new Date("2026-11-27T05:00:00.000Z") }),
+      constraints: { maxWallClockTime: "PT2H" },
+    });
+    expect(c.category).toBe("Constraint");
+    expect(c.explanation).toMatch(/after running 2h: it reached its maxWallClockTime of 2h \(PT2H\)/);
+  });
+
+  it("is Terminated when it ended before the limit", () => {
+    const c = classifyTask({ ...failedTask({ ...ended, category: "usererror", message: "Task was ended by user request." }, { exitCode: 137 }), constraints: { maxWallClockTime: "PT2H" } });
+    expect(c.category).toBe("Terminated");
+    expect(c.explanation).toMatch(/ended on request.*exit code 137 comes from the kill/);
+    expect(c.nextStep).toMatch(/audit log/);
+  });
+
+  it("is Terminated under an unlimited maxWallClockTime however long it ran", () => {
+    const c = classifyTask({
+      ...failedTask(ended, { exitCode: 143, startTime: "2026-01-01T00:00:00Z", endTime: "2026-11-01T00:00:00Z" }),
+      constraints: { maxWallClockTime: "P10675199DT2H48M5.4775807S" },
+    });
+    expect(c.category).toBe("Terminated");
+  });
+
+  it("is Terminated when a queued task was ended before it ran", () => {
+    const c = classifyTask({ id: "t", state: "completed", executionInfo: { endTime: START, result: "failure", failureInfo: ended } });
+    expect(c.category).toBe("Terminated");
+    expect(c.explanation).toMatch(/before it ran/);
+    expect(c.exitCode).toBeUndefined();
+  });
+});
+
+describe("edge cases", () => {
+  it("a task that failed before it ran has no exit code and is still classified", () => {
+    const c = classifyTask(failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }));
+    expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing" });
+    expect(c.exitCode).toBeUndefined();
+    expect(c.exitCodeMeaning).toBeUndefined();
+    expect(c.explanation).toMatch(/never started/);
+    expect(c.nextStep).toMatch(/\/bin\/sh -c/);
+  });
+
+  it("treats a null exit code (as the SDK may send it) like an absent one", () => {
+    const t = failedTask({ code: "BlobNotFound" }, { exitCode: null as unknown as number });
+    expect(classifyTask(t).exitCode).toBeUndefined();
+    expect(isFailed(t)).toBe(true);
+  });
+
+  it("FileUploadAccessDenied with exit code 0 is still a failure, in FileUpload", () => {
+    const t = failedTask({ category: "usererror", code: "FileUploadAccessDenied", message: "Access … denied" }, { exitCode: 0 });
+    expect(isFailed(t)).toBe(true);
+    const c = classifyTask(t);
+    expect(c).toMatchObject({ outcome: "failed", category: "FileUpload", exitCode: 0 });
+    expect(c.explanation).toMatch(/^The command line succeeded \(exit code 0\), but: uploading the output files was denied/);
+    expect(c.nextStep).toMatch(/fileuploaderr\.txt/);
+  });
+
+  it("a failure flagged only by result has a category too", () => {
+    const c = classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "failure" } });
+    expect(c).toMatchObject({ outcome: "failed", category: "Unknown" });
+  });
+
+  it("an unknown code is Unknown with the raw code kept", () => {
+    const c = classifyTask(failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }));
+    expect(c).toMatchObject({ outcome: "failed", category: "Unknown", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] });
+    expect(c.explanation).toMatch(/SomethingNew/);
+  });
+
+  it("failureInfo without a code is Unknown", () => {
+    expect(classifyTask(failedTask({ category: "servererror" })).category).toBe("Unknown");
+  });
+});
+
+describe("outcomes without a category", () => {
+  it("succeeded: exit 0, result success", () => {
+    const c = classifyTask({ id: "t", state: "completed", executionInfo: { startTime: START, endTime: START, exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 } });
+    expect(c.outcome).toBe("succeeded");
+    expect(c.category).toBeUndefined();
+    expect(c.explanation).toBeUndefined();
+    expect(c.nextStep).toBeUndefined();
+    expect(c.exitCode).toBe(0);
+    expect(isFailed({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success" } })).toBe(false);
+  });
+
+  it.each([
+    ["running", "running"],
+    ["active", "waiting"],
+    ["preparing", "waiting"],
+    ["Running", "running"],
+  ] as const)("state %s → outcome %s only", (state, outcome) => {
+    const c = classifyTask({ id: "t", state, executionInfo: { startTime: START, retryCount: 0, requeueCount: 0 } });
+    expect(c).toEqual({ outcome });
+  });
+
+  it("a running task is never failed, even with a leftover exit code from an earlier try", () => {
+    const t: TaskFacts = { id: "t", state: "running", executionInfo: { exitCode: 1, retryCount: 1 } };
+    expect(isFailed(t)).toBe(false);
+    expect(classifyTask(t).category).toBeUndefined();
+  });
+
+  it("infers the state from executionInfo when state was not selected", () => {
+    expect(classifyTask({ id: "t", executionInfo: { exitCode: 2, result: "failure", endTime: START } })).toMatchObject({ outcome: "failed", category: "Application" });
+    expect(classifyTask({ id: "t", executionInfo: { startTime: START } }).outcome).toBe("running");
+    expect(classifyTask({ id: "t" }).outcome).toBe("waiting");
+  });
+});
+
+describe("interrupted and retried markers", () => {
+  it("marks a requeued task as interrupted, with the time as ISO", () => {
+    const c = classifyTask({ id: "t", state: "running", executionInfo: { requeueCount: 2, lastRequeueTime: new Date("2026-11-27T02:00:00Z"), retryCount: 0 } });
+    expect(c).toEqual({ outcome: "running", interrupted: { requeueCount: 2, lastRequeueTime: "2026-11-27T02:00:00.000Z" } });
+  });
+
+  it("marks a retried failed task, normalising Batch's 7-digit fractions to ISO", () => {
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }));
+    expect(c.retried).toEqual({ retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.123Z" });
+    expect(c.interrupted).toBeUndefined();
+  });
+
+  it("carries both markers on a succeeded task, and omits a missing time", () => {
+    const c = classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success", retryCount: 1, requeueCount: 1 } });
+    expect(c).toEqual({ outcome: "succeeded", exitCode: 0, exitCodeMeaning: expect.any(String), interrupted: { requeueCount: 1 }, retried: { retryCount: 1 } });
+  });
+
+  it("has no markers at zero", () => {
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1 }));
+    expect(c.retried).toBeUndefined();
+    expect(c.interrupted).toBeUndefined();
+  });
+});

@@ -1,0 +1,339 @@
+import { describe, expect, it } from "vitest";
+import { buildHeatmap, type FailedTaskPoint, type HeatmapInput, type NodeInfo } from "./build-heatmap";
+
+const FROM = Date.UTC(2024, 4, 1, 11, 0, 0);
+const TO = FROM + 3_600_000;
+const WINDOW = { from: FROM, to: TO };
+// 4 buckets of 15 minutes.
+const Q = 900_000;
+
+const node = (id: string, state = "idle", extra: Partial<NodeInfo> = {}): NodeInfo => ({ id, state, ...extra });
+const fail = (nodeId: string, endTime: number, category = "Application"): FailedTaskPoint => ({ nodeId, endTime, category });
+const build = (over: Partial<HeatmapInput>) =>
+  buildHeatmap({ window: WINDOW, buckets: 4, nodes: [], failures: [], ...over });
+
+function cell(m: ReturnType<typeof buildHeatmap>, nodeId: string, bucket: number) {
+  const r = m.rows.findIndex((row) => row.nodeId === nodeId);
+  const buckets = m.edges.length - 1;
+  const c = m.dominant[r * buckets + bucket]!;
+  return { count: m.counts[r * buckets + bucket], dominant: c === -1 ? undefined : m.categories[c] };
+}
+
+// Deterministic PRNG so the big tests are reproducible.
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("buildHeatmap: cells", () => {
+  it("has rows × buckets cells and the window's edges", () => {
+    const m = build({ nodes: [node("a"), node("b"), node("c")] });
+    expect(m.edges).toEqual([FROM, FROM + Q, FROM + 2 * Q, FROM + 3 * Q, TO]);
+    expect(m.counts).toHaveLength(12);
+    expect(m.dominant).toHaveLength(12);
+    expect(m.counts.every((v) => v === 0)).toBe(true);
+    expect(m.dominant.every((v) => v === -1)).toBe(true);
+    expect(m.maxCell).toBe(0);
+  });
+
+  it("counts boundary points in the later bucket: from inclusive, to exclusive", () => {
+    const m = build({
+      nodes: [node("a")],
+      failures: [fail("a", FROM), fail("a", FROM + Q - 1), fail("a", FROM + Q), fail("a", TO - 1), fail("a", TO)],
+    });
+    expect(m.counts).toEqual([2, 1, 0, 1]);
+    expect(m.totals.failures).toBe(4);
+    expect(m.excluded).toEqual({ outsideWindow: 1, noNode: 0 });
+  });
+
+  it("ignores failures outside the window or without a valid end time or node", () => {
+    const m = build({
+      nodes: [node("a")],
+      failures: [fail("a", FROM - 1), fail("a", TO + Q), fail("a", Number.NaN), fail("", FROM + 10), fail("a", FROM + 10)],
+    });
+    expect(m.totals.failures).toBe(1);
+    expect(m.rows[0]!.failures).toBe(1);
+    expect(m.excluded).toEqual({ outsideWindow: 3, noNode: 1 });
+  });
+
+  it("does not add a gone node whose failures all fall outside the window", () => {
+    const m = build({ nodes: [node("a")], failures: [fail("old", FROM - 1)] });
+    expect(m.rows.map((r) => r.nodeId)).toEqual(["a"]);
+  });
+
+  it("keeps zero distinct from one", () => {
+    const m = build({ nodes: [node("a"), node("b")], failures: [fail("a", FROM + Q + 5)] });
+    expect(cell(m, "a", 1)).toEqual({ count: 1, dominant: "Application" });
+    expect(cell(m, "a", 0)).toEqual({ count: 0, dominant: undefined });
+    expect(cell(m, "b", 1)).toEqual({ count: 0, dominant: undefined });
+    expect(m.rows.find((r) => r.nodeId === "b")!.failures).toBe(0);
+    expect(m.rows.find((r) => r.nodeId === "b")!.dominantCategory).toBeUndefined();
+    expect(m.maxCell).toBe(1);
+  });
+
+  it("adds nodes that failed tasks in the window but are gone, marked as such", () => {
+    const m = build({
+      nodes: [node("a", "running", { schedulingState: "enabled" })],
+      failures: [fail("ghost", FROM + 1, "Node"), fail("ghost", FROM + 2, "Node")],
+    });
+    expect(m.rows).toHaveLength(2);
+    expect(m.rows[0]).toMatchObject({ nodeId: "ghost", gone: true, state: "gone", failures: 2, dominantCategory: "Node" });
+    expect(m.rows[0]!.schedulingState).toBeUndefined();
+    expect(m.rows[1]).toMatchObject({ nodeId: "a", gone: false, state: "running", schedulingState: "enabled", failures: 0 });
+    expect(m.totals.nodesWithFailures).toBe(1);
+  });
+
+  it("lists a node given twice only once", () => {
+    const m = build({ nodes: [node("a", "idle"), node("a", "offline")] });
+    expect(m.rows).toEqual([{ nodeId: "a", state: "idle", gone: false, failures: 0 }]);
+  });
+});
+
+describe("buildHeatmap: ordering and rates", () => {
+  it("sorts worst first: failures desc, then failure rate desc, then node id", () => {
+    const completedByNode = new Map([
+      ["b", 10],
+      ["c", 2],
+      ["d", 4],
+    ]);
+    const m = build({
+      nodes: [node("z"), node("e"), node("d"), node("c"), node("b"), node("a")],
+      completedByNode,
+      failures: [fail("b", FROM + 1), fail("c", FROM + 1), fail("d", FROM + 1), fail("d", FROM + 2), fail("a", FROM + 3)],
+    });
+    // d: 2 failures; c: 1/2; b: 1/10; a: 1 failure, rate unknown; then the clean nodes by id.
+    expect(m.rows.map((r) => r.nodeId)).toEqual(["d", "c", "b", "a", "e", "z"]);
+    expect(m.rows[0]).toMatchObject({ completed: 4, failureRate: 0.5 });
+    expect(m.rows[1]).toMatchObject({ completed: 2, failureRate: 0.5 });
+    expect(m.rows[2]).toMatchObject({ completed: 10, failureRate: 0.1 });
+    expect(m.rows[3]!.completed).toBeUndefined();
+    expect(m.rows[3]!.failureRate).toBeUndefined();
+    // Cells follow the sorted rows.
+    expect(m.counts.slice(0, 4)).toEqual([2, 0, 0, 0]);
+  });
+
+  it("takes tasksRun when there is no completed map, and never reports a rate above 100%", () => {
+    const m = build({
+      nodes: [node("a", "idle", { tasksRun: 1 }), node("b", "idle", { tasksRun: 0 })],
+      failures: [fail("a", FROM + 1), fail("a", FROM + 2), fail("a", FROM + 3)],
+    });
+    expect(m.rows[0]).toMatchObject({ nodeId: "a", completed: 3, failureRate: 1 });
+    expect(m.rows[1]).toMatchObject({ nodeId: "b", completed: 0 });
+    expect(m.rows[1]!.failureRate).toBeUndefined();
+  });
+
+  it("prefers completedByNode over tasksRun", () => {
+    const m = build({
+      nodes: [node("a", "idle", { tasksRun: 100 })],
+      completedByNode: new Map([["a", 4]]),
+      failures: [fail("a", FROM + 1)],
+    });
+    expect(m.rows[0]).toMatchObject({ completed: 4, failureRate: 0.25 });
+  });
+});
+
+describe("buildHeatmap: categories", () => {
+  it("finds the dominant category per cell and per row, ties going to the pool-wide most frequent", () => {
+    const m = build({
+      nodes: [node("a"), node("b")],
+      failures: [
+        // a, bucket 0: 2 Node vs 1 Application → Node
+        fail("a", FROM + 1, "Node"),
+        fail("a", FROM + 2, "Node"),
+        fail("a", FROM + 3, "Application"),
+        // a, bucket 1: 1 FileUpload vs 1 Application → tie → Application (most frequent overall)
+        fail("a", FROM + Q + 1, "FileUpload"),
+        fail("a", FROM + Q + 2, "Application"),
+        // b, bucket 3: Application ×3
+        fail("b", FROM + 3 * Q, "Application"),
+        fail("b", FROM + 3 * Q + 1, "Application"),
+        fail("b", FROM + 3 * Q + 2, "Application"),
+      ],
+    });
+    expect(m.categories).toEqual(["Application", "Node", "FileUpload"]);
+    expect(m.totals.byCategory).toEqual({ Application: 5, Node: 2, FileUpload: 1 });
+    expect(cell(m, "a", 0)).toEqual({ count: 3, dominant: "Node" });
+    expect(cell(m, "a", 1)).toEqual({ count: 2, dominant: "Application" });
+    expect(cell(m, "b", 3)).toEqual({ count: 3, dominant: "Application" });
+    // a: Node 2, Application 2, FileUpload 1 → tie → Application
+    expect(m.rows.find((r) => r.nodeId === "a")!.dominantCategory).toBe("Application");
+    expect(m.rows.find((r) => r.nodeId === "b")!.dominantCategory).toBe("Application");
+    expect(m.maxCell).toBe(3);
+  });
+
+  it("names the row's dominant category when it differs from the pool's", () => {
+    const m = build({
+      nodes: [node("a"), node("b")],
+      failures: [
+        fail("a", FROM + 1, "Node"),
+        fail("a", FROM + Q + 1, "Node"),
+        fail("b", FROM + 1, "Application"),
+        fail("b", FROM + 2, "Application"),
+        fail("b", FROM + 3, "Application"),
+      ],
+    });
+    expect(m.rows.map((r) => [r.nodeId, r.dominantCategory])).toEqual([
+      ["b", "Application"],
+      ["a", "Node"],
+    ]);
+  });
+});
+
+describe("buildHeatmap: verdict", () => {
+  it("says none when nothing failed", () => {
+    const m = build({ nodes: [node("a"), node("b")] });
+    expect(m.verdict).toEqual({ kind: "none", text: "No failed tasks in this window", topNodes: [], topShare: 0 });
+  });
+
+  it("says concentrated when a few nodes fail most tasks", () => {
+    const nodes = Array.from({ length: 100 }, (_, i) => node(`n${String(i).padStart(3, "0")}`));
+    const completedByNode = new Map(nodes.map((n) => [n.id, 50]));
+    const failures: FailedTaskPoint[] = [];
+    for (const id of ["n010", "n020", "n030"]) for (let i = 0; i < 40; i++) failures.push(fail(id, FROM + i * 1000, "Node"));
+    for (let i = 0; i < 20; i++) failures.push(fail(`n${String(50 + i).padStart(3, "0")}`, FROM + i, "Application"));
+    const m = build({ nodes, completedByNode, failures });
+    expect(m.verdict.kind).toBe("concentrated");
+    expect(new Set(m.verdict.topNodes)).toEqual(new Set(["n010", "n020", "n030"]));
+    expect(m.verdict.topShare).toBeCloseTo(120 / 140);
+    expect(m.verdict.text).toBe("3 nodes account for 86% of failures: likely a node problem — take them out of service");
+  });
+
+  it("speaks of one node in the singular", () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => node(`n${i}`, "idle", { tasksRun: 20 }));
+    const failures = Array.from({ length: 15 }, (_, i) => fail("n7", FROM + i));
+    const m = build({ nodes, failures });
+    expect(m.verdict).toMatchObject({ kind: "concentrated", topNodes: ["n7"], topShare: 1 });
+    expect(m.verdict.text).toBe("1 node accounts for 100% of failures: likely a node problem — take it out of service");
+  });
+
+  it("says spread when failures are over most nodes that ran tasks", () => {
+    const rand = mulberry32(7);
+    const nodes = Array.from({ length: 100 }, (_, i) => node(`n${i}`));
+    const completedByNode = new Map(nodes.map((n) => [n.id, 20]));
+    const failures: FailedTaskPoint[] = [];
+    // A job bug: every task has the same 6% chance to fail, wherever it runs.
+    for (const n of nodes) for (let t = 0; t < 20; t++) if (rand() < 0.06) failures.push(fail(n.id, FROM + Math.floor(rand() * 3_600_000)));
+    const m = build({ nodes, completedByNode, failures });
+    expect(m.verdict.kind).toBe("spread");
+    expect(m.verdict.text).toBe(`Failures are spread over ${m.totals.nodesWithFailures} of 100 nodes: likely a job problem — read the task logs`);
+    expect(m.verdict.topNodes).toHaveLength(3);
+    expect(m.verdict.topNodes[0]).toBe(m.rows[0]!.nodeId);
+  });
+
+  it("counts only nodes that ran tasks in a spread verdict", () => {
+    const nodes = Array.from({ length: 20 }, (_, i) => node(`n${i}`));
+    // 8 busy nodes all failing alike; 12 idle ones ran nothing.
+    const completedByNode = new Map(nodes.slice(0, 8).map((n) => [n.id, 10]));
+    const failures = nodes.slice(0, 8).flatMap((n) => [fail(n.id, FROM + 1), fail(n.id, FROM + 2)]);
+    const m = build({ nodes, completedByNode, failures });
+    expect(m.verdict.kind).toBe("spread");
+    expect(m.verdict.text).toContain("spread over 8 of 8 nodes");
+  });
+
+  it("does not call a small pool hit by one job bug a node problem", () => {
+    // 4 nodes, uneven by chance: the top 2 hold a majority but their rate is not far above the others'.
+    const nodes = ["a", "b", "c", "d"].map((id) => node(id, "running", { tasksRun: 20 }));
+    const counts: Record<string, number> = { a: 9, b: 8, c: 6, d: 4 };
+    const failures = Object.entries(counts).flatMap(([id, k]) => Array.from({ length: k }, (_, i) => fail(id, FROM + i)));
+    const m = build({ nodes, failures });
+    expect(m.verdict.kind).toBe("spread");
+  });
+
+  it("still says concentrated for a few bad nodes over a background job bug, and mentions the background", () => {
+    const rand = mulberry32(42);
+    const nodes: NodeInfo[] = [];
+    const failures: FailedTaskPoint[] = [];
+    const completedByNode = new Map<string, number>();
+    for (let i = 0; i < 100; i++) {
+      const id = `ok-${i}`;
+      nodes.push(node(id, "running"));
+      completedByNode.set(id, 40);
+      const k = 1 + Math.floor(rand() * 2); // 1–2 failures each
+      for (let j = 0; j < k; j++) failures.push(fail(id, FROM + Math.floor(rand() * 3_600_000), "Application"));
+    }
+    for (const id of ["bad-1", "bad-2", "bad-3"]) {
+      nodes.push(node(id, "running"));
+      completedByNode.set(id, 100);
+      for (let j = 0; j < 80; j++) failures.push(fail(id, FROM + Math.floor(rand() * 3_600_000), "Node"));
+    }
+    const m = build({ nodes, completedByNode, failures });
+    expect(m.verdict.kind).toBe("concentrated");
+    expect([...m.verdict.topNodes].sort()).toEqual(["bad-1", "bad-2", "bad-3"]);
+    expect(m.verdict.text).toMatch(/^3 nodes account for \d+% of failures: likely a node problem — take them out of service; the other \d+% are spread over 100 nodes — read their task logs too$/);
+  });
+
+  it("still says concentrated in the mixed case with no completed counts, and when background failures are 2 each", () => {
+    const nodes: NodeInfo[] = [];
+    const failures: FailedTaskPoint[] = [];
+    for (let i = 0; i < 100; i++) {
+      nodes.push(node(`ok-${i}`));
+      failures.push(fail(`ok-${i}`, FROM + i), fail(`ok-${i}`, FROM + i + 1));
+    }
+    for (const id of ["bad-1", "bad-2", "bad-3"]) {
+      nodes.push(node(id));
+      for (let j = 0; j < 80; j++) failures.push(fail(id, FROM + j));
+    }
+    const m = build({ nodes, failures });
+    expect(m.verdict.kind).toBe("concentrated");
+    expect(m.verdict.topNodes).toEqual(["bad-1", "bad-2", "bad-3"]);
+    expect(m.verdict.topShare).toBeCloseTo(240 / 440);
+  });
+
+  it("names every one of several equally broken nodes, not just enough for a majority", () => {
+    const nodes = Array.from({ length: 100 }, (_, i) => node(`n${String(i).padStart(2, "0")}`, "idle", { tasksRun: 30 }));
+    const bad = ["n01", "n02", "n03", "n04", "n05", "n06"];
+    const failures = bad.flatMap((id) => Array.from({ length: 25 }, (_, i) => fail(id, FROM + i)));
+    const m = build({ nodes, failures });
+    expect(m.verdict.kind).toBe("concentrated");
+    expect(m.verdict.topNodes).toEqual(bad);
+    expect(m.verdict.topShare).toBe(1);
+  });
+
+  it("counts a gone node among the culprits", () => {
+    const nodes = Array.from({ length: 30 }, (_, i) => node(`n${i}`, "idle", { tasksRun: 10 }));
+    const failures = [
+      ...Array.from({ length: 30 }, (_, i) => fail("gone-1", FROM + i, "Node")),
+      fail("n1", FROM + 5),
+    ];
+    const m = build({ nodes, failures });
+    expect(m.verdict).toMatchObject({ kind: "concentrated", topNodes: ["gone-1"] });
+  });
+});
+
+describe("buildHeatmap: scale", () => {
+  it("handles 5,000 nodes × 120 buckets × 500,000 failures", () => {
+    const rand = mulberry32(1);
+    const NODES = 5_000;
+    const BUCKETS = 120;
+    const POINTS = 500_000;
+    const CATEGORIES = ["PreProcessing", "FileUpload", "Application", "Constraint", "Terminated", "Container", "Node", "Unknown"];
+    const window = { from: FROM, to: FROM + 24 * 3_600_000 };
+    const nodes = Array.from({ length: NODES }, (_, i) => node(`tvmps_${i}`, i % 50 === 0 ? "unusable" : "running"));
+    const completedByNode = new Map(nodes.map((n) => [n.id, 200]));
+    const failures: FailedTaskPoint[] = new Array(POINTS);
+    let inWindow = 0;
+    for (let p = 0; p < POINTS; p++) {
+      // ~1% outside the window and ~1% on nodes that are gone.
+      const r = rand();
+      const endTime = r < 0.01 ? window.to + Math.floor(rand() * 1e6) : window.from + Math.floor(rand() * (window.to - window.from));
+      if (r >= 0.01) inWindow++;
+      const nodeId = rand() < 0.01 ? `gone_${Math.floor(rand() * 100)}` : `tvmps_${Math.floor(rand() * NODES)}`;
+      failures[p] = { nodeId, endTime, category: CATEGORIES[Math.floor(rand() * CATEGORIES.length)]! };
+    }
+    const m = buildHeatmap({ window, buckets: BUCKETS, nodes, failures, completedByNode });
+    expect(m.totals.failures).toBe(inWindow);
+    expect(m.excluded.outsideWindow).toBe(POINTS - inWindow);
+    expect(m.counts).toHaveLength(m.rows.length * BUCKETS);
+    expect(m.rows.length).toBeGreaterThan(NODES);
+    expect(m.counts.reduce((a, b) => a + b, 0)).toBe(inWindow);
+    expect(m.rows.reduce((a, r) => a + r.failures, 0)).toBe(inWindow);
+    expect(Object.values(m.totals.byCategory).reduce((a, b) => a + b, 0)).toBe(inWindow);
+    expect(m.maxCell).toBe(m.counts.reduce((a, b) => (b > a ? b : a), 0));
+    expect(m.verdict.kind).toBe("spread");
+  });
+});
