@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    alias: { "server-only": new URL("./tests/support/server-only-stub.ts", import.meta.url).pathname },
+  },
   test: {
     include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],

@@ -1,22 +1,44 @@
 import "server-only";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import type { BatchAccount } from "./accounts";
+import { BatchTokenCredentials } from "./entra";
+import { ReadCache } from "./read-cache";
+import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock, type RequestPolicySettings } from "./request-policy";
+import { Semaphore } from "./semaphore";
 
-const clients = new Map<string, BatchServiceClient>();
+/** Calls in flight per account: enough for paging several jobs at once, few enough to stay polite. */
+const CONCURRENCY_PER_ACCOUNT = 8;
+
+export interface AccountClient {
+  client: BatchServiceClient;
+  cache: ReadCache;
+  slots: Semaphore;
+  clock: ServiceClock;
+}
+
+const clients = new Map<string, AccountClient>();
 
 /**
- * One SDK client per account. The SDK's own retry policy is off: it surfaces 429 at once and retries
- * 5xx for about two minutes (toolchain.md §5.4), which would hang a view; the dashboard decides retries.
+ * One SDK client, read cache and concurrency limit per account. The SDK's retry policies are replaced by
+ * ours (request-policy.ts): it goes outermost, so each retry is signed afresh.
  */
-export function batchClient(account: BatchAccount): BatchServiceClient {
-  const cacheKey = `${account.name}|${account.url}`;
-  let client = clients.get(cacheKey);
-  if (!client) {
-    if (!account.key) throw new Error(`Account ${account.name} has no key; Entra ID sign-in is not configured yet.`);
-    client = new BatchServiceClient(new BatchSharedKeyCredentials(account.name, account.key), account.url, {
+export function accountClient(account: BatchAccount, settings: RequestPolicySettings = DEFAULT_POLICY): AccountClient {
+  const key = `${account.name}|${account.url}|${account.batchAccountName}|${account.key ?? "entra"}`;
+  let entry = clients.get(key);
+  if (!entry) {
+    const slots = new Semaphore(CONCURRENCY_PER_ACCOUNT);
+    const clock = new ServiceClock();
+    const credentials = account.key ? new BatchSharedKeyCredentials(account.batchAccountName, account.key) : new BatchTokenCredentials();
+    const options = {
       noRetryPolicy: true,
-    } as ConstructorParameters<typeof BatchServiceClient>[2]);
-    clients.set(cacheKey, client);
+      requestPolicyFactories: (defaults: unknown[]) => [batchRequestPolicy(settings, slots, clock), ...defaults],
+    } as unknown as ConstructorParameters<typeof BatchServiceClient>[2];
+    entry = { client: new BatchServiceClient(credentials, account.url, options), cache: new ReadCache(), slots, clock };
+    clients.set(key, entry);
   }
-  return client;
+  return entry;
+}
+
+export function batchClient(account: BatchAccount): BatchServiceClient {
+  return accountClient(account).client;
 }

@@ -1,16 +1,17 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
-import { NODE_STATE_KEYS, type PoolListResponse, type PoolSummary } from "@/lib/schemas/pools";
+import { NODE_STATE_KEYS, type PoolDetailResponse, type PoolListResponse, type PoolSummary } from "@/lib/schemas/pools";
 import type { BatchAccount } from "./accounts";
-import { batchClient } from "./client";
 import { listAll } from "./paging";
+import { cachedRead } from "./read";
+import { compact, iso } from "./views";
 
 const POOL_FIELDS = "id,state,allocationState,vmSize,currentDedicatedNodes,currentLowPriorityNodes,targetDedicatedNodes,targetLowPriorityNodes,resizeErrors";
 const UNHEALTHY = ["startTaskFailed", "unusable", "unknown"] as const;
 
 /** Pools with their node-state counts: two list calls (pools, node counts), whatever the number of nodes. */
-export async function listPoolSummaries(account: BatchAccount): Promise<PoolListResponse> {
-  const client = batchClient(account);
+export function listPoolSummaries(account: BatchAccount): Promise<PoolListResponse> {
+  return cachedRead(account, "pools", async ({ client }) => {
   const [pools, counts] = await Promise.all([
     listAll(
       () => client.pool.list({ poolListOptions: { select: POOL_FIELDS } }),
@@ -24,11 +25,39 @@ export async function listPoolSummaries(account: BatchAccount): Promise<PoolList
   const byPool = new Map(counts.items.map((c) => [c.poolId.toLowerCase(), c]));
   const summaries = pools.items.map((p) => toPoolSummary(p, byPool.get(p.id?.toLowerCase() ?? "")));
   summaries.sort((a, b) => b.unhealthyNodes - a.unhealthyNodes || a.id.localeCompare(b.id));
-  return {
-    account: { name: account.name, isEmulator: account.isEmulator },
-    asOf: new Date(pools.serviceDate ?? Date.now()).toISOString(),
-    pools: summaries,
-  };
+  return { account: { name: account.name, isEmulator: account.isEmulator }, pools: summaries };
+  });
+}
+
+export function getPool(account: BatchAccount, poolId: string): Promise<PoolDetailResponse> {
+  return cachedRead(account, `pool|${poolId}`, async ({ client }) => {
+    const [pool, counts] = await Promise.all([
+      client.pool.get(poolId),
+      listAll(
+        () => client.account.listPoolNodeCounts({ accountListPoolNodeCountsOptions: { filter: `poolId eq '${poolId}'` } }),
+        (link) => client.account.listPoolNodeCountsNext(link),
+      ),
+    ]);
+    const image = pool.virtualMachineConfiguration?.imageReference;
+    return {
+      pool: compact({
+        ...toPoolSummary(pool, counts.items[0]),
+        stateTransitionTime: iso(pool.stateTransitionTime),
+        allocationStateTransitionTime: iso(pool.allocationStateTransitionTime),
+        creationTime: iso(pool.creationTime),
+        taskSlotsPerNode: pool.taskSlotsPerNode ?? 1,
+        configuration: pool.cloudServiceConfiguration ? ("cloudService" as const) : ("virtualMachine" as const),
+        image: image ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ") : pool.cloudServiceConfiguration ? `Cloud Services OS family ${pool.cloudServiceConfiguration.osFamily}` : undefined,
+        startTaskCommandLine: pool.startTask?.commandLine,
+        resizeTimeout: pool.resizeTimeout,
+        resizeErrors: (pool.resizeErrors ?? []).map((e) => ({
+          code: e.code ?? "",
+          message: e.message ?? "",
+          values: (e.values ?? []).map((v) => ({ name: v.name ?? "", value: v.value ?? "" })),
+        })),
+      }),
+    };
+  });
 }
 
 function toPoolSummary(pool: BatchServiceModels.CloudPool, counts: BatchServiceModels.PoolNodeCounts | undefined): PoolSummary {

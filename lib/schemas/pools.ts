@@ -28,3 +28,21 @@ export const poolListResponse = z.object({
   pools: z.array(poolSummary),
 });
 export type PoolListResponse = z.infer<typeof poolListResponse>;
+
+export const resizeErrorView = z.object({ code: z.string(), message: z.string(), values: z.array(z.object({ name: z.string(), value: z.string() })) });
+
+export const poolDetailResponse = z.object({
+  asOf: z.string(),
+  pool: poolSummary.extend({
+    stateTransitionTime: z.string().optional(),
+    allocationStateTransitionTime: z.string().optional(),
+    creationTime: z.string().optional(),
+    taskSlotsPerNode: z.number(),
+    configuration: z.enum(["virtualMachine", "cloudService"]),
+    image: z.string().optional(),
+    startTaskCommandLine: z.string().optional(),
+    resizeTimeout: z.string().optional(),
+    resizeErrors: z.array(resizeErrorView),
+  }),
+});
+export type PoolDetailResponse = z.infer<typeof poolDetailResponse>;

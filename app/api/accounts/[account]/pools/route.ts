@@ -1,11 +1,9 @@
 import { listPoolSummaries } from "@/lib/batch/pools";
-import { withAccount } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// GET /api/accounts/[account]/pools – pools with node-state counts
-export async function GET(_req: Request, { params }: { params: Promise<{ account: string }> }) {
-  const { account } = await params;
-  return withAccount(account, listPoolSummaries);
-}
+// GET /api/accounts/[account]/pools – pools with node-state counts, worst first
+export const GET = batchRoute({ params: z.object({}), query: noQuery }, ({ account }) => listPoolSummaries(account));

@@ -1,0 +1,11 @@
+import { heatmap } from "@/lib/batch/failures";
+import { batchRoute } from "@/lib/batch/route";
+import { heatmapQuery } from "@/lib/schemas/failures";
+import { windowQuery } from "@/lib/schemas/inputs";
+import { jobParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/jobs/[jobId]/heatmap?window=|from=&to=&buckets= – failures by node and time, computed here
+export const GET = batchRoute({ params: jobParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) => heatmap(account, { kind: "job", jobId: params.jobId }, query, query.buckets));

@@ -1,0 +1,9 @@
+import { getJob } from "@/lib/batch/jobs";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { jobParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/jobs/[jobId] – one job with task and slot counts
+export const GET = batchRoute({ params: jobParams, query: noQuery }, ({ account, params }) => getJob(account, params.jobId));

@@ -1,0 +1,12 @@
+import { fileContentResponse } from "@/lib/batch/file-route";
+import { batchRoute } from "@/lib/batch/route";
+import { fileReadQuery } from "@/lib/schemas/inputs";
+import { nodeFileParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/[...path]?offset=&length=&properties= – bytes (tail by default) or properties
+export const GET = batchRoute({ params: nodeFileParams, query: fileReadQuery }, ({ account, params, query }) =>
+  fileContentResponse(account, { kind: "node", poolId: params.poolId, nodeId: params.nodeId }, params.path, query),
+);

@@ -1,0 +1,9 @@
+import { getNode } from "@/lib/batch/nodes";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { nodeParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/pools/[poolId]/nodes/[nodeId] – one node: errors, start task, recent tasks
+export const GET = batchRoute({ params: nodeParams, query: noQuery }, ({ account, params }) => getNode(account, params.poolId, params.nodeId));

@@ -1,0 +1,9 @@
+import { listNodes } from "@/lib/batch/nodes";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { poolParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/pools/[poolId]/nodes – the pool's nodes
+export const GET = batchRoute({ params: poolParams, query: noQuery }, ({ account, params }) => listNodes(account, params.poolId));

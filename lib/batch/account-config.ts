@@ -1,0 +1,80 @@
+// No "server-only" marker: instrumentation.ts loads this at start-up, outside the React server layer.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/** One account the dashboard reads: a short name for URLs, its Batch account name and URL, a credential. */
+export interface AccountConfig {
+  /** The name in the dashboard's URLs. */
+  name: string;
+  /** The Batch account name, for SharedKey signing (defaults to `name`). */
+  batchAccountName: string;
+  url: string;
+  /** SharedKey; absent means Microsoft Entra ID (DefaultAzureCredential). */
+  key?: string;
+}
+
+const shortName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "letters, digits and hyphens, at most 64 characters");
+const batchUrl = z
+  .url({ error: "a URL such as https://myaccount.westeurope.batch.azure.com" })
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), "an https:// URL (http:// only for a local emulator)")
+  .refine((u) => new URL(u).pathname.replace(/\/+$/, "") === "", "an origin with no path (the SDK loses any path)");
+
+const fileAccount = z.object({
+  name: shortName,
+  batchAccountName: z.string().min(1).optional(),
+  url: batchUrl,
+  key: z.string().min(1).optional(),
+  /** The key from another environment variable, so the file itself holds no secret. */
+  keyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+});
+const accountsFile = z.union([z.array(fileAccount), z.object({ accounts: z.array(fileAccount) })]);
+
+export class AccountConfigError extends Error {}
+
+/**
+ * Reads the configured accounts: BATCH_ACCOUNTS_FILE (several), else BATCH_ACCOUNT_NAME/URL/KEY (one),
+ * else none (the embedded emulator). A mistake is reported with the variable or file entry it is in.
+ */
+export function readAccountConfig(env: NodeJS.ProcessEnv = process.env): AccountConfig[] {
+  const file = env.BATCH_ACCOUNTS_FILE;
+  if (file) return readAccountsFile(file, env);
+  if (!env.BATCH_ACCOUNT_NAME && !env.BATCH_ACCOUNT_URL && !env.BATCH_ACCOUNT_KEY) return [];
+  const problems: string[] = [];
+  const name = shortName.safeParse(env.BATCH_ACCOUNT_NAME ?? "");
+  if (!name.success) problems.push(`BATCH_ACCOUNT_NAME must be set: ${name.error.issues[0]!.message}`);
+  const url = batchUrl.safeParse(env.BATCH_ACCOUNT_URL ?? "");
+  if (!url.success) problems.push(`BATCH_ACCOUNT_URL must be ${url.error.issues[0]!.message}`);
+  if (env.BATCH_ACCOUNT_KEY !== undefined && !isBase64Key(env.BATCH_ACCOUNT_KEY)) problems.push("BATCH_ACCOUNT_KEY must be the account's base64 shared key (or unset, for Microsoft Entra ID)");
+  if (problems.length > 0) throw new AccountConfigError(problems.join("; "));
+  return [{ name: name.data!, batchAccountName: name.data!, url: trimUrl(url.data!), ...(env.BATCH_ACCOUNT_KEY ? { key: env.BATCH_ACCOUNT_KEY } : {}) }];
+}
+
+function readAccountsFile(path: string, env: NodeJS.ProcessEnv): AccountConfig[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path} could not be read as JSON: ${(e as Error).message}`);
+  }
+  const parsed = accountsFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  }
+  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.accounts;
+  if (list.length === 0) throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path} lists no accounts`);
+  const seen = new Set<string>();
+  return list.map((a, i) => {
+    const where = `BATCH_ACCOUNTS_FILE=${path}: accounts[${i}] (${a.name})`;
+    if (seen.has(a.name.toLowerCase())) throw new AccountConfigError(`${where}: the name is used twice`);
+    seen.add(a.name.toLowerCase());
+    if (a.key && a.keyEnv) throw new AccountConfigError(`${where}: give key or keyEnv, not both`);
+    const key = a.keyEnv ? env[a.keyEnv] : a.key;
+    if (a.keyEnv && !key) throw new AccountConfigError(`${where}: keyEnv names ${a.keyEnv}, which is not set`);
+    if (key !== undefined && !isBase64Key(key)) throw new AccountConfigError(`${where}: the key is not base64`);
+    return { name: a.name, batchAccountName: a.batchAccountName ?? a.name, url: trimUrl(a.url), ...(key ? { key } : {}) };
+  });
+}
+
+const trimUrl = (url: string) => url.replace(/\/+$/, "");
+const isBase64Key = (key: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(key) && key.length % 4 === 0;

@@ -1,0 +1,79 @@
+import "server-only";
+import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
+import { resolveWindow } from "@/lib/heatmap/window";
+import type { FailureSummaryResponse, HeatmapResponse } from "@/lib/schemas/failures";
+import type { WindowQuery } from "@/lib/schemas/inputs";
+import type { BatchAccount } from "./accounts";
+import type { AccountClient } from "./client";
+import { listAll } from "./paging";
+import { cachedRead } from "./read";
+import { completedTasksInWindow, scopeKey, type Scope, type ScopeTasks } from "./scope-tasks";
+
+const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
+const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
+
+/** The summary and the heatmap of one scope and window share one read of its tasks. */
+function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
+  return cachedRead(account, `scope|${scopeKey(scope)}|${windowKey(w)}`, async (c: AccountClient) => {
+    const window = resolveWindow(w, c.clock.now());
+    return { window, ...(await completedTasksInWindow(c, scope, window)) };
+  });
+}
+
+export async function failureSummary(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<FailureSummaryResponse> {
+  const data = await scopeTasks(account, scope, w);
+  const byCategory = new Map<string, number>();
+  const byExitCode = new Map<number, number>();
+  let failed = 0;
+  for (const t of data.tasks) {
+    if (!t.failed) continue;
+    failed++;
+    if (t.category) byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + 1);
+    if (t.exitCode !== undefined) byExitCode.set(t.exitCode, (byExitCode.get(t.exitCode) ?? 0) + 1);
+  }
+  const sorted = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return {
+    asOf: data.asOf,
+    scope: scopeView(scope),
+    window: data.window,
+    completed: data.tasks.length,
+    failed,
+    byCategory: sorted(byCategory).map(([category, count]) => ({ category, count })),
+    byExitCode: sorted(byExitCode).map(([exitCode, count]) => ({ exitCode, count })),
+    jobsRead: data.jobsRead,
+    pagesRead: data.pagesRead,
+  };
+}
+
+/** The heatmap matrix computed here, so the browser receives counts, never the tasks behind them. */
+export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuery, buckets: number): Promise<HeatmapResponse> {
+  const data: ScopeTasks & { window: { from: number; to: number }; asOf: string } = await scopeTasks(account, scope, w);
+  const nodes = data.poolId ? await poolNodeStates(account, data.poolId) : [];
+  const completedByNode = new Map<string, number>();
+  const failures = [];
+  for (const t of data.tasks) {
+    if (!t.nodeId) continue;
+    completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
+    if (t.failed) failures.push({ nodeId: t.nodeId, endTime: t.endTime, category: t.category ?? "Unknown" });
+  }
+  const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode });
+  return {
+    asOf: data.asOf,
+    scope: scopeView(scope),
+    ...(data.poolId ? { poolId: data.poolId } : {}),
+    ...matrix,
+    jobsRead: data.jobsRead,
+    pagesRead: data.pagesRead,
+  };
+}
+
+/** Today's nodes with their states: one cheap list with $select, shared with other views of the pool. */
+function poolNodeStates(account: BatchAccount, poolId: string) {
+  return cachedRead(account, `nodestates|${poolId}`, async ({ client }) => {
+    const { items } = await listAll(
+      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState" } }),
+      (link) => client.computeNode.listNext(link),
+    ).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? { items: [] } : Promise.reject(e)));
+    return { nodes: items.map((n) => ({ id: n.id ?? "", state: n.state ?? "unknown", ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) })) };
+  }).then((r) => r.nodes);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
+import type { BatchAccount } from "./accounts";
+import { accountClient } from "./client";
+import { listAll } from "./paging";
+import { cachedRead } from "./read";
+import { compact, iso } from "./views";
+
+/** Where a file lives: a task's directory, or a node's file system. */
+export type FileOwner = { kind: "task"; jobId: string; taskId: string } | { kind: "node"; poolId: string; nodeId: string };
+
+/** What an operator opens without asking: the tail of a log, not its first bytes. */
+export const DEFAULT_TAIL_BYTES = 64 * 1024;
+const FILE_PROPS_TTL_MS = 2_000;
+
+const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${o.jobId}|${o.taskId}` : `node|${o.poolId}|${o.nodeId}`);
+
+export function listFiles(account: BatchAccount, owner: FileOwner, recursive: boolean): Promise<FileListResponse> {
+  return cachedRead(account, `files|${ownerKey(owner)}|${recursive}`, async ({ client }) => {
+    const { items } =
+      owner.kind === "task"
+        ? await listAll(
+            () => client.file.listFromTask(owner.jobId, owner.taskId, { recursive }),
+            (link) => client.file.listFromTaskNext(link, { recursive }),
+          )
+        : await listAll(
+            () => client.file.listFromComputeNode(owner.poolId, owner.nodeId, { recursive }),
+            (link) => client.file.listFromComputeNodeNext(link, { recursive }),
+          );
+    const files: FileEntry[] = items.map((f) =>
+      compact({ name: f.name ?? "", isDirectory: f.isDirectory ?? false, size: f.properties?.contentLength, lastModified: iso(f.properties?.lastModified) }),
+    );
+    return { files };
+  });
+}
+
+export function fileProperties(account: BatchAccount, owner: FileOwner, path: string): Promise<FileProperties & { asOf: string }> {
+  return cachedRead(
+    account,
+    `fileprops|${ownerKey(owner)}|${path}`,
+    async ({ client }) => {
+      const p =
+        owner.kind === "task"
+          ? await client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path)
+          : await client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path);
+      return compact({
+        name: path,
+        isDirectory: p.ocpBatchFileIsdirectory === true,
+        size: p.contentLength ?? 0,
+        lastModified: iso(p.lastModified),
+        creationTime: iso(p.ocpCreationTime),
+      });
+    },
+    FILE_PROPS_TTL_MS,
+  );
+}
+
+export interface FileSlice {
+  bytes: Buffer;
+  start: number;
+  size: number;
+  lastModified?: string;
+}
+
+/**
+ * A byte range of a file, tail-first: without an offset, the last `length` bytes. The file's current
+ * size comes first (HEAD), so a range is never asked past the end of a file that is still growing.
+ */
+export async function readFileSlice(account: BatchAccount, owner: FileOwner, path: string, range: { offset?: number; length?: number }): Promise<FileSlice> {
+  const props = await fileProperties(account, owner, path);
+  const size = props.size;
+  const length = range.length ?? DEFAULT_TAIL_BYTES;
+  const start = range.offset ?? Math.max(0, size - length);
+  const end = Math.min(size, start + length) - 1;
+  if (size === 0 || start >= size) return { bytes: Buffer.alloc(0), start: Math.min(start, size), size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
+  const { client } = accountClient(account);
+  const ocpRange = `bytes=${start}-${end}`;
+  const res =
+    owner.kind === "task"
+      ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
+      : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
+  const chunks: Buffer[] = [];
+  for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
+  return { bytes: Buffer.concat(chunks), start, size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { BaseRequestPolicy, type HttpOperationResponse, type RequestPolicy, type RequestPolicyFactory, type RequestPolicyOptions, type WebResource } from "@azure/ms-rest-js";
+import { Semaphore } from "./semaphore";
+
+export interface RequestPolicySettings {
+  /** Retries after the first attempt, for reads only. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited out here: the error goes to the browser, which backs off. */
+  retryAfterCapMs: number;
+  /** One attempt of a JSON call; a view must never hang on Batch. */
+  attemptTimeoutMs: number;
+  /** A streamed file download may take long; it still has an end. */
+  streamTimeoutMs: number;
+  /** All attempts of one call together. */
+  totalBudgetMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicySettings = {
+  maxRetries: 2,
+  baseDelayMs: 300,
+  maxDelayMs: 3_000,
+  retryAfterCapMs: 3_000,
+  attemptTimeoutMs: 15_000,
+  streamTimeoutMs: 10 * 60_000,
+  totalBudgetMs: 30_000,
+};
+
+interface FailedCall {
+  statusCode?: number;
+  code?: string;
+  response?: { headers: { get(name: string): string | undefined } };
+}
+
+const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ESOCKETTIMEDOUT", "EPIPE", "REQUEST_SEND_ERROR", "REQUEST_ABORTED_ERROR"]);
+
+/**
+ * Replaces the SDK's retry policies, which surface a 429 at once and retry 5xx for about two minutes
+ * (toolchain.md §5.4). Reads get a few jittered retries inside a fixed budget; actions (POST) are sent
+ * once, because a blind resend of a reboot could act twice. Every attempt holds one of the account's
+ * concurrency slots, so a burst of viewers cannot flood the account.
+ */
+export function batchRequestPolicy(settings: RequestPolicySettings, slots: Semaphore, clock: ServiceClock): RequestPolicyFactory {
+  return { create: (next, options) => new BatchRequestPolicy(next, options, settings, slots, clock) };
+}
+
+/**
+ * The Batch service's clock, learnt from the Date header of every response. Windows ("last hour") are
+ * computed against it, so a dashboard server with a skewed clock cannot empty a heatmap.
+ */
+export class ServiceClock {
+  private offsetMs = 0;
+  private known = false;
+
+  observe(dateHeader: string | undefined): void {
+    const t = dateHeader ? Date.parse(dateHeader) : NaN;
+    if (Number.isNaN(t)) return;
+    this.offsetMs = t - Date.now();
+    this.known = true;
+  }
+
+  get isKnown(): boolean {
+    return this.known;
+  }
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+}
+
+class BatchRequestPolicy extends BaseRequestPolicy {
+  constructor(
+    next: RequestPolicy,
+    options: RequestPolicyOptions,
+    private readonly settings: RequestPolicySettings,
+    private readonly slots: Semaphore,
+    private readonly clock: ServiceClock,
+  ) {
+    super(next, options);
+  }
+
+  async sendRequest(request: WebResource): Promise<HttpOperationResponse> {
+    const s = this.settings;
+    const started = Date.now();
+    const isRead = request.method === "GET" || request.method === "HEAD";
+    for (let attempt = 0; ; attempt++) {
+      const clone = request.clone();
+      clone.timeout = request.timeout || (request.streamResponseBody ? s.streamTimeoutMs : s.attemptTimeoutMs);
+      try {
+        const response = await this.slots.run(() => this._nextPolicy.sendRequest(clone));
+        this.clock.observe(response.headers.get("date"));
+        return response;
+      } catch (err) {
+        this.clock.observe((err as FailedCall).response?.headers.get("date"));
+        const wait = isRead && attempt < s.maxRetries && !request.abortSignal?.aborted ? this.retryDelay(err as FailedCall, attempt) : undefined;
+        if (wait === undefined || Date.now() - started + wait > s.totalBudgetMs) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** How long to wait before the next attempt, or undefined when this failure is not worth retrying. */
+  private retryDelay(err: FailedCall, attempt: number): number | undefined {
+    const s = this.settings;
+    const status = err.statusCode;
+    const retryAfter = Number(err.response?.headers.get("retry-after"));
+    if (Number.isFinite(retryAfter) && (status === 429 || status === 503)) {
+      const ms = retryAfter * 1000;
+      return ms <= s.retryAfterCapMs ? ms : undefined;
+    }
+    const retryable = status !== undefined ? RETRYABLE_STATUS.has(status) : RETRYABLE_NETWORK.has(err.code ?? "");
+    if (!retryable) return undefined;
+    // Full jitter: concurrent dashboards that failed together do not retry together.
+    return Math.round(Math.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** attempt));
+  }
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { BatchServiceModels } from "@azure/batch";
+import { classifyTask } from "@/lib/failures/classify-task";
+import type { TimeWindow } from "@/lib/heatmap/window";
+import type { AccountClient } from "./client";
+import { mapLimit } from "./map-limit";
+import { listAll } from "./paging";
+
+export type Scope = { kind: "pool"; poolId: string } | { kind: "job"; jobId: string };
+
+/** A completed task reduced to what the heatmap and the failure summary need. */
+export interface CompletedTask {
+  jobId: string;
+  id: string;
+  nodeId?: string;
+  endTime: number;
+  failed: boolean;
+  category?: string;
+  exitCode?: number;
+}
+
+export interface ScopeTasks {
+  tasks: CompletedTask[];
+  /** The pool whose nodes the rows are (the job's pool for a job scope). */
+  poolId?: string;
+  jobsRead: number;
+  pagesRead: number;
+}
+
+const SCOPE_JOB_FIELDS = "id,state,poolInfo,executionInfo,creationTime";
+const SCOPE_TASK_FIELDS = "id,state,executionInfo,nodeInfo,constraints";
+/** Jobs paged at once: each job's pages are a chain, so parallelism comes from jobs. */
+const JOB_CONCURRENCY = 4;
+
+export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${s.poolId}` : `job:${s.jobId}`);
+
+/**
+ * Every task of the scope that completed in the window, with only the fields needed ($select) and only
+ * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
+ * its window, and never reads command lines or resource files.
+ */
+export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow): Promise<ScopeTasks> {
+  const jobs: { id: string; poolId?: string }[] = [];
+  if (scope.kind === "job") {
+    const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
+    jobs.push({ id: job.id ?? scope.jobId, ...(job.poolInfo?.poolId ? { poolId: job.poolInfo.poolId } : {}) });
+  } else {
+    const { items } = await listAll(
+      () => client.job.list({ jobListOptions: { select: SCOPE_JOB_FIELDS, filter: `executionInfo/poolId eq '${scope.poolId}'` } }),
+      (link) => client.job.listNext(link),
+    );
+    for (const j of items) {
+      const ended = j.executionInfo?.endTime?.getTime();
+      const created = j.creationTime?.getTime();
+      // A job that ended before the window or began after it cannot have tasks that ended inside it.
+      if ((ended !== undefined && ended < window.from) || (created !== undefined && created >= window.to)) continue;
+      jobs.push({ id: j.id ?? "" });
+    }
+  }
+  const filter = `state eq 'completed' and executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}' and executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`;
+  let pagesRead = 0;
+  const perJob = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
+    const out: CompletedTask[] = [];
+    let page = await client.task.list(job.id, { taskListOptions: { filter, select: SCOPE_TASK_FIELDS, maxResults: 1000 } });
+    for (;;) {
+      pagesRead++;
+      for (const t of page) out.push(toCompleted(t, job.id));
+      if (!page.odatanextLink) return out;
+      page = await client.task.listNext(page.odatanextLink);
+    }
+  });
+  const poolId = scope.kind === "pool" ? scope.poolId : jobs[0]?.poolId;
+  return { tasks: perJob.flat(), ...(poolId ? { poolId } : {}), jobsRead: jobs.length, pagesRead };
+}
+
+function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedTask {
+  const c = classifyTask({ ...t, id: t.id ?? "" });
+  return {
+    jobId,
+    id: t.id ?? "",
+    ...(t.nodeInfo?.nodeId ? { nodeId: t.nodeInfo.nodeId } : {}),
+    endTime: t.executionInfo?.endTime?.getTime() ?? 0,
+    failed: c.outcome === "failed",
+    ...(c.category ? { category: c.category } : {}),
+    ...(t.executionInfo?.exitCode !== undefined ? { exitCode: t.executionInfo.exitCode } : {}),
+  };
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import type { BatchServiceModels } from "@azure/batch";
+import { classifyTask } from "@/lib/failures/classify-task";
+import type { TaskQuery } from "@/lib/schemas/inputs";
+import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
+import type { BatchAccount } from "./accounts";
+import { cachedRead } from "./read";
+import { resolveQueryWindow } from "./windows";
+import { compact, failureInfoView, iso } from "./views";
+
+const TASK_ROW_FIELDS = "id,state,stateTransitionTime,nodeInfo,executionInfo,constraints";
+/** Bounds the work one request may do when a server-side filter (node, category) matches rarely. */
+const MAX_BATCH_PAGES_PER_REQUEST = 20;
+
+export class BadCursorError extends Error {}
+
+/** OData for what Batch can filter itself; node and category are filtered here, after classification. */
+export function taskFilter(q: TaskQuery, window: { from: number; to: number } | undefined): string | undefined {
+  const parts: string[] = [];
+  if (q.state) parts.push(`state eq '${q.state}'`);
+  if (q.exitCode !== undefined) parts.push(`executionInfo/exitCode eq ${q.exitCode}`);
+  // Every category is a failure, so Batch can drop the successes before they cross the wire.
+  if (q.category) parts.push("executionInfo/result eq 'failure'");
+  if (window) {
+    parts.push(`executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}'`);
+    parts.push(`executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`);
+  }
+  return parts.length > 0 ? parts.join(" and ") : undefined;
+}
+
+/**
+ * One page of a job's tasks. The cursor names the Batch page where this page stopped and how far into it,
+ * so the next request resumes exactly there; it is checked to point at this job on this account.
+ */
+export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): Promise<TaskPage> {
+  return cachedRead(account, `tasks|${jobId}|${JSON.stringify(q)}`, async ({ client, clock }) => {
+    const window = resolveQueryWindow(q, clock.now());
+    const filter = taskFilter(q, window);
+    const start = decodeCursor(q.cursor, `${account.url}/jobs/${encodeURIComponent(jobId)}/tasks?`);
+    const rows: TaskRow[] = [];
+    let link = start.link;
+    let skip = start.skip;
+    let pagesRead = 0;
+    for (;;) {
+      const page = link
+        ? await client.task.listNext(link)
+        : await client.task.list(jobId, { taskListOptions: { select: TASK_ROW_FIELDS, maxResults: 1000, ...(filter ? { filter } : {}) } });
+      pagesRead++;
+      for (let i = skip; i < page.length; i++) {
+        const row = toTaskRow(page[i]!, jobId);
+        if (q.nodeId && row.nodeId?.toLowerCase() !== q.nodeId.toLowerCase()) continue;
+        if (q.category && row.classification.category !== q.category) continue;
+        rows.push(row);
+        if (rows.length === q.pageSize) {
+          const more = i + 1 < page.length || page.odatanextLink;
+          return { jobId, tasks: rows, batchPagesRead: pagesRead, ...(more ? { nextCursor: encodeCursor(i + 1 < page.length ? { link, skip: i + 1 } : { link: page.odatanextLink, skip: 0 }) } : {}) };
+        }
+      }
+      skip = 0;
+      if (!page.odatanextLink) return { jobId, tasks: rows, batchPagesRead: pagesRead };
+      link = page.odatanextLink;
+      if (pagesRead >= MAX_BATCH_PAGES_PER_REQUEST) return { jobId, tasks: rows, batchPagesRead: pagesRead, nextCursor: encodeCursor({ link, skip: 0 }) };
+    }
+  });
+}
+
+interface Cursor {
+  link: string | undefined;
+  skip: number;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.link ?? null, c.skip])).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined, allowedPrefix: string): Cursor {
+  if (!raw) return { link: undefined, skip: 0 };
+  try {
+    const [link, skip] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown];
+    // The link is followed with the account's credentials: it must point at this job's task list, nowhere else.
+    if ((link !== null && (typeof link !== "string" || !link.startsWith(allowedPrefix))) || typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip > 1000) {
+      throw new BadCursorError("The cursor does not belong to this list.");
+    }
+    return { link: link ?? undefined, skip };
+  } catch (e) {
+    if (e instanceof BadCursorError) throw e;
+    throw new BadCursorError("The cursor is not one this server issued.");
+  }
+}
+
+export function classificationView(task: BatchServiceModels.CloudTask): ClassificationView {
+  return compact({ ...classifyTask({ ...task, id: task.id ?? "" }) }) as ClassificationView;
+}
+
+export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskRow {
+  const e = t.executionInfo;
+  return compact({
+    id: t.id ?? "",
+    jobId,
+    state: t.state ?? "active",
+    stateTransitionTime: iso(t.stateTransitionTime),
+    nodeId: t.nodeInfo?.nodeId,
+    poolId: t.nodeInfo?.poolId,
+    startTime: iso(e?.startTime),
+    endTime: iso(e?.endTime),
+    exitCode: e?.exitCode,
+    result: e?.result,
+    failureCode: e?.failureInfo?.code,
+    retryCount: e?.retryCount ?? 0,
+    requeueCount: e?.requeueCount ?? 0,
+    classification: classificationView(t),
+  });
+}
+
+export function getTask(account: BatchAccount, jobId: string, taskId: string): Promise<{ task: TaskDetail }> {
+  return cachedRead(account, `task|${jobId}|${taskId}`, async ({ client }) => {
+    const t = await client.task.get(jobId, taskId);
+    return { task: toTaskDetail(t, jobId) };
+  });
+}
+
+function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetail {
+  return compact({
+    ...toTaskRow(t, jobId),
+    displayName: t.displayName,
+    creationTime: iso(t.creationTime),
+    commandLine: t.commandLine ?? "",
+    constraints: compact({ maxWallClockTime: t.constraints?.maxWallClockTime, retentionTime: t.constraints?.retentionTime, maxTaskRetryCount: t.constraints?.maxTaskRetryCount }),
+    requiredSlots: t.requiredSlots ?? 1,
+    resourceFiles: (t.resourceFiles ?? []).map((r) =>
+      compact({ source: redactSas(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : "")), filePath: r.filePath }),
+    ),
+    outputFiles: (t.outputFiles ?? []).map((o) => ({
+      filePattern: o.filePattern,
+      destination: redactSas(o.destination.container?.containerUrl ?? ""),
+      uploadCondition: o.uploadOptions.uploadCondition,
+    })),
+    failureInfo: failureInfoView(t.executionInfo?.failureInfo),
+    taskRootDirectory: t.nodeInfo?.taskRootDirectory,
+  });
+}
+
+/** A SAS signature is a credential: the browser sees that there is one, never its value. */
+export const redactSas = (url: string) => url.replace(/([?&]sig=)[^&]*/gi, "$1REDACTED");

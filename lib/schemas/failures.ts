@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const timeWindow = z.object({ from: z.number(), to: z.number() });
+
+export const failureSummaryResponse = z.object({
+  asOf: z.string(),
+  scope: z.object({ kind: z.enum(["pool", "job"]), id: z.string() }),
+  window: timeWindow,
+  completed: z.number(),
+  failed: z.number(),
+  byCategory: z.array(z.object({ category: z.string(), count: z.number() })),
+  byExitCode: z.array(z.object({ exitCode: z.number(), count: z.number() })),
+  jobsRead: z.number(),
+  pagesRead: z.number(),
+});
+export type FailureSummaryResponse = z.infer<typeof failureSummaryResponse>;
+
+export const heatmapRow = z.object({
+  nodeId: z.string(),
+  state: z.string(),
+  schedulingState: z.string().optional(),
+  gone: z.boolean(),
+  failures: z.number(),
+  completed: z.number().optional(),
+  failureRate: z.number().optional(),
+  dominantCategory: z.string().optional(),
+});
+
+export const heatmapResponse = z.object({
+  asOf: z.string(),
+  scope: z.object({ kind: z.enum(["pool", "job"]), id: z.string() }),
+  poolId: z.string().optional(),
+  window: timeWindow,
+  edges: z.array(z.number()),
+  rows: z.array(heatmapRow),
+  counts: z.array(z.number()),
+  dominant: z.array(z.number()),
+  categories: z.array(z.string()),
+  totals: z.object({ failures: z.number(), nodesWithFailures: z.number(), byCategory: z.record(z.string(), z.number()) }),
+  maxCell: z.number(),
+  verdict: z.object({ kind: z.enum(["concentrated", "spread", "none"]), text: z.string(), topNodes: z.array(z.string()), topShare: z.number() }),
+  excluded: z.object({ outsideWindow: z.number(), noNode: z.number() }),
+  jobsRead: z.number(),
+  pagesRead: z.number(),
+});
+export type HeatmapResponse = z.infer<typeof heatmapResponse>;
+
+export const heatmapQuery = z.object({ buckets: z.coerce.number().int().min(1).max(240).default(60) });

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
+import { failureCategory } from "./tasks";
+
+/** Batch ids: letters, digits, hyphen and underscore, at most 64 characters. */
+export const batchId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores");
+
+/** A file path inside a task or node directory: relative, no "..", no control characters, bounded. */
+export const filePath = z
+  .string()
+  .min(1, "is empty")
+  .max(1024, "is longer than 1024 characters")
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), "contains a control character")
+  .refine((p) => !p.startsWith("/") && !p.startsWith("\\") && !/^[A-Za-z]:/.test(p), "must be relative")
+  .refine((p) => !p.split(/[\\/]/).includes(".."), "must not contain a '..' segment");
+
+export const relativeWindow = z.enum(RELATIVE_WINDOWS);
+const isoInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).transform((s) => Date.parse(s));
+
+/** A window is relative (15m … 7d) or absolute (from and to, both); absolute wins when both are given. */
+export const windowQuery = z
+  .object({ window: relativeWindow.optional(), from: isoInstant.optional(), to: isoInstant.optional() })
+  .refine((w) => (w.from === undefined) === (w.to === undefined), { message: "from and to go together", path: ["from"] })
+  .refine((w) => w.from === undefined || w.to === undefined || w.from < w.to, { message: "from must be before to", path: ["from"] })
+  .refine((w) => w.from === undefined || w.to === undefined || w.to - w.from <= 31 * 86_400_000, { message: "a window is at most 31 days", path: ["to"] });
+export type WindowQuery = z.infer<typeof windowQuery>;
+
+export const TASK_STATES = ["active", "preparing", "running", "completed"] as const;
+
+export const taskQuery = z
+  .object({
+    state: z.enum(TASK_STATES).optional(),
+    category: failureCategory.optional(),
+    nodeId: batchId.optional(),
+    exitCode: z.coerce.number().int().min(-2147483648).max(4294967295).optional(),
+    window: relativeWindow.optional(),
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+    cursor: z.string().max(4096).regex(/^[A-Za-z0-9_-]+$/, "is not a cursor this server issued").optional(),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: "from and to go together", path: ["from"] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
+export type TaskQuery = z.infer<typeof taskQuery>;
+
+/** Query values as zod reads them: absent stays absent, a repeated name keeps its first value. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export const fileReadQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  length: z.coerce.number().int().min(1).max(8 * 1024 * 1024, "at most 8 MiB per read").optional(),
+  properties: z.enum(["true", "false"]).optional(),
+});

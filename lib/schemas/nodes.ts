@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { failureInfoView, nameValue } from "./common";
+
+export const nodeErrorView = z.object({ code: z.string(), message: z.string(), details: z.array(nameValue) });
+export const startTaskInfoView = z.object({
+  state: z.string(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  exitCode: z.number().optional(),
+  result: z.string().optional(),
+  retryCount: z.number(),
+  failureInfo: failureInfoView.optional(),
+});
+
+export const nodeRow = z.object({
+  id: z.string(),
+  poolId: z.string(),
+  state: z.string(),
+  schedulingState: z.string(),
+  stateTransitionTime: z.string().optional(),
+  isDedicated: z.boolean(),
+  ipAddress: z.string().optional(),
+  runningTasks: z.number(),
+  runningTaskSlots: z.number(),
+  totalTasksRun: z.number(),
+  totalTasksSucceeded: z.number(),
+  errors: z.array(nodeErrorView),
+  startTask: startTaskInfoView.optional(),
+});
+export type NodeRow = z.infer<typeof nodeRow>;
+
+export const nodeListResponse = z.object({ asOf: z.string(), poolId: z.string(), nodes: z.array(nodeRow) });
+export type NodeListResponse = z.infer<typeof nodeListResponse>;
+
+export const recentTaskView = z.object({
+  jobId: z.string(),
+  taskId: z.string(),
+  state: z.string(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  exitCode: z.number().optional(),
+  category: z.string().optional(),
+  outcome: z.string(),
+  failureCode: z.string().optional(),
+});
+
+export const nodeDetailResponse = z.object({
+  asOf: z.string(),
+  node: nodeRow.extend({
+    vmSize: z.string().optional(),
+    lastBootTime: z.string().optional(),
+    allocationTime: z.string().optional(),
+    nodeAgentVersion: z.string().optional(),
+    startTaskCommandLine: z.string().optional(),
+    recentTasks: z.array(recentTaskView),
+  }),
+});
+export type NodeDetailResponse = z.infer<typeof nodeDetailResponse>;

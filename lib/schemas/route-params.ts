@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { batchId, filePath } from "./inputs";
+
+export const poolParams = z.object({ poolId: batchId });
+export const nodeParams = z.object({ poolId: batchId, nodeId: batchId });
+export const jobParams = z.object({ jobId: batchId });
+export const taskParams = z.object({ jobId: batchId, taskId: batchId });
+/** A catch-all [...path] segment: the parts joined with "/" and checked as one relative path. */
+export const pathParam = z.array(z.string()).transform((parts) => parts.join("/")).pipe(filePath);
+export const nodeFileParams = nodeParams.extend({ path: pathParam });
+export const taskFileParams = taskParams.extend({ path: pathParam });
+export const fileListQuery = z.object({ recursive: z.enum(["true", "false"]).default("false") });
