@@ -25,7 +25,7 @@ export function toApiError(err: unknown): ApiErrorInfo {
     .split("\nRequestId:")[0]!
     .trim();
   return {
-    kind: kindOf(status, e.code),
+    kind: kindOf(status, Number.isFinite(retryAfter)),
     status,
     ...(e.body?.code || e.code ? { code: e.body?.code ?? e.code } : {}),
     message,
@@ -34,9 +34,10 @@ export function toApiError(err: unknown): ApiErrorInfo {
   };
 }
 
-function kindOf(status: number, code: string | undefined): ApiErrorKind {
+/** design.md: throttled is a 429, or a 503 that says when to come back; any other 5xx is the server's. */
+function kindOf(status: number, hasRetryAfter: boolean): ApiErrorKind {
   if (status === 0) return "network";
-  if (status === 429 || (status === 503 && code === "ServerBusy")) return "throttled";
+  if (status === 429 || (status === 503 && hasRetryAfter)) return "throttled";
   if (status >= 500) return "server";
   if (status === 401 || status === 403) return "auth";
   if (status === 404) return "notFound";

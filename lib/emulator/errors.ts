@@ -111,10 +111,8 @@ export const Errors = {
     const e = err(429, "TooManyRequests", "The server is throttling requests from this account. Retry after the indicated time.");
     return new BatchServiceError(e.status, e.code, e.message, e.values, { "Retry-After": String(retryAfterSeconds) });
   },
-  serverBusy: (retryAfterSeconds: number) => {
-    const e = err(503, "ServerBusy", "The server is currently unable to receive requests. Please retry your request.");
-    return new BatchServiceError(e.status, e.code, e.message, e.values, { "Retry-After": String(retryAfterSeconds) });
-  },
+  /** An outage rather than throttling: no Retry-After (the throttling fault is the 429). */
+  serverBusy: () => err(503, "ServerBusy", "The server is currently unable to receive requests. Please retry your request."),
   internalError: () => err(500, "InternalError", "The server encountered an internal error. Please retry the request."),
 };
 

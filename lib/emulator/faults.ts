@@ -52,7 +52,7 @@ export class Faults {
     if (c.pathPrefix && !path.toLowerCase().startsWith(c.pathPrefix.toLowerCase())) return { kind: "none" };
     if (c.dropRate > 0 && this.rng.chance(c.dropRate)) return { kind: "drop" };
     if (c.throttleRate > 0 && this.rng.chance(c.throttleRate)) return { kind: "error", error: Errors.throttled(c.retryAfterSeconds) };
-    if (c.serverBusyRate > 0 && this.rng.chance(c.serverBusyRate)) return { kind: "error", error: Errors.serverBusy(c.retryAfterSeconds) };
+    if (c.serverBusyRate > 0 && this.rng.chance(c.serverBusyRate)) return { kind: "error", error: Errors.serverBusy() };
     if (c.internalErrorRate > 0 && this.rng.chance(c.internalErrorRate)) return { kind: "error", error: Errors.internalError() };
     return { kind: "none" };
   }
