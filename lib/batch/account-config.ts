@@ -14,10 +14,12 @@ export interface AccountConfig {
 }
 
 const shortName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "letters, digits and hyphens, at most 64 characters");
+// zod runs refinements even when z.url() has already failed, so they must not assume a parsable URL.
+const parsedUrl = (u: string) => (URL.canParse(u) ? new URL(u) : undefined);
 const batchUrl = z
   .url({ error: "a URL such as https://myaccount.westeurope.batch.azure.com" })
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), "an https:// URL (http:// only for a local emulator)")
-  .refine((u) => new URL(u).pathname.replace(/\/+$/, "") === "", "an origin with no path (the SDK loses any path)");
+  .refine((u) => /^https?:$/.test(parsedUrl(u)?.protocol ?? "http:"), "an https:// URL (http:// only for a local emulator)")
+  .refine((u) => (parsedUrl(u)?.pathname ?? "/").replace(/\/+$/, "") === "", "an origin with no path (the SDK loses any path)");
 
 const fileAccount = z.object({
   name: shortName,
@@ -31,11 +33,13 @@ const accountsFile = z.union([z.array(fileAccount), z.object({ accounts: z.array
 
 export class AccountConfigError extends Error {}
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /**
  * Reads the configured accounts: BATCH_ACCOUNTS_FILE (several), else BATCH_ACCOUNT_NAME/URL/KEY (one),
  * else none (the embedded emulator). A mistake is reported with the variable or file entry it is in.
  */
-export function readAccountConfig(env: NodeJS.ProcessEnv = process.env): AccountConfig[] {
+export function readAccountConfig(env: Env = process.env): AccountConfig[] {
   const file = env.BATCH_ACCOUNTS_FILE;
   if (file) return readAccountsFile(file, env);
   if (!env.BATCH_ACCOUNT_NAME && !env.BATCH_ACCOUNT_URL && !env.BATCH_ACCOUNT_KEY) return [];
@@ -49,7 +53,7 @@ export function readAccountConfig(env: NodeJS.ProcessEnv = process.env): Account
   return [{ name: name.data!, batchAccountName: name.data!, url: trimUrl(url.data!), ...(env.BATCH_ACCOUNT_KEY ? { key: env.BATCH_ACCOUNT_KEY } : {}) }];
 }
 
-function readAccountsFile(path: string, env: NodeJS.ProcessEnv): AccountConfig[] {
+function readAccountsFile(path: string, env: Env): AccountConfig[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));

@@ -7,18 +7,19 @@ describe("EventQueue", () => {
     const clock = new SimClock(1_000_000, 1);
     const queue = new EventQueue(clock);
     const seen: [string, number][] = [];
-    queue.after(3_000, () => seen.push(["c", queue.now()]));
-    queue.after(1_000, () => {
+    // Absolute times: the clock runs in real time between these lines.
+    const t0 = clock.now();
+    queue.at(t0 + 3_000, () => seen.push(["c", queue.now()]));
+    queue.at(t0 + 1_000, () => {
       seen.push(["a", queue.now()]);
       // Chained from a past event: scheduled relative to that event's time, not the jumped clock.
       queue.after(500, () => seen.push(["b", queue.now()]));
     });
-    queue.after(10_000, () => seen.push(["late", queue.now()]));
+    queue.at(t0 + 60_000, () => seen.push(["late", queue.now()]));
     clock.advance(5_000);
     queue.runDue();
     expect(seen.map(([n]) => n)).toEqual(["a", "b", "c"]);
-    const base = seen[0]![1] - 1_000;
-    expect(seen.map(([, t]) => t - base)).toEqual([1_000, 1_500, 3_000]);
+    expect(seen.map(([, t]) => t - t0)).toEqual([1_000, 1_500, 3_000]);
     expect(queue.size).toBe(1);
     queue.close();
   });

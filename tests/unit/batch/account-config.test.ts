@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AccountConfigError, readAccountConfig } from "@/lib/batch/account-config";
+
+const KEY = Buffer.from("0123456789abcdef0123456789abcdef").toString("base64");
+
+function file(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), "accounts-")), "accounts.json");
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+describe("readAccountConfig", () => {
+  it("has no account when nothing is set (the embedded emulator then serves)", () => {
+    expect(readAccountConfig({})).toEqual([]);
+  });
+
+  it("reads one SharedKey account from the environment", () => {
+    expect(readAccountConfig({ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "https://prod.westeurope.batch.azure.com/", BATCH_ACCOUNT_KEY: KEY })).toEqual([
+      { name: "prod", batchAccountName: "prod", url: "https://prod.westeurope.batch.azure.com", key: KEY },
+    ]);
+  });
+
+  it("treats a missing key as Microsoft Entra ID", () => {
+    const [account] = readAccountConfig({ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "https://prod.westeurope.batch.azure.com" });
+    expect(account?.key).toBeUndefined();
+  });
+
+  it.each([
+    [{ BATCH_ACCOUNT_URL: "https://a.batch.azure.com" }, /BATCH_ACCOUNT_NAME/],
+    [{ BATCH_ACCOUNT_NAME: "prod" }, /BATCH_ACCOUNT_URL/],
+    [{ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "not a url" }, /BATCH_ACCOUNT_URL/],
+    [{ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "ftp://a.batch.azure.com" }, /BATCH_ACCOUNT_URL must be an https/],
+    [{ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "https://a.batch.azure.com/sub" }, /no path/],
+    [{ BATCH_ACCOUNT_NAME: "has space", BATCH_ACCOUNT_URL: "https://a.batch.azure.com" }, /BATCH_ACCOUNT_NAME/],
+    [{ BATCH_ACCOUNT_NAME: "prod", BATCH_ACCOUNT_URL: "https://a.batch.azure.com", BATCH_ACCOUNT_KEY: "not base64!" }, /BATCH_ACCOUNT_KEY/],
+  ])("names the variable that is wrong: %o", (env, message) => {
+    expect(() => readAccountConfig(env)).toThrow(AccountConfigError);
+    expect(() => readAccountConfig(env)).toThrow(message);
+  });
+
+  it("reads several accounts from BATCH_ACCOUNTS_FILE, a key inline or from another variable", () => {
+    const path = file({
+      accounts: [
+        { name: "prod", url: "https://prod.westeurope.batch.azure.com", keyEnv: "PROD_KEY" },
+        { name: "staging", batchAccountName: "stagingacct", url: "https://s.northeurope.batch.azure.com", key: KEY },
+        { name: "entra", url: "https://e.westus.batch.azure.com" },
+      ],
+    });
+    const accounts = readAccountConfig({ BATCH_ACCOUNTS_FILE: path, PROD_KEY: KEY });
+    expect(accounts.map((a) => [a.name, a.batchAccountName, a.key !== undefined])).toEqual([
+      ["prod", "prod", true],
+      ["staging", "stagingacct", true],
+      ["entra", "entra", false],
+    ]);
+  });
+
+  it.each([
+    ["{not json", /could not be read as JSON/],
+    [{ accounts: [] }, /lists no accounts/],
+    [{ accounts: [{ name: "a", url: "https://a.batch.azure.com" }, { name: "A", url: "https://b.batch.azure.com" }] }, /accounts\[1\] \(A\): the name is used twice/],
+    [{ accounts: [{ name: "a", url: "https://a.batch.azure.com", keyEnv: "NOPE_UNSET" }] }, /keyEnv names NOPE_UNSET, which is not set/],
+    [{ accounts: [{ name: "a", url: "nope" }] }, /accounts\.0\.url/],
+  ])("points at the entry of the file that is wrong: %s", (content, message) => {
+    expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: file(content) })).toThrow(message);
+  });
+
+  it("says when the file cannot be found", () => {
+    expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: "/nonexistent/accounts.json" })).toThrow(/BATCH_ACCOUNTS_FILE=\/nonexistent\/accounts.json/);
+  });
+});
