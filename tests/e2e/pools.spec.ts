@@ -61,6 +61,8 @@ test.describe("against an emulator named by the environment", () => {
   test("a Batch error reaches the screen with its kind, code and request id", async ({ page }) => {
     await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 30 }) });
     try {
+      // Reads are cached for a few seconds; wait until the route itself reports the throttling.
+      await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/prodacct/pools`)).status, { timeout: 10_000 }).toBe(429);
       await page.goto(`${dashboard.url}/prodacct`);
       const alert = page.getByRole("alert").filter({ hasText: "Batch" });
       await expect(alert).toContainText("Batch is throttling this dashboard");
