@@ -1,7 +1,7 @@
 import "server-only";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
 import { resolveWindow } from "@/lib/heatmap/window";
-import type { FailureSummaryResponse, HeatmapResponse } from "@/lib/schemas/failures";
+import type { CellTasksResponse, FailureSummaryResponse, HeatmapResponse } from "@/lib/schemas/failures";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import type { BatchAccount } from "./accounts";
 import type { AccountClient } from "./client";
@@ -76,4 +76,28 @@ function poolNodeStates(account: BatchAccount, poolId: string) {
     ).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? { items: [] } : Promise.reject(e)));
     return { nodes: items.map((n) => ({ id: n.id ?? "", state: n.state ?? "unknown", ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) })) };
   }).then((r) => r.nodes);
+}
+
+/**
+ * The failed tasks behind one heatmap cell, grouped by category: served from the same cached read as the
+ * heatmap, so opening a cell costs no Batch call while the heatmap is fresh.
+ */
+export async function cellTasks(account: BatchAccount, scope: Scope, w: WindowQuery, cell: { nodeId: string; cellFrom: number; cellTo: number }): Promise<CellTasksResponse> {
+  if (!(cell.cellFrom < cell.cellTo)) throw new RangeError("cellFrom must be before cellTo");
+  const data = await scopeTasks(account, scope, w);
+  const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
+  for (const t of data.tasks) {
+    if (!t.failed || t.nodeId?.toLowerCase() !== cell.nodeId.toLowerCase() || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo) continue;
+    const category = t.category ?? "Unknown";
+    const list = groups.get(category) ?? [];
+    list.push({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) });
+    groups.set(category, list);
+  }
+  return {
+    asOf: data.asOf,
+    nodeId: cell.nodeId,
+    from: cell.cellFrom,
+    to: cell.cellTo,
+    groups: [...groups].sort((a, b) => b[1].length - a[1].length).map(([category, tasks]) => ({ category, tasks: tasks.sort((a, b) => b.endTime - a.endTime) })),
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
+import { toSignedExitCode } from "@/lib/failures/exit-codes";
 import type { TaskQuery } from "@/lib/schemas/inputs";
 import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
 import type { BatchAccount } from "./accounts";
@@ -18,7 +19,8 @@ export class BadCursorError extends Error {}
 export function taskFilter(q: TaskQuery, window: { from: number; to: number } | undefined): string | undefined {
   const parts: string[] = [];
   if (q.state) parts.push(`state eq '${q.state}'`);
-  if (q.exitCode !== undefined) parts.push(`executionInfo/exitCode eq ${q.exitCode}`);
+  // Batch stores exit codes as signed 32-bit ints; a Windows code pasted unsigned (3221225786) must still match.
+  if (q.exitCode !== undefined) parts.push(`executionInfo/exitCode eq ${toSignedExitCode(q.exitCode)}`);
   // Every category is a failure, so Batch can drop the successes before they cross the wire.
   if (q.category) parts.push("executionInfo/result eq 'failure'");
   if (window) {

@@ -24,3 +24,8 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, ini
   }
   return schema.parse(body);
 }
+
+/** The ApiError behind a query's error, if that is what it is. */
+export function errorInfo(error: unknown): ApiErrorInfo | undefined {
+  return error instanceof ApiError ? error.info : undefined;
+}

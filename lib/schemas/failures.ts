@@ -46,3 +46,23 @@ export const heatmapResponse = z.object({
 export type HeatmapResponse = z.infer<typeof heatmapResponse>;
 
 export const heatmapQuery = z.object({ buckets: z.coerce.number().int().min(1).max(240).default(60) });
+
+export const cellTasksQuery = z.object({
+  nodeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores"),
+  cellFrom: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  cellTo: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+});
+
+export const cellTasksResponse = z.object({
+  asOf: z.string(),
+  nodeId: z.string(),
+  from: z.number(),
+  to: z.number(),
+  groups: z.array(
+    z.object({
+      category: z.string(),
+      tasks: z.array(z.object({ jobId: z.string(), taskId: z.string(), endTime: z.number(), exitCode: z.number().optional() })),
+    }),
+  ),
+});
+export type CellTasksResponse = z.infer<typeof cellTasksResponse>;

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+
+/**
+ * A link to something that no longer exists (node removed, job deleted, pool deleted) says so plainly and
+ * offers the parent, instead of a blank page or an error dump. Batch's code and request id stay visible.
+ */
+export function GonePanel({ what, id, explanation, parent, error }: { what: string; id: string; explanation: string; parent?: { href: string; label: string }; error?: ApiErrorInfo }) {
+  return (
+    <section role="alert" aria-label={`${what} not found`} className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900">
+      <h2 className="text-xl font-semibold">
+        {what} <span className="font-mono">{id}</span> no longer exists
+      </h2>
+      <p className="text-slate-700 dark:text-slate-300">{explanation}</p>
+      {error && (
+        <p className="font-mono text-xs text-slate-500">
+          {error.code}
+          {error.requestId ? ` · request-id ${error.requestId}` : ""}
+        </p>
+      )}
+      {parent && (
+        <Link className="inline-block text-blue-700 underline dark:text-blue-300" href={parent.href}>
+          {parent.label}
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/** The error that means the thing itself is gone, as opposed to a failing call. */
+export function isGone(error: ApiErrorInfo | undefined): boolean {
+  return error?.kind === "notFound";
+}

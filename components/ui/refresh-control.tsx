@@ -1,0 +1,44 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import { DEFAULT_REFRESH, REFRESH_CHOICES_MS, refreshStore } from "@/lib/queries/refresh";
+
+/** Refresh every N seconds, or pause: a paused screen says so, so nobody mistakes it for live data. */
+export function RefreshControl() {
+  const settings = useSyncExternalStore(refreshStore.subscribe, refreshStore.get, () => DEFAULT_REFRESH);
+  const client = useQueryClient();
+  const apply = (next: typeof settings) => {
+    refreshStore.set(next);
+    // Re-arm every query's timer with the new interval.
+    if (!next.paused) void client.refetchQueries({ type: "active" });
+  };
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <label htmlFor="refresh-interval" className="text-slate-600 dark:text-slate-300">
+        Refresh
+      </label>
+      <select
+        id="refresh-interval"
+        className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+        value={settings.intervalMs}
+        onChange={(e) => apply({ ...settings, intervalMs: Number(e.target.value) })}
+      >
+        {REFRESH_CHOICES_MS.map((ms) => (
+          <option key={ms} value={ms}>
+            every {ms / 1000} s
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        aria-pressed={settings.paused}
+        onClick={() => apply({ ...settings, paused: !settings.paused })}
+        className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        {settings.paused ? "Resume" : "Pause"}
+      </button>
+      {settings.paused && <span className="font-medium text-amber-700 dark:text-amber-300">paused</span>}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useQueryStates } from "nuqs";
+import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
+import { windowParams } from "@/lib/links/view-params";
+import { formatTime } from "@/lib/format";
+
+/** The time window, in the URL: a relative span, or an absolute from–to pinned by a shared link. */
+export function WindowPicker() {
+  const [w, setW] = useQueryStates(windowParams);
+  const pinned = w.from && w.to;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      {pinned ? (
+        <>
+          <span data-testid="pinned-window">
+            Pinned: {formatTime(w.from!.getTime())} – {formatTime(w.to!.getTime())}
+          </span>
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => setW({ from: null, to: null })}>
+            Back to live
+          </button>
+        </>
+      ) : (
+        <>
+          <label htmlFor="window" className="text-slate-600 dark:text-slate-300">
+            Window
+          </label>
+          <select
+            id="window"
+            value={w.window}
+            onChange={(e) => setW({ window: e.target.value as (typeof RELATIVE_WINDOWS)[number] })}
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+          >
+            {RELATIVE_WINDOWS.map((r) => (
+              <option key={r} value={r}>
+                last {r}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * This page's URL with the relative window replaced by the absolute window of the data on screen, so the
+ * link pasted into a ticket shows the same evidence next week.
+ */
+export function pinnedLink(window: { from: number; to: number } | undefined): string {
+  const url = new URL(location.href);
+  if (window) {
+    url.searchParams.delete("window");
+    url.searchParams.set("from", new Date(window.from).toISOString());
+    url.searchParams.set("to", new Date(window.to).toISOString());
+  }
+  return url.toString();
+}

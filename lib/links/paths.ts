@@ -1,0 +1,46 @@
+/** The dashboard's URL scheme (design.md "Accounts and deep links"); every view is one of these. */
+const seg = encodeURIComponent;
+
+export const paths = {
+  account: (account: string) => `/${seg(account)}`,
+  pool: (account: string, poolId: string) => `/${seg(account)}/pools/${seg(poolId)}`,
+  node: (account: string, poolId: string, nodeId: string) => `/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}`,
+  nodeFile: (account: string, poolId: string, nodeId: string, path: string) =>
+    `/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files/${path.split("/").map(seg).join("/")}`,
+  job: (account: string, jobId: string) => `/${seg(account)}/jobs/${seg(jobId)}`,
+  task: (account: string, jobId: string, taskId: string) => `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
+  taskFile: (account: string, jobId: string, taskId: string, path: string) =>
+    `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+};
+
+/** The API twin of a view: the same ids under /api/accounts. */
+export const api = {
+  pools: (account: string) => `/api/accounts/${seg(account)}/pools`,
+  pool: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}`,
+  nodes: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes`,
+  node: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}`,
+  jobs: (account: string) => `/api/accounts/${seg(account)}/jobs`,
+  job: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}`,
+  tasks: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks`,
+  task: (account: string, jobId: string, taskId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
+  taskFiles: (account: string, jobId: string, taskId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files`,
+  taskFile: (account: string, jobId: string, taskId: string, path: string) =>
+    `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  nodeFiles: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files`,
+  nodeFile: (account: string, poolId: string, nodeId: string, path: string) =>
+    `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files/${path.split("/").map(seg).join("/")}`,
+  poolHeatmap: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap`,
+  poolFailures: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/failures`,
+  poolHeatmapCell: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap/cell`,
+  jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
+  jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,
+  jobFailures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/failures`,
+};
+
+/** Appends a query, leaving out empty values, so links stay short and stable. */
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}

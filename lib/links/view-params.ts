@@ -1,0 +1,50 @@
+import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
+import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
+
+/**
+ * The view state that lives in the URL (the URL is the source of truth): one set of parsers, used by the
+ * pages through nuqs and by the links that pin or share a view.
+ */
+export const windowParams = {
+  window: parseAsStringLiteral(RELATIVE_WINDOWS).withDefault("1h"),
+  from: parseAsIsoDateTime,
+  to: parseAsIsoDateTime,
+};
+
+export const HEATMAP_METRICS = ["failures", "category"] as const;
+export const NODE_SORTS = ["failures", "rate", "state", "id", "running"] as const;
+
+export const poolViewParams = {
+  ...windowParams,
+  metric: parseAsStringLiteral(HEATMAP_METRICS).withDefault("failures"),
+  /** Selected node rows, for bulk remediation. */
+  sel: parseAsArrayOf(parseAsString, ","),
+  /** The opened cell: node id and the bucket's start time (stable across refreshes, unlike an index). */
+  cellNode: parseAsString,
+  cellAt: parseAsIsoDateTime,
+  sort: parseAsStringLiteral(NODE_SORTS).withDefault("failures"),
+  q: parseAsString,
+};
+
+export const TASK_STATES = ["active", "preparing", "running", "completed"] as const;
+
+export const jobViewParams = {
+  ...windowParams,
+  metric: parseAsStringLiteral(HEATMAP_METRICS).withDefault("failures"),
+  category: parseAsStringLiteral(FAILURE_CATEGORIES),
+  state: parseAsStringLiteral(TASK_STATES),
+  node: parseAsString,
+  exitCode: parseAsInteger,
+  cellNode: parseAsString,
+  cellAt: parseAsIsoDateTime,
+};
+
+export const serializePoolView = createSerializer(poolViewParams);
+export const serializeJobView = createSerializer(jobViewParams);
+
+/** A window as the API takes it: absolute from/to when pinned, else the relative span. */
+export function windowQuery(w: { window: string; from: Date | null; to: Date | null }): Record<string, string> {
+  if (w.from && w.to) return { from: w.from.toISOString(), to: w.to.toISOString() };
+  return { window: w.window };
+}

@@ -1,0 +1,74 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { api, withQuery } from "@/lib/links/paths";
+import { fileListResponse } from "@/lib/schemas/files";
+import { cellTasksResponse, failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
+import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
+import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
+import { poolDetailResponse } from "@/lib/schemas/pools";
+import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
+import { apiFetch } from "./api-fetch";
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * Every read the views make, in one place: the key names the account and the resource, so an action can
+ * invalidate exactly what it changed. Filters and windows are part of the key; `placeholderData` keeps the
+ * previous result on screen while a new filter loads.
+ */
+export const batchQueries = {
+  account: (account: string) => ["accounts", account] as const,
+  pool: (account: string, poolId: string) =>
+    queryOptions({ queryKey: ["accounts", account, "pools", poolId], queryFn: ({ signal }) => apiFetch(api.pool(account, poolId), poolDetailResponse, { signal }) }),
+  nodes: (account: string, poolId: string) =>
+    queryOptions({ queryKey: ["accounts", account, "pools", poolId, "nodes"], queryFn: ({ signal }) => apiFetch(api.nodes(account, poolId), nodeListResponse, { signal }) }),
+  node: (account: string, poolId: string, nodeId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "pools", poolId, "nodes", nodeId],
+      queryFn: ({ signal }) => apiFetch(api.node(account, poolId, nodeId), nodeDetailResponse, { signal }),
+    }),
+  heatmap: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+    queryOptions({
+      queryKey: ["accounts", account, "heatmap", scope, query],
+      queryFn: ({ signal }) =>
+        apiFetch(withQuery("pool" in scope ? api.poolHeatmap(account, scope.pool) : api.jobHeatmap(account, scope.job), query), heatmapResponse, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  cellTasks: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+    queryOptions({
+      queryKey: ["accounts", account, "heatmap-cell", scope, query],
+      queryFn: ({ signal }) =>
+        apiFetch(withQuery("pool" in scope ? api.poolHeatmapCell(account, scope.pool) : api.jobHeatmapCell(account, scope.job), query), cellTasksResponse, { signal }),
+    }),
+  failures: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+    queryOptions({
+      queryKey: ["accounts", account, "failures", scope, query],
+      queryFn: ({ signal }) =>
+        apiFetch(withQuery("pool" in scope ? api.poolFailures(account, scope.pool) : api.jobFailures(account, scope.job), query), failureSummaryResponse, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  jobs: (account: string, query: Query = {}) =>
+    queryOptions({ queryKey: ["accounts", account, "jobs", query], queryFn: ({ signal }) => apiFetch(withQuery(api.jobs(account), query), jobListResponse, { signal }) }),
+  job: (account: string, jobId: string) =>
+    queryOptions({ queryKey: ["accounts", account, "jobs", jobId], queryFn: ({ signal }) => apiFetch(api.job(account, jobId), jobDetailResponse, { signal }) }),
+  tasks: (account: string, jobId: string, query: Query) =>
+    queryOptions({
+      queryKey: ["accounts", account, "jobs", jobId, "tasks", query],
+      queryFn: ({ signal }) => apiFetch(withQuery(api.tasks(account, jobId), query), taskPage, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  task: (account: string, jobId: string, taskId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "jobs", jobId, "tasks", taskId],
+      queryFn: ({ signal }) => apiFetch(api.task(account, jobId, taskId), taskDetailResponse, { signal }),
+    }),
+  taskFiles: (account: string, jobId: string, taskId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "jobs", jobId, "tasks", taskId, "files"],
+      queryFn: ({ signal }) => apiFetch(api.taskFiles(account, jobId, taskId), fileListResponse, { signal }),
+    }),
+  nodeFiles: (account: string, poolId: string, nodeId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "pools", poolId, "nodes", nodeId, "files"],
+      queryFn: ({ signal }) => apiFetch(withQuery(api.nodeFiles(account, poolId, nodeId), { recursive: "true" }), fileListResponse, { signal }),
+    }),
+};
