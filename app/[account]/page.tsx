@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { ActiveJobs } from "@/components/jobs/active-jobs";
 import { PoolTable } from "@/components/pools/pool-table";
+import { RefreshControl } from "@/components/ui/refresh-control";
 import { EmulatorBanner } from "@/components/ui/emulator-banner";
 import { findAccount } from "@/lib/batch/accounts";
 import { accountName } from "@/lib/batch/route";
@@ -15,10 +17,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   return (
     <main className="mx-auto max-w-7xl space-y-4 px-6 py-6">
       {account.isEmulator && <EmulatorBanner />}
-      <h1 className="text-2xl font-semibold">
-        Account <span className="font-mono">{account.name}</span>
-      </h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">
+          Account <span className="font-mono">{account.name}</span>
+        </h1>
+        <RefreshControl />
+      </div>
       <PoolTable account={account.name} />
+      <ActiveJobs account={account.name} />
     </main>
   );
 }

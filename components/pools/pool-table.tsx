@@ -1,10 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { AsOf } from "@/components/ui/as-of";
 import { ApiError } from "@/lib/queries/api-fetch";
 import { poolQueries } from "@/lib/queries/pools";
+import { batchQueries } from "@/lib/queries/batch";
+import { paths } from "@/lib/links/paths";
 import type { PoolSummary } from "@/lib/schemas/pools";
 
 const STATE_COLUMNS: { key: keyof PoolSummary["nodeStates"]; label: string; bad?: boolean }[] = [
@@ -43,6 +46,7 @@ export function PoolTable({ account }: { account: string }) {
               <tr>
                 <th scope="col" className="px-3 py-2">Pool</th>
                 <th scope="col" className="px-3 py-2">Allocation</th>
+                <th scope="col" className="px-3 py-2 text-right">Failing nodes (1h)</th>
                 <th scope="col" className="px-3 py-2 text-right">Dedicated</th>
                 <th scope="col" className="px-3 py-2 text-right">Spot</th>
                 {STATE_COLUMNS.map((c) => (
@@ -55,12 +59,17 @@ export function PoolTable({ account }: { account: string }) {
               {data.pools.map((p) => (
                 <tr key={p.id} data-testid={`pool-row-${p.id}`} className="border-t border-slate-200 dark:border-slate-800">
                   <th scope="row" className="px-3 py-2 text-left font-mono font-medium">
-                    {p.id}
+                    <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.pool(account, p.id)}>
+                      {p.id}
+                    </Link>
                     <span className="ml-2 font-sans text-xs font-normal text-slate-500">{p.vmSize}</span>
                   </th>
                   <td className="px-3 py-2">
                     {p.allocationState}
                     {p.hasResizeErrors && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800 dark:bg-red-900 dark:text-red-100">resize errors</span>}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid={`${p.id}-failing`}>
+                    <FailingNodes account={account} poolId={p.id} />
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{p.dedicated.current}/{p.dedicated.target}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{p.lowPriority.current}/{p.lowPriority.target}</td>
@@ -80,5 +89,17 @@ export function PoolTable({ account }: { account: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Nodes that failed tasks in the last hour: the number that says which pool to open first. */
+function FailingNodes({ account, poolId }: { account: string; poolId: string }) {
+  const { data, isError } = useQuery(batchQueries.heatmap(account, { pool: poolId }, { window: "1h", buckets: 12 }));
+  if (!data) return <span className="text-slate-400">{isError ? "?" : "…"}</span>;
+  const n = data.totals.nodesWithFailures;
+  return (
+    <span className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400"} title={`${data.totals.failures} failed tasks in the last hour`}>
+      {n}
+    </span>
   );
 }
