@@ -41,7 +41,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
     pageSize: PAGE_SIZE,
     ...(cursor ? { cursor } : {}),
   };
-  const { data, error, isPending, isFetching } = useQuery(batchQueries.tasks(account, jobId, query));
+  const { data, error, isPending, isPlaceholderData } = useQuery(batchQueries.tasks(account, jobId, query));
   const apiError = errorInfo(error);
   return (
     <Panel id="tasks" title="Tasks" {...(data ? { asOf: data.asOf } : {})} {...(apiError ? { error: apiError } : {})}>
@@ -52,7 +52,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
       {data && (
         <>
           <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-busy={isFetching}>
+            <table className={`w-full text-sm ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
               <thead className="text-left text-slate-600 dark:text-slate-300">
                 <tr>
                   <th scope="col" className="px-2 py-1">Task</th>
@@ -99,8 +99,8 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
           </div>
           {data.tasks.length === 0 && <p className="text-slate-500">No task matches these filters.</p>}
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-500">
-              Page {cursors.length + 1} · {data.tasks.length} tasks · {data.batchPagesRead} Batch page(s) read
+            <span className="text-slate-500" aria-live="polite">
+              Page {cursors.length + 1} · {isPlaceholderData ? "loading…" : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch page(s) read`}
             </span>
             {cursors.length > 0 && (
               <button type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={() => setCursors((c) => c.slice(0, -1))}>

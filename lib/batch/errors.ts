@@ -21,7 +21,10 @@ export function toApiError(err: unknown): ApiErrorInfo {
   const requestId = headers?.get("request-id");
   const retryAfter = Number(headers?.get("retry-after"));
   const batchText = e.body?.message?.value ?? (typeof e.message === "object" ? (e.message as { value?: string })?.value : undefined);
-  const message = (batchText ?? (typeof e.message === "string" && e.message ? e.message : "The Batch service could not be reached."))
+  // ms-rest-js leaves "" (a HEAD has no body) or "Unexpected status code: N" (a streamed read's error body
+  // is not parsed): neither says anything, and "could not be reached" would be false when Batch answered.
+  const sdkText = typeof e.message === "string" && e.message && !/^Unexpected status code: \d+$/.test(e.message) ? e.message : undefined;
+  const message = (batchText ?? sdkText ?? noDetails(status))
     .split("\nRequestId:")[0]!
     .trim();
   return {
@@ -32,6 +35,23 @@ export function toApiError(err: unknown): ApiErrorInfo {
     ...(requestId ? { requestId } : {}),
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
   };
+}
+
+const REASONS: Partial<Record<number, string>> = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not found: it does not exist, or no longer does",
+  409: "conflict",
+  429: "too many requests",
+  500: "internal error",
+  503: "server busy",
+};
+
+/** The message when Batch's answer carried none: what the status alone says. */
+function noDetails(status: number): string {
+  if (status === 0) return "The Batch service could not be reached.";
+  const reason = REASONS[status];
+  return `The Batch service answered HTTP ${status}${reason ? ` (${reason})` : ""} without details.`;
 }
 
 /** design.md: throttled is a 429, or a 503 that says when to come back; any other 5xx is the server's. */

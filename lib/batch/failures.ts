@@ -1,6 +1,5 @@
 import "server-only";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
-import { resolveWindow } from "@/lib/heatmap/window";
 import type { CellTasksResponse, FailureSummaryResponse, HeatmapResponse } from "@/lib/schemas/failures";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import type { BatchAccount } from "./accounts";
@@ -8,6 +7,7 @@ import type { AccountClient } from "./client";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
 import { completedTasksInWindow, scopeKey, type Scope, type ScopeTasks } from "./scope-tasks";
+import { serviceWindow } from "./windows";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
 const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
@@ -15,7 +15,7 @@ const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}
 /** The summary and the heatmap of one scope and window share one read of its tasks. */
 function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
   return cachedRead(account, `scope|${scopeKey(scope)}|${windowKey(w)}`, async (c: AccountClient) => {
-    const window = resolveWindow(w, c.clock.now());
+    const window = await serviceWindow(w, c);
     return { window, ...(await completedTasksInWindow(c, scope, window)) };
   });
 }
@@ -52,9 +52,10 @@ export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuer
   const completedByNode = new Map<string, number>();
   const failures = [];
   for (const t of data.tasks) {
-    if (!t.nodeId) continue;
-    completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
-    if (t.failed) failures.push({ nodeId: t.nodeId, endTime: t.endTime, category: t.category ?? "Unknown" });
+    if (t.nodeId) completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
+    // A failure with no node (ended before it was scheduled) still goes in: buildHeatmap counts it as
+    // excluded.noNode, so the view says so instead of disagreeing silently with the failure summary.
+    if (t.failed) failures.push({ nodeId: t.nodeId ?? "", endTime: t.endTime, category: t.category ?? "Unknown" });
   }
   const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode });
   return {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
 import type { BatchAccount } from "./accounts";
-import { accountClient } from "./client";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
 import { compact, iso } from "./views";
@@ -73,13 +72,22 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
   const start = range.offset ?? Math.max(0, size - length);
   const end = Math.min(size, start + length) - 1;
   if (size === 0 || start >= size) return { bytes: Buffer.alloc(0), start: Math.min(start, size), size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
-  const { client } = accountClient(account);
   const ocpRange = `bytes=${start}-${end}`;
-  const res =
-    owner.kind === "task"
-      ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
-      : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
-  const chunks: Buffer[] = [];
-  for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-  return { bytes: Buffer.concat(chunks), start, size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
+  // Everyone opening the same log at once shares one ranged read (single-flight), as other reads do; a
+  // tail-sized slice is also kept as long as the size it was computed from, larger ones are not kept.
+  const { bytes } = await cachedRead(
+    account,
+    `slice|${ownerKey(owner)}|${path}|${ocpRange}`,
+    async ({ client }) => {
+      const res =
+        owner.kind === "task"
+          ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
+          : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
+      return { bytes: Buffer.concat(chunks) };
+    },
+    end - start + 1 <= DEFAULT_TAIL_BYTES ? FILE_PROPS_TTL_MS : 0,
+  );
+  return { bytes, start, size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
 }

@@ -35,10 +35,12 @@ export function taskFilter(q: TaskQuery, window: { from: number; to: number } | 
  * so the next request resumes exactly there; it is checked to point at this job on this account.
  */
 export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): Promise<TaskPage> {
-  return cachedRead(account, `tasks|${jobId}|${JSON.stringify(q)}`, async ({ client, clock }) => {
-    const window = resolveQueryWindow(q, clock.now());
-    const filter = taskFilter(q, window);
+  return cachedRead(account, `tasks|${jobId}|${JSON.stringify(q)}`, async (c) => {
+    const { client } = c;
+    // The cursor first: a forged one is refused before any Batch call. Its link already carries the filter.
     const start = decodeCursor(q.cursor, `${account.url}/jobs/${encodeURIComponent(jobId)}/tasks?`);
+    const window = start.link ? undefined : await resolveQueryWindow(q, c);
+    const filter = taskFilter(q, window);
     const rows: TaskRow[] = [];
     let link = start.link;
     let skip = start.skip;

@@ -1,0 +1,97 @@
+import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import { expect, test } from "@playwright/test";
+import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import { startDashboard, type Dashboard } from "../support/servers";
+
+let emu: Emulator;
+let dashboard: Dashboard;
+let client: BatchServiceClient;
+
+test.beforeAll(async () => {
+  emu = await startEmulator({ scenario: "demo", seed: 1, account: "demo" });
+  dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key });
+  client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
+});
+test.afterAll(async () => {
+  await dashboard?.stop();
+  await emu?.close();
+});
+
+test("the overview lists active jobs with their counts and links to each job", async ({ page }) => {
+  const counts = await client.job.getTaskCounts("etl-nightly");
+  await page.goto(`${dashboard.url}/demo`);
+  const jobs = page.getByRole("region", { name: /Active jobs/ });
+  const row = jobs.getByRole("row", { name: /etl-nightly/ });
+  await expect(row).toContainText(String(counts.taskCounts.succeeded));
+  await expect(row).toContainText(String(counts.taskCounts.failed));
+  await row.getByRole("link", { name: "etl-nightly" }).click();
+  await expect(page).toHaveURL(/\/demo\/jobs\/etl-nightly/);
+  await expect(page.getByTestId("task-counts")).toContainText(String(counts.taskCounts.failed));
+});
+
+test("category and node filters live in the URL, survive a reload, and match what Batch holds", async ({ page }) => {
+  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly?window=24h`);
+  const breakdown = page.getByTestId("failures-by-category");
+  await expect(breakdown).toContainText("PreProcessing");
+  await page.getByRole("button", { name: "Show PreProcessing failures" }).click();
+  await expect(page).toHaveURL(/category=PreProcessing/);
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  // The demo lays down three pre-processing failures: a missing blob, an expired SAS, a missing program.
+  const failed = await client.task.list("etl-nightly", { taskListOptions: { filter: "executionInfo/result eq 'failure'" } });
+  const preprocessing = failed.filter((t) => ["BlobNotFound", "BlobAccessDenied", "CommandProgramNotFound"].includes(t.executionInfo?.failureInfo?.code ?? ""));
+  await expect(tasks.getByRole("rowheader")).toHaveCount(preprocessing.length);
+  for (const t of preprocessing) await expect(tasks.getByRole("rowheader", { name: t.id! })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Category")).toHaveValue("PreProcessing");
+  await expect(tasks.getByRole("rowheader")).toHaveCount(preprocessing.length);
+
+  const node = preprocessing[0]!.nodeInfo!.nodeId!;
+  await page.getByRole("textbox", { name: "Node" }).fill(node);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`node=${node}`));
+  const onNode = preprocessing.filter((t) => t.nodeInfo?.nodeId === node);
+  await expect(tasks.getByRole("rowheader")).toHaveCount(onNode.length);
+});
+
+test("pages through a job's tasks without repeating or skipping any", async ({ page }) => {
+  await page.goto(`${dashboard.url}/demo/jobs/render-frames`);
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await expect(tasks.getByRole("rowheader")).toHaveCount(50);
+  const first = await tasks.getByRole("rowheader").allInnerTexts();
+  await tasks.getByRole("button", { name: "Next page" }).click();
+  await expect(tasks).toContainText("Page 2");
+  await expect(tasks.getByRole("table")).toHaveAttribute("aria-busy", "false");
+  const second = await tasks.getByRole("rowheader").allInnerTexts();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
+});
+
+test("a link to a deleted job says so and offers the account", async ({ page }) => {
+  await client.job.deleteMethod("ml-training");
+  emu.advance(60_000);
+  await expect.poll(async () => client.job.get("ml-training").then(() => "there", () => "gone")).toBe("gone");
+  await page.goto(`${dashboard.url}/demo/jobs/ml-training`);
+  const gone = page.getByRole("alert", { name: /not found/ });
+  await expect(gone).toContainText("Job ml-training no longer exists");
+  await expect(gone).toContainText("JobNotFound");
+  await expect(gone.getByRole("link", { name: /Back to account demo/ })).toHaveAttribute("href", "/demo");
+});
+
+test("a throttled refresh keeps the data on screen under a banner with Batch's code and request id", async ({ page }) => {
+  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly`);
+  const counts = page.getByTestId("task-counts");
+  await expect(counts).toContainText("Failed");
+  await page.getByLabel("Refresh").selectOption("5000");
+  await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 30 }) });
+  try {
+    const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(banner).toContainText("code: TooManyRequests");
+    await expect(banner).toContainText(/request-id: [0-9a-f-]{36}/);
+    await expect(counts).toContainText("Failed");
+    await expect(page.getByTestId("as-of").first()).toContainText("data as of");
+  } finally {
+    await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+  }
+});

@@ -1,0 +1,97 @@
+import { GET as jobFailuresGET } from "@/app/api/accounts/[account]/jobs/[jobId]/failures/route";
+import { GET as jobHeatmapCellGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/cell/route";
+import { GET as jobHeatmapGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/route";
+import { GET as jobGET } from "@/app/api/accounts/[account]/jobs/[jobId]/route";
+import { GET as taskFileGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/[...path]/route";
+import { GET as taskFilesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/route";
+import { GET as taskGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/route";
+import { GET as tasksGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/route";
+import { GET as jobsGET } from "@/app/api/accounts/[account]/jobs/route";
+import { GET as poolFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/failures/route";
+import { GET as poolHeatmapCellGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/cell/route";
+import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/route";
+import { GET as nodeFileGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/[...path]/route";
+import { GET as nodeFilesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/route";
+import { GET as nodeGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/route";
+import { GET as nodesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/route";
+import { GET as poolGET } from "@/app/api/accounts/[account]/pools/[poolId]/route";
+import { GET as poolsGET } from "@/app/api/accounts/[account]/pools/route";
+import type { RouteHandler, RouteParams } from "./support";
+
+export interface RouteCase {
+  name: string;
+  handler: RouteHandler;
+  url: string;
+  params: RouteParams;
+}
+
+export interface RouteIds {
+  poolId: string;
+  nodeId: string;
+  jobId: string;
+  taskId: string;
+  /** A file of the task, relative to its directory. */
+  taskFile: string;
+  /** A file of the node, relative to its root. */
+  nodeFile: string;
+}
+
+/** Every route handler under app/api/accounts/[account]/**, called with valid ids of one account. */
+export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCase[] {
+  const { poolId, nodeId, jobId, taskId } = ids;
+  const base = `/api/accounts/${account}`;
+  const q = query ? `?${query}` : "";
+  // A heatmap cell needs its node and time span; any valid ones will do for the cases built here.
+  const cell = `?nodeId=${nodeId}&cellFrom=2026-01-01T00:00:00Z&cellTo=2026-01-01T00:01:00Z${query ? `&${query}` : ""}`;
+  return [
+    { name: "pools", handler: poolsGET, url: `${base}/pools${q}`, params: { account } },
+    { name: "pool", handler: poolGET, url: `${base}/pools/${poolId}${q}`, params: { account, poolId } },
+    { name: "nodes", handler: nodesGET, url: `${base}/pools/${poolId}/nodes${q}`, params: { account, poolId } },
+    { name: "node", handler: nodeGET, url: `${base}/pools/${poolId}/nodes/${nodeId}${q}`, params: { account, poolId, nodeId } },
+    { name: "node files", handler: nodeFilesGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/files${q}`, params: { account, poolId, nodeId } },
+    {
+      name: "node file",
+      handler: nodeFileGET,
+      url: `${base}/pools/${poolId}/nodes/${nodeId}/files/${ids.nodeFile}${q}`,
+      params: { account, poolId, nodeId, path: ids.nodeFile.split("/") },
+    },
+    { name: "pool failures", handler: poolFailuresGET, url: `${base}/pools/${poolId}/failures${q}`, params: { account, poolId } },
+    { name: "pool heatmap", handler: poolHeatmapGET, url: `${base}/pools/${poolId}/heatmap${q}`, params: { account, poolId } },
+    { name: "pool heatmap cell", handler: poolHeatmapCellGET, url: `${base}/pools/${poolId}/heatmap/cell${cell}`, params: { account, poolId } },
+    { name: "jobs", handler: jobsGET, url: `${base}/jobs${q}`, params: { account } },
+    { name: "job", handler: jobGET, url: `${base}/jobs/${jobId}${q}`, params: { account, jobId } },
+    { name: "tasks", handler: tasksGET, url: `${base}/jobs/${jobId}/tasks${q}`, params: { account, jobId } },
+    { name: "task", handler: taskGET, url: `${base}/jobs/${jobId}/tasks/${taskId}${q}`, params: { account, jobId, taskId } },
+    { name: "task files", handler: taskFilesGET, url: `${base}/jobs/${jobId}/tasks/${taskId}/files${q}`, params: { account, jobId, taskId } },
+    {
+      name: "task file",
+      handler: taskFileGET,
+      url: `${base}/jobs/${jobId}/tasks/${taskId}/files/${ids.taskFile}${q}`,
+      params: { account, jobId, taskId, path: ids.taskFile.split("/") },
+    },
+    { name: "job failures", handler: jobFailuresGET, url: `${base}/jobs/${jobId}/failures${q}`, params: { account, jobId } },
+    { name: "job heatmap", handler: jobHeatmapGET, url: `${base}/jobs/${jobId}/heatmap${q}`, params: { account, jobId } },
+    { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
+  ];
+}
+
+export const handlers = {
+  poolsGET,
+  poolGET,
+  nodesGET,
+  nodeGET,
+  nodeFilesGET,
+  nodeFileGET,
+  poolFailuresGET,
+  poolHeatmapGET,
+  poolHeatmapCellGET,
+  jobsGET,
+  jobGET,
+  tasksGET,
+  taskGET,
+  taskFilesGET,
+  taskFileGET,
+  jobFailuresGET,
+  jobHeatmapGET,
+  jobHeatmapCellGET,
+};
