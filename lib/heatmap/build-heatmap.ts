@@ -3,6 +3,7 @@
  * the operator's first question: "bad node or bad job?". Runs on the server; the browser receives only this
  * compact matrix, never the task list behind it.
  */
+import { judge } from "./verdict";
 import { bucketEdges, type TimeWindow } from "./window";
 
 export interface FailedTaskPoint {
@@ -73,43 +74,6 @@ export interface HeatmapMatrix {
 }
 
 export const GONE_STATE = "gone";
-
-// --- Verdict thresholds -------------------------------------------------------------------------------
-//
-// "Concentrated" needs all three of: few nodes, most failures, and a failure rate on those nodes well
-// above the rest. Each guards a different way of being wrong:
-//
-// CONCENTRATED_SHARE = 0.5: the top set must carry a majority of the failures. Below half, taking those
-// nodes out of service would leave most failures standing, so the headline must not be "node problem".
-// A majority (rather than, say, 60 %) keeps the mixed case — a few broken nodes on top of a background job
-// bug — "concentrated": three nodes failing 80 tasks each beside a hundred nodes failing one or two still
-// reads as "remove these three", and the text then also points at the background failures.
-export const CONCENTRATED_SHARE = 0.5;
-//
-// FEW_NODES_MIN = 3, FEW_NODES_FRACTION = 0.1: "a few" is at most max(3, 10 % of the nodes that ran
-// tasks). Three lets small pools (4–30 nodes) still get a node verdict for one to three bad machines;
-// 10 % scales it for large pools, where a bad batch of VMs or one bad fault domain can take out tens of
-// nodes. A job bug spreads roughly evenly, so its top 10 % of nodes carry only a little more than 10 % of
-// failures and never reach a majority.
-export const FEW_NODES_MIN = 3;
-export const FEW_NODES_FRACTION = 0.1;
-//
-// CONTRAST_FACTOR = 3: the top nodes' failure rate must be at least 3× the rest's. In a small pool the
-// share test alone is weak (of 4 nodes hit by the same job bug, 2 always hold about half the failures);
-// binomial noise between nodes running the same job rarely triples a rate over a set of nodes, whereas a
-// broken node fails most of what it runs — typically 10× the background or more. When the caller gives
-// no per-node completed counts, failures per node stand in for the rate, which is only right when the
-// nodes ran similar numbers of tasks: supply `completedByNode` whenever possible.
-export const CONTRAST_FACTOR = 3;
-//
-// EXTEND_FRACTION = 0.5: once the smallest majority set is found, nodes failing at least half as much as
-// its weakest member join it (within the "few" limit), so the verdict does not name three of six equally
-// broken nodes and leave the operator to discover the other three.
-export const EXTEND_FRACTION = 0.5;
-//
-// BACKGROUND_SHARE = 0.2: in a concentrated verdict, when the other nodes still carry at least a fifth of
-// the failures, the text says so, because removing the bad nodes will not end the incident by itself.
-export const BACKGROUND_SHARE = 0.2;
 
 // A Map keeps per-point lookup cheap at 500k points; row indices are provisional until rows are sorted.
 interface RowAcc {
@@ -300,77 +264,3 @@ function compareRows(a: HeatmapRow, b: HeatmapRow): number {
  * `rows` must be sorted worst first. Exported for tests and for callers that filter rows (e.g. one job)
  * and want the verdict on what remains.
  */
-export function judge(rows: readonly HeatmapRow[], totalFailures: number): HeatmapVerdict {
-  if (totalFailures <= 0) {
-    return { kind: "none", text: "No failed tasks in this window", topNodes: [], topShare: 0 };
-  }
-
-  // Nodes that ran tasks: without any completed counts we cannot tell idle nodes from busy ones, so every
-  // row counts (this can make a job bug on a mostly idle pool look concentrated; see CONTRAST_FACTOR).
-  const haveCounts = rows.some((r) => r.completed !== undefined);
-  const active = haveCounts ? rows.filter((r) => r.failures > 0 || (r.completed ?? 0) > 0) : rows.slice();
-  const activeCount = active.length;
-  const nodesWithFailures = active.filter((r) => r.failures > 0).length;
-  const few = Math.max(FEW_NODES_MIN, Math.floor(FEW_NODES_FRACTION * activeCount));
-
-  // Smallest top set holding a majority, then extended by nodes nearly as bad as its weakest member.
-  let k = 0;
-  let topSum = 0;
-  while (k < active.length && topSum < CONCENTRATED_SHARE * totalFailures) topSum += (active[k++] as HeatmapRow).failures;
-  if (k <= few) {
-    const weakest = (active[k - 1] as HeatmapRow).failures;
-    while (k < few && k < active.length) {
-      const next = (active[k] as HeatmapRow).failures;
-      if (next === 0 || next < EXTEND_FRACTION * weakest) break;
-      topSum += next;
-      k++;
-    }
-  }
-
-  const share = topSum / totalFailures;
-  if (k <= few && k < activeCount && contrasts(active, k)) {
-    const top = active.slice(0, k);
-    const nodes = k === 1 ? "1 node accounts" : `${k} nodes account`;
-    let text = `${nodes} for ${percent(share)} of failures: likely a node problem — take ${k === 1 ? "it" : "them"} out of service`;
-    const rest = totalFailures - topSum;
-    const restNodes = nodesWithFailures - k;
-    if (rest > 0 && rest / totalFailures >= BACKGROUND_SHARE) {
-      text += `; the other ${percent(rest / totalFailures)} are spread over ${restNodes} ${restNodes === 1 ? "node" : "nodes"} — read their task logs too`;
-    }
-    return { kind: "concentrated", text, topNodes: top.map((r) => r.nodeId), topShare: share };
-  }
-
-  // Not a node verdict: still name the worst few so the operator can open them, but no remediation.
-  const shown = active.slice(0, Math.min(FEW_NODES_MIN, nodesWithFailures));
-  const shownSum = shown.reduce((acc, r) => acc + r.failures, 0);
-  return {
-    kind: "spread",
-    text: `Failures are spread over ${nodesWithFailures} of ${activeCount} ${activeCount === 1 ? "node" : "nodes"}: likely a job problem — read the task logs`,
-    topNodes: shown.map((r) => r.nodeId),
-    topShare: shownSum / totalFailures,
-  };
-}
-
-/** Is the top set's failure rate at least CONTRAST_FACTOR × the rest's? */
-function contrasts(active: readonly HeatmapRow[], k: number): boolean {
-  const top = active.slice(0, k);
-  const rest = active.slice(k);
-  const sum = (rows: readonly HeatmapRow[], f: (r: HeatmapRow) => number) => rows.reduce((a, r) => a + f(r), 0);
-  const topFailures = sum(top, (r) => r.failures);
-  const restFailures = sum(rest, (r) => r.failures);
-  if (restFailures === 0) return true;
-  if (active.every((r) => r.completed !== undefined)) {
-    const topRate = topFailures / Math.max(1, sum(top, (r) => r.completed ?? 0));
-    const restRate = restFailures / Math.max(1, sum(rest, (r) => r.completed ?? 0));
-    return topRate >= CONTRAST_FACTOR * restRate;
-  }
-  return topFailures / top.length >= CONTRAST_FACTOR * (restFailures / rest.length);
-}
-
-function percent(share: number): string {
-  // Never round a partial share up to "100%" or a non-zero one down to "0%": both would misstate it.
-  const p = Math.round(share * 100);
-  if (p >= 100 && share < 1) return "99%";
-  if (p <= 0 && share > 0) return "<1%";
-  return `${p}%`;
-}
