@@ -33,7 +33,7 @@ export function RowLabels({ rows, items, rowHeight, selected, nodeHref, onSelect
             key={r.nodeId}
             data-testid="heatmap-row"
             data-node-id={r.nodeId}
-            aria-selected={isSelected}
+            data-selected={isSelected}
             className={`absolute inset-x-0 grid items-center gap-2 pr-2 pl-1 text-xs ${isSelected ? "bg-blue-100 dark:bg-blue-950" : ""}`}
             style={{ top: item.start, height: rowHeight, gridTemplateColumns: LABEL_COLUMNS }}
           >
