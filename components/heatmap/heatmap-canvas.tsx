@@ -98,7 +98,7 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
         onClick={(e) => {
           const cell = cellAtPointer(e);
           if (!cell) return;
-          setFocus(cell);
+          moveTo(cell);
           p.onOpen(cell);
         }}
         onFocus={() => {
