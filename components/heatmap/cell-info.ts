@@ -1,0 +1,38 @@
+import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { bucketCount, bucketRange, rangeLabel } from "./time-axis";
+
+/** What one cell says, for the tooltip and the screen reader alike (the same words in both). */
+export interface CellInfo {
+  row: number;
+  col: number;
+  nodeId: string;
+  gone: boolean;
+  state: string;
+  from: number;
+  to: number;
+  count: number;
+  dominant?: string;
+}
+
+export type HeatmapMatrix = Pick<HeatmapResponse, "rows" | "edges" | "counts" | "dominant" | "categories">;
+
+export function cellInfo(m: HeatmapMatrix, row: number, col: number): CellInfo | undefined {
+  const cols = bucketCount(m.edges);
+  const r = m.rows[row];
+  const range = bucketRange(m.edges, col);
+  if (!r || !range || col < 0) return undefined;
+  const i = row * cols + col;
+  const d = m.dominant[i] ?? -1;
+  const dominant = d >= 0 ? m.categories[d] : undefined;
+  return { row, col, nodeId: r.nodeId, gone: r.gone, state: r.gone ? "gone" : r.state, ...range, count: m.counts[i] ?? 0, ...(dominant ? { dominant } : {}) };
+}
+
+export function countText(count: number): string {
+  return count === 0 ? "no failed tasks" : count === 1 ? "1 failed task" : `${count} failed tasks`;
+}
+
+/** One sentence for the aria-live region. */
+export function announce(c: CellInfo, rows: number, cols: number): string {
+  const mostly = c.dominant ? `, mostly ${c.dominant}` : "";
+  return `Node ${c.nodeId} (${c.state}), ${rangeLabel(c.from, c.to)}: ${countText(c.count)}${mostly}. Row ${c.row + 1} of ${rows}, column ${c.col + 1} of ${cols}.`;
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { announce, cellInfo, type CellInfo, type HeatmapMatrix } from "./cell-info";
+import { drawHeatmap } from "./draw";
+import { hitTest, scrollToRow, type Cell, type GridLayout } from "./geometry";
+import { isNavKey, moveFocus } from "./navigation";
+import type { ScaleStep, Theme } from "./scale";
+import { HeatmapTooltip } from "./heatmap-tooltip";
+
+export interface HeatmapCanvasProps {
+  matrix: HeatmapMatrix;
+  layout: GridLayout;
+  scrollTop: number;
+  height: number;
+  metric: "failures" | "category";
+  steps: readonly ScaleStep[];
+  theme: Theme;
+  selectedRows: ReadonlySet<number>;
+  opened: Cell | null;
+  onOpen: (cell: Cell) => void;
+  onClose: () => void;
+  onToggleRow: (row: number) => void;
+  scrollTo: (top: number) => void;
+  /** The focused cell in words, for the live region beside the grid. */
+  onAnnounce: (text: string) => void;
+}
+
+/**
+ * The drawn grid and everything that talks to it: pointer hover and click, and a keyboard focus cell
+ * (arrows, Home/End, PageUp/PageDown, Enter opens, Space selects the row, Escape closes) announced in
+ * words through a live region, so the heatmap is usable without a mouse or without sight.
+ */
+export function HeatmapCanvas(p: HeatmapCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<{ cell: Cell; x: number; y: number } | null>(null);
+  const [focus, setFocus] = useState<Cell | null>(null);
+  const { layout, scrollTop, height } = p;
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const frame = requestAnimationFrame(() =>
+      drawHeatmap(canvas, {
+        layout, scrollTop, height, dpr: window.devicePixelRatio || 1, counts: p.matrix.counts, dominant: p.matrix.dominant, categories: p.matrix.categories,
+        metric: p.metric, steps: p.steps, theme: p.theme, selectedRows: p.selectedRows, hover: hover?.cell ?? null, focus, opened: p.opened,
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [layout, scrollTop, height, p.matrix, p.metric, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
+
+  const cellAtPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return hitTest(layout, e.clientX - r.left, e.clientY - r.top + scrollTop);
+  };
+
+  const moveTo = (next: Cell) => {
+    setFocus(next);
+    p.scrollTo(scrollToRow(layout, next.row, scrollTop, height));
+    const info = cellInfo(p.matrix, next.row, next.col);
+    if (info) p.onAnnounce(announce(info, layout.rows, layout.cols));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (layout.rows === 0) return;
+    const current = focus ?? { row: 0, col: 0 };
+    if (isNavKey(e.key)) {
+      e.preventDefault();
+      moveTo(focus ? moveFocus(current, e.key, { rows: layout.rows, cols: layout.cols, pageRows: Math.floor(height / layout.rowHeight) }, e.ctrlKey || e.metaKey) : current);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      p.onOpen(current);
+    } else if (e.key === " ") {
+      e.preventDefault();
+      p.onToggleRow(current.row);
+    } else if (e.key === "Escape") {
+      p.onClose();
+    }
+  };
+
+  const hovered: CellInfo | undefined = hover ? cellInfo(p.matrix, hover.cell.row, hover.cell.col) : undefined;
+  return (
+    <>
+      <canvas
+        ref={ref}
+        tabIndex={0}
+        role="application"
+        aria-roledescription="heatmap"
+        aria-label={`Failure heatmap, ${layout.rows} nodes by ${layout.cols} time buckets. Arrow keys move between cells, Enter opens the failed tasks of a cell, Space selects the node.`}
+        data-testid="heatmap-canvas"
+        className="sticky top-0 block cursor-pointer outline-none focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-300"
+        style={{ width: layout.width, height }}
+        onMouseMove={(e) => {
+          const cell = cellAtPointer(e);
+          setHover(cell ? { cell, x: e.clientX, y: e.clientY } : null);
+        }}
+        onMouseLeave={() => setHover(null)}
+        onClick={(e) => {
+          const cell = cellAtPointer(e);
+          if (!cell) return;
+          moveTo(cell);
+          p.onOpen(cell);
+        }}
+        onFocus={() => {
+          if (!focus && layout.rows > 0) moveTo({ row: Math.floor(scrollTop / layout.rowHeight), col: 0 });
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {hovered && hover && <HeatmapTooltip info={hovered} x={hover.x} y={hover.y} />}
+    </>
+  );
+}

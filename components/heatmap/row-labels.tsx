@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import type { VirtualItem } from "@tanstack/react-virtual";
+import type { MouseEvent } from "react";
+import { NodeStateBadge } from "@/components/ui/badges";
+import { formatPercent } from "@/lib/format";
+import type { HeatmapResponse } from "@/lib/schemas/failures";
+
+export const LABEL_COLUMNS = "1.25rem minmax(0,1fr) 7.5rem 3.5rem 3rem";
+
+/**
+ * The row labels beside the canvas, only those in view: a checkbox (click, shift-click for a range) that
+ * feeds bulk remediation, the node id linking to its page, its state ("gone" when it left the pool),
+ * its failures and failure rate in the window.
+ */
+export function RowLabels({ rows, items, rowHeight, selected, nodeHref, onSelect }: {
+  rows: HeatmapResponse["rows"];
+  items: VirtualItem[];
+  rowHeight: number;
+  selected: ReadonlySet<string>;
+  nodeHref?: (nodeId: string) => string;
+  onSelect: (nodeId: string, shift: boolean) => void;
+}) {
+  return (
+    <>
+      {items.map((item) => {
+        const r = rows[item.index];
+        if (!r) return null;
+        const isSelected = selected.has(r.nodeId);
+        return (
+          <div
+            key={r.nodeId}
+            data-testid="heatmap-row"
+            data-node-id={r.nodeId}
+            data-selected={isSelected}
+            className={`absolute inset-x-0 grid items-center gap-2 pr-2 pl-1 text-xs ${isSelected ? "bg-blue-100 dark:bg-blue-950" : ""}`}
+            style={{ top: item.start, height: rowHeight, gridTemplateColumns: LABEL_COLUMNS }}
+          >
+            <input
+              type="checkbox"
+              checked={isSelected}
+              readOnly
+              aria-label={`Select node ${r.nodeId}`}
+              onClick={(e: MouseEvent<HTMLInputElement>) => onSelect(r.nodeId, e.shiftKey)}
+              className="size-3.5 accent-blue-700 dark:accent-blue-300"
+            />
+            {nodeHref ? (
+              <Link href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
+                {r.nodeId}
+              </Link>
+            ) : (
+              <span title={r.nodeId} className="truncate font-mono">
+                {r.nodeId}
+              </span>
+            )}
+            <span className="truncate">
+              <NodeStateBadge state={r.gone ? "gone" : r.state} />
+            </span>
+            <span className="text-right font-semibold tabular-nums" title="failed tasks in the window">
+              {r.failures}
+            </span>
+            <span className="text-right text-slate-600 tabular-nums dark:text-slate-300" title="failure rate in the window">
+              {formatPercent(r.failureRate)}
+            </span>
+          </div>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
+import { batchQueries } from "@/lib/queries/batch";
+
+export type HeatmapScope = { pool: string } | { job: string };
+
+/** Columns per window: one minute in the default hour; enough to see an onset, few enough to stay legible. */
+export const HEATMAP_BUCKETS = 60;
+
+/** The heatmap's URL state. `sel` is only meaningful on a pool, but harmless on a job page. */
+export const heatmapViewParams = {
+  ...windowParams,
+  metric: poolViewParams.metric,
+  sel: poolViewParams.sel,
+  cellNode: poolViewParams.cellNode,
+  cellAt: poolViewParams.cellAt,
+};
+
+/** The window of the URL as the API takes it (relative, or pinned from/to). */
+export function useWindowQuery(): Record<string, string> {
+  const [w] = useQueryStates(windowParams);
+  return windowQuery(w);
+}
+
+/** The heatmap of a scope for the URL's window: one query, shared by the panel, the node table and the copy buttons. */
+export function useHeatmap(account: string, scope: HeatmapScope) {
+  const w = useWindowQuery();
+  return useQuery(batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS }));
+}

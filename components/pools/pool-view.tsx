@@ -1,0 +1,60 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { AsOf } from "@/components/ui/as-of";
+import { GonePanel, isGone } from "@/components/ui/gone";
+import { paths } from "@/lib/links/paths";
+import { errorInfo } from "@/lib/queries/api-fetch";
+import { batchQueries } from "@/lib/queries/batch";
+
+/**
+ * The pool's header, and the gate for a link to a pool that no longer exists: then the page says so and
+ * offers the account instead of panels full of errors. The panels below load meanwhile, not after.
+ */
+export function PoolView({ account, poolId, children }: { account: string; poolId: string; children: ReactNode }) {
+  const q = useQuery(batchQueries.pool(account, poolId));
+  const err = errorInfo(q.error);
+  if (!q.data && isGone(err)) {
+    return (
+      <GonePanel
+        what="Pool"
+        id={poolId}
+        explanation="Batch has no pool with this id in this account: it was deleted, or the link has a typo. Its nodes and their failures are gone with it."
+        parent={{ href: paths.account(account), label: `Go to account ${account}` }}
+        error={err}
+      />
+    );
+  }
+  const pool = q.data?.pool;
+  return (
+    <>
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">
+          Pool <span className="font-mono">{poolId}</span>
+        </h1>
+        {q.data && <AsOf iso={q.data.asOf} stale={Boolean(err)} />}
+      </header>
+      {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
+      {pool && (
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="pool-facts">
+          {[
+            ["State", pool.state],
+            ["Allocation", pool.allocationState + (pool.hasResizeErrors ? " (resize errors)" : "")],
+            ["VM size", pool.vmSize],
+            ["Dedicated", `${pool.dedicated.current}/${pool.dedicated.target}`],
+            ["Spot", `${pool.lowPriority.current}/${pool.lowPriority.target}`],
+            ["Unhealthy nodes", String(pool.unhealthyNodes)],
+          ].map(([k, v]) => (
+            <div key={k} className="flex gap-1">
+              <dt className="text-slate-600 dark:text-slate-300">{k}:</dt>
+              <dd className="font-medium">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { announce, cellInfo } from "@/components/heatmap/cell-info";
+import { axisTicks, bucketRange, cellRange, columnOf, rangeLabel } from "@/components/heatmap/time-axis";
+import { bucketEdges } from "@/lib/heatmap/window";
+
+const from = Date.parse("2026-11-27T10:00:00Z");
+const edges = bucketEdges({ from, to: from + 3_600_000 }, 60);
+
+describe("heatmap buckets and time", () => {
+  it("maps a column to its [start, end) and a start time back to its column", () => {
+    expect(bucketRange(edges, 0)).toEqual({ from, to: from + 60_000 });
+    expect(bucketRange(edges, 59)).toEqual({ from: from + 59 * 60_000, to: from + 3_600_000 });
+    expect(bucketRange(edges, 60)).toBeUndefined();
+    for (let col = 0; col < 60; col++) expect(columnOf(edges, bucketRange(edges, col)!.from)).toBe(col);
+    expect(columnOf(edges, from - 1)).toBe(-1);
+    expect(columnOf(edges, from + 3_600_000)).toBe(-1);
+  });
+
+  it("keeps an opened cell's range when the live window has slid past its edges", () => {
+    expect(cellRange(edges, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000, to: from + 6 * 60_000 });
+    const slid = bucketEdges({ from: from + 17_000, to: from + 3_617_000 }, 60);
+    expect(cellRange(slid, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000, to: from + 6 * 60_000 });
+  });
+
+  it("labels ticks in UTC, evenly spaced, with the date once the window spans days", () => {
+    const ticks = axisTicks(edges, 6);
+    expect(ticks.map((t) => t.label)).toEqual(["10:00", "10:10", "10:20", "10:30", "10:40", "10:50"]);
+    const week = bucketEdges({ from, to: from + 7 * 86_400_000 }, 84);
+    expect(axisTicks(week, 7)[1]!.label).toBe("11-28 10:00");
+    expect(axisTicks([], 5)).toEqual([]);
+  });
+
+  it("prints a cell's range in UTC, with dates across midnight", () => {
+    expect(rangeLabel(from, from + 60_000)).toBe("10:00–10:01 UTC");
+    const late = Date.parse("2026-11-27T23:59:00Z");
+    expect(rangeLabel(late, late + 120_000)).toBe("11-27 23:59–00:01 UTC");
+  });
+});
+
+describe("heatmap cell info", () => {
+  const m = {
+    rows: [
+      { nodeId: "tvm-a", state: "idle", gone: false, failures: 3 },
+      { nodeId: "tvm-b", state: "idle", gone: true, failures: 1 },
+    ],
+    edges: edges.slice(0, 3),
+    counts: [3, 0, 0, 1],
+    dominant: [1, -1, -1, 0],
+    categories: ["Application", "Node"],
+  };
+
+  it("reads a cell's count and dominant category from the row-major matrix", () => {
+    expect(cellInfo(m, 0, 0)).toMatchObject({ nodeId: "tvm-a", count: 3, dominant: "Node", from, to: from + 60_000 });
+    expect(cellInfo(m, 0, 1)).toMatchObject({ count: 0 });
+    expect(cellInfo(m, 0, 1)?.dominant).toBeUndefined();
+    expect(cellInfo(m, 1, 1)).toMatchObject({ nodeId: "tvm-b", state: "gone", count: 1, dominant: "Application" });
+    expect(cellInfo(m, 2, 0)).toBeUndefined();
+    expect(cellInfo(m, 0, 2)).toBeUndefined();
+  });
+
+  it("announces a cell in one sentence", () => {
+    expect(announce(cellInfo(m, 0, 0)!, 2, 2)).toBe("Node tvm-a (idle), 10:00–10:01 UTC: 3 failed tasks, mostly Node. Row 1 of 2, column 1 of 2.");
+  });
+});
