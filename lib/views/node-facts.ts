@@ -23,7 +23,7 @@ export function startTaskSummary(st: NodeDetail["startTask"]): { failed: boolean
   const exit = st.exitCode !== undefined ? ` with exit code ${st.exitCode}${exitMeaning ? ` (${exitMeaning})` : ""}` : "";
   const retries = st.retryCount > 0 ? ` after ${st.retryCount} ${st.retryCount === 1 ? "retry" : "retries"}` : "";
   if (failed) return { failed, text: `The start task failed${exit}${retries}; its stderr.txt below says why.`, ...(exitMeaning ? { exitMeaning } : {}) };
-  return { failed, text: `The start task succeeded${exit}${retries}.`, ...(exitMeaning ? { exitMeaning } : {}) };
+  return { failed, text: `The start task succeeded${retries}.`, ...(exitMeaning ? { exitMeaning } : {}) };
 }
 
 const FIRST = ["startup/stderr.txt", "startup/stdout.txt"];
@@ -71,4 +71,18 @@ export function nodeTicket(account: string, node: NodeDetail, asOfMs: number, li
   if (node.recentTasks.length > 0) facts.push(["Recent tasks", `${failed.length} of ${node.recentTasks.length} failed`]);
   facts.push(["As of", formatTime(asOfMs)]);
   return { title: `Node ${node.id} in pool ${node.poolId}: ${node.state}`, link, facts };
+}
+
+const NODE_ERROR_HINTS: Record<string, string> = {
+  DiskFull: "The node's disk is full: tasks cannot write their files or download resources. Remove old task data (shorter retentionTime), then reimage or remove the node.",
+  NodeUnusable: "Batch cannot run tasks on this node. Reboot or reimage it; remove it if it comes back unusable.",
+  UnusableNode: "Batch cannot run tasks on this node. Reboot or reimage it; remove it if it comes back unusable.",
+  AppPackageInstallationFailed: "An application package failed to install on the node: check the package and its version.",
+  MountConfigurationError: "A file system the pool mounts could not be mounted: check the mount configuration and its credentials.",
+  ContainerImagePullFailed: "The node could not pull a container image the pool prefetches: check the image name and registry credentials.",
+};
+
+/** What an operator does about a node error code; undefined for codes we do not know (shown raw anyway). */
+export function nodeErrorHint(code: string): string | undefined {
+  return NODE_ERROR_HINTS[code];
 }
