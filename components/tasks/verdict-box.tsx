@@ -73,7 +73,6 @@ function Markers({ task }: { task: TaskDetail }) {
         <li data-testid="retried">
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">retried</span> {retried.retryCount}{" "}
           {retried.retryCount === 1 ? "time" : "times"}
-          {task.constraints.maxTaskRetryCount !== undefined ? ` of ${task.constraints.maxTaskRetryCount === -1 ? "unlimited" : task.constraints.maxTaskRetryCount} allowed` : ""}
           {retried.lastRetryTime ? `, last at ${formatTime(retried.lastRetryTime)}` : ""}
         </li>
       )}

@@ -179,6 +179,23 @@ test.describe("node page", () => {
     await expect(page.getByTestId("failure-strip")).toContainText(/\d+ of \d+ recent tasks failed/);
   });
 
+  test("a failed refresh keeps the node on screen under the stale-data banner", async ({ page }) => {
+    const node = (await renderNodes()).find((n) => n.state === "starttaskfailed");
+    await page.goto(nodeUrl("render-linux", node!.id!));
+    await expect(page.getByTestId("start-task-summary")).toBeVisible();
+    await page.getByLabel("Refresh").selectOption("5000");
+    await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 1 }) });
+    try {
+      await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 }).toBe(429);
+      const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
+      await expect(banner).toContainText("kind: throttled", { timeout: 20_000 });
+      await expect(page.getByTestId("as-of").first()).toContainText("data as of");
+      await expect(page.getByTestId("start-task-summary")).toContainText("failed with exit code 100");
+    } finally {
+      await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+    }
+  });
+
   test("a removed node's link says it is gone and offers the pool", async ({ page }) => {
     const victim = (await renderNodes()).find((n) => n.state === "idle");
     expect(victim?.id).toBeTruthy();
