@@ -1,0 +1,73 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { NodeStateBadge } from "@/components/ui/badges";
+import { CopyButton } from "@/components/ui/copy-buttons";
+import { GonePanel, isGone } from "@/components/ui/gone";
+import { Loading, Panel } from "@/components/ui/panel";
+import { RefreshControl } from "@/components/ui/refresh-control";
+import { paths } from "@/lib/links/paths";
+import { ticketMarkdown } from "@/lib/links/ticket";
+import { errorInfo } from "@/lib/queries/api-fetch";
+import { batchQueries } from "@/lib/queries/batch";
+import { nodeTicket } from "@/lib/views/node-facts";
+import { NodeFiles } from "./node-files";
+import { NodeErrors, NodeStateFacts } from "./node-panels";
+import { FailureStrip, RecentTasks } from "./recent-tasks";
+import { StartTaskInfo } from "./start-task-panel";
+
+/** One node: what state it is in and since when, what is wrong with it, and what it ran. */
+export function NodeView({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
+  const q = useQuery(batchQueries.node(account, poolId, nodeId));
+  const err = errorInfo(q.error);
+  if (q.isPending) return <Loading what={`node ${nodeId}`} />;
+  if (!q.data) {
+    if (isGone(err) && err?.code === "PoolNotFound")
+      return <GonePanel what="Pool" id={poolId} explanation="The pool was deleted, and its nodes with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
+    if (isGone(err))
+      return (
+        <GonePanel
+          what="Node"
+          id={nodeId}
+          explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it.`}
+          parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
+          error={err}
+        />
+      );
+    return err ? <ApiErrorBanner error={err} /> : null;
+  }
+  const { node, asOf } = q.data;
+  const stale = err ? { error: err } : {};
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">
+          Node <span className="font-mono text-xl break-all">{node.id}</span>
+          <NodeStateBadge state={node.state} />
+        </h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <RefreshControl />
+          <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
+          <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
+        </div>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Panel id="node-state" title="State" asOf={asOf} {...stale}>
+          <NodeStateFacts node={node} asOf={asOf} />
+        </Panel>
+        <Panel id="node-errors" title={`Node errors (${node.errors.length})`} asOf={asOf} {...stale}>
+          <NodeErrors errors={node.errors} />
+        </Panel>
+      </div>
+      <Panel id="start-task" title="Start task" asOf={asOf} {...stale}>
+        <StartTaskInfo account={account} node={node} />
+      </Panel>
+      <Panel id="recent-tasks" title="Recent tasks" asOf={asOf} {...stale}>
+        {node.recentTasks.length > 0 && <FailureStrip account={account} tasks={node.recentTasks} asOf={asOf} />}
+        <RecentTasks account={account} tasks={node.recentTasks} />
+      </Panel>
+      <NodeFiles account={account} poolId={poolId} nodeId={nodeId} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+
+/** A link whose ids Batch could never have issued (a mangled paste): say which, and offer the parent. */
+export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok: boolean][]; parent: { href: string; label: string } }) {
+  return (
+    <section role="alert" aria-labelledby="bad-ids-heading" className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900">
+      <h1 id="bad-ids-heading" className="text-xl font-semibold">
+        This link is not valid
+      </h1>
+      <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
+        {ids
+          .filter(([, , ok]) => !ok)
+          .map(([what, value]) => (
+            <li key={what}>
+              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id: ids are 1–64 letters, digits, hyphens or underscores.
+            </li>
+          ))}
+      </ul>
+      <Link className="inline-block text-blue-700 underline dark:text-blue-300" href={parent.href}>
+        {parent.label}
+      </Link>
+    </section>
+  );
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
