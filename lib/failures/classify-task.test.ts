@@ -133,7 +133,7 @@ describe("TaskEnded: Constraint or Terminated", () => {
     for (const exitCode of [-1073741510, 3221225786]) {
       const c = classifyTask({ ...failedTask(ended, { exitCode }), constraints: { maxWallClockTime: "PT2H" } });
       expect(c.category).toBe("Constraint");
-      expect(c.nextStep).toMatch(/Raise maxWallClockTime \(now PT2H\)/);
+      expect(c.nextStep).toMatch(/Raise maxWallClockTime \(now 2h( 0m)? \(PT2H\)\)/);
       expect(c.exitCodeMeaning).toMatch(/maxWallClockTime/);
     }
   });
@@ -284,5 +284,18 @@ describe("interrupted and retried markers", () => {
     const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1 }));
     expect(c.retried).toBeUndefined();
     expect(c.interrupted).toBeUndefined();
+  });
+});
+
+describe("TaskEnded with Batch's 'unlimited' maxWallClockTime", () => {
+  it("does not print the unlimited duration as a limit to raise", () => {
+    const c = classifyTask({
+      id: "t",
+      state: "completed",
+      constraints: { maxWallClockTime: "P10675199DT2H48M5.4775807S" },
+      executionInfo: { result: "failure", exitCode: -1073741510, failureInfo: { category: "servererror", code: "TaskEnded" } },
+    });
+    expect(c.category).toBe("Constraint");
+    expect(c.nextStep).not.toContain("P10675199");
   });
 });

@@ -285,8 +285,8 @@ function taskEndedVerdict(task: TaskFacts, exitCode: number | undefined): Verdic
     return {
       category: "Constraint",
       explanation: `Batch killed the task${ran}: ${why}.`,
-      nextStep: limitText
-        ? `Raise maxWallClockTime (now ${limitText}), or find why the task hangs: stdout.txt's last lines show how far it got.`
+      nextStep: limitShown
+        ? `Raise maxWallClockTime (now ${limitShown}), or find why the task hangs: stdout.txt's last lines show how far it got.`
         : `${CATEGORY_NEXT_STEP.Constraint} stdout.txt's last lines show how far it got.`,
     };
   }

@@ -117,7 +117,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
 }
 
 function lay(sim: SimContext, job: Parameters<typeof addHistoricTask>[1], node: NodeRecord, id: string, endMs: number, commandLine: string, sample: FailureSample | undefined, rng: Rng) {
-  const startMs = endMs - rng.int(30_000, 15 * 60_000);
+  const startMs = endMs - (sample?.runMs ?? rng.int(30_000, 15 * 60_000));
   return addHistoricTask(sim, job, {
     id,
     node,

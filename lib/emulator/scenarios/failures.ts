@@ -1,9 +1,13 @@
 import type { FileContent } from "../files/content";
-import type { FailureInfo } from "../model/types";
+import type { FailureInfo, WireTask } from "../model/types";
+import { parseDuration } from "../sim/context";
 import { WALL_CLOCK_EXIT_CODE } from "../sim/task-runs";
 
 /** The failures scenarios lay down, each with the wire fields and files Batch would leave (batch-api.md §4.1). */
 export interface FailureSample {
+  /** How long the task ran, when the failure fixes it (a maxWallClockTime kill runs exactly the limit). */
+  runMs?: number;
+  constraints?: WireTask["constraints"];
   exitCode?: number;
   failureInfo?: FailureInfo;
   stdout?: string;
@@ -19,6 +23,7 @@ export function historicFields(s: FailureSample) {
     ...(s.exitCode !== undefined ? { exitCode: s.exitCode } : {}),
     ...(s.failureInfo ? { failureInfo: s.failureInfo } : {}),
     ...(s.extraFiles ? { extraFiles: s.extraFiles } : {}),
+    ...(s.constraints ? { constraints: s.constraints } : {}),
     ...(s.stdout !== undefined ? { stdout: text(s.stdout) } : {}),
     ...(s.stderr !== undefined ? { stderr: text(s.stderr) } : {}),
   };
@@ -96,6 +101,8 @@ export const FAILURES = {
     },
   }),
   wallClock: (limit: string): FailureSample => ({
+    runMs: parseDuration(limit),
+    constraints: { maxWallClockTime: limit, retentionTime: "P7D", maxTaskRetryCount: 0 },
     exitCode: WALL_CLOCK_EXIT_CODE,
     stdout: "step 1/3 extract ... done\nstep 2/3 join ... \n",
     failureInfo: {

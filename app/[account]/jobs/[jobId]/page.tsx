@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { HeatmapPanel } from "@/components/heatmap";
 import { FailureBreakdown } from "@/components/jobs/failure-breakdown";
 import { JobHeader } from "@/components/jobs/job-header";
 import { TaskTable } from "@/components/jobs/task-table";
@@ -29,6 +30,7 @@ export default async function JobPage({ params }: { params: Promise<{ account: s
         <RefreshControl />
       </div>
       <JobHeader account={account.name} jobId={jobId.data}>
+        <HeatmapPanel account={account.name} scope={{ job: jobId.data }} />
         <FailureBreakdown account={account.name} jobId={jobId.data} />
         <TaskTable account={account.name} jobId={jobId.data} />
       </JobHeader>
