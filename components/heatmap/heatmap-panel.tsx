@@ -10,6 +10,7 @@ import { CellTasks } from "./cell-tasks";
 import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
+import { LoadProgress } from "./load-progress";
 import { selectRange, selectionSummary, toggleRow } from "./navigation";
 import { countSteps } from "./scale";
 import { bucketRange, cellRange, columnOf } from "./time-axis";
@@ -59,11 +60,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   return (
     <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
       {!data && err && <ApiErrorBanner error={err} />}
-      {progress && (
-        <p role="status" data-testid="heatmap-progress" className="animate-pulse text-sm text-slate-600 dark:text-slate-300">
-          Reading tasks…{data ? ` (the previous window read ${data.pagesRead} pages from ${data.jobsRead} jobs)` : ""}
-        </p>
-      )}
+      {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
       {!data && q.isPending && <Loading what="the heatmap" />}
       {data && (
         <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>

@@ -59,7 +59,7 @@ export function PoolTable({ account }: { account: string }) {
               {data.pools.map((p) => (
                 <tr key={p.id} data-testid={`pool-row-${p.id}`} className="border-t border-slate-200 dark:border-slate-800">
                   <th scope="row" className="px-3 py-2 text-left font-mono font-medium">
-                    <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.pool(account, p.id)}>
+                    <Link className="text-blue-700 underline underline-offset-2 dark:text-blue-300" href={paths.pool(account, p.id)}>
                       {p.id}
                     </Link>
                     <span className="ml-2 font-sans text-xs font-normal text-slate-500">{p.vmSize}</span>

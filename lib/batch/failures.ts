@@ -1,10 +1,11 @@
 import "server-only";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
-import type { CellTasksResponse, FailureSummaryResponse, HeatmapResponse } from "@/lib/schemas/failures";
+import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import type { BatchAccount } from "./accounts";
 import type { AccountClient } from "./client";
 import { listAll } from "./paging";
+import { progressOf, withProgress } from "./progress";
 import { cachedRead } from "./read";
 import { completedTasksInWindow, scopeKey, type Scope, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./windows";
@@ -12,12 +13,24 @@ import { serviceWindow } from "./windows";
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
 const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
 
+const scopeReadKey = (scope: Scope, w: WindowQuery) => `scope|${scopeKey(scope)}|${windowKey(w)}`;
+
 /** The summary and the heatmap of one scope and window share one read of its tasks. */
 function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
-  return cachedRead(account, `scope|${scopeKey(scope)}|${windowKey(w)}`, async (c: AccountClient) => {
-    const window = await serviceWindow(w, c);
-    return { window, ...(await completedTasksInWindow(c, scope, window)) };
-  });
+  const key = scopeReadKey(scope, w);
+  return cachedRead(account, key, (c: AccountClient) =>
+    withProgress(`${account.name}|${key}`, async (progress) => {
+      const window = await serviceWindow(w, c);
+      return { window, ...(await completedTasksInWindow(c, scope, window, progress)) };
+    }),
+  );
+}
+
+/** How far the read behind a heatmap or summary has got, while it runs; `loading: false` once done. */
+export async function scopeProgress(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<HeatmapProgress> {
+  const p = progressOf(`${account.name}|${scopeReadKey(scope, w)}`);
+  if (!p) return { loading: false };
+  return { loading: true, pagesRead: p.pagesRead, jobsRead: p.jobsRead, elapsedMs: Date.now() - p.startedAt, ...(p.pagesEstimate !== undefined ? { pagesEstimate: p.pagesEstimate } : {}), ...(p.jobsTotal !== undefined ? { jobsTotal: p.jobsTotal } : {}) };
 }
 
 export async function failureSummary(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<FailureSummaryResponse> {

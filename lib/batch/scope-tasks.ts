@@ -5,6 +5,7 @@ import type { TimeWindow } from "@/lib/heatmap/window";
 import type { AccountClient } from "./client";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
+import type { LoadProgress } from "./progress";
 
 export type Scope = { kind: "pool"; poolId: string } | { kind: "job"; jobId: string };
 
@@ -39,7 +40,7 @@ export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${s.poolId}` : 
  * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
  * its window, and never reads command lines or resource files.
  */
-export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow): Promise<ScopeTasks> {
+export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow, progress?: LoadProgress): Promise<ScopeTasks> {
   const jobs: { id: string; poolId?: string }[] = [];
   if (scope.kind === "job") {
     const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
@@ -59,18 +60,36 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
   }
   const filter = `state eq 'completed' and executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}' and executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`;
   let pagesRead = 0;
+  if (progress) {
+    progress.jobsTotal = jobs.length;
+    // An upper bound for the progress line: every completed task of the job, a thousand a page. It runs
+    // beside the reads (and never fails them), so it costs no time.
+    void estimatePages(client, jobs).then((n) => (progress.pagesEstimate = n), () => undefined);
+  }
   const perJob = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
     const out: CompletedTask[] = [];
     let page = await client.task.list(job.id, { taskListOptions: { filter, select: SCOPE_TASK_FIELDS, maxResults: 1000 } });
     for (;;) {
       pagesRead++;
+      if (progress) progress.pagesRead = pagesRead;
       for (const t of page) out.push(toCompleted(t, job.id));
-      if (!page.odatanextLink) return out;
+      if (!page.odatanextLink) {
+        if (progress) progress.jobsRead++;
+        return out;
+      }
       page = await client.task.listNext(page.odatanextLink);
     }
   });
   const poolId = scope.kind === "pool" ? scope.poolId : jobs[0]?.poolId;
   return { tasks: perJob.flat(), ...(poolId ? { poolId } : {}), jobsRead: jobs.length, pagesRead };
+}
+
+async function estimatePages(client: AccountClient["client"], jobs: { id: string }[]): Promise<number> {
+  const pages = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
+    const counts = await client.job.getTaskCounts(job.id).catch(() => undefined);
+    return Math.max(1, Math.ceil((counts?.taskCounts.completed ?? 0) / 1000));
+  });
+  return pages.reduce((a, b) => a + b, 0);
 }
 
 function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedTask {

@@ -31,6 +31,8 @@ export const api = {
     `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files/${path.split("/").map(seg).join("/")}`,
   poolHeatmap: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap`,
   poolFailures: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/failures`,
+  poolHeatmapProgress: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap/progress`,
+  jobHeatmapProgress: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/progress`,
   poolHeatmapCell: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap/cell`,
   jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
   jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, withQuery } from "@/lib/links/paths";
 import { fileListResponse } from "@/lib/schemas/files";
-import { cellTasksResponse, failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
+import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResponse } from "@/lib/schemas/failures";
 import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
 import { poolDetailResponse } from "@/lib/schemas/pools";
@@ -32,6 +32,15 @@ export const batchQueries = {
       queryFn: ({ signal }) =>
         apiFetch(withQuery("pool" in scope ? api.poolHeatmap(account, scope.pool) : api.jobHeatmap(account, scope.job), query), heatmapResponse, { signal }),
       placeholderData: keepPreviousData,
+    }),
+  /** Polled only while a heatmap loads: how many task pages the server has read, of an estimate. */
+  heatmapProgress: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+    queryOptions({
+      queryKey: ["accounts", account, "heatmap-progress", scope, query],
+      queryFn: ({ signal }) =>
+        apiFetch(withQuery("pool" in scope ? api.poolHeatmapProgress(account, scope.pool) : api.jobHeatmapProgress(account, scope.job), query), heatmapProgress, { signal }),
+      refetchInterval: 700,
+      staleTime: 0,
     }),
   cellTasks: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
     queryOptions({

@@ -66,3 +66,13 @@ export const cellTasksResponse = z.object({
   ),
 });
 export type CellTasksResponse = z.infer<typeof cellTasksResponse>;
+
+export const heatmapProgress = z.object({
+  loading: z.boolean(),
+  pagesRead: z.number().optional(),
+  pagesEstimate: z.number().optional(),
+  jobsRead: z.number().optional(),
+  jobsTotal: z.number().optional(),
+  elapsedMs: z.number().optional(),
+});
+export type HeatmapProgress = z.infer<typeof heatmapProgress>;

@@ -1,4 +1,5 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { startDashboard, type Dashboard } from "../support/servers";
@@ -94,4 +95,29 @@ test("a throttled refresh keeps the data on screen under a banner with Batch's c
   } finally {
     await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
   }
+});
+
+test("the overview and the job page have no serious or critical accessibility violation", async ({ page }) => {
+  for (const path of ["/demo", "/demo/jobs/render-frames?window=24h"]) {
+    await page.goto(`${dashboard.url}${path}`);
+    await expect(page.getByTestId("as-of").first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
+
+test("'Copy for ticket' on a job gives a summary with the pinned link, counts and categories", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly?window=24h`);
+  await expect(page.getByTestId("failures-by-category")).toContainText("PreProcessing");
+  await page.getByTestId("copy-ticket").click();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain("**Job etl-nightly (account demo, pool etl-pool)");
+  expect(text).toMatch(/Failures by category: .*PreProcessing 3/);
+  const link = /\[Open in Batchscope\]\((.+)\)/.exec(text)?.[1];
+  expect(link).toBeDefined();
+  const url = new URL(link!);
+  expect(url.searchParams.get("window")).toBeNull();
+  expect(Date.parse(url.searchParams.get("to")!) - Date.parse(url.searchParams.get("from")!)).toBe(24 * 3_600_000);
 });

@@ -173,6 +173,22 @@ test.describe("the pool page of an incident", () => {
     expect(ticket).toContain("from=");
   });
 
+  test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
+    // Slow every Batch answer, and ask for a window no earlier test has cached.
+    await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 250 }) });
+    try {
+      await page.goto(`${dashboard.url}/incident/pools/prod-ingest?window=24h`);
+      await expect(page.getByTestId("heatmap-progress-pages")).toContainText(/\d+ of about \d+ pages, \d+ of 2 jobs done/);
+      // Usable meanwhile: the window can be changed, the breadcrumb followed.
+      await expect(page.getByLabel("Window")).toBeEnabled();
+      await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "incident" })).toBeVisible();
+      await expect(page.getByTestId("heatmap-progress")).toBeHidden({ timeout: 30_000 });
+      await expect(page.getByTestId("heatmap-canvas")).toBeVisible();
+    } finally {
+      await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+    }
+  });
+
   test("has no serious or critical accessibility violation", async ({ page }) => {
     await page.goto(`${poolUrl}?window=6h`);
     await expect(page.getByTestId("verdict")).toBeVisible();

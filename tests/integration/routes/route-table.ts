@@ -9,6 +9,8 @@ import { GET as tasksGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks
 import { GET as jobsGET } from "@/app/api/accounts/[account]/jobs/route";
 import { GET as poolFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/failures/route";
 import { GET as poolHeatmapCellGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/cell/route";
+import { GET as poolHeatmapProgressGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/progress/route";
+import { GET as jobHeatmapProgressGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/progress/route";
 import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/route";
 import { GET as nodeFileGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/[...path]/route";
 import { GET as nodeFilesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/route";
@@ -75,7 +77,18 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
   ];
 }
 
+/** Routes that answer from the server's own state and never call Batch (a load's progress). */
+export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" | "jobId">, query = "window=1h"): RouteCase[] {
+  const base = `/api/accounts/${account}`;
+  return [
+    { name: "pool heatmap progress", handler: poolHeatmapProgressGET, url: `${base}/pools/${ids.poolId}/heatmap/progress?${query}`, params: { account, poolId: ids.poolId } },
+    { name: "job heatmap progress", handler: jobHeatmapProgressGET, url: `${base}/jobs/${ids.jobId}/heatmap/progress?${query}`, params: { account, jobId: ids.jobId } },
+  ];
+}
+
 export const handlers = {
+  poolHeatmapProgressGET,
+  jobHeatmapProgressGET,
   poolsGET,
   poolGET,
   nodesGET,

@@ -2,11 +2,10 @@ import { notFound } from "next/navigation";
 import { HeatmapPanel } from "@/components/heatmap";
 import { FailureBreakdown } from "@/components/jobs/failure-breakdown";
 import { JobHeader } from "@/components/jobs/job-header";
+import { JobToolbar } from "@/components/jobs/job-toolbar";
 import { TaskTable } from "@/components/jobs/task-table";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmulatorBanner } from "@/components/ui/emulator-banner";
-import { RefreshControl } from "@/components/ui/refresh-control";
-import { WindowPicker } from "@/components/ui/window-picker";
 import { findAccount } from "@/lib/batch/accounts";
 import { accountName } from "@/lib/batch/route";
 import { paths } from "@/lib/links/paths";
@@ -25,10 +24,7 @@ export default async function JobPage({ params }: { params: Promise<{ account: s
     <main className="mx-auto max-w-7xl space-y-4 px-6 py-6">
       {account.isEmulator && <EmulatorBanner />}
       <Breadcrumbs items={[{ href: paths.account(account.name), label: account.name }, { label: `job ${jobId.data}` }]} />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <WindowPicker />
-        <RefreshControl />
-      </div>
+      <JobToolbar account={account.name} jobId={jobId.data} />
       <JobHeader account={account.name} jobId={jobId.data}>
         <HeatmapPanel account={account.name} scope={{ job: jobId.data }} />
         <FailureBreakdown account={account.name} jobId={jobId.data} />

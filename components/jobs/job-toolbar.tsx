@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useHeatmap, useWindowQuery } from "@/components/heatmap";
+import { CopyButton } from "@/components/ui/copy-buttons";
+import { RefreshControl } from "@/components/ui/refresh-control";
+import { pinnedLink, WindowPicker } from "@/components/ui/window-picker";
+import { ticketMarkdown } from "@/lib/links/ticket";
+import { batchQueries } from "@/lib/queries/batch";
+
+/** Window, refresh, a pinned link and a ticket summary for the job: what failed, where, and why. */
+export function JobToolbar({ account, jobId }: { account: string; jobId: string }) {
+  const heatmap = useHeatmap(account, { job: jobId }).data;
+  const failures = useQuery(batchQueries.failures(account, { job: jobId }, useWindowQuery())).data;
+  const job = useQuery(batchQueries.job(account, jobId)).data?.job;
+  const ticket = () =>
+    ticketMarkdown({
+      title: `Job ${jobId} (account ${account}${job?.poolId ? `, pool ${job.poolId}` : ""}): ${failures ? `${failures.failed} of ${failures.completed} completed tasks failed` : "failures"}`,
+      link: pinnedLink(failures?.window ?? heatmap?.window),
+      ...(failures ? { window: failures.window, categories: failures.byCategory } : {}),
+      ...(heatmap ? { verdict: heatmap.verdict.text } : {}),
+      facts: [
+        ...(job ? ([["Job state", job.state], ["Task counts", `${job.taskCounts.running} running, ${job.taskCounts.active} waiting, ${job.taskCounts.failed} failed in all`]] as [string, string][]) : []),
+        ...(failures && failures.byExitCode.length ? ([["Exit codes", failures.byExitCode.slice(0, 5).map((e) => `${e.exitCode} ×${e.count}`).join(", ")]] as [string, string][]) : []),
+      ],
+    });
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-4">
+      <WindowPicker />
+      <div className="flex flex-wrap items-center gap-4">
+        <RefreshControl />
+        <CopyButton label="Copy link" testId="copy-link" text={() => pinnedLink(failures?.window ?? heatmap?.window)} />
+        <CopyButton label="Copy for ticket" testId="copy-ticket" text={ticket} />
+      </div>
+    </div>
+  );
+}
