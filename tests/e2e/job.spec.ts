@@ -1,21 +1,22 @@
-import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import type { BatchServiceClient } from "@azure/batch";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
-import { startDashboard, type Dashboard } from "../support/servers";
+import type { Emulator } from "@/lib/emulator/server";
+import type { Dashboard } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
+
+let stack: Stack;
 
 let emu: Emulator;
 let dashboard: Dashboard;
 let client: BatchServiceClient;
 
 test.beforeAll(async () => {
-  emu = await startEmulator({ scenario: "demo", seed: 1, account: "demo" });
-  dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key });
-  client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
-});
+  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
+  ({ emu, dashboard, client } = stack);
+  });
 test.afterAll(async () => {
-  await dashboard?.stop();
-  await emu?.close();
+  await stack?.stop();
 });
 
 test("the overview lists active jobs with their counts and links to each job", async ({ page }) => {
@@ -84,7 +85,7 @@ test("a throttled refresh keeps the data on screen under a banner with Batch's c
   const counts = page.getByTestId("task-counts");
   await expect(counts).toContainText("Failed");
   await page.getByLabel("Refresh").selectOption("5000");
-  await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 30 }) });
+  await stack.faults({ throttleRate: 1, retryAfterSeconds: 30 });
   try {
     const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
     await expect(banner).toBeVisible({ timeout: 30_000 });
@@ -93,7 +94,7 @@ test("a throttled refresh keeps the data on screen under a banner with Batch's c
     await expect(counts).toContainText("Failed");
     await expect(page.getByTestId("as-of").first()).toContainText("data as of");
   } finally {
-    await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+    await stack.clearFaults();
   }
 });
 

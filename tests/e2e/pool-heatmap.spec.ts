@@ -1,25 +1,25 @@
 import AxeBuilder from "@axe-core/playwright";
-import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page } from "@playwright/test";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
-import { startDashboard, type Dashboard } from "../support/servers";
+import type { Dashboard } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
 
 const ROW_HEIGHT = 24;
 const BUCKETS = 60;
 
 test.describe("the pool page of an incident", () => {
-  let emu: Emulator;
+  let stack: Stack;
   let dashboard: Dashboard;
+  let client: BatchServiceClient;
   let badNodes: string[];
   let poolUrl: string;
 
   test.beforeAll(async () => {
-    emu = await startEmulator({ scenario: "incident", seed: 1, account: "incident" });
-    dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key });
+    stack = await startStack({ scenario: "incident", seed: 1, account: "incident" });
+    ({ dashboard, client } = stack);
     poolUrl = `${dashboard.url}/incident/pools/prod-ingest`;
     // The truth, read through the SDK and not through the dashboard: the three nodes with the most failed
     // tasks of the ingest job in the last six hours.
-    const client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
     const since = Date.now() - 6 * 3_600_000;
     const failures = new Map<string, number>();
     let page = await client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } });
@@ -35,8 +35,7 @@ test.describe("the pool page of an incident", () => {
     expect(badNodes).toHaveLength(3);
   });
   test.afterAll(async () => {
-    await dashboard?.stop();
-    await emu?.close();
+    await stack?.stop();
   });
 
   const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
@@ -175,7 +174,7 @@ test.describe("the pool page of an incident", () => {
 
   test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
     // Slow every Batch answer, and ask for a window no earlier test has cached.
-    await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 250 }) });
+    await stack.faults({ latencyMs: 250 });
     try {
       await page.goto(`${dashboard.url}/incident/pools/prod-ingest?window=24h`);
       await expect(page.getByTestId("heatmap-progress-pages")).toContainText(/\d+ of about \d+ pages, \d+ of 2 jobs done/);
@@ -185,7 +184,7 @@ test.describe("the pool page of an incident", () => {
       await expect(page.getByTestId("heatmap-progress")).toBeHidden({ timeout: 30_000 });
       await expect(page.getByTestId("heatmap-canvas")).toBeVisible();
     } finally {
-      await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 

@@ -1,7 +1,7 @@
-import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import type { BatchServiceClient } from "@azure/batch";
 import { expect, test } from "@playwright/test";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { startDashboard, type Dashboard } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
 
 test.describe("with no account configured", () => {
   let dashboard: Dashboard;
@@ -31,17 +31,15 @@ test.describe("with no account configured", () => {
 });
 
 test.describe("against an emulator named by the environment", () => {
-  let emu: Emulator;
+  let stack: Stack;
   let dashboard: Dashboard;
   let client: BatchServiceClient;
   test.beforeAll(async () => {
-    emu = await startEmulator({ scenario: "incident", seed: 3, account: "prodacct" });
-    dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key });
-    client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
+    stack = await startStack({ scenario: "incident", seed: 3, account: "prodacct" });
+    ({ dashboard, client } = stack);
   });
   test.afterAll(async () => {
-    await dashboard?.stop();
-    await emu?.close();
+    await stack?.stop();
   });
 
   test("shows the node-state counts the SDK reads", async ({ page }) => {
@@ -59,7 +57,7 @@ test.describe("against an emulator named by the environment", () => {
   });
 
   test("a Batch error reaches the screen with its kind, code and request id", async ({ page }) => {
-    await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 30 }) });
+    await stack.faults({ throttleRate: 1, retryAfterSeconds: 30 });
     try {
       // Reads are cached for a few seconds; wait until the route itself reports the throttling.
       await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/prodacct/pools`)).status, { timeout: 10_000 }).toBe(429);
@@ -71,7 +69,7 @@ test.describe("against an emulator named by the environment", () => {
       await expect(alert).toContainText("code: TooManyRequests");
       await expect(alert).toContainText(/request-id: [0-9a-f-]{36}/);
     } finally {
-      await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 });

@@ -1,25 +1,25 @@
 import AxeBuilder from "@axe-core/playwright";
-import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page } from "@playwright/test";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
-import { startDashboard, type Dashboard } from "../support/servers";
+import type { Emulator } from "@/lib/emulator/server";
+import type { Dashboard } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
 
 /**
  * The operator's last two steps: a task page that says why the task failed, and a node page that says
  * what the node is doing, against the demo scenario through the real SDK path.
  */
+let stack: Stack;
 let emu: Emulator;
 let dashboard: Dashboard;
 let client: BatchServiceClient;
 
 test.beforeAll(async () => {
-  emu = await startEmulator({ scenario: "demo", seed: 1, account: "demo" });
-  dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key });
-  client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
-});
+  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
+  ({ emu, dashboard, client } = stack);
+  });
 test.afterAll(async () => {
-  await dashboard?.stop();
-  await emu?.close();
+  await stack?.stop();
 });
 
 const taskUrl = (job: string, task: string) => `${dashboard.url}/demo/jobs/${job}/tasks/${task}`;
@@ -184,7 +184,7 @@ test.describe("node page", () => {
     await page.goto(nodeUrl("render-linux", node!.id!));
     await expect(page.getByTestId("start-task-summary")).toBeVisible();
     await page.getByLabel("Refresh").selectOption("5000");
-    await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttleRate: 1, retryAfterSeconds: 1 }) });
+    await stack.faults({ throttleRate: 1, retryAfterSeconds: 1 });
     try {
       await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 }).toBe(429);
       const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
@@ -192,7 +192,7 @@ test.describe("node page", () => {
       await expect(page.getByTestId("as-of").first()).toContainText("data as of");
       await expect(page.getByTestId("start-task-summary")).toContainText("failed with exit code 100");
     } finally {
-      await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 
