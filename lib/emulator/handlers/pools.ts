@@ -1,11 +1,11 @@
-import { iso } from "../clock";
 import { Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId, requiredString, stringArray, TASK_ACTIONS } from "../http/input";
 import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { POOL_PROPS, poolJson } from "../http/serialize";
 import { OrderedCollection } from "../model/ordered";
-import type { PoolRecord, StartTask, WirePool } from "../model/types";
+import { addPoolRecord } from "../model/new-pool";
+import type { StartTask, WirePool } from "../model/types";
 import { nodeCounts } from "../model/node-counts";
 import { NODECOUNTS_FILTER, POOL_FILTER } from "../odata/schemas";
 import { parseDuration } from "../sim/context";
@@ -30,37 +30,25 @@ export function poolRoutes(r: Router): void {
     const vmc = b.virtualMachineConfiguration as WirePool["virtualMachineConfiguration"];
     const csc = b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"];
     if (!vmc && !csc) throw Errors.missingProperty("virtualMachineConfiguration");
-    const resizeTimeout = resizeTimeoutOf(b);
-    const now = c.sim.now();
-    const created = iso(now);
     const policy = (b.taskSchedulingPolicy ?? {}) as { nodeFillType?: unknown };
-    const wire: WirePool = {
-      id,
-      ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
-      eTag: "",
-      lastModified: created,
-      creationTime: created,
-      state: "active",
-      stateTransitionTime: created,
-      allocationState: "steady",
-      allocationStateTransitionTime: created,
-      vmSize: vmSize.toLowerCase(),
-      ...(vmc ? { virtualMachineConfiguration: vmc } : { cloudServiceConfiguration: csc }),
-      resizeTimeout,
-      currentDedicatedNodes: 0,
-      currentLowPriorityNodes: 0,
-      targetDedicatedNodes: optionalInt(b, "targetDedicatedNodes", 0, 0, 10_000),
-      targetLowPriorityNodes: optionalInt(b, "targetLowPriorityNodes", 0, 0, 10_000),
-      enableAutoScale: false,
-      enableInterNodeCommunication: b.enableInterNodeCommunication === true,
-      ...(b.startTask ? { startTask: b.startTask as StartTask } : {}),
-      taskSlotsPerNode: optionalInt(b, "taskSlotsPerNode", 1, 1, 256),
-      taskSchedulingPolicy: { nodeFillType: enumValue(policy, "nodeFillType", ["spread", "pack"] as const, "spread") },
-      ...(Array.isArray(b.metadata) ? { metadata: b.metadata as WirePool["metadata"] } : {}),
-    };
-    const pool: PoolRecord = { wire, nodes: new OrderedCollection(), nodeCounter: 0, cursor: 0 };
-    c.sim.store.touch(wire, now);
-    c.sim.store.pools.add(id, pool);
+    const pool = addPoolRecord(
+      c.sim.store,
+      {
+        id,
+        vmSize,
+        ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
+        ...(vmc ? { virtualMachineConfiguration: vmc } : { cloudServiceConfiguration: csc }),
+        resizeTimeout: resizeTimeoutOf(b),
+        targetDedicatedNodes: optionalInt(b, "targetDedicatedNodes", 0, 0, 10_000),
+        targetLowPriorityNodes: optionalInt(b, "targetLowPriorityNodes", 0, 0, 10_000),
+        enableInterNodeCommunication: b.enableInterNodeCommunication === true,
+        ...(b.startTask ? { startTask: b.startTask as StartTask } : {}),
+        taskSlotsPerNode: optionalInt(b, "taskSlotsPerNode", 1, 1, 256),
+        nodeFillType: enumValue(policy, "nodeFillType", ["spread", "pack"] as const, "spread"),
+        ...(Array.isArray(b.metadata) ? { metadata: b.metadata as WirePool["metadata"] } : {}),
+      },
+      c.sim.now(),
+    );
     resizePool(c.sim, pool);
     return { status: 201 };
   });

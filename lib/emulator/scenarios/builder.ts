@@ -1,7 +1,7 @@
 import { iso } from "../clock";
 import type { FileContent } from "../files/content";
-import { OrderedCollection } from "../model/ordered";
-import type { FailureInfo, JobRecord, NodeRecord, PoolRecord, StartTask, StoredFile, TaskRecord, WireJob, WirePool, WireTask } from "../model/types";
+import { addPoolRecord } from "../model/new-pool";
+import type { FailureInfo, JobRecord, NodeRecord, PoolRecord, StartTask, StoredFile, TaskRecord, WireJob, WireTask } from "../model/types";
 import { UNLIMITED, type SimContext } from "../sim/context";
 import { setNodeState } from "../sim/node-lifecycle";
 import { createNodeRecord } from "../sim/pool-allocation";
@@ -28,38 +28,30 @@ const LINUX_IMAGE = { publisher: "canonical", offer: "0001-com-ubuntu-server-jam
 
 export function addPool(sim: SimContext, spec: PoolSpec): { pool: PoolRecord; nodes: NodeRecord[] } {
   const now = sim.now();
-  const created = iso(now - spec.ageMs);
-  const wire: WirePool = {
-    id: spec.id,
-    eTag: "",
-    lastModified: created,
-    creationTime: created,
-    state: "active",
-    stateTransitionTime: created,
-    allocationState: "steady",
-    allocationStateTransitionTime: iso(now - spec.ageMs + 5 * 60_000),
-    vmSize: spec.vmSize ?? "standard_d4s_v5",
-    ...(spec.cloudService
-      ? { cloudServiceConfiguration: { osFamily: "6", osVersion: "*" } }
-      : {
-          virtualMachineConfiguration: spec.windows
-            ? { imageReference: { publisher: "microsoftwindowsserver", offer: "windowsserver", sku: "2022-datacenter", version: "latest" }, nodeAgentSKUId: "batch.node.windows amd64" }
-            : { imageReference: LINUX_IMAGE, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
-        }),
-    resizeTimeout: "PT15M",
-    currentDedicatedNodes: 0,
-    currentLowPriorityNodes: 0,
-    targetDedicatedNodes: spec.dedicated,
-    targetLowPriorityNodes: spec.lowPriority ?? 0,
-    enableAutoScale: false,
-    enableInterNodeCommunication: false,
-    ...(spec.startTask ? { startTask: spec.startTask } : {}),
-    taskSlotsPerNode: spec.slots ?? 1,
-    taskSchedulingPolicy: { nodeFillType: "spread" },
-  };
-  sim.store.touch(wire, now - spec.ageMs);
-  const pool: PoolRecord = { wire, nodes: new OrderedCollection(), nodeCounter: 0, cursor: 0, ...(spec.quotaDedicatedNodes !== undefined ? { quotaDedicatedNodes: spec.quotaDedicatedNodes } : {}) };
-  sim.store.pools.add(spec.id, pool);
+  const pool = addPoolRecord(
+    sim.store,
+    {
+      id: spec.id,
+      vmSize: spec.vmSize ?? "standard_d4s_v5",
+      ...(spec.cloudService
+        ? { cloudServiceConfiguration: { osFamily: "6", osVersion: "*" } }
+        : {
+            virtualMachineConfiguration: spec.windows
+              ? { imageReference: { publisher: "microsoftwindowsserver", offer: "windowsserver", sku: "2022-datacenter", version: "latest" }, nodeAgentSKUId: "batch.node.windows amd64" }
+              : { imageReference: LINUX_IMAGE, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
+          }),
+      resizeTimeout: "PT15M",
+      targetDedicatedNodes: spec.dedicated,
+      targetLowPriorityNodes: spec.lowPriority ?? 0,
+      ...(spec.startTask ? { startTask: spec.startTask } : {}),
+      taskSlotsPerNode: spec.slots ?? 1,
+      nodeFillType: "spread",
+      ...(spec.quotaDedicatedNodes !== undefined ? { quotaDedicatedNodes: spec.quotaDedicatedNodes } : {}),
+    },
+    now - spec.ageMs,
+  );
+  // The initial allocation finished a few minutes after creation.
+  pool.wire.allocationStateTransitionTime = iso(now - spec.ageMs + 5 * 60_000);
   const nodes: NodeRecord[] = [];
   const allocatedMs = now - spec.ageMs + 2 * 60_000;
   for (let i = 0; i < spec.dedicated + (spec.lowPriority ?? 0); i++) {
