@@ -46,7 +46,7 @@ export function CellTasks({ account, scope, windowQ, nodeId, range, onClose }: {
           <ul className="grid gap-x-4 text-sm sm:grid-cols-2">
             {g.tasks.map((t) => (
               <li key={`${t.jobId}/${t.taskId}`} className="flex gap-2">
-                <Link href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+                <Link prefetch={false} href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
                   {t.jobId}/{t.taskId}
                 </Link>
                 <span className="text-slate-600 dark:text-slate-300">

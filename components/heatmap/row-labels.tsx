@@ -46,7 +46,7 @@ export function RowLabels({ rows, items, rowHeight, selected, nodeHref, onSelect
               className="size-3.5 accent-blue-700 dark:accent-blue-300"
             />
             {nodeHref ? (
-              <Link href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
+              <Link prefetch={false} href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
                 {r.nodeId}
               </Link>
             ) : (

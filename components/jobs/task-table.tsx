@@ -69,7 +69,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
                 {data.tasks.map((t) => (
                   <tr key={t.id} className="border-t border-slate-200 dark:border-slate-800">
                     <th scope="row" className="px-2 py-1 text-left font-mono font-normal whitespace-nowrap">
-                      <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.task(account, jobId, t.id)}>
+                      <Link prefetch={false} className="text-blue-700 hover:underline dark:text-blue-300" href={paths.task(account, jobId, t.id)}>
                         {t.id}
                       </Link>
                     </th>
@@ -83,7 +83,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
                     <td className="px-2 py-1 font-mono text-xs">{t.failureCode ?? ""}</td>
                     <td className="px-2 py-1 font-mono text-xs">
                       {t.nodeId && t.poolId ? (
-                        <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.node(account, t.poolId, t.nodeId)}>
+                        <Link prefetch={false} className="text-blue-700 hover:underline dark:text-blue-300" href={paths.node(account, t.poolId, t.nodeId)}>
                           {t.nodeId}
                         </Link>
                       ) : null}

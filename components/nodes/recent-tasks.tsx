@@ -51,7 +51,7 @@ export function RecentTasks({ account, tasks }: { account: string; tasks: Recent
           {tasks.map((t) => (
             <tr key={`${t.jobId}/${t.taskId}`} className="border-b border-slate-100 dark:border-slate-900">
               <th scope="row" className="px-2 py-1 text-left font-mono font-normal">
-                <Link className="text-blue-700 underline dark:text-blue-300" href={paths.task(account, t.jobId, t.taskId)}>
+                <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href={paths.task(account, t.jobId, t.taskId)}>
                   {t.taskId}
                 </Link>
               </th>

@@ -82,7 +82,7 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
                 return (
                   <tr key={r.id} className="border-t border-slate-200 dark:border-slate-800" style={{ height: ROW }}>
                     <th scope="row" className="px-3 text-left font-mono font-normal whitespace-nowrap">
-                      <Link href={paths.node(account, poolId, r.id)} className="text-blue-700 hover:underline dark:text-blue-300">
+                      <Link prefetch={false} href={paths.node(account, poolId, r.id)} className="text-blue-700 hover:underline dark:text-blue-300">
                         {r.id}
                       </Link>
                     </th>
