@@ -1,14 +1,27 @@
 import "server-only";
 import { FILE_HEADERS } from "@/lib/schemas/files";
+import { toApiError } from "./errors";
 import type { BatchAccount } from "./accounts";
-import { fileProperties, readFileSlice, type FileOwner } from "./files";
+import { fileProperties, readFileSlice, scanFile, type FileOwner } from "./files";
+import { accountClient } from "./client";
+import { compileQuery, searchFile } from "./file-search";
+import { locateLine } from "./line-index";
 
 /**
  * File bytes as the browser needs them: the raw slice (never decoded here: a chunk may end inside a UTF-8
  * character) with where it sits and how big the file is now, or the file's properties alone.
  */
-export async function fileContentResponse(account: BatchAccount, owner: FileOwner, path: string, q: { offset?: number; length?: number; properties?: "true" | "false" }) {
+export async function fileContentResponse(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  q: { offset?: number; length?: number; properties?: "true" | "false"; line?: number; search?: string; regex: "true" | "false"; case: "true" | "false"; download?: string },
+  request: Request,
+) {
   if (q.properties === "true") return fileProperties(account, owner, path);
+  if (q.line !== undefined) return locateLine(account, owner, path, q.line);
+  if (q.search !== undefined) return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal);
+  if (q.download !== undefined) return downloadResponse(account, owner, path, request.signal);
   const slice = await readFileSlice(account, owner, path, q);
   return new Response(new Uint8Array(slice.bytes), {
     headers: {
@@ -20,6 +33,53 @@ export async function fileContentResponse(account: BatchAccount, owner: FileOwne
       [FILE_HEADERS.size]: String(slice.size),
       [FILE_HEADERS.start]: String(slice.start),
       ...(slice.lastModified ? { [FILE_HEADERS.lastModified]: slice.lastModified } : {}),
+    },
+  });
+}
+
+/** Events one JSON object a line, flushed as they come: progress, matches (with line numbers), done. */
+function searchResponse(account: BatchAccount, owner: FileOwner, path: string, query: Parameters<typeof searchFile>[3], signal: AbortSignal): Response {
+  compileQuery(query); // a bad query is a 400 before the stream starts
+  const events = searchFile(account, owner, path, query, signal);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await events.next();
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+      } catch (err) {
+        // The status is already sent: the failure travels as the stream's last event.
+        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", error: toApiError(err) })}\n`));
+        controller.close();
+      }
+    },
+    cancel: () => void events.return(undefined),
+  });
+  return new Response(body, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+}
+
+/** The whole file through the server, a range at a time, so neither side holds it whole. */
+async function downloadResponse(account: BatchAccount, owner: FileOwner, path: string, signal: AbortSignal): Promise<Response> {
+  const { size } = await fileProperties(account, owner, path);
+  const { client } = accountClient(account);
+  const ranges = scanFile(client, owner, path, 0, size, undefined, signal);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await ranges.next();
+      if (next.done) return controller.close();
+      controller.enqueue(new Uint8Array(next.value.bytes));
+    },
+    cancel: () => void ranges.return(undefined),
+  });
+  const name = (path.split("/").at(-1) ?? "file").replace(/[^A-Za-z0-9._-]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(size),
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
+import type { BatchServiceClient } from "@azure/batch";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
@@ -78,16 +79,31 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
   const { bytes } = await cachedRead(
     account,
     `slice|${ownerKey(owner)}|${path}|${ocpRange}`,
-    async ({ client }) => {
-      const res =
-        owner.kind === "task"
-          ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
-          : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
-      const chunks: Buffer[] = [];
-      for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-      return { bytes: Buffer.concat(chunks) };
-    },
+    async ({ client }) => ({ bytes: await fetchRange(client, owner, path, start, end) }),
     end - start + 1 <= DEFAULT_TAIL_BYTES ? FILE_PROPS_TTL_MS : 0,
   );
   return { bytes, start, size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
 }
+
+/** Bytes start..end (inclusive) of a file, straight from Batch: no cache, for callers that stream. */
+export async function fetchRange(client: BatchServiceClient, owner: FileOwner, path: string, start: number, end: number): Promise<Buffer> {
+  const ocpRange = `bytes=${start}-${end}`;
+  const res =
+    owner.kind === "task"
+      ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
+      : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
+  const chunks: Buffer[] = [];
+  for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The whole file or a part of it, read in order, a range at a time: memory stays one range whatever the size. */
+export async function* scanFile(client: BatchServiceClient, owner: FileOwner, path: string, from: number, size: number, chunkBytes = SCAN_CHUNK_BYTES, signal?: AbortSignal): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+  for (let offset = from; offset < size; offset += chunkBytes) {
+    if (signal?.aborted) return;
+    yield { offset, bytes: await fetchRange(client, owner, path, offset, Math.min(size, offset + chunkBytes) - 1) };
+  }
+}
+
+/** 4 MiB a range: few calls for a large file, little memory per scan. */
+export const SCAN_CHUNK_BYTES = 4 * 1024 * 1024;

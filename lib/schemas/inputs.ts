@@ -50,8 +50,20 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
   return out;
 }
 
-export const fileReadQuery = z.object({
-  offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  length: z.coerce.number().int().min(1).max(8 * 1024 * 1024, "at most 8 MiB per read").optional(),
-  properties: z.enum(["true", "false"]).optional(),
-});
+export const fileReadQuery = z
+  .object({
+    offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    length: z.coerce.number().int().min(1).max(8 * 1024 * 1024, "at most 8 MiB per read").optional(),
+    properties: z.enum(["true", "false"]).optional(),
+    /** Where a line (1-based) starts, for #L links into files of any size. */
+    line: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Search the whole file on the server, streamed as NDJSON. */
+    search: z.string().min(1, "is empty").max(200, "is longer than 200 characters").optional(),
+    regex: z.enum(["true", "false"]).default("false"),
+    case: z.enum(["true", "false"]).default("false"),
+    /** The whole file, streamed through the server. */
+    download: z.enum(["1", "true"]).optional(),
+  })
+  .refine((q) => [q.properties === "true", q.line !== undefined, q.search !== undefined, q.download !== undefined].filter(Boolean).length <= 1, {
+    message: "ask for one of properties, line, search or download",
+  });

@@ -1,0 +1,88 @@
+import "server-only";
+import type { BatchAccount } from "./accounts";
+import { accountClient } from "./client";
+import { fetchRange, fileProperties, scanFile, type FileOwner } from "./files";
+
+/** A checkpoint every 1,024 lines: a line is then at most 1,023 newlines past a known offset. */
+export const CHECKPOINT_LINES = 1024;
+const MAX_INDEXES = 32;
+const NEWLINE = 0x0a;
+
+/**
+ * Where every 1,024th line of a file starts, built by reading the file in ranges once, kept by file and
+ * extended (not rebuilt) when the file has only grown, as a log being written does. A 100 MiB log with
+ * 100-byte lines needs about a thousand checkpoints: a few kilobytes.
+ */
+export interface LineIndex {
+  size: number;
+  /** checkpoints[k] is the byte offset where line k × CHECKPOINT_LINES + 1 starts. */
+  checkpoints: number[];
+  /** Newlines in the indexed bytes. */
+  newlines: number;
+  lastByte?: number;
+}
+
+const indexes = new Map<string, LineIndex>();
+const building = new Map<string, Promise<LineIndex>>();
+
+const fileKey = (account: BatchAccount, owner: FileOwner, path: string) =>
+  `${account.name}|${owner.kind === "task" ? `task|${owner.jobId}|${owner.taskId}` : `node|${owner.poolId}|${owner.nodeId}`}|${path}`;
+
+/** Lines in a file: one more than its newlines when the last line has none. */
+export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx.lastByte !== NEWLINE ? 1 : 0);
+
+export async function lineIndex(account: BatchAccount, owner: FileOwner, path: string): Promise<LineIndex> {
+  const key = fileKey(account, owner, path);
+  const { size } = await fileProperties(account, owner, path);
+  const known = indexes.get(key);
+  if (known && known.size === size) return known;
+  const pending = building.get(key);
+  if (pending) return pending;
+  // A file that only grew is extended from where the index stopped; one that shrank was replaced.
+  const base: LineIndex = known && known.size < size ? { ...known, checkpoints: [...known.checkpoints] } : { size: 0, checkpoints: [0], newlines: 0 };
+  const job = extend(account, owner, path, base, size).finally(() => building.delete(key));
+  building.set(key, job);
+  const idx = await job;
+  indexes.delete(key);
+  indexes.set(key, idx);
+  if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+  return idx;
+}
+
+async function extend(account: BatchAccount, owner: FileOwner, path: string, idx: LineIndex, size: number): Promise<LineIndex> {
+  const { client } = accountClient(account);
+  let { newlines, lastByte } = idx;
+  for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, size)) {
+    for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) {
+      newlines++;
+      if (newlines % CHECKPOINT_LINES === 0) idx.checkpoints.push(offset + i + 1);
+    }
+    if (bytes.length > 0) lastByte = bytes[bytes.length - 1];
+  }
+  return { size, checkpoints: idx.checkpoints, newlines, ...(lastByte !== undefined ? { lastByte } : {}) };
+}
+
+export interface LineLocation {
+  line: number;
+  offset: number;
+  size: number;
+  lines: number;
+}
+
+/** The byte offset where a line (1-based) starts: from the nearest checkpoint, counting the rest. */
+export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number): Promise<LineLocation> {
+  const idx = await lineIndex(account, owner, path);
+  const lines = lineCount(idx);
+  if (line < 1 || line > Math.max(1, lines)) throw new RangeError(`line ${line} is past the end of the file, which has ${lines} lines`);
+  const k = Math.floor((line - 1) / CHECKPOINT_LINES);
+  let offset = idx.checkpoints[k] ?? 0;
+  let toSkip = line - 1 - k * CHECKPOINT_LINES;
+  const { client } = accountClient(account);
+  while (toSkip > 0 && offset < idx.size) {
+    const bytes = await fetchRange(client, owner, path, offset, Math.min(idx.size, offset + 256 * 1024) - 1);
+    let i = -1;
+    while (toSkip > 0 && (i = bytes.indexOf(NEWLINE, i + 1)) !== -1) toSkip--;
+    offset = toSkip === 0 ? offset + i + 1 : offset + bytes.length;
+  }
+  return { line, offset, size: idx.size, lines };
+}
