@@ -7,7 +7,7 @@ import type { AccountClient } from "./client";
 import { listAll } from "./paging";
 import { progressOf, withProgress } from "./progress";
 import { cachedRead } from "./read";
-import { completedTasksInWindow, scopeKey, type Scope, type ScopeTasks } from "./scope-tasks";
+import { completedTasksInWindow, scopeKey, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./windows";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
@@ -15,16 +15,41 @@ const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}
 
 const scopeReadKey = (scope: Scope, w: WindowQuery) => `scope|${scopeKey(scope)}|${windowKey(w)}`;
 
-/** The summary and the heatmap of one scope and window share one read of its tasks. */
+/** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
+const memories = new Map<string, ScopeMemory>();
+const MAX_MEMORIES = 64;
+
+function memoryFor(key: string): ScopeMemory {
+  let m = memories.get(key);
+  if (m) memories.delete(key);
+  else m = { jobs: new Map() };
+  memories.set(key, m);
+  if (memories.size > MAX_MEMORIES) memories.delete(memories.keys().next().value as string);
+  return m;
+}
+
+/**
+ * The summary and the heatmap of one scope and window share one read of its tasks. A live window keeps
+ * what it read and refreshes from what changed; a pinned window (from/to) is read whole, and its result
+ * is kept longer since the past it shows rarely changes.
+ */
 function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
   const key = scopeReadKey(scope, w);
-  return cachedRead(account, key, (c: AccountClient) =>
-    withProgress(`${account.name}|${key}`, async (progress) => {
-      const window = await serviceWindow(w, c);
-      return { window, ...(await completedTasksInWindow(c, scope, window, progress)) };
-    }),
+  const pinned = w.from !== undefined && w.to !== undefined;
+  return cachedRead(
+    account,
+    key,
+    (c: AccountClient) =>
+      withProgress(`${account.name}|${key}`, async (progress) => {
+        const window = await serviceWindow(w, c);
+        return { window, ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(`${account.name}|${account.url}|${key}`))) };
+      }),
+    pinned ? PINNED_TTL_MS : undefined,
   );
 }
+
+/** A pinned window's tasks ended in the past: keep them a minute rather than five seconds. */
+const PINNED_TTL_MS = 60_000;
 
 /** How far the read behind a heatmap or summary has got, while it runs; `loading: false` once done. */
 export async function scopeProgress(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<HeatmapProgress> {

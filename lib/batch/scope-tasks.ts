@@ -30,6 +30,17 @@ export interface ScopeTasks {
 
 const SCOPE_JOB_FIELDS = "id,state,poolInfo,executionInfo,creationTime";
 const SCOPE_TASK_FIELDS = "id,state,executionInfo,nodeInfo,constraints";
+/** Transitions re-read before the last sync: covers the service clock's one-second Date resolution and latency. */
+const SYNC_MARGIN_MS = 60_000;
+
+/**
+ * What a live (relative) window already knows, per job: its completed tasks in the window and the service
+ * time of the last sync. A refresh then asks Batch only for tasks whose state changed since
+ * (stateTransitionTime ge …): a 24 h heatmap over 200,000 tasks costs a page per job, not 200 pages.
+ */
+export interface ScopeMemory {
+  jobs: Map<string, { tasks: Map<string, CompletedTask>; syncedAt: number; from: number }>;
+}
 /** Jobs paged at once: each job's pages are a chain, so parallelism comes from jobs. */
 const JOB_CONCURRENCY = 4;
 
@@ -40,7 +51,7 @@ export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${s.poolId}` : 
  * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
  * its window, and never reads command lines or resource files.
  */
-export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow, progress?: LoadProgress): Promise<ScopeTasks> {
+export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow, progress?: LoadProgress, memory?: ScopeMemory): Promise<ScopeTasks> {
   const jobs: { id: string; poolId?: string }[] = [];
   if (scope.kind === "job") {
     const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
@@ -60,26 +71,50 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
   }
   const filter = `state eq 'completed' and executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}' and executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`;
   let pagesRead = 0;
+  const known = (id: string) => {
+    const entry = memory?.jobs.get(id);
+    return entry && entry.from <= window.from ? entry : undefined;
+  };
   if (progress) {
     progress.jobsTotal = jobs.length;
     // An upper bound for the progress line: every completed task of the job, a thousand a page. It runs
-    // beside the reads (and never fails them), so it costs no time.
-    void estimatePages(client, jobs).then((n) => (progress.pagesEstimate = n), () => undefined);
+    // beside the reads (and never fails them), so it costs no time; a refresh from memory needs none.
+    const fresh = jobs.filter((j) => !known(j.id));
+    if (fresh.length > 0) void estimatePages(client, fresh).then((n) => (progress.pagesEstimate = n), () => undefined);
   }
-  const perJob = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
-    const out: CompletedTask[] = [];
-    let page = await client.task.list(job.id, { taskListOptions: { filter, select: SCOPE_TASK_FIELDS, maxResults: 1000 } });
+  const readPages = async (jobId: string, options: { filter: string; select: string }, each: (t: BatchServiceModels.CloudTask) => void) => {
+    let page = await client.task.list(jobId, { taskListOptions: { ...options, maxResults: 1000 } });
     for (;;) {
       pagesRead++;
       if (progress) progress.pagesRead = pagesRead;
-      for (const t of page) out.push(toCompleted(t, job.id));
-      if (!page.odatanextLink) {
-        if (progress) progress.jobsRead++;
-        return out;
-      }
+      for (const t of page) each(t);
+      if (!page.odatanextLink) return;
       page = await client.task.listNext(page.odatanextLink);
     }
+  };
+  const perJob = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
+    const entry = known(job.id);
+    let tasks: Map<string, CompletedTask>;
+    if (entry) {
+      tasks = entry.tasks;
+      const since = new Date(entry.syncedAt - SYNC_MARGIN_MS).toISOString();
+      // Every task that changed since: newly completed ones join, reactivated or deleted-and-re-added ones
+      // leave or are replaced.
+      await readPages(job.id, { filter: `stateTransitionTime ge DateTime'${since}'`, select: `${SCOPE_TASK_FIELDS},stateTransitionTime` }, (t) => {
+        const end = t.executionInfo?.endTime?.getTime();
+        if (t.state === "completed" && end !== undefined && end >= window.from && end < window.to) tasks.set(t.id ?? "", toCompleted(t, job.id));
+        else tasks.delete(t.id ?? "");
+      });
+      for (const [id, t] of tasks) if (t.endTime < window.from) tasks.delete(id);
+    } else {
+      tasks = new Map();
+      await readPages(job.id, { filter, select: SCOPE_TASK_FIELDS }, (t) => tasks.set(t.id ?? "", toCompleted(t, job.id)));
+    }
+    memory?.jobs.set(job.id, { tasks, syncedAt: window.to, from: entry?.from ?? window.from });
+    if (progress) progress.jobsRead++;
+    return [...tasks.values()];
   });
+  if (memory) for (const id of [...memory.jobs.keys()]) if (!jobs.some((j) => j.id === id)) memory.jobs.delete(id);
   const poolId = scope.kind === "pool" ? scope.poolId : jobs[0]?.poolId;
   return { tasks: perJob.flat(), ...(poolId ? { poolId } : {}), jobsRead: jobs.length, pagesRead };
 }
