@@ -55,3 +55,12 @@ export const fileReadQuery = z.object({
   length: z.coerce.number().int().min(1).max(8 * 1024 * 1024, "at most 8 MiB per read").optional(),
   properties: z.enum(["true", "false"]).optional(),
 });
+
+/** A URL path segment as typed: percent-decoded when that is valid, else kept as is (then rejected by filePath if unsafe). */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
