@@ -29,7 +29,8 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   const selection = parseLineHash(hash);
   const [wrap, setWrap] = useState(false);
   const [search, setSearch] = useState<SearchState>({ query: "", caseSensitive: false, regex: false });
-  const [current, setCurrent] = useState(0);
+  // The current match is kept by where it is in the file, so it stays put when chunks load above it.
+  const [current, setCurrent] = useState<{ start: number; from: number }>();
   const [reveal, setReveal] = useState<{ index: number; n: number }>();
   const openedFor = useRef<string | undefined>(undefined);
 
@@ -62,7 +63,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
 
   const matcher = useMemo(() => buildMatcher(search.query, search), [search]);
   const found = useMemo(() => (matcher?.ok ? findMatches(lines, matcher.re) : { matches: [], capped: false }), [matcher, lines]);
-  const cur = found.matches.length ? Math.min(current, found.matches.length - 1) : -1;
+  const cur = found.matches.length ? Math.max(0, current ? found.matches.findIndex((m) => lines[m.line]?.start === current.start && m.from === current.from) : 0) : -1;
   const ranges = useMemo(() => {
     const m = new Map<number, RowRange[]>();
     found.matches.forEach((x, i) => {
@@ -77,14 +78,15 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
     const n = found.matches.length;
     if (!n) return;
     const next = (cur + dir + n) % n;
-    setCurrent(next);
+    const m = found.matches[next]!;
+    setCurrent({ start: lines[m.line]!.start, from: m.from });
     lw.pauseFollow();
-    setReveal((r) => ({ index: found.matches[next]!.line, n: (r?.n ?? 0) + 1 }));
+    setReveal((r) => ({ index: m.line, n: (r?.n ?? 0) + 1 }));
   };
 
   const onSearch = (s: SearchState) => {
     setSearch(s);
-    setCurrent(0);
+    setCurrent(undefined);
   };
 
   const copyText = () => {
