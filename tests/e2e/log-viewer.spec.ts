@@ -115,7 +115,8 @@ test("a line link into the 150 MiB stderr opens at those lines, highlighted", as
   expect(reads.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
 });
 
-test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page }) => {
+test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/small.log") + "#L5-L7");
   const lines = page.getByTestId("log-lines");
   await expect(lines.locator("[data-selected]")).toHaveCount(3);
@@ -127,6 +128,15 @@ test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking
   await page.getByRole("button", { name: "Line 11", exact: true }).click({ modifiers: ["Shift"] });
   await expect(page).toHaveURL(/#L9-L11$/);
   await expect(lines.locator("[data-selected]")).toHaveCount(3);
+  // Copy takes the selected lines, as plain text.
+  await page.getByTestId("copy-lines").click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split("\n")).toHaveLength(3);
+  expect(copied).toBe(await lines.locator("[data-selected] .log-text").allTextContents().then((t) => t.join("\n")));
+  // Wrap keeps every line on screen.
+  await page.getByRole("button", { name: "Wrap" }).click();
+  await expect(page.getByRole("button", { name: "Wrap" })).toHaveAttribute("aria-pressed", "true");
+  await expect(lines.locator("[data-line='9']")).toBeVisible();
   // The tree lists the task's files with stderr and stdout first.
   const tree = page.getByTestId("file-tree").getByRole("link");
   await expect(tree.first()).toContainText("stderr.txt");
