@@ -227,6 +227,22 @@ test("a binary file is offered as a download, not dumped as text", async ({ page
   await expect(page.getByTestId("log-lines")).toHaveCount(0);
 });
 
+test("a node's startup log: breadcrumbs account › pool › node › file, startup logs first in the tree", async ({ page }) => {
+  const nodes = [...(await client.computeNode.list("render-linux"))];
+  const node = nodes.find((n) => n.state === "idle" || n.state === "running");
+  expect(node?.id).toBeTruthy();
+  await page.goto(`${dashboard.url}/demo/pools/render-linux/nodes/${node!.id}/files/startup/stdout.txt`);
+  await expect(page.getByRole("heading", { level: 1, name: "startup/stdout.txt" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: `Node ${node!.id}` })).toHaveAttribute("href", `/demo/pools/render-linux/nodes/${node!.id}`);
+  await expect(page.getByTestId("log-lines").locator("[data-index]").first()).toBeVisible();
+  const tree = page.getByTestId("file-tree").getByRole("link");
+  await expect(tree.first()).toContainText("startup/stderr.txt");
+  await expect(tree.nth(1)).toContainText("startup/stdout.txt");
+  await tree.first().click();
+  await expect(page).toHaveURL(new RegExp(`/nodes/${node!.id}/files/startup/stderr\\.txt$`));
+  await expect(page.getByRole("heading", { level: 1, name: "startup/stderr.txt" })).toBeVisible();
+});
+
 test("a file whose node was removed gets a plain explanation with Batch's code and the way to the task", async ({ page }) => {
   const task = await client.task.get("etl-nightly", "shard-0004");
   const nodeId = task.nodeInfo?.nodeId;
