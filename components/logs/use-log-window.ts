@@ -61,8 +61,12 @@ export function useLogWindow(url: string) {
         let w: LogWindow;
         if (target) {
           const hit = await offsetOfLine(url, target.from);
-          const first = await readRange(url, { offset: hit?.offset ?? 0, length: CHUNK_BYTES });
-          w = openWindow(first.chunk, first.size, first.lastModified, hit ? hit.line - 1 : undefined);
+          // A window hides its first piece unless it starts the file (it may be the end of a line). Starting
+          // one byte early, on the LF that ends the line before, makes the indexed line the first shown;
+          // that LF is then the one not counted before the window (line − 2).
+          const from = hit && hit.offset > 0 ? { offset: hit.offset - 1, lfBefore: hit.line - 2 } : hit ? { offset: 0, lfBefore: 0 } : { offset: 0, lfBefore: undefined };
+          const first = await readRange(url, { offset: from.offset, length: CHUNK_BYTES });
+          w = openWindow(first.chunk, first.size, first.lastModified, from.lfBefore);
           if (looksBinary(first.chunk.bytes, { startsMidFile: first.chunk.start > 0 })) {
             if (my === gen.current) setState({ kind: "binary", size: first.size, ...(first.lastModified ? { lastModified: first.lastModified } : {}) });
             return;
