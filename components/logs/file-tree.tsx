@@ -33,7 +33,7 @@ export function FileTree({ owner, current }: { owner: FileOwnerRef; current: str
                 className={`flex justify-between gap-2 rounded px-1 font-mono break-all hover:bg-slate-100 dark:hover:bg-slate-800 ${f.name === current ? "bg-blue-50 font-semibold dark:bg-blue-950" : ""}`}
               >
                 <span>{f.name}</span>
-                <span className="shrink-0 text-slate-500">{formatBytes(f.size)}</span>
+                <span className="shrink-0 text-slate-600 dark:text-slate-400">{formatBytes(f.size)}</span>
               </Link>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import type { Emulator } from "@/lib/emulator/server";
@@ -133,6 +134,8 @@ test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.split("\n")).toHaveLength(3);
   expect(copied).toBe(await lines.locator("[data-selected] .log-text").allTextContents().then((t) => t.join("\n")));
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   // Wrap keeps every line on screen.
   await page.getByRole("button", { name: "Wrap" }).click();
   await expect(page.getByRole("button", { name: "Wrap" })).toHaveAttribute("aria-pressed", "true");
