@@ -39,9 +39,9 @@ function styleOf(s: AnsiSegment): CSSProperties | undefined {
 export function LogRow({ line, number, selected, ranges, onNumber }: { line: LogLine; number: number | undefined; selected: boolean; ranges: readonly RowRange[]; onNumber: (n: number, extend: boolean) => void }) {
   const parts = markRanges(segmentsOf(line), ranges);
   return (
-    <div className={selected ? "flex min-w-full bg-amber-100 dark:bg-amber-900/40" : "flex min-w-full"} data-line={number} data-offset={line.start} data-selected={selected || undefined}>
+    <div className={selected ? "flex min-w-full bg-amber-900/70" : "flex min-w-full"} data-line={number} data-offset={line.start} data-selected={selected || undefined}>
       {number === undefined ? (
-        <span className="w-20 shrink-0 pr-3 text-right text-slate-500 select-none" title={`byte ${line.start.toLocaleString("en")}`}>
+        <span className="w-20 shrink-0 pr-3 text-right text-slate-400 select-none" title={`byte ${line.start.toLocaleString("en")}`}>
           …
         </span>
       ) : (
@@ -49,7 +49,7 @@ export function LogRow({ line, number, selected, ranges, onNumber }: { line: Log
           type="button"
           onClick={(e) => onNumber(number, e.shiftKey)}
           aria-label={`Line ${number}`}
-          className="w-20 shrink-0 pr-3 text-right text-slate-600 select-none hover:text-blue-700 hover:underline dark:text-slate-400 dark:hover:text-blue-300"
+          className="w-20 shrink-0 pr-3 text-right text-slate-400 select-none hover:text-blue-300 hover:underline"
         >
           {number}
         </button>

@@ -103,7 +103,7 @@ export function LogTerminal(p: TerminalProps) {
       role="log"
       aria-label={p.label}
       data-testid="log-lines"
-      className="relative h-[70vh] overflow-auto rounded-md bg-slate-50 font-mono text-xs leading-5 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+      className="relative h-[70vh] overflow-auto rounded-md bg-slate-950 font-mono text-xs leading-5 text-slate-100"
     >
       <div style={{ height: v.getTotalSize(), position: "relative", minWidth: "100%" }}>
         {v.getVirtualItems().map((it) => {

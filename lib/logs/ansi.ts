@@ -31,6 +31,22 @@ export function stripAnsi(text: string): string {
   return sanitizeEscapes(text).replace(SGR, "").replace(LONE_ESC, "\u241b");
 }
 
+// anser's xterm colours (e.g. 187,0,0) are too dark to read on the viewer's dark background; the eight
+// standard colours and bright black are lifted to tones that pass WCAG AA contrast there.
+const READABLE: Record<string, string> = {
+  "0, 0, 0": "148, 163, 184",
+  "187, 0, 0": "248, 113, 113",
+  "0, 187, 0": "74, 222, 128",
+  "187, 187, 0": "250, 204, 21",
+  "0, 0, 187": "96, 165, 250",
+  "187, 0, 187": "232, 121, 249",
+  "0, 187, 187": "34, 211, 238",
+  "187, 187, 187": "203, 213, 225",
+  "85, 85, 85": "148, 163, 184",
+  "85, 85, 255": "129, 140, 248",
+};
+const readable = (rgb: string) => `rgb(${READABLE[rgb] ?? rgb})`;
+
 export interface AnsiSegment {
   text: string;
   /** CSS colours ("rgb(…)") or undefined for the default. */
@@ -51,7 +67,7 @@ export function ansiSegments(text: string): AnsiSegment[] {
     const t = e.content.replace(LONE_ESC, "\u241b");
     if (!t) continue;
     const seg: AnsiSegment = { text: t };
-    let fg = e.fg ? `rgb(${e.fg})` : undefined;
+    let fg = e.fg ? readable(e.fg) : undefined;
     let bg = e.bg ? `rgb(${e.bg})` : undefined;
     if ((e as { isInverted?: boolean }).isInverted) [fg, bg] = [bg ?? "var(--log-bg, #0f172a)", fg ?? "var(--log-fg, #e2e8f0)"];
     if (fg) seg.fg = fg;

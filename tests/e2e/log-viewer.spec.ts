@@ -86,6 +86,8 @@ test("a 1 GiB ANSI log opens at its end with a small ranged read, in colour, and
   const coloured = lines.locator("span[style*='color']").filter({ hasText: /^(ERROR|WARN|INFO)\s*$/ });
   await expect(coloured.first()).toBeVisible();
   expect(await lines.evaluate((el) => el.textContent?.includes("\x1b") ?? false)).toBe(false);
+  const axe = await new AxeBuilder({ page }).include("[data-testid=log-lines]").withRules(["color-contrast"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
   await page.screenshot({ path: "test-results/log-viewer-ansi.png" });
 
   // Scroll up: an earlier chunk arrives above, and the line that was at the top stays at the top.
