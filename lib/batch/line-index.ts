@@ -14,6 +14,7 @@ const NEWLINE = 0x0a;
  * 100-byte lines needs about a thousand checkpoints: a few kilobytes.
  */
 export interface LineIndex {
+  /** Bytes indexed so far: the index is only read as far as a line has been asked for. */
   size: number;
   /** checkpoints[k] is the byte offset where line k × CHECKPOINT_LINES + 1 starts. */
   checkpoints: number[];
@@ -31,33 +32,45 @@ const fileKey = (account: BatchAccount, owner: FileOwner, path: string) =>
 /** Lines in a file: one more than its newlines when the last line has none. */
 export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx.lastByte !== NEWLINE ? 1 : 0);
 
-export async function lineIndex(account: BatchAccount, owner: FileOwner, path: string): Promise<LineIndex> {
+/**
+ * The index of a file, read at least as far as `needLine` (or to the end): a link to line 120 reads a few
+ * kilobytes, one to line 1,000,000 reads up to it, and a later link further down continues from there.
+ */
+export async function lineIndex(account: BatchAccount, owner: FileOwner, path: string, needLine = Infinity): Promise<{ idx: LineIndex; fileSize: number }> {
   const key = fileKey(account, owner, path);
-  const { size } = await fileProperties(account, owner, path);
-  const known = indexes.get(key);
-  if (known && known.size === size) return known;
-  const pending = building.get(key);
-  if (pending) return pending;
-  // A file that only grew is extended from where the index stopped; one that shrank was replaced.
-  const base: LineIndex = known && known.size < size ? { ...known, checkpoints: [...known.checkpoints] } : { size: 0, checkpoints: [0], newlines: 0 };
-  const job = extend(account, owner, path, base, size).finally(() => building.delete(key));
-  building.set(key, job);
-  const idx = await job;
-  indexes.delete(key);
-  indexes.set(key, idx);
-  if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
-  return idx;
+  const { size: fileSize } = await fileProperties(account, owner, path);
+  for (;;) {
+    const known = indexes.get(key);
+    // Enough when it reaches the line, or the file's end; a file that shrank was replaced, so start over.
+    if (known && known.size <= fileSize && (known.size === fileSize || known.newlines >= needLine)) return { idx: known, fileSize };
+    const pending = building.get(key);
+    if (pending) {
+      await pending.catch(() => undefined);
+      continue;
+    }
+    const base: LineIndex = known && known.size < fileSize ? { ...known, checkpoints: [...known.checkpoints] } : { size: 0, checkpoints: [0], newlines: 0 };
+    const job = extend(account, owner, path, base, fileSize, needLine).finally(() => building.delete(key));
+    building.set(key, job);
+    const idx = await job;
+    indexes.delete(key);
+    indexes.set(key, idx);
+    if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+    return { idx, fileSize };
+  }
 }
 
-async function extend(account: BatchAccount, owner: FileOwner, path: string, idx: LineIndex, size: number): Promise<LineIndex> {
+async function extend(account: BatchAccount, owner: FileOwner, path: string, idx: LineIndex, fileSize: number, needLine: number): Promise<LineIndex> {
   const { client } = accountClient(account);
   let { newlines, lastByte } = idx;
-  for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, size)) {
+  let size = idx.size;
+  for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, fileSize)) {
     for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) {
       newlines++;
       if (newlines % CHECKPOINT_LINES === 0) idx.checkpoints.push(offset + i + 1);
     }
     if (bytes.length > 0) lastByte = bytes[bytes.length - 1];
+    size = offset + bytes.length;
+    if (newlines >= needLine) break;
   }
   return { size, checkpoints: idx.checkpoints, newlines, ...(lastByte !== undefined ? { lastByte } : {}) };
 }
@@ -66,23 +79,26 @@ export interface LineLocation {
   line: number;
   offset: number;
   size: number;
-  lines: number;
+  /** Lines in the file, once the index has read all of it. */
+  lines?: number;
 }
 
 /** The byte offset where a line (1-based) starts: from the nearest checkpoint, counting the rest. */
 export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number): Promise<LineLocation> {
-  const idx = await lineIndex(account, owner, path);
-  const lines = lineCount(idx);
-  if (line < 1 || line > Math.max(1, lines)) throw new RangeError(`line ${line} is past the end of the file, which has ${lines} lines`);
+  // Line N starts after N − 1 newlines: the index must have seen that many.
+  const { idx, fileSize } = await lineIndex(account, owner, path, line - 1);
+  const whole = idx.size === fileSize;
+  const lines = whole ? lineCount(idx) : undefined;
+  if (lines !== undefined && line > Math.max(1, lines)) throw new RangeError(`line ${line} is past the end of the file, which has ${lines} lines`);
   const k = Math.floor((line - 1) / CHECKPOINT_LINES);
   let offset = idx.checkpoints[k] ?? 0;
   let toSkip = line - 1 - k * CHECKPOINT_LINES;
   const { client } = accountClient(account);
-  while (toSkip > 0 && offset < idx.size) {
-    const bytes = await fetchRange(client, owner, path, offset, Math.min(idx.size, offset + 256 * 1024) - 1);
+  while (toSkip > 0 && offset < fileSize) {
+    const bytes = await fetchRange(client, owner, path, offset, Math.min(fileSize, offset + 256 * 1024) - 1);
     let i = -1;
     while (toSkip > 0 && (i = bytes.indexOf(NEWLINE, i + 1)) !== -1) toSkip--;
     offset = toSkip === 0 ? offset + i + 1 : offset + bytes.length;
   }
-  return { line, offset, size: idx.size, lines };
+  return { line, offset, size: fileSize, ...(lines !== undefined ? { lines } : {}) };
 }

@@ -67,3 +67,12 @@ export const fileReadQuery = z
   .refine((q) => [q.properties === "true", q.line !== undefined, q.search !== undefined, q.download !== undefined].filter(Boolean).length <= 1, {
     message: "ask for one of properties, line, search or download",
   });
+
+/** A URL path segment as typed: percent-decoded when that is valid, else kept as is (then rejected by filePath if unsafe). */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -95,7 +95,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
 
   const growing = addJob(sim, { id: "ml-training", poolId: "render-linux", ageMs: 2 * HOUR, displayName: "Model training (long-running)" });
   const trainer = lay(sim, growing, n0!, "train-epochs", now - 60_000, "/bin/bash -c 'python3 train.py --epochs 200'", undefined, rng);
-  trainer.files.set("stdout.txt", { content: { kind: "generated", seed: 11, size: 4 << 30, style: "ansi", growth: { startMs: now - HOUR, bytesPerSecond: 2048 } }, creationMs: now - HOUR, lastModifiedMs: now });
+  trainer.files.set("stdout.txt", { content: { kind: "generated", seed: 11, size: 4 * 2 ** 30, style: "ansi", growth: { startMs: now - HOUR, bytesPerSecond: 2048 } }, creationMs: now - HOUR, lastModifiedMs: now });
 
   startWorkload(sim, renderJob, 20_000, 6, (k) => ({
     id: `live-${pad(k, 5)}`,

@@ -52,27 +52,42 @@ describe("line index", () => {
     }
   });
 
-  it("counts the lines of the file and refuses one past the end", async () => {
-    const r = await lineAt("wd/big.log", 1);
+  it("counts the lines of the file once it has read to the end, and refuses one past the end", async () => {
+    const far = await lineAt("wd/big.log", 1_000_000_000);
+    expect(far.status).toBe(400);
+    const lines = Number(/has (\d+) lines/.exec(JSON.stringify(far.body))?.[1]);
     const fullBlocks = Math.floor(SIZE / BLOCK);
-    expect(r.body.lines).toBeGreaterThanOrEqual(fullBlocks * LINES_PER_BLOCK);
-    expect(r.body.lines).toBeLessThanOrEqual((fullBlocks + 1) * LINES_PER_BLOCK);
-    const past = await lineAt("wd/big.log", r.body.lines + 1);
-    expect(past.status).toBe(400);
-    expect(JSON.stringify(past.body)).toContain(`has ${r.body.lines} lines`);
+    expect(lines).toBeGreaterThanOrEqual(fullBlocks * LINES_PER_BLOCK);
+    expect(lines).toBeLessThanOrEqual((fullBlocks + 1) * LINES_PER_BLOCK);
+    const last = await lineAt("wd/big.log", lines);
+    expect(last).toMatchObject({ status: 200, body: { line: lines, lines } });
+    expect((await lineAt("wd/big.log", lines + 1)).status).toBe(400);
+  });
+
+  it("reads only as far as the line asked for", async () => {
+    await attach("wd/lazy.log", 9 * 1024 * 1024);
+    await env.resetStats();
+    const early = await lineAt("wd/lazy.log", 100);
+    expect(early.body.line).toBe(100);
+    // Line 100 is the 4th line of block 3 (32 lines a block).
+    expect(Math.floor(early.body.offset / BLOCK)).toBe(Math.floor(99 / LINES_PER_BLOCK));
+    expect(early.body.lines).toBeUndefined();
+    const reads = (await env.stats()).byRoute;
+    // A HEAD for the size, one 4 MiB range for the index, none of the rest of the 9 MiB.
+    expect(reads[`GET /jobs/${JOB}/tasks/${TASK}/files/wd%2Flazy.log`]).toBeLessThanOrEqual(2);
   });
 
   it("extends the index as a log grows, and finds the new lines", async () => {
     await attach("wd/growing.log", 64 * 1024 * 1024, { bytesPerSecond: 40_000 });
     env.emu.advance(10_000);
-    const first = await lineAt("wd/growing.log", 1);
+    const first = (await call(taskFileGET, url("wd/growing.log", "line=1000000000"), params("wd/growing.log"))).json as { error: { message: string } };
+    const firstLines = Number(/has (\d+) lines/.exec(first.error.message)?.[1]);
     env.emu.advance(100_000);
     // A file's size is cached for 2 s of real time, whatever the emulator's clock did.
     await new Promise((r) => setTimeout(r, 2_100));
-    const later = await lineAt("wd/growing.log", first.body.lines + 100);
+    const later = await lineAt("wd/growing.log", firstLines + 100);
     expect(later.status).toBe(200);
-    expect(later.body.size).toBeGreaterThan(first.body.size);
-    expect(later.body.lines).toBeGreaterThan(first.body.lines);
+    expect(later.body.line).toBe(firstLines + 100);
   });
 });
 

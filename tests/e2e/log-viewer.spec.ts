@@ -1,0 +1,283 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { BatchServiceClient } from "@azure/batch";
+import { expect, test, type Page, type Response } from "@playwright/test";
+import type { Emulator } from "@/lib/emulator/server";
+import { stripAnsi } from "@/lib/logs/ansi";
+import type { Dashboard } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
+
+/**
+ * The log viewer on the demo scenario's files: a 1 GiB ANSI stdout and a 150 MiB stderr (render-frames /
+ * frame-encode-all), a growing stdout (ml-training / train-epochs), and small etl-nightly logs.
+ */
+let stack: Stack;
+let emu: Emulator;
+let dashboard: Dashboard;
+let client: BatchServiceClient;
+
+test.beforeAll(async () => {
+  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
+  ({ emu, dashboard, client } = stack);
+  // Files attached through the emulator's control API: a binary blob and a small text log.
+  for (const f of [
+    { path: "wd/blob.bin", size: 65536, style: "binary" },
+    { path: "wd/small.log", size: 4096, style: "app" },
+  ]) {
+    const res = await fetch(`${emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+    expect(res.ok).toBe(true);
+  }
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+const fileUrl = (job: string, task: string, path: string) => `${dashboard.url}/demo/jobs/${job}/tasks/${task}/files/${path}`;
+const fileApi = (job: string, task: string, path: string) => `${dashboard.url}/api/accounts/demo/jobs/${job}/tasks/${task}/files/${path}`;
+
+/** Bytes the page read from file routes (the content reads, not the JSON lists). */
+function recordFileReads(page: Page) {
+  const reads: { url: string; bytes: number }[] = [];
+  page.on("response", (res: Response) => {
+    const u = res.url();
+    if (!u.includes("/api/accounts/") || !/\/files\/.+/.test(u) || u.includes("properties=true")) return;
+    void res.body().then(
+      (b) => reads.push({ url: u, bytes: b.length }),
+      () => undefined,
+    );
+  });
+  return reads;
+}
+
+async function status(page: Page) {
+  const s = page.getByTestId("log-status");
+  return { lines: Number(await s.getAttribute("data-lines")), start: Number(await s.getAttribute("data-start")), end: Number(await s.getAttribute("data-end")) };
+}
+
+/** Text of the row at the top edge of the viewport, and the scroll offset. */
+async function topRow(page: Page) {
+  return page.getByTestId("log-lines").evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    const rows = [...el.querySelectorAll<HTMLElement>("[data-index]")];
+    const row = rows.find((r) => r.getBoundingClientRect().bottom > top + 1);
+    return { text: row?.textContent ?? "", scrollTop: el.scrollTop };
+  });
+}
+
+test("a 1 GiB ANSI log opens at its end with a small ranged read, in colour, and loads earlier chunks in place", async ({ page }) => {
+  const reads = recordFileReads(page);
+  const tail = new TextDecoder().decode(await (await fetch(`${fileApi("render-frames", "frame-encode-all", "stdout.txt")}?length=4096`)).arrayBuffer());
+  const lastLine = stripAnsi(tail.replace(/\n$/, "").split("\n").pop()!.replace(/\r$/, ""));
+  expect(lastLine.length).toBeGreaterThan(10);
+
+  const t0 = Date.now();
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stdout.txt"));
+  const lines = page.getByTestId("log-lines");
+  await expect(lines).toContainText(lastLine);
+  const elapsed = Date.now() - t0;
+  expect(elapsed, "the last line is on screen within a few seconds").toBeLessThan(10_000);
+  await expect(page.getByTestId("file-size")).toHaveText("1.0 GiB");
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Task frame-encode-all" })).toHaveAttribute("href", "/demo/jobs/render-frames/tasks/frame-encode-all");
+  // Only a small range was read, never the file.
+  await expect.poll(() => reads.length).toBeGreaterThan(0);
+  expect(reads.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
+  expect(reads.some((r) => r.url.includes("download"))).toBe(false);
+
+  // ANSI: level words are coloured spans, and no escape byte reaches the page.
+  const coloured = lines.locator("span[style*='color']").filter({ hasText: /^(ERROR|WARN|INFO)\s*$/ });
+  await expect(coloured.first()).toBeVisible();
+  expect(await lines.evaluate((el) => el.textContent?.includes("\x1b") ?? false)).toBe(false);
+  const axe = await new AxeBuilder({ page }).include("[data-testid=log-lines]").withRules(["color-contrast"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
+  await page.screenshot({ path: "test-results/log-viewer-ansi.png" });
+
+  // Scroll up: an earlier chunk arrives above, and the line that was at the top stays at the top.
+  const before = await status(page);
+  await lines.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await page.waitForTimeout(50);
+  const anchor = await topRow(page);
+  await expect.poll(async () => (await status(page)).start).toBeLessThan(before.start);
+  const after = await status(page);
+  expect(after.lines).toBeGreaterThan(before.lines);
+  const now = await topRow(page);
+  expect(now.scrollTop).toBeGreaterThan(0);
+  expect(now.text).toBe(anchor.text);
+  // Still ranged: no read above 8 MiB, the window stays bounded.
+  expect(Math.max(...reads.map((r) => r.bytes))).toBeLessThanOrEqual(256 * 1024);
+  expect(after.end - after.start).toBeLessThanOrEqual(4 * 1024 * 1024);
+});
+
+test("a line link into the 150 MiB stderr opens at those lines, highlighted", async ({ page }) => {
+  const reads = recordFileReads(page);
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt") + "#L120-L125");
+  const selected = page.getByTestId("log-lines").locator("[data-selected]");
+  await expect(selected).toHaveCount(6);
+  await expect(selected.first()).toHaveAttribute("data-line", "120");
+  await expect(selected.first()).toBeInViewport();
+  expect(reads.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
+});
+
+test("a line link deep in the 150 MiB stderr opens at that line, found by the server's line index", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Line 1,000,000 starts 122 MiB in: far beyond what the viewer reads forward, so only the index knows it.
+  // Generated logs hold 32 lines per 4 KiB block, so line 32k+1 starts at byte 4096k: a check of our own.
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt") + "#L1000001-L1000003");
+  const selected = page.getByTestId("log-lines").locator("[data-selected]");
+  await expect(selected).toHaveCount(3, { timeout: 90_000 });
+  await expect(selected.first()).toHaveAttribute("data-line", "1000001");
+  await expect(selected.first()).toBeInViewport();
+  const res = await page.request.get(`${stack.dashboard.url}/api/accounts/demo/jobs/render-frames/tasks/frame-encode-all/files/stderr.txt?line=1000001`);
+  expect(await res.json()).toMatchObject({ line: 1000001, offset: (1_000_000 / 32) * 4096 });
+});
+
+test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/small.log") + "#L5-L7");
+  const lines = page.getByTestId("log-lines");
+  await expect(lines.locator("[data-selected]")).toHaveCount(3);
+  await page.reload();
+  await expect(lines.locator("[data-selected]")).toHaveCount(3);
+  await expect(lines.locator("[data-selected]").first()).toHaveAttribute("data-line", "5");
+  await page.getByRole("button", { name: "Line 9", exact: true }).click();
+  await expect(page).toHaveURL(/#L9$/);
+  await page.getByRole("button", { name: "Line 11", exact: true }).click({ modifiers: ["Shift"] });
+  await expect(page).toHaveURL(/#L9-L11$/);
+  await expect(lines.locator("[data-selected]")).toHaveCount(3);
+  // Copy takes the selected lines, as plain text.
+  await page.getByTestId("copy-lines").click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split("\n")).toHaveLength(3);
+  expect(copied).toBe(await lines.locator("[data-selected] .log-text").allTextContents().then((t) => t.join("\n")));
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  // Wrap keeps every line on screen.
+  await page.getByRole("button", { name: "Wrap" }).click();
+  await expect(page.getByRole("button", { name: "Wrap" })).toHaveAttribute("aria-pressed", "true");
+  await expect(lines.locator("[data-line='9']")).toBeVisible();
+  // The tree lists the task's files with stderr and stdout first.
+  const tree = page.getByTestId("file-tree").getByRole("link");
+  await expect(tree.first()).toContainText("stderr.txt");
+  await expect(tree.nth(1)).toContainText("stdout.txt");
+  await expect(page.getByTestId("file-tree").getByRole("link", { name: /wd\/small\.log/ })).toHaveAttribute("aria-current", "page");
+});
+
+test("search in the loaded part: count, next and previous, case and regex, a bad regex says so", async ({ page }) => {
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt"));
+  const lines = page.getByTestId("log-lines");
+  await expect(lines.locator("[data-index]").first()).toBeVisible();
+  const box = page.getByRole("searchbox", { name: "Search the loaded part of the file" });
+  await page.getByLabel("Match case").check();
+  await box.fill("ERROR");
+  const count = page.getByTestId("search-count");
+  await expect(count).toHaveText(/^1 of \d+ in the loaded part$/);
+  const total = Number((await count.textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(1);
+  // The current match is known by the byte offset of its line (ordinals shift as earlier chunks load above).
+  const currentAt = async () => Number(await lines.locator("[data-offset]:has(mark[data-current])").getAttribute("data-offset"));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(lines.locator("mark[data-current]")).toBeInViewport();
+  const second = await currentAt();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(lines.locator("mark[data-current]")).toBeInViewport();
+  const first = await currentAt();
+  expect(first).toBeLessThan(second);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect.poll(currentAt).toBe(second);
+  await expect(count).toHaveText(/^\d+ of \d+ in the loaded part$/);
+  // Other lines stay visible: highlighting, not filtering.
+  expect(await lines.locator("[data-index]").count()).toBeGreaterThan(await lines.locator("[data-index]:has(mark)").count());
+  // Case: "error" in lower case matches a different set from "ERROR".
+  await page.getByLabel("Match case").uncheck();
+  await expect(count).toHaveText(/of \d+ in the loaded part/);
+  await page.getByLabel("Regex").check();
+  await box.fill("(unclosed");
+  await expect(count.getByRole("alert")).toContainText("Not a valid regular expression");
+  await expect(lines.locator("[data-index]").first()).toBeVisible();
+  await box.fill("ERR(OR)?");
+  await expect(count).toHaveText(/of \d+ in the loaded part/);
+});
+
+test("follow a growing file: new lines arrive, scrolling up pauses, Resume follow resumes", async ({ page }) => {
+  await page.goto(fileUrl("ml-training", "train-epochs", "stdout.txt"));
+  await expect(page.getByRole("button", { name: "Following · Pause" })).toBeVisible();
+  const first = await status(page);
+  await expect.poll(async () => (await status(page)).end, { timeout: 20_000 }).toBeGreaterThan(first.end);
+  const lines = page.getByTestId("log-lines");
+  await lines.hover();
+  await page.mouse.wheel(0, -2000);
+  await expect(page.getByRole("button", { name: "Resume follow" })).toBeVisible();
+  const paused = await status(page);
+  await page.waitForTimeout(4_500);
+  expect((await status(page)).end, "no reads while paused").toBe(paused.end);
+  await page.getByRole("button", { name: "Resume follow" }).click();
+  await expect(page.getByRole("button", { name: "Following · Pause" })).toBeVisible();
+  await expect.poll(async () => (await status(page)).end, { timeout: 20_000 }).toBeGreaterThan(paused.end);
+  const atBottom = await lines.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30);
+  expect(atBottom).toBe(true);
+});
+
+test("a stderr holding <script> shows it as text and runs nothing", async ({ page }) => {
+  await client.task.add("render-frames", { id: "xss-viewer", commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`, constraints: { maxTaskRetryCount: 0 } });
+  for (let i = 0; i < 120; i++) {
+    if ((await client.task.get("render-frames", "xss-viewer")).state === "completed") break;
+    emu.advance(5_000);
+  }
+  expect((await client.task.get("render-frames", "xss-viewer")).state).toBe("completed");
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(fileUrl("render-frames", "xss-viewer", "stderr.txt"));
+  const lines = page.getByTestId("log-lines");
+  await expect(lines).toContainText("<script>alert(1)</script>");
+  await expect(lines.locator("script")).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+});
+
+test("a binary file is offered as a download, not dumped as text", async ({ page }) => {
+  await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/blob.bin"));
+  const panel = page.getByTestId("binary-file");
+  await expect(panel).toContainText("looks like a binary file");
+  await expect(panel.getByRole("link", { name: "Download wd/blob.bin" })).toHaveAttribute("href", "/api/accounts/demo/jobs/etl-nightly/tasks/shard-0020/files/wd/blob.bin?download=1");
+  await expect(page.getByTestId("log-lines")).toHaveCount(0);
+});
+
+test("a node's startup log: breadcrumbs account › pool › node › file, startup logs first in the tree", async ({ page }) => {
+  const nodes = [...(await client.computeNode.list("render-linux"))];
+  const node = nodes.find((n) => n.state === "idle" || n.state === "running");
+  expect(node?.id).toBeTruthy();
+  await page.goto(`${dashboard.url}/demo/pools/render-linux/nodes/${node!.id}/files/startup/stdout.txt`);
+  await expect(page.getByRole("heading", { level: 1, name: "startup/stdout.txt" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: `Node ${node!.id}` })).toHaveAttribute("href", `/demo/pools/render-linux/nodes/${node!.id}`);
+  await expect(page.getByTestId("log-lines").locator("[data-index]").first()).toBeVisible();
+  const tree = page.getByTestId("file-tree").getByRole("link");
+  await expect(tree.first()).toContainText("startup/stderr.txt");
+  await expect(tree.nth(1)).toContainText("startup/stdout.txt");
+  await tree.first().click();
+  await expect(page).toHaveURL(new RegExp(`/nodes/${node!.id}/files/startup/stderr\\.txt$`));
+  await expect(page.getByRole("heading", { level: 1, name: "startup/stderr.txt" })).toBeVisible();
+});
+
+test("a file whose node was removed gets a plain explanation with Batch's code and the way to the task", async ({ page }) => {
+  const task = await client.task.get("etl-nightly", "shard-0004");
+  const nodeId = task.nodeInfo?.nodeId;
+  expect(nodeId).toBeTruthy();
+  await client.pool.removeNodes("etl-pool", { nodeList: [nodeId!], nodeDeallocationOption: "requeue" });
+  await expect
+    .poll(
+      async () => {
+        emu.advance(10_000);
+        return (await fetch(`${fileApi("etl-nightly", "shard-0004", "stdout.txt")}?properties=true`)).status;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe(200);
+  await page.goto(fileUrl("etl-nightly", "shard-0004", "stdout.txt"));
+  const gone = page.getByTestId("file-gone");
+  await expect(gone).toContainText("cannot be read");
+  await expect(page.getByTestId("file-gone-code")).toContainText(/TaskFilesUnavailable|NodeNotFound|FileNotFound/);
+  await expect(gone.getByRole("link", { name: "Go to task shard-0004" })).toHaveAttribute("href", "/demo/jobs/etl-nightly/tasks/shard-0004");
+});
