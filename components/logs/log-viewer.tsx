@@ -13,6 +13,7 @@ import { FileGone } from "./file-gone";
 import { registerLoadedLines } from "./line-index-client";
 import type { RowRange } from "./log-row";
 import { LogSearch, type SearchState } from "./log-search";
+import { WholeFileSearch } from "./whole-file-search";
 import { LogStatus } from "./log-status";
 import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
@@ -143,6 +144,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
         </a>
       </div>
       <LogSearch value={search} onChange={onSearch} count={found.matches.length} current={cur} capped={found.capped} {...(matcher && !matcher.ok ? { error: matcher.error } : {})} onStep={step} />
+      <WholeFileSearch url={url} search={search} valid={!matcher || matcher.ok} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
       <LogStatus w={win} lineCount={lines.length} />
       {lw.notice && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">

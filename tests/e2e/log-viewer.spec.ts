@@ -131,6 +131,29 @@ test("a line link deep in the 150 MiB stderr opens at that line, found by the se
   expect(await res.json()).toMatchObject({ line: 1000001, offset: (1_000_000 / 32) * 4096 });
 });
 
+test("search the whole 150 MiB file on the server: progress, the match as a line link, and the file opens there", async ({ page }) => {
+  test.setTimeout(150_000);
+  // The text of line 1,000,001 (it starts at byte 4096 × 1,000,000 / 32), read straight from Batch.
+  const res = await stack.client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128004095" } });
+  const chunks: Buffer[] = [];
+  for await (const c of res.readableStreamBody ?? []) chunks.push(Buffer.from(c as Buffer));
+  const target = Buffer.concat(chunks).toString("utf8").split("\n")[0]!.slice(0, 60);
+
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt"));
+  await page.getByRole("searchbox", { name: "Search the loaded part of the file" }).fill(target);
+  await page.getByLabel("Match case").check();
+  await page.getByTestId("search-whole-file").click();
+  await expect(page.getByTestId("whole-file-status")).toContainText(/Searching… .* of 150 MiB/);
+  await expect(page.getByTestId("whole-file-status")).toContainText("matching lines in the whole file", { timeout: 120_000 });
+  const result = page.getByTestId("whole-file-results").getByRole("link", { name: "L1000001" });
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/#L1000001$/);
+  const selected = page.getByTestId("log-lines").locator("[data-selected]");
+  await expect(selected).toHaveCount(1, { timeout: 60_000 });
+  await expect(selected.first()).toHaveAttribute("data-line", "1000001");
+});
+
 test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/small.log") + "#L5-L7");
