@@ -1,27 +1,12 @@
-import type { BatchServiceClient } from "@azure/batch";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import type { Emulator } from "@/lib/emulator/server";
-import type { Dashboard } from "../support/servers";
-import { startStack, type Stack } from "../support/stack";
+import { stackPerFile } from "../support/stack";
 
-let stack: Stack;
-
-let emu: Emulator;
-let dashboard: Dashboard;
-let client: BatchServiceClient;
-
-test.beforeAll(async () => {
-  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
-  ({ emu, dashboard, client } = stack);
-  });
-test.afterAll(async () => {
-  await stack?.stop();
-});
+const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
 test("the overview lists active jobs with their counts and links to each job", async ({ page }) => {
-  const counts = await client.job.getTaskCounts("etl-nightly");
-  await page.goto(`${dashboard.url}/demo`);
+  const counts = await env().client.job.getTaskCounts("etl-nightly");
+  await page.goto(`${env().dashboard.url}/demo`);
   const jobs = page.getByRole("region", { name: /Active jobs/ });
   const row = jobs.getByRole("row", { name: /etl-nightly/ });
   await expect(row).toContainText(String(counts.taskCounts.succeeded));
@@ -32,14 +17,14 @@ test("the overview lists active jobs with their counts and links to each job", a
 });
 
 test("category and node filters live in the URL, survive a reload, and match what Batch holds", async ({ page }) => {
-  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly?window=24h`);
+  await page.goto(`${env().dashboard.url}/demo/jobs/etl-nightly?window=24h`);
   const breakdown = page.getByTestId("failures-by-category");
   await expect(breakdown).toContainText("PreProcessing");
   await page.getByRole("button", { name: "Show PreProcessing failures" }).click();
   await expect(page).toHaveURL(/category=PreProcessing/);
   const tasks = page.getByRole("region", { name: "Tasks" });
   // The demo lays down three pre-processing failures: a missing blob, an expired SAS, a missing program.
-  const failed = await client.task.list("etl-nightly", { taskListOptions: { filter: "executionInfo/result eq 'failure'" } });
+  const failed = await env().client.task.list("etl-nightly", { taskListOptions: { filter: "executionInfo/result eq 'failure'" } });
   const preprocessing = failed.filter((t) => ["BlobNotFound", "BlobAccessDenied", "CommandProgramNotFound"].includes(t.executionInfo?.failureInfo?.code ?? ""));
   await expect(tasks.getByRole("rowheader")).toHaveCount(preprocessing.length);
   for (const t of preprocessing) await expect(tasks.getByRole("rowheader", { name: t.id! })).toBeVisible();
@@ -57,7 +42,7 @@ test("category and node filters live in the URL, survive a reload, and match wha
 });
 
 test("pages through a job's tasks without repeating or skipping any", async ({ page }) => {
-  await page.goto(`${dashboard.url}/demo/jobs/render-frames`);
+  await page.goto(`${env().dashboard.url}/demo/jobs/render-frames`);
   const tasks = page.getByRole("region", { name: "Tasks" });
   await expect(tasks.getByRole("rowheader")).toHaveCount(50);
   const first = await tasks.getByRole("rowheader").allInnerTexts();
@@ -70,10 +55,10 @@ test("pages through a job's tasks without repeating or skipping any", async ({ p
 });
 
 test("a link to a deleted job says so and offers the account", async ({ page }) => {
-  await client.job.deleteMethod("ml-training");
-  emu.advance(60_000);
-  await expect.poll(async () => client.job.get("ml-training").then(() => "there", () => "gone")).toBe("gone");
-  await page.goto(`${dashboard.url}/demo/jobs/ml-training`);
+  await env().client.job.deleteMethod("ml-training");
+  env().emu.advance(60_000);
+  await expect.poll(async () => env().client.job.get("ml-training").then(() => "there", () => "gone")).toBe("gone");
+  await page.goto(`${env().dashboard.url}/demo/jobs/ml-training`);
   const gone = page.getByRole("alert", { name: /not found/ });
   await expect(gone).toContainText("Job ml-training no longer exists");
   await expect(gone).toContainText("JobNotFound");
@@ -81,11 +66,11 @@ test("a link to a deleted job says so and offers the account", async ({ page }) 
 });
 
 test("a throttled refresh keeps the data on screen under a banner with Batch's code and request id", async ({ page }) => {
-  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly`);
+  await page.goto(`${env().dashboard.url}/demo/jobs/etl-nightly`);
   const counts = page.getByTestId("task-counts");
   await expect(counts).toContainText("Failed");
   await page.getByLabel("Refresh").selectOption("5000");
-  await stack.faults({ throttleRate: 1, retryAfterSeconds: 30 });
+  await env().faults({ throttleRate: 1, retryAfterSeconds: 30 });
   try {
     const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
     await expect(banner).toBeVisible({ timeout: 30_000 });
@@ -94,13 +79,13 @@ test("a throttled refresh keeps the data on screen under a banner with Batch's c
     await expect(counts).toContainText("Failed");
     await expect(page.getByTestId("as-of").first()).toContainText("data as of");
   } finally {
-    await stack.clearFaults();
+    await env().clearFaults();
   }
 });
 
 test("the overview and the job page have no serious or critical accessibility violation", async ({ page }) => {
   for (const path of ["/demo", "/demo/jobs/render-frames?window=24h"]) {
-    await page.goto(`${dashboard.url}${path}`);
+    await page.goto(`${env().dashboard.url}${path}`);
     await expect(page.getByTestId("as-of").first()).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -110,7 +95,7 @@ test("the overview and the job page have no serious or critical accessibility vi
 
 test("'Copy for ticket' on a job gives a summary with the pinned link, counts and categories", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto(`${dashboard.url}/demo/jobs/etl-nightly?window=24h`);
+  await page.goto(`${env().dashboard.url}/demo/jobs/etl-nightly?window=24h`);
   await expect(page.getByTestId("failures-by-category")).toContainText("PreProcessing");
   await page.getByTestId("copy-ticket").click();
   const text = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,38 +1,28 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page, type Response } from "@playwright/test";
-import type { Emulator } from "@/lib/emulator/server";
 import { stripAnsi } from "@/lib/logs/ansi";
-import type { Dashboard } from "../support/servers";
-import { startStack, type Stack } from "../support/stack";
+import { stackPerFile } from "../support/stack";
 
 /**
  * The log viewer on the demo scenario's files: a 1 GiB ANSI stdout and a 150 MiB stderr (render-frames /
  * frame-encode-all), a growing stdout (ml-training / train-epochs), and small etl-nightly logs.
  */
-let stack: Stack;
-let emu: Emulator;
-let dashboard: Dashboard;
-let client: BatchServiceClient;
+
+const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
 test.beforeAll(async () => {
-  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
-  ({ emu, dashboard, client } = stack);
   // Files attached through the emulator's control API: a binary blob and a small text log.
   for (const f of [
     { path: "wd/blob.bin", size: 65536, style: "binary" },
     { path: "wd/small.log", size: 4096, style: "app" },
   ]) {
-    const res = await fetch(`${emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+    const res = await fetch(`${env().emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
     expect(res.ok).toBe(true);
   }
 });
-test.afterAll(async () => {
-  await stack?.stop();
-});
 
-const fileUrl = (job: string, task: string, path: string) => `${dashboard.url}/demo/jobs/${job}/tasks/${task}/files/${path}`;
-const fileApi = (job: string, task: string, path: string) => `${dashboard.url}/api/accounts/demo/jobs/${job}/tasks/${task}/files/${path}`;
+const fileUrl = (job: string, task: string, path: string) => `${env().dashboard.url}/demo/jobs/${job}/tasks/${task}/files/${path}`;
+const fileApi = (job: string, task: string, path: string) => `${env().dashboard.url}/api/accounts/demo/jobs/${job}/tasks/${task}/files/${path}`;
 
 /** Bytes the page read from file routes (the content reads, not the JSON lists). */
 function recordFileReads(page: Page) {
@@ -127,14 +117,14 @@ test("a line link deep in the 150 MiB stderr opens at that line, found by the se
   await expect(selected).toHaveCount(3, { timeout: 90_000 });
   await expect(selected.first()).toHaveAttribute("data-line", "1000001");
   await expect(selected.first()).toBeInViewport();
-  const res = await page.request.get(`${stack.dashboard.url}/api/accounts/demo/jobs/render-frames/tasks/frame-encode-all/files/stderr.txt?line=1000001`);
+  const res = await page.request.get(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks/frame-encode-all/files/stderr.txt?line=1000001`);
   expect(await res.json()).toMatchObject({ line: 1000001, offset: (1_000_000 / 32) * 4096 });
 });
 
 test("search the whole 150 MiB file on the server: progress, the match as a line link, and the file opens there", async ({ page }) => {
   test.setTimeout(150_000);
   // The text of line 1,000,001 (it starts at byte 4096 × 1,000,000 / 32), read straight from Batch.
-  const res = await stack.client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128004095" } });
+  const res = await env().client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128004095" } });
   const chunks: Buffer[] = [];
   for await (const c of res.readableStreamBody ?? []) chunks.push(Buffer.from(c as Buffer));
   const target = Buffer.concat(chunks).toString("utf8").split("\n")[0]!.slice(0, 60);
@@ -241,12 +231,12 @@ test("follow a growing file: new lines arrive, scrolling up pauses, Resume follo
 });
 
 test("a stderr holding <script> shows it as text and runs nothing", async ({ page }) => {
-  await client.task.add("render-frames", { id: "xss-viewer", commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`, constraints: { maxTaskRetryCount: 0 } });
+  await env().client.task.add("render-frames", { id: "xss-viewer", commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`, constraints: { maxTaskRetryCount: 0 } });
   for (let i = 0; i < 120; i++) {
-    if ((await client.task.get("render-frames", "xss-viewer")).state === "completed") break;
-    emu.advance(5_000);
+    if ((await env().client.task.get("render-frames", "xss-viewer")).state === "completed") break;
+    env().emu.advance(5_000);
   }
-  expect((await client.task.get("render-frames", "xss-viewer")).state).toBe("completed");
+  expect((await env().client.task.get("render-frames", "xss-viewer")).state).toBe("completed");
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -269,10 +259,10 @@ test("a binary file is offered as a download, not dumped as text", async ({ page
 });
 
 test("a node's startup log: breadcrumbs account › pool › node › file, startup logs first in the tree", async ({ page }) => {
-  const nodes = [...(await client.computeNode.list("render-linux"))];
+  const nodes = [...(await env().client.computeNode.list("render-linux"))];
   const node = nodes.find((n) => n.state === "idle" || n.state === "running");
   expect(node?.id).toBeTruthy();
-  await page.goto(`${dashboard.url}/demo/pools/render-linux/nodes/${node!.id}/files/startup/stdout.txt`);
+  await page.goto(`${env().dashboard.url}/demo/pools/render-linux/nodes/${node!.id}/files/startup/stdout.txt`);
   await expect(page.getByRole("heading", { level: 1, name: "startup/stdout.txt" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: `Node ${node!.id}` })).toHaveAttribute("href", `/demo/pools/render-linux/nodes/${node!.id}`);
   await expect(page.getByTestId("log-lines").locator("[data-index]").first()).toBeVisible();
@@ -285,14 +275,14 @@ test("a node's startup log: breadcrumbs account › pool › node › file, star
 });
 
 test("a file whose node was removed gets a plain explanation with Batch's code and the way to the task", async ({ page }) => {
-  const task = await client.task.get("etl-nightly", "shard-0004");
+  const task = await env().client.task.get("etl-nightly", "shard-0004");
   const nodeId = task.nodeInfo?.nodeId;
   expect(nodeId).toBeTruthy();
-  await client.pool.removeNodes("etl-pool", { nodeList: [nodeId!], nodeDeallocationOption: "requeue" });
+  await env().client.pool.removeNodes("etl-pool", { nodeList: [nodeId!], nodeDeallocationOption: "requeue" });
   await expect
     .poll(
       async () => {
-        emu.advance(10_000);
+        env().emu.advance(10_000);
         return (await fetch(`${fileApi("etl-nightly", "shard-0004", "stdout.txt")}?properties=true`)).status;
       },
       { timeout: 30_000 },

@@ -1,41 +1,32 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page } from "@playwright/test";
-import type { Dashboard } from "../support/servers";
-import { startStack, type Stack } from "../support/stack";
+import { stackPerFile } from "../support/stack";
 
 const ROW_HEIGHT = 24;
 const BUCKETS = 60;
 
 test.describe("the pool page of an incident", () => {
-  let stack: Stack;
-  let dashboard: Dashboard;
-  let client: BatchServiceClient;
+  const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
   let badNodes: string[];
   let poolUrl: string;
 
   test.beforeAll(async () => {
-    stack = await startStack({ scenario: "incident", seed: 1, account: "incident" });
-    ({ dashboard, client } = stack);
-    poolUrl = `${dashboard.url}/incident/pools/prod-ingest`;
+    poolUrl = `${env().dashboard.url}/incident/pools/prod-ingest`;
     // The truth, read through the SDK and not through the dashboard: the three nodes with the most failed
     // tasks of the ingest job in the last six hours.
     const since = Date.now() - 6 * 3_600_000;
     const failures = new Map<string, number>();
-    let page = await client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } });
+    let page = await env().client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } });
     for (;;) {
       for (const t of page) {
         const end = t.executionInfo?.endTime?.getTime() ?? 0;
         if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
       }
       if (!page.odatanextLink) break;
-      page = await client.task.listNext(page.odatanextLink);
+      page = await env().client.task.listNext(page.odatanextLink);
     }
     badNodes = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
     expect(badNodes).toHaveLength(3);
-  });
-  test.afterAll(async () => {
-    await stack?.stop();
   });
 
   const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
@@ -46,7 +37,7 @@ test.describe("the pool page of an incident", () => {
   }
   /** The column in which the heatmap's first row has the most failures, as the dashboard's API reports it. */
   async function hotColumn(row = 0): Promise<number> {
-    const res = await fetch(`${dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`);
+    const res = await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`);
     const body = (await res.json()) as { counts: number[] };
     const cols = body.counts.slice(row * BUCKETS, (row + 1) * BUCKETS);
     const col = cols.indexOf(Math.max(...cols));
@@ -59,7 +50,7 @@ test.describe("the pool page of an incident", () => {
     // Over the whole pool and 6 h, transform-v42's genuine job bug (35 % of its 600 tasks, on every node)
     // outweighs the three bad nodes, and the server's verdict (lib/heatmap judge) says "spread"; the page
     // must show exactly the server's verdict, its kind in words, and that verdict names the bad nodes.
-    const api = (await (await fetch(`${dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`)).json()) as {
+    const api = (await (await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`)).json()) as {
       verdict: { kind: string; text: string; topNodes: string[] };
     };
     expect([...api.verdict.topNodes].sort()).toEqual([...badNodes].sort());
@@ -174,9 +165,9 @@ test.describe("the pool page of an incident", () => {
 
   test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
     // Slow every Batch answer, and ask for a window no earlier test has cached.
-    await stack.faults({ latencyMs: 250 });
+    await env().faults({ latencyMs: 250 });
     try {
-      await page.goto(`${dashboard.url}/incident/pools/prod-ingest?window=24h`);
+      await page.goto(`${env().dashboard.url}/incident/pools/prod-ingest?window=24h`);
       await expect(page.getByTestId("heatmap-progress-pages")).toContainText(/\d+ of about \d+ pages, \d+ of 2 jobs done/);
       // Usable meanwhile: the window can be changed, the breadcrumb followed.
       await expect(page.getByLabel("Window")).toBeEnabled();
@@ -184,7 +175,7 @@ test.describe("the pool page of an incident", () => {
       await expect(page.getByTestId("heatmap-progress")).toBeHidden({ timeout: 30_000 });
       await expect(page.getByTestId("heatmap-canvas")).toBeVisible();
     } finally {
-      await stack.clearFaults();
+      await env().clearFaults();
     }
   });
 
@@ -199,7 +190,7 @@ test.describe("the pool page of an incident", () => {
   });
 
   test("a link to a removed pool says it no longer exists and offers the account", async ({ page }) => {
-    await page.goto(`${dashboard.url}/incident/pools/nope`);
+    await page.goto(`${env().dashboard.url}/incident/pools/nope`);
     await expect(page.getByRole("heading", { name: /Pool nope no longer exists/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Go to account incident" })).toHaveAttribute("href", "/incident");
     await page.screenshot({ path: "/tmp/pool-gone.png", fullPage: true });

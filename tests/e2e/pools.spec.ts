@@ -1,7 +1,6 @@
-import type { BatchServiceClient } from "@azure/batch";
 import { expect, test } from "@playwright/test";
 import { startDashboard, type Dashboard } from "../support/servers";
-import { startStack, type Stack } from "../support/stack";
+import { stackPerFile } from "../support/stack";
 
 test.describe("with no account configured", () => {
   let dashboard: Dashboard;
@@ -31,20 +30,11 @@ test.describe("with no account configured", () => {
 });
 
 test.describe("against an emulator named by the environment", () => {
-  let stack: Stack;
-  let dashboard: Dashboard;
-  let client: BatchServiceClient;
-  test.beforeAll(async () => {
-    stack = await startStack({ scenario: "incident", seed: 3, account: "prodacct" });
-    ({ dashboard, client } = stack);
-  });
-  test.afterAll(async () => {
-    await stack?.stop();
-  });
+  const env = stackPerFile(test, { scenario: "incident", seed: 3, account: "prodacct" });
 
   test("shows the node-state counts the SDK reads", async ({ page }) => {
-    const [counts] = await client.account.listPoolNodeCounts();
-    await page.goto(`${dashboard.url}/prodacct`);
+    const [counts] = await env().client.account.listPoolNodeCounts();
+    await page.goto(`${env().dashboard.url}/prodacct`);
     await expect(page.getByRole("rowheader", { name: /prod-ingest/ })).toBeVisible();
     expect(counts?.poolId).toBe("prod-ingest");
     const idle = (counts?.dedicated?.idle ?? 0) + (counts?.lowPriority?.idle ?? 0);
@@ -57,11 +47,11 @@ test.describe("against an emulator named by the environment", () => {
   });
 
   test("a Batch error reaches the screen with its kind, code and request id", async ({ page }) => {
-    await stack.faults({ throttleRate: 1, retryAfterSeconds: 30 });
+    await env().faults({ throttleRate: 1, retryAfterSeconds: 30 });
     try {
       // Reads are cached for a few seconds; wait until the route itself reports the throttling.
-      await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/prodacct/pools`)).status, { timeout: 10_000 }).toBe(429);
-      await page.goto(`${dashboard.url}/prodacct`);
+      await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/prodacct/pools`)).status, { timeout: 10_000 }).toBe(429);
+      await page.goto(`${env().dashboard.url}/prodacct`);
       // Both the pools and the jobs panel report it; the pools one is checked.
       const alert = page.getByRole("alert").filter({ hasText: "Batch is throttling" }).first();
       await expect(alert).toContainText("Batch is throttling this dashboard");
@@ -69,7 +59,7 @@ test.describe("against an emulator named by the environment", () => {
       await expect(alert).toContainText("code: TooManyRequests");
       await expect(alert).toContainText(/request-id: [0-9a-f-]{36}/);
     } finally {
-      await stack.clearFaults();
+      await env().clearFaults();
     }
   });
 });

@@ -1,29 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { BatchServiceClient } from "@azure/batch";
 import { expect, test, type Page } from "@playwright/test";
-import type { Emulator } from "@/lib/emulator/server";
-import type { Dashboard } from "../support/servers";
-import { startStack, type Stack } from "../support/stack";
+import { stackPerFile } from "../support/stack";
 
 /**
  * The operator's last two steps: a task page that says why the task failed, and a node page that says
  * what the node is doing, against the demo scenario through the real SDK path.
  */
-let stack: Stack;
-let emu: Emulator;
-let dashboard: Dashboard;
-let client: BatchServiceClient;
 
-test.beforeAll(async () => {
-  stack = await startStack({ scenario: "demo", seed: 1, account: "demo" });
-  ({ emu, dashboard, client } = stack);
-  });
-test.afterAll(async () => {
-  await stack?.stop();
-});
+const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
-const taskUrl = (job: string, task: string) => `${dashboard.url}/demo/jobs/${job}/tasks/${task}`;
-const nodeUrl = (pool: string, node: string) => `${dashboard.url}/demo/pools/${pool}/nodes/${node}`;
+const taskUrl = (job: string, task: string) => `${env().dashboard.url}/demo/jobs/${job}/tasks/${task}`;
+const nodeUrl = (pool: string, node: string) => `${env().dashboard.url}/demo/pools/${pool}/nodes/${node}`;
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -32,7 +19,7 @@ async function seriousViolations(page: Page) {
 
 async function renderNodes() {
   // One page holds the demo's 16 render nodes.
-  return [...(await client.computeNode.list("render-linux"))];
+  return [...(await env().client.computeNode.list("render-linux"))];
 }
 
 test.describe("task page", () => {
@@ -86,12 +73,12 @@ test.describe("task page", () => {
   });
 
   test("a render frame killed by a signal has its exit code explained and its stderr tail inline", async ({ page }) => {
-    const res = await fetch(`${dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=137`);
+    const res = await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=137`);
     let body = (await res.json()) as { tasks: { id: string }[] };
     let code = 137;
     if (body.tasks.length === 0) {
       code = 139;
-      body = (await (await fetch(`${dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=139`)).json()) as typeof body;
+      body = (await (await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=139`)).json()) as typeof body;
     }
     const id = body.tasks[0]?.id;
     expect(id, "the demo has a render frame that exited 137 or 139").toBeTruthy();
@@ -102,17 +89,17 @@ test.describe("task page", () => {
   });
 
   test("a stderr holding <script> is shown as text and runs nothing", async ({ page }) => {
-    await client.task.add("render-frames", {
+    await env().client.task.add("render-frames", {
       id: "xss-stderr",
       commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`,
       constraints: { maxTaskRetryCount: 0 },
     });
     for (let i = 0; i < 120; i++) {
-      const t = await client.task.get("render-frames", "xss-stderr");
+      const t = await env().client.task.get("render-frames", "xss-stderr");
       if (t.state === "completed") break;
-      emu.advance(5_000);
+      env().emu.advance(5_000);
     }
-    expect((await client.task.get("render-frames", "xss-stderr")).state).toBe("completed");
+    expect((await env().client.task.get("render-frames", "xss-stderr")).state).toBe("completed");
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -184,15 +171,15 @@ test.describe("node page", () => {
     await page.goto(nodeUrl("render-linux", node!.id!));
     await expect(page.getByTestId("start-task-summary")).toBeVisible();
     await page.getByLabel("Refresh").selectOption("5000");
-    await stack.faults({ throttleRate: 1, retryAfterSeconds: 1 });
+    await env().faults({ throttleRate: 1, retryAfterSeconds: 1 });
     try {
-      await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 }).toBe(429);
+      await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 }).toBe(429);
       const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
       await expect(banner).toContainText("kind: throttled", { timeout: 20_000 });
       await expect(page.getByTestId("as-of").first()).toContainText("data as of");
       await expect(page.getByTestId("start-task-summary")).toContainText("failed with exit code 100");
     } finally {
-      await stack.clearFaults();
+      await env().clearFaults();
     }
   });
 
@@ -202,15 +189,15 @@ test.describe("node page", () => {
     const id = victim!.id!;
     await page.goto(nodeUrl("render-linux", id));
     await expect(page.getByTestId("node-state")).toBeVisible();
-    await client.pool.removeNodes("render-linux", { nodeList: [id], nodeDeallocationOption: "requeue" });
+    await env().client.pool.removeNodes("render-linux", { nodeList: [id], nodeDeallocationOption: "requeue" });
     let gone = false;
     for (let i = 0; i < 120 && !gone; i++) {
-      emu.advance(10_000);
+      env().emu.advance(10_000);
       gone = !(await renderNodes()).some((n) => n.id === id);
     }
     expect(gone).toBe(true);
     // Reads are cached for a few seconds; wait until the route itself reports the node gone.
-    await expect.poll(async () => (await fetch(`${dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${id}`)).status, { timeout: 15_000 }).toBe(404);
+    await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${id}`)).status, { timeout: 15_000 }).toBe(404);
     await page.reload();
     await expect(page.getByRole("heading", { name: new RegExp(`Node ${id} no longer exists`) })).toBeVisible();
     await expect(page.getByText(`is no longer in pool render-linux: it was removed or the pool was resized down; its files went with it`)).toBeVisible();

@@ -41,3 +41,21 @@ export async function startStack(spec: { scenario: ScenarioName; account: string
     },
   };
 }
+
+/**
+ * One stack for every test of a file (or describe block): started before the first test, stopped after
+ * the last. Returns a getter, since the stack exists only once beforeAll has run.
+ */
+export function stackPerFile(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, spec: Parameters<typeof startStack>[0]): () => Stack {
+  let stack: Stack | undefined;
+  test.beforeAll(async () => {
+    stack = await startStack(spec);
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error("the stack is only there once beforeAll has run");
+    return stack;
+  };
+}
