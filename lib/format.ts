@@ -20,12 +20,6 @@ export function formatDuration(ms: number | undefined): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
-/** "5m ago", against a reference time (the service's clock), not the browser's. */
-export function formatAgo(iso: string | undefined, nowMs: number): string {
-  if (!iso) return "—";
-  return `${formatDuration(Math.max(0, nowMs - Date.parse(iso)))} ago`;
-}
-
 export function formatPercent(fraction: number | undefined): string {
   return fraction === undefined || !Number.isFinite(fraction) ? "—" : `${Math.round(fraction * 100)}%`;
 }

@@ -5,7 +5,6 @@ import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { AsOf } from "@/components/ui/as-of";
 import { ApiError } from "@/lib/queries/api-fetch";
-import { poolQueries } from "@/lib/queries/pools";
 import { batchQueries } from "@/lib/queries/batch";
 import { paths } from "@/lib/links/paths";
 import type { PoolSummary } from "@/lib/schemas/pools";
@@ -22,7 +21,7 @@ const STATE_COLUMNS: { key: keyof PoolSummary["nodeStates"]; label: string; bad?
 
 /** The account's pools with their node-state counts, refreshed live; worst pools first. */
 export function PoolTable({ account }: { account: string }) {
-  const { data, error, isPending } = useQuery(poolQueries.list(account));
+  const { data, error, isPending } = useQuery(batchQueries.pools(account));
   const apiError = error instanceof ApiError ? error.info : undefined;
   if (isPending) return <p className="text-slate-500">Loading pools…</p>;
   if (!data) return apiError ? <ApiErrorBanner error={apiError} /> : null;

@@ -38,7 +38,3 @@ export function accountClient(account: BatchAccount, settings: RequestPolicySett
   }
   return entry;
 }
-
-export function batchClient(account: BatchAccount): BatchServiceClient {
-  return accountClient(account).client;
-}

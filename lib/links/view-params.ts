@@ -1,4 +1,4 @@
-import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsArrayOf, parseAsInteger, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
 import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
 
@@ -40,8 +40,6 @@ export const jobViewParams = {
   cellAt: parseAsIsoDateTime,
 };
 
-export const serializePoolView = createSerializer(poolViewParams);
-export const serializeJobView = createSerializer(jobViewParams);
 
 /** A window as the API takes it: absolute from/to when pinned, else the relative span. */
 export function windowQuery(w: { window: string; from: Date | null; to: Date | null }): Record<string, string> {

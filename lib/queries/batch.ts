@@ -4,7 +4,7 @@ import { fileListResponse } from "@/lib/schemas/files";
 import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResponse } from "@/lib/schemas/failures";
 import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
-import { poolDetailResponse } from "@/lib/schemas/pools";
+import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { apiFetch } from "./api-fetch";
 
@@ -17,6 +17,8 @@ type Query = Record<string, string | number | undefined>;
  */
 export const batchQueries = {
   account: (account: string) => ["accounts", account] as const,
+  pools: (account: string) =>
+    queryOptions({ queryKey: ["accounts", account, "pools"], queryFn: ({ signal }) => apiFetch(api.pools(account), poolListResponse, { signal }) }),
   pool: (account: string, poolId: string) =>
     queryOptions({ queryKey: ["accounts", account, "pools", poolId], queryFn: ({ signal }) => apiFetch(api.pool(account, poolId), poolDetailResponse, { signal }) }),
   nodes: (account: string, poolId: string) =>
