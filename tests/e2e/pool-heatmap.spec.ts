@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";
 
 const ROW_HEIGHT = 24;
@@ -16,14 +17,11 @@ test.describe("the pool page of an incident", () => {
     // tasks of the ingest job in the last six hours.
     const since = Date.now() - 6 * 3_600_000;
     const failures = new Map<string, number>();
-    let page = await env().client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } });
-    for (;;) {
-      for (const t of page) {
-        const end = t.executionInfo?.endTime?.getTime() ?? 0;
-        if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
-      }
-      if (!page.odatanextLink) break;
-      page = await env().client.task.listNext(page.odatanextLink);
+    const client = env().client;
+    const completed = await all(client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } }), (link) => client.task.listNext(link));
+    for (const t of completed) {
+      const end = t.executionInfo?.endTime?.getTime() ?? 0;
+      if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
     }
     badNodes = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
     expect(badNodes).toHaveLength(3);

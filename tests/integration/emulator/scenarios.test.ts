@@ -1,19 +1,8 @@
 import type { BatchServiceModels } from "@azure/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBody, startHarness, type Harness } from "./harness";
+import { all } from "../../support/sdk-paging";
 
-type Page<T> = T[] & { odatanextLink?: string };
-
-/** Follows odata.nextLink until the list ends. */
-async function all<T>(first: Promise<Page<T>>, next: (link: string) => Promise<Page<T>>): Promise<T[]> {
-  let page = await first;
-  const items = [...page];
-  while (page.odatanextLink) {
-    page = await next(page.odatanextLink);
-    items.push(...page);
-  }
-  return items;
-}
 
 const failedTasks = (h: Harness, jobId: string, select = "id,executionInfo,nodeInfo") =>
   all(

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { heatmapResponse } from "@/lib/schemas/failures";
 import { handlers } from "./route-table";
-import { callOk, emulatorPerSuite } from "./support";
+import { all, callOk, emulatorPerSuite } from "./support";
 
 const env = emulatorPerSuite({ scenario: "incident", account: "incremental" });
 const POOL = "prod-ingest";
@@ -15,14 +15,10 @@ const waitOutCache = () => new Promise((r) => setTimeout(r, 5_200));
 async function failedInWindow(window: { from: number; to: number }): Promise<number> {
   let n = 0;
   for (const job of ["ingest-2026-11-27", JOB]) {
-    let page = await env.sdk.task.list(job, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select: "id,executionInfo,nodeInfo" } });
-    for (;;) {
-      for (const t of page) {
-        const end = t.executionInfo?.endTime?.getTime() ?? 0;
-        if (t.nodeInfo?.nodeId && end >= window.from && end < window.to) n++;
-      }
-      if (!page.odatanextLink) break;
-      page = await env.sdk.task.listNext(page.odatanextLink);
+    const failed = await all(env.sdk.task.list(job, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select: "id,executionInfo,nodeInfo" } }), (link) => env.sdk.task.listNext(link));
+    for (const t of failed) {
+      const end = t.executionInfo?.endTime?.getTime() ?? 0;
+      if (t.nodeInfo?.nodeId && end >= window.from && end < window.to) n++;
     }
   }
   return n;

@@ -4,6 +4,9 @@ import type { z } from "zod";
 import type { ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { API_ERROR_KINDS, type ApiErrorInfo, type ApiErrorKind } from "@/lib/schemas/api-error";
+import { all } from "../../support/sdk-paging";
+
+export { all };
 
 /**
  * Shared set-up for the route-handler tests: a real emulator on a free loopback port, the dashboard pointed
@@ -158,18 +161,6 @@ export function expectApiError(r: RouteResult, kind: ApiErrorKind, httpStatus: n
 
 // ---- reading through the SDK --------------------------------------------------------------------------
 
-type Page<T> = T[] & { odatanextLink?: string };
-
-/** Follows odata.nextLink to the end of an SDK list. */
-export async function all<T>(first: Promise<Page<T>>, next: (link: string) => Promise<Page<T>>): Promise<T[]> {
-  let page = await first;
-  const items = [...page];
-  while (page.odatanextLink) {
-    page = await next(page.odatanextLink);
-    items.push(...page);
-  }
-  return items;
-}
 
 /** Every task of a job through the SDK, optionally filtered by Batch itself. */
 export function sdkTasks(env: RouteTestEnv, jobId: string, filter?: string) {
