@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { looksBinary } from "@/lib/logs/binary";
 import { countLF } from "@/lib/logs/lines";
 import type { LineRange } from "@/lib/logs/line-hash";
-import { readProperties, readRange, withBatchCode } from "@/lib/logs/read-range";
+import { readProperties, readRange } from "@/lib/logs/read-range";
 import { append, CHUNK_BYTES, earlierRange, laterRange, MAX_WINDOW_BYTES, openWindow, prepend, windowBytes, windowEnd, type LogWindow } from "@/lib/logs/window";
 import { ApiError } from "@/lib/queries/api-fetch";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
@@ -99,8 +99,7 @@ export function useLogWindow(url: string) {
         }
         if (my === gen.current) commit(w);
       } catch (e) {
-        const error = await withBatchCode(url, infoOf(e));
-        if (my === gen.current) setState({ kind: "error", error });
+        if (my === gen.current) setState({ kind: "error", error: infoOf(e) });
       } finally {
         if (my === gen.current) busy.current = false;
       }

@@ -39,10 +39,11 @@ export function fileProperties(account: BatchAccount, owner: FileOwner, path: st
     account,
     `fileprops|${ownerKey(owner)}|${path}`,
     async ({ client }) => {
-      const p =
-        owner.kind === "task"
-          ? await client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path)
-          : await client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path);
+      const p = await (
+        owner.kind === "task" ? client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path) : client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path)
+      ).catch(async (err: unknown) => {
+        throw await withBatchCode(client, owner, err);
+      });
       return compact({
         name: path,
         isDirectory: p.ocpBatchFileIsdirectory === true,
@@ -53,6 +54,31 @@ export function fileProperties(account: BatchAccount, owner: FileOwner, path: st
     },
     FILE_PROPS_TTL_MS,
   );
+}
+
+interface FailedCall {
+  statusCode?: number;
+  code?: string;
+  response?: unknown;
+}
+
+/**
+ * A HEAD (and a streamed read) fails without a body, so without Batch's code: an operator would see
+ * "409" where Batch says TaskFilesUnavailable. The owner's file list is a JSON call whose error carries
+ * the code, so it is asked; if the list works, the directory is there and the file itself is missing.
+ */
+async function withBatchCode(client: BatchServiceClient, owner: FileOwner, err: unknown): Promise<unknown> {
+  const e = err as FailedCall;
+  if (e.code || (e.statusCode !== 404 && e.statusCode !== 409)) return err;
+  try {
+    if (owner.kind === "task") await client.file.listFromTask(owner.jobId, owner.taskId, { fileListFromTaskOptions: { maxResults: 1 } });
+    else await client.file.listFromComputeNode(owner.poolId, owner.nodeId, { fileListFromComputeNodeOptions: { maxResults: 1 } });
+  } catch (listErr) {
+    return (listErr as FailedCall).code ? listErr : err;
+  }
+  if (e.statusCode !== 404) return err;
+  const message = "The specified file does not exist.";
+  return Object.assign(new Error(message), { statusCode: 404, code: "FileNotFound", body: { code: "FileNotFound", message: { value: message } }, response: e.response });
 }
 
 export interface FileSlice {

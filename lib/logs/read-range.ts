@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/queries/api-fetch";
-import { apiErrorBody, type ApiErrorInfo } from "@/lib/schemas/api-error";
+import { apiErrorBody } from "@/lib/schemas/api-error";
 import { FILE_HEADERS, fileProperties, type FileProperties } from "@/lib/schemas/files";
 import type { Chunk } from "./lines";
 
@@ -50,21 +50,3 @@ export function downloadUrl(fileApiUrl: string): string {
   return `${fileApiUrl}?download=1`;
 }
 
-/**
- * A HEAD answer carries no body, so a 404/409 on a file's properties arrives without Batch's code. The
- * owner's file list is a GET with the same cause, so its error names the code (TaskFilesUnavailable,
- * NodeNotFound …) and request id; the file's own error is kept when the list says nothing more.
- */
-export async function withBatchCode(fileApiUrl: string, info: ApiErrorInfo): Promise<ApiErrorInfo> {
-  if (info.code || (info.kind !== "conflict" && info.kind !== "notFound")) return info;
-  const cut = fileApiUrl.lastIndexOf("/files/");
-  if (cut === -1) return info;
-  try {
-    const res = await fetch(fileApiUrl.slice(0, cut + "/files".length), { cache: "no-store" });
-    if (res.ok) return info.kind === "notFound" ? { ...info, code: "FileNotFound" } : info;
-    const body = apiErrorBody.safeParse(await res.json().catch(() => undefined));
-    return body.success && body.data.error.code ? body.data.error : info;
-  } catch {
-    return info;
-  }
-}

@@ -123,6 +123,8 @@ describe("something that does not exist → notFound with Batch's code and reque
         // Not "could not be reached": Batch did answer, and said the file is not there.
         expect(e.message, route.url).not.toMatch(/could not be reached/);
         expect(e.message, route.url).toMatch(/not (exist|found)/i);
+        // A HEAD carries no body; the route still gives Batch's code for it.
+        expect(e.code, route.url).toBe("FileNotFound");
       }
     }
   });
