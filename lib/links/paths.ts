@@ -11,6 +11,8 @@ export const paths = {
   task: (account: string, jobId: string, taskId: string) => `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  audit: (account: string) => `/${seg(account)}/audit`,
+  auditRecord: (account: string, recordId: string) => `/${seg(account)}/audit/${seg(recordId)}`,
 };
 
 /** The API twin of a view: the same ids under /api/accounts. */
@@ -37,6 +39,16 @@ export const api = {
   jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
   jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,
   jobFailures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/failures`,
+  me: (account: string) => `/api/accounts/${seg(account)}/me`,
+  poolActions: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions`,
+  poolActionPreview: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions/preview`,
+  poolHealth: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/health`,
+  nodeUsers: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/users`,
+  nodeUser: (account: string, poolId: string, nodeId: string, userName: string) =>
+    `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/users/${seg(userName)}`,
+  nodeRdp: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/rdp`,
+  audit: (account: string) => `/api/accounts/${seg(account)}/audit`,
+  auditRecord: (account: string, recordId: string) => `/api/accounts/${seg(account)}/audit/${seg(recordId)}`,
 };
 
 /** Appends a query, leaving out empty values, so links stay short and stable. */
