@@ -1,0 +1,5 @@
+/** The exact command an operator pastes; the user name goes before @ so no ssh config is needed. */
+export function sshCommand(userName: string, address: string, port: number): string {
+  const host = address.includes(":") ? `[${address}]` : address;
+  return port === 22 ? `ssh ${userName}@${host}` : `ssh -p ${port} ${userName}@${host}`;
+}

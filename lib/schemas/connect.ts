@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { MAX_EXPIRY_HOURS } from "@/lib/connect/expiry";
+import { apiErrorBody } from "./api-error";
+
+/**
+ * POST /api/accounts/{account}/pools/{poolId}/nodes/{nodeId}/users — a same-origin JSON POST, operator only.
+ * Linux (virtual-machine) nodes take an SSH public key; Windows and cloud-service nodes get a generated
+ * password, returned once in the response and never stored or logged.
+ */
+export const connectRequest = z.object({
+  sshPublicKey: z.string().max(16_384).optional(),
+  expiryHours: z.coerce.number().int("must be whole hours").min(1, "must be at least 1 hour").max(MAX_EXPIRY_HOURS, `must be at most ${MAX_EXPIRY_HOURS} hours`).default(1),
+  reason: z.string().trim().max(1000).optional(),
+  ticket: z.string().trim().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character").optional(),
+});
+export type ConnectRequest = z.infer<typeof connectRequest>;
+
+export const connection = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ssh"), address: z.string(), port: z.number(), command: z.string() }),
+  z.object({ kind: z.literal("rdp"), rdpUrl: z.string() }),
+]);
+
+export const connectResponse = z.object({
+  userName: z.string(),
+  expiryTime: z.string(),
+  recordId: z.string(),
+  requestId: z.string().optional(),
+  connection,
+  /** Only for password users; shown once. */
+  password: z.string().optional(),
+});
+export type ConnectResponse = z.infer<typeof connectResponse>;
+
+/** Batch cannot list a node's users, so the list comes from our own audit records of who was added. */
+export const nodeUserView = z.object({
+  userName: z.string(),
+  expiryTime: z.string(),
+  expired: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  recordId: z.string(),
+  /** Removed through the dashboard (a later deleteUser record that Batch accepted). */
+  removed: z.boolean(),
+});
+export const nodeUsersResponse = z.object({ asOf: z.string(), users: z.array(nodeUserView) });
+export type NodeUsersResponse = z.infer<typeof nodeUsersResponse>;
+
+/** DELETE …/users/{userName} */
+export const removeUserResponse = z.object({
+  userName: z.string(),
+  outcome: z.enum(["removed", "alreadyGone", "failed"]),
+  recordId: z.string(),
+  requestId: z.string().optional(),
+  error: apiErrorBody.shape.error.optional(),
+});
+export type RemoveUserResponse = z.infer<typeof removeUserResponse>;
