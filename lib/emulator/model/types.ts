@@ -174,6 +174,8 @@ export interface PoolRecord {
   nodeCounter: number;
   /** Dedicated nodes this pool may hold before the account's core quota stops a resize. */
   quotaDedicatedNodes?: number;
+  /** Spot/low-priority nodes the region can supply; a resize asking for more times out (AllocationTimedout). */
+  spotCapacity?: number;
   /** Round-robin cursor over nodes, so spread scheduling does not always start at the first node. */
   cursor: number;
   deleted?: boolean;
