@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { BatchServiceModels } from "@azure/batch";
 import { expect, test } from "@playwright/test";
 import { paths } from "@/lib/links/paths";
@@ -100,6 +101,14 @@ test.describe("pool health on the pool page", () => {
     const firstLine = Buffer.concat(chunks).toString().split("\n")[0]!;
     expect(firstLine.length).toBeGreaterThan(0);
     await expect(page.getByTestId("log-lines")).toContainText(firstLine);
+  });
+
+  test("the panel has no serious or critical accessibility violation", async ({ page }) => {
+    await page.goto(`${env().dashboard.url}${paths.pool("incident", pool.id!)}`);
+    await expect(page.getByRole("region", { name: "Pool health" })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include("#pool-health-heading").include("section[aria-labelledby=pool-health-heading]").analyze();
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`)).toEqual([]);
   });
 
   test("a pool with nothing wrong at pool level shows no health panel", async ({ page }) => {
