@@ -4,6 +4,7 @@ import { fileListResponse } from "@/lib/schemas/files";
 import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResponse } from "@/lib/schemas/failures";
 import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
+import { poolHealthResponse } from "@/lib/schemas/health";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { apiFetch } from "./api-fetch";
@@ -21,6 +22,11 @@ export const batchQueries = {
     queryOptions({ queryKey: ["accounts", account, "pools"], queryFn: ({ signal }) => apiFetch(api.pools(account), poolListResponse, { signal }) }),
   pool: (account: string, poolId: string) =>
     queryOptions({ queryKey: ["accounts", account, "pools", poolId], queryFn: ({ signal }) => apiFetch(api.pool(account, poolId), poolDetailResponse, { signal }) }),
+  poolHealth: (account: string, poolId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "pools", poolId, "health"],
+      queryFn: ({ signal }) => apiFetch(api.poolHealth(account, poolId), poolHealthResponse, { signal }),
+    }),
   nodes: (account: string, poolId: string) =>
     queryOptions({ queryKey: ["accounts", account, "pools", poolId, "nodes"], queryFn: ({ signal }) => apiFetch(api.nodes(account, poolId), nodeListResponse, { signal }) }),
   node: (account: string, poolId: string, nodeId: string) =>

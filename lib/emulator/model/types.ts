@@ -174,9 +174,23 @@ export interface PoolRecord {
   nodeCounter: number;
   /** Dedicated nodes this pool may hold before the account's core quota stops a resize. */
   quotaDedicatedNodes?: number;
+  /** Spot/low-priority nodes the region can supply; a resize asking for more times out (AllocationTimedout). */
+  spotCapacity?: number;
   /** Round-robin cursor over nodes, so spread scheduling does not always start at the first node. */
   cursor: number;
   deleted?: boolean;
+}
+
+/**
+ * A user account on a node. The password and SSH key are checked and dropped, never stored, logged or
+ * returned: Batch has no operation that reads users back.
+ */
+export interface NodeUser {
+  name: string;
+  isAdmin: boolean;
+  expiryMs: number;
+  hasPassword: boolean;
+  hasSshKey: boolean;
 }
 
 export type NodeFault = "none" | "enospc" | "oom" | "diskfull" | "starttaskfailed" | "unusable";
@@ -197,6 +211,8 @@ export interface NodeRecord {
   generation: number;
   removed?: boolean;
   portOffset: number;
+  /** User accounts keyed by name (lowercased on Windows, where names are case-insensitive); a reimage clears them. */
+  users: Map<string, NodeUser>;
 }
 
 export interface TaskRecord {

@@ -22,6 +22,7 @@ export interface PoolSpec {
   windows?: boolean;
   ageMs: number;
   quotaDedicatedNodes?: number;
+  spotCapacity?: number;
 }
 
 const LINUX_IMAGE = { publisher: "canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts", version: "latest" };
@@ -50,6 +51,7 @@ export function addPool(sim: SimContext, spec: PoolSpec): { pool: PoolRecord; no
     },
     now - spec.ageMs,
   );
+  if (spec.spotCapacity !== undefined) pool.spotCapacity = spec.spotCapacity;
   // The initial allocation finished a few minutes after creation.
   pool.wire.allocationStateTransitionTime = iso(now - spec.ageMs + 5 * 60_000);
   const nodes: NodeRecord[] = [];

@@ -2,6 +2,7 @@ import { iso } from "../clock";
 import type { NodeRecord } from "../model/types";
 import type { SimContext } from "../sim/context";
 import { makeUnusable } from "../sim/node-lifecycle";
+import { coreQuotaReached } from "../sim/pool-allocation";
 import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, markNode, pad, startWorkload, textFile } from "./builder";
 import { FAILURES, historicFields, type FailureSample } from "./failures";
@@ -31,7 +32,10 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
     ageMs: 30 * HOUR,
     startTask: { commandLine: "/bin/bash -c 'echo installing renderer && sleep 20 && echo ready'", waitForSuccess: true, maxTaskRetryCount: 1 },
   });
-  const etl = addPool(sim, { id: "etl-pool", dedicated: 8, slots: 1, ageMs: 48 * HOUR, vmSize: "standard_e8s_v5" });
+  const etl = addPool(sim, { id: "etl-pool", dedicated: 8, slots: 1, ageMs: 48 * HOUR, vmSize: "standard_e8s_v5", quotaDedicatedNodes: 8 });
+  // Someone asked for 10 nodes; the core quota stopped the pool at 8 (pool health shows it).
+  etl.pool.wire.targetDedicatedNodes = 10;
+  etl.pool.wire.resizeErrors = [coreQuotaReached(8, 10, 8)];
   addPool(sim, { id: "legacy-cloudservice", dedicated: 3, ageMs: 200 * HOUR, cloudService: true, vmSize: "standard_d2_v2" });
 
   const [n0, , , , , , , , , , unusableNode, startFailNode, , , , spotNode] = render.nodes;

@@ -2,6 +2,7 @@ import type { SimContext } from "../sim/context";
 import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, pad, startWorkload } from "./builder";
 import { FAILURES, historicFields } from "./failures";
+import { addGrowthFailedPool } from "./unhealthy-pool";
 
 const HOUR = 3_600_000;
 /** The nodes that go bad, by position in the pool: the heatmap must put exactly these three on top. */
@@ -10,6 +11,7 @@ export const INCIDENT_BAD_NODES = [17, 42, 73] as const;
 /**
  * One pool of 100 nodes in which three nodes fail most of their tasks since about 90 minutes ago (a full
  * disk on two, the OOM killer on one), plus a job with a genuine application bug that fails everywhere.
+ * A second pool failed to grow (quota, allocation timeout) and has nodes failing their start task.
  */
 export function buildIncident(sim: SimContext, rng: Rng): void {
   const now = sim.now();
@@ -69,4 +71,7 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
     id: `live-${pad(k, 5)}`,
     commandLine: `/bin/bash -c 'echo ingesting live chunk ${k} && sleep ${60 + (k % 7) * 30} && echo done'`,
   }));
+
+  // Added last and drawing nothing from rng, so prod-ingest's history stays what it was for every seed.
+  addGrowthFailedPool(sim, "gpu-burst");
 }

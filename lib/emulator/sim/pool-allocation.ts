@@ -28,6 +28,7 @@ export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocated
     taskHistory: [],
     generation: 0,
     portOffset: n,
+    users: new Map(),
     wire: {
       id,
       state: "creating",
@@ -86,15 +87,12 @@ export function resizePool(ctx: SimContext, pool: PoolRecord, option: TaskAction
     const have = live.filter((n) => n.wire.isDedicated === dedicated);
     let target = dedicated ? pool.wire.targetDedicatedNodes : pool.wire.targetLowPriorityNodes;
     if (dedicated && pool.quotaDedicatedNodes !== undefined && target > pool.quotaDedicatedNodes) {
-      errors.push({
-        code: "AccountCoreQuotaReached",
-        message: "The specified account has reached VM core quota.",
-        values: [
-          { name: "CoreQuota", value: String(pool.quotaDedicatedNodes * 4) },
-          { name: "RequestedCores", value: String(target * 4) },
-        ],
-      });
+      errors.push(coreQuotaReached(pool.quotaDedicatedNodes, target));
       target = pool.quotaDedicatedNodes;
+    }
+    if (!dedicated && pool.spotCapacity !== undefined && target > pool.spotCapacity) {
+      errors.push(allocationTimedOut(pool.wire.resizeTimeout));
+      target = pool.spotCapacity;
     }
     for (let i = have.length; i < target; i++) bootNode(ctx, pool, createNodeRecord(pool, dedicated, ctx.now()), "creating");
     const surplus = have.length - target;
@@ -108,6 +106,27 @@ export function resizePool(ctx: SimContext, pool: PoolRecord, option: TaskAction
     if (errors.length > 0) pool.wire.resizeErrors = errors;
     setAllocation(ctx, pool, "steady");
   });
+}
+
+/** The wire error for a resize stopped by the account's core quota; cores are counted per node. */
+export function coreQuotaReached(quotaNodes: number, requestedNodes: number, coresPerNode = 4) {
+  return {
+    code: "AccountCoreQuotaReached",
+    message: "The specified account has reached VM core quota.",
+    values: [
+      { name: "CoreQuota", value: String(quotaNodes * coresPerNode) },
+      { name: "RequestedCores", value: String(requestedNodes * coresPerNode) },
+    ],
+  };
+}
+
+/** The wire error for a resize that could not get its nodes in time (note Batch's lowercase "o"). */
+export function allocationTimedOut(resizeTimeout: string) {
+  return {
+    code: "AllocationTimedout",
+    message: `The desired number of compute nodes could not be allocated within the resize timeout (${resizeTimeout}).`,
+    values: [{ name: "ResizeTimeout", value: resizeTimeout }],
+  };
 }
 
 /** POST pools/{id}/removenodes: only from steady; the targets drop with the nodes (batch-api.md §5.1). */

@@ -1,6 +1,6 @@
 import type { BatchServiceModels } from "@azure/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readBody, startHarness, type Harness } from "./harness";
+import { readBody, startHarness, waitFor, type Harness } from "./harness";
 import { all } from "../../support/sdk-paging";
 
 
@@ -60,12 +60,44 @@ describe("incident scenario", () => {
   });
   afterAll(() => Promise.all([a.close(), b.close(), other.close()]));
 
-  it("has one pool of 100 nodes", async () => {
+  it("has prod-ingest of 100 nodes first, then gpu-burst, the pool that failed to grow", async () => {
     const pools = await a.client.pool.list();
-    expect(pools).toHaveLength(1);
+    expect(pools.map((p) => p.id)).toEqual(["prod-ingest", "gpu-burst"]);
     expect(pools[0]).toMatchObject({ currentDedicatedNodes: 100, targetDedicatedNodes: 100 });
     const nodes = await a.client.computeNode.list(pools[0]!.id!);
     expect(nodes).toHaveLength(100);
+  });
+
+  it("gpu-burst carries both resize errors, fewer nodes than its targets, start-task failures and node errors", async () => {
+    const pool = await a.client.pool.get("gpu-burst");
+    expect(pool.resizeErrors?.map((e) => e.code)).toEqual(["AccountCoreQuotaReached", "AllocationTimedout"]);
+    expect(pool.currentDedicatedNodes!).toBeLessThan(pool.targetDedicatedNodes!);
+    expect(pool.currentLowPriorityNodes!).toBeLessThan(pool.targetLowPriorityNodes!);
+    const nodes = await a.client.computeNode.list("gpu-burst");
+    const failed = nodes.filter((n) => n.state === "starttaskfailed");
+    expect(new Set(failed.map((n) => `${n.startTaskInfo?.exitCode}/${n.startTaskInfo?.failureInfo?.code}`))).toEqual(
+      new Set(["1/FailureExitCode", "127/FailureExitCode", "undefined/BlobNotFound"]),
+    );
+    for (const n of failed) {
+      expect(n.startTaskInfo?.result).toBe("failure");
+      // The stderr a start-task failure points to is there to read.
+      await readBody(await a.client.file.getFromComputeNode("gpu-burst", n.id!, "startup/stderr.txt"));
+    }
+    const errored = nodes.filter((n) => (n.errors?.length ?? 0) > 0);
+    expect(errored.every((n) => n.state === "unusable")).toBe(true);
+    expect(new Set(errored.flatMap((n) => n.errors!.map((e) => e.code)))).toEqual(new Set(["AppPackageDownloadFailed", "DiskFull"]));
+    expect(errored.every((n) => n.errors!.every((e) => e.errorDetails?.some((d) => d.value === "emulator-defined")))).toBe(true);
+    expect(nodes.some((n) => n.state === "unknown")).toBe(true);
+    expect(nodes.filter((n) => n.state === "preempted").every((n) => n.isDedicated === false)).toBe(true);
+  });
+
+  it("gpu-burst's quota and spot capacity make a live resize fail the same way", async () => {
+    // On the other seed's emulator: a and b must stay untouched for the fingerprint comparison below.
+    await other.client.pool.resize("gpu-burst", { targetDedicatedNodes: 30, targetLowPriorityNodes: 20 });
+    const pool = await waitFor(other.emu, () => other.client.pool.get("gpu-burst"), (p) => p.allocationState === "steady");
+    expect(pool.resizeErrors?.map((e) => e.code)).toEqual(["AccountCoreQuotaReached", "AllocationTimedout"]);
+    expect(pool.currentDedicatedNodes).toBe(10);
+    expect(pool.currentLowPriorityNodes).toBe(4);
   });
 
   it("concentrates most failures of ingest-2026-11-27 on three nodes", async () => {

@@ -16,6 +16,7 @@ import { GET as nodeFileGET } from "@/app/api/accounts/[account]/pools/[poolId]/
 import { GET as nodeFilesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/route";
 import { GET as nodeGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/route";
 import { GET as nodesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/route";
+import { GET as poolHealthGET } from "@/app/api/accounts/[account]/pools/[poolId]/health/route";
 import { GET as poolGET } from "@/app/api/accounts/[account]/pools/[poolId]/route";
 import { GET as poolsGET } from "@/app/api/accounts/[account]/pools/route";
 import type { RouteHandler, RouteParams } from "./support";
@@ -48,6 +49,7 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
   return [
     { name: "pools", handler: poolsGET, url: `${base}/pools${q}`, params: { account } },
     { name: "pool", handler: poolGET, url: `${base}/pools/${poolId}${q}`, params: { account, poolId } },
+    { name: "pool health", handler: poolHealthGET, url: `${base}/pools/${poolId}/health${q}`, params: { account, poolId } },
     { name: "nodes", handler: nodesGET, url: `${base}/pools/${poolId}/nodes${q}`, params: { account, poolId } },
     { name: "node", handler: nodeGET, url: `${base}/pools/${poolId}/nodes/${nodeId}${q}`, params: { account, poolId, nodeId } },
     { name: "node files", handler: nodeFilesGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/files${q}`, params: { account, poolId, nodeId } },
@@ -91,6 +93,7 @@ export const handlers = {
   jobHeatmapProgressGET,
   poolsGET,
   poolGET,
+  poolHealthGET,
   nodesGET,
   nodeGET,
   nodeFilesGET,

@@ -1,6 +1,7 @@
 import { HeatmapPanel } from "@/components/heatmap";
 import { FailuresByCategory } from "@/components/pools/failures-by-category";
 import { NodeTable } from "@/components/pools/node-table";
+import { PoolHealthPanel } from "@/components/pools/pool-health";
 import { PoolToolbar } from "@/components/pools/pool-toolbar";
 import { PoolView } from "@/components/pools/pool-view";
 import { PageShell } from "@/components/ui/page-shell";
@@ -26,6 +27,7 @@ export default async function PoolPage({ params }: { params: Promise<{ account: 
       {poolId.success && (
         <PoolView account={a} poolId={poolId.data}>
           <PoolToolbar account={a} poolId={poolId.data} />
+          <PoolHealthPanel account={a} poolId={poolId.data} />
           <HeatmapPanel account={a} scope={{ pool: poolId.data }} />
           <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
             <FailuresByCategory account={a} scope={{ pool: poolId.data }} />

@@ -1,0 +1,9 @@
+import { getPoolHealth } from "@/lib/batch/pool-health";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { poolParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/pools/[poolId]/health – resize errors, bad nodes, start-task failures, node errors
+export const GET = batchRoute({ params: poolParams, query: noQuery }, ({ account, params }) => getPoolHealth(account, params.poolId));
