@@ -1,31 +1,11 @@
-import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { sshCommand } from "./connect-command";
 import { generatePassword, generateUserName, USER_NAME_PATTERN } from "./credentials";
 import { expiryTime, isExpired, MAX_EXPIRY_HOURS } from "./expiry";
 import { checkSshPublicKey } from "./ssh-key";
 
-function opensshKey(type: "ed25519" | "rsa"): string {
-  const { publicKey } = type === "ed25519" ? generateKeyPairSync("ed25519") : generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const jwk = publicKey.export({ format: "jwk" });
-  const str = (s: string | Buffer) => {
-    const b = Buffer.from(s);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(b.length);
-    return Buffer.concat([len, b]);
-  };
-  // RSA mpints carry a leading zero byte when the top bit is set.
-  const mpint = (b64url: string) => {
-    let b = Buffer.from(b64url, "base64url");
-    if (b[0]! & 0x80) b = Buffer.concat([Buffer.from([0]), b]);
-    return str(b);
-  };
-  const blob =
-    type === "ed25519"
-      ? Buffer.concat([str("ssh-ed25519"), str(Buffer.from(jwk.x!, "base64url"))])
-      : Buffer.concat([str("ssh-rsa"), mpint(jwk.e!), mpint(jwk.n!)]);
-  return `ssh-${type} ${blob.toString("base64")} oncall@laptop`;
-}
+const opensshKey = (type: "ed25519" | "rsa") => newSshPublicKey("oncall@laptop", type);
 
 describe("checkSshPublicKey", () => {
   it("accepts real ed25519 and rsa keys and keeps the comment", () => {
