@@ -18,6 +18,7 @@ import { GET as nodeGET } from "@/app/api/accounts/[account]/pools/[poolId]/node
 import { GET as nodesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/route";
 import { GET as poolGET } from "@/app/api/accounts/[account]/pools/[poolId]/route";
 import { GET as poolsGET } from "@/app/api/accounts/[account]/pools/route";
+import { GET as meGET } from "@/app/api/accounts/[account]/me/route";
 import type { RouteHandler, RouteParams } from "./support";
 
 export interface RouteCase {
@@ -83,10 +84,12 @@ export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" 
   return [
     { name: "pool heatmap progress", handler: poolHeatmapProgressGET, url: `${base}/pools/${ids.poolId}/heatmap/progress?${query}`, params: { account, poolId: ids.poolId } },
     { name: "job heatmap progress", handler: jobHeatmapProgressGET, url: `${base}/jobs/${ids.jobId}/heatmap/progress?${query}`, params: { account, jobId: ids.jobId } },
+    { name: "me", handler: meGET, url: `${base}/me`, params: { account } },
   ];
 }
 
 export const handlers = {
+  meGET,
   poolHeatmapProgressGET,
   jobHeatmapProgressGET,
   poolsGET,

@@ -107,9 +107,9 @@ export interface RouteResult {
   json: unknown;
 }
 
-/** Calls an exported GET as Next.js does: a real Request and the params as a promise. */
-export async function call(handler: RouteHandler, path: string, params: RouteParams): Promise<RouteResult> {
-  const res = await handler(new Request(new URL(path, "http://localhost")), { params: Promise.resolve(params) });
+/** Calls an exported handler as Next.js does: a real Request (a GET unless `init` says otherwise) and the params as a promise. */
+export async function call(handler: RouteHandler, path: string, params: RouteParams, init?: RequestInit): Promise<RouteResult> {
+  const res = await handler(new Request(new URL(path, "http://localhost"), init), { params: Promise.resolve(params) });
   const text = await res.text();
   let json: unknown;
   try {
