@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditListResponse } from "@/lib/schemas/audit";
 import { handlers } from "./route-table";
-import { PAGE_HEADERS, postAction, readyPool } from "./remediation-support";
+import { calls, PAGE_HEADERS, postAction, readyPool } from "./remediation-support";
 import { call, callOk, emulatorPerSuite, expectApiError, type RouteResult } from "./support";
 
 // Who may act and how: operators only, same-origin JSON only, every field checked, all before any Batch
@@ -125,5 +125,23 @@ describe("every field is validated, with a 400 naming it", () => {
     expect(expectApiError(r, "notFound", 404)).toMatchObject({ code: "PoolNotFound" });
     const list = await callOk(handlers.auditGET, `/api/accounts/${a()}/audit?pool=no-such-pool`, { account: a() }, auditListResponse);
     expect(list.records).toEqual([]);
+  });
+});
+
+describe("no audit log, no action", () => {
+  it("an audit file that cannot be opened: 500 AuditLogUnavailable naming BATCHSCOPE_AUDIT_DB, and no node call", async () => {
+    const saved = process.env.BATCHSCOPE_AUDIT_DB;
+    process.env.BATCHSCOPE_AUDIT_DB = "/dev/null/not-a-folder/audit.sqlite";
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await env.resetStats();
+      const r = await postAction(env, "guarded", body());
+      const e = expectApiError(r, "server", 500);
+      expect(e).toMatchObject({ code: "AuditLogUnavailable", message: expect.stringMatching(/BATCHSCOPE_AUDIT_DB=\/dev\/null/) });
+      expect(await calls(env, "POST /pools/guarded/nodes/")).toBe(0);
+    } finally {
+      log.mockRestore();
+      process.env.BATCHSCOPE_AUDIT_DB = saved;
+    }
   });
 });
