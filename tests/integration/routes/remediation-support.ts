@@ -40,11 +40,17 @@ export async function readyPool(env: RouteTestEnv, id: string, nodes: number, ex
  * A pool with one long task running on each node (one slot per node), so an action's option has tasks
  * to act on and a requeued task finds no free node to run on again. Returns node → its running task.
  */
-export async function busyPool(env: RouteTestEnv, id: string, nodes: number, extra: Partial<BatchServiceModels.PoolAddParameter> = {}): Promise<{ jobId: string; nodes: string[]; taskOn: Map<string, string> }> {
+export async function busyPool(
+  env: RouteTestEnv,
+  id: string,
+  nodes: number,
+  extra: Partial<BatchServiceModels.PoolAddParameter> = {},
+  commandLine = "/bin/sh -c 'sleep 3600'",
+): Promise<{ jobId: string; nodes: string[]; taskOn: Map<string, string> }> {
   const ids = await readyPool(env, id, nodes, extra);
   const jobId = `${id}-job`;
   await env.sdk.job.add({ id: jobId, poolInfo: { poolId: id } });
-  await env.sdk.task.addCollection(jobId, Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine: "/bin/sh -c 'sleep 3600'" })));
+  await env.sdk.task.addCollection(jobId, Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine })));
   const running = await waitFor(
     env.emu,
     () => env.sdk.task.list(jobId),
@@ -53,6 +59,10 @@ export async function busyPool(env: RouteTestEnv, id: string, nodes: number, ext
   );
   return { jobId, nodes: ids, taskOn: new Map(running.map((t) => [t.nodeInfo!.nodeId!, t.id!])) };
 }
+
+/** A cloud-service pool (Windows, cmd) and a command that keeps its node busy for an hour. */
+export const CLOUD_SERVICE = { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } } as const;
+export const WINDOWS_LONG = "cmd /c timeout /t 3600";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
