@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { NodeHistory } from "@/components/audit/node-history";
+import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { NodeStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
@@ -27,13 +29,16 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
       return <GonePanel what="Pool" id={poolId} explanation="The pool was deleted, and its nodes with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
     if (isGone(err))
       return (
-        <GonePanel
-          what="Node"
-          id={nodeId}
-          explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it.`}
-          parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
-          error={err}
-        />
+        <div className="space-y-4">
+          <GonePanel
+            what="Node"
+            id={nodeId}
+            explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it. What was done to it, and the evidence saved before, is in its history below.`}
+            parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
+            error={err}
+          />
+          <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
+        </div>
       );
     return err ? <ApiErrorBanner error={err} /> : null;
   }
@@ -52,6 +57,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
           <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
         </div>
       </div>
+      <ActionBar account={account} poolId={poolId} nodeIds={[nodeId]} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="node-state" title="State" asOf={asOf} {...stale}>
           <NodeStateFacts node={node} asOf={asOf} />
@@ -67,6 +73,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         {node.recentTasks.length > 0 && <FailureStrip account={account} tasks={node.recentTasks} asOf={asOf} />}
         <RecentTasks account={account} tasks={node.recentTasks} />
       </Panel>
+      <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
       <NodeFiles account={account} poolId={poolId} nodeId={nodeId} />
     </div>
   );
