@@ -35,7 +35,7 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
         </button>
       </div>
       {follow && (
-        <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "animate-pulse"}>
+        <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "italic"}>
           {follow.text}
         </p>
       )}
