@@ -183,6 +183,43 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(enospc().first()).toBeAttached();
     await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
   });
+
+  test("a request whose answer is lost is retried with the same operation id, and Batch is not asked twice", async ({ page }) => {
+    const url = env().dashboard.url;
+    const node = bad[1]!;
+    // The first POST reaches the server (which acts) but its answer never reaches the browser, as when a
+    // connection drops: the outcome is unknown to the page.
+    const bodies: { operationId: string }[] = [];
+    await page.route("**/actions", async (route) => {
+      bodies.push(route.request().postDataJSON() as { operationId: string });
+      if (bodies.length === 1) {
+        await route.fetch();
+        await route.abort("connectionreset");
+      } else await route.continue();
+    });
+    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
+    await page.getByTestId("action-bar").getByRole("button", { name: "Enable scheduling" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("radio")).toHaveCount(0);
+    await dialog.getByLabel("Reason (required)").fill("Disk cleaned, back into service");
+    await dialog.getByTestId("action-submit").click();
+    await expect(dialog.getByRole("alert")).toContainText("could not be reached");
+    await expect(dialog.getByLabel("Reason (required)")).toBeDisabled();
+    const retry = dialog.getByRole("button", { name: `Retry: enable scheduling node ${node}` });
+    await expect((await env().client.computeNode.get(POOL, node)).schedulingState).toBe("enabled");
+    await retry.click();
+    await expect(dialog).toBeHidden();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]!.operationId).toBe(bodies[0]!.operationId);
+    await expect(page.getByTestId("action-result-node")).toHaveAttribute("data-outcome", /^(accepted|alreadyDone)$/);
+    // Tasks are still queued (the pool was filled past its slots), so the node takes them at once.
+    await expect(page.getByTestId("follow-status")).toHaveText("Settled: 1 running");
+
+    // One record for the enable, beside the disable of the first test: nothing was sent twice.
+    const history = page.getByTestId("audit-table").getByTestId("audit-row");
+    await expect(history).toHaveCount(2);
+    await expect(history.filter({ hasText: "Enable scheduling" })).toHaveCount(1);
+  });
 });
 
 test.describe("a viewer", () => {
