@@ -47,9 +47,10 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
     setSubmitted(s);
     setTarget(moved.length ? { action: s.response.action, nodeIds: moved, before: snapshot(moved) } : null);
     setOpen(null);
-    // The nodes, the tasks requeued off them and the audit log all changed.
+    // The nodes (and the heatmap's row states), the tasks requeued off them and the audit log all changed.
     void qc.invalidateQueries({ queryKey: ["accounts", account, "pools", poolId] });
     void qc.invalidateQueries({ queryKey: ["accounts", account, "jobs"] });
+    void qc.invalidateQueries({ queryKey: ["accounts", account, "heatmap"] });
     void qc.invalidateQueries({ queryKey: ["accounts", account, "audit"] });
   };
 

@@ -83,6 +83,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(listed.first()).toContainText("will not run again");
     await dialog.getByRole("radio", { name: /^requeue/ }).check();
 
+    await page.screenshot({ path: "/tmp/remediation-dialog.png" });
     const { violations } = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
@@ -99,6 +100,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(result.getByTestId("action-result-node")).toHaveCount(3);
     for (const r of await result.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
     await expect(page.getByTestId("follow-status")).toHaveText("Settled: 3 offline");
+    await page.screenshot({ path: "/tmp/remediation-result.png", fullPage: true });
     const requestIds = await result.getByTestId("result-request-id").allTextContents();
     expect(requestIds).toHaveLength(3);
     expect(requestIds.every((id) => /^[\w-]{8,}$/.test(id))).toBe(true);
@@ -129,6 +131,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     }
     for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
 
+    await page.screenshot({ path: "/tmp/remediation-audit.png", fullPage: true });
     // Filtered by node, in the URL.
     await page.getByLabel("Node id").fill(bad[1]!);
     await page.getByRole("button", { name: "Filter" }).click();
@@ -178,6 +181,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     const enospc = () => page.getByTestId("evidence").getByTestId("evidence-stderr").filter({ hasText: "No space left on device" });
     await expect(enospc().first()).toBeAttached();
 
+    await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
     // A reload reads it from the audit log again, long after the node's files were wiped.
     await page.reload();
     await expect(enospc().first()).toBeAttached();
