@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditLog, recordCall } from "./open";
+import { AuditLogError, auditLog, recordCall } from "./open";
 
 const saved = process.env.BATCHSCOPE_AUDIT_DB;
 afterAll(() => {
@@ -21,6 +21,12 @@ describe("auditLog / recordCall", () => {
     const b = join(mkdtempSync(join(tmpdir(), "audit-open-")), "b.sqlite");
     process.env.BATCHSCOPE_AUDIT_DB = b;
     expect(auditLog().path).toBe(b);
+  });
+
+  it("a path that cannot be opened is an AuditLogError naming the variable", () => {
+    process.env.BATCHSCOPE_AUDIT_DB = "/dev/null/x/audit.sqlite";
+    expect(() => auditLog()).toThrow(AuditLogError);
+    expect(() => auditLog()).toThrow(/BATCHSCOPE_AUDIT_DB=\/dev\/null\/x\/audit.sqlite/);
   });
 
   it("records the intent before the call and the outcome after, failures included", async () => {

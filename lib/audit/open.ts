@@ -8,6 +8,11 @@ export const DEFAULT_AUDIT_DB = "./data/audit.sqlite";
 
 const state = globalThis as typeof globalThis & { __batchscopeAudit?: AuditLog };
 
+/** The audit file cannot be opened or written: no action may run without its record. */
+export class AuditLogError extends Error {
+  override name = "AuditLogError";
+}
+
 /**
  * The process's audit log, opened (and created, with its folder) on first use. Opened again only when
  * BATCHSCOPE_AUDIT_DB changes, as it does between tests; kept on globalThis so hot reload does not open
@@ -17,7 +22,12 @@ export function auditLog(): AuditLog {
   const path = resolve(process.env.BATCHSCOPE_AUDIT_DB?.trim() || DEFAULT_AUDIT_DB);
   if (state.__batchscopeAudit?.path !== path) {
     state.__batchscopeAudit?.close();
-    state.__batchscopeAudit = new AuditLog(path);
+    state.__batchscopeAudit = undefined;
+    try {
+      state.__batchscopeAudit = new AuditLog(path);
+    } catch (err) {
+      throw new AuditLogError(`The audit log BATCHSCOPE_AUDIT_DB=${path} cannot be opened: ${(err as Error).message}`);
+    }
   }
   return state.__batchscopeAudit;
 }

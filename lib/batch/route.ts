@@ -54,6 +54,11 @@ export function batchRoute<P extends z.ZodType, Q extends z.ZodType>(
       if (err instanceof BadCursorError || err instanceof RangeError) return errorResponse(badRequest(err.message));
       // Checked at start-up too; a change of environment under a running server still gets named, not a 502.
       if (err instanceof IdentityConfigError) return errorResponse({ kind: "server", status: 500, code: "ConfigurationError", message: err.message });
+      // By name, so every route need not load the SQLite binding: no action runs without its audit record.
+      if (err instanceof Error && (err.name === "AuditLogError" || err.name === "SqliteError")) {
+        console.error(`audit log: ${err.message}`);
+        return errorResponse({ kind: "server", status: 500, code: "AuditLogUnavailable", message: err.name === "AuditLogError" ? err.message : "The audit log could not be written, so the action was not (or not fully) recorded." });
+      }
       const error = toApiError(err);
       if (error.kind === "network") console.error(`batch call failed: ${(err as Error)?.message ?? err}`);
       return errorResponse(error, httpStatusFor(error));

@@ -11,8 +11,8 @@ export { LINUX_VM, waitFor };
 /** The headers the dashboard's own page sends with an action (call() builds requests on http://localhost). */
 export const PAGE_HEADERS = { origin: "http://localhost", "sec-fetch-site": "same-origin", "content-type": "application/json" };
 
-/** POSTs an action as the dashboard's page does; `body` fields default to a fresh operation with a reason. */
-export function postAction(env: RouteTestEnv, poolId: string, body: Partial<ActionRequest> & Record<string, unknown>, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> {
+/** POSTs an action as the dashboard's page does; `body` fields (any values: tests send bad ones) default to a fresh operation with a reason. */
+export function postAction(env: RouteTestEnv, poolId: string, body: Record<string, unknown>, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> {
   const full = { operationId: randomUUID(), reason: "bad node during the incident", ...body };
   return call(handlers.actionsPOST, `/api/accounts/${env.account}/pools/${poolId}/actions`, { account: env.account, poolId }, { method: "POST", headers, body: JSON.stringify(full) });
 }
@@ -40,11 +40,17 @@ export async function readyPool(env: RouteTestEnv, id: string, nodes: number, ex
  * A pool with one long task running on each node (one slot per node), so an action's option has tasks
  * to act on and a requeued task finds no free node to run on again. Returns node → its running task.
  */
-export async function busyPool(env: RouteTestEnv, id: string, nodes: number, extra: Partial<BatchServiceModels.PoolAddParameter> = {}): Promise<{ jobId: string; nodes: string[]; taskOn: Map<string, string> }> {
+export async function busyPool(
+  env: RouteTestEnv,
+  id: string,
+  nodes: number,
+  extra: Partial<BatchServiceModels.PoolAddParameter> = {},
+  commandLine = "/bin/sh -c 'sleep 3600'",
+): Promise<{ jobId: string; nodes: string[]; taskOn: Map<string, string> }> {
   const ids = await readyPool(env, id, nodes, extra);
   const jobId = `${id}-job`;
   await env.sdk.job.add({ id: jobId, poolInfo: { poolId: id } });
-  await env.sdk.task.addCollection(jobId, Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine: "/bin/sh -c 'sleep 3600'" })));
+  await env.sdk.task.addCollection(jobId, Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine })));
   const running = await waitFor(
     env.emu,
     () => env.sdk.task.list(jobId),
@@ -53,6 +59,10 @@ export async function busyPool(env: RouteTestEnv, id: string, nodes: number, ext
   );
   return { jobId, nodes: ids, taskOn: new Map(running.map((t) => [t.nodeInfo!.nodeId!, t.id!])) };
 }
+
+/** A cloud-service pool (Windows, cmd) and a command that keeps its node busy for an hour. */
+export const CLOUD_SERVICE = { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } } as const;
+export const WINDOWS_LONG = "cmd /c timeout /t 3600";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

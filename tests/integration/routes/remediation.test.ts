@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
 import { nodeDetailResponse } from "@/lib/schemas/nodes";
 import { handlers } from "./route-table";
-import { actOk, busyPool, calls, readyPool, UUID, waitFor } from "./remediation-support";
+import { actOk, busyPool, calls, CLOUD_SERVICE, readyPool, UUID, waitFor, WINDOWS_LONG } from "./remediation-support";
 import { call, callOk, emulatorPerSuite } from "./support";
 
 // Each action and option against the emulator's semantics (batch-api.md §5.1), read back through the SDK,
@@ -237,5 +237,43 @@ describe("GET …/actions/preview", () => {
     const r = await call(handlers.actionPreviewGET, `/api/accounts/${a()}/pools/preview/actions/preview?nodes=a%20b`, { account: a(), poolId: "preview" });
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/nodes/);
+  });
+});
+
+describe("every action and option, as batch-api.md §5.1 says", () => {
+  const COMBOS = [
+    ...(["requeue", "terminate", "taskcompletion", "retaineddata"] as const).flatMap((option) => (["reboot", "reimage", "remove"] as const).map((action) => [action, option] as const)),
+    ...(["requeue", "terminate", "taskcompletion"] as const).map((option) => ["disableScheduling", option] as const),
+  ];
+  let n = 0;
+
+  it.each(COMBOS)("%s with %s", async (action, option) => {
+    const poolId = `combo-${++n}`;
+    const cloud = action === "reimage";
+    const pool = await busyPool(env, poolId, 1, cloud ? CLOUD_SERVICE : {}, cloud ? WINDOWS_LONG : undefined);
+    const target = pool.nodes[0]!;
+    const taskId = pool.taskOn.get(target)!;
+    const bootBefore = (await node(poolId, target)).lastBootTime!.getTime();
+    const destructive = action === "reimage" || action === "remove";
+    const res = await actOk(env, poolId, { action, option, nodeIds: [target], ...(destructive ? { confirm: target } : {}) });
+    expect(res.results[0], JSON.stringify(res.results[0])).toMatchObject({ outcome: "accepted", requestId: expect.stringMatching(UUID) });
+
+    const t = await task(pool.jobId, taskId);
+    if (option === "requeue") expect([t.state, t.executionInfo?.requeueCount]).toEqual(["active", 1]);
+    if (option === "terminate") expect([t.state, t.executionInfo?.failureInfo?.code]).toEqual(["completed", "TaskEnded"]);
+    if (option === "taskcompletion" || option === "retaineddata") {
+      // The task runs on; the node does the action only when it ends.
+      expect(t.state).toBe("running");
+      expect((await node(poolId, target)).state).toBe("running");
+      const done = await waitFor(env.emu, () => task(pool.jobId, taskId), (x) => x.state === "completed", { stepMs: 600_000, maxMs: 2 * 3_600_000 });
+      expect(done.executionInfo?.result).toBe("success");
+    }
+    // The action itself, once its tasks allow it.
+    if (action === "remove") await waitFor(env.emu, () => env.sdk.computeNode.list(poolId), (l) => l.length === 0, { stepMs: 86_400_000, maxMs: 10 * 86_400_000 });
+    else if (action === "disableScheduling") expect((await waitFor(env.emu, () => node(poolId, target), (x) => x.state === "offline", { stepMs: 60_000 })).schedulingState).toBe("disabled");
+    else await waitFor(env.emu, () => node(poolId, target), (x) => (x.lastBootTime?.getTime() ?? 0) > bootBefore, { stepMs: 86_400_000, maxMs: 10 * 86_400_000 });
+
+    const rec = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`, { account: a(), recordId: res.results[0]!.recordId }, auditRecordResponse);
+    expect(rec.record).toMatchObject({ action, option, outcome: "accepted", requestId: res.results[0]!.requestId, hasEvidence: destructive });
   });
 });
