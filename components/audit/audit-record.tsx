@@ -123,13 +123,13 @@ function Evidence({ account, evidence }: { account: string; evidence: EvidenceVi
         {evidence.stderr.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No recently failed task on the node.</p>}
         {evidence.stderr.map((s) => (
           <details key={`${s.jobId}/${s.taskId}`} open={evidence.stderr.length <= 3} data-testid="evidence-stderr" className="rounded border border-slate-200 p-2 dark:border-slate-800">
-            <summary className="cursor-pointer text-sm">
-              <Link href={paths.task(account, s.jobId, s.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
-                {s.jobId}/{s.taskId}
-              </Link>{" "}
-              — last {formatBytes(s.bytes)}
-              {s.error ? ` (${s.error})` : ""}
+            {/* A link inside <summary> would be a control inside a control: it goes below instead. */}
+            <summary className="cursor-pointer font-mono text-sm">
+              {s.jobId}/{s.taskId} <span className="font-sans">— last {formatBytes(s.bytes)}{s.error ? ` (${s.error})` : ""}</span>
             </summary>
+            <Link href={paths.task(account, s.jobId, s.taskId)} className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+              Open the task
+            </Link>
             <pre className="mt-1 max-h-80 overflow-auto bg-slate-50 p-2 text-xs whitespace-pre-wrap dark:bg-slate-900">{s.text}</pre>
           </details>
         ))}

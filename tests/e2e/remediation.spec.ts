@@ -26,6 +26,12 @@ async function fillThePool(env: Stack): Promise<void> {
   await env.advance(1);
 }
 
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+}
+
 async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
   const client = env.client;
   const running = await all(client.task.list(JOB, { taskListOptions: { filter: "state eq 'running'", select: "id,nodeInfo" } }), (link) => client.task.listNext(link));
@@ -84,8 +90,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await dialog.getByRole("radio", { name: /^requeue/ }).check();
 
     await page.screenshot({ path: "/tmp/remediation-dialog.png" });
-    const { violations } = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
 
     const submit = dialog.getByTestId("action-submit");
     await expect(submit).toBeDisabled();
@@ -132,6 +137,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
 
     await page.screenshot({ path: "/tmp/remediation-audit.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     // Filtered by node, in the URL.
     await page.getByLabel("Node id").fill(bad[1]!);
     await page.getByRole("button", { name: "Filter" }).click();
@@ -182,6 +188,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(enospc().first()).toBeAttached();
 
     await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     // A reload reads it from the audit log again, long after the node's files were wiped.
     await page.reload();
     await expect(enospc().first()).toBeAttached();
