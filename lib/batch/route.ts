@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ApiErrorBody, ApiErrorInfo } from "@/lib/schemas/api-error";
+import { IdentityConfigError } from "@/lib/identity/config";
 import { searchParamsObject } from "@/lib/schemas/inputs";
 import { findAccount, type BatchAccount } from "./accounts";
 import { httpStatusFor, toApiError } from "./errors";
@@ -51,6 +52,8 @@ export function batchRoute<P extends z.ZodType, Q extends z.ZodType>(
       return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {
       if (err instanceof BadCursorError || err instanceof RangeError) return errorResponse(badRequest(err.message));
+      // Checked at start-up too; a change of environment under a running server still gets named, not a 502.
+      if (err instanceof IdentityConfigError) return errorResponse({ kind: "server", status: 500, code: "ConfigurationError", message: err.message });
       const error = toApiError(err);
       if (error.kind === "network") console.error(`batch call failed: ${(err as Error)?.message ?? err}`);
       return errorResponse(error, httpStatusFor(error));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiErrorBody } from "./api-error";
 import { role } from "./identity";
+import { batchId } from "./inputs";
 import { nodeOutcome } from "./remediation";
 
 /** Everything the audit log records; node actions of issue 6 plus node-user connect/remove of issue 7. */
@@ -36,7 +37,21 @@ export const auditRecordView = z.object({
 });
 export type AuditRecordView = z.infer<typeof auditRecordView>;
 
-/** GET /api/accounts/{account}/audit?node=&pool=&actor=&action=&from=&to=&cursor= */
+/** GET /api/accounts/{account}/audit?node=&pool=&actor=&action=&from=&to=&cursor=&limit= */
+export const auditListQuery = z
+  .object({
+    node: batchId.optional(),
+    pool: batchId.optional(),
+    actor: z.string().trim().min(1).max(200).optional(),
+    action: auditAction.optional(),
+    from: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).optional(),
+    to: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).optional(),
+    cursor: z.string().regex(/^[0-9]{1,15}$/, "is not a cursor this server issued").optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
+export type AuditListQuery = z.infer<typeof auditListQuery>;
+
 export const auditListResponse = z.object({ records: z.array(auditRecordView), nextCursor: z.string().optional() });
 export type AuditListResponse = z.infer<typeof auditListResponse>;
 

@@ -18,7 +18,30 @@ import { GET as nodeGET } from "@/app/api/accounts/[account]/pools/[poolId]/node
 import { GET as nodesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/route";
 import { GET as poolGET } from "@/app/api/accounts/[account]/pools/[poolId]/route";
 import { GET as poolsGET } from "@/app/api/accounts/[account]/pools/route";
+import { randomUUID } from "node:crypto";
+import { GET as auditRecordGET } from "@/app/api/accounts/[account]/audit/[recordId]/route";
+import { GET as auditGET } from "@/app/api/accounts/[account]/audit/route";
+import { GET as meGET } from "@/app/api/accounts/[account]/me/route";
+import { GET as actionPreviewGET } from "@/app/api/accounts/[account]/pools/[poolId]/actions/preview/route";
+import { POST as actionsPOST } from "@/app/api/accounts/[account]/pools/[poolId]/actions/route";
 import type { RouteHandler, RouteParams } from "./support";
+
+/**
+ * The action route is a POST: called through this table (whose cases are GETs) it gets what the dashboard's
+ * own page sends, a same-origin JSON body disabling scheduling on the node, so faults reach it as they reach
+ * the reads. Its pool read comes before any node call, so a failing Batch fails the whole request.
+ */
+const actionsAsPage =
+  (nodeId: string): RouteHandler =>
+  (request, context) =>
+    actionsPOST(
+      new Request(request.url, {
+        method: "POST",
+        headers: { origin: new URL(request.url).origin, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: JSON.stringify({ operationId: randomUUID(), action: "disableScheduling", option: "taskcompletion", nodeIds: [nodeId], reason: "route table case" }),
+      }),
+      context,
+    );
 
 export interface RouteCase {
   name: string;
@@ -74,6 +97,8 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job failures", handler: jobFailuresGET, url: `${base}/jobs/${jobId}/failures${q}`, params: { account, jobId } },
     { name: "job heatmap", handler: jobHeatmapGET, url: `${base}/jobs/${jobId}/heatmap${q}`, params: { account, jobId } },
     { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
+    { name: "action preview", handler: actionPreviewGET, url: `${base}/pools/${poolId}/actions/preview?nodes=${nodeId}${query ? `&${query}` : ""}`, params: { account, poolId } },
+    { name: "actions", handler: actionsAsPage(nodeId), url: `${base}/pools/${poolId}/actions${q}`, params: { account, poolId } },
   ];
 }
 
@@ -83,10 +108,18 @@ export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" 
   return [
     { name: "pool heatmap progress", handler: poolHeatmapProgressGET, url: `${base}/pools/${ids.poolId}/heatmap/progress?${query}`, params: { account, poolId: ids.poolId } },
     { name: "job heatmap progress", handler: jobHeatmapProgressGET, url: `${base}/jobs/${ids.jobId}/heatmap/progress?${query}`, params: { account, jobId: ids.jobId } },
+    { name: "me", handler: meGET, url: `${base}/me`, params: { account } },
+    { name: "audit", handler: auditGET, url: `${base}/audit`, params: { account } },
+    { name: "audit record", handler: auditRecordGET, url: `${base}/audit/00000000-0000-4000-8000-000000000000`, params: { account, recordId: "00000000-0000-4000-8000-000000000000" } },
   ];
 }
 
 export const handlers = {
+  meGET,
+  auditGET,
+  auditRecordGET,
+  actionPreviewGET,
+  actionsPOST,
   poolHeatmapProgressGET,
   jobHeatmapProgressGET,
   poolsGET,

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { z } from "zod";
@@ -21,7 +24,7 @@ export { all };
  */
 export const FROZEN = 1e-6;
 
-const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY"] as const;
+const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY", "BATCHSCOPE_AUDIT_DB"] as const;
 
 export interface RouteTestEnv {
   emu: Emulator;
@@ -83,6 +86,8 @@ export function emulatorPerSuite(spec: EmulatorSpec): RouteTestEnv {
     saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
     Object.assign(env, await startTestEmulator(spec));
     pointDashboardAt(env.emu);
+    // Every suite writes its own audit file, never ./data of the working tree.
+    process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "batchscope-audit-")), "audit.sqlite");
   });
   afterAll(async () => {
     await env.emu?.close();
@@ -107,9 +112,9 @@ export interface RouteResult {
   json: unknown;
 }
 
-/** Calls an exported GET as Next.js does: a real Request and the params as a promise. */
-export async function call(handler: RouteHandler, path: string, params: RouteParams): Promise<RouteResult> {
-  const res = await handler(new Request(new URL(path, "http://localhost")), { params: Promise.resolve(params) });
+/** Calls an exported handler as Next.js does: a real Request (a GET unless `init` says otherwise) and the params as a promise. */
+export async function call(handler: RouteHandler, path: string, params: RouteParams, init?: RequestInit): Promise<RouteResult> {
+  const res = await handler(new Request(new URL(path, "http://localhost"), init), { params: Promise.resolve(params) });
   const text = await res.text();
   let json: unknown;
   try {

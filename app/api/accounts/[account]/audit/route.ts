@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { auditLog } from "@/lib/audit/open";
+import { batchRoute } from "@/lib/batch/route";
+import { auditListQuery, type AuditListResponse } from "@/lib/schemas/audit";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/audit – the account's audit records, newest first, filtered (reads the audit file only)
+export const GET = batchRoute({ params: z.object({}), query: auditListQuery }, async ({ account, query }): Promise<AuditListResponse> => auditLog().list(account.name, query));

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { resolveIdentity } from "@/lib/identity/resolve";
+import type { MeResponse } from "@/lib/schemas/identity";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/accounts/[account]/me – who the server believes is asking, and whether they may act (no Batch call)
+export const GET = batchRoute({ params: z.object({}), query: noQuery }, async ({ account, request }): Promise<MeResponse> => ({
+  account: account.name,
+  identity: resolveIdentity(request.headers, account.isEmulator),
+}));

@@ -1,0 +1,22 @@
+import { checkActionRequest } from "@/lib/batch/action-request";
+import { getPool } from "@/lib/batch/pools";
+import { OperationReusedError, runNodeAction } from "@/lib/batch/remediation";
+import { batchRoute, noQuery } from "@/lib/batch/route";
+import { poolParams } from "@/lib/schemas/route-params";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// POST /api/accounts/[account]/pools/[poolId]/actions – reboot, reimage, remove, disable or enable scheduling on nodes, audited per node
+export const POST = batchRoute({ params: poolParams, query: noQuery }, async ({ account, params, request }) => {
+  const checked = await checkActionRequest(request, account);
+  if (!checked.ok) return checked.response;
+  // A pool that does not exist is one answer (404), not one failure per node.
+  await getPool(account, params.poolId);
+  try {
+    return await runNodeAction({ account, poolId: params.poolId, request: checked.request, option: checked.option, who: checked.who });
+  } catch (err) {
+    if (!(err instanceof OperationReusedError)) throw err;
+    return Response.json({ error: { kind: "conflict", status: 409, code: "OperationIdReused", message: err.message } }, { status: 409 });
+  }
+});

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { AuditLog, type AuditIntent } from "./log";
+import { SCHEMA_VERSION } from "./schema";
+
+const opened: AuditLog[] = [];
+function freshLog(): AuditLog {
+  const log = new AuditLog(join(mkdtempSync(join(tmpdir(), "audit-")), "nested", "dir", "audit.sqlite"));
+  opened.push(log);
+  return log;
+}
+afterEach(() => {
+  for (const l of opened.splice(0)) l.close();
+});
+
+const intent = (over: Partial<AuditIntent> = {}): AuditIntent => ({
+  operationId: "op-1",
+  actor: "ana@example.com",
+  role: "operator",
+  account: "prod",
+  poolId: "pool-a",
+  nodeId: "tvm-1",
+  action: "reboot",
+  option: "requeue",
+  reason: "disk full",
+  ...over,
+});
+
+describe("AuditLog", () => {
+  it("creates its folder and file, in WAL mode, at the current schema version", () => {
+    const log = freshLog();
+    expect(existsSync(log.path)).toBe(true);
+    const db = new Database(log.path, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it("an intent without an outcome reads as unknown; the outcome, once appended, with its request id", () => {
+    const log = freshLog();
+    const id = log.appendIntent(intent({ ticket: "INC-42" }));
+    expect(log.get("prod", id)?.record).toMatchObject({ id, outcome: "unknown", ticket: "INC-42", hasEvidence: false });
+    log.appendOutcome(id, { outcome: "accepted", requestId: "req-1" });
+    expect(log.get("prod", id)?.record).toMatchObject({ outcome: "accepted", requestId: "req-1", outcomeTime: expect.any(String) });
+  });
+
+  it("refuses a second outcome, and any UPDATE or DELETE, even in raw SQL", () => {
+    const log = freshLog();
+    const id = log.appendIntent(intent({ evidence: { capturedAt: "2026-01-01T00:00:00.000Z", node: { id: "tvm-1" }, stderr: [] } }));
+    log.appendOutcome(id, { outcome: "failed", error: { kind: "conflict", status: 409, code: "NodeBeingRebooted", message: "busy" } });
+    expect(() => log.appendOutcome(id, { outcome: "accepted" })).toThrow(/UNIQUE|constraint/i);
+    const db = new Database(log.path);
+    for (const sql of [
+      "UPDATE intents SET reason = 'nothing happened'",
+      "DELETE FROM intents",
+      "UPDATE outcomes SET outcome = 'accepted'",
+      "DELETE FROM outcomes",
+      "UPDATE evidence SET body = '{}'",
+      "DELETE FROM evidence",
+    ]) {
+      expect(() => db.exec(sql), sql).toThrow(/append-only/);
+    }
+    db.close();
+    expect(log.get("prod", id)?.record).toMatchObject({ reason: "disk full", outcome: "failed", error: { code: "NodeBeingRebooted" } });
+  });
+
+  it("keeps evidence with the intent, readable by the record's id", () => {
+    const log = freshLog();
+    const evidence = { capturedAt: "2026-01-01T00:00:00.000Z", node: { id: "tvm-1", errors: [{ code: "DiskFull" }] }, stderr: [{ jobId: "j", taskId: "t", bytes: 5, text: "boom\n" }] };
+    const id = log.appendIntent(intent({ action: "remove", evidence }));
+    expect(log.get("prod", id)).toEqual({ record: expect.objectContaining({ hasEvidence: true }), evidence });
+    expect(log.get("other-account", id)).toBeUndefined();
+  });
+
+  it("lists newest first with filters and cursor paging", () => {
+    const log = freshLog();
+    const t0 = Date.parse("2026-11-27T10:00:00Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push(log.appendIntent(intent({ nodeId: `tvm-${i % 3}`, actor: i % 2 ? "bo" : "ana@example.com", action: i < 5 ? "reboot" : "remove", operationId: `op-${i}` }), new Date(t0 + i * 60_000)));
+    }
+    log.appendIntent(intent({ account: "staging" }));
+    const all = log.list("prod");
+    expect(all.records.map((r) => r.id)).toEqual([...ids].reverse());
+    expect(all.nextCursor).toBeUndefined();
+
+    const p1 = log.list("prod", { limit: 3 });
+    expect(p1.records.map((r) => r.id)).toEqual([ids[6], ids[5], ids[4]]);
+    const p2 = log.list("prod", { limit: 3, cursor: p1.nextCursor });
+    expect(p2.records.map((r) => r.id)).toEqual([ids[3], ids[2], ids[1]]);
+    const p3 = log.list("prod", { limit: 3, cursor: p2.nextCursor });
+    expect(p3.records.map((r) => r.id)).toEqual([ids[0]]);
+    expect(p3.nextCursor).toBeUndefined();
+
+    expect(log.list("prod", { node: "tvm-1" }).records.map((r) => r.id)).toEqual([ids[4], ids[1]]);
+    expect(log.list("prod", { actor: "bo" }).records).toHaveLength(3);
+    expect(log.list("prod", { action: "remove" }).records.map((r) => r.id)).toEqual([ids[6], ids[5]]);
+    expect(log.list("prod", { pool: "pool-b" }).records).toEqual([]);
+    // from inclusive, to exclusive; offsets other than Z compare by instant.
+    const window = log.list("prod", { from: "2026-11-27T10:02:00Z", to: "2026-11-27T12:04:00+02:00" });
+    expect(window.records.map((r) => r.id)).toEqual([ids[3], ids[2]]);
+  });
+
+  it("finds an operation's records per node, for idempotent retries", () => {
+    const log = freshLog();
+    const a = log.appendIntent(intent({ operationId: "op-x", nodeId: "n1" }));
+    const b = log.appendIntent(intent({ operationId: "op-x", nodeId: "n2" }));
+    expect(log.byOperation("prod", "op-x").map((r) => r.id)).toEqual([a, b]);
+    expect(log.byOperation("prod", "op-x", "n2").map((r) => r.id)).toEqual([b]);
+    expect(log.byOperation("staging", "op-x")).toEqual([]);
+  });
+
+  it("stores issue 7's user name and expiry", () => {
+    const log = freshLog();
+    const id = log.appendIntent(intent({ action: "addUser", option: undefined, userName: "debug-ana", expiryTime: "2026-11-28T00:00:00.000Z" }));
+    expect(log.get("prod", id)?.record).toMatchObject({ action: "addUser", userName: "debug-ana", expiryTime: "2026-11-28T00:00:00.000Z" });
+    expect(log.get("prod", id)?.record.option).toBeUndefined();
+  });
+
+  it("reopens an existing file without migrating it again, and refuses a newer schema", () => {
+    const log = freshLog();
+    const id = log.appendIntent(intent());
+    log.close();
+    opened.pop();
+    const again = new AuditLog(log.path);
+    opened.push(again);
+    expect(again.get("prod", id)?.record.reason).toBe("disk full");
+    const db = new Database(log.path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new AuditLog(log.path)).toThrow(/newer than this Batchscope/);
+  });
+});

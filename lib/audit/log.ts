@@ -1,0 +1,189 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+import type { AuditListQuery, AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
+import type { Role } from "@/lib/schemas/identity";
+import type { NodeOutcome } from "@/lib/schemas/remediation";
+import { migrate } from "./schema";
+
+/** What is known before the Batch call: who, what, where, why, and what the node looked like. */
+export interface AuditIntent {
+  operationId: string;
+  actor: string;
+  role: Role;
+  account: string;
+  poolId: string;
+  nodeId: string;
+  action: AuditRecordView["action"];
+  option?: string;
+  reason: string;
+  ticket?: string;
+  /** addUser / deleteUser (issue 7): the user name and expiry, never a password or key. */
+  userName?: string;
+  expiryTime?: string;
+  evidence?: EvidenceView;
+}
+
+export interface AuditOutcome {
+  outcome: NodeOutcome;
+  requestId?: string;
+  error?: ApiErrorInfo;
+}
+
+interface IntentRow {
+  seq: number;
+  id: string;
+  operation_id: string;
+  time: string;
+  actor: string;
+  role: string;
+  account: string;
+  pool_id: string;
+  node_id: string;
+  action: string;
+  option: string | null;
+  reason: string;
+  ticket: string | null;
+  user_name: string | null;
+  expiry_time: string | null;
+  outcome: string | null;
+  outcome_time: string | null;
+  request_id: string | null;
+  error: string | null;
+  has_evidence: number;
+}
+
+const SELECT = `
+  SELECT i.*, o.outcome, o.time AS outcome_time, o.request_id, o.error, (e.record_id IS NOT NULL) AS has_evidence
+  FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id LEFT JOIN evidence e ON e.record_id = i.id`;
+
+/**
+ * The remediation audit log: append-only SQLite. An intent is written (and synced, synchronous=FULL)
+ * before each Batch call and its outcome after, so a server killed in between leaves a record whose
+ * outcome is "unknown", never no record. Triggers refuse UPDATE and DELETE, so not even a bug here can
+ * rewrite history.
+ */
+export class AuditLog {
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  /** Writes the intent (with its evidence) and returns the record's id. */
+  appendIntent(intent: AuditIntent, now = new Date()): string {
+    const id = randomUUID();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time)
+           VALUES (@id, @operationId, @time, @actor, @role, @account, @poolId, @nodeId, @action, @option, @reason, @ticket, @userName, @expiryTime)`,
+        )
+        .run({
+          id,
+          operationId: intent.operationId,
+          time: now.toISOString(),
+          actor: intent.actor,
+          role: intent.role,
+          account: intent.account,
+          poolId: intent.poolId,
+          nodeId: intent.nodeId,
+          action: intent.action,
+          option: intent.option ?? null,
+          reason: intent.reason,
+          ticket: intent.ticket ?? null,
+          userName: intent.userName ?? null,
+          expiryTime: intent.expiryTime ?? null,
+        });
+      if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
+    })();
+    return id;
+  }
+
+  /** Appends the outcome of a record; a second outcome for one record is refused by the schema. */
+  appendOutcome(recordId: string, outcome: AuditOutcome, now = new Date()): void {
+    this.db
+      .prepare("INSERT INTO outcomes (record_id, time, outcome, request_id, error) VALUES (?, ?, ?, ?, ?)")
+      .run(recordId, now.toISOString(), outcome.outcome, outcome.requestId ?? null, outcome.error ? JSON.stringify(outcome.error) : null);
+  }
+
+  /** The records of one operation (a dialog submission), optionally for one node, oldest first. */
+  byOperation(account: string, operationId: string, nodeId?: string): AuditRecordView[] {
+    const rows = this.db
+      .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ?${nodeId ? " AND i.node_id = ?" : ""} ORDER BY i.seq`)
+      .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[];
+    return rows.map(toView);
+  }
+
+  /** Newest first, filtered; `nextCursor` continues after the last record returned. */
+  list(account: string, q: Partial<AuditListQuery> = {}): { records: AuditRecordView[]; nextCursor?: string } {
+    const where = ["i.account = @account"];
+    if (q.node) where.push("i.node_id = @node");
+    if (q.pool) where.push("i.pool_id = @pool");
+    if (q.actor) where.push("i.actor = @actor");
+    if (q.action) where.push("i.action = @action");
+    if (q.from) where.push("i.time >= @from");
+    if (q.to) where.push("i.time < @to");
+    if (q.cursor) where.push("i.seq < @cursor");
+    const limit = q.limit ?? 100;
+    const rows = this.db.prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY i.seq DESC LIMIT @limit`).all({
+      account,
+      node: q.node,
+      pool: q.pool,
+      actor: q.actor,
+      action: q.action,
+      // Stored times are toISOString() (UTC, milliseconds): compare in the same form so text order is time order.
+      from: q.from ? new Date(q.from).toISOString() : undefined,
+      to: q.to ? new Date(q.to).toISOString() : undefined,
+      cursor: q.cursor ? Number(q.cursor) : undefined,
+      limit: limit + 1,
+    }) as IntentRow[];
+    const page = rows.slice(0, limit);
+    return { records: page.map(toView), ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.seq) } : {}) };
+  }
+
+  /** One record and its evidence, or undefined when no record has this id in this account. */
+  get(account: string, id: string): { record: AuditRecordView; evidence?: EvidenceView } | undefined {
+    const row = this.db.prepare(`${SELECT} WHERE i.account = ? AND i.id = ?`).get(account, id) as IntentRow | undefined;
+    if (!row) return undefined;
+    const ev = this.db.prepare("SELECT body FROM evidence WHERE record_id = ?").get(id) as { body: string } | undefined;
+    return { record: toView(row), ...(ev ? { evidence: JSON.parse(ev.body) as EvidenceView } : {}) };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toView(r: IntentRow): AuditRecordView {
+  return {
+    id: r.id,
+    operationId: r.operation_id,
+    time: r.time,
+    actor: r.actor,
+    role: r.role as Role,
+    account: r.account,
+    poolId: r.pool_id,
+    nodeId: r.node_id,
+    action: r.action as AuditRecordView["action"],
+    ...(r.option ? { option: r.option } : {}),
+    reason: r.reason,
+    ...(r.ticket ? { ticket: r.ticket } : {}),
+    ...(r.user_name ? { userName: r.user_name } : {}),
+    ...(r.expiry_time ? { expiryTime: r.expiry_time } : {}),
+    outcome: (r.outcome ?? "unknown") as AuditRecordView["outcome"],
+    ...(r.outcome_time ? { outcomeTime: r.outcome_time } : {}),
+    ...(r.request_id ? { requestId: r.request_id } : {}),
+    ...(r.error ? { error: JSON.parse(r.error) as ApiErrorInfo } : {}),
+    hasEvidence: r.has_evidence === 1,
+  };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import type Database from "better-sqlite3";
+
+/**
+ * Migrations by PRAGMA user_version: each entry takes the file from version i to i+1. Append new ones;
+ * never edit one that has shipped, since files in the field are already past it.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE intents (
+    seq          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    operation_id TEXT NOT NULL,
+    time         TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    account      TEXT NOT NULL,
+    pool_id      TEXT NOT NULL,
+    node_id      TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    option       TEXT,
+    reason       TEXT NOT NULL,
+    ticket       TEXT,
+    user_name    TEXT,
+    expiry_time  TEXT
+  );
+  CREATE INDEX intents_operation ON intents (operation_id, node_id);
+  CREATE INDEX intents_node ON intents (account, pool_id, node_id, seq);
+  CREATE INDEX intents_account ON intents (account, seq);
+
+  -- One outcome per intent at most (the primary key): a record's result is written once, never changed.
+  CREATE TABLE outcomes (
+    record_id  TEXT PRIMARY KEY REFERENCES intents (id),
+    time       TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    request_id TEXT,
+    error      TEXT
+  );
+
+  CREATE TABLE evidence (
+    record_id TEXT PRIMARY KEY REFERENCES intents (id),
+    body      TEXT NOT NULL
+  );
+
+  CREATE TRIGGER intents_no_update BEFORE UPDATE ON intents BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  CREATE TRIGGER intents_no_delete BEFORE DELETE ON intents BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  CREATE TRIGGER outcomes_no_update BEFORE UPDATE ON outcomes BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  CREATE TRIGGER outcomes_no_delete BEFORE DELETE ON outcomes BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the file to the current schema in one transaction per step; a newer file than this code is refused. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new Error(`The audit file's schema (version ${current}) is newer than this Batchscope (version ${SCHEMA_VERSION}); upgrade Batchscope.`);
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

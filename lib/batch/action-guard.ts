@@ -1,0 +1,37 @@
+import "server-only";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+
+const first = (v: string | null) => v?.split(",")[0]?.trim() || undefined;
+
+/**
+ * The origin this request was sent to, as the browser saw it. Behind a TLS-terminating proxy (App Service,
+ * oauth2-proxy) the server sees http and maybe an internal host, so X-Forwarded-Proto/Host are honoured:
+ * a cross-site page cannot make a browser send those headers (custom headers need a CORS preflight this
+ * server never grants), and a non-browser client can forge Origin anyway, so trusting them weakens nothing
+ * this check is for.
+ */
+export function ownOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const proto = first(request.headers.get("x-forwarded-proto"))?.replace(/:$/, "") ?? url.protocol.replace(/:$/, "");
+  const host = first(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
+  return `${proto}://${host}`.toLowerCase();
+}
+
+/**
+ * Actions accept only same-origin JSON POSTs: a page on another site must not be able to make an
+ * operator's browser reboot nodes (CSRF). Sec-Fetch-Site and Origin are set by the browser and cannot be
+ * set by a page; a request with neither did not come from our page, so it is refused too.
+ */
+export function refuseUnlessSameOriginJson(request: Request): { error: ApiErrorInfo; httpStatus: number } | undefined {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const crossOrigin = (message: string) => ({ error: { kind: "auth" as const, status: 403, code: "CrossOriginRequest", message }, httpStatus: 403 });
+  if (site !== null && site !== "same-origin") return crossOrigin(`Actions are accepted only from the dashboard's own pages (Sec-Fetch-Site: ${site.slice(0, 40)}).`);
+  if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) return crossOrigin(`Actions are accepted only from the dashboard's own pages (Origin ${origin.slice(0, 200)} is another site).`);
+  if (site === null && origin === null) return crossOrigin("Actions are accepted only from the dashboard's own pages (the request carries neither Origin nor Sec-Fetch-Site).");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    return { error: { kind: "badRequest", status: 415, code: "UnsupportedMediaType", message: `An action is a JSON body (Content-Type: application/json), not ${type || "no content type"}.` }, httpStatus: 415 };
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { availability, type PoolFacts } from "@/lib/remediation/availability";
+import { NODE_ACTIONS, type PreviewNode, type PreviewResponse } from "@/lib/schemas/remediation";
+import type { BatchAccount } from "./accounts";
+import { listAll } from "./paging";
+import { getPool } from "./pools";
+import { cachedRead } from "./read";
+
+interface ActionNode {
+  id: string;
+  state: string;
+  schedulingState: string;
+  running: { jobId: string; taskId: string }[];
+}
+
+/**
+ * What the action dialog shows before anything is sent: the pool's allocation state and configuration,
+ * and per selected node its state, the tasks running on it and which actions Batch would take now. One
+ * node list for the whole selection (cached like every read), however many nodes are selected.
+ */
+export async function previewActions(account: BatchAccount, poolId: string, nodeIds: string[]): Promise<PreviewResponse> {
+  const [{ pool }, { nodes, asOf }] = await Promise.all([getPool(account, poolId), actionNodes(account, poolId)]);
+  const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration };
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return {
+    asOf,
+    poolId,
+    allocationState: pool.allocationState,
+    configuration: pool.configuration,
+    nodes: nodeIds.map((nodeId): PreviewNode => {
+      const n = byId.get(nodeId);
+      const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };
+      const actions = Object.fromEntries(NODE_ACTIONS.map((a) => [a, availability(a, node, facts)])) as PreviewNode["actions"];
+      return n ? { nodeId, exists: true, state: n.state, schedulingState: n.schedulingState, runningTasks: n.running, actions } : { nodeId, exists: false, runningTasks: [], actions };
+    }),
+  };
+}
+
+function actionNodes(account: BatchAccount, poolId: string) {
+  return cachedRead(account, `actionnodes|${poolId}`, async ({ client }) => {
+    const { items } = await listAll(
+      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,recentTasks" } }),
+      (link) => client.computeNode.listNext(link),
+    );
+    return {
+      nodes: items.map(
+        (n): ActionNode => ({
+          id: n.id ?? "",
+          state: n.state ?? "unknown",
+          schedulingState: n.schedulingState ?? "enabled",
+          running: (n.recentTasks ?? []).filter((t) => t.taskState === "running").map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),
+        }),
+      ),
+    };
+  });
+}

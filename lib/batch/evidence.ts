@@ -1,0 +1,33 @@
+import "server-only";
+import type { EvidenceView } from "@/lib/schemas/audit";
+import type { BatchAccount } from "./accounts";
+import { accountClient } from "./client";
+import { DEFAULT_TAIL_BYTES, readFileSlice } from "./files";
+import { mapLimit } from "./map-limit";
+import { getNode } from "./nodes";
+import { toApiError } from "./errors";
+
+/** stderr tails kept per node: the most recent failures say what went wrong; more would only fill the file. */
+export const EVIDENCE_TASKS = 5;
+
+/**
+ * What a reimage or removal is about to wipe: the node as Batch describes it (errors, start task, recent
+ * tasks) and the last 64 KiB of stderr.txt of its recently failed tasks. Read fresh, never from the cache:
+ * this is the last look anyone gets. Throws when the node itself cannot be read (gone, throttled …); a
+ * task's file that cannot be read is noted in its entry instead.
+ */
+export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<EvidenceView> {
+  accountClient(account).cache.invalidate(`${account.name}|node|${poolId}|${nodeId}`);
+  const { node, asOf } = await getNode(account, poolId, nodeId);
+  const failed = node.recentTasks.filter((t) => t.outcome === "failed").slice(0, EVIDENCE_TASKS);
+  const stderr = await mapLimit(failed, 3, async ({ jobId, taskId }) => {
+    try {
+      const slice = await readFileSlice(account, { kind: "task", jobId, taskId }, "stderr.txt", { length: DEFAULT_TAIL_BYTES });
+      return { jobId, taskId, bytes: slice.size, text: slice.bytes.toString("utf8") };
+    } catch (err) {
+      const e = toApiError(err);
+      return { jobId, taskId, bytes: 0, text: "", error: `${e.code ?? e.kind}: ${e.message}` };
+    }
+  });
+  return { capturedAt: asOf, node, stderr };
+}

@@ -1,0 +1,68 @@
+// No "server-only" marker: instrumentation.ts checks this at start-up, outside the React server layer.
+
+/** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard. */
+export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers"] as const;
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
+
+export interface IdentityConfig {
+  source: IdentitySource;
+  /** The header naming the user (App Service: the principal's name). */
+  userHeader: string;
+  /** The header carrying groups: a comma-separated list, or App Service's base64 principal with its claims. */
+  groupsHeader: string;
+  /** Group names or object ids (lower-cased) whose members are operators. */
+  operatorGroups: string[];
+}
+
+/** The presets' header names; BATCHSCOPE_IDENTITY_USER_HEADER / _GROUPS_HEADER override them. */
+const PRESETS: Record<Exclude<IdentitySource, "headers">, { userHeader: string; groupsHeader: string }> = {
+  "app-service": { userHeader: "x-ms-client-principal-name", groupsHeader: "x-ms-client-principal" },
+  "oauth2-proxy": { userHeader: "x-forwarded-email", groupsHeader: "x-forwarded-groups" },
+};
+
+export class IdentityConfigError extends Error {}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// An HTTP field name (RFC 9110 token).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Reads BATCHSCOPE_IDENTITY and its companions; undefined when no identity source is configured. A
+ * mistake is reported with the variable it is in, so the server stops at start instead of letting
+ * everyone act (or no one) for a reason nobody can see.
+ */
+export function readIdentityConfig(env: Env = process.env): IdentityConfig | undefined {
+  const source = env.BATCHSCOPE_IDENTITY?.trim() ?? "";
+  const userOverride = env.BATCHSCOPE_IDENTITY_USER_HEADER?.trim() || undefined;
+  const groupsOverride = env.BATCHSCOPE_IDENTITY_GROUPS_HEADER?.trim() || undefined;
+  const groupsRaw = env.BATCHSCOPE_OPERATOR_GROUPS?.trim() || undefined;
+  if (!source) {
+    const stray = [
+      ["BATCHSCOPE_IDENTITY_USER_HEADER", userOverride],
+      ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
+      ["BATCHSCOPE_OPERATOR_GROUPS", groupsRaw],
+    ].find(([, v]) => v !== undefined);
+    if (stray) throw new IdentityConfigError(`${stray[0]} is set but BATCHSCOPE_IDENTITY is not: set BATCHSCOPE_IDENTITY to ${IDENTITY_SOURCES.join(", ")}`);
+    return undefined;
+  }
+  if (!(IDENTITY_SOURCES as readonly string[]).includes(source)) {
+    throw new IdentityConfigError(`BATCHSCOPE_IDENTITY must be one of ${IDENTITY_SOURCES.join(", ")} (got "${source}")`);
+  }
+  for (const [name, value] of [
+    ["BATCHSCOPE_IDENTITY_USER_HEADER", userOverride],
+    ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
+  ] as const) {
+    if (value !== undefined && !HEADER_NAME.test(value)) throw new IdentityConfigError(`${name} must be an HTTP header name such as X-Forwarded-User (got "${value}")`);
+  }
+  const preset = source === "headers" ? undefined : PRESETS[source as Exclude<IdentitySource, "headers">];
+  const userHeader = userOverride ?? preset?.userHeader;
+  const groupsHeader = groupsOverride ?? preset?.groupsHeader;
+  if (!userHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER must name the header carrying the user when BATCHSCOPE_IDENTITY=headers");
+  if (!groupsHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER must name the header carrying the groups when BATCHSCOPE_IDENTITY=headers");
+  const operatorGroups = (groupsRaw ?? "")
+    .split(",")
+    .map((g) => g.trim().toLowerCase())
+    .filter(Boolean);
+  return { source: source as IdentitySource, userHeader: userHeader.toLowerCase(), groupsHeader: groupsHeader.toLowerCase(), operatorGroups };
+}

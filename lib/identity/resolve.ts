@@ -1,0 +1,99 @@
+import "server-only";
+import type { IdentityView } from "@/lib/schemas/identity";
+import { readIdentityConfig, type IdentityConfig } from "./config";
+
+let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
+
+/** The configuration, read again only when the environment changes (as it does between tests). */
+export function identityConfig(env: Readonly<Record<string, string | undefined>> = process.env): IdentityConfig | undefined {
+  const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join("\0");
+  if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
+  return configured.config;
+}
+
+export const LOCAL_OPERATOR = "local-operator";
+
+/**
+ * Who is asking, from the trusted proxy's headers. The proxy must strip these headers from what clients
+ * send (App Service and oauth2-proxy do): the dashboard cannot tell a forged header from a real one.
+ * `isEmulator` is whether the account is the local emulator, where acting is harmless without a proxy.
+ */
+export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = process.env): IdentityView {
+  const config = identityConfig(env);
+  if (!config) {
+    return isEmulator
+      ? { actor: LOCAL_OPERATOR, role: "operator", source: "local", note: "Local operator: no sign-in proxy is configured, and this account is the local emulator." }
+      : {
+          actor: "anonymous",
+          role: "viewer",
+          source: "none",
+          note: "No sign-in proxy is configured: read-only.",
+          actionsRefused: "No identity source is configured (BATCHSCOPE_IDENTITY), so every action is refused against a real Batch account.",
+        };
+  }
+  const who = readUser(headers, config);
+  if (!who.user) {
+    return {
+      actor: "anonymous",
+      role: "viewer",
+      source: "none",
+      note: "Not signed in.",
+      actionsRefused: `The sign-in proxy sent no user (header ${config.userHeader}), so actions are refused.`,
+    };
+  }
+  const groups = who.groups.map((g) => g.toLowerCase());
+  const operator = config.operatorGroups.some((g) => groups.includes(g));
+  return operator
+    ? { actor: who.user, role: "operator", source: "proxy" }
+    : {
+        actor: who.user,
+        role: "viewer",
+        source: "proxy",
+        actionsRefused: `${who.user} is a viewer: acting on nodes needs membership of an operator group (BATCHSCOPE_OPERATOR_GROUPS).`,
+      };
+}
+
+function readUser(headers: Headers, config: IdentityConfig): { user?: string; groups: string[] } {
+  const name = clean(headers.get(config.userHeader));
+  const raw = headers.get(config.groupsHeader);
+  if (config.source !== "app-service") return { user: name, groups: (raw ?? "").split(",").map((g) => g.trim()).filter(Boolean) };
+  const principal = decodePrincipal(raw);
+  return { user: name ?? principal?.name, groups: principal?.groups ?? [] };
+}
+
+interface Claim {
+  typ?: unknown;
+  val?: unknown;
+}
+
+const GROUP_CLAIMS = new Set(["groups", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"]);
+const ROLE_CLAIMS = new Set(["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"]);
+const NAME_CLAIMS = ["preferred_username", "name", "email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"];
+
+/**
+ * App Service's X-MS-CLIENT-PRINCIPAL: base64 JSON {auth_typ, name_typ, role_typ, claims:[{typ,val}]}.
+ * Groups and app roles both count as groups, so either can be mapped to the operator role.
+ */
+export function decodePrincipal(raw: string | null): { name?: string; groups: string[] } | undefined {
+  if (!raw) return undefined;
+  let parsed: { claims?: unknown; name_typ?: unknown; role_typ?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64").toString("utf8")) as typeof parsed;
+  } catch {
+    return undefined;
+  }
+  const claims = (Array.isArray(parsed?.claims) ? parsed.claims : []) as Claim[];
+  const roleTyp = typeof parsed.role_typ === "string" ? parsed.role_typ : undefined;
+  const nameTyp = typeof parsed.name_typ === "string" ? parsed.name_typ : undefined;
+  const value = (c: Claim) => (typeof c.val === "string" ? c.val : undefined);
+  const groups = claims.filter((c) => typeof c.typ === "string" && (GROUP_CLAIMS.has(c.typ) || ROLE_CLAIMS.has(c.typ) || c.typ === roleTyp)).map(value).filter((v): v is string => !!v);
+  const nameOf = (typ: string | undefined) => (typ ? claims.find((c) => c.typ === typ) : undefined);
+  const nameClaim = nameOf(nameTyp) ?? NAME_CLAIMS.map(nameOf).find(Boolean);
+  return { name: clean(nameClaim ? value(nameClaim) : undefined), groups };
+}
+
+/** A user name goes into the audit log and onto screens: no control characters, bounded. */
+function clean(v: string | null | undefined): string | undefined {
+  const s = v?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return s || undefined;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { NODE_ACTIONS } from "@/lib/schemas/remediation";
+import { availability, type PoolFacts } from "./availability";
+
+const vmPool: PoolFacts = { allocationState: "steady", configuration: "virtualMachine" };
+const csPool: PoolFacts = { allocationState: "steady", configuration: "cloudService" };
+const idle = { exists: true, state: "idle", schedulingState: "enabled" };
+
+describe("availability", () => {
+  it("reimage only on cloud-service pools", () => {
+    expect(availability("reimage", idle, vmPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(/cloud-service/) });
+    expect(availability("reimage", idle, csPool)).toEqual({ allowed: true });
+  });
+
+  it("enable only on a disabled node, disable only on an enabled one", () => {
+    expect(availability("enableScheduling", idle, vmPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(/already enabled/) });
+    expect(availability("disableScheduling", idle, vmPool)).toEqual({ allowed: true });
+    const offline = { exists: true, state: "offline", schedulingState: "disabled" };
+    expect(availability("disableScheduling", offline, vmPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(/already disabled/) });
+    expect(availability("enableScheduling", offline, vmPool)).toEqual({ allowed: true });
+  });
+
+  it("remove only while the pool is steady", () => {
+    expect(availability("remove", idle, { ...vmPool, allocationState: "resizing" })).toMatchObject({ allowed: false, reason: expect.stringMatching(/resizing.*steady/) });
+    expect(availability("remove", idle, vmPool)).toEqual({ allowed: true });
+  });
+
+  it.each([
+    ["rebooting", /rebooting/],
+    ["reimaging", /reimaged/],
+    ["creating", /created/],
+    ["starting", /starting/],
+    ["waitingforstarttask", /start task/],
+    ["preempted", /preempted/],
+    ["unknown", /unknown/],
+  ])("reboot and reimage are refused while the node is %s", (state, says) => {
+    const node = { exists: true, state, schedulingState: "enabled" };
+    expect(availability("reboot", node, vmPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(says) });
+    expect(availability("reimage", node, csPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(says) });
+    // Scheduling can still be changed on a busy node.
+    expect(availability("disableScheduling", node, vmPool).allowed).toBe(true);
+  });
+
+  it("an unusable or start-task-failed node may be rebooted: that is how it comes back", () => {
+    for (const state of ["unusable", "starttaskfailed", "running", "offline"]) {
+      expect(availability("reboot", { exists: true, state, schedulingState: "enabled" }, vmPool).allowed, state).toBe(true);
+    }
+  });
+
+  it("a gone or leaving node allows nothing", () => {
+    for (const a of NODE_ACTIONS) {
+      expect(availability(a, { exists: false }, csPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(/no longer/) });
+      expect(availability(a, undefined, csPool).allowed).toBe(false);
+      expect(availability(a, { exists: true, state: "leavingpool", schedulingState: "disabled" }, csPool)).toMatchObject({ allowed: false, reason: expect.stringMatching(/leaving/) });
+    }
+  });
+
+  it("reads states in any case (batch-api.md §7: casing on the wire)", () => {
+    expect(availability("reboot", { exists: true, state: "Rebooting" }, vmPool).allowed).toBe(false);
+    expect(availability("enableScheduling", { exists: true, state: "offline", schedulingState: "Disabled" }, vmPool).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { NODE_ACTIONS } from "@/lib/schemas/remediation";
+import { explainActionError } from "./explain-error";
+
+describe("explainActionError", () => {
+  it.each([
+    ["reimage", "OperationNotValidOnNode", /cloud-service pools/],
+    ["enableScheduling", "NodeAlreadyInTargetSchedulingState", /already enabled/],
+    ["disableScheduling", "NodeAlreadyInTargetSchedulingState", /already disabled/],
+    ["remove", "PoolBeingResized", /resizing.*steady/],
+    ["reboot", "NodeBeingRebooted", /already rebooting/],
+    ["reboot", "NodeStateUnusable", /unusable/],
+    ["reboot", "NodeBeingStarted", /starting/],
+    ["remove", "NodeNotFound", /no longer/],
+    ["reboot", "TooManyRequests", /throttling/],
+  ] as const)("%s refused with %s", (action, code, says) => {
+    expect(explainActionError(action, code)).toMatch(says);
+  });
+
+  it("an unknown code or none still gets a sentence naming the action", () => {
+    for (const a of NODE_ACTIONS) {
+      expect(explainActionError(a, "SomethingNew")).toMatch(/SomethingNew/);
+      expect(explainActionError(a, undefined).length).toBeGreaterThan(10);
+    }
+    expect(explainActionError("remove", "SomethingNew")).toMatch(/remove from pool/);
+  });
+});
