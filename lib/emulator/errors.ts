@@ -65,6 +65,12 @@ export const Errors = {
       { key: "PropertyValue", value: String(value) },
       { key: "Reason", value: reason },
     ]),
+  /** For passwords and SSH keys: the value is never echoed back, unlike invalidProperty. */
+  invalidSecretProperty: (name: string, reason: string) =>
+    err(400, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.", [
+      { key: "PropertyName", value: name },
+      { key: "Reason", value: reason },
+    ]),
   invalidUri: (reason: string) => err(400, "InvalidUri", "The requested URI does not represent any resource on the server.", [{ key: "Reason", value: reason }]),
   unsupportedVerb: (method: string) => err(405, "UnsupportedHttpVerb", `The resource doesn't support the specified HTTP verb ${method}.`),
   invalidRange: (range: string, size: number) =>
@@ -78,11 +84,13 @@ export const Errors = {
   jobNotFound: () => err(404, "JobNotFound", "The specified job does not exist."),
   taskNotFound: () => err(404, "TaskNotFound", "The specified task does not exist."),
   fileNotFound: (path: string) => err(404, "FileNotFound", "The specified file does not exist.", [{ key: "FilePath", value: path }]),
+  nodeUserNotFound: () => err(404, "NodeUserNotFound", "The node user account on which the operation was attempted does not exist."),
   resourceNotFound: () => err(404, "ResourceNotFound", "The specified resource does not exist."),
 
   poolExists: () => err(409, "PoolExists", "The specified pool already exists."),
   jobExists: () => err(409, "JobExists", "The specified job already exists."),
   taskExists: () => err(409, "TaskExists", "The specified task already exists."),
+  nodeUserExists: () => err(409, "NodeUserExists", "The node user account you are attempting to add already exists."),
   poolBeingDeleted: () => err(409, "PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed."),
   poolBeingResized: () => err(409, "PoolBeingResized", "The specified pool is currently being resized. Wait until its allocation state is steady."),
   poolNotSteadyForRemoval: () =>

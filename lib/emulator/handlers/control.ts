@@ -63,6 +63,20 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
     applyFault(c.sim, pool, node, enumValue(body(c), "fault", FAULTS, "none"));
     return ok({ nodeId: node.wire.id, fault: node.fault, state: node.wire.state });
   });
+  // Batch never reads users back; tests need to see what an add or update left on the node. The password
+  // and key are not stored, so only whether one was given is shown.
+  r.on("GET", "/__emulator/pools/:poolId/nodes/:nodeId/users", (c) => {
+    const { node } = nodeOf(c);
+    return ok(
+      [...node.users.values()].map((u) => ({
+        name: u.name,
+        isAdmin: u.isAdmin,
+        expiryTime: new Date(u.expiryMs).toISOString(),
+        hasPassword: u.hasPassword,
+        hasSshKey: u.hasSshKey,
+      })),
+    );
+  });
   r.on("POST", "/__emulator/pools/:poolId/nodes/:nodeId/preempt", (c) => {
     const { node } = nodeOf(c);
     preemptNode(c.sim, node);

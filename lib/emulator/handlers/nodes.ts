@@ -4,7 +4,8 @@ import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { NODE_PROPS, nodeJson } from "../http/serialize";
 import { NODE_FILTER } from "../odata/schemas";
-import { disableScheduling, enableScheduling, rebootNode, reimageNode } from "../sim/node-lifecycle";
+import { disableScheduling, enableScheduling, poolOs, rebootNode, reimageNode } from "../sim/node-lifecycle";
+import { addNodeUser, deleteNodeUser, updateNodeUser } from "../sim/node-users";
 import { nodeOf, poolOf } from "./lookup";
 
 export function nodeRoutes(r: Router): void {
@@ -43,6 +44,26 @@ export function nodeRoutes(r: Router): void {
     return { status: 200 };
   });
 
+  // The SDK declares 201 for add and 200 for update and delete (computeNodeOperations.js); any other
+  // status, even another 2xx, makes it throw. Add and update also declare etag/last-modified/dataserviceid.
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/users", (c) => {
+    const { pool, node } = nodeOf(c);
+    const user = addNodeUser(node, body(c), poolOs(pool), c.sim.now());
+    return { status: 201, headers: userHeaders(c.baseUrl, node.poolId, node.wire.id, user.name, c.sim.now()) };
+  });
+
+  r.on("PUT", "/pools/:poolId/nodes/:nodeId/users/:userName", (c) => {
+    const { pool, node } = nodeOf(c);
+    const user = updateNodeUser(node, c.params.userName ?? "", body(c), poolOs(pool), c.sim.now());
+    return { status: 200, headers: userHeaders(c.baseUrl, node.poolId, node.wire.id, user.name, c.sim.now()) };
+  });
+
+  r.on("DELETE", "/pools/:poolId/nodes/:nodeId/users/:userName", (c) => {
+    const { pool, node } = nodeOf(c);
+    deleteNodeUser(node, c.params.userName ?? "", poolOs(pool));
+    return { status: 200 };
+  });
+
   r.on("GET", "/pools/:poolId/nodes/:nodeId/remoteloginsettings", (c) => {
     const { pool, node } = nodeOf(c);
     if (!pool.wire.virtualMachineConfiguration) {
@@ -73,4 +94,9 @@ export function nodeRoutes(r: Router): void {
       json: { virtualDirectoryName: `${node.poolId}/${node.wire.id}/${stamp}`, numberOfFilesUploaded: 3 + node.files.size },
     };
   });
+}
+
+function userHeaders(base: string, poolId: string, nodeId: string, userName: string, nowMs: number): Record<string, string> {
+  const url = `${base}/pools/${encodeURIComponent(poolId)}/nodes/${encodeURIComponent(nodeId)}/users/${encodeURIComponent(userName)}`;
+  return { ETag: `0x${nowMs.toString(16).toUpperCase()}`, "Last-Modified": new Date(nowMs).toUTCString(), DataServiceId: url };
 }

@@ -179,6 +179,18 @@ export interface PoolRecord {
   deleted?: boolean;
 }
 
+/**
+ * A user account on a node. The password and SSH key are checked and dropped, never stored, logged or
+ * returned: Batch has no operation that reads users back.
+ */
+export interface NodeUser {
+  name: string;
+  isAdmin: boolean;
+  expiryMs: number;
+  hasPassword: boolean;
+  hasSshKey: boolean;
+}
+
 export type NodeFault = "none" | "enospc" | "oom" | "diskfull" | "starttaskfailed" | "unusable";
 
 export interface NodeRecord {
@@ -197,6 +209,8 @@ export interface NodeRecord {
   generation: number;
   removed?: boolean;
   portOffset: number;
+  /** User accounts keyed by name (lowercased on Windows, where names are case-insensitive); a reimage clears them. */
+  users: Map<string, NodeUser>;
 }
 
 export interface TaskRecord {

@@ -227,6 +227,8 @@ function carryOut(ctx: SimContext, node: NodeRecord, action: NodeAction): void {
     node.fault = "none";
     delete node.wire.errors;
     node.files.clear();
+    // A reimage reinstalls the OS, so the accounts made on the old disk are gone.
+    node.users.clear();
   } else if (node.fault !== "unusable") {
     // A reboot clears a transient unusable state; a broken disk (fault) survives it.
     delete node.wire.errors;
@@ -245,6 +247,7 @@ export function leavePool(ctx: SimContext, pool: PoolRecord, node: NodeRecord): 
   node.generation++;
   ctx.queue.after(ctx.timings.leavePool, () => {
     node.removed = true;
+    node.users.clear();
     wipeTaskFiles(node, "nodeRemoved");
     pool.nodes.delete(node.wire.id);
     if (node.wire.isDedicated) pool.wire.currentDedicatedNodes = Math.max(0, pool.wire.currentDedicatedNodes - 1);

@@ -28,6 +28,7 @@ export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocated
     taskHistory: [],
     generation: 0,
     portOffset: n,
+    users: new Map(),
     wire: {
       id,
       state: "creating",
