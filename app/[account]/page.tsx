@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
   const account = await pageAccount((await params).account);
   return (
-    <PageShell isEmulator={account.isEmulator}>
+    <PageShell account={account.name} isEmulator={account.isEmulator}>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">
           Account <span className="font-mono">{account.name}</span>

@@ -2,6 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useMemo, useRef } from "react";
+import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { paths } from "@/lib/links/paths";
@@ -92,6 +93,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
               {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead} jobs
             </span>
           </div>
+          {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
           {data.rows.length === 0 ? (
             <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
           ) : (

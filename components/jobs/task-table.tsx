@@ -90,7 +90,10 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
                     </td>
                     <td className="px-2 py-1 whitespace-nowrap">{t.endTime ? formatTime(t.endTime) : ""}</td>
                     <td className="px-2 py-1 text-right tabular-nums">
-                      {t.retryCount} / {t.requeueCount}
+                      {t.retryCount} /{" "}
+                      <span data-testid="task-requeues" className={t.requeueCount > 0 ? "font-semibold text-amber-800 dark:text-amber-300" : undefined} title={t.requeueCount > 0 ? "requeued: its node was rebooted, reimaged, removed, disabled or preempted" : undefined}>
+                        {t.requeueCount}
+                      </span>
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { NodeHistory } from "@/components/audit/node-history";
+import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { NodeStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
@@ -22,21 +24,29 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
   const q = useQuery(batchQueries.node(account, poolId, nodeId));
   const err = errorInfo(q.error);
   if (q.isPending) return <Loading what={`node ${nodeId}`} />;
-  if (!q.data) {
-    if (isGone(err) && err?.code === "PoolNotFound")
-      return <GonePanel what="Pool" id={poolId} explanation="The pool was deleted, and its nodes with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
-    if (isGone(err))
-      return (
+  if (isGone(err) && err?.code === "PoolNotFound")
+    return <GonePanel what="Pool" id={poolId} explanation="The pool was deleted, and its nodes with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
+  // Gone wins over data kept from before: a node just removed must not go on showing its last state.
+  const gone = isGone(err);
+  if (!q.data && !gone) return err ? <ApiErrorBanner error={err} /> : null;
+  // The action bar stays at the same place in both branches, so a removal's result and its follow
+  // survive the node's disappearance.
+  const actions = <ActionBar account={account} poolId={poolId} nodeIds={gone ? [] : [nodeId]} />;
+  if (gone || !q.data)
+    return (
+      <div className="space-y-4">
+        {null}
+        {actions}
         <GonePanel
           what="Node"
           id={nodeId}
-          explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it.`}
+          explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it. What was done to it, and any evidence saved before, is in its history below.`}
           parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
           error={err}
         />
-      );
-    return err ? <ApiErrorBanner error={err} /> : null;
-  }
+        <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
+      </div>
+    );
   const { node, asOf } = q.data;
   const stale = err ? { error: err } : {};
   return (
@@ -52,6 +62,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
           <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
         </div>
       </div>
+      {actions}
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="node-state" title="State" asOf={asOf} {...stale}>
           <NodeStateFacts node={node} asOf={asOf} />
@@ -67,6 +78,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         {node.recentTasks.length > 0 && <FailureStrip account={account} tasks={node.recentTasks} asOf={asOf} />}
         <RecentTasks account={account} tasks={node.recentTasks} />
       </Panel>
+      <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
       <NodeFiles account={account} poolId={poolId} nodeId={nodeId} />
     </div>
   );

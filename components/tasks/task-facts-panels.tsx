@@ -31,6 +31,12 @@ export function TaskTimings({ task, asOf }: { task: TaskDetail; asOf: string }) 
         {run.text}
         {run.atLimit ? " (reached maxWallClockTime)" : ""}
       </dd>
+      <dt className={dt}>Requeued</dt>
+      <dd data-testid="requeue-count">
+        {task.requeueCount === 0 ? "never" : `${task.requeueCount} ${task.requeueCount === 1 ? "time" : "times"}`}
+        {task.classification.interrupted?.lastRequeueTime ? `, last at ${formatTime(task.classification.interrupted.lastRequeueTime)}` : ""}
+        {task.requeueCount > 0 ? " (its node was rebooted, reimaged, removed, disabled with requeue or preempted)" : ""}
+      </dd>
       <dt className={dt}>Retries allowed</dt>
       <dd>{retries === undefined ? "—" : retries === -1 ? "unlimited" : retries}</dd>
       <dt className={dt}>Retention</dt>

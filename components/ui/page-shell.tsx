@@ -1,19 +1,25 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { IdentityBadge } from "@/components/remediation/identity-badge";
+import { paths } from "@/lib/links/paths";
 import { BadIds } from "./bad-ids";
 import { Breadcrumbs } from "./breadcrumbs";
 import { EmulatorBanner } from "./emulator-banner";
 
 /**
  * Every page's frame: the simulated-data banner, the breadcrumbs, and either the page or, when an id in
- * the link is malformed, a plain explanation with the way back (never a crash or a blank page).
+ * the link is malformed, a plain explanation with the way back (never a crash or a blank page). Beside the
+ * breadcrumbs: who the operator is signed in as (what the action buttons will allow) and the audit log.
  */
 export function PageShell({
+  account,
   isEmulator,
   crumbs,
   ids,
   back,
   children,
 }: {
+  account: string;
   isEmulator: boolean;
   crumbs?: { href?: string; label: string }[];
   ids?: [string, string, boolean][];
@@ -24,7 +30,15 @@ export function PageShell({
   return (
     <main className="mx-auto max-w-7xl space-y-4 px-6 py-6">
       {isEmulator && <EmulatorBanner />}
-      {crumbs && <Breadcrumbs items={crumbs} />}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        {crumbs ? <Breadcrumbs items={crumbs} /> : <span />}
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <IdentityBadge account={account} />
+          <Link href={paths.audit(account)} className="text-blue-700 hover:underline dark:text-blue-300">
+            Audit log
+          </Link>
+        </div>
+      </div>
       {bad && ids && back ? <BadIds ids={ids} parent={back} /> : children}
     </main>
   );

@@ -1,4 +1,5 @@
 import { parseAsArrayOf, parseAsInteger, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
 import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
 import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
 
@@ -40,6 +41,16 @@ export const jobViewParams = {
   cellAt: parseAsIsoDateTime,
 };
 
+/** The audit log's filters and page; a filtered audit link pasted into a ticket shows the same records. */
+export const auditViewParams = {
+  node: parseAsString,
+  pool: parseAsString,
+  actor: parseAsString,
+  action: parseAsStringLiteral(AUDIT_ACTIONS),
+  from: parseAsIsoDateTime,
+  to: parseAsIsoDateTime,
+  cursor: parseAsString,
+};
 
 /** A window as the API takes it: absolute from/to when pinned, else the relative span. */
 export function windowQuery(w: { window: string; from: Date | null; to: Date | null }): Record<string, string> {

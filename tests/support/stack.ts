@@ -1,4 +1,7 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { startDashboard, type Dashboard } from "./servers";
@@ -12,32 +15,46 @@ export interface Stack {
   emu: Emulator;
   dashboard: Dashboard;
   client: BatchServiceClient;
+  /** This dashboard's own audit log file, in a temp dir removed on stop. */
+  auditDb: string;
+  /** Moves the emulator's simulated clock forward (control API), instead of sleeping. */
+  advance(seconds: number): Promise<void>;
   /** Changes the emulator's faults (control API), e.g. { throttleRate: 1, retryAfterSeconds: 30 }. */
   faults(patch: Record<string, number | string>): Promise<void>;
   clearFaults(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startStack(spec: { scenario: ScenarioName; account: string; seed?: number }): Promise<Stack> {
-  const emu = await startEmulator({ scenario: spec.scenario, seed: spec.seed ?? 1, account: spec.account });
-  const dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key }).catch(async (e: unknown) => {
+/**
+ * `env` adds dashboard variables (BATCHSCOPE_IDENTITY …); every dashboard gets its own BATCHSCOPE_AUDIT_DB.
+ * `speed` is the emulator clock's (default 1); a tiny one nearly stops time, which `advance` then moves.
+ */
+export async function startStack(spec: { scenario: ScenarioName; account: string; seed?: number; speed?: number; env?: Record<string, string> }): Promise<Stack> {
+  const emu = await startEmulator({ scenario: spec.scenario, seed: spec.seed ?? 1, account: spec.account, ...(spec.speed ? { speed: spec.speed } : {}) });
+  const auditDir = mkdtempSync(join(tmpdir(), "batchscope-audit-"));
+  const auditDb = join(auditDir, "audit.sqlite");
+  const dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key, BATCHSCOPE_AUDIT_DB: auditDb, ...spec.env }).catch(async (e: unknown) => {
     await emu.close();
+    rmSync(auditDir, { recursive: true, force: true });
     throw e;
   });
   const client = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
-  const control = async (method: string, body?: unknown) => {
-    const res = await fetch(`${emu.url}/__emulator/faults`, { method, headers: { "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    if (!res.ok) throw new Error(`faults ${method} answered ${res.status}`);
+  const control = async (method: string, body?: unknown, path = "/__emulator/faults") => {
+    const res = await fetch(`${emu.url}${path}`, { method, headers: { "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    if (!res.ok) throw new Error(`${path} ${method} answered ${res.status}`);
   };
   return {
     emu,
     dashboard,
     client,
+    auditDb,
+    advance: (seconds) => control("POST", { seconds }, "/__emulator/clock/advance"),
     faults: (patch) => control("PUT", patch),
     clearFaults: () => control("DELETE"),
     stop: async () => {
       await dashboard.stop();
       await emu.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,7 @@ export default async function JobPage({ params }: { params: Promise<{ account: s
   const a = account.name;
   return (
     <PageShell
+      account={a}
       isEmulator={account.isEmulator}
       crumbs={[{ href: paths.account(a), label: a }, { label: jobId.success ? `Job ${jobId.data}` : "Job" }]}
       ids={[["job", raw.jobId, jobId.success]]}

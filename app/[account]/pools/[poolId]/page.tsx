@@ -18,6 +18,7 @@ export default async function PoolPage({ params }: { params: Promise<{ account: 
   const a = account.name;
   return (
     <PageShell
+      account={a}
       isEmulator={account.isEmulator}
       crumbs={[{ href: paths.account(a), label: a }, { label: poolId.success ? `Pool ${poolId.data}` : "Pool" }]}
       ids={[["pool", raw.poolId, poolId.success]]}

@@ -15,6 +15,7 @@ export default async function TaskPage({ params }: { params: Promise<{ account: 
   const a = account.name;
   return (
     <PageShell
+      account={a}
       isEmulator={account.isEmulator}
       crumbs={[
         { href: paths.account(a), label: a },

@@ -18,6 +18,7 @@ export default async function TaskFilePage({ params }: { params: Promise<{ accou
   const ok = jobId.success && taskId.success && path.success;
   return (
     <PageShell
+      account={a}
       isEmulator={account.isEmulator}
       crumbs={[
         { href: paths.account(a), label: a },

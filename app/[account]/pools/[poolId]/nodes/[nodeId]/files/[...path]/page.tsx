@@ -18,6 +18,7 @@ export default async function NodeFilePage({ params }: { params: Promise<{ accou
   const ok = poolId.success && nodeId.success && path.success;
   return (
     <PageShell
+      account={a}
       isEmulator={account.isEmulator}
       crumbs={[
         { href: paths.account(a), label: a },

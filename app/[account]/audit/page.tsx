@@ -1,0 +1,17 @@
+import { AuditLog } from "@/components/audit/audit-log";
+import { PageShell } from "@/components/ui/page-shell";
+import { pageAccount } from "@/lib/batch/page-account";
+import { paths } from "@/lib/links/paths";
+
+export const dynamic = "force-dynamic";
+
+// /{account}/audit – every node action taken through the dashboard: who, what, why, and Batch's answer.
+export default async function AuditPage({ params }: { params: Promise<{ account: string }> }) {
+  const account = await pageAccount((await params).account);
+  const a = account.name;
+  return (
+    <PageShell account={a} isEmulator={account.isEmulator} crumbs={[{ href: paths.account(a), label: a }, { label: "Audit log" }]}>
+      <AuditLog account={a} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { Loading, Panel } from "@/components/ui/panel";
+import { paths, withQuery } from "@/lib/links/paths";
+import { errorInfo } from "@/lib/queries/api-fetch";
+import { remediationQueries } from "@/lib/queries/remediation";
+import { AuditTable } from "./audit-table";
+
+/** What was done to this node, from the audit log: readable after the node itself is gone. */
+export function NodeHistory({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
+  const q = useQuery(remediationQueries.auditList(account, { pool: poolId, node: nodeId }));
+  const err = errorInfo(q.error);
+  const records = q.data?.records ?? [];
+  return (
+    <Panel
+      id="node-history"
+      title={`History${q.data ? ` (${records.length}${q.data.nextCursor ? "+" : ""})` : ""}`}
+      error={q.data ? err : undefined}
+      actions={
+        <Link href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })} className="text-blue-700 hover:underline dark:text-blue-300">
+          In the audit log
+        </Link>
+      }
+    >
+      {!q.data && err && <ApiErrorBanner error={err} />}
+      {q.isPending && <Loading what="the node's history" />}
+      {q.data && records.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>}
+      {records.length > 0 && <AuditTable account={account} records={records} showWhere={false} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { errorInfo } from "@/lib/queries/api-fetch";
+import { remediationQueries, sendAction } from "@/lib/queries/remediation";
+import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
+import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
+import { splitByAvailability } from "@/lib/views/remediation";
+import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
+
+const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+export interface Submitted {
+  response: ActionResponse;
+  /** The tasks that were running on the nodes acted on, as the dialog showed them. */
+  tasks: { jobId: string; taskId: string; nodeId: string }[];
+}
+
+/**
+ * The confirmation dialog of one action on the selected nodes: what happens to the running tasks, which
+ * nodes are left out and why, a reason, and for destructive or large actions the typed confirmation.
+ * Mounted only while open: the operation id is made once per opening, and reused by every retry of it.
+ */
+export function ActionDialog({
+  account,
+  poolId,
+  action,
+  nodeIds,
+  onClose,
+  onDone,
+}: {
+  account: string;
+  poolId: string;
+  action: NodeAction;
+  nodeIds: string[];
+  onClose: () => void;
+  onDone: (s: Submitted) => void;
+}) {
+  const [operationId] = useState(() => crypto.randomUUID());
+  const options = optionsFor(action);
+  const [option, setOption] = useState<TaskOption | undefined>(defaultOptionFor(action));
+  const [reason, setReason] = useState("");
+  const [ticket, setTicket] = useState("");
+  const [typed, setTyped] = useState("");
+  const ids = { reason: useId(), ticket: useId(), confirm: useId() };
+  // Always re-read on opening: the running tasks are the ones of this moment, not of the last refresh.
+  const preview = useQuery({ ...remediationQueries.preview(account, poolId, nodeIds), refetchOnMount: "always", refetchInterval: false });
+  const split = preview.data ? splitByAvailability(preview.data.nodes, action) : undefined;
+  const eligible = split?.eligible ?? [];
+  const targetIds = eligible.map((n) => n.nodeId);
+  const confirmation = confirmationFor(action, targetIds);
+  const tasks = eligible.flatMap((n) => n.runningTasks.map((t) => ({ ...t, nodeId: n.nodeId })));
+  // What was sent first: after a failure whose outcome is unknown, a retry resends exactly this (same
+  // operation id, same nodes even if the preview has changed meanwhile), so the server can recognise it.
+  const [sent, setSent] = useState<{ request: ActionRequest; tasks: Submitted["tasks"] } | null>(null);
+  const send = useMutation({
+    mutationFn: (s: { request: ActionRequest; tasks: Submitted["tasks"] }) => sendAction(account, poolId, s.request),
+    onSuccess: (response, s) => onDone({ response, tasks: s.tasks }),
+  });
+  const err = errorInfo(send.error);
+  const frozen = send.isPending || err?.kind === "network" || err?.kind === "server";
+  const submit = () => {
+    const s =
+      frozen && sent
+        ? sent
+        : {
+            request: {
+              operationId,
+              action,
+              ...(option ? { option } : {}),
+              nodeIds: targetIds,
+              reason: reason.trim(),
+              ...(ticket.trim() ? { ticket: ticket.trim() } : {}),
+              ...(confirmation.required ? { confirm: typed.trim() } : {}),
+            },
+            tasks,
+          };
+    setSent(s);
+    send.mutate(s);
+  };
+  const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || typed.trim() === confirmation.expected) && !send.isPending;
+  const label = ACTION_LABELS[action];
+  const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && !send.isPending && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <Dialog.Content
+          data-testid="action-dialog"
+          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(44rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900"
+        >
+          <Dialog.Title className="text-xl font-semibold">
+            {label}: {preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}
+          </Dialog.Title>
+          <Dialog.Description className="text-sm text-slate-700 dark:text-slate-300">
+            Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit log.
+          </Dialog.Description>
+          {preview.isPending && <p role="status">Reading the nodes and their running tasks…</p>}
+          {!preview.data && errorInfo(preview.error) && <ApiErrorBanner error={errorInfo(preview.error)!} />}
+          {split && (
+            <form
+              className="space-y-4"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (ready) submit();
+              }}
+            >
+              {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
+              <RunningTasks account={account} action={action} option={option} tasks={tasks} />
+              <ExcludedNodes excluded={split.excluded} />
+              <div className="space-y-1">
+                <label htmlFor={ids.reason} className="block text-sm font-semibold">
+                  Reason (required)
+                </label>
+                <textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className={input} />
+              </div>
+              <div className="space-y-1">
+                <label htmlFor={ids.ticket} className="block text-sm font-semibold">
+                  Ticket reference (optional)
+                </label>
+                <input id={ids.ticket} maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
+              </div>
+              {confirmation.required && (
+                <div className="space-y-1">
+                  <label htmlFor={ids.confirm} className="block text-sm font-semibold">
+                    {confirmation.prompt}
+                  </label>
+                  <input id={ids.confirm} autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className={`${input} font-mono`} />
+                </div>
+              )}
+              {err && (
+                <div className="space-y-1">
+                  <ApiErrorBanner error={err} />
+                  {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
+                </div>
+              )}
+              <div className="flex justify-end gap-2">
+                <Dialog.Close asChild>
+                  <button type="button" disabled={send.isPending} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800">
+                    Cancel
+                  </button>
+                </Dialog.Close>
+                <button type="submit" disabled={!ready} data-testid="action-submit" className="rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50">
+                  {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${count}` : `${label} ${count}`}
+                </button>
+              </div>
+            </form>
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,41 @@
+import { nodeDetailResponse, type NodeDetailResponse } from "@/lib/schemas/nodes";
+import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
+
+const OUTCOMES: Record<AuditRecordView["outcome"], string> = {
+  accepted: "accepted",
+  alreadyDone: "already done",
+  skipped: "skipped",
+  failed: "failed",
+  unknown: "unknown",
+};
+
+export function outcomeText(outcome: AuditRecordView["outcome"]): string {
+  return OUTCOMES[outcome];
+}
+
+/** What an outcome means for the node, in a sentence for the record's page. */
+export function outcomeSentence(r: Pick<AuditRecordView, "outcome" | "error">): string {
+  switch (r.outcome) {
+    case "accepted":
+      return "Batch accepted the action.";
+    case "alreadyDone":
+      return "A retry found that the first attempt had already reached Batch, so nothing was sent again.";
+    case "skipped":
+      return "Not sent: the server saw that it could not apply to the node as it was.";
+    case "failed":
+      return `Batch refused the action${r.error?.code ? ` (${r.error.code})` : ""}.`;
+    case "unknown":
+      return "No outcome was recorded: the call may have reached Batch when the server stopped. Check the node's state.";
+  }
+}
+
+export type EvidenceNode = NodeDetailResponse["node"];
+
+/**
+ * The node as it was saved before the action, in the shape the node page shows, when it has that shape;
+ * otherwise undefined and the page shows the saved JSON as text (an older record, another version).
+ */
+export function evidenceNode(evidence: Pick<EvidenceView, "node">): EvidenceNode | undefined {
+  const parsed = nodeDetailResponse.shape.node.safeParse(evidence.node);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,61 @@
+import type { IdentityView } from "@/lib/schemas/identity";
+import type { NodeAction, PreviewNode, PreviewResponse } from "@/lib/schemas/remediation";
+
+/**
+ * What the action bar and the dialog show about an action, computed from the preview route's answer and
+ * the operator's identity. Pure, so every disabled button and every excluded node is explained by a test.
+ * The rules themselves (options, sentences, confirmation) are lib/remediation's, shared with the server.
+ */
+
+/** Who the dashboard believes the operator is, in one line: what the buttons will let them do. */
+export function identityLine(identity: IdentityView): string {
+  if (identity.source === "local") return "Local operator — no sign-in proxy configured";
+  if (identity.source === "none") return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
+  return `Signed in as ${identity.actor} · ${identity.role}`;
+}
+
+/** Why this identity may not act at all, or undefined when it may. */
+export function refusal(identity: IdentityView | undefined): string | undefined {
+  if (!identity) return undefined;
+  if (identity.actionsRefused) return identity.actionsRefused;
+  if (identity.role !== "operator") return "Operator role needed";
+  return undefined;
+}
+
+export interface ExcludedNode {
+  nodeId: string;
+  reason: string;
+}
+
+/** The selected nodes the action can be sent to, and the others with why not (they are left out). */
+export function splitByAvailability(nodes: readonly PreviewNode[], action: NodeAction): { eligible: PreviewNode[]; excluded: ExcludedNode[] } {
+  const eligible: PreviewNode[] = [];
+  const excluded: ExcludedNode[] = [];
+  for (const n of nodes) {
+    const a = n.actions[action];
+    if (!n.exists) excluded.push({ nodeId: n.nodeId, reason: "The node is no longer in the pool." });
+    else if (a?.allowed) eligible.push(n);
+    else excluded.push({ nodeId: n.nodeId, reason: a?.reason ?? "Not possible in the node's current state." });
+  }
+  return { eligible, excluded };
+}
+
+export interface ButtonState {
+  enabled: boolean;
+  /** Shown as text beside a disabled button, or as a note ("2 of 3 nodes") on an enabled one. */
+  note?: string;
+}
+
+/** Whether an action's button is enabled, and the reason in words when it is not. */
+export function buttonState(action: NodeAction, selected: number, identity: IdentityView | undefined, preview: PreviewResponse | undefined): ButtonState {
+  const refused = refusal(identity);
+  if (refused) return { enabled: false, note: refused };
+  if (selected === 0) return { enabled: false, note: "Select nodes first" };
+  if (!identity || !preview) return { enabled: false, note: "Checking what is possible…" };
+  const { eligible, excluded } = splitByAvailability(preview.nodes, action);
+  if (eligible.length === 0) {
+    const reasons = [...new Set(excluded.map((e) => e.reason))];
+    return { enabled: false, note: reasons.length === 1 ? reasons[0]! : `Not possible for any selected node. ${reasons[0]} (and ${reasons.length - 1} other ${reasons.length === 2 ? "reason" : "reasons"})` };
+  }
+  return excluded.length > 0 ? { enabled: true, note: `${eligible.length} of ${preview.nodes.length} nodes` } : { enabled: true };
+}
