@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditRecordView } from "@/lib/schemas/audit";
-import { nodeAccess, nodeUsersFromAudit } from "./node-access";
+import { credentialFor, nodeAccess, nodeUsersFromAudit } from "./node-access";
 
 describe("nodeAccess", () => {
   it("tells Linux VM pools from Windows VM and cloud-service pools", () => {
@@ -46,5 +46,13 @@ describe("nodeUsersFromAudit", () => {
       ["bs-aaaaaaaa", true, false],
     ]);
     expect(users[2]).toMatchObject({ createdBy: "ana@example.com", createdAt: "2026-11-27T10:00:00.000Z", recordId: "a1" });
+  });
+});
+
+describe("credentialFor", () => {
+  it("asks for a key on Linux VM pools and generates a password otherwise", () => {
+    expect(credentialFor({ configuration: "virtualMachine", image: "canonical / 0001-com-ubuntu-server-jammy / 22_04-lts / latest" })).toBe("sshKey");
+    expect(credentialFor({ configuration: "virtualMachine", image: "microsoftwindowsserver / windowsserver / 2022-datacenter / latest" })).toBe("password");
+    expect(credentialFor({ configuration: "cloudService", image: "Cloud Services OS family 6" })).toBe("password");
   });
 });

@@ -50,3 +50,12 @@ export function nodeUsersFromAudit(records: readonly AuditRecordView[], serviceN
       };
     });
 }
+
+/**
+ * What the Connect dialog asks for, from the pool as the pool page shows it (its configuration and image
+ * line). The server decides again from the pool itself; a wrong guess here gets its 400 in plain words.
+ */
+export function credentialFor(pool: { configuration: "virtualMachine" | "cloudService"; image?: string | undefined }): "sshKey" | "password" {
+  if (pool.configuration === "cloudService") return "password";
+  return (pool.image ?? "").toLowerCase().includes("windows") ? "password" : "sshKey";
+}
