@@ -6,12 +6,20 @@ const config = [
   ...nextTs,
   { ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".reports/**"] },
   {
-    // The browser must never load server-only code (credentials, the SDK, the emulator, the audit log).
-    files: ["components/**", "lib/queries/**", "lib/links/**", "lib/failures/**"],
+    // The browser must never load server-only code (credentials, the SDK, the emulator, the audit log, the
+    // identity headers); lib/remediation is shared with the dialogs, so it is held to the same rule.
+    files: ["components/**", "lib/queries/**", "lib/links/**", "lib/failures/**", "lib/remediation/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/batch*", "@/lib/emulator*", "@/lib/audit*", "**/lib/batch/**", "**/lib/emulator/**", "**/lib/audit/**"], message: "server-only module" }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/batch*", "@/lib/emulator*", "@/lib/audit*", "@/lib/identity*", "**/lib/batch/**", "**/lib/emulator/**", "**/lib/audit/**", "**/lib/identity/**"],
+              message: "server-only module",
+            },
+          ],
+        },
       ],
     },
   },

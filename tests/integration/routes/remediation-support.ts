@@ -11,8 +11,8 @@ export { LINUX_VM, waitFor };
 /** The headers the dashboard's own page sends with an action (call() builds requests on http://localhost). */
 export const PAGE_HEADERS = { origin: "http://localhost", "sec-fetch-site": "same-origin", "content-type": "application/json" };
 
-/** POSTs an action as the dashboard's page does; `body` fields default to a fresh operation with a reason. */
-export function postAction(env: RouteTestEnv, poolId: string, body: Partial<ActionRequest> & Record<string, unknown>, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> {
+/** POSTs an action as the dashboard's page does; `body` fields (any values: tests send bad ones) default to a fresh operation with a reason. */
+export function postAction(env: RouteTestEnv, poolId: string, body: Record<string, unknown>, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> {
   const full = { operationId: randomUUID(), reason: "bad node during the incident", ...body };
   return call(handlers.actionsPOST, `/api/accounts/${env.account}/pools/${poolId}/actions`, { account: env.account, poolId }, { method: "POST", headers, body: JSON.stringify(full) });
 }
