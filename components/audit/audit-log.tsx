@@ -54,9 +54,15 @@ export function AuditLog({ account }: { account: string }) {
           });
         }}
       >
-        {(["node", "pool", "actor"] as const).map((name) => (
+        {(
+          [
+            ["node", "Node id"],
+            ["pool", "Pool id"],
+            ["actor", "Actor"],
+          ] as const
+        ).map(([name, label]) => (
           <label key={name} className="flex flex-col gap-0.5">
-            <span className="capitalize">{name}</span>
+            <span>{label}</span>
             <input name={name} defaultValue={view[name] ?? ""} className={`${field} w-40 font-mono`} />
           </label>
         ))}

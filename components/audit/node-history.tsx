@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { Loading, Panel } from "@/components/ui/panel";
+import { Panel } from "@/components/ui/panel";
 import { paths, withQuery } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
@@ -26,7 +26,12 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
       }
     >
       {!q.data && err && <ApiErrorBanner error={err} />}
-      {q.isPending && <Loading what="the node's history" />}
+      {/* Not the pulsing Loading: this panel loads beside a finished page, and must not flicker there. */}
+      {q.isPending && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          Reading the audit log…
+        </p>
+      )}
       {q.data && records.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>}
       {records.length > 0 && <AuditTable account={account} records={records} showWhere={false} />}
     </Panel>

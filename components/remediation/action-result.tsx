@@ -35,7 +35,7 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
         </button>
       </div>
       {follow && (
-        <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "animate-pulse"}>
+        <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "italic"}>
           {follow.text}
         </p>
       )}
@@ -45,13 +45,12 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
             <span className="font-mono">{r.nodeId}</span>
             <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[r.outcome].tone}`}>{OUTCOME[r.outcome].text}</span>
             {r.explanation && <span>{r.explanation}</span>}
-            {r.error && (
+            {r.error && <span className="font-mono text-xs">{r.error.code ?? r.error.kind}</span>}
+            {(r.requestId ?? r.error?.requestId) && (
               <span className="font-mono text-xs">
-                {r.error.code ?? r.error.kind}
-                {r.error.requestId ? ` · request-id ${r.error.requestId}` : ""}
+                request-id <span data-testid="result-request-id">{r.requestId ?? r.error?.requestId}</span>
               </span>
             )}
-            {!r.error && r.requestId && <span className="font-mono text-xs">request-id {r.requestId}</span>}
             <Link href={paths.auditRecord(account, r.recordId)} className="text-blue-700 hover:underline dark:text-blue-300">
               audit record
             </Link>

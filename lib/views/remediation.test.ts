@@ -25,6 +25,7 @@ describe("identityLine and refusal", () => {
 
   it("refuses a viewer and an identity the server refuses, not an operator", () => {
     expect(refusal(viewer)).toBe("Operator role needed");
+    expect(refusal({ ...viewer, actionsRefused: "bo@example.com is a viewer: acting needs an operator group." })).toBe("Operator role needed");
     expect(refusal(none)).toBe(none.actionsRefused);
     expect(refusal(operator)).toBeUndefined();
     expect(refusal(undefined)).toBeUndefined();

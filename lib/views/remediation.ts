@@ -14,12 +14,15 @@ export function identityLine(identity: IdentityView): string {
   return `Signed in as ${identity.actor} · ${identity.role}`;
 }
 
-/** Why this identity may not act at all, or undefined when it may. */
+/**
+ * Why this identity may not act at all, or undefined when it may. A viewer is told the one thing that
+ * would change it; with no identity source, the server's own explanation is all there is.
+ */
 export function refusal(identity: IdentityView | undefined): string | undefined {
   if (!identity) return undefined;
-  if (identity.actionsRefused) return identity.actionsRefused;
+  if (identity.source === "none") return identity.actionsRefused ?? "No identity source is configured: actions are refused.";
   if (identity.role !== "operator") return "Operator role needed";
-  return undefined;
+  return identity.actionsRefused;
 }
 
 export interface ExcludedNode {

@@ -35,6 +35,7 @@ async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
 const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
 
 test.describe.serial("an operator takes the bad nodes out of service", () => {
+  test.setTimeout(120_000);
   const env = stackPerFile(test, { scenario: "incident", seed: 1, account: ACCOUNT, speed: 0.001 });
   let bad: string[];
 
@@ -98,8 +99,9 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(result.getByTestId("action-result-node")).toHaveCount(3);
     for (const r of await result.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
     await expect(page.getByTestId("follow-status")).toHaveText("Settled: 3 offline");
-    const requestIds = (await result.getByTestId("action-result-node").allTextContents()).map((t) => /request-id (\S+)/.exec(t)?.[1]);
-    expect(requestIds.every(Boolean)).toBe(true);
+    const requestIds = await result.getByTestId("result-request-id").allTextContents();
+    expect(requestIds).toHaveLength(3);
+    expect(requestIds.every((id) => /^[\w-]{8,}$/.test(id))).toBe(true);
 
     // The truth, through the SDK: disabled and offline, and every task that ran there requeued once.
     for (const id of bad) {
@@ -125,10 +127,10 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
       await expect(row).toContainText("INC-4242");
       await expect(row).toContainText("accepted");
     }
-    for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid!);
+    for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
 
     // Filtered by node, in the URL.
-    await page.getByLabel("Node").fill(bad[1]!);
+    await page.getByLabel("Node id").fill(bad[1]!);
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(new RegExp(`node=${bad[1]}`));
     await expect(auditRows).toHaveCount(1);
@@ -172,12 +174,51 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(page.getByTestId("record-request-id")).not.toHaveText("—");
     const evidence = page.getByTestId("evidence");
     await expect(evidence).toBeVisible();
-    const stderr = evidence.getByTestId("evidence-stderr").first();
-    await expect(stderr.locator("pre")).toContainText("No space left on device");
+    // Among the tails of its recently failed tasks, the full disk's own words.
+    const enospc = () => page.getByTestId("evidence").getByTestId("evidence-stderr").filter({ hasText: "No space left on device" });
+    await expect(enospc().first()).toBeAttached();
 
     // A reload reads it from the audit log again, long after the node's files were wiped.
     await page.reload();
-    await expect(page.getByTestId("evidence").getByTestId("evidence-stderr").first().locator("pre")).toContainText("No space left on device");
+    await expect(enospc().first()).toBeAttached();
+    await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
+  });
+
+  test("a request whose answer is lost is retried with the same operation id, and Batch is not asked twice", async ({ page }) => {
+    const url = env().dashboard.url;
+    const node = bad[1]!;
+    // The first POST reaches the server (which acts) but its answer never reaches the browser, as when a
+    // connection drops: the outcome is unknown to the page.
+    const bodies: { operationId: string }[] = [];
+    await page.route("**/actions", async (route) => {
+      bodies.push(route.request().postDataJSON() as { operationId: string });
+      if (bodies.length === 1) {
+        await route.fetch();
+        await route.abort("connectionreset");
+      } else await route.continue();
+    });
+    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
+    await page.getByTestId("action-bar").getByRole("button", { name: "Enable scheduling" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("radio")).toHaveCount(0);
+    await dialog.getByLabel("Reason (required)").fill("Disk cleaned, back into service");
+    await dialog.getByTestId("action-submit").click();
+    await expect(dialog.getByRole("alert")).toContainText("could not be reached");
+    await expect(dialog.getByLabel("Reason (required)")).toBeDisabled();
+    const retry = dialog.getByRole("button", { name: `Retry: enable scheduling node ${node}` });
+    await expect((await env().client.computeNode.get(POOL, node)).schedulingState).toBe("enabled");
+    await retry.click();
+    await expect(dialog).toBeHidden();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]!.operationId).toBe(bodies[0]!.operationId);
+    await expect(page.getByTestId("action-result-node")).toHaveAttribute("data-outcome", /^(accepted|alreadyDone)$/);
+    // Tasks are still queued (the pool was filled past its slots), so the node takes them at once.
+    await expect(page.getByTestId("follow-status")).toHaveText("Settled: 1 running");
+
+    // One record for the enable, beside the disable of the first test: nothing was sent twice.
+    const history = page.getByTestId("audit-table").getByTestId("audit-row");
+    await expect(history).toHaveCount(2);
+    await expect(history.filter({ hasText: "Enable scheduling" })).toHaveCount(1);
   });
 });
 
