@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { NodeHistory } from "@/components/audit/node-history";
+import { ConnectPanel } from "@/components/connect/connect-panel";
 import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { NodeStateBadge } from "@/components/ui/badges";
@@ -78,6 +79,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         {node.recentTasks.length > 0 && <FailureStrip account={account} tasks={node.recentTasks} asOf={asOf} />}
         <RecentTasks account={account} tasks={node.recentTasks} />
       </Panel>
+      <ConnectPanel account={account} poolId={poolId} nodeId={nodeId} />
       <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
       <NodeFiles account={account} poolId={poolId} nodeId={nodeId} />
     </div>

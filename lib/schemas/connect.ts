@@ -15,8 +15,13 @@ export const connectRequest = z.object({
 });
 export type ConnectRequest = z.infer<typeof connectRequest>;
 
+/**
+ * How to reach the node: ssh on Linux VM nodes; Remote Desktop to the remote login address and port on
+ * Windows VM nodes (Batch has no RDP file for them); the RDP file from our route on cloud-service nodes.
+ */
 export const connection = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ssh"), address: z.string(), port: z.number(), command: z.string() }),
+  z.object({ kind: z.literal("remoteDesktop"), address: z.string(), port: z.number(), command: z.string() }),
   z.object({ kind: z.literal("rdp"), rdpUrl: z.string() }),
 ]);
 
@@ -45,7 +50,10 @@ export const nodeUserView = z.object({
 export const nodeUsersResponse = z.object({ asOf: z.string(), users: z.array(nodeUserView) });
 export type NodeUsersResponse = z.infer<typeof nodeUsersResponse>;
 
-/** DELETE …/users/{userName} */
+/** DELETE …/users/{userName}: a same-origin JSON body (may be empty), operator only. */
+export const removeUserRequest = connectRequest.pick({ reason: true, ticket: true });
+export type RemoveUserRequest = z.infer<typeof removeUserRequest>;
+
 export const removeUserResponse = z.object({
   userName: z.string(),
   outcome: z.enum(["removed", "alreadyGone", "failed"]),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { everyRoute, serverStateRoutes, handlers, type RouteIds } from "./route-table";
@@ -30,11 +30,15 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
 }
 
 it("the route table covers every route handler under app/api/accounts/[account]", () => {
+  // One entry per exported method: a route.ts may answer GET and POST, and each needs its case.
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name === "route.ts") found.push(dir);
+      else if (e.name === "route.ts") {
+        const methods = readFileSync(join(dir, e.name), "utf8").match(/^export const (GET|POST|PUT|PATCH|DELETE)\b/gm) ?? [];
+        for (const m of methods) found.push(`${m.split(" ").pop()} ${dir}`);
+      }
     }
   };
   walk(join(process.cwd(), "app/api/accounts/[account]"));

@@ -25,6 +25,10 @@ import { GET as auditGET } from "@/app/api/accounts/[account]/audit/route";
 import { GET as meGET } from "@/app/api/accounts/[account]/me/route";
 import { GET as actionPreviewGET } from "@/app/api/accounts/[account]/pools/[poolId]/actions/preview/route";
 import { POST as actionsPOST } from "@/app/api/accounts/[account]/pools/[poolId]/actions/route";
+import { DELETE as nodeUserDELETE } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/users/[userName]/route";
+import { GET as nodeUsersGET, POST as nodeUsersPOST } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/users/route";
+import { GET as nodeRdpGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/rdp/route";
+import { newSshPublicKey } from "@/tests/support/ssh-key";
 import type { RouteHandler, RouteParams } from "./support";
 
 /**
@@ -43,6 +47,21 @@ const actionsAsPage =
       }),
       context,
     );
+
+/** The connect POST and the user DELETE, called as the node page sends them (same-origin JSON). */
+const asPage =
+  (handler: RouteHandler, method: "POST" | "DELETE", body: () => unknown): RouteHandler =>
+  (request, context) =>
+    handler(
+      new Request(request.url, {
+        method,
+        headers: { origin: new URL(request.url).origin, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: JSON.stringify(body()),
+      }),
+      context,
+    );
+const connectAsPage = asPage(nodeUsersPOST, "POST", () => ({ sshPublicKey: newSshPublicKey(), expiryHours: 1, reason: "route table case" }));
+const removeUserAsPage = asPage(nodeUserDELETE, "DELETE", () => ({ reason: "route table case" }));
 
 export interface RouteCase {
   name: string;
@@ -101,6 +120,15 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
     { name: "action preview", handler: actionPreviewGET, url: `${base}/pools/${poolId}/actions/preview?nodes=${nodeId}${query ? `&${query}` : ""}`, params: { account, poolId } },
     { name: "actions", handler: actionsAsPage(nodeId), url: `${base}/pools/${poolId}/actions${q}`, params: { account, poolId } },
+    { name: "node users", handler: nodeUsersGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/users${q}`, params: { account, poolId, nodeId } },
+    { name: "connect", handler: connectAsPage, url: `${base}/pools/${poolId}/nodes/${nodeId}/users${q}`, params: { account, poolId, nodeId } },
+    {
+      name: "remove user",
+      handler: removeUserAsPage,
+      url: `${base}/pools/${poolId}/nodes/${nodeId}/users/bs-routetab${q}`,
+      params: { account, poolId, nodeId, userName: "bs-routetab" },
+    },
+    { name: "node rdp", handler: nodeRdpGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/rdp${q}`, params: { account, poolId, nodeId } },
   ];
 }
 
@@ -117,6 +145,10 @@ export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" 
 }
 
 export const handlers = {
+  nodeUsersGET,
+  nodeUsersPOST,
+  nodeUserDELETE,
+  nodeRdpGET,
   meGET,
   auditGET,
   auditRecordGET,

@@ -1,0 +1,60 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Panel } from "@/components/ui/panel";
+import { credentialFor } from "@/lib/connect/node-access";
+import { batchQueries } from "@/lib/queries/batch";
+import { connectQueries } from "@/lib/queries/connect";
+import { remediationQueries } from "@/lib/queries/remediation";
+import type { ConnectResponse } from "@/lib/schemas/connect";
+import { ConnectDialog } from "./connect-dialog";
+import { ConnectResult } from "./connect-result";
+import { NodeUsers } from "./node-users";
+
+/**
+ * Signing in to the node itself, for operators only: a viewer sees nothing of it (the server refuses a
+ * viewer's request anyway). The result, with a one-time password, stays until the operator hides it.
+ */
+export function ConnectPanel({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
+  const qc = useQueryClient();
+  const me = useQuery(remediationQueries.me(account));
+  const pool = useQuery(batchQueries.pool(account, poolId));
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<ConnectResponse | null>(null);
+  if (me.data?.identity.role !== "operator" || me.data.identity.actionsRefused) return null;
+  const credential = pool.data ? credentialFor(pool.data.pool) : undefined;
+
+  const done = (r: ConnectResponse) => {
+    setResult(r);
+    setOpen(false);
+    void qc.invalidateQueries({ queryKey: connectQueries.users(account, poolId, nodeId).queryKey });
+    void qc.invalidateQueries({ queryKey: ["accounts", account, "audit"] });
+  };
+
+  return (
+    <Panel
+      id="connect"
+      title="Connect"
+      actions={
+        <button
+          type="button"
+          disabled={!credential}
+          onClick={() => setOpen(true)}
+          className="rounded bg-blue-700 px-3 py-0.5 font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Connect…
+        </button>
+      }
+    >
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {credential === "password"
+          ? "Sign in with Remote Desktop as a temporary user with a generated password."
+          : "Sign in with ssh as a temporary user that accepts your SSH public key."}
+      </p>
+      {result && <ConnectResult account={account} result={result} onDismiss={() => setResult(null)} />}
+      <NodeUsers account={account} poolId={poolId} nodeId={nodeId} />
+      {open && credential && <ConnectDialog account={account} poolId={poolId} nodeId={nodeId} credential={credential} onClose={() => setOpen(false)} onDone={done} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,61 @@
+import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { NodeUsersResponse } from "@/lib/schemas/connect";
+import { isExpired } from "./expiry";
+
+/** What a pool's nodes take to sign in: an SSH key on Linux VMs, a password on Windows VMs and cloud services. */
+export type NodeAccess = { configuration: "virtualMachine"; os: "linux" | "windows" } | { configuration: "cloudService"; os: "windows" };
+
+interface PoolShape {
+  cloudServiceConfiguration?: unknown;
+  virtualMachineConfiguration?: { nodeAgentSKUId?: string; imageReference?: { publisher?: string; offer?: string; sku?: string } };
+}
+
+/**
+ * Cloud-service pools are always Windows. A VM pool's node agent SKU names its OS ("batch.node.windows
+ * amd64"); the image is the fallback for a SKU we do not recognise.
+ */
+export function nodeAccess(pool: PoolShape): NodeAccess {
+  if (pool.cloudServiceConfiguration) return { configuration: "cloudService", os: "windows" };
+  const vm = pool.virtualMachineConfiguration;
+  const image = vm?.imageReference;
+  const text = [vm?.nodeAgentSKUId, image?.publisher, image?.offer, image?.sku].filter(Boolean).join(" ").toLowerCase();
+  return { configuration: "virtualMachine", os: text.includes("windows") ? "windows" : "linux" };
+}
+
+/**
+ * Batch cannot list a node's users, so the dashboard's own audit records are the list: each addUser that
+ * Batch accepted, removed once a later deleteUser of that name was accepted or found it already gone,
+ * and expired by the service's clock. Newest first.
+ */
+export function nodeUsersFromAudit(records: readonly AuditRecordView[], serviceNow: number): NodeUsersResponse["users"] {
+  const removedAt = new Map<string, string>();
+  for (const r of records) {
+    if (r.action !== "deleteUser" || !r.userName || (r.outcome !== "accepted" && r.outcome !== "alreadyDone")) continue;
+    const prev = removedAt.get(r.userName);
+    if (!prev || r.time > prev) removedAt.set(r.userName, r.time);
+  }
+  return records
+    .filter((r) => r.action === "addUser" && r.outcome === "accepted" && r.userName && r.expiryTime)
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
+    .map((r) => {
+      const removed = removedAt.get(r.userName!);
+      return {
+        userName: r.userName!,
+        expiryTime: r.expiryTime!,
+        expired: isExpired(r.expiryTime!, serviceNow),
+        createdBy: r.actor,
+        createdAt: r.time,
+        recordId: r.id,
+        removed: removed !== undefined && removed >= r.time,
+      };
+    });
+}
+
+/**
+ * What the Connect dialog asks for, from the pool as the pool page shows it (its configuration and image
+ * line). The server decides again from the pool itself; a wrong guess here gets its 400 in plain words.
+ */
+export function credentialFor(pool: { configuration: "virtualMachine" | "cloudService"; image?: string | undefined }): "sshKey" | "password" {
+  if (pool.configuration === "cloudService") return "password";
+  return (pool.image ?? "").toLowerCase().includes("windows") ? "password" : "sshKey";
+}

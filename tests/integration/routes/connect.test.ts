@@ -1,0 +1,291 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
+import { auditListResponse, type AuditRecordView } from "@/lib/schemas/audit";
+import { connectResponse, nodeUsersResponse, removeUserResponse } from "@/lib/schemas/connect";
+import { newSshPublicKey } from "@/tests/support/ssh-key";
+import { calls, PAGE_HEADERS, readyPool, UUID, waitFor } from "./remediation-support";
+import { handlers } from "./route-table";
+import { call, emulatorPerSuite, expectApiError, type RouteResult } from "./support";
+
+// Connect (issue 7): temporary node users through the routes, against the emulator's node-user rules, with
+// the audit records they leave, and neither key nor password anywhere but Batch and the one response.
+const env = emulatorPerSuite({ scenario: "empty", account: "conn" });
+const a = () => env.account;
+
+interface ShownUser {
+  name: string;
+  isAdmin: boolean;
+  expiryTime: string;
+  hasPassword: boolean;
+  hasSshKey: boolean;
+}
+const usersOnNode = (pool: string, node: string) => env.control<ShownUser[]>("GET", `/pools/${pool}/nodes/${node}/users`);
+const simNow = async () => Date.parse((await env.control<{ now: string }>("GET", "")).now);
+
+const usersUrl = (pool: string, node: string) => `/api/accounts/${a()}/pools/${pool}/nodes/${node}/users`;
+const connect = (pool: string, node: string, body: unknown, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
+  call(handlers.nodeUsersPOST, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node }, { method: "POST", headers, body: JSON.stringify(body) });
+const remove = (pool: string, node: string, user: string, body: unknown = {}, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
+  call(handlers.nodeUserDELETE, `${usersUrl(pool, node)}/${user}`, { account: a(), poolId: pool, nodeId: node, userName: user }, { method: "DELETE", headers, body: JSON.stringify(body) });
+const listUsers = async (pool: string, node: string) => {
+  const r = await call(handlers.nodeUsersGET, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node });
+  expect(r.status, r.text).toBe(200);
+  return nodeUsersResponse.parse(r.json);
+};
+const rdp = (pool: string, node: string, headers: Record<string, string> = {}) =>
+  call(handlers.nodeRdpGET, `/api/accounts/${a()}/pools/${pool}/nodes/${node}/rdp`, { account: a(), poolId: pool, nodeId: node }, { headers });
+const auditOf = async (node: string): Promise<AuditRecordView[]> => {
+  const r = await call(handlers.auditGET, `/api/accounts/${a()}/audit?node=${node}`, { account: a() });
+  return auditListResponse.parse(r.json).records;
+};
+
+/** Every byte the audit log has written: the SQLite file and its write-ahead log. */
+function auditBytes(): string {
+  const dir = dirname(process.env.BATCHSCOPE_AUDIT_DB!);
+  return readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f)).toString("latin1"))
+    .join("\n");
+}
+
+/** Everything the server process printed while the test ran (route handlers run in this process). */
+const printed: string[] = [];
+beforeAll(() => {
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    const original = console[level].bind(console);
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      printed.push(args.map((x) => (x instanceof Error ? `${x.message}\n${x.stack}` : typeof x === "string" ? x : JSON.stringify(x))).join(" "));
+      original(...args);
+    });
+  }
+});
+afterAll(() => vi.restoreAllMocks());
+
+const WINDOWS_VM = {
+  imageReference: { publisher: "microsoftwindowsserver", offer: "windowsserver", sku: "2022-datacenter", version: "latest" },
+  nodeAgentSKUId: "batch.node.windows amd64",
+};
+
+let lin: string[] = [];
+let win = "";
+let classic = "";
+beforeAll(async () => {
+  lin = await readyPool(env, "lin", 2);
+  win = (await readyPool(env, "win", 1, { virtualMachineConfiguration: WINDOWS_VM }))[0]!;
+  await env.sdk.pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
+  const [node] = await waitFor(env.emu, () => env.sdk.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle");
+  classic = node!.id!;
+});
+
+describe("POST …/users on a Linux VM node (SSH key)", () => {
+  it("creates a non-admin user with a generated name and the service-clock expiry, answers the exact ssh command, and records it", async () => {
+    const key = newSshPublicKey("oncall@laptop");
+    await env.resetStats();
+    const before = await simNow();
+    const r = await connect("lin", lin[0]!, { sshPublicKey: key, expiryHours: 2, reason: "tasks hang, need to look", ticket: "INC-77" });
+    const after = await simNow();
+    expect(r.status, r.text).toBe(200);
+    const res = connectResponse.parse(r.json);
+    expect(res.userName).toMatch(USER_NAME_PATTERN);
+    expect(res.password).toBeUndefined();
+    expect(res.requestId).toMatch(UUID);
+
+    // The address and port are Batch's own, as the SDK reads them.
+    const login = await env.sdk.computeNode.getRemoteLoginSettings("lin", lin[0]!);
+    expect(res.connection).toEqual({
+      kind: "ssh",
+      address: login.remoteLoginIPAddress,
+      port: login.remoteLoginPort,
+      command: `ssh -p ${login.remoteLoginPort} ${res.userName}@${login.remoteLoginIPAddress}`,
+    });
+    // The service clock comes from the Date header, which has whole seconds.
+    const expiry = Date.parse(res.expiryTime);
+    expect(expiry).toBeGreaterThanOrEqual(before - 1_000 + 2 * 3_600_000);
+    expect(expiry).toBeLessThanOrEqual(after + 2 * 3_600_000);
+
+    expect(await usersOnNode("lin", lin[0]!)).toEqual([{ name: res.userName, isAdmin: false, expiryTime: res.expiryTime, hasPassword: false, hasSshKey: true }]);
+    expect(await calls(env, `POST /pools/lin/nodes/${lin[0]}/users`)).toBe(1);
+
+    const [record] = await auditOf(lin[0]!);
+    expect(record).toMatchObject({
+      id: res.recordId,
+      action: "addUser",
+      actor: "local-operator",
+      role: "operator",
+      poolId: "lin",
+      userName: res.userName,
+      expiryTime: res.expiryTime,
+      reason: "tasks hang, need to look",
+      ticket: "INC-77",
+      outcome: "accepted",
+      requestId: res.requestId,
+    });
+
+    // The key went to Batch and nowhere else: not the audit file, not a log line.
+    const blob = key.split(" ")[1]!;
+    expect(auditBytes()).toContain(res.userName);
+    expect(auditBytes()).not.toContain(blob);
+    expect(printed.join("\n")).not.toContain(blob);
+  });
+
+  it("refuses a bad key or expiry with a 400 in plain words, and sends nothing to Batch", async () => {
+    const key = newSshPublicKey();
+    const [type, blob] = key.split(" ");
+    const recordsBefore = (await auditOf(lin[1]!)).length;
+    await env.resetStats();
+    const cases: Array<[unknown, RegExp]> = [
+      [{ sshPublicKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----" }, /sshPublicKey: This is a private key/],
+      [{ sshPublicKey: `${type} ${blob!.slice(0, 30)}` }, /sshPublicKey: .*cut when copying/],
+      [{}, /sshPublicKey: Paste an SSH public key/],
+      [{ sshPublicKey: key, expiryHours: 25 }, /expiryHours: must be at most 24 hours/],
+      [{ sshPublicKey: key, expiryHours: 0 }, /expiryHours: must be at least 1 hour/],
+      [{ sshPublicKey: key, expiryHours: 1.5 }, /expiryHours: must be whole hours/],
+      [{ sshPublicKey: key, expiryHours: "soon" }, /expiryHours/],
+    ];
+    for (const [body, message] of cases) {
+      const r = await connect("lin", lin[1]!, body);
+      const e = expectApiError(r, "badRequest", 400);
+      expect(e.message, JSON.stringify(body)).toMatch(message);
+      expect(r.text).not.toContain(blob!.slice(0, 30));
+    }
+    expect(await calls(env, `POST /pools/lin/nodes/${lin[1]}/users`)).toBe(0);
+    expect(await usersOnNode("lin", lin[1]!)).toEqual([]);
+    expect(await auditOf(lin[1]!)).toHaveLength(recordsBefore);
+  });
+
+  it("refuses another site's request and a request without JSON, before anything else", async () => {
+    await env.resetStats();
+    const body = { sshPublicKey: newSshPublicKey() };
+    const evil = await connect("lin", lin[1]!, body, { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" });
+    expect(expectApiError(evil, "auth", 403).code).toBe("CrossOriginRequest");
+    const form = await connect("lin", lin[1]!, body, { ...PAGE_HEADERS, "content-type": "text/plain" });
+    expect(form.status).toBe(415);
+    expect((await env.stats()).total).toBe(0);
+    expect(await usersOnNode("lin", lin[1]!)).toEqual([]);
+  });
+});
+
+describe("a viewer", () => {
+  const IDENTITY = ["BATCHSCOPE_IDENTITY", "BATCHSCOPE_OPERATOR_GROUPS"];
+  afterEach(() => {
+    for (const k of IDENTITY) delete process.env[k];
+  });
+
+  it("gets 403 for connect, remove and the RDP file, and Batch sees no call", async () => {
+    process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
+    const viewer = { "x-forwarded-email": "vera@example.com", "x-forwarded-groups": "readers" };
+    await env.resetStats();
+    const c = await connect("lin", lin[1]!, { sshPublicKey: newSshPublicKey() }, { ...PAGE_HEADERS, ...viewer });
+    expect(expectApiError(c, "auth", 403)).toMatchObject({ code: "NotAnOperator" });
+    const d = await remove("lin", lin[1]!, "bs-abcdefgh", {}, { ...PAGE_HEADERS, ...viewer });
+    expect(expectApiError(d, "auth", 403)).toMatchObject({ code: "NotAnOperator" });
+    const f = await rdp("classic", classic, viewer);
+    expect(expectApiError(f, "auth", 403)).toMatchObject({ code: "NotAnOperator" });
+    expect((await env.stats()).total).toBe(0);
+
+    // The same request from an operator of that proxy goes through.
+    const op = await connect("lin", lin[1]!, { sshPublicKey: newSshPublicKey() }, { ...PAGE_HEADERS, "x-forwarded-email": "olga@example.com", "x-forwarded-groups": "batch-ops" });
+    expect(op.status, op.text).toBe(200);
+    const [record] = await auditOf(lin[1]!);
+    expect(record).toMatchObject({ actor: "olga@example.com", role: "operator", action: "addUser", userName: connectResponse.parse(op.json).userName });
+  });
+});
+
+describe("Windows and cloud-service nodes (generated password)", () => {
+  it("a Windows VM node: a password shown once, Remote Desktop to Batch's address and port, never stored or logged", async () => {
+    const r = await connect("win", win, { expiryHours: 1 });
+    expect(r.status, r.text).toBe(200);
+    const res = connectResponse.parse(r.json);
+    expect(res.password).toMatch(/^.{20}$/);
+    const login = await env.sdk.computeNode.getRemoteLoginSettings("win", win);
+    expect(res.connection).toEqual({
+      kind: "remoteDesktop",
+      address: login.remoteLoginIPAddress,
+      port: login.remoteLoginPort,
+      command: `mstsc /v:${login.remoteLoginIPAddress}:${login.remoteLoginPort}`,
+    });
+    expect(await usersOnNode("win", win)).toEqual([{ name: res.userName, isAdmin: false, expiryTime: res.expiryTime, hasPassword: true, hasSshKey: false }]);
+    expect(auditBytes()).toContain(res.userName);
+    expect(auditBytes()).not.toContain(res.password);
+    expect(printed.join("\n")).not.toContain(res.password);
+  });
+
+  it("a Windows node refuses an SSH key with a 400, before any user is made", async () => {
+    await env.resetStats();
+    const r = await connect("win", win, { sshPublicKey: newSshPublicKey() });
+    expect(expectApiError(r, "badRequest", 400).message).toMatch(/sshPublicKey: this node runs Windows/);
+    expect(await calls(env, `POST /pools/win/nodes/${win}/users`)).toBe(0);
+  });
+
+  it("a cloud-service node: a password and our RDP download, which is Batch's file", async () => {
+    const r = await connect("classic", classic, { expiryHours: 4 });
+    expect(r.status, r.text).toBe(200);
+    const res = connectResponse.parse(r.json);
+    expect(res.password).toBeDefined();
+    expect(res.connection).toEqual({ kind: "rdp", rdpUrl: `/api/accounts/${a()}/pools/classic/nodes/${classic}/rdp` });
+    expect((await usersOnNode("classic", classic)).map((u) => [u.name, u.hasPassword])).toEqual([[res.userName, true]]);
+
+    const file = await rdp("classic", classic);
+    expect(file.status, file.text).toBe(200);
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${classic}.rdp"`);
+    expect(file.headers.get("content-type")).toBe("application/x-rdp");
+    const fromSdk = await env.sdk.computeNode.getRemoteDesktop("classic", classic);
+    const chunks: Buffer[] = [];
+    for await (const c of fromSdk.readableStreamBody!) chunks.push(Buffer.from(c as Buffer));
+    expect(file.text).toBe(Buffer.concat(chunks).toString());
+    expect(file.text).toMatch(/^full address:s:/);
+  });
+
+  it("the RDP file of a VM pool's node is a 409 in plain words", async () => {
+    const r = await rdp("lin", lin[0]!);
+    const e = expectApiError(r, "conflict", 409);
+    expect(e.message).toMatch(/only for nodes of cloud-service pools, and pool lin is a virtual-machine pool/);
+    expect(e.requestId).toMatch(UUID);
+  });
+});
+
+describe("GET …/users and DELETE …/users/{userName}", () => {
+  it("lists the dashboard's users with expiry by the service clock, removes one, and says when it is already gone", async () => {
+    const node = lin[0]!;
+    const res = connectResponse.parse((await connect("lin", node, { sshPublicKey: newSshPublicKey(), expiryHours: 1 })).json);
+    let list = await listUsers("lin", node);
+    const mine = list.users.find((u) => u.userName === res.userName);
+    expect(mine).toMatchObject({ expiryTime: res.expiryTime, expired: false, removed: false, createdBy: "local-operator", recordId: res.recordId });
+    // Newest first.
+    expect(list.users[0]!.userName).toBe(res.userName);
+
+    // Ninety simulated minutes later the 1-hour user is expired and the 2-hour one (first test) is not.
+    env.emu.advance(90 * 60_000);
+    list = await listUsers("lin", node);
+    expect(list.users.find((u) => u.userName === res.userName)!.expired).toBe(true);
+    expect(list.users.filter((u) => !u.expired)).toHaveLength(list.users.length - 1);
+
+    const gone = await remove("lin", node, res.userName, { reason: "done looking" });
+    expect(gone.status, gone.text).toBe(200);
+    const removed = removeUserResponse.parse(gone.json);
+    expect(removed).toMatchObject({ userName: res.userName, outcome: "removed", requestId: expect.stringMatching(UUID) });
+    expect((await usersOnNode("lin", node)).map((u) => u.name)).not.toContain(res.userName);
+    expect((await listUsers("lin", node)).users.find((u) => u.userName === res.userName)).toMatchObject({ removed: true });
+    const [record] = await auditOf(node);
+    expect(record).toMatchObject({ id: removed.recordId, action: "deleteUser", userName: res.userName, expiryTime: res.expiryTime, reason: "done looking", outcome: "accepted" });
+
+    // Removed again (another tab): Batch's NodeUserNotFound is "already gone", recorded, not a failure.
+    const again = removeUserResponse.parse((await remove("lin", node, res.userName)).json);
+    expect(again).toMatchObject({ outcome: "alreadyGone", error: { code: "NodeUserNotFound" } });
+    expect((await auditOf(node))[0]).toMatchObject({ id: again.recordId, outcome: "alreadyDone" });
+  });
+
+  it("refuses a user name this dashboard did not make, another site's DELETE, and a node that is not there", async () => {
+    await env.resetStats();
+    const bad = await remove("lin", lin[0]!, "root");
+    expect(expectApiError(bad, "badRequest", 400).message).toMatch(/userName is not a user this dashboard created/);
+    const evil = await remove("lin", lin[0]!, "bs-abcdefgh", {}, { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" });
+    expectApiError(evil, "auth", 403);
+    expect((await env.stats()).total).toBe(0);
+
+    const r = await call(handlers.nodeUsersGET, usersUrl("lin", "no-such-node"), { account: a(), poolId: "lin", nodeId: "no-such-node" });
+    expect(expectApiError(r, "notFound", 404).code).toBe("NodeNotFound");
+  });
+});
