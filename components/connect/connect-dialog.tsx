@@ -1,9 +1,9 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { Modal, ModalButtons } from "@/components/ui/modal";
 import { DEFAULT_EXPIRY_HOURS, EXPIRY_CHOICES } from "@/lib/connect/expiry";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { errorInfo } from "@/lib/queries/api-fetch";
@@ -52,91 +52,80 @@ export function ConnectDialog({
   const ready = (credential === "password" || check?.ok === true) && !send.isPending;
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && !send.isPending && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <Dialog.Content
-          data-testid="connect-dialog"
-          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900"
-        >
-          <Dialog.Title className="text-xl font-semibold">
-            Connect to node <span className="font-mono break-all">{nodeId}</span>
-          </Dialog.Title>
-          <Dialog.Description className="text-sm text-slate-700 dark:text-slate-300">
-            A temporary user (not an administrator) is created on the node with a generated name. Who, when and why go to the audit log; the key or password never does.
-          </Dialog.Description>
-          <form
-            className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (ready) send.mutate();
-            }}
-          >
-            {credential === "sshKey" ? (
-              <div className="space-y-1">
-                <label htmlFor={ids.key} className="block text-sm font-semibold">
-                  SSH public key
-                </label>
-                <textarea
-                  id={ids.key}
-                  rows={3}
-                  spellCheck={false}
-                  autoComplete="off"
-                  value={key}
-                  disabled={send.isPending}
-                  aria-describedby={ids.check}
-                  aria-invalid={check ? !check.ok : undefined}
-                  placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
-                  onChange={(e) => setKey(e.target.value)}
-                  className={`${input} font-mono text-xs`}
-                />
-                <p id={ids.check} data-testid="key-check" role="status" className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
-                  {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
-                </p>
-              </div>
-            ) : (
-              <p data-testid="password-note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
-                This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored anywhere.
-              </p>
-            )}
-            <div className="space-y-1">
-              <label htmlFor={ids.expiry} className="block text-sm font-semibold">
-                Expires after
-              </label>
-              <select id={ids.expiry} value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className={input}>
-                {EXPIRY_CHOICES.map((h) => (
-                  <option key={h} value={h}>
-                    {h === 1 ? "1 hour" : `${h} hours`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor={ids.reason} className="block text-sm font-semibold">
-                Reason (optional)
-              </label>
-              <textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className={input} />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor={ids.ticket} className="block text-sm font-semibold">
-                Ticket reference (optional)
-              </label>
-              <input id={ids.ticket} maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
-            </div>
-            {err && <ApiErrorBanner error={err} />}
-            <div className="flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <button type="button" disabled={send.isPending} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" disabled={!ready} data-testid="connect-submit" className="rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-50">
-                {send.isPending ? "Creating the user…" : "Create user"}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Modal
+      testId="connect-dialog"
+      busy={send.isPending}
+      onClose={onClose}
+      title={
+        <>
+          Connect to node <span className="font-mono break-all">{nodeId}</span>
+        </>
+      }
+      description="A temporary user (not an administrator) is created on the node with a generated name. Who, when and why go to the audit log; the key or password never does."
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) send.mutate();
+        }}
+      >
+        {credential === "sshKey" ? (
+          <div className="space-y-1">
+            <label htmlFor={ids.key} className="block text-sm font-semibold">
+              SSH public key
+            </label>
+            <textarea
+              id={ids.key}
+              rows={3}
+              spellCheck={false}
+              autoComplete="off"
+              value={key}
+              disabled={send.isPending}
+              aria-describedby={ids.check}
+              aria-invalid={check ? !check.ok : undefined}
+              placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
+              onChange={(e) => setKey(e.target.value)}
+              className={`${input} font-mono text-xs`}
+            />
+            <p id={ids.check} data-testid="key-check" role="status" className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
+              {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
+            </p>
+          </div>
+        ) : (
+          <p data-testid="password-note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+            This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored anywhere.
+          </p>
+        )}
+        <div className="space-y-1">
+          <label htmlFor={ids.expiry} className="block text-sm font-semibold">
+            Expires after
+          </label>
+          <select id={ids.expiry} value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className={input}>
+            {EXPIRY_CHOICES.map((h) => (
+              <option key={h} value={h}>
+                {h === 1 ? "1 hour" : `${h} hours`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={ids.reason} className="block text-sm font-semibold">
+            Reason (optional)
+          </label>
+          <textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className={input} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={ids.ticket} className="block text-sm font-semibold">
+            Ticket reference (optional)
+          </label>
+          <input id={ids.ticket} maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
+        </div>
+        {err && <ApiErrorBanner error={err} />}
+        <ModalButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
+          {send.isPending ? "Creating the user…" : "Create user"}
+        </ModalButtons>
+      </form>
+    </Modal>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
+import { Modal, ModalButtons } from "@/components/ui/modal";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
@@ -86,72 +86,62 @@ export function ActionDialog({
   const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && !send.isPending && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <Dialog.Content
-          data-testid="action-dialog"
-          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(44rem,95vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900"
+    <Modal
+      testId="action-dialog"
+      width="44rem"
+      busy={send.isPending}
+      onClose={onClose}
+      title={`${label}: ${preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}`}
+      description={
+        <>
+          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit log.
+        </>
+      }
+    >
+      {preview.isPending && <p role="status">Reading the nodes and their running tasks…</p>}
+      {!preview.data && errorInfo(preview.error) && <ApiErrorBanner error={errorInfo(preview.error)!} />}
+      {split && (
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (ready) submit();
+          }}
         >
-          <Dialog.Title className="text-xl font-semibold">
-            {label}: {preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}
-          </Dialog.Title>
-          <Dialog.Description className="text-sm text-slate-700 dark:text-slate-300">
-            Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit log.
-          </Dialog.Description>
-          {preview.isPending && <p role="status">Reading the nodes and their running tasks…</p>}
-          {!preview.data && errorInfo(preview.error) && <ApiErrorBanner error={errorInfo(preview.error)!} />}
-          {split && (
-            <form
-              className="space-y-4"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (ready) submit();
-              }}
-            >
-              {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
-              <RunningTasks account={account} action={action} option={option} tasks={tasks} />
-              <ExcludedNodes excluded={split.excluded} />
-              <div className="space-y-1">
-                <label htmlFor={ids.reason} className="block text-sm font-semibold">
-                  Reason (required)
-                </label>
-                <textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className={input} />
-              </div>
-              <div className="space-y-1">
-                <label htmlFor={ids.ticket} className="block text-sm font-semibold">
-                  Ticket reference (optional)
-                </label>
-                <input id={ids.ticket} maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
-              </div>
-              {confirmation.required && (
-                <div className="space-y-1">
-                  <label htmlFor={ids.confirm} className="block text-sm font-semibold">
-                    {confirmation.prompt}
-                  </label>
-                  <input id={ids.confirm} autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className={`${input} font-mono`} />
-                </div>
-              )}
-              {err && (
-                <div className="space-y-1">
-                  <ApiErrorBanner error={err} />
-                  {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
-                </div>
-              )}
-              <div className="flex justify-end gap-2">
-                <Dialog.Close asChild>
-                  <button type="button" disabled={send.isPending} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800">
-                    Cancel
-                  </button>
-                </Dialog.Close>
-                <button type="submit" disabled={!ready} data-testid="action-submit" className="rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50">
-                  {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${count}` : `${label} ${count}`}
-                </button>
-              </div>
-            </form>
+          {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
+          <RunningTasks account={account} action={action} option={option} tasks={tasks} />
+          <ExcludedNodes excluded={split.excluded} />
+          <div className="space-y-1">
+            <label htmlFor={ids.reason} className="block text-sm font-semibold">
+              Reason (required)
+            </label>
+            <textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className={input} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor={ids.ticket} className="block text-sm font-semibold">
+              Ticket reference (optional)
+            </label>
+            <input id={ids.ticket} maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
+          </div>
+          {confirmation.required && (
+            <div className="space-y-1">
+              <label htmlFor={ids.confirm} className="block text-sm font-semibold">
+                {confirmation.prompt}
+              </label>
+              <input id={ids.confirm} autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className={`${input} font-mono`} />
+            </div>
           )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          {err && (
+            <div className="space-y-1">
+              <ApiErrorBanner error={err} />
+              {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
+            </div>
+          )}
+          <ModalButtons busy={send.isPending} ready={ready} testId="action-submit" tone="danger">
+            {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${count}` : `${label} ${count}`}
+          </ModalButtons>
+        </form>
+      )}
+    </Modal>
   );
 }

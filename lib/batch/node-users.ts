@@ -28,6 +28,29 @@ interface NodeRef {
   who: IdentityView;
 }
 
+/** One audit record's intent for a node user: who, which node, the user and its expiry, never a secret. */
+function userIntent(
+  input: NodeRef & { request: { reason?: string; ticket?: string } },
+  action: "addUser" | "deleteUser",
+  userName: string,
+  expiry: string | undefined,
+): AuditIntent {
+  const { account, poolId, nodeId, who, request } = input;
+  return {
+    operationId: randomUUID(),
+    actor: who.actor,
+    role: who.role,
+    account: account.name,
+    poolId,
+    nodeId,
+    action,
+    reason: request.reason ?? "",
+    ...(request.ticket ? { ticket: request.ticket } : {}),
+    userName,
+    ...(expiry ? { expiryTime: expiry } : {}),
+  };
+}
+
 /** An RDP file is a few hundred bytes; anything far larger is not one. */
 const MAX_RDP_BYTES = 64 * 1024;
 
@@ -56,21 +79,8 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
   const expiry = expiryTime(clock.now(), request.expiryHours);
   const userName = generateUserName();
   const password = access.os === "windows" ? generatePassword() : undefined;
-  const intent: AuditIntent = {
-    operationId: randomUUID(),
-    actor: input.who.actor,
-    role: input.who.role,
-    account: account.name,
-    poolId,
-    nodeId,
-    action: "addUser",
-    reason: request.reason ?? "",
-    ...(request.ticket ? { ticket: request.ticket } : {}),
-    userName,
-    expiryTime: expiry.toISOString(),
-  };
   const { recordId, requestId } = await recordCall(
-    intent,
+    userIntent(input, "addUser", userName, expiry.toISOString()),
     async () => {
       const res = await client.computeNode.addUser(poolId, nodeId, {
         name: userName,
@@ -123,23 +133,11 @@ export async function listNodeUsers(account: BatchAccount, poolId: string, nodeI
  * after their outcome is recorded, and reach the browser as the error envelope.
  */
 export async function removeNodeUser(input: NodeRef & { userName: string; request: RemoveUserRequest }): Promise<RemoveUserResponse> {
-  const { account, poolId, nodeId, userName, request } = input;
+  const { account, poolId, nodeId, userName } = input;
   const { client } = accountClient(account);
   const log = auditLog();
   const added = userRecords(account, poolId, nodeId).find((r) => r.action === "addUser" && r.userName === userName);
-  const recordId = log.appendIntent({
-    operationId: randomUUID(),
-    actor: input.who.actor,
-    role: input.who.role,
-    account: account.name,
-    poolId,
-    nodeId,
-    action: "deleteUser",
-    reason: request.reason ?? "",
-    ...(request.ticket ? { ticket: request.ticket } : {}),
-    userName,
-    ...(added?.expiryTime ? { expiryTime: added.expiryTime } : {}),
-  });
+  const recordId = log.appendIntent(userIntent(input, "deleteUser", userName, added?.expiryTime));
   try {
     const res = await client.computeNode.deleteUser(poolId, nodeId, userName);
     log.appendOutcome(recordId, { outcome: "accepted", ...(res.requestId ? { requestId: res.requestId } : {}) });

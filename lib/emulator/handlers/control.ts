@@ -24,6 +24,15 @@ const FAULTS: readonly NodeFault[] = ["none", "enospc", "oom", "diskfull", "star
  * The control API lives under /__emulator, a path Batch never uses. It needs no signature: the emulator
  * listens on loopback and these endpoints exist for tests and demos (documented in the README).
  */
+/** What GET /__emulator/pools/{pool}/nodes/{node}/users shows of a node's users: never a secret, only whether one was given. */
+export interface NodeUserSummary {
+  name: string;
+  isAdmin: boolean;
+  expiryTime: string;
+  hasPassword: boolean;
+  hasSshKey: boolean;
+}
+
 export function controlRoutes(r: Router, target: ControlTarget): void {
   const ok = (json: unknown = { ok: true }) => ({ status: 200, json });
   const bad = (message: string) => ({ status: 400, json: { error: message } });
@@ -68,7 +77,7 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
   r.on("GET", "/__emulator/pools/:poolId/nodes/:nodeId/users", (c) => {
     const { node } = nodeOf(c);
     return ok(
-      [...node.users.values()].map((u) => ({
+      [...node.users.values()].map((u): NodeUserSummary => ({
         name: u.name,
         isAdmin: u.isAdmin,
         expiryTime: new Date(u.expiryMs).toISOString(),

@@ -1,15 +1,8 @@
+import type { NodeUserSummary as ShownUser } from "@/lib/emulator/handlers/control";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { failure, readyPool, startHarness, waitFor, type Harness } from "./harness";
 
-/** What the control API shows of a node's users (Batch itself never reads them back). */
-interface ShownUser {
-  name: string;
-  isAdmin: boolean;
-  expiryTime: string;
-  hasPassword: boolean;
-  hasSshKey: boolean;
-}
 
 let h: Harness;
 let lin: string[] = [];

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { NodeUserSummary as ShownUser } from "@/lib/emulator/handlers/control";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { auditListResponse, type AuditRecordView } from "@/lib/schemas/audit";
@@ -14,13 +15,6 @@ import { call, emulatorPerSuite, expectApiError, type RouteResult } from "./supp
 const env = emulatorPerSuite({ scenario: "empty", account: "conn" });
 const a = () => env.account;
 
-interface ShownUser {
-  name: string;
-  isAdmin: boolean;
-  expiryTime: string;
-  hasPassword: boolean;
-  hasSshKey: boolean;
-}
 const usersOnNode = (pool: string, node: string) => env.control<ShownUser[]>("GET", `/pools/${pool}/nodes/${node}/users`);
 const simNow = async () => Date.parse((await env.control<{ now: string }>("GET", "")).now);
 
