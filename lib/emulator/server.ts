@@ -158,6 +158,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       queue.runDue();
       await send(res, reply, method === "HEAD");
     } catch (e) {
+      // A client that hung up while its request was held (a killed caller, a timeout) is not a fault of
+      // ours: there is nobody left to answer, and nothing to report.
+      if ((e as NodeJS.ErrnoException)?.code === "ECONNRESET" && req.socket.destroyed) return;
       const error = e instanceof BatchServiceError ? e : (console.error("emulator: handler failed", e), Errors.internalError());
       const headers = { ...error.headers };
       if (method === "HEAD") return void res.writeHead(error.status, headers).end();

@@ -58,7 +58,8 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
     logs: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Already gone (a test may SIGKILL it on purpose): signalling a dead pid would throw ESRCH.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         process.kill(child.pid!, "SIGTERM");
         setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5_000).unref();

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { actOk, calls, PAGE_HEADERS, readyPool } from "./remediation-support";
 import { emulatorPerSuite } from "./support";
 
@@ -54,8 +54,6 @@ describe("a server killed mid-action", () => {
     await env.resetStats();
     await env.control("PUT", "/faults", { latencyMs: LATENCY_MS, pathPrefix: "/pools/crash/nodes/" });
 
-    // The emulator logs each held request whose sender died ("aborted"); expected here, not worth the noise.
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     const operationId = randomUUID();
     const body = { operationId, action: "disableScheduling", option: "requeue", nodeIds: nodes, confirm: String(NODES), reason: "crash test" };
     const response = fetch(`${server.url}/api/accounts/${env.account}/pools/crash/actions`, {
@@ -100,7 +98,6 @@ describe("a server killed mid-action", () => {
     // record. (This emulator reads a request's body after its slow-answer delay, so a call whose sender
     // died takes no effect; a real service may have acted, which the re-read covers.)
     await env.control("DELETE", "/faults");
-    quiet.mockRestore();
     process.env.BATCHSCOPE_AUDIT_DB = auditDb;
     await env.resetStats();
     const retry = await actOk(env, "crash", body as Parameters<typeof actOk>[2]);
