@@ -50,6 +50,7 @@ describe("app-service", () => {
 
   it("a principal that is not base64 JSON gives no groups", () => {
     expect(decodePrincipal("not json")).toBeUndefined();
+    for (const json of ["null", "42", '"ops"']) expect(decodePrincipal(Buffer.from(json).toString("base64")), json).toBeUndefined();
     expect(resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({ role: "viewer", actor: "ana" });
   });
 });

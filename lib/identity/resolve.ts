@@ -82,7 +82,9 @@ export function decodePrincipal(raw: string | null): { name?: string; groups: st
   } catch {
     return undefined;
   }
-  const claims = (Array.isArray(parsed?.claims) ? parsed.claims : []) as Claim[];
+  // Valid JSON that is not an object (null, a number) is as unusable as invalid JSON.
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const claims = (Array.isArray(parsed.claims) ? parsed.claims : []) as Claim[];
   const roleTyp = typeof parsed.role_typ === "string" ? parsed.role_typ : undefined;
   const nameTyp = typeof parsed.name_typ === "string" ? parsed.name_typ : undefined;
   const value = (c: Claim) => (typeof c.val === "string" ? c.val : undefined);
