@@ -65,7 +65,7 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
   return serialised(`${input.account.name}|${input.request.operationId}`, async () => {
     const { account, poolId, request, option } = input;
     const log = auditLog();
-    const { client, cache } = accountClient(account);
+    const { client, cache, clock } = accountClient(account);
     const prior = log.byOperation(account.name, request.operationId);
     const other = prior.find((r) => r.action !== request.action || r.poolId.toLowerCase() !== poolId.toLowerCase());
     if (other) throw new OperationReusedError(`operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`);
@@ -77,8 +77,20 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
       const record = byNode.get(nodeId);
       if (!record) return void toSend.push({ index, nodeId });
       if (record.outcome !== "unknown") return void (results[index] = storedResult(record, request.action));
-      const seen = await effectVisible(client, poolId, nodeId, request.action).catch((err: unknown) => toApiError(err));
-      if (seen === true) {
+      // The record's time is this server's; the node's boot time is Batch's. The service clock's offset
+      // puts both on Batch's clock.
+      const since = Date.parse(record.time) + (clock.now() - Date.now());
+      const seen = await effectVisible(client, poolId, nodeId, request.action, since).catch((err: unknown) => toApiError(err));
+      if (seen === "poolResizing") {
+        const message = "The pool is resizing, which the earlier attempt of this removal may have started (a removal waiting for its tasks shows nothing on the node yet).";
+        results[index] = {
+          nodeId,
+          outcome: "failed",
+          recordId: record.id,
+          error: { kind: "conflict", status: 409, code: "PoolBeingResized", message },
+          explanation: `${message} Nothing was sent, so the node is never removed twice; try again once the pool is steady.`,
+        };
+      } else if (seen === true) {
         log.appendOutcome(record.id, { outcome: "alreadyDone" });
         results[index] = { nodeId, outcome: "alreadyDone", recordId: record.id, explanation: "An earlier attempt of this action reached Batch (the node shows its effect), so nothing was sent again." };
       } else if (seen === false) {
@@ -282,30 +294,36 @@ const REIMAGING = new Set(["reimaging", "starting", "waitingforstarttask"]);
 
 /**
  * Whether the node already shows the action's effect, so an attempt whose outcome is unknown must have
- * reached Batch. An action still waiting for its tasks (taskcompletion, retaineddata) shows nothing yet:
- * it is sent again, which Batch treats as the same request for the node.
+ * reached Batch. A reboot or reimage that has finished shows as a boot after the intent (`since`, on
+ * Batch's clock). A removal waiting for its tasks (taskcompletion, retaineddata) leaves the node as it was
+ * but the pool resizing: "poolResizing", which must not be read as "not sent". A reboot waiting for its
+ * tasks shows nothing yet and is sent again, which Batch treats as the same request for the node.
  */
-async function effectVisible(client: BatchServiceClient, poolId: string, nodeId: string, action: NodeAction): Promise<boolean> {
+async function effectVisible(client: BatchServiceClient, poolId: string, nodeId: string, action: NodeAction, since: number): Promise<boolean | "poolResizing"> {
   let node;
   try {
-    node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: "id,state,schedulingState" } });
+    node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: "id,state,schedulingState,lastBootTime" } });
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return action === "remove";
     throw err;
   }
   const s = (node.state ?? "").toLowerCase();
   const sched = (node.schedulingState ?? "").toLowerCase();
+  const bootedSince = node.lastBootTime !== undefined && new Date(node.lastBootTime).getTime() > since;
   switch (action) {
     case "reboot":
-      return BOOTING.has(s);
+      return BOOTING.has(s) || bootedSince;
     case "reimage":
-      return REIMAGING.has(s);
+      return REIMAGING.has(s) || bootedSince;
     case "disableScheduling":
       return sched === "disabled";
     case "enableScheduling":
       return sched === "enabled";
-    case "remove":
-      return s === "leavingpool";
+    case "remove": {
+      if (s === "leavingpool") return true;
+      const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } });
+      return pool.allocationState === "steady" ? false : "poolResizing";
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/open";
 import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
 import { handlers } from "./route-table";
-import { actOk, calls, postAction, readyPool, UUID, waitFor } from "./remediation-support";
+import { actOk, busyPool, calls, postAction, readyPool, UUID, waitFor } from "./remediation-support";
 import { callOk, emulatorPerSuite } from "./support";
 
 // Bulk actions, partial failures, and the promise that a retry or a double click never acts twice.
@@ -130,6 +130,32 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     expect(rb.results[0]).toMatchObject({ outcome: "alreadyDone", recordId: rebootRec });
     expect(await calls(env, "POST /pools/unknown-done/nodes/")).toBe(0);
     expect((await record(disableRec)).record.outcome).toBe("alreadyDone");
+  });
+
+  it("a reboot that has already finished (the node booted after the intent) is not sent again", async () => {
+    const [n0] = await readyPool(env, "unknown-booted", 1);
+    const op = randomUUID();
+    const rec = intentFor(op, "unknown-booted", n0!, "reboot");
+    await env.sdk.computeNode.reboot("unknown-booted", n0!);
+    await waitFor(env.emu, () => env.sdk.computeNode.get("unknown-booted", n0!), (n) => n.state === "idle", { stepMs: 10_000 });
+    await env.resetStats();
+    const res = await actOk(env, "unknown-booted", { operationId: op, action: "reboot", option: "requeue", nodeIds: [n0!] });
+    expect(res.results[0]).toMatchObject({ outcome: "alreadyDone", recordId: rec });
+    expect(await calls(env, "POST /pools/unknown-booted/nodes/")).toBe(0);
+  });
+
+  it("a removal that may be waiting for its tasks (pool resizing, node unchanged) is not sent again, and stays unknown", async () => {
+    const { nodes } = await busyPool(env, "unknown-wait", 1);
+    const n0 = nodes[0]!;
+    const op = randomUUID();
+    const rec = intentFor(op, "unknown-wait", n0, "remove");
+    await env.sdk.pool.removeNodes("unknown-wait", { nodeList: [n0], nodeDeallocationOption: "taskcompletion" });
+    expect((await env.sdk.computeNode.get("unknown-wait", n0)).state).toBe("running");
+    await env.resetStats();
+    const res = await actOk(env, "unknown-wait", { operationId: op, action: "remove", option: "taskcompletion", nodeIds: [n0], confirm: n0 });
+    expect(res.results[0]).toMatchObject({ outcome: "failed", recordId: rec, error: { code: "PoolBeingResized" }, explanation: expect.stringMatching(/never removed twice/) });
+    expect(await calls(env, "POST /pools/unknown-wait/removenodes")).toBe(0);
+    expect((await record(rec)).record.outcome).toBe("unknown");
   });
 
   it("when a node to remove is already gone, the retry records alreadyDone", async () => {
