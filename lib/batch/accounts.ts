@@ -30,7 +30,7 @@ export async function listAccounts(): Promise<BatchAccount[]> {
   const env = process.env;
   const signature = [env.BATCH_ACCOUNTS_FILE, env.BATCH_ACCOUNT_NAME, env.BATCH_ACCOUNT_URL, env.BATCH_ACCOUNT_KEY].join("\0");
   if (configured?.signature !== signature) configured = { signature, accounts: readAccountConfig(env) };
-  if (configured.accounts.length > 0) return configured.accounts.map((a) => ({ ...a, isEmulator: isLoopback(a.url) }));
+  if (configured.accounts.length > 0) return configured.accounts.map((a) => ({ ...a, isEmulator: isLocalEmulator(a.url) }));
   const emu = await embeddedEmulator();
   return [{ name: EMBEDDED_ACCOUNT, batchAccountName: emu.account, url: emu.url, key: emu.key, isEmulator: true }];
 }
@@ -54,7 +54,12 @@ function embeddedEmulator(): Promise<Emulator> {
   return state.__batchscopeEmulator;
 }
 
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+/**
+ * An emulator started apart from the dashboard (tests, `npm run emulator`): plain http on loopback. Batch
+ * itself is https only, so a tunnel or port-forward to a real account (https://localhost:…) is not taken
+ * for the emulator, and does not get the local operator.
+ */
+function isLocalEmulator(url: string): boolean {
+  const { hostname: host, protocol } = new URL(url);
+  return protocol === "http:" && (host === "localhost" || host === "[::1]" || host.startsWith("127."));
 }

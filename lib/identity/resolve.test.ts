@@ -51,6 +51,8 @@ describe("app-service", () => {
   it("a principal that is not base64 JSON gives no groups", () => {
     expect(decodePrincipal("not json")).toBeUndefined();
     for (const json of ["null", "42", '"ops"']) expect(decodePrincipal(Buffer.from(json).toString("base64")), json).toBeUndefined();
+    const odd = Buffer.from(JSON.stringify({ claims: [null, "groups", { typ: "groups", val: "ops" }] })).toString("base64");
+    expect(decodePrincipal(odd)).toEqual({ groups: ["ops"] });
     expect(resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({ role: "viewer", actor: "ana" });
   });
 });

@@ -84,7 +84,8 @@ export function decodePrincipal(raw: string | null): { name?: string; groups: st
   }
   // Valid JSON that is not an object (null, a number) is as unusable as invalid JSON.
   if (typeof parsed !== "object" || parsed === null) return undefined;
-  const claims = (Array.isArray(parsed.claims) ? parsed.claims : []) as Claim[];
+  // Only plain objects are claims: a null or a string in the list must not turn a sign-in into a 500.
+  const claims = (Array.isArray(parsed.claims) ? parsed.claims : []).filter((c): c is Claim => typeof c === "object" && c !== null);
   const roleTyp = typeof parsed.role_typ === "string" ? parsed.role_typ : undefined;
   const nameTyp = typeof parsed.name_typ === "string" ? parsed.name_typ : undefined;
   const value = (c: Claim) => (typeof c.val === "string" ? c.val : undefined);

@@ -71,3 +71,25 @@ describe("readAccountConfig", () => {
     expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: "/nonexistent/accounts.json" })).toThrow(/BATCH_ACCOUNTS_FILE=\/nonexistent\/accounts.json/);
   });
 });
+
+describe("listAccounts", () => {
+  it("takes only a plain-http loopback URL for an emulator; a tunnel to Batch (https) is a real account", async () => {
+    const { listAccounts } = await import("@/lib/batch/accounts");
+    const saved = { ...process.env };
+    try {
+      const cases: Array<[string, boolean]> = [
+        ["http://127.0.0.1:4600", true],
+        ["http://localhost:4600", true],
+        ["https://localhost:8443", false],
+        ["https://prod.westeurope.batch.azure.com", false],
+      ];
+      for (const [url, isEmulator] of cases) {
+        Object.assign(process.env, { BATCH_ACCOUNT_NAME: "acct", BATCH_ACCOUNT_URL: url, BATCH_ACCOUNT_KEY: KEY });
+        expect((await listAccounts())[0]?.isEmulator, url).toBe(isEmulator);
+      }
+    } finally {
+      for (const k of ["BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY"]) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+});
