@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
@@ -17,7 +18,12 @@ export function ConnectResult({ account, result, onDismiss }: { account: string;
       <p>
         User <span className="font-mono font-semibold">{result.userName}</span> created; it expires at <span data-testid="connect-expiry">{formatTime(result.expiryTime)}</span>.
       </p>
-      {c.kind === "rdp" ? (
+      {c.kind === "unavailable" ? (
+        <div data-testid="connect-unavailable" className="space-y-1">
+          <p>The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the user.</p>
+          <ApiErrorBanner error={c.error} />
+        </div>
+      ) : c.kind === "rdp" ? (
         <p>
           <a href={c.rdpUrl} download data-testid="rdp-download" className="font-semibold text-blue-700 hover:underline dark:text-blue-300">
             Download the RDP file

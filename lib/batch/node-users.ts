@@ -97,13 +97,18 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
   if (access.configuration === "cloudService") {
     connection = { kind: "rdp", rdpUrl: api.nodeRdp(account.name, poolId, nodeId) };
   } else {
-    const login = await client.computeNode.getRemoteLoginSettings(poolId, nodeId);
-    const address = login.remoteLoginIPAddress;
-    const port = login.remoteLoginPort;
-    connection =
-      access.os === "linux"
-        ? { kind: "ssh", address, port, command: sshCommand(userName, address, port) }
-        : { kind: "remoteDesktop", address, port, command: remoteDesktopCommand(address, port) };
+    try {
+      const login = await client.computeNode.getRemoteLoginSettings(poolId, nodeId);
+      const address = login.remoteLoginIPAddress;
+      const port = login.remoteLoginPort;
+      connection =
+        access.os === "linux"
+          ? { kind: "ssh", address, port, command: sshCommand(userName, address, port) }
+          : { kind: "remoteDesktop", address, port, command: remoteDesktopCommand(address, port) };
+    } catch (err) {
+      // The user exists now: failing the whole request would lose a one-time password and the record id.
+      connection = { kind: "unavailable", error: toApiError(err) };
+    }
   }
   return {
     ok: true,

@@ -23,6 +23,8 @@ export const connection = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ssh"), address: z.string(), port: z.number(), command: z.string() }),
   z.object({ kind: z.literal("remoteDesktop"), address: z.string(), port: z.number(), command: z.string() }),
   z.object({ kind: z.literal("rdp"), rdpUrl: z.string() }),
+  /** The user exists, but Batch's address for it could not be read: the rest (a password) must still reach the operator. */
+  z.object({ kind: z.literal("unavailable"), error: apiErrorBody.shape.error }),
 ]);
 
 export const connectResponse = z.object({

@@ -206,6 +206,21 @@ describe("Windows and cloud-service nodes (generated password)", () => {
     expect(printed.join("\n")).not.toContain(res.password);
   });
 
+  it("a user made whose address Batch will not give now still reaches the operator: name, one-time password, record", async () => {
+    await env.control("PUT", "/faults", { throttleRate: 1, retryAfterSeconds: 30, pathPrefix: `/pools/win/nodes/${win}/remoteloginsettings` });
+    try {
+      const r = await connect("win", win, { expiryHours: 1 });
+      expect(r.status, r.text).toBe(200);
+      const res = connectResponse.parse(r.json);
+      expect(res.connection).toMatchObject({ kind: "unavailable", error: { kind: "throttled" } });
+      expect(res.password).toMatch(/^.{20}$/);
+      expect((await usersOnNode("win", win)).map((u) => u.name)).toContain(res.userName);
+      expect((await auditOf(win)).find((x) => x.id === res.recordId)).toMatchObject({ action: "addUser", outcome: "accepted", userName: res.userName });
+    } finally {
+      await env.control("DELETE", "/faults");
+    }
+  });
+
   it("a Windows node refuses an SSH key with a 400, before any user is made", async () => {
     await env.resetStats();
     const r = await connect("win", win, { sshPublicKey: newSshPublicKey() });
