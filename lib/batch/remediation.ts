@@ -73,6 +73,11 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
     const results: NodeActionResult[] = new Array(request.nodeIds.length);
     const toSend: Pending[] = [];
 
+    // Every unsettled removal asks whether the pool is steady; one read answers them all.
+    let steady: Promise<boolean> | undefined;
+    const poolSteady = () =>
+      (steady ??= client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } }).then((p) => p.allocationState === "steady"));
+
     await mapLimit(request.nodeIds, NODE_CONCURRENCY, async (nodeId, index) => {
       const record = byNode.get(nodeId);
       if (!record) return void toSend.push({ index, nodeId });
@@ -80,7 +85,7 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
       // The record's time is this server's; the node's boot time is Batch's. The service clock's offset
       // puts both on Batch's clock.
       const since = Date.parse(record.time) + (clock.now() - Date.now());
-      const seen = await effectVisible(client, poolId, nodeId, request.action, since).catch((err: unknown) => toApiError(err));
+      const seen = await effectVisible(client, poolId, nodeId, request.action, since, poolSteady).catch((err: unknown) => toApiError(err));
       if (seen === "poolResizing") {
         const message = "The pool is resizing, which the earlier attempt of this removal may have started (a removal waiting for its tasks shows nothing on the node yet).";
         results[index] = {
@@ -299,7 +304,14 @@ const REIMAGING = new Set(["reimaging", "starting", "waitingforstarttask"]);
  * but the pool resizing: "poolResizing", which must not be read as "not sent". A reboot waiting for its
  * tasks shows nothing yet and is sent again, which Batch treats as the same request for the node.
  */
-async function effectVisible(client: BatchServiceClient, poolId: string, nodeId: string, action: NodeAction, since: number): Promise<boolean | "poolResizing"> {
+async function effectVisible(
+  client: BatchServiceClient,
+  poolId: string,
+  nodeId: string,
+  action: NodeAction,
+  since: number,
+  poolSteady: () => Promise<boolean>,
+): Promise<boolean | "poolResizing"> {
   let node;
   try {
     node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: "id,state,schedulingState,lastBootTime" } });
@@ -319,11 +331,9 @@ async function effectVisible(client: BatchServiceClient, poolId: string, nodeId:
       return sched === "disabled";
     case "enableScheduling":
       return sched === "enabled";
-    case "remove": {
+    case "remove":
       if (s === "leavingpool") return true;
-      const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } });
-      return pool.allocationState === "steady" ? false : "poolResizing";
-    }
+      return (await poolSteady()) ? false : "poolResizing";
   }
 }
 
