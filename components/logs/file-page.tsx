@@ -1,8 +1,10 @@
-import { FileTree, type FileOwnerRef } from "./file-tree";
+import { ownerFileApi, type OwnerRef } from "@/lib/links/owner";
+import { FileTree } from "./file-tree";
 import { LogViewer } from "./log-viewer";
 
 /** The viewer with its file tree beside it. */
-export function FilePage({ owner, path, fileApiUrl, parent }: { owner: FileOwnerRef; path: string; fileApiUrl: string; parent: { href: string; label: string } }) {
+export function FilePage({ owner, path, parent }: { owner: OwnerRef; path: string; parent: { href: string; label: string } }) {
+  const fileApiUrl = ownerFileApi(owner, path);
   return (
     <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="order-2 lg:order-1">

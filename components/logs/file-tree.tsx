@@ -3,17 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatBytes } from "@/lib/format";
-import { paths } from "@/lib/links/paths";
+import { ownerFilePath, type OwnerRef } from "@/lib/links/owner";
 import { orderFiles } from "@/lib/logs/file-order";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { fileTreeQueries } from "@/lib/queries/file-tree";
 
-export type FileOwnerRef = { kind: "task"; account: string; jobId: string; taskId: string } | { kind: "node"; account: string; poolId: string; nodeId: string };
 
 /** The owner's files, the ones operators read first on top, each linking to its viewer. */
-export function FileTree({ owner, current }: { owner: FileOwnerRef; current: string }) {
+export function FileTree({ owner, current }: { owner: OwnerRef; current: string }) {
   const q = useQuery(owner.kind === "task" ? fileTreeQueries.task(owner.account, owner.jobId, owner.taskId) : fileTreeQueries.node(owner.account, owner.poolId, owner.nodeId));
-  const href = (name: string) => (owner.kind === "task" ? paths.taskFile(owner.account, owner.jobId, owner.taskId, name) : paths.nodeFile(owner.account, owner.poolId, owner.nodeId, name));
+  const href = (name: string) => ownerFilePath(owner, name);
   const err = errorInfo(q.error);
   return (
     <nav aria-label="Files" className="space-y-1 text-sm" data-testid="file-tree">

@@ -1,8 +1,7 @@
 import { NodeView } from "@/components/nodes/node-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
-import { paths } from "@/lib/links/paths";
-import { batchId } from "@/lib/schemas/inputs";
+import { ownerFrame } from "@/lib/links/owner";
 
 export const dynamic = "force-dynamic";
 
@@ -10,25 +9,10 @@ export const dynamic = "force-dynamic";
 export default async function NodePage({ params }: { params: Promise<{ account: string; poolId: string; nodeId: string }> }) {
   const raw = await params;
   const account = await pageAccount(raw.account);
-  const poolId = batchId.safeParse(raw.poolId);
-  const nodeId = batchId.safeParse(raw.nodeId);
-  const a = account.name;
+  const { owner, ...frame } = ownerFrame(account.name, "node", { parent: raw.poolId, child: raw.nodeId });
   return (
-    <PageShell
-      account={a}
-      isEmulator={account.isEmulator}
-      crumbs={[
-        { href: paths.account(a), label: a },
-        poolId.success ? { href: paths.pool(a, poolId.data), label: `Pool ${poolId.data}` } : { label: "Pool" },
-        { label: nodeId.success ? `Node ${nodeId.data}` : "Node" },
-      ]}
-      ids={[
-        ["pool", raw.poolId, poolId.success],
-        ["node", raw.nodeId, nodeId.success],
-      ]}
-      back={{ href: paths.account(a), label: `Go to account ${a}` }}
-    >
-      {poolId.success && nodeId.success && <NodeView account={a} poolId={poolId.data} nodeId={nodeId.data} />}
+    <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
+      {owner?.kind === "node" && <NodeView account={account.name} poolId={owner.poolId} nodeId={owner.nodeId} />}
     </PageShell>
   );
 }
