@@ -1,4 +1,4 @@
-import { batchId } from "@/lib/schemas/inputs";
+import { batchId, jobId, nodeId } from "@/lib/schemas/inputs";
 import { api, paths } from "./paths";
 
 /** What a file belongs to: a task (under its job) or a node (under its pool). */
@@ -30,8 +30,8 @@ export function ownerFrame(
   file?: { raw: string; path?: string },
 ): { owner?: OwnerRef; crumbs: Crumb[]; ids: [string, string, boolean][]; back: { href: string; label: string } } {
   const n = NAMES[kind];
-  const parent = batchId.safeParse(raw.parent);
-  const child = batchId.safeParse(raw.child);
+  const parent = (kind === "task" ? jobId : batchId).safeParse(raw.parent);
+  const child = (kind === "task" ? batchId : nodeId).safeParse(raw.child);
   const owner: OwnerRef | undefined =
     parent.success && child.success
       ? kind === "task"

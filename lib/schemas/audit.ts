@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiErrorBody } from "./api-error";
 import { role } from "./identity";
-import { batchId } from "./inputs";
+import { batchId, nodeId } from "./inputs";
 import { nodeOutcome } from "./remediation";
 
 /** Everything the audit log records; node actions of issue 6 plus node-user connect/remove of issue 7. */
@@ -40,7 +40,7 @@ export type AuditRecordView = z.infer<typeof auditRecordView>;
 /** GET /api/accounts/{account}/audit?node=&pool=&actor=&action=&from=&to=&cursor=&limit= */
 export const auditListQuery = z
   .object({
-    node: batchId.optional(),
+    node: nodeId.optional(),
     pool: batchId.optional(),
     actor: z.string().trim().min(1).max(200).optional(),
     action: auditAction.optional(),

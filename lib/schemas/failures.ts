@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nodeId } from "./inputs";
 
 export const timeWindow = z.object({ from: z.number(), to: z.number() });
 
@@ -48,7 +49,7 @@ export type HeatmapResponse = z.infer<typeof heatmapResponse>;
 export const heatmapQuery = z.object({ buckets: z.coerce.number().int().min(1).max(240).default(60) });
 
 export const cellTasksQuery = z.object({
-  nodeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores"),
+  nodeId,
   cellFrom: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
   cellTo: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
 });

@@ -2,8 +2,21 @@ import { z } from "zod";
 import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
 import { failureCategory } from "./tasks";
 
-/** Batch ids: letters, digits, hyphen and underscore, at most 64 characters. */
+/** Ids a user creates (pools, jobs, tasks, job schedules): letters, digits, hyphen and underscore, at most 64 characters. */
 export const batchId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores");
+
+/**
+ * Node ids are made by the service, not by users, so the 64-character creation rule does not hold:
+ * virtual-machine pools give `tvmps_<64 hex>_d` (72 characters), see docs/real-service.md. The character
+ * set is the same; the length bound only keeps hostile input out.
+ */
+export const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be 1–128 letters, digits, hyphens or underscores");
+
+/**
+ * A job id: one a user created, or one the service made for a job schedule's run, `<scheduleId>:job-<n>`
+ * (docs/real-service.md).
+ */
+export const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}(:job-[0-9]{1,10})?$/, "must be 1–64 letters, digits, hyphens or underscores, or a scheduled job's id such as nightly:job-12");
 
 /** A file path inside a task or node directory: relative, no "..", no control characters, bounded. */
 export const filePath = z
@@ -31,7 +44,7 @@ export const taskQuery = z
   .object({
     state: z.enum(TASK_STATES).optional(),
     category: failureCategory.optional(),
-    nodeId: batchId.optional(),
+    nodeId: nodeId.optional(),
     exitCode: z.coerce.number().int().min(-2147483648).max(4294967295).optional(),
     window: relativeWindow.optional(),
     from: isoInstant.optional(),

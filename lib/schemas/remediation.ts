@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiErrorBody } from "./api-error";
-import { batchId } from "./inputs";
+import { nodeId } from "./inputs";
 
 /** The node actions of design.md "Remediation", by the names the UI and the audit log use. */
 export const NODE_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling"] as const;
@@ -27,7 +27,7 @@ export const actionRequest = z.object({
   operationId: z.uuid(),
   action: nodeAction,
   option: taskOption.optional(),
-  nodeIds: z.array(batchId).min(1, "select at least one node").max(MAX_ACTION_NODES),
+  nodeIds: z.array(nodeId).min(1, "select at least one node").max(MAX_ACTION_NODES),
   reason: z.string().trim().min(3, "say why, in a few words").max(1000),
   ticket: z.string().trim().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character").optional(),
   confirm: z.string().trim().max(100).optional(),
@@ -67,7 +67,7 @@ export const previewQuery = z.object({
     .string()
     .max(70 * MAX_ACTION_NODES)
     .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(batchId).min(1, "select at least one node").max(MAX_ACTION_NODES)),
+    .pipe(z.array(nodeId).min(1, "select at least one node").max(MAX_ACTION_NODES)),
 });
 
 export const availability = z.object({ allowed: z.boolean(), reason: z.string().optional() });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { batchId, filePath } from "./inputs";
+import { batchId, filePath, jobId, nodeId } from "./inputs";
 
 export const poolParams = z.object({ poolId: batchId });
-export const nodeParams = z.object({ poolId: batchId, nodeId: batchId });
-export const jobParams = z.object({ jobId: batchId });
-export const taskParams = z.object({ jobId: batchId, taskId: batchId });
+export const nodeParams = z.object({ poolId: batchId, nodeId });
+export const jobParams = z.object({ jobId });
+export const taskParams = z.object({ jobId, taskId: batchId });
 /** A catch-all [...path] segment: the parts joined with "/" and checked as one relative path. */
 export const pathParam = z.array(z.string()).transform((parts) => parts.join("/")).pipe(filePath);
 export const nodeFileParams = nodeParams.extend({ path: pathParam });

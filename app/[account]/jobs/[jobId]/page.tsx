@@ -6,7 +6,7 @@ import { TaskTable } from "@/components/jobs/task-table";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { paths } from "@/lib/links/paths";
-import { batchId } from "@/lib/schemas/inputs";
+import { jobId as jobIdSchema } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function JobPage({ params }: { params: Promise<{ account: string; jobId: string }> }) {
   const raw = await params;
   const account = await pageAccount(raw.account);
-  const jobId = batchId.safeParse(raw.jobId);
+  const jobId = jobIdSchema.safeParse(raw.jobId);
   const a = account.name;
   return (
     <PageShell
