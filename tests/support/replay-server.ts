@@ -28,6 +28,8 @@ export interface ReplayRequest {
   query: Record<string, string>;
   /** The fixture that answered, or undefined for a made-up error (unknown path, missing api-version). */
   fixture?: string;
+  /** The request-id header of the answer. */
+  requestId?: string;
 }
 
 export interface ReplayServer {
@@ -109,7 +111,7 @@ const serviceTime = (d: Date) => d.toISOString().replace(/\.(\d{3})Z$/, ".$10000
  * message {lang, value ending in RequestId and Time}, the same request-id header, Content-Length and no
  * Transfer-Encoding, and the message text as the HTTP reason phrase.
  */
-function sendError(res: ServerResponse, origin: string, status: number, code: string, text: string): void {
+function sendError(res: ServerResponse, origin: string, status: number, code: string, text: string): string {
   const requestId = randomUUID();
   const now = new Date();
   const body = JSON.stringify({
@@ -128,6 +130,7 @@ function sendError(res: ServerResponse, origin: string, status: number, code: st
   res.setHeader("Content-Length", String(Buffer.byteLength(body)));
   res.setHeader("Content-Type", "application/json;odata=minimalmetadata");
   res.end(res.req.method === "HEAD" ? undefined : body);
+  return requestId;
 }
 
 /** bytes=a-b, bytes=a- and bytes=-n of a body of `size` bytes; undefined when it cannot be served. */
@@ -196,14 +199,17 @@ export async function startReplayServer(names: readonly string[]): Promise<Repla
     requests.push(entry);
     req.resume();
     if (!url.searchParams.get("api-version")) {
-      return sendError(res, origin, 400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified.");
+      entry.requestId = sendError(res, origin, 400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified.");
+      return;
     }
     const hit = byKey.get(matchKey(entry.method, url.pathname, query));
     if (!hit) {
       const missing = missingResource(url.pathname, known);
-      return sendError(res, origin, 404, missing.code, missing.message);
+      entry.requestId = sendError(res, origin, 404, missing.code, missing.message);
+      return;
     }
     entry.fixture = hit.name;
+    entry.requestId = Object.entries(hit.fixture.response.headers).find(([k]) => k.toLowerCase() === "request-id")?.[1];
     sendFixture(req, res, hit.fixture, origin);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -63,7 +63,7 @@ describe("jobs from a recording, one made by a job schedule", () => {
 
   it("lists a job's tasks: the succeeded one with its exit code and node", async () => {
     const body = await callOk(tasksGET, `${base()}/jobs/ncj-ubuntu1604/tasks`, { account: a(), jobId: "ncj-ubuntu1604" }, taskPage);
-    const r = (recordedBody("task-list").value as Record<string, never>[])[0]! as { id: string; executionInfo: Record<string, string | number>; nodeInfo: Record<string, string> };
+    const r = (recordedBody("task-list").value as { id: string; executionInfo: Record<string, string>; nodeInfo: Record<string, string> }[])[0]!;
     expect(body.tasks).toHaveLength(1);
     expect(body.tasks[0]).toMatchObject({
       id: r.id,
@@ -72,8 +72,8 @@ describe("jobs from a recording, one made by a job schedule", () => {
       result: "success",
       nodeId: r.nodeInfo.nodeId,
       poolId: "ncj-ubuntu1604",
-      startTime: iso(r.executionInfo.startTime as string),
-      endTime: iso(r.executionInfo.endTime as string),
+      startTime: iso(r.executionInfo.startTime!),
+      endTime: iso(r.executionInfo.endTime!),
       classification: { outcome: "succeeded" },
     });
     expect(body.tasks[0]!.nodeId).toHaveLength(72);
