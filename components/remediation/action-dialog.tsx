@@ -6,6 +6,7 @@ import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Modal, ModalButtons } from "@/components/ui/modal";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
+import { sameId } from "@/lib/schemas/ids";
 import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
 import { splitByAvailability } from "@/lib/views/remediation";
@@ -81,7 +82,7 @@ export function ActionDialog({
     setSent(s);
     send.mutate(s);
   };
-  const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || typed.trim() === confirmation.expected) && !send.isPending;
+  const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected)) && !send.isPending;
   const label = ACTION_LABELS[action];
   const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { availability, type PoolFacts } from "@/lib/remediation/availability";
+import { idKey } from "@/lib/schemas/ids";
 import { NODE_ACTIONS, type PreviewNode, type PreviewResponse } from "@/lib/schemas/remediation";
+import { NODE_STATES, SCHEDULING_STATES, TASK_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { getPool } from "./pools";
@@ -21,14 +23,15 @@ interface ActionNode {
 export async function previewActions(account: BatchAccount, poolId: string, nodeIds: string[]): Promise<PreviewResponse> {
   const [{ pool }, { nodes, asOf }] = await Promise.all([getPool(account, poolId), actionNodes(account, poolId)]);
   const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration };
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // An id typed or linked in another case is still the node (docs/real-service.md).
+  const byId = new Map(nodes.map((n) => [idKey(n.id), n]));
   return {
     asOf,
     poolId,
     allocationState: pool.allocationState,
     configuration: pool.configuration,
     nodes: nodeIds.map((nodeId): PreviewNode => {
-      const n = byId.get(nodeId);
+      const n = byId.get(idKey(nodeId));
       const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };
       const actions = Object.fromEntries(NODE_ACTIONS.map((a) => [a, availability(a, node, facts)])) as PreviewNode["actions"];
       return n ? { nodeId, exists: true, state: n.state, schedulingState: n.schedulingState, runningTasks: n.running, actions } : { nodeId, exists: false, runningTasks: [], actions };
@@ -37,7 +40,7 @@ export async function previewActions(account: BatchAccount, poolId: string, node
 }
 
 function actionNodes(account: BatchAccount, poolId: string) {
-  return cachedRead(account, `actionnodes|${poolId}`, async ({ client }) => {
+  return cachedRead(account, `actionnodes|${idKey(poolId)}`, async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,recentTasks" } }),
       (link) => client.computeNode.listNext(link),
@@ -46,9 +49,9 @@ function actionNodes(account: BatchAccount, poolId: string) {
       nodes: items.map(
         (n): ActionNode => ({
           id: n.id ?? "",
-          state: n.state ?? "unknown",
-          schedulingState: n.schedulingState ?? "enabled",
-          running: (n.recentTasks ?? []).filter((t) => t.taskState === "running").map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),
+          state: wireEnum(n.state, NODE_STATES) ?? "unknown",
+          schedulingState: wireEnum(n.schedulingState, SCHEDULING_STATES) ?? "enabled",
+          running: (n.recentTasks ?? []).filter((t) => wireEnum(t.taskState, TASK_STATES) === "running").map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),
         }),
       ),
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { checkConfirmation } from "@/lib/remediation/confirmation";
 import { resolveOption } from "@/lib/remediation/options";
 import type { IdentityView } from "@/lib/schemas/identity";
+import { idKey } from "@/lib/schemas/ids";
 import { actionRequest, type ActionRequest, type TaskOption } from "@/lib/schemas/remediation";
 import type { BatchAccount } from "./accounts";
 import { badInput as bad, checkOperatorJson } from "./operator-request";
@@ -17,10 +18,11 @@ export async function checkActionRequest(request: Request, account: BatchAccount
   const checked = await checkOperatorJson(request, account, actionRequest);
   if (!checked.ok) return checked;
   const { body: req, who } = checked;
+  // Ids are case-insensitive: tvmps_… and TVMPS_… are one node, which must not be acted on twice.
   const seen = new Set<string>();
   for (const id of req.nodeIds) {
-    if (seen.has(id)) return bad(`nodeIds: ${id} is listed twice`);
-    seen.add(id);
+    if (seen.has(idKey(id))) return bad(`nodeIds: ${id} is listed twice`);
+    seen.add(idKey(id));
   }
   const option = resolveOption(req.action, req.option);
   if (!option.ok) return bad(option.message);

@@ -18,15 +18,14 @@ export function toApiError(err: unknown): ApiErrorInfo {
   const e = (err ?? {}) as SdkError;
   const status = typeof e.statusCode === "number" ? e.statusCode : 0;
   const headers = e.response?.headers;
-  const requestId = headers?.get("request-id");
+  const rawText = e.body?.message?.value ?? (typeof e.message === "object" ? (e.message as { value?: unknown } | null)?.value : undefined);
+  const batchText = typeof rawText === "string" && rawText.trim() ? rawText : undefined;
+  const requestId = headers?.get("request-id") ?? requestIdIn(batchText);
   const retryAfter = Number(headers?.get("retry-after"));
-  const batchText = e.body?.message?.value ?? (typeof e.message === "object" ? (e.message as { value?: string })?.value : undefined);
   // ms-rest-js leaves "" (a HEAD has no body) or "Unexpected status code: N" (a streamed read's error body
   // is not parsed): neither says anything, and "could not be reached" would be false when Batch answered.
   const sdkText = typeof e.message === "string" && e.message && !/^Unexpected status code: \d+$/.test(e.message) ? e.message : undefined;
-  const message = (batchText ?? sdkText ?? noDetails(status))
-    .split("\nRequestId:")[0]!
-    .trim();
+  const message = withoutTrailer(batchText ?? sdkText ?? noDetails(status));
   return {
     kind: kindOf(status, Number.isFinite(retryAfter)),
     status,
@@ -35,6 +34,20 @@ export function toApiError(err: unknown): ApiErrorInfo {
     ...(requestId ? { requestId } : {}),
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
   };
+}
+
+/** Batch ends its messages with "\nRequestId:…\nTime:…" lines: the request id is a field of its own. */
+const TRAILER_LINE = /^\s*(RequestId|Time)\s*:/i;
+
+function withoutTrailer(text: string): string {
+  const lines = text.trimEnd().split(/\r?\n/);
+  while (lines.length > 1 && TRAILER_LINE.test(lines[lines.length - 1]!)) lines.pop();
+  return lines.join("\n").trim() || text.trim();
+}
+
+/** The request id from a message's trailer, for the rare answer whose headers did not carry one. */
+function requestIdIn(text: string | undefined): string | undefined {
+  return text?.match(/(?:^|\n)\s*RequestId\s*:\s*([0-9A-Fa-f-]{8,64})\s*(?:\r?\n|$)/)?.[1];
 }
 
 const REASONS: Partial<Record<number, string>> = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { EvidenceView } from "@/lib/schemas/audit";
+import { idKey } from "@/lib/schemas/ids";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
 import { DEFAULT_TAIL_BYTES, readFileSlice } from "./files";
@@ -17,7 +18,7 @@ export const EVIDENCE_TASKS = 5;
  * task's file that cannot be read is noted in its entry instead.
  */
 export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<EvidenceView> {
-  accountClient(account).cache.invalidate(`${account.name}|node|${poolId}|${nodeId}`);
+  accountClient(account).cache.invalidate(`${account.name}|node|${idKey(poolId)}|${idKey(nodeId)}`);
   const { node, asOf } = await getNode(account, poolId, nodeId);
   const failed = node.recentTasks.filter((t) => t.outcome === "failed").slice(0, EVIDENCE_TASKS);
   const stderr = await mapLimit(failed, 3, async ({ jobId, taskId }) => {

@@ -1,7 +1,9 @@
 import "server-only";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
 import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
+import { idKey, sameId } from "@/lib/schemas/ids";
 import type { WindowQuery } from "@/lib/schemas/inputs";
+import { NODE_STATES, SCHEDULING_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import type { AccountClient } from "./client";
 import { listAll } from "./paging";
@@ -108,12 +110,17 @@ export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuer
 
 /** Today's nodes with their states: one cheap list with $select, shared with other views of the pool. */
 function poolNodeStates(account: BatchAccount, poolId: string) {
-  return cachedRead(account, `nodestates|${poolId}`, async ({ client }) => {
+  return cachedRead(account, `nodestates|${idKey(poolId)}`, async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState" } }),
       (link) => client.computeNode.listNext(link),
     ).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? { items: [] } : Promise.reject(e)));
-    return { nodes: items.map((n) => ({ id: n.id ?? "", state: n.state ?? "unknown", ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) })) };
+    return {
+      nodes: items.map((n) => {
+        const schedulingState = wireEnum(n.schedulingState, SCHEDULING_STATES);
+        return { id: n.id ?? "", state: wireEnum(n.state, NODE_STATES) ?? "unknown", ...(schedulingState ? { schedulingState } : {}) };
+      }),
+    };
   }).then((r) => r.nodes);
 }
 
@@ -126,7 +133,7 @@ export async function cellTasks(account: BatchAccount, scope: Scope, w: WindowQu
   const data = await scopeTasks(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
   for (const t of data.tasks) {
-    if (!t.failed || t.nodeId?.toLowerCase() !== cell.nodeId.toLowerCase() || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo) continue;
+    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo) continue;
     const category = t.category ?? "Unknown";
     const list = groups.get(category) ?? [];
     list.push({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) });

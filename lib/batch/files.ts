@@ -1,5 +1,7 @@
 import "server-only";
 import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
+import { idKey } from "@/lib/schemas/ids";
+import { wireBoolean, wireNumber } from "@/lib/schemas/wire-values";
 import type { BatchServiceClient } from "@azure/batch";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
@@ -13,7 +15,8 @@ export type FileOwner = { kind: "task"; jobId: string; taskId: string } | { kind
 export const DEFAULT_TAIL_BYTES = 64 * 1024;
 const FILE_PROPS_TTL_MS = 2_000;
 
-const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${o.jobId}|${o.taskId}` : `node|${o.poolId}|${o.nodeId}`);
+// Ids key by case (one node is one entry, docs/real-service.md); the file path does not, as Linux paths are case-sensitive.
+const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${idKey(o.jobId)}|${idKey(o.taskId)}` : `node|${idKey(o.poolId)}|${idKey(o.nodeId)}`);
 
 export function listFiles(account: BatchAccount, owner: FileOwner, recursive: boolean): Promise<FileListResponse> {
   return cachedRead(account, `files|${ownerKey(owner)}|${recursive}`, async ({ client }) => {
@@ -28,7 +31,7 @@ export function listFiles(account: BatchAccount, owner: FileOwner, recursive: bo
             (link) => client.file.listFromComputeNodeNext(link, { recursive }),
           );
     const files: FileEntry[] = items.map((f) =>
-      compact({ name: f.name ?? "", isDirectory: f.isDirectory ?? false, size: f.properties?.contentLength, lastModified: iso(f.properties?.lastModified) }),
+      compact({ name: f.name ?? "", isDirectory: wireBoolean(f.isDirectory) ?? false, size: wireNumber(f.properties?.contentLength), lastModified: iso(f.properties?.lastModified) }),
     );
     return { files };
   });
@@ -46,8 +49,9 @@ export function fileProperties(account: BatchAccount, owner: FileOwner, path: st
       });
       return compact({
         name: path,
-        isDirectory: p.ocpBatchFileIsdirectory === true,
-        size: p.contentLength ?? 0,
+        // The real service sends "True"/"False", which ms-rest-js leaves a (truthy) string.
+        isDirectory: wireBoolean(p.ocpBatchFileIsdirectory) ?? false,
+        size: wireNumber(p.contentLength) ?? 0,
         lastModified: iso(p.lastModified),
         creationTime: iso(p.ocpCreationTime),
       });

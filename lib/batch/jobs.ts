@@ -1,6 +1,8 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
+import { idKey } from "@/lib/schemas/ids";
 import type { JobDetailResponse, JobListQuery, JobListResponse, JobSummary } from "@/lib/schemas/jobs";
+import { JOB_STATES, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
@@ -11,6 +13,8 @@ const JOB_FIELDS = "id,displayName,state,stateTransitionTime,creationTime,priori
 /** Task counts are one call per job; a handful at a time keeps a large account's list quick and polite. */
 const COUNT_CONCURRENCY = 4;
 
+type TaskCountsView = JobDetailResponse["job"]["taskCounts"];
+
 export function jobFilter(q: Pick<JobListQuery, "poolId" | "state">): string | undefined {
   const parts: string[] = [];
   if (q.poolId) parts.push(`executionInfo/poolId eq '${q.poolId}'`);
@@ -19,7 +23,7 @@ export function jobFilter(q: Pick<JobListQuery, "poolId" | "state">): string | u
 }
 
 export function listJobs(account: BatchAccount, q: JobListQuery): Promise<JobListResponse> {
-  return cachedRead(account, `jobs|${q.poolId ?? ""}|${q.state ?? ""}|${q.counts}`, async ({ client }) => {
+  return cachedRead(account, `jobs|${idKey(q.poolId ?? "")}|${q.state ?? ""}|${q.counts}`, async ({ client }) => {
     const filter = jobFilter(q);
     const { items } = await listAll(
       () => client.job.list({ jobListOptions: { select: JOB_FIELDS, ...(filter ? { filter } : {}) } }),
@@ -30,7 +34,7 @@ export function listJobs(account: BatchAccount, q: JobListQuery): Promise<JobLis
       await mapLimit(jobs, COUNT_CONCURRENCY, async (job) => {
         // A job deleted between the list and this call simply has no counts.
         const counts = await client.job.getTaskCounts(job.id).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? undefined : Promise.reject(e)));
-        if (counts) job.taskCounts = { ...counts.taskCounts };
+        if (counts) job.taskCounts = taskCountsView(counts.taskCounts);
       });
     }
     return { jobs };
@@ -41,9 +45,9 @@ export function toJobSummary(j: BatchServiceModels.CloudJob): JobSummary {
   return compact({
     id: j.id ?? "",
     displayName: j.displayName,
-    state: j.state ?? "active",
+    state: wireEnum(j.state, JOB_STATES) ?? "active",
     poolId: j.poolInfo?.poolId ?? j.executionInfo?.poolId,
-    priority: j.priority ?? 0,
+    priority: wireInteger(j.priority) ?? 0,
     creationTime: iso(j.creationTime),
     stateTransitionTime: iso(j.stateTransitionTime),
     endTime: iso(j.executionInfo?.endTime),
@@ -52,18 +56,29 @@ export function toJobSummary(j: BatchServiceModels.CloudJob): JobSummary {
 }
 
 export function getJob(account: BatchAccount, jobId: string): Promise<Omit<JobDetailResponse, "asOf">> {
-  return cachedRead(account, `job|${jobId}`, async ({ client }) => {
+  return cachedRead(account, `job|${idKey(jobId)}`, async ({ client }) => {
     const [job, counts] = await Promise.all([client.job.get(jobId), client.job.getTaskCounts(jobId)]);
     return {
       job: compact({
         ...toJobSummary(job),
-        maxTaskRetryCount: job.constraints?.maxTaskRetryCount,
+        maxTaskRetryCount: wireInteger(job.constraints?.maxTaskRetryCount),
         maxWallClockTime: job.constraints?.maxWallClockTime,
         onAllTasksComplete: job.onAllTasksComplete,
         onTaskFailure: job.onTaskFailure,
-        taskCounts: { ...counts.taskCounts },
-        taskSlotCounts: { ...counts.taskSlotCounts },
+        taskCounts: taskCountsView(counts.taskCounts),
+        taskSlotCounts: taskCountsView(counts.taskSlotCounts),
       }),
     };
   });
+}
+
+/** The five counts as numbers: a count Batch sent as a string still adds up, a missing one is 0. */
+function taskCountsView(c: Partial<Record<keyof TaskCountsView, unknown>> | undefined): TaskCountsView {
+  return {
+    active: wireInteger(c?.active) ?? 0,
+    running: wireInteger(c?.running) ?? 0,
+    completed: wireInteger(c?.completed) ?? 0,
+    succeeded: wireInteger(c?.succeeded) ?? 0,
+    failed: wireInteger(c?.failed) ?? 0,
+  };
 }

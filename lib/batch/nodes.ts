@@ -1,7 +1,9 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
+import { idKey } from "@/lib/schemas/ids";
 import type { NodeDetailResponse, NodeListResponse, NodeRow } from "@/lib/schemas/nodes";
+import { EXECUTION_RESULTS, NODE_STATES, SCHEDULING_STATES, START_TASK_STATES, TASK_STATES, wireBoolean, wireEnum, wireInteger, wireString } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
@@ -11,7 +13,7 @@ const NODE_ROW_FIELDS =
   "id,state,schedulingState,stateTransitionTime,isDedicated,ipAddress,runningTasksCount,runningTaskSlotsCount,totalTasksRun,totalTasksSucceeded,errors,startTaskInfo";
 
 export function listNodes(account: BatchAccount, poolId: string): Promise<NodeListResponse> {
-  return cachedRead(account, `nodes|${poolId}`, async ({ client }) => {
+  return cachedRead(account, `nodes|${idKey(poolId)}`, async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: NODE_ROW_FIELDS } }),
       (link) => client.computeNode.listNext(link),
@@ -25,28 +27,28 @@ export function toNodeRow(n: BatchServiceModels.ComputeNode, poolId: string): No
   return compact({
     id: n.id ?? "",
     poolId,
-    state: n.state ?? "unknown",
-    schedulingState: n.schedulingState ?? "enabled",
+    state: wireEnum(n.state, NODE_STATES) ?? "unknown",
+    schedulingState: wireEnum(n.schedulingState, SCHEDULING_STATES) ?? "enabled",
     stateTransitionTime: iso(n.stateTransitionTime),
-    isDedicated: n.isDedicated ?? true,
+    isDedicated: wireBoolean(n.isDedicated) ?? true,
     ipAddress: n.ipAddress,
-    runningTasks: n.runningTasksCount ?? 0,
-    runningTaskSlots: n.runningTaskSlotsCount ?? 0,
-    totalTasksRun: n.totalTasksRun ?? 0,
-    totalTasksSucceeded: n.totalTasksSucceeded ?? 0,
+    runningTasks: wireInteger(n.runningTasksCount) ?? 0,
+    runningTaskSlots: wireInteger(n.runningTaskSlotsCount) ?? 0,
+    totalTasksRun: wireInteger(n.totalTasksRun) ?? 0,
+    totalTasksSucceeded: wireInteger(n.totalTasksSucceeded) ?? 0,
     errors: (n.errors ?? []).map((e) => ({
-      code: e.code ?? "",
-      message: e.message ?? "",
-      details: (e.errorDetails ?? []).map((d) => ({ name: d.name ?? "", value: d.value ?? "" })),
+      code: wireString(e.code) ?? "",
+      message: wireString(e.message) ?? "",
+      details: (e.errorDetails ?? []).map((d) => ({ name: wireString(d.name) ?? "", value: wireString(d.value) ?? "" })),
     })),
     startTask: st
       ? compact({
-          state: st.state,
+          state: wireEnum(st.state, START_TASK_STATES) ?? "unknown",
           startTime: iso(st.startTime),
           endTime: iso(st.endTime),
-          exitCode: st.exitCode,
-          result: st.result,
-          retryCount: st.retryCount,
+          exitCode: wireInteger(st.exitCode),
+          result: wireEnum(st.result, EXECUTION_RESULTS),
+          retryCount: wireInteger(st.retryCount) ?? 0,
           failureInfo: failureInfoView(st.failureInfo),
         })
       : undefined,
@@ -54,7 +56,7 @@ export function toNodeRow(n: BatchServiceModels.ComputeNode, poolId: string): No
 }
 
 export function getNode(account: BatchAccount, poolId: string, nodeId: string): Promise<NodeDetailResponse> {
-  return cachedRead(account, `node|${poolId}|${nodeId}`, async ({ client }) => {
+  return cachedRead(account, `node|${idKey(poolId)}|${idKey(nodeId)}`, async ({ client }) => {
     const n = await client.computeNode.get(poolId, nodeId);
     return {
       node: compact({
@@ -70,10 +72,10 @@ export function getNode(account: BatchAccount, poolId: string, nodeId: string): 
           return compact({
             jobId: r.jobId ?? "",
             taskId: r.taskId ?? "",
-            state: r.taskState,
+            state: wireEnum(r.taskState, TASK_STATES) ?? "active",
             startTime: iso(e?.startTime),
             endTime: iso(e?.endTime),
-            exitCode: e?.exitCode,
+            exitCode: wireInteger(e?.exitCode),
             category: c.category,
             outcome: c.outcome,
             failureCode: e?.failureInfo?.code,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
+import { idKey } from "@/lib/schemas/ids";
 import { NODE_STATE_KEYS, type PoolDetailResponse, type PoolListResponse, type PoolSummary } from "@/lib/schemas/pools";
+import { ALLOCATION_STATES, POOL_STATES, wireEnum, wireInteger, wireString } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
@@ -22,15 +24,15 @@ export function listPoolSummaries(account: BatchAccount): Promise<PoolListRespon
       (link) => client.account.listPoolNodeCountsNext(link),
     ),
   ]);
-  const byPool = new Map(counts.items.map((c) => [c.poolId.toLowerCase(), c]));
-  const summaries = pools.items.map((p) => toPoolSummary(p, byPool.get(p.id?.toLowerCase() ?? "")));
+  const byPool = new Map(counts.items.map((c) => [idKey(c.poolId), c]));
+  const summaries = pools.items.map((p) => toPoolSummary(p, byPool.get(idKey(p.id ?? ""))));
   summaries.sort((a, b) => b.unhealthyNodes - a.unhealthyNodes || a.id.localeCompare(b.id));
   return { account: { name: account.name, isEmulator: account.isEmulator }, pools: summaries };
   });
 }
 
 export function getPool(account: BatchAccount, poolId: string): Promise<PoolDetailResponse> {
-  return cachedRead(account, `pool|${poolId}`, async ({ client }) => {
+  return cachedRead(account, `pool|${idKey(poolId)}`, async ({ client }) => {
     const [pool, counts] = await Promise.all([
       client.pool.get(poolId),
       listAll(
@@ -45,15 +47,15 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
         stateTransitionTime: iso(pool.stateTransitionTime),
         allocationStateTransitionTime: iso(pool.allocationStateTransitionTime),
         creationTime: iso(pool.creationTime),
-        taskSlotsPerNode: pool.taskSlotsPerNode ?? 1,
+        taskSlotsPerNode: wireInteger(pool.taskSlotsPerNode) ?? 1,
         configuration: pool.cloudServiceConfiguration ? ("cloudService" as const) : ("virtualMachine" as const),
         image: image ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ") : pool.cloudServiceConfiguration ? `Cloud Services OS family ${pool.cloudServiceConfiguration.osFamily}` : undefined,
         startTaskCommandLine: pool.startTask?.commandLine,
         resizeTimeout: pool.resizeTimeout,
         resizeErrors: (pool.resizeErrors ?? []).map((e) => ({
-          code: e.code ?? "",
-          message: e.message ?? "",
-          values: (e.values ?? []).map((v) => ({ name: v.name ?? "", value: v.value ?? "" })),
+          code: wireString(e.code) ?? "",
+          message: wireString(e.message) ?? "",
+          values: (e.values ?? []).map((v) => ({ name: wireString(v.name) ?? "", value: wireString(v.value) ?? "" })),
         })),
       }),
     };
@@ -62,15 +64,15 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
 
 function toPoolSummary(pool: BatchServiceModels.CloudPool, counts: BatchServiceModels.PoolNodeCounts | undefined): PoolSummary {
   const nodeStates = Object.fromEntries(
-    NODE_STATE_KEYS.map((k) => [k, (counts?.dedicated?.[k] ?? 0) + (counts?.lowPriority?.[k] ?? 0)]),
+    NODE_STATE_KEYS.map((k) => [k, (wireInteger(counts?.dedicated?.[k]) ?? 0) + (wireInteger(counts?.lowPriority?.[k]) ?? 0)]),
   ) as PoolSummary["nodeStates"];
   return {
     id: pool.id ?? "",
-    state: pool.state ?? "unknown",
-    allocationState: pool.allocationState ?? "unknown",
+    state: wireEnum(pool.state, POOL_STATES) ?? "unknown",
+    allocationState: wireEnum(pool.allocationState, ALLOCATION_STATES) ?? "unknown",
     vmSize: pool.vmSize ?? "",
-    dedicated: { current: pool.currentDedicatedNodes ?? 0, target: pool.targetDedicatedNodes ?? 0 },
-    lowPriority: { current: pool.currentLowPriorityNodes ?? 0, target: pool.targetLowPriorityNodes ?? 0 },
+    dedicated: { current: wireInteger(pool.currentDedicatedNodes) ?? 0, target: wireInteger(pool.targetDedicatedNodes) ?? 0 },
+    lowPriority: { current: wireInteger(pool.currentLowPriorityNodes) ?? 0, target: wireInteger(pool.targetLowPriorityNodes) ?? 0 },
     nodeStates,
     unhealthyNodes: UNHEALTHY.reduce((sum, k) => sum + nodeStates[k], 0),
     hasResizeErrors: (pool.resizeErrors?.length ?? 0) > 0,

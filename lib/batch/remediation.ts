@@ -6,7 +6,9 @@ import { explainActionError } from "@/lib/remediation/explain-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
 import type { IdentityView } from "@/lib/schemas/identity";
+import { idKey, sameId } from "@/lib/schemas/ids";
 import { REMOVE_BATCH, type ActionRequest, type ActionResponse, type NodeAction, type NodeActionResult, type TaskOption } from "@/lib/schemas/remediation";
+import { ALLOCATION_STATES, NODE_STATES, SCHEDULING_STATES, wireDate, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
 import { toApiError } from "./errors";
@@ -62,24 +64,26 @@ interface Pending {
  * a record left without an outcome (the server stopped mid-call) is settled by re-reading the node.
  */
 export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
-  return serialised(`${input.account.name}|${input.request.operationId}`, async () => {
+  // A UUID in either case is one operation: the lock, like the audit lookups, ignores case.
+  return serialised(`${input.account.name}|${input.request.operationId.toLowerCase()}`, async () => {
     const { account, poolId, request, option } = input;
     const log = auditLog();
     const { client, cache, clock } = accountClient(account);
     const prior = log.byOperation(account.name, request.operationId);
-    const other = prior.find((r) => r.action !== request.action || r.poolId.toLowerCase() !== poolId.toLowerCase());
+    const other = prior.find((r) => r.action !== request.action || !sameId(r.poolId, poolId));
     if (other) throw new OperationReusedError(`operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`);
-    const byNode = new Map(prior.map((r) => [r.nodeId, r]));
+    // A retry may spell a node in another case; it is the same node and must not be acted on twice.
+    const byNode = new Map(prior.map((r) => [idKey(r.nodeId), r]));
     const results: NodeActionResult[] = new Array(request.nodeIds.length);
     const toSend: Pending[] = [];
 
     // Every unsettled removal asks whether the pool is steady; one read answers them all.
     let steady: Promise<boolean> | undefined;
     const poolSteady = () =>
-      (steady ??= client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } }).then((p) => p.allocationState === "steady"));
+      (steady ??= client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } }).then((p) => isSteady(p.allocationState)));
 
     await mapLimit(request.nodeIds, NODE_CONCURRENCY, async (nodeId, index) => {
-      const record = byNode.get(nodeId);
+      const record = byNode.get(idKey(nodeId));
       if (!record) return void toSend.push({ index, nodeId });
       if (record.outcome !== "unknown") return void (results[index] = storedResult(record, request.action));
       // The record's time is this server's; the node's boot time is Batch's. The service clock's offset
@@ -130,7 +134,8 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
     else await mapLimit(toSend, NODE_CONCURRENCY, (p) => sendOne(ctx, action, p));
 
     // The next read of what changed must come from Batch, not from before the action.
-    for (const key of [`pool|${poolId}`, `nodes|${poolId}`, `node|${poolId}|`, `nodestates|${poolId}`, `actionnodes|${poolId}`, "pools"]) cache.invalidate(`${account.name}|${key}`);
+    const pool = idKey(poolId);
+    for (const key of [`pool|${pool}`, `nodes|${pool}`, `node|${pool}|`, `nodestates|${pool}`, `actionnodes|${pool}`, "pools"]) cache.invalidate(`${account.name}|${key}`);
     return { operationId: request.operationId, action: request.action, ...(option ? { option } : {}), results };
   });
 }
@@ -219,7 +224,7 @@ async function waitForSteady(client: BatchServiceClient, poolId: string): Promis
   for (;;) {
     try {
       const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } });
-      if (pool.allocationState === "steady") return true;
+      if (isSteady(pool.allocationState)) return true;
     } catch {
       // A failed read is not an answer; keep asking until the deadline.
     }
@@ -294,6 +299,8 @@ function storedResult(r: AuditRecordView, action: NodeAction): NodeActionResult 
   };
 }
 
+const isSteady = (allocationState: unknown) => wireEnum(allocationState, ALLOCATION_STATES) === "steady";
+
 const BOOTING = new Set(["rebooting", "starting", "waitingforstarttask"]);
 const REIMAGING = new Set(["reimaging", "starting", "waitingforstarttask"]);
 
@@ -319,9 +326,10 @@ async function effectVisible(
     if ((err as { statusCode?: number }).statusCode === 404) return action === "remove";
     throw err;
   }
-  const s = (node.state ?? "").toLowerCase();
-  const sched = (node.schedulingState ?? "").toLowerCase();
-  const bootedSince = node.lastBootTime !== undefined && new Date(node.lastBootTime).getTime() > since;
+  const s = wireEnum(node.state, NODE_STATES) ?? "";
+  const sched = wireEnum(node.schedulingState, SCHEDULING_STATES) ?? "";
+  const booted = wireDate(node.lastBootTime);
+  const bootedSince = booted !== undefined && booted.getTime() > since;
   switch (action) {
     case "reboot":
       return BOOTING.has(s) || bootedSince;

@@ -2,6 +2,8 @@ import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
 import type { TimeWindow } from "@/lib/heatmap/window";
+import { idKey } from "@/lib/schemas/ids";
+import { TASK_STATES, wireDate, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { AccountClient } from "./client";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
@@ -44,7 +46,10 @@ export interface ScopeMemory {
 /** Jobs paged at once: each job's pages are a chain, so parallelism comes from jobs. */
 const JOB_CONCURRENCY = 4;
 
-export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${s.poolId}` : `job:${s.jobId}`);
+/** One scope whatever the case its id was typed in: `Pool1` and `pool1` share one read and one memory. */
+export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${idKey(s.poolId)}` : `job:${idKey(s.jobId)}`);
+
+const endTimeOf = (t: BatchServiceModels.CloudTask) => wireDate(t.executionInfo?.endTime)?.getTime();
 
 /**
  * Every task of the scope that completed in the window, with only the fields needed ($select) and only
@@ -62,8 +67,8 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
       (link) => client.job.listNext(link),
     );
     for (const j of items) {
-      const ended = j.executionInfo?.endTime?.getTime();
-      const created = j.creationTime?.getTime();
+      const ended = wireDate(j.executionInfo?.endTime)?.getTime();
+      const created = wireDate(j.creationTime)?.getTime();
       // A job that ended before the window or began after it cannot have tasks that ended inside it.
       if ((ended !== undefined && ended < window.from) || (created !== undefined && created >= window.to)) continue;
       jobs.push({ id: j.id ?? "" });
@@ -101,8 +106,8 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
       // Every task that changed since: newly completed ones join, reactivated or deleted-and-re-added ones
       // leave or are replaced.
       await readPages(job.id, { filter: `stateTransitionTime ge DateTime'${since}'`, select: `${SCOPE_TASK_FIELDS},stateTransitionTime` }, (t) => {
-        const end = t.executionInfo?.endTime?.getTime();
-        if (t.state === "completed" && end !== undefined && end >= window.from && end < window.to) tasks.set(t.id ?? "", toCompleted(t, job.id));
+        const end = endTimeOf(t);
+        if (wireEnum(t.state, TASK_STATES) === "completed" && end !== undefined && end >= window.from && end < window.to) tasks.set(t.id ?? "", toCompleted(t, job.id));
         else tasks.delete(t.id ?? "");
       });
       for (const [id, t] of tasks) if (t.endTime < window.from) tasks.delete(id);
@@ -122,20 +127,21 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
 async function estimatePages(client: AccountClient["client"], jobs: { id: string }[]): Promise<number> {
   const pages = await mapLimit(jobs, JOB_CONCURRENCY, async (job) => {
     const counts = await client.job.getTaskCounts(job.id).catch(() => undefined);
-    return Math.max(1, Math.ceil((counts?.taskCounts.completed ?? 0) / 1000));
+    return Math.max(1, Math.ceil((wireInteger(counts?.taskCounts.completed) ?? 0) / 1000));
   });
   return pages.reduce((a, b) => a + b, 0);
 }
 
 function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedTask {
   const c = classifyTask({ ...t, id: t.id ?? "" });
+  const exitCode = wireInteger(t.executionInfo?.exitCode);
   return {
     jobId,
     id: t.id ?? "",
     ...(t.nodeInfo?.nodeId ? { nodeId: t.nodeInfo.nodeId } : {}),
-    endTime: t.executionInfo?.endTime?.getTime() ?? 0,
+    endTime: endTimeOf(t) ?? 0,
     failed: c.outcome === "failed",
     ...(c.category ? { category: c.category } : {}),
-    ...(t.executionInfo?.exitCode !== undefined ? { exitCode: t.executionInfo.exitCode } : {}),
+    ...(exitCode !== undefined ? { exitCode } : {}),
   };
 }

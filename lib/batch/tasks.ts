@@ -3,7 +3,9 @@ import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
 import { toSignedExitCode } from "@/lib/failures/exit-codes";
 import type { TaskQuery } from "@/lib/schemas/inputs";
+import { idKey, sameId } from "@/lib/schemas/ids";
 import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
+import { EXECUTION_RESULTS, TASK_STATES, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { cachedRead } from "./read";
 import { resolveQueryWindow } from "./windows";
@@ -35,7 +37,8 @@ export function taskFilter(q: TaskQuery, window: { from: number; to: number } | 
  * so the next request resumes exactly there; it is checked to point at this job on this account.
  */
 export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): Promise<TaskPage> {
-  return cachedRead(account, `tasks|${jobId}|${JSON.stringify(q)}`, async (c) => {
+  // The query's node id keys by case like the job's; the cursor inside it is opaque and must not be folded.
+  return cachedRead(account, `tasks|${idKey(jobId)}|${JSON.stringify({ ...q, ...(q.nodeId ? { nodeId: idKey(q.nodeId) } : {}) })}`, async (c) => {
     const { client } = c;
     // The cursor first: a forged one is refused before any Batch call. Its link already carries the filter.
     const start = decodeCursor(q.cursor, `${account.url}/jobs/${encodeURIComponent(jobId)}/tasks?`);
@@ -52,7 +55,7 @@ export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): P
       pagesRead++;
       for (let i = skip; i < page.length; i++) {
         const row = toTaskRow(page[i]!, jobId);
-        if (q.nodeId && row.nodeId?.toLowerCase() !== q.nodeId.toLowerCase()) continue;
+        if (q.nodeId && !sameId(row.nodeId, q.nodeId)) continue;
         if (q.category && row.classification.category !== q.category) continue;
         rows.push(row);
         if (rows.length === q.pageSize) {
@@ -77,12 +80,18 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.link ?? null, c.skip])).toString("base64url");
 }
 
+/**
+ * A link compared as Batch reads it: ids in any case, and a scheduled job's colon sent raw or as %3A.
+ * Only the colon is decoded, so an encoded slash cannot make a link look like this job's and lead elsewhere.
+ */
+const linkKey = (link: string) => link.replace(/%3a/gi, ":").toLowerCase();
+
 function decodeCursor(raw: string | undefined, allowedPrefix: string): Cursor {
   if (!raw) return { link: undefined, skip: 0 };
   try {
     const [link, skip] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown];
     // The link is followed with the account's credentials: it must point at this job's task list, nowhere else.
-    if ((link !== null && (typeof link !== "string" || !link.startsWith(allowedPrefix))) || typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip > 1000) {
+    if ((link !== null && (typeof link !== "string" || !linkKey(link).startsWith(linkKey(allowedPrefix)))) || typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip > 1000) {
       throw new BadCursorError("The cursor does not belong to this list.");
     }
     return { link: link ?? undefined, skip };
@@ -101,23 +110,23 @@ export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskR
   return compact({
     id: t.id ?? "",
     jobId,
-    state: t.state ?? "active",
+    state: wireEnum(t.state, TASK_STATES) ?? "active",
     stateTransitionTime: iso(t.stateTransitionTime),
     nodeId: t.nodeInfo?.nodeId,
     poolId: t.nodeInfo?.poolId,
     startTime: iso(e?.startTime),
     endTime: iso(e?.endTime),
-    exitCode: e?.exitCode,
-    result: e?.result,
+    exitCode: wireInteger(e?.exitCode),
+    result: wireEnum(e?.result, EXECUTION_RESULTS),
     failureCode: e?.failureInfo?.code,
-    retryCount: e?.retryCount ?? 0,
-    requeueCount: e?.requeueCount ?? 0,
+    retryCount: wireInteger(e?.retryCount) ?? 0,
+    requeueCount: wireInteger(e?.requeueCount) ?? 0,
     classification: classificationView(t),
   });
 }
 
 export function getTask(account: BatchAccount, jobId: string, taskId: string): Promise<{ task: TaskDetail }> {
-  return cachedRead(account, `task|${jobId}|${taskId}`, async ({ client }) => {
+  return cachedRead(account, `task|${idKey(jobId)}|${idKey(taskId)}`, async ({ client }) => {
     const t = await client.task.get(jobId, taskId);
     return { task: toTaskDetail(t, jobId) };
   });
@@ -129,8 +138,8 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     displayName: t.displayName,
     creationTime: iso(t.creationTime),
     commandLine: t.commandLine ?? "",
-    constraints: compact({ maxWallClockTime: t.constraints?.maxWallClockTime, retentionTime: t.constraints?.retentionTime, maxTaskRetryCount: t.constraints?.maxTaskRetryCount }),
-    requiredSlots: t.requiredSlots ?? 1,
+    constraints: compact({ maxWallClockTime: t.constraints?.maxWallClockTime, retentionTime: t.constraints?.retentionTime, maxTaskRetryCount: wireInteger(t.constraints?.maxTaskRetryCount) }),
+    requiredSlots: wireInteger(t.requiredSlots) ?? 1,
     resourceFiles: (t.resourceFiles ?? []).map((r) =>
       compact({ source: redactSas(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : "")), filePath: r.filePath }),
     ),

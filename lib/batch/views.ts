@@ -1,8 +1,10 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import type { FailureInfoView } from "@/lib/schemas/common";
+import { ERROR_CATEGORIES, wireEnum, wireIso, wireString } from "@/lib/schemas/wire-values";
 
-export const iso = (d: Date | string | undefined): string | undefined => (d === undefined ? undefined : new Date(d).toISOString());
+/** A time as our views carry it (ISO); a missing or unparseable one is absent rather than a RangeError. */
+export const iso = (d: Date | string | undefined): string | undefined => wireIso(d);
 
 /** Drops undefined fields: JSON would drop them anyway, and zod's optional() then matches exactly. */
 export function compact<T extends object>(o: T): T {
@@ -13,9 +15,10 @@ export function compact<T extends object>(o: T): T {
 export function failureInfoView(f: BatchServiceModels.TaskFailureInformation | undefined): FailureInfoView | undefined {
   if (!f) return undefined;
   return compact({
-    category: f.category,
-    code: f.code,
-    message: f.message,
-    details: (f.details ?? []).map((d) => ({ name: d.name ?? "", value: d.value ?? "" })),
+    // The service sends "UserError" where the REST API says "usererror": one spelling for the views.
+    category: wireEnum(f.category, ERROR_CATEGORIES) ?? "",
+    code: wireString(f.code),
+    message: wireString(f.message),
+    details: (f.details ?? []).map((d) => ({ name: wireString(d.name) ?? "", value: wireString(d.value) ?? "" })),
   });
 }

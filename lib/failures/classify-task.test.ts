@@ -299,3 +299,30 @@ describe("TaskEnded with Batch's 'unlimited' maxWallClockTime", () => {
     expect(c.nextStep).not.toContain("P10675199");
   });
 });
+
+describe("values as the real service sends them (docs/real-service.md)", () => {
+  it.each(["UserError", "userError", "USERERROR", "usererror"])("failureInfo.category %s classifies alike and reads as usererror", (category) => {
+    const c = classifyTask(failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }));
+    expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
+  });
+
+  it("keeps a service category it does not know as sent", () => {
+    expect(classifyTask(failedTask({ category: "PlatformError", code: "DiskFull" })).serviceCategory).toBe("PlatformError");
+  });
+
+  it("reads capitalised states and results, and an exit code sent as a string", () => {
+    const task: TaskFacts = {
+      id: "t2",
+      state: "Completed",
+      executionInfo: { startTime: START, endTime: "2026-11-27T03:05:00.000Z", result: "Failure", exitCode: "137" as unknown as number },
+    };
+    expect(isFailed(task)).toBe(true);
+    expect(classifyTask(task)).toMatchObject({ outcome: "failed", category: "Application", exitCode: 137 });
+  });
+
+  it("an exit code \"0\" with result Success is a success, not a non-zero code", () => {
+    const task: TaskFacts = { id: "t3", state: "COMPLETED", executionInfo: { endTime: START, result: "Success", exitCode: "0" as unknown as number } };
+    expect(isFailed(task)).toBe(false);
+    expect(classifyTask(task).outcome).toBe("succeeded");
+  });
+});

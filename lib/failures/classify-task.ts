@@ -1,5 +1,6 @@
 import { formatDurationMs, parseIsoDuration } from "./duration";
 import { exitCodeHex, explainExitCode, isWallClockExitCode, toSignedExitCode } from "./exit-codes";
+import { ERROR_CATEGORIES, EXECUTION_RESULTS, TASK_STATES, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { FailureCategory, TaskFacts } from "./types";
 
 export interface Classification {
@@ -196,8 +197,8 @@ type TaskState = "active" | "preparing" | "running" | "completed";
  * are only ever set on completed tasks, and `startTime` only on running or completed ones.
  */
 function effectiveState(task: TaskFacts): TaskState | undefined {
-  const s = task.state?.toLowerCase();
-  if (s === "active" || s === "preparing" || s === "running" || s === "completed") return s;
+  const s = wireEnum(task.state, TASK_STATES);
+  if (s !== undefined && (TASK_STATES as readonly string[]).includes(s)) return s as TaskState;
   const ei = task.executionInfo;
   if (!ei) return undefined;
   if (ei.result !== undefined || ei.endTime !== undefined || ei.failureInfo !== undefined) return "completed";
@@ -210,7 +211,8 @@ export function isFailed(task: TaskFacts): boolean {
   if (effectiveState(task) !== "completed") return false;
   const ei = task.executionInfo;
   if (!ei) return false;
-  return ei.result?.toLowerCase() === "failure" || ei.failureInfo != null || (ei.exitCode != null && ei.exitCode !== 0);
+  const exitCode = wireInteger(ei.exitCode);
+  return wireEnum(ei.result, EXECUTION_RESULTS) === "failure" || ei.failureInfo != null || (exitCode !== undefined && exitCode !== 0);
 }
 
 /** A date as an ISO string. Batch's 7-digit fractions are cut to milliseconds; an unparseable string is kept as sent. */
@@ -318,7 +320,7 @@ function failureVerdict(task: TaskFacts, exitCode: number | undefined, meaning: 
       nextStep: CATEGORY_NEXT_STEP.Unknown,
     };
   }
-  const code = fi.code?.trim() ?? "";
+  const code = typeof fi.code === "string" ? fi.code.trim() : "";
   const key = code.toLowerCase();
   if (key === "failureexitcode") return applicationVerdict(exitCode, meaning);
   if (key === "taskended") return taskEndedVerdict(task, exitCode);
@@ -363,20 +365,22 @@ export function classifyTask(task: TaskFacts): Classification {
     if (fi.code !== undefined) out.code = fi.code;
     if (fi.message !== undefined) out.message = fi.message;
     if (fi.details) out.details = fi.details.map((d) => ({ name: d.name ?? "", value: d.value ?? "" }));
-    if (fi.category !== undefined) out.serviceCategory = fi.category;
+    // "UserError", "userError" and "usererror" are one category (the service's case varies, docs/real-service.md).
+    const serviceCategory = wireEnum(fi.category, ERROR_CATEGORIES);
+    if (serviceCategory !== undefined) out.serviceCategory = serviceCategory;
   }
-  // A null exit code is what "failed before it ran" looks like on the wire (§3.6).
-  const exitCode = ei?.exitCode ?? undefined;
+  // A null exit code is what "failed before it ran" looks like on the wire (§3.6); a numeric string is a code.
+  const exitCode = wireInteger(ei?.exitCode);
   const meaning = exitCode !== undefined ? explainExitCode(exitCode) : undefined;
   if (exitCode !== undefined) out.exitCode = exitCode;
   if (meaning !== undefined) out.exitCodeMeaning = meaning;
 
-  const requeueCount = ei?.requeueCount ?? 0;
+  const requeueCount = wireInteger(ei?.requeueCount) ?? 0;
   if (requeueCount > 0) {
     const at = toIso(ei?.lastRequeueTime);
     out.interrupted = at !== undefined ? { requeueCount, lastRequeueTime: at } : { requeueCount };
   }
-  const retryCount = ei?.retryCount ?? 0;
+  const retryCount = wireInteger(ei?.retryCount) ?? 0;
   if (retryCount > 0) {
     const at = toIso(ei?.lastRetryTime);
     out.retried = at !== undefined ? { retryCount, lastRetryTime: at } : { retryCount };

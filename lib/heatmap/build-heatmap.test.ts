@@ -337,3 +337,34 @@ describe("buildHeatmap: scale", () => {
     expect(m.verdict.kind).toBe("spread");
   });
 });
+
+describe("buildHeatmap: node ids in any case are one node (Batch ids are case-insensitive)", () => {
+  const ID = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee8169_d";
+  const UPPER = ID.toUpperCase();
+
+  it("tasks whose node ids differ only in case make one row, spelled as the node list spells it", () => {
+    const m = build({
+      nodes: [node(ID, "idle"), node("other")],
+      failures: [fail(UPPER, FROM + 10), fail(ID, FROM + 20), fail("Tvmps_" + ID.slice(6), FROM + Q + 5, "Node")],
+      completedByNode: new Map([
+        [UPPER, 2],
+        [ID, 2],
+      ]),
+    });
+    expect(m.rows.map((r) => r.nodeId)).toEqual([ID, "other"]);
+    expect(m.rows[0]).toMatchObject({ nodeId: ID, state: "idle", gone: false, failures: 3, completed: 4, failureRate: 0.75 });
+    expect(cell(m, ID, 0).count).toBe(2);
+    expect(cell(m, ID, 1)).toEqual({ count: 1, dominant: "Node" });
+    expect(m.totals.nodesWithFailures).toBe(1);
+  });
+
+  it("a gone node seen in two spellings is one gone row, in the first spelling seen", () => {
+    const m = build({ nodes: [], failures: [fail(UPPER, FROM + 10), fail(ID, FROM + 20)] });
+    expect(m.rows).toHaveLength(1);
+    expect(m.rows[0]).toMatchObject({ nodeId: UPPER, gone: true, failures: 2 });
+  });
+
+  it("a node listed twice in two spellings is one row", () => {
+    expect(build({ nodes: [node(ID), node(UPPER)] }).rows).toHaveLength(1);
+  });
+});

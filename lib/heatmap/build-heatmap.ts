@@ -3,6 +3,7 @@
  * the operator's first question: "bad node or bad job?". Runs on the server; the browser receives only this
  * compact matrix, never the task list behind it.
  */
+import { idKey } from "@/lib/schemas/ids";
 import { judge } from "./verdict";
 import { bucketEdges, type TimeWindow } from "./window";
 
@@ -28,7 +29,7 @@ export interface HeatmapInput {
   /** today's nodes */
   nodes: NodeInfo[];
   failures: FailedTaskPoint[];
-  /** completed tasks (success + failure) that ended in the window, per node, for the failure rate */
+  /** completed tasks (success + failure) that ended in the window, per node (ids in any case), for the failure rate */
   completedByNode?: Map<string, number>;
 }
 
@@ -92,10 +93,13 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
   const span = to - from;
 
   const rowsAcc: RowAcc[] = [];
+  // Keyed by idKey: a task's nodeInfo.nodeId may spell the node differently from the node list, and Batch
+  // ids are case-insensitive (docs/real-service.md). The row keeps the node list's spelling.
   const rowIndex = new Map<string, number>();
   for (const node of input.nodes) {
-    if (rowIndex.has(node.id)) continue; // a node listed twice is still one machine
-    rowIndex.set(node.id, rowsAcc.length);
+    const key = idKey(node.id);
+    if (rowIndex.has(key)) continue; // a node listed twice is still one machine
+    rowIndex.set(key, rowsAcc.length);
     const acc: RowAcc = { nodeId: node.id, state: node.state, gone: false };
     if (node.schedulingState !== undefined) acc.schedulingState = node.schedulingState;
     if (node.tasksRun !== undefined) acc.tasksRun = node.tasksRun;
@@ -113,6 +117,7 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
   const catNames: string[] = [];
   const catTotals: number[] = [];
   let rowFailures: number[] = new Array<number>(rowsAcc.length).fill(0);
+  const bySpelling = new Map<string, number>();
 
   for (let p = 0; p < n; p++) {
     const point = input.failures[p] as FailedTaskPoint;
@@ -130,13 +135,19 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
     while (b > 0 && t < (edges[b] as number)) b--;
     while (b < buckets - 1 && t >= (edges[b + 1] as number)) b++;
 
-    let r = rowIndex.get(point.nodeId);
+    // Most points repeat a spelling already seen: an exact hit skips the lower-casing.
+    let r = bySpelling.get(point.nodeId);
     if (r === undefined) {
-      // Ran failed tasks in the window but is no longer in the pool: often the very node that broke.
-      r = rowsAcc.length;
-      rowIndex.set(point.nodeId, r);
-      rowsAcc.push({ nodeId: point.nodeId, state: GONE_STATE, gone: true });
-      rowFailures.push(0);
+      const key = idKey(point.nodeId);
+      r = rowIndex.get(key);
+      if (r === undefined) {
+        // Ran failed tasks in the window but is no longer in the pool: often the very node that broke.
+        r = rowsAcc.length;
+        rowIndex.set(key, r);
+        rowsAcc.push({ nodeId: point.nodeId, state: GONE_STATE, gone: true });
+        rowFailures.push(0);
+      }
+      bySpelling.set(point.nodeId, r);
     }
     let c = catIndex.get(point.category);
     if (c === undefined) {
@@ -162,11 +173,12 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
   for (const i of catOrder) byCategory[catNames[i] as string] = catTotals[i] as number;
 
   // Rows with their rates, then sorted worst first.
+  const completedByKey = foldByKey(input.completedByNode);
   const rows: HeatmapRow[] = rowsAcc.map((acc, i) => {
     const failures = rowFailures[i] as number;
     const row: HeatmapRow = { nodeId: acc.nodeId, state: acc.state, gone: acc.gone, failures };
     if (acc.schedulingState !== undefined) row.schedulingState = acc.schedulingState;
-    const reported = input.completedByNode?.get(acc.nodeId) ?? acc.tasksRun;
+    const reported = completedByKey?.get(idKey(acc.nodeId)) ?? acc.tasksRun;
     if (reported !== undefined && Number.isFinite(reported)) {
       // Every failure is a completed task; counts from two listings taken moments apart can disagree,
       // and a rate above 100 % would only confuse.
@@ -250,6 +262,17 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
     verdict: judge(sortedRows, kept),
     excluded: { outsideWindow, noNode },
   };
+}
+
+/** Counts per node summed over every spelling of its id. */
+function foldByKey(counts: Map<string, number> | undefined): Map<string, number> | undefined {
+  if (!counts) return undefined;
+  const out = new Map<string, number>();
+  for (const [id, n] of counts) {
+    const key = idKey(id);
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { sameId } from "@/lib/schemas/ids";
 import type { NodeAction } from "@/lib/schemas/remediation";
 
 /** Up to this many nodes, a non-destructive action needs no typed confirmation. */
@@ -22,6 +23,7 @@ export function confirmationFor(action: NodeAction, nodeIds: readonly string[]):
 export function checkConfirmation(action: NodeAction, nodeIds: readonly string[], confirm: string | undefined): string | undefined {
   const rule = confirmationFor(action, nodeIds);
   if (!rule.required) return undefined;
-  if ((confirm ?? "").trim() === rule.expected) return undefined;
+  // A node id typed in another case names the same node (Batch ids are case-insensitive).
+  if (sameId((confirm ?? "").trim(), rule.expected)) return undefined;
   return `confirm: ${rule.prompt}${confirm ? ` (got "${confirm.slice(0, 80)}")` : ""}`;
 }
