@@ -5,7 +5,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse, NodeListResponse } from "@/lib/schemas/nodes";
 import type { NodeAction } from "@/lib/schemas/remediation";
-import { followStatus, type FollowStatus, type Observation, type ObservedNode } from "@/lib/views/follow-nodes";
+import { followStatus, observeNodeList, type FollowStatus, type Observation, type ObservedNode } from "@/lib/views/follow-nodes";
 
 export interface FollowTarget {
   action: NodeAction;
@@ -23,12 +23,7 @@ function fromDetail(data: NodeDetailResponse | undefined, gone: boolean) {
 }
 
 function fromList(data: NodeListResponse | undefined) {
-  const byId = new Map(data?.nodes.map((n) => [n.id, n]) ?? []);
-  return (id: string): Observation | undefined => {
-    if (!data) return undefined;
-    const n = byId.get(id);
-    return n ? observed(n) : "gone";
-  };
+  return observeNodeList(data?.nodes);
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuditLog, type AuditIntent } from "./log";
-import { SCHEMA_VERSION } from "./schema";
+import { migrate, SCHEMA_VERSION } from "./schema";
 
 const opened: AuditLog[] = [];
 function freshLog(): AuditLog {
@@ -132,5 +132,53 @@ describe("AuditLog", () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => new AuditLog(log.path)).toThrow(/newer than this Batchscope/);
+  });
+});
+
+describe("AuditLog: Batch ids are case-insensitive", () => {
+  const NODE = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee8169_d";
+  const OP = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
+
+  it("a filter by TVMPS_… finds the records of tvmps_…, and a pool filter ignores case too", () => {
+    const log = freshLog();
+    const a = log.appendIntent(intent({ nodeId: NODE, poolId: "Pool-A" }));
+    log.appendIntent(intent({ nodeId: "tvm-other", poolId: "pool-b" }));
+    expect(log.list("prod", { node: NODE.toUpperCase() }).records.map((r) => r.id)).toEqual([a]);
+    expect(log.list("prod", { pool: "pool-a", node: NODE.toUpperCase() }).records.map((r) => r.id)).toEqual([a]);
+    expect(log.list("prod", { pool: "POOL-A" }).records.map((r) => r.id)).toEqual([a]);
+    // The record keeps the id as it was written.
+    expect(log.get("prod", a)?.record.nodeId).toBe(NODE);
+  });
+
+  it("a retry finds its operation and node whatever their case", () => {
+    const log = freshLog();
+    const a = log.appendIntent(intent({ operationId: OP, nodeId: NODE }));
+    expect(log.byOperation("prod", OP.toUpperCase()).map((r) => r.id)).toEqual([a]);
+    expect(log.byOperation("prod", OP, NODE.toUpperCase()).map((r) => r.id)).toEqual([a]);
+  });
+
+  it("the case-insensitive lookups are served by an index, not a scan", () => {
+    const log = freshLog();
+    const db = new Database(log.path, { readonly: true });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
+    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.node_id = 'X' COLLATE NOCASE ORDER BY i.seq DESC")).toMatch(/USING INDEX intents_account_node_nocase/);
+    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.pool_id = 'X' COLLATE NOCASE AND i.node_id = 'Y' COLLATE NOCASE")).toMatch(/USING INDEX intents_(node|account_node)_nocase/);
+    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.operation_id = 'X' COLLATE NOCASE")).toMatch(/USING INDEX intents_operation_nocase/);
+    db.close();
+  });
+
+  it("a file written by the previous schema is migrated, and its records are found in any case", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "audit-v2-")), "audit.sqlite");
+    const old = new Database(path);
+    migrate(old, 2);
+    old
+      .prepare("INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, reason) VALUES ('r1', ?, '2026-11-27T10:00:00.000Z', 'ana', 'operator', 'prod', 'pool-a', ?, 'reboot', 'old')")
+      .run(OP, NODE);
+    expect(old.pragma("user_version", { simple: true })).toBe(2);
+    old.close();
+    const log = new AuditLog(path);
+    opened.push(log);
+    expect(log.list("prod", { node: NODE.toUpperCase() }).records.map((r) => r.id)).toEqual(["r1"]);
+    expect(log.byOperation("prod", OP.toUpperCase(), NODE.toUpperCase()).map((r) => r.id)).toEqual(["r1"]);
   });
 });

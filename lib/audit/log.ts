@@ -116,10 +116,10 @@ export class AuditLog {
       .run(recordId, now.toISOString(), outcome.outcome, outcome.requestId ?? null, outcome.error ? JSON.stringify(outcome.error) : null);
   }
 
-  /** The records of one operation (a dialog submission), optionally for one node, oldest first. */
+  /** The records of one operation (a dialog submission), optionally for one node, oldest first; ids in any case. */
   byOperation(account: string, operationId: string, nodeId?: string): AuditRecordView[] {
     const rows = this.db
-      .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ?${nodeId ? " AND i.node_id = ?" : ""} ORDER BY i.seq`)
+      .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
       .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[];
     return rows.map(toView);
   }
@@ -127,8 +127,9 @@ export class AuditLog {
   /** Newest first, filtered; `nextCursor` continues after the last record returned. */
   list(account: string, q: Partial<AuditListQuery> = {}): { records: AuditRecordView[]; nextCursor?: string } {
     const where = ["i.account = @account"];
-    if (q.node) where.push("i.node_id = @node");
-    if (q.pool) where.push("i.pool_id = @pool");
+    // Batch ids are case-insensitive: TVMPS_… finds the records of tvmps_… (indexes in schema.ts).
+    if (q.node) where.push("i.node_id = @node COLLATE NOCASE");
+    if (q.pool) where.push("i.pool_id = @pool COLLATE NOCASE");
     if (q.actor) where.push("i.actor = @actor");
     if (q.action) where.push("i.action = @action");
     if (q.from) where.push("i.time >= @from");

@@ -56,15 +56,29 @@ const MIGRATIONS: string[] = [
   CREATE INDEX intents_account_actor ON intents (account, actor, seq);
   CREATE INDEX intents_account_time ON intents (account, time);
   `,
+  // Batch ids are case-insensitive (docs/real-service.md): a node filtered as TVMPS_… must find the
+  // records of tvmps_…, and a retry must find its operation whatever the case. Lookups compare pool,
+  // node and operation ids COLLATE NOCASE, and these indexes, in the same collation, serve them.
+  `
+  DROP INDEX intents_operation;
+  DROP INDEX intents_node;
+  DROP INDEX intents_account_node;
+  CREATE INDEX intents_operation_nocase ON intents (account, operation_id COLLATE NOCASE, node_id COLLATE NOCASE);
+  CREATE INDEX intents_node_nocase ON intents (account, pool_id COLLATE NOCASE, node_id COLLATE NOCASE, seq);
+  CREATE INDEX intents_account_node_nocase ON intents (account, node_id COLLATE NOCASE, seq);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the file to the current schema in one transaction per step; a newer file than this code is refused. */
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the file to the current schema in one transaction per step; a newer file than this code is refused.
+ * `target` stops earlier, for tests that make a file as an older version left it.
+ */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new Error(`The audit file's schema (version ${current}) is newer than this Batchscope (version ${SCHEMA_VERSION}); upgrade Batchscope.`);
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  for (let v = current; v < Math.min(target, SCHEMA_VERSION); v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);

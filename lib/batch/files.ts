@@ -16,7 +16,7 @@ export const DEFAULT_TAIL_BYTES = 64 * 1024;
 const FILE_PROPS_TTL_MS = 2_000;
 
 // Ids key by case (one node is one entry, docs/real-service.md); the file path does not, as Linux paths are case-sensitive.
-const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${idKey(o.jobId)}|${idKey(o.taskId)}` : `node|${idKey(o.poolId)}|${idKey(o.nodeId)}`);
+export const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${idKey(o.jobId)}|${idKey(o.taskId)}` : `node|${idKey(o.poolId)}|${idKey(o.nodeId)}`);
 
 export function listFiles(account: BatchAccount, owner: FileOwner, recursive: boolean): Promise<FileListResponse> {
   return cachedRead(account, `files|${ownerKey(owner)}|${recursive}`, async ({ client }) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { idKey } from "@/lib/schemas/ids";
 import type { JobDetailResponse, JobListQuery, JobListResponse, JobSummary } from "@/lib/schemas/jobs";
-import { JOB_STATES, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
+import { JOB_STATES, ON_ALL_TASKS_COMPLETE, ON_TASK_FAILURE, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
@@ -63,8 +63,8 @@ export function getJob(account: BatchAccount, jobId: string): Promise<Omit<JobDe
         ...toJobSummary(job),
         maxTaskRetryCount: wireInteger(job.constraints?.maxTaskRetryCount),
         maxWallClockTime: job.constraints?.maxWallClockTime,
-        onAllTasksComplete: job.onAllTasksComplete,
-        onTaskFailure: job.onTaskFailure,
+        onAllTasksComplete: wireEnum(job.onAllTasksComplete, ON_ALL_TASKS_COMPLETE),
+        onTaskFailure: wireEnum(job.onTaskFailure, ON_TASK_FAILURE),
         taskCounts: taskCountsView(counts.taskCounts),
         taskSlotCounts: taskCountsView(counts.taskSlotCounts),
       }),

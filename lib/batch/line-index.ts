@@ -1,7 +1,7 @@
 import "server-only";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fetchRange, fileProperties, scanFile, type FileOwner } from "./files";
+import { fetchRange, fileProperties, ownerKey, scanFile, type FileOwner } from "./files";
 
 /** A checkpoint every 1,024 lines: a line is then at most 1,023 newlines past a known offset. */
 export const CHECKPOINT_LINES = 1024;
@@ -26,8 +26,7 @@ export interface LineIndex {
 const indexes = new Map<string, LineIndex>();
 const building = new Map<string, Promise<LineIndex>>();
 
-const fileKey = (account: BatchAccount, owner: FileOwner, path: string) =>
-  `${account.name}|${owner.kind === "task" ? `task|${owner.jobId}|${owner.taskId}` : `node|${owner.poolId}|${owner.nodeId}`}|${path}`;
+const fileKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${ownerKey(owner)}|${path}`;
 
 /** Lines in a file: one more than its newlines when the last line has none. */
 export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx.lastByte !== NEWLINE ? 1 : 0);

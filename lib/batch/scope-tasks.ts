@@ -60,7 +60,9 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
   const jobs: { id: string; poolId?: string }[] = [];
   if (scope.kind === "job") {
     const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
-    jobs.push({ id: job.id ?? scope.jobId, ...(job.poolInfo?.poolId ? { poolId: job.poolInfo.poolId } : {}) });
+    // An auto-pool job names its pool only in executionInfo (docs/real-service.md).
+    const poolId = job.poolInfo?.poolId ?? job.executionInfo?.poolId;
+    jobs.push({ id: job.id ?? scope.jobId, ...(poolId ? { poolId } : {}) });
   } else {
     const { items } = await listAll(
       () => client.job.list({ jobListOptions: { select: SCOPE_JOB_FIELDS, filter: `executionInfo/poolId eq '${scope.poolId}'` } }),

@@ -5,7 +5,7 @@ import { toSignedExitCode } from "@/lib/failures/exit-codes";
 import type { TaskQuery } from "@/lib/schemas/inputs";
 import { idKey, sameId } from "@/lib/schemas/ids";
 import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
-import { EXECUTION_RESULTS, TASK_STATES, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
+import { EXECUTION_RESULTS, TASK_STATES, UPLOAD_CONDITIONS, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { cachedRead } from "./read";
 import { resolveQueryWindow } from "./windows";
@@ -146,7 +146,8 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     outputFiles: (t.outputFiles ?? []).map((o) => ({
       filePattern: o.filePattern,
       destination: redactSas(o.destination.container?.containerUrl ?? ""),
-      uploadCondition: o.uploadOptions.uploadCondition,
+      // Sent as "tasksuccess", returned as "TaskSuccess" (docs/real-service.md).
+      uploadCondition: wireEnum(o.uploadOptions?.uploadCondition, UPLOAD_CONDITIONS) ?? "",
     })),
     failureInfo: failureInfoView(t.executionInfo?.failureInfo),
     taskRootDirectory: t.nodeInfo?.taskRootDirectory,

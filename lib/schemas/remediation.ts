@@ -65,7 +65,9 @@ export type ActionResponse = z.infer<typeof actionResponse>;
 export const previewQuery = z.object({
   nodes: z
     .string()
-    .max(70 * MAX_ACTION_NODES)
+    // Room for the longest node id (128) and its comma per node: real VM-pool ids are 72 characters, so
+    // 70 a node refused a full selection of real nodes.
+    .max(129 * MAX_ACTION_NODES)
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(nodeId).min(1, "select at least one node").max(MAX_ACTION_NODES)),
 });

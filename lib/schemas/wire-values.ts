@@ -77,3 +77,6 @@ export const ALLOCATION_STATES = ["steady", "resizing", "stopping"] as const;
 export const START_TASK_STATES = ["running", "completed"] as const;
 export const EXECUTION_RESULTS = ["success", "failure"] as const;
 export const ERROR_CATEGORIES = ["usererror", "servererror"] as const;
+export const UPLOAD_CONDITIONS = ["tasksuccess", "taskfailure", "taskcompletion"] as const;
+export const ON_ALL_TASKS_COMPLETE = ["noaction", "terminatejob"] as const;
+export const ON_TASK_FAILURE = ["noaction", "performexitoptionsjobaction"] as const;

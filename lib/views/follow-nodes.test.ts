@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followStatus, nodeSettled, stateCounts, type Observation, type ObservedNode } from "./follow-nodes";
+import { followStatus, nodeSettled, observeNodeList, stateCounts, type Observation, type ObservedNode } from "./follow-nodes";
 
 const node = (state: string, schedulingState = "enabled", stateTransitionTime = "2026-11-27T10:00:00.000Z"): ObservedNode => ({ state, schedulingState, stateTransitionTime });
 
@@ -54,5 +54,32 @@ describe("stateCounts and followStatus", () => {
 
   it("names a single node", () => {
     expect(followStatus("remove", ["tvm-1"], () => node("leavingpool"), new Map()).text).toBe("Following node tvm-1 until it settles… 1 leavingpool");
+  });
+});
+
+describe("following nodes whose ids or states differ in case", () => {
+  const ID = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee8169_d";
+
+  it("finds a followed node in the list whatever the case of its id, and says gone only when it is", () => {
+    const observe = observeNodeList([{ id: ID, state: "offline", schedulingState: "disabled" }]);
+    expect(observe(ID.toUpperCase())).toEqual({ state: "offline", schedulingState: "disabled" });
+    expect(observe("tvmps_other")).toBe("gone");
+    expect(observeNodeList(undefined)(ID)).toBeUndefined();
+  });
+
+  it("a removal followed by an upper-cased id is not settled while the list still has the node", () => {
+    const observe = observeNodeList([{ id: ID, state: "leavingpool", schedulingState: "enabled" }]);
+    expect(followStatus("remove", [ID.toUpperCase()], observe, new Map()).settled).toBe(false);
+  });
+
+  it("matches the node as it was before the action by id in any case", () => {
+    const before = new Map([[ID, { state: "idle", schedulingState: "enabled", stateTransitionTime: "2026-11-27T10:00:00.000Z" }]]);
+    const unchanged = observeNodeList([{ id: ID, state: "idle", schedulingState: "enabled", stateTransitionTime: "2026-11-27T10:00:00.000Z" }]);
+    expect(followStatus("reboot", [ID.toUpperCase()], unchanged, before).settled).toBe(false);
+  });
+
+  it("a transient state in another case is not settled", () => {
+    expect(nodeSettled("reboot", { state: "WaitingForStartTask", schedulingState: "enabled", stateTransitionTime: "b" }, { state: "idle", schedulingState: "enabled", stateTransitionTime: "a" })).toBe(false);
+    expect(nodeSettled("disableScheduling", { state: "Offline", schedulingState: "Disabled" }, undefined)).toBe(true);
   });
 });

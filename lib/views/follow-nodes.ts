@@ -1,3 +1,4 @@
+import { idKey } from "@/lib/schemas/ids";
 import type { NodeAction } from "@/lib/schemas/remediation";
 
 /**
@@ -24,15 +25,18 @@ export type Observation = ObservedNode | "gone";
 export function nodeSettled(action: NodeAction, now: Observation | undefined, before: ObservedNode | undefined): boolean {
   if (now === undefined) return false;
   if (now === "gone") return true;
-  if (TRANSIENT_STATES.has(now.state)) return false;
+  // The views carry Batch's lowercase states, but a state in another case must not read as settled.
+  const state = now.state.toLowerCase();
+  const scheduling = now.schedulingState.toLowerCase();
+  if (TRANSIENT_STATES.has(state)) return false;
   switch (action) {
     case "remove":
       return false;
     case "disableScheduling":
       // With taskcompletion the node keeps running its tasks; it has settled once they are done.
-      return now.schedulingState === "disabled" && now.state !== "running";
+      return scheduling === "disabled" && state !== "running";
     case "enableScheduling":
-      return now.schedulingState === "enabled" && now.state !== "offline";
+      return scheduling === "enabled" && state !== "offline";
     case "reboot":
     case "reimage":
       // Without a before (the page had not read the node), a stable state is the best evidence there is.
@@ -58,9 +62,23 @@ export interface FollowStatus {
   text: string;
 }
 
+/**
+ * How a poll of the pool's node list sees each followed node: by id in any case (the selection may spell a
+ * node differently from the list, docs/real-service.md), and "gone" once the list no longer has it.
+ */
+export function observeNodeList(nodes: readonly (ObservedNode & { id: string })[] | undefined): (id: string) => Observation | undefined {
+  const byKey = new Map(nodes?.map((n) => [idKey(n.id), n]));
+  return (id) => {
+    if (!nodes) return undefined;
+    const n = byKey.get(idKey(id));
+    return n ? { state: n.state, schedulingState: n.schedulingState, ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}) } : "gone";
+  };
+}
+
 export function followStatus(action: NodeAction, nodeIds: readonly string[], observe: (id: string) => Observation | undefined, before: ReadonlyMap<string, ObservedNode>): FollowStatus {
   const now = nodeIds.map(observe);
-  const settled = nodeIds.every((id, i) => nodeSettled(action, now[i], before.get(id)));
+  const beforeByKey = new Map([...before].map(([id, n]) => [idKey(id), n]));
+  const settled = nodeIds.every((id, i) => nodeSettled(action, now[i], beforeByKey.get(idKey(id))));
   const counts = stateCounts(now);
   const what = nodeIds.length === 1 ? `node ${nodeIds[0]}` : `${nodeIds.length} nodes`;
   return settled ? { settled, text: `Settled: ${counts}` } : { settled, text: `Following ${what} until ${nodeIds.length === 1 ? "it settles" : "they settle"}… ${counts}` };
