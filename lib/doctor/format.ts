@@ -30,8 +30,24 @@ function accountLines(a: AccountReport): string[] {
     `  identity     ${identityText(a.identity)}`,
     `  api-version  ${a.apiVersions.length > 0 ? a.apiVersions.map(versionText).join("; ") : "no request was sent"}`,
     `  clock        ${skewText(a.clockSkewMs)}`,
-    ...a.checks.flatMap((c) => checkLines(c, width)),
+    ...notRunFolded(a.checks).flatMap((c) => ("folded" in c ? [`  skip  ${c.folded} further checks ${plain(c.detail)}`] : checkLines(c, width))),
   ];
+}
+
+/**
+ * Checks left out because of an earlier failure (the same "not run: …" reason, one after another) make one
+ * line: twenty copies of "not run: authentication failed" would bury the line that says why.
+ */
+function notRunFolded(checks: readonly CheckResult[]): (CheckResult | { folded: number; detail: string })[] {
+  const out: (CheckResult | { folded: number; detail: string })[] = [];
+  for (let i = 0; i < checks.length; ) {
+    const c = checks[i]!;
+    let j = i + 1;
+    if (c.status === "skipped" && c.detail?.startsWith("not run: ")) while (checks[j]?.status === "skipped" && checks[j]!.detail === c.detail) j++;
+    out.push(j - i > 1 ? { folded: j - i, detail: c.detail! } : c);
+    i = j;
+  }
+  return out;
 }
 
 export function identityText(identity: Identity): string {
@@ -49,7 +65,7 @@ export function identityText(identity: Identity): string {
 }
 
 export function versionText(v: ApiVersionUse): string {
-  const verdict = v.accepted === true ? "accepted by the account" : v.accepted === false ? "REFUSED by the account" : "not known whether the account accepts it (no answer)";
+  const verdict = v.accepted === true ? "accepted by the account" : v.accepted === false ? "REFUSED by the account" : "not known whether the account accepts it (no request got that far)";
   return `${plain(v.version)} sent on ${v.requests} request${v.requests === 1 ? "" : "s"}, ${verdict}`;
 }
 

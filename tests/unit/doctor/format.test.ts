@@ -39,7 +39,7 @@ describe("formatText", () => {
         "",
         "Account prod at https://prodbatch.westeurope.batch.azure.com",
         "  identity     shared key of Batch account prodbatch",
-        "  api-version  2025-06-01 sent on 2 requests, not known whether the account accepts it (no answer)",
+        "  api-version  2025-06-01 sent on 2 requests, not known whether the account accepts it (no request got that far)",
         "  clock        not known: Batch never answered",
         "  FAIL  Pools and node counts (account page) (41 ms)",
         "        Authentication failed: it was refused.",
@@ -64,6 +64,14 @@ describe("formatText", () => {
     expect(text).toContain(`  ok    ${"A".padEnd("Pool (none): details".length)}  2 pools (3 ms)\n`);
     expect(text).toContain("  skip  Pool (none): details  no pool\n");
     expect(text.trimEnd().split("\n").at(-1)).toBe("All 1 checks passed (1 skipped: nothing to read) in 1.2 s.");
+  });
+
+  it("folds the checks left out for one reason into one line, and keeps the others", () => {
+    const a = report.accounts[0]!;
+    const left = (id: string, detail = "not run: the service cannot be reached") => ({ id, title: id, status: "skipped" as const, ms: 0, detail, requests: [] });
+    const text = formatText({ ...report, accounts: [{ ...a, checks: [a.checks[0]!, left("b"), left("c"), left("d"), left("e", "no pool")] }] });
+    expect(text).toContain("\n  skip  3 further checks not run: the service cannot be reached\n  skip  e");
+    expect(text).not.toMatch(/^  skip  [bcd] /m);
   });
 
   it("never lets Batch's text drive the terminal", () => {
