@@ -70,13 +70,13 @@ export async function checkAccount(account: BatchAccount, wire: WireLog, options
 async function runCheck(check: Check, title: string, probe: Probe, wire: WireLog, onPrincipal: (c: PrincipalClaims) => void): Promise<CheckResult> {
   const requests: WireRequest[] = [];
   const started = Date.now();
-  const base = () => ({ id: check.id, title, ms: Date.now() - started, requests });
+  const result = (status: CheckResult["status"], found: { detail: string } | { problem: CheckProblem }): CheckResult => ({ id: check.id, title, status, ms: Date.now() - started, ...found, requests });
   try {
     const origin = new URL(probe.account.url).origin.toLowerCase();
     const outcome = await wire.capture({ origin, requests, onPrincipal }, () => withTimeout(check.run(probe), CHECK_TIMEOUT_MS));
-    return "skip" in outcome ? { ...base(), status: "skipped", detail: outcome.skip } : { ...base(), status: "ok", detail: outcome.detail };
+    return "skip" in outcome ? result("skipped", { detail: outcome.skip }) : result("ok", outcome);
   } catch (err) {
-    return { ...base(), status: "failed", problem: problemOf(err, probe, requests.at(-1)?.apiVersion) };
+    return result("failed", { problem: problemOf(err, probe, requests.at(-1)?.apiVersion) });
   }
 }
 
