@@ -35,6 +35,8 @@ export function describeProblem(f: FailureFacts): CheckProblem {
   if (info.status === 0 && f.errorName && CREDENTIAL_ERRORS.test(f.errorName)) {
     return { ...base, kind: "credential", summary: "Microsoft Entra ID gave no token for Azure Batch: sign in (az login), or give the server a managed identity or a service principal." };
   }
+  // No HTTP status and no error code: not the network (Node names those) but a fault in this program.
+  if (info.status === 0 && !info.code) return { ...base, kind: "internal", summary: "The check itself failed: a fault in Batchscope, not in the account. Please report it with this message." };
   const rejected = rejectedApiVersion(f);
   if (rejected !== undefined) return { ...base, kind: info.kind, rejectedApiVersion: rejected, summary: `The account does not accept api-version ${rejected}.` };
   switch (info.kind) {

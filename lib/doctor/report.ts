@@ -18,7 +18,8 @@ export interface WireRequest {
 }
 
 export interface CheckProblem {
-  kind: ApiErrorKind | "credential" | "timeout";
+  /** Batch's kinds (lib/schemas/api-error.ts), or no token, no answer in time, or a fault of the doctor itself. */
+  kind: ApiErrorKind | "credential" | "timeout" | "internal";
   /** Batch's HTTP status; 0 when no answer came. */
   status: number;
   code?: string;

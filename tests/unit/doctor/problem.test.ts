@@ -34,7 +34,13 @@ describe("describeProblem", () => {
     expect(dns.summary).toContain(": the host name does not resolve (DNS).");
     const slow = describeProblem(facts({ kind: "network", status: 0, code: "REQUEST_ABORTED_ERROR", message: "The request was aborted" }));
     expect(slow).toMatchObject({ kind: "timeout", summary: "The Batch service cannot be reached at https://prod.westeurope.batch.azure.com: no answer in time." });
-    expect(describeProblem(facts({ kind: "network", status: 0, message: "something else" })).summary).toBe("The Batch service cannot be reached at https://prod.westeurope.batch.azure.com.");
+    expect(describeProblem(facts({ kind: "network", status: 0, code: "EPROTO", message: "something else" })).summary).toBe("The Batch service cannot be reached at https://prod.westeurope.batch.azure.com.");
+  });
+
+  it("an error with neither status nor code is the doctor's own fault, not an unreachable service", () => {
+    const p = describeProblem(facts({ kind: "network", status: 0, message: "Cannot read properties of undefined (reading 'id')" }));
+    expect(p.kind).toBe("internal");
+    expect(p.summary).toMatch(/^The check itself failed: a fault in Batchscope, not in the account/);
   });
 
   it("an @azure/identity failure is about the credential, not the network", () => {
