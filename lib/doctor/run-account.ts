@@ -82,7 +82,8 @@ async function runCheck(check: Check, title: string, probe: Probe, wire: WireLog
 
 function problemOf(err: unknown, probe: Probe, sentApiVersion: string | undefined): CheckProblem {
   if (err instanceof CheckTimeout) {
-    return { kind: "timeout", status: 0, message: err.message, summary: `No answer from ${probe.account.url} (or from Microsoft Entra ID) within ${CHECK_TIMEOUT_MS / 1000} s.` };
+    const from = probe.account.key ? probe.account.url : `${probe.account.url} or from Microsoft Entra ID`;
+    return { kind: "timeout", status: 0, message: err.message, summary: `The Batch service does not answer: no answer from ${from} within ${CHECK_TIMEOUT_MS / 1000} s.` };
   }
   const e = err as { name?: string; body?: { values?: { key?: string; value?: string }[] } };
   return describeProblem({
@@ -102,7 +103,8 @@ function problemOf(err: unknown, probe: Probe, sentApiVersion: string | undefine
  * other reads worked is one permission missing, so the rest still run.
  */
 function stopReason(problem: CheckProblem, checks: readonly CheckResult[]): string | undefined {
-  if (problem.kind === "network" || problem.kind === "timeout") return "the service cannot be reached";
+  if (problem.kind === "network") return "the service cannot be reached";
+  if (problem.kind === "timeout") return "the service does not answer";
   if (problem.kind === "credential") return "no token from Microsoft Entra ID";
   if (problem.kind === "auth" && !checks.some((c) => c.status === "ok")) return "authentication failed";
   if (problem.rejectedApiVersion !== undefined && !checks.some((c) => c.status === "ok")) return `the account does not accept api-version ${problem.rejectedApiVersion}`;
