@@ -19,7 +19,9 @@ export async function runDoctor(options: { account?: string } = {}): Promise<Doc
   const embedded = readAccountConfig().length === 0;
   const accounts = await listAccounts();
   const selected = options.account ? accounts.filter((a) => a.name.toLowerCase() === options.account!.toLowerCase()) : accounts;
-  if (selected.length === 0) throw new UnknownAccountError(`No account named ${options.account} is configured; the accounts are: ${accounts.map((a) => a.name).join(", ")}.`);
+  if (selected.length === 0) {
+    throw new UnknownAccountError(`No account named ${options.account} is configured; the accounts are: ${accounts.map((a) => a.name).join(", ")}.`);
+  }
   const wire = new WireLog();
   wire.start();
   try {

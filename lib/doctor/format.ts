@@ -23,7 +23,8 @@ export function formatText(report: DoctorReport): string {
 }
 
 function accountLines(a: AccountReport): string[] {
-  const where = a.simulated ? (a.embedded ? " (simulated: the embedded emulator, as no account is configured)" : " (simulated: an emulator on this machine)") : "";
+  const emulator = a.embedded ? "the embedded emulator, as no account is configured" : "an emulator on this machine";
+  const where = a.simulated ? ` (simulated: ${emulator})` : "";
   const width = Math.min(56, Math.max(...a.checks.map((c) => c.title.length)));
   return [
     `Account ${plain(a.name)} at ${plain(a.url)}${where}`,
@@ -65,7 +66,8 @@ export function identityText(identity: Identity): string {
 }
 
 export function versionText(v: ApiVersionUse): string {
-  const verdict = v.accepted === true ? "accepted by the account" : v.accepted === false ? "REFUSED by the account" : "not known whether the account accepts it (no request got that far)";
+  const verdict =
+    v.accepted === true ? "accepted by the account" : v.accepted === false ? "REFUSED by the account" : "not known whether the account accepts it (no request got that far)";
   return `${plain(v.version)} sent on ${v.requests} request${v.requests === 1 ? "" : "s"}, ${verdict}`;
 }
 

@@ -33,26 +33,36 @@ export function describeProblem(f: FailureFacts): CheckProblem {
   const { info } = f;
   const base = { status: info.status, message: info.message, ...(info.code ? { code: info.code } : {}), ...(info.requestId ? { requestId: info.requestId } : {}) };
   if (info.status === 0 && f.errorName && CREDENTIAL_ERRORS.test(f.errorName)) {
-    return { ...base, kind: "credential", summary: "Microsoft Entra ID gave no token for Azure Batch: sign in (az login), or give the server a managed identity or a service principal." };
+    const summary = "Microsoft Entra ID gave no token for Azure Batch: sign in (az login), or give the server a managed identity or a service principal.";
+    return { ...base, kind: "credential", summary };
   }
   // No HTTP status and no error code: not the network (Node names those) but a fault in this program.
-  if (info.status === 0 && !info.code) return { ...base, kind: "internal", summary: "The check itself failed: a fault in Batchscope, not in the account. Please report it with this message." };
+  if (info.status === 0 && !info.code) {
+    return { ...base, kind: "internal", summary: "The check itself failed: a fault in Batchscope, not in the account. Please report it with this message." };
+  }
   const rejected = rejectedApiVersion(f);
-  if (rejected !== undefined) return { ...base, kind: info.kind, rejectedApiVersion: rejected, summary: `The account does not accept api-version ${rejected}.` };
+  if (rejected !== undefined) {
+    return { ...base, kind: info.kind, rejectedApiVersion: rejected, summary: `The account does not accept api-version ${rejected}.` };
+  }
   switch (info.kind) {
     case "network": {
       const cause = NETWORK_CAUSES.find(([re]) => re.test(`${info.code ?? ""} ${info.message}`))?.[1];
       const timedOut = cause === "no answer in time";
-      return { ...base, kind: timedOut ? "timeout" : "network", summary: `The Batch service cannot be reached at ${f.accountUrl}${cause ? `: ${cause}` : ""}.` };
+      const summary = `The Batch service cannot be reached at ${f.accountUrl}${cause ? `: ${cause}` : ""}.`;
+      return { ...base, kind: timedOut ? "timeout" : "network", summary };
     }
     case "auth":
       if (info.code === "AuthenticationFailed" || info.status === 401) {
-        const what = f.credential === "sharedKey" ? `the shared key for Batch account ${f.batchAccountName} (is it the account's current key, and the account name right?)` : "the Microsoft Entra ID token (is it for this tenant?)";
+        const what =
+          f.credential === "sharedKey"
+            ? `the shared key for Batch account ${f.batchAccountName} (is it the account's current key, and the account name right?)`
+            : "the Microsoft Entra ID token (is it for this tenant?)";
         return { ...base, kind: "auth", summary: `Authentication failed: Batch refused ${what}.` };
       }
       return { ...base, kind: "auth", summary: "Batch refused this read: the identity is not allowed to make it (a role assignment on the account?)." };
     case "throttled":
-      return { ...base, kind: "throttled", summary: `Batch is throttling this account's requests${info.retryAfterSeconds !== undefined ? ` (retry after ${info.retryAfterSeconds} s)` : ""}.` };
+      const after = info.retryAfterSeconds !== undefined ? ` (retry after ${info.retryAfterSeconds} s)` : "";
+      return { ...base, kind: "throttled", summary: `Batch is throttling this account's requests${after}.` };
     case "server":
       return { ...base, kind: "server", summary: "Batch answered with a server error." };
     default:

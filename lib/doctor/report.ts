@@ -93,7 +93,11 @@ export function summariseApiVersions(checks: readonly CheckResult[]): ApiVersion
     }
   }
   const rejected = new Set(checks.map((c) => c.problem?.rejectedApiVersion).filter((v): v is string => v !== undefined));
-  return [...uses].map(([version, u]) => ({ version, requests: u.requests, ...(rejected.has(version) ? { accepted: false } : u.answered ? { accepted: true } : {}) }));
+  return [...uses].map(([version, u]) => ({
+    version,
+    requests: u.requests,
+    ...(rejected.has(version) ? { accepted: false } : u.answered ? { accepted: true } : {}),
+  }));
 }
 
 /** An account passes when no check failed: a check with nothing to look at (no pool, no file) is skipped, not failed. */

@@ -70,7 +70,14 @@ export async function checkAccount(account: BatchAccount, wire: WireLog, options
 async function runCheck(check: Check, title: string, probe: Probe, wire: WireLog, onPrincipal: (c: PrincipalClaims) => void): Promise<CheckResult> {
   const requests: WireRequest[] = [];
   const started = Date.now();
-  const result = (status: CheckResult["status"], found: { detail: string } | { problem: CheckProblem }): CheckResult => ({ id: check.id, title, status, ms: Date.now() - started, ...found, requests });
+  const result = (status: CheckResult["status"], found: { detail: string } | { problem: CheckProblem }): CheckResult => ({
+    id: check.id,
+    title,
+    status,
+    ms: Date.now() - started,
+    ...found,
+    requests,
+  });
   try {
     const origin = new URL(probe.account.url).origin.toLowerCase();
     const outcome = await wire.capture({ origin, requests, onPrincipal }, () => withTimeout(check.run(probe), CHECK_TIMEOUT_MS));
@@ -83,7 +90,8 @@ async function runCheck(check: Check, title: string, probe: Probe, wire: WireLog
 function problemOf(err: unknown, probe: Probe, sentApiVersion: string | undefined): CheckProblem {
   if (err instanceof CheckTimeout) {
     const from = probe.account.key ? probe.account.url : `${probe.account.url} or from Microsoft Entra ID`;
-    return { kind: "timeout", status: 0, message: err.message, summary: `The Batch service does not answer: no answer from ${from} within ${CHECK_TIMEOUT_MS / 1000} s.` };
+    const summary = `The Batch service does not answer: no answer from ${from} within ${CHECK_TIMEOUT_MS / 1000} s.`;
+    return { kind: "timeout", status: 0, message: err.message, summary };
   }
   const e = err as { name?: string; body?: { values?: { key?: string; value?: string }[] } };
   return describeProblem({
@@ -106,8 +114,9 @@ function stopReason(problem: CheckProblem, checks: readonly CheckResult[]): stri
   if (problem.kind === "network") return "the service cannot be reached";
   if (problem.kind === "timeout") return "the service does not answer";
   if (problem.kind === "credential") return "no token from Microsoft Entra ID";
-  if (problem.kind === "auth" && !checks.some((c) => c.status === "ok")) return "authentication failed";
-  if (problem.rejectedApiVersion !== undefined && !checks.some((c) => c.status === "ok")) return `the account does not accept api-version ${problem.rejectedApiVersion}`;
+  const anyOk = checks.some((c) => c.status === "ok");
+  if (problem.kind === "auth" && !anyOk) return "authentication failed";
+  if (problem.rejectedApiVersion !== undefined && !anyOk) return `the account does not accept api-version ${problem.rejectedApiVersion}`;
   return undefined;
 }
 
