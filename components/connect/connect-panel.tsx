@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Panel } from "@/components/ui/panel";
+import { LINUX_EXPIRY_NOTE } from "@/lib/connect/expiry";
 import { credentialFor } from "@/lib/connect/node-access";
 import { batchQueries } from "@/lib/queries/batch";
 import { connectQueries } from "@/lib/queries/connect";
@@ -52,6 +53,11 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
           ? "Sign in with Remote Desktop as a temporary user with a generated password."
           : "Sign in with ssh as a temporary user that accepts your SSH public key."}
       </p>
+      {credential === "sshKey" && (
+        <p data-testid="linux-expiry-note" className="text-sm text-slate-600 dark:text-slate-300">
+          {LINUX_EXPIRY_NOTE}
+        </p>
+      )}
       {result && <ConnectResult account={account} result={result} onDismiss={() => setResult(null)} />}
       <NodeUsers account={account} poolId={poolId} nodeId={nodeId} />
       {open && credential && <ConnectDialog account={account} poolId={poolId} nodeId={nodeId} credential={credential} onClose={() => setOpen(false)} onDone={done} />}

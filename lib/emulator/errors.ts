@@ -27,7 +27,7 @@ export const Errors = {
     err(
       403,
       "AuthenticationFailed",
-      "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.",
+      "Server failed to authenticate the request. Verify that the value of Authorization header is formed correctly and includes the signature.",
       [{ key: "AuthenticationErrorDetail", value: detail }],
     ),
   invalidAuthenticationInfo: (detail: string) =>
@@ -84,7 +84,7 @@ export const Errors = {
   jobNotFound: () => err(404, "JobNotFound", "The specified job does not exist."),
   taskNotFound: () => err(404, "TaskNotFound", "The specified task does not exist."),
   fileNotFound: (path: string) => err(404, "FileNotFound", "The specified file does not exist.", [{ key: "FilePath", value: path }]),
-  nodeUserNotFound: () => err(404, "NodeUserNotFound", "The node user account on which the operation was attempted does not exist."),
+  nodeUserNotFound: () => err(404, "NodeUserNotFound", "The specified node user does not exist."),
   resourceNotFound: () => err(404, "ResourceNotFound", "The specified resource does not exist."),
 
   poolExists: () => err(409, "PoolExists", "The specified pool already exists."),
@@ -98,7 +98,7 @@ export const Errors = {
   nodeState: (code: string, state: string) =>
     err(409, code, `The operation is not allowed while the node is in the ${state} state.`, [{ key: "NodeState", value: state }]),
   operationNotValidOnNode: (reason: string) =>
-    err(409, "OperationNotValidOnNode", "The specified operation is not valid on this node.", [{ key: "Reason", value: reason }]),
+    err(409, "OperationNotValidOnNode", "The specified operation is not valid on the node.", [{ key: "Reason", value: reason }]),
   nodeAlreadyInTargetSchedulingState: (state: string) =>
     err(409, "NodeAlreadyInTargetSchedulingState", `The node's scheduling state is already ${state}.`),
   jobNotActive: (state: string) => err(409, "JobNotActive", `The specified job is not active (it is ${state}).`),

@@ -13,10 +13,12 @@ import { nodeRoutes } from "./handlers/nodes";
 import { poolRoutes } from "./handlers/pools";
 import { taskRoutes } from "./handlers/tasks";
 import { Router, type Reply, type RouteContext } from "./http/router";
+import { SERVICE_HEADERS } from "./http/wire-headers";
 import { BatchStore } from "./model/store";
 import { buildScenario, type ScenarioName } from "./scenarios";
 import { DEFAULT_TIMINGS, type SimContext, type Timings } from "./sim/context";
 import { schedulePass } from "./sim/scheduler";
+import { lagTaskCounts } from "./sim/task-counts";
 import { StorageModel } from "./storage/store";
 
 export const API_VERSION = "2022-10-01.16.0";
@@ -79,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults(seed, options.faults);
   const stats: RequestStats = { total: 0, byRoute: new Map() };
   buildScenario(scenario, sim, seed);
+  lagTaskCounts(sim);
   queue.runDue();
 
   const advance = (ms: number) => {
@@ -122,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.setHeader("client-request-id", String(req.headers["client-request-id"]));
     }
     const isControl = path === "/__emulator" || path.startsWith("/__emulator/");
+    if (!isControl) for (const [name, value] of Object.entries(SERVICE_HEADERS)) res.setHeader(name, value);
     try {
       if (!isControl) {
         stats.total++;

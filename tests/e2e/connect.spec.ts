@@ -65,6 +65,8 @@ test.describe.serial("an operator connects to a node with an SSH key", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
     await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${nodeId}`);
     await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
+    // Batch keeps a Linux user to the end of its expiry day: the panel says so in one sentence.
+    await expect(page.getByTestId("linux-expiry-note")).toHaveText(/keeps the user until the end of its expiry day \(UTC\) unless it is removed/);
     await page.getByRole("button", { name: "Connect…" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("heading", { name: `Connect to node ${nodeId}` })).toBeVisible();

@@ -67,7 +67,7 @@ test.describe("task page", () => {
     await expect(page.getByTestId("exit-code")).toContainText("STATUS_CONTROL_C_EXIT");
     await expect(page.getByTestId("failure-info")).toContainText("TaskEnded");
     await expect(page.getByTestId("run-time")).toContainText(/^ran /);
-    await expect(page.getByTestId("node-link")).toHaveAttribute("href", /^\/demo\/pools\/etl-pool\/nodes\/tvm-/);
+    await expect(page.getByTestId("node-link")).toHaveAttribute("href", /^\/demo\/pools\/etl-pool\/nodes\/tvmps_[0-9a-f]{64}_d$/);
     await page.reload();
     await expect(page.getByTestId("explanation")).toContainText("maxWallClockTime");
   });

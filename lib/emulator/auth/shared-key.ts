@@ -20,7 +20,7 @@ export type AuthResult =
 
 /** Batch's `message` for `AuthenticationFailed`; the per-request detail goes in `AuthResult.reason`. */
 export const AUTHENTICATION_FAILED_MESSAGE =
-  "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.";
+  "Server failed to authenticate the request. Verify that the value of Authorization header is formed correctly and includes the signature.";
 
 /** Batch's `message` for `InvalidAuthenticationInfo`. */
 export const INVALID_AUTHENTICATION_INFO_MESSAGE =

@@ -6,6 +6,7 @@ import { OrderedCollection } from "../model/ordered";
 import type { NodeRecord, StoredFile, TaskRecord } from "../model/types";
 import { FILE_FILTER } from "../odata/schemas";
 import { parseDuration } from "../sim/context";
+import { poolOs } from "../sim/node-lifecycle";
 import { taskRootDirectory } from "../sim/task-runs";
 import { nodeOf, taskOf } from "./lookup";
 
@@ -23,15 +24,15 @@ export function fileRoutes(r: Router): void {
   const taskEntries = (c: RouteContext) => entries(availableTaskFiles(c, taskOf(c).task), ["wd"]);
   const nodeEntries = (c: RouteContext) => entries(nodeFiles(c, nodeOf(c).node), ["startup/wd", "shared", "workitems", "applications"]);
 
-  r.on("GET", "/jobs/:jobId/tasks/:taskId/files", (c) => listEntries(c, taskEntries(c), taskBase(c)));
-  r.on("GET", "/pools/:poolId/nodes/:nodeId/files", (c) => listEntries(c, nodeEntries(c), nodeBase(c)));
+  r.on("GET", "/jobs/:jobId/tasks/:taskId/files", (c) => listEntries(c, taskEntries(c), taskBase(c), taskOs(c)));
+  r.on("GET", "/pools/:poolId/nodes/:nodeId/files", (c) => listEntries(c, nodeEntries(c), nodeBase(c), poolOs(nodeOf(c).pool)));
 
-  for (const [prefix, list, base] of [
-    ["/jobs/:jobId/tasks/:taskId/files/*filePath", taskEntries, taskBase],
-    ["/pools/:poolId/nodes/:nodeId/files/*filePath", nodeEntries, nodeBase],
+  for (const [prefix, list, base, os] of [
+    ["/jobs/:jobId/tasks/:taskId/files/*filePath", taskEntries, taskBase, taskOs],
+    ["/pools/:poolId/nodes/:nodeId/files/*filePath", nodeEntries, nodeBase, (c: RouteContext) => poolOs(nodeOf(c).pool)],
   ] as const) {
-    r.on("GET", prefix, (c) => fileReply(c, find(list(c), c.params.filePath), base(c), true));
-    r.on("HEAD", prefix, (c) => fileReply(c, find(list(c), c.params.filePath), base(c), false));
+    r.on("GET", prefix, (c) => fileReply(c, find(list(c), c.params.filePath), base(c), os(c), true));
+    r.on("HEAD", prefix, (c) => fileReply(c, find(list(c), c.params.filePath), base(c), os(c), false));
     r.on("DELETE", prefix, (c) => {
       const path = normalise(c.params.filePath);
       const files = prefix.startsWith("/jobs") ? availableTaskFiles(c, taskOf(c).task) : nodeOf(c).node.files;
@@ -45,6 +46,16 @@ export function fileRoutes(r: Router): void {
 }
 
 const enc = (v: string | undefined) => encodeURIComponent(v ?? "");
+
+/** The OS of the node a task ran on decides which file properties Batch reports (docs/real-service.md). */
+function taskOs(c: RouteContext): "linux" | "windows" {
+  const node = taskOf(c).task.node;
+  const pool = node && c.sim.store.pools.get(node.poolId);
+  return pool ? poolOs(pool) : "linux";
+}
+
+/** Batch names .txt files text/plain; other types were never recorded, so they stay a plain byte stream. */
+const contentTypeOf = (name: string) => (name.toLowerCase().endsWith(".txt") ? "text/plain" : "application/octet-stream");
 const normalise = (path: string | undefined) => (path ?? "").replace(/\\/g, "/").replace(/^\/+/, "");
 
 /** A task's directory exists only on the node it ran on, and only while Batch keeps it (batch-api.md §5.4). */
@@ -98,7 +109,11 @@ function find(list: Entry[], path: string | undefined): Entry {
   return hit;
 }
 
-function listEntries(c: RouteContext, list: Entry[], base: string): Reply {
+/**
+ * Recorded lists give contentLength as a string; Linux nodes add fileMode ("0o100644") and no creationTime,
+ * Windows nodes the reverse (docs/real-service.md).
+ */
+function listEntries(c: RouteContext, list: Entry[], base: string, os: "linux" | "windows"): Reply {
   const recursive = c.query.get("recursive") === "true";
   const rows = new OrderedCollection<Entry>();
   for (const e of list) if (recursive || !e.name.includes("/")) rows.add(e.name, e);
@@ -114,10 +129,11 @@ function listEntries(c: RouteContext, list: Entry[], base: string): Reply {
       ...(e.file
         ? {
             properties: {
+              ...(os === "windows" ? { creationTime: new Date(e.file.creationMs).toISOString() } : {}),
               lastModified: new Date(Math.min(e.file.lastModifiedMs, now)).toISOString(),
-              contentLength: fileSize(e.file.content, now),
-              contentType: "application/octet-stream",
-              fileMode: "0100644",
+              contentLength: String(fileSize(e.file.content, now)),
+              contentType: contentTypeOf(e.name),
+              ...(os === "linux" ? { fileMode: "0o100644" } : {}),
             },
           }
         : {}),
@@ -125,18 +141,22 @@ function listEntries(c: RouteContext, list: Entry[], base: string): Reply {
   });
 }
 
-/** GET answers 200 even for a range: the SDK declares only 200 and throws on 206 (batch-api.md §2.1). */
-function fileReply(c: RouteContext, entry: Entry, base: string, withBody: boolean): Reply {
+/**
+ * GET answers 200 even for a range: the SDK declares only 200 and throws on 206 (batch-api.md §2.1). Headers as
+ * recorded: isdirectory "True"/"False" (.NET booleans), the file url percent-encoded whole, ocp-batch-file-mode only
+ * on Linux and ocp-creation-time only on Windows (docs/real-service.md).
+ */
+function fileReply(c: RouteContext, entry: Entry, base: string, os: "linux" | "windows", withBody: boolean): Reply {
   const now = c.sim.now();
   const file = entry.file;
   const size = file ? fileSize(file.content, now) : 0;
   const headers: Record<string, string> = {
-    "Content-Type": "application/octet-stream",
+    "Content-Type": entry.isDirectory ? "application/octet-stream" : contentTypeOf(entry.name),
     "Last-Modified": new Date(Math.min(file?.lastModifiedMs ?? now, now)).toUTCString(),
-    "ocp-creation-time": new Date(file?.creationMs ?? now).toUTCString(),
-    "ocp-batch-file-isdirectory": entry.isDirectory ? "true" : "false",
-    "ocp-batch-file-url": `${base}/${entry.name.split("/").map(encodeURIComponent).join("/")}`,
-    "ocp-batch-file-mode": entry.isDirectory ? "040755" : "0100644",
+    ...(os === "windows" ? { "ocp-creation-time": new Date(file?.creationMs ?? now).toUTCString() } : {}),
+    "ocp-batch-file-isdirectory": entry.isDirectory ? "True" : "False",
+    "ocp-batch-file-url": encodeURIComponent(`${base}/${entry.name}`),
+    ...(os === "linux" ? { "ocp-batch-file-mode": entry.isDirectory ? "0o40755" : "0o100644" } : {}),
   };
   const rangeHeader = header(c, "ocp-range") ?? header(c, "range");
   let start = 0;

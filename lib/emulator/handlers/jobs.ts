@@ -4,9 +4,11 @@ import { body, enumValue, optionalInt, requiredId } from "../http/input";
 import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { JOB_PROPS, jobJson } from "../http/serialize";
+import { createdHeaders, entityHeaders } from "../http/wire-headers";
 import type { WireJob } from "../model/types";
 import { JOB_FILTER } from "../odata/schemas";
 import { completeJob, terminateTask } from "../sim/task-runs";
+import { shownTaskCounts } from "../sim/task-counts";
 import { jobOf } from "./lookup";
 
 export function jobRoutes(r: Router): void {
@@ -48,15 +50,18 @@ export function jobRoutes(r: Router): void {
       executionInfo: { startTime: created, poolId: poolInfo.poolId },
     };
     c.sim.store.touch(wire, now);
-    c.sim.store.newJob(wire);
-    return { status: 201 };
+    const job = c.sim.store.newJob(wire);
+    return { status: 201, headers: createdHeaders(jobJson(job, c.baseUrl).url, job.wire) };
   });
 
-  r.on("GET", "/jobs/:jobId", (c) => entityReply(c, JOB_PROPS, jobJson(jobOf(c), c.baseUrl)));
+  r.on("GET", "/jobs/:jobId", (c) => {
+    const job = jobOf(c);
+    return entityReply(c, JOB_PROPS, jobJson(job, c.baseUrl), "jobs", entityHeaders(job.wire));
+  });
 
   r.on("GET", "/jobs/:jobId/taskcounts", (c) => {
     const job = jobOf(c);
-    return { status: 200, json: { taskCounts: { ...job.counts }, taskSlotCounts: { ...job.slotCounts } } };
+    return { status: 200, json: { "odata.metadata": `${c.baseUrl}/$metadata#taskcountsresult/@Element`, ...shownTaskCounts(job) } };
   });
 
   r.on("POST", "/jobs/:jobId/terminate", (c) => {

@@ -19,7 +19,7 @@ export function nodeRoutes(r: Router): void {
     });
   });
 
-  r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => entityReply(c, NODE_PROPS, nodeJson(nodeOf(c).node, c.baseUrl)));
+  r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => entityReply(c, NODE_PROPS, nodeJson(nodeOf(c).node, c.baseUrl), "nodes"));
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reboot", (c) => {
     const { pool, node } = nodeOf(c);

@@ -3,6 +3,7 @@ import { body, enumValue, optionalInt, requiredId, requiredString, stringArray, 
 import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { POOL_PROPS, poolJson } from "../http/serialize";
+import { createdHeaders, entityHeaders } from "../http/wire-headers";
 import { OrderedCollection } from "../model/ordered";
 import { addPoolRecord } from "../model/new-pool";
 import type { StartTask, WirePool } from "../model/types";
@@ -50,10 +51,13 @@ export function poolRoutes(r: Router): void {
       c.sim.now(),
     );
     resizePool(c.sim, pool);
-    return { status: 201 };
+    return { status: 201, headers: createdHeaders(poolJson(pool, c.baseUrl).url, pool.wire) };
   });
 
-  r.on("GET", "/pools/:poolId", (c) => entityReply(c, POOL_PROPS, poolJson(poolOf(c), c.baseUrl)));
+  r.on("GET", "/pools/:poolId", (c) => {
+    const pool = poolOf(c);
+    return entityReply(c, POOL_PROPS, poolJson(pool, c.baseUrl), "pools", entityHeaders(pool.wire));
+  });
   r.on("HEAD", "/pools/:poolId", (c) => ({ status: c.sim.store.pools.has(c.params.poolId ?? "") ? 200 : 404 }));
 
   r.on("DELETE", "/pools/:poolId", (c) => {

@@ -4,6 +4,7 @@ import { body, enumValue, optionalInt, requiredId, requiredString } from "../htt
 import { entityReply, listPage } from "../http/list";
 import type { RouteContext, Router } from "../http/router";
 import { TASK_PROPS, taskJson } from "../http/serialize";
+import { createdHeaders, entityHeaders } from "../http/wire-headers";
 import type { JobRecord, OutputFile, TaskRecord, WireTask } from "../model/types";
 import { TASK_FILTER } from "../odata/schemas";
 import { parseDuration, UNLIMITED } from "../sim/context";
@@ -22,8 +23,8 @@ export function taskRoutes(r: Router): void {
 
   r.on("POST", "/jobs/:jobId/tasks", (c) => {
     const job = jobOf(c);
-    addTask(c, job, body(c));
-    return { status: 201 };
+    const task = addTask(c, job, body(c));
+    return { status: 201, headers: createdHeaders(taskJson(task, c.baseUrl).url, task.wire) };
   });
 
   r.on("POST", "/jobs/:jobId/addtaskcollection", (c) => {
@@ -35,20 +36,24 @@ export function taskRoutes(r: Router): void {
       const taskId = typeof item?.id === "string" ? item.id : "";
       try {
         const task = addTask(c, job, item as Record<string, unknown>);
-        return { status: "success", taskId, eTag: task.wire.eTag, lastModified: task.wire.lastModified, location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}` };
+        return { status: "Success", taskId, eTag: task.wire.eTag, lastModified: task.wire.lastModified, location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}` };
       } catch (e) {
         if (!(e instanceof BatchServiceError)) throw e;
         return {
-          status: e.status >= 500 ? "servererror" : "clienterror",
+          status: e.status >= 500 ? "ServerError" : "ClientError",
           taskId,
           error: { code: e.code, message: { lang: "en-US", value: e.message }, values: e.values },
         };
       }
     });
-    return { status: 200, json: { value } };
+    // status arrives PascalCase ("Success"), unlike most enums of the same response (docs/real-service.md).
+    return { status: 200, json: { "odata.metadata": `${c.baseUrl}/$metadata#taskaddresult`, value } };
   });
 
-  r.on("GET", "/jobs/:jobId/tasks/:taskId", (c) => entityReply(c, TASK_PROPS, taskJson(taskOf(c).task, c.baseUrl)));
+  r.on("GET", "/jobs/:jobId/tasks/:taskId", (c) => {
+    const { task } = taskOf(c);
+    return entityReply(c, TASK_PROPS, taskJson(task, c.baseUrl), "tasks", entityHeaders(task.wire));
+  });
 
   r.on("DELETE", "/jobs/:jobId/tasks/:taskId", (c) => {
     const { job, task } = taskOf(c);
@@ -133,7 +138,9 @@ function outputFile(o: unknown, i: number): OutputFile {
   const file = (o ?? {}) as Record<string, unknown>;
   const options = (file.uploadOptions ?? {}) as Record<string, unknown>;
   if (options.uploadCondition === undefined) throw Errors.missingProperty(`outputFiles[${i}].uploadOptions.uploadCondition`);
-  const uploadCondition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
+  const condition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
+  // Sent in any case, returned PascalCase ("TaskSuccess"), as recorded (docs/real-service.md).
+  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[condition];
   return { ...file, uploadOptions: { ...options, uploadCondition } } as OutputFile;
 }
 

@@ -15,21 +15,40 @@ export interface ListSpec<T> {
   where?: (item: T) => boolean;
 }
 
+/** What a list request asks for; a continuation token carries all of it, so a nextLink needs nothing else. */
+interface ListOptions {
+  maxResults: number;
+  after: number;
+  filter: string | undefined;
+  select: string | undefined;
+}
+
 /** Reads the OData options once; a bad value is Batch's 400 with the parameter named. */
-export function readListOptions(c: RouteContext, limit = 1000) {
+export function readListOptions(c: RouteContext, limit = 1000): ListOptions {
   const q = c.query;
+  const tokenRaw = q.get("$skipToken") ?? q.get("$skiptoken");
+  if (tokenRaw !== null) return decodeToken(tokenRaw, limit);
   const maxRaw = q.get("maxresults");
   let maxResults = limit;
   if (maxRaw !== null) {
     maxResults = Number(maxRaw);
     if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > limit) throw Errors.outOfRangeQueryParameter("maxresults", maxRaw);
   }
-  const tokenRaw = q.get("$skiptoken");
-  const after = tokenRaw === null ? 0 : Number.parseInt(tokenRaw, 36);
-  if (tokenRaw !== null && (!/^[0-9a-z]+$/.test(tokenRaw) || !Number.isFinite(after))) {
-    throw Errors.invalidQueryParameter("$skiptoken", tokenRaw, "The continuation token is not one this service issued.");
+  return { maxResults, after: 0, filter: q.get("$filter") ?? undefined, select: q.get("$select") ?? undefined };
+}
+
+/** The token is opaque to clients (base64url JSON here); one this emulator did not issue is a 400 naming it. */
+function decodeToken(raw: string, limit: number): ListOptions {
+  const refuse = () => Errors.invalidQueryParameter("$skipToken", raw, "The continuation token is not one this service issued.");
+  let t: { a?: unknown; m?: unknown; f?: unknown; s?: unknown };
+  try {
+    t = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as typeof t;
+  } catch {
+    throw refuse();
   }
-  return { maxResults, after, filter: q.get("$filter") ?? undefined, select: q.get("$select") ?? undefined };
+  const ok = t !== null && typeof t === "object" && Number.isSafeInteger(t.a) && Number.isInteger(t.m) && (t.m as number) >= 1 && (t.m as number) <= limit;
+  if (!ok || (t.f !== undefined && typeof t.f !== "string") || (t.s !== undefined && typeof t.s !== "string")) throw refuse();
+  return { after: t.a as number, maxResults: t.m as number, filter: t.f as string | undefined, select: t.s as string | undefined };
 }
 
 export function odataError(e: unknown): never {
@@ -52,27 +71,32 @@ export function listPage<T>(c: RouteContext, items: OrderedCollection<T>, spec: 
   const page = items.page(opts.after, opts.maxResults, (item) => (!where || where(item)) && predicate(spec.filterView(item)));
   const value = page.items.map((item) => applySelect(spec.toWire(item), selected));
   const body: Record<string, unknown> = { "odata.metadata": `${c.baseUrl}/$metadata#${metadataName(c.path)}`, value };
-  if (page.more) body["odata.nextLink"] = nextLink(c, page.lastSeq);
+  if (page.more) body["odata.nextLink"] = nextLink(c, { ...opts, after: page.lastSeq });
   return { status: 200, json: body };
 }
 
-/** GET of one entity: pool, node, job and task gets take $select as their lists do (batch-api.md §2.3). */
-export function entityReply(c: RouteContext, selectable: ReadonlySet<string>, json: object): Reply {
+/**
+ * GET of one entity: pool, node, job and task gets take $select as their lists do (batch-api.md §2.3). The body
+ * starts with odata.metadata `#<set>/@Element` even when $select leaves out everything else (docs/real-service.md).
+ */
+export function entityReply(c: RouteContext, selectable: ReadonlySet<string>, json: object, set: string, headers?: Record<string, string>): Reply {
   let selected: ReadonlySet<string> | undefined;
   try {
     selected = parseSelect(c.query.get("$select") ?? undefined, selectable);
   } catch (e) {
     odataError(e);
   }
-  return { status: 200, json: applySelect(json, selected) };
+  return { status: 200, json: { "odata.metadata": `${c.baseUrl}/$metadata#${set}/@Element`, ...applySelect(json, selected) }, ...(headers ? { headers } : {}) };
 }
 
-export function nextLink(c: RouteContext, lastSeq: number): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of c.query) if (k !== "$skiptoken" && !q.has(k)) q.set(k, v);
-  q.set("$skiptoken", lastSeq.toString(36));
-    // %20 rather than "+": both decode to a space, but %20 is what the SDK itself sends.
-  return `${c.baseUrl}${c.path}?${q.toString().replace(/%24/g, "$").replace(/\+/g, "%20")}`;
+/**
+ * The documented form, `<list url>?$skipToken=<opaque>&api-version=<version>`: the SDK follows it verbatim, and
+ * the token, not repeated query options, carries $filter, $select and maxresults to the next page.
+ */
+export function nextLink(c: RouteContext, next: ListOptions): string {
+  const token = Buffer.from(JSON.stringify({ a: next.after, m: next.maxResults, f: next.filter, s: next.select })).toString("base64url");
+  const version = c.query.get("api-version") ?? "";
+  return `${c.baseUrl}${c.path}?$skipToken=${token}&api-version=${encodeURIComponent(version)}`;
 }
 
 const metadataName = (path: string) => path.split("/").filter(Boolean).at(-1) ?? "";

@@ -34,7 +34,7 @@ export function addPoolRecord(store: BatchStore, s: PoolSettings, createdMs: num
     enableInterNodeCommunication: s.enableInterNodeCommunication ?? false,
     ...(s.startTask ? { startTask: s.startTask } : {}),
     taskSlotsPerNode: s.taskSlotsPerNode,
-    taskSchedulingPolicy: { nodeFillType: s.nodeFillType },
+    taskSchedulingPolicy: { nodeFillType: s.nodeFillType === "pack" ? "Pack" : "Spread" },
     ...(s.metadata ? { metadata: s.metadata } : {}),
   };
   store.touch(wire, createdMs);

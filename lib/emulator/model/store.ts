@@ -9,6 +9,8 @@ export class BatchStore {
   readonly pools = new OrderedCollection<PoolRecord>();
   readonly jobs = new OrderedCollection<JobRecord>();
   private etag = 0x8d000000000000n;
+  /** Told after every change of a job's task counts (the lagging taskcounts snapshot listens). */
+  onCountsChange: (job: JobRecord) => void = () => {};
 
   constructor(readonly accountName: string) {}
 
@@ -31,12 +33,14 @@ export class BatchStore {
     job.tasks.add(task.wire.id, task);
     countTask(job, task, 1);
     if (task.wire.state === "active") job.queue.set(task.wire.id.toLowerCase(), task);
+    this.onCountsChange(job);
   }
 
   removeTask(job: JobRecord, task: TaskRecord): void {
     if (!job.tasks.delete(task.wire.id)) return;
     countTask(job, task, -1);
     job.queue.delete(task.wire.id.toLowerCase());
+    this.onCountsChange(job);
   }
 
   /**
@@ -54,6 +58,7 @@ export class BatchStore {
       w.stateTransitionTime = iso(nowMs);
     }
     countTask(job, task, 1);
+    this.onCountsChange(job);
     const key = w.id.toLowerCase();
     if (w.state === "active") job.queue.set(key, task);
     else job.queue.delete(key);

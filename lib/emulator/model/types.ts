@@ -4,7 +4,7 @@ import type { OrderedCollection } from "./ordered";
 /** Wire shapes (JSON names of the Batch REST API, batch-api.md §3). Dates are ISO strings, enums lowercase. */
 export type NameValue = { name: string; value: string };
 export interface FailureInfo {
-  category: "usererror" | "servererror";
+  category: "UserError" | "ServerError";
   code: string;
   message: string;
   details?: NameValue[];
@@ -20,7 +20,7 @@ export interface ResourceFile {
 export interface OutputFile {
   filePattern: string;
   destination: { container?: { containerUrl: string; path?: string } };
-  uploadOptions: { uploadCondition: "tasksuccess" | "taskfailure" | "taskcompletion" };
+  uploadOptions: { uploadCondition: "TaskSuccess" | "TaskFailure" | "TaskCompletion" };
 }
 export interface StartTask {
   commandLine: string;
@@ -90,7 +90,8 @@ export interface WirePool {
   enableInterNodeCommunication: boolean;
   startTask?: StartTask;
   taskSlotsPerNode: number;
-  taskSchedulingPolicy: { nodeFillType: "spread" | "pack" };
+  /** PascalCase on the wire whatever case was sent (docs/real-service.md). */
+  taskSchedulingPolicy: { nodeFillType: "Spread" | "Pack" };
   metadata?: NameValue[];
 }
 
@@ -233,4 +234,7 @@ export interface JobRecord {
   queue: Map<string, TaskRecord>;
   counts: { active: number; running: number; completed: number; succeeded: number; failed: number };
   slotCounts: { active: number; running: number; completed: number; succeeded: number; failed: number };
+  /** What GET taskcounts answers: a snapshot of counts/slotCounts that lags behind them (sim/task-counts.ts). */
+  shownCounts?: { taskCounts: JobRecord["counts"]; taskSlotCounts: JobRecord["slotCounts"] };
+  countsRefreshPending?: boolean;
 }

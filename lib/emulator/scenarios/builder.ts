@@ -13,6 +13,7 @@ import { taskRootDirectory } from "../sim/task-runs";
  */
 export interface PoolSpec {
   id: string;
+  displayName?: string;
   vmSize?: string;
   dedicated: number;
   lowPriority?: number;
@@ -33,6 +34,7 @@ export function addPool(sim: SimContext, spec: PoolSpec): { pool: PoolRecord; no
     sim.store,
     {
       id: spec.id,
+      ...(spec.displayName ? { displayName: spec.displayName } : {}),
       vmSize: spec.vmSize ?? "standard_d4s_v5",
       ...(spec.cloudService
         ? { cloudServiceConfiguration: { osFamily: "6", osVersion: "*" } }
@@ -125,7 +127,7 @@ export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask
   const failed = t.failureInfo !== undefined || (t.exitCode !== undefined && t.exitCode !== 0);
   const failureInfo: FailureInfo | undefined =
     t.failureInfo ??
-    (failed ? { category: "usererror", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" } : undefined);
+    (failed ? { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" } : undefined);
   const created = iso(t.startMs - 5_000);
   const end = iso(t.endMs);
   const wire: WireTask = {

@@ -36,7 +36,8 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
   // Someone asked for 10 nodes; the core quota stopped the pool at 8 (pool health shows it).
   etl.pool.wire.targetDedicatedNodes = 10;
   etl.pool.wire.resizeErrors = [coreQuotaReached(8, 10, 8)];
-  addPool(sim, { id: "legacy-cloudservice", dedicated: 3, ageMs: 200 * HOUR, cloudService: true, vmSize: "standard_d2_v2" });
+  // Cloud-service pools were retired in 2024: this one stays as the only home of reimage and the RDP file.
+  addPool(sim, { id: "legacy-cloudservice", displayName: "Windows workers (legacy cloud service)", dedicated: 3, ageMs: 200 * HOUR, cloudService: true, vmSize: "standard_d2_v2" });
 
   const [n0, , , , , , , , , , unusableNode, startFailNode, , , , spotNode] = render.nodes;
   if (unusableNode) makeUnusable(sim, unusableNode);
@@ -49,7 +50,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
       retryCount: 1,
       lastRetryTime: iso(now - 5 * HOUR + 20_000),
       result: "failure",
-      failureInfo: { category: "usererror", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
+      failureInfo: { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
     };
     startFailNode.files.set("startup/stdout.txt", textFile("installing renderer\nReading package lists...\n", now - 5 * HOUR));
     startFailNode.files.set("startup/stderr.txt", textFile("E: Unable to locate package blender-4.2\nE: Sub-process /usr/bin/dpkg returned an error code (1)\n", now - 5 * HOUR));
@@ -114,7 +115,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
       {
         filePattern: "out/*.png",
         destination: { container: { containerUrl: `https://demostore.blob.core.windows.net/outputs?${k % 17 === 0 ? READONLY_SAS : WRITE_SAS}` } },
-        uploadOptions: { uploadCondition: "tasksuccess" },
+        uploadOptions: { uploadCondition: "TaskSuccess" },
       },
     ],
   }));

@@ -53,7 +53,7 @@ export const FAILURES = {
   }),
   blobNotFound: (blob: string): FailureSample => ({
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "BlobNotFound",
       message: "The specified blob does not exist.",
       details: [
@@ -66,7 +66,7 @@ export const FAILURES = {
   }),
   expiredSas: (blob: string): FailureSample => ({
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "BlobAccessDenied",
       message: "Access for one of the specified Azure Blob(s) is denied",
       details: [
@@ -78,7 +78,7 @@ export const FAILURES = {
   }),
   programNotFound: (): FailureSample => ({
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "CommandProgramNotFound",
       message: "The specified command program is not found",
       details: [{ name: "Message", value: "The system cannot find the file specified" }],
@@ -88,7 +88,7 @@ export const FAILURES = {
     exitCode: 0,
     stdout: "wrote /mnt/batch/tasks/workitems/etl-nightly/job-1/out/part-0000.parquet\n",
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "FileUploadAccessDenied",
       message: "Access to one of the specified file upload destinations was denied",
       details: [{ name: "ContainerUrl", value: `${STORE}/outputs?sv=2022-11-02&sp=r&se=2027-01-01T00%3A00%3A00Z&sig=REDACTED` }],
@@ -106,7 +106,7 @@ export const FAILURES = {
     exitCode: WALL_CLOCK_EXIT_CODE,
     stdout: "step 1/3 extract ... done\nstep 2/3 join ... \n",
     failureInfo: {
-      category: "servererror",
+      category: "ServerError",
       code: "TaskEnded",
       message: "The task exceeded its maximum wall clock time and was terminated.",
       details: [{ name: "MaxWallClockTime", value: limit }],
@@ -115,11 +115,11 @@ export const FAILURES = {
   terminated: (): FailureSample => ({
     exitCode: 137,
     stdout: "processing partition 7\n",
-    failureInfo: { category: "usererror", code: "TaskEnded", message: "Task was ended by user request." },
+    failureInfo: { category: "UserError", code: "TaskEnded", message: "Task was ended by user request." },
   }),
   badImage: (): FailureSample => ({
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "ContainerInvalidImage",
       message: "One or more container images specified are invalid",
       details: [{ name: "Image", value: "contoso.azurecr.io/etl:v9.9-typo" }, { name: "Message", value: "manifest unknown: manifest tagged by \"v9.9-typo\" is not found" }],
@@ -127,12 +127,12 @@ export const FAILURES = {
   }),
   diskFull: (): FailureSample => ({
     failureInfo: {
-      category: "servererror",
+      category: "ServerError",
       code: "DiskFull",
       message: "The compute node disk ran out of space when downloading the resource files required for the task.",
     },
   }),
   unknown: (): FailureSample => ({
-    failureInfo: { category: "servererror", code: "Unknown", message: "The reason for the scheduling error is unknown." },
+    failureInfo: { category: "ServerError", code: "Unknown", message: "The reason for the scheduling error is unknown." },
   }),
 };

@@ -39,7 +39,7 @@ interface StartFailure {
 
 const exitFailure = (exitCode: number, stderr: string): StartFailure => ({
   exitCode,
-  failureInfo: { category: "usererror", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
+  failureInfo: { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
   stdout: "setting up GPU drivers\n",
   stderr,
 });
@@ -49,7 +49,7 @@ const START_FAILURES = {
   missingTool: () => exitFailure(127, "/bin/bash: line 1: setup-gpu.sh: command not found\n"),
   blobGone: (): StartFailure => ({
     failureInfo: {
-      category: "usererror",
+      category: "UserError",
       code: "BlobNotFound",
       message: "The specified blob does not exist.",
       details: [

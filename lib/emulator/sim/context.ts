@@ -12,6 +12,8 @@ export interface Timings {
   leavePool: number;
   resourceDownload: number;
   allocation: number;
+  /** How long GET taskcounts may lag behind task states; 0 answers live counts. */
+  taskCountsRefresh: number;
 }
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -22,6 +24,7 @@ export const DEFAULT_TIMINGS: Timings = {
   leavePool: 30_000,
   resourceDownload: 2_000,
   allocation: 30_000,
+  taskCountsRefresh: 10_000,
 };
 
 export interface SimContext {

@@ -138,8 +138,8 @@ function runStartTask(ctx: SimContext, pool: PoolRecord, node: NodeRecord, gener
         ? {
             failureInfo:
               outcome.kind === "launchFailed"
-                ? { category: "usererror" as const, code: outcome.code, message: outcome.message, details: outcome.details }
-                : { category: "usererror" as const, code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
+                ? { category: "UserError" as const, code: outcome.code, message: outcome.message, details: outcome.details }
+                : { category: "UserError" as const, code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
           }
         : {}),
     };
@@ -174,7 +174,7 @@ export function rebootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, 
 
 export function reimageNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, option: TaskAction): void {
   if (!pool.wire.cloudServiceConfiguration) {
-    throw Errors.operationNotValidOnNode("Reimage is only supported on pools created with cloudServiceConfiguration; this pool uses virtualMachineConfiguration.");
+    throw Errors.operationNotValidOnNode("Operation reimage can be invoked only on pools created with cloudServiceConfiguration");
   }
   const refusal = refuseForState(node);
   if (refusal) throw refusal;

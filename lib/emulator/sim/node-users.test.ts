@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { BatchServiceError } from "../errors";
 import type { NodeRecord, NodeState } from "../model/types";
-import { addNodeUser, deleteNodeUser, sshKeyProblem, updateNodeUser, userNameProblem } from "./node-users";
+import { addNodeUser, deleteNodeUser, effectiveExpiryMs, sshKeyProblem, updateNodeUser, userNameProblem } from "./node-users";
 
 const NOW = Date.UTC(2026, 5, 1, 12);
+const HOUR = 3_600_000;
 const node = (state: NodeState = "idle") => ({ wire: { state }, users: new Map() }) as unknown as NodeRecord;
 
 function refusal(run: () => unknown): { status: number; code: string; values: { key: string; value: string }[] } {
@@ -50,12 +51,24 @@ describe("addNodeUser", () => {
     const n = node();
     const expiry = new Date(NOW + 3_600_000).toISOString();
     const user = addNodeUser(n, { name: "ops", isAdmin: true, expiryTime: expiry, sshPublicKey: newSshPublicKey() }, "linux", NOW);
-    expect(user).toEqual({ name: "ops", isAdmin: true, expiryMs: NOW + 3_600_000, hasPassword: false, hasSshKey: true });
+    // Linux: kept until the end of the UTC day of the requested expiry (NOW is noon UTC).
+    expect(user).toEqual({ name: "ops", isAdmin: true, expiryMs: NOW + 12 * HOUR, hasPassword: false, hasSshKey: true });
     expect(JSON.stringify([...n.users.values()])).not.toContain("ssh-ed25519");
   });
 
-  it("defaults the expiry to one day from now", () => {
-    expect(addNodeUser(node(), { name: "ops", password: "pw" }, "linux", NOW).expiryMs).toBe(NOW + 86_400_000);
+  it("defaults the expiry to one day from now, to the day's end on Linux", () => {
+    expect(addNodeUser(node(), { name: "ops", password: "pw" }, "linux", NOW).expiryMs).toBe(NOW + 36 * HOUR);
+    expect(addNodeUser(node(), { name: "ops", password: "pw" }, "windows", NOW).expiryMs).toBe(NOW + 24 * HOUR);
+  });
+
+  it("keeps a Windows expiry exact, and a Linux expiry already at midnight as it is", () => {
+    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: new Date(NOW + HOUR).toISOString() }, "windows", NOW).expiryMs).toBe(NOW + HOUR);
+    expect(effectiveExpiryMs(NOW + 12 * HOUR, "linux")).toBe(NOW + 12 * HOUR);
+    expect(effectiveExpiryMs(NOW + 12 * HOUR + 1, "linux")).toBe(NOW + 36 * HOUR);
+  });
+
+  it("accepts .NET's DateTime.MinValue as no expiry given, as the service did", () => {
+    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: "0001-01-01T00:00:00Z" }, "windows", NOW).expiryMs).toBe(NOW + 24 * HOUR);
   });
 
   it("refuses a duplicate with 409 NodeUserExists, case-insensitively on Windows only", () => {
@@ -111,7 +124,7 @@ describe("updateNodeUser and deleteNodeUser", () => {
     const n = node();
     addNodeUser(n, { name: "ops", password: "pw", sshPublicKey: newSshPublicKey(), expiryTime: new Date(NOW + 60_000).toISOString() }, "linux", NOW);
     const updated = updateNodeUser(n, "ops", { password: "new" }, "linux", NOW + 1000);
-    expect(updated).toMatchObject({ hasPassword: true, hasSshKey: false, expiryMs: NOW + 1000 + 86_400_000 });
+    expect(updated).toMatchObject({ hasPassword: true, hasSshKey: false, expiryMs: NOW + 36 * HOUR });
   });
 
   it("answers 404 NodeUserNotFound for a user that is not there, and deletes one that is", () => {

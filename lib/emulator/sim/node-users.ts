@@ -8,6 +8,18 @@ export type NodeOs = "linux" | "windows";
 
 /** "If omitted, the default is 1 day from the current time" (ComputeNodeUser.expiryTime). */
 const DEFAULT_EXPIRY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** .NET's DateTime.MinValue, which its SDK sends for "not set"; the service answered 201 (docs/real-service.md). */
+const DOTNET_MIN_DATE = Date.parse("0001-01-01T00:00:00Z");
+
+/**
+ * "For Linux Compute Nodes, the expiryTime has a precision up to a day" (NodeUpdateUserParameter.expiryTime): a
+ * Linux account lasts until the end of the UTC day of the requested expiry, i.e. the next UTC midnight.
+ * Windows nodes keep the exact time.
+ */
+export function effectiveExpiryMs(requestedMs: number, os: NodeOs): number {
+  return os === "linux" ? Math.ceil(requestedMs / DAY_MS) * DAY_MS : requestedMs;
+}
 
 /**
  * Batch publishes no rule for user names, so the operating system's own applies: useradd's default
@@ -100,10 +112,10 @@ function checkCredentials(b: Record<string, unknown>, os: NodeOs, nowMs: number)
     const parsed = typeof creds.expiryTime === "string" ? Date.parse(creds.expiryTime) : Number.NaN;
     if (Number.isNaN(parsed)) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "Expected an ISO 8601 date-time.");
     // No dedicated code is catalogued for an expiry in the past; InvalidPropertyValue is the closest.
-    if (parsed <= nowMs) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
-    expiryMs = parsed;
+    if (parsed !== DOTNET_MIN_DATE && parsed <= nowMs) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
+    if (parsed !== DOTNET_MIN_DATE) expiryMs = parsed;
   }
-  return { expiryMs, hasPassword: creds.password !== undefined, hasSshKey: creds.sshPublicKey !== undefined };
+  return { expiryMs: effectiveExpiryMs(expiryMs, os), hasPassword: creds.password !== undefined, hasSshKey: creds.sshPublicKey !== undefined };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { iso } from "../clock";
 import { Errors } from "../errors";
 import type { NodeRecord, PoolRecord, TaskAction } from "../model/types";
@@ -5,12 +6,19 @@ import type { SimContext } from "./context";
 import { act, bootNode, leavePool } from "./node-lifecycle";
 
 /**
- * A node id in the service's shape, tvm-<pool hash>_<n>-<stamp>. The stamp is derived from the pool and
- * the node's number rather than the clock, so the same seed gives the same node ids on every start.
+ * A node id in the service's shape. Virtual-machine pools give `tvmps_<64 hex>_d` for dedicated nodes and `_p` for
+ * spot/low-priority ones (72 characters, as recordings of the real service show); cloud-service pools keep the older
+ * `tvm-<digits>_<n>-<stamp>` form. Both are derived from the pool and the node's number rather than the clock or a
+ * random source, so the same seed gives the same node ids on every start.
  */
-function nodeId(pool: PoolRecord, n: number): string {
+function nodeId(pool: PoolRecord, n: number, dedicated: boolean): string {
+  const poolKey = pool.wire.id.toLowerCase();
+  if (!pool.wire.cloudServiceConfiguration) {
+    const hex = createHash("sha256").update(`${poolKey}\n${n}`).digest("hex");
+    return `tvmps_${hex}_${dedicated ? "d" : "p"}`;
+  }
   let h = 2166136261;
-  for (const c of pool.wire.id.toLowerCase()) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  for (const c of poolKey) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
   const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000).toISOString().replace(/[-:]/g, "").slice(0, 15).toLowerCase();
   return `tvm-${h % 10_000_000_000}_${n}-${stamp}z`;
 }
@@ -18,7 +26,7 @@ function nodeId(pool: PoolRecord, n: number): string {
 /** Adds a node record without booting it; scenarios use this to lay down history. */
 export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocatedMs: number): NodeRecord {
   const n = ++pool.nodeCounter;
-  const id = nodeId(pool, n);
+  const id = nodeId(pool, n, dedicated);
   const allocated = iso(allocatedMs);
   const node: NodeRecord = {
     poolId: pool.wire.id,

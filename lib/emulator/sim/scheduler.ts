@@ -27,7 +27,7 @@ export function schedulePass(ctx: SimContext): void {
       candidates.set(pool, nodes);
     }
     const slotsPerNode = pool.wire.taskSlotsPerNode;
-    const pack = pool.wire.taskSchedulingPolicy.nodeFillType === "pack";
+    const pack = pool.wire.taskSchedulingPolicy.nodeFillType === "Pack";
     for (const task of job.queue.values()) {
       if (nodes.length === 0) break;
       const need = task.wire.requiredSlots;

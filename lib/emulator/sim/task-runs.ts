@@ -62,7 +62,7 @@ export function startRun(ctx: SimContext, job: JobRecord, task: TaskRecord, node
   const outcome = interpretCommandLine(w.commandLine, nodeOs(ctx, node));
   if (outcome.kind === "launchFailed") {
     return finishAt(downloadMs + 200, {
-      failureInfo: { category: "usererror", code: outcome.code, message: outcome.message, details: outcome.details },
+      failureInfo: { category: "UserError", code: outcome.code, message: outcome.message, details: outcome.details },
     });
   }
   const { events, durationMs, exitCode } = applyNodeFault(node, outcome.events, outcome.durationMs, outcome.exitCode, w.id);
@@ -75,7 +75,7 @@ export function startRun(ctx: SimContext, job: JobRecord, task: TaskRecord, node
     return finishAt(limit, {
       exitCode: WALL_CLOCK_EXIT_CODE,
       failureInfo: {
-        category: "servererror",
+        category: "ServerError",
         code: "TaskEnded",
         message: "The task exceeded its maximum wall clock time and was terminated.",
         details: [{ name: "MaxWallClockTime", value: w.constraints.maxWallClockTime }],
@@ -96,7 +96,7 @@ function nodeOs(ctx: SimContext, node: NodeRecord): "linux" | "windows" {
 
 function diskFull(node: NodeRecord): FailureInfo {
   return {
-    category: "servererror",
+    category: "ServerError",
     code: "DiskFull",
     message: "The compute node disk ran out of space when downloading the resource files required for the task.",
     details: [{ name: "NodeId", value: node.wire.id }],
@@ -154,7 +154,7 @@ export function finishRun(ctx: SimContext, job: JobRecord, task: TaskRecord, run
     let failureInfo = result.failureInfo;
     if (failedExit) {
       failureInfo = {
-        category: "usererror",
+        category: "UserError",
         code: "FailureExitCode",
         message: "The task exited with an exit code representing a failure",
         details: [{ name: "Message", value: `The task process exited with an unexpected exit code` }, { name: "AdditionalErrorCode", value: "FailureExitCode" }],
@@ -235,7 +235,7 @@ export function terminateTask(ctx: SimContext, job: JobRecord, task: TaskRecord,
     t.state = "completed";
     t.executionInfo.endTime = iso(now);
     if (wasRunning) t.executionInfo.exitCode = KILLED_EXIT_CODE;
-    t.executionInfo.failureInfo = { category: "usererror", code: "TaskEnded", message: reason };
+    t.executionInfo.failureInfo = { category: "UserError", code: "TaskEnded", message: reason };
     t.executionInfo.result = "failure";
   });
   if (node) settleNode(ctx, node);

@@ -78,7 +78,7 @@ describe("checkResourceFile by httpUrl", () => {
 
   it("reports an unknown storage account as BlobDownloadMiscError (server error, name not resolved)", () => {
     const result = model.checkResourceFile({ httpUrl: `https://ghost.blob.core.windows.net/inputs/x?${READ}`, filePath: "x" }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "BlobDownloadMiscError", category: "servererror" });
+    expect(failureOf(result)).toMatchObject({ code: "BlobDownloadMiscError", category: "ServerError" });
     expect(detail(result, "ErrorMessage")).toBe("The remote name could not be resolved: 'ghost.blob.core.windows.net'");
     expect(detail(result, "BlobSource")).toContain("sig=REDACTED");
     expect(detail(result, "BlobSource")).not.toContain("readsig");
@@ -86,7 +86,7 @@ describe("checkResourceFile by httpUrl", () => {
 
   it("reports a missing blob as BlobNotFound with the storage 404", () => {
     const result = model.checkResourceFile({ httpUrl: `${HOST}/inputs/missing.csv?${READ}`, filePath: "m.csv" }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "BlobNotFound", category: "usererror" });
+    expect(failureOf(result)).toMatchObject({ code: "BlobNotFound", category: "UserError" });
     expect(detail(result, "HttpStatusCode")).toBe("404");
     expect(detail(result, "ErrorMessage")).toBe("The specified blob does not exist.");
     expect(detail(result, "FilePath")).toBe("m.csv");
@@ -105,7 +105,7 @@ describe("checkResourceFile by httpUrl", () => {
     ["a SAS without read", "sp=wl&se=2030-01-01T00:00:00Z&sig=x", "403", "AuthorizationPermissionMismatch"],
   ])("reports %s as BlobAccessDenied", (_label, sas, status, errorCode) => {
     const result = model.checkResourceFile({ httpUrl: `${HOST}/inputs/data/a.csv?${sas}`, filePath: "a.csv" }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "BlobAccessDenied", category: "usererror" });
+    expect(failureOf(result)).toMatchObject({ code: "BlobAccessDenied", category: "UserError" });
     expect(detail(result, "HttpStatusCode")).toBe(status);
     expect(detail(result, "ErrorCode")).toBe(errorCode);
   });
@@ -141,13 +141,13 @@ describe("checkResourceFile by storageContainerUrl", () => {
 
   it("reports an unknown account as ResourceContainerListMiscError", () => {
     const result = model.checkResourceFile({ storageContainerUrl: `https://ghost.blob.core.windows.net/inputs?${LIST}` }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerListMiscError", category: "servererror" });
+    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerListMiscError", category: "ServerError" });
     expect(detail(result, "ErrorMessage")).toContain("could not be resolved");
   });
 
   it("reports a missing container as ResourceContainerNotFound", () => {
     const result = model.checkResourceFile({ storageContainerUrl: `${HOST}/gone?${LIST}` }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerNotFound", category: "usererror" });
+    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerNotFound", category: "UserError" });
     expect(detail(result, "ErrorCode")).toBe("ContainerNotFound");
   });
 
@@ -158,7 +158,7 @@ describe("checkResourceFile by storageContainerUrl", () => {
     ["absent", "", "NoAuthenticationInformation"],
   ])("reports a SAS %s as ResourceContainerAccessDenied", (_label, sas, errorCode) => {
     const result = model.checkResourceFile({ storageContainerUrl: `${HOST}/inputs?${sas}` }, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerAccessDenied", category: "usererror" });
+    expect(failureOf(result)).toMatchObject({ code: "ResourceContainerAccessDenied", category: "UserError" });
     expect(detail(result, "ErrorCode")).toBe(errorCode);
   });
 });
@@ -196,13 +196,13 @@ describe("checkOutputUpload", () => {
 
   it("reports an unknown account as FileUploadMiscError with a DNS failure in the log", () => {
     const result = model.checkOutputUpload(`https://ghost.blob.core.windows.net/outputs?${WRITE}`, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "FileUploadMiscError", category: "servererror" });
+    expect(failureOf(result)).toMatchObject({ code: "FileUploadMiscError", category: "ServerError" });
     expect(!result.ok && result.uploadErrorLog).toContain("The remote name could not be resolved: 'ghost.blob.core.windows.net'");
   });
 
   it("reports a missing container as FileUploadContainerNotFound with a 404 in the log", () => {
     const result = model.checkOutputUpload(`${HOST}/gone?${WRITE}`, NOW);
-    expect(failureOf(result)).toMatchObject({ code: "FileUploadContainerNotFound", category: "usererror" });
+    expect(failureOf(result)).toMatchObject({ code: "FileUploadContainerNotFound", category: "UserError" });
     if (result.ok) return;
     expect(result.uploadErrorLog).toContain("404 ContainerNotFound");
     expect(result.uploadErrorLog).toContain("The specified container does not exist.");
@@ -212,7 +212,7 @@ describe("checkOutputUpload", () => {
     const result = model.checkOutputUpload(`${HOST}/outputs?sv=2022-11-02&sp=rl&se=2030-01-01T00:00:00Z&sig=topsecret`, NOW);
     expect(failureOf(result)).toMatchObject({
       code: "FileUploadAccessDenied",
-      category: "usererror",
+      category: "UserError",
       message: "Access to one of the specified file upload destinations was denied",
     });
     if (result.ok) return;

@@ -20,7 +20,7 @@ export interface ResourceFileRef {
 }
 
 export interface FailureInfo {
-  category: "usererror" | "servererror";
+  category: "UserError" | "ServerError";
   code: string;
   message: string;
   details: { name: string; value: string }[];
@@ -196,7 +196,7 @@ export class StorageModel {
       return {
         ok: false,
         failure: {
-          category: "usererror",
+          category: "UserError",
           code: "BlobDownloadMiscError",
           message: "Miscellaneous error encountered while downloading one of the specified Azure Blob(s)",
           details: [{ name: "ErrorMessage", value: problem }],
@@ -228,18 +228,18 @@ export class StorageModel {
     const miscMessage = "Miscellaneous error encountered while uploading one of the output files";
 
     const loc = this.locate(containerUrl);
-    if (loc.kind === "invalid") return fail("FileUploadMiscError", "servererror", miscMessage, { message: loc.reason });
-    if (loc.kind === "unresolved") return fail("FileUploadMiscError", "servererror", miscMessage, unresolved(loc.host));
+    if (loc.kind === "invalid") return fail("FileUploadMiscError", "ServerError", miscMessage, { message: loc.reason });
+    if (loc.kind === "unresolved") return fail("FileUploadMiscError", "ServerError", miscMessage, unresolved(loc.host));
 
     if (options.identityReference === undefined) {
       // Even a public container never accepts anonymous writes, so a SAS (or identity) is always needed.
       const rejection = checkSas(loc.sas, { target: "object", permissions: [["w", "c"]] }, nowMs);
       if (rejection) {
-        return fail("FileUploadAccessDenied", "usererror", "Access to one of the specified file upload destinations was denied", fromRejection(rejection));
+        return fail("FileUploadAccessDenied", "UserError", "Access to one of the specified file upload destinations was denied", fromRejection(rejection));
       }
     }
     if (!this.accounts.get(loc.account)?.has(loc.container)) {
-      return fail("FileUploadContainerNotFound", "usererror", "One of the specified file upload destination containers was not found", CONTAINER_NOT_FOUND);
+      return fail("FileUploadContainerNotFound", "UserError", "One of the specified file upload destination containers was not found", CONTAINER_NOT_FOUND);
     }
     return { ok: true };
   }
@@ -300,18 +300,18 @@ export class StorageModel {
     const notFoundMessage = "One of the specified Azure Blob(s) is not found";
 
     const loc = this.locate(httpUrl);
-    if (loc.kind === "invalid") return fail("BlobDownloadMiscError", "servererror", miscMessage, { message: loc.reason });
-    if (loc.kind === "unresolved") return fail("BlobDownloadMiscError", "servererror", miscMessage, unresolved(loc.host));
+    if (loc.kind === "invalid") return fail("BlobDownloadMiscError", "ServerError", miscMessage, { message: loc.reason });
+    if (loc.kind === "unresolved") return fail("BlobDownloadMiscError", "ServerError", miscMessage, unresolved(loc.host));
 
     const state = this.accounts.get(loc.account)?.get(loc.container);
     const anonymousAllowed = loc.sas === undefined && state !== undefined && state.publicAccess !== "none";
     if (file.identityReference === undefined && !anonymousAllowed) {
       const rejection = checkSas(loc.sas, { target: "object", permissions: [["r"]] }, nowMs);
-      if (rejection) return fail("BlobAccessDenied", "usererror", deniedMessage, fromRejection(rejection));
+      if (rejection) return fail("BlobAccessDenied", "UserError", deniedMessage, fromRejection(rejection));
     }
-    if (!state) return fail("BlobNotFound", "usererror", notFoundMessage, CONTAINER_NOT_FOUND);
+    if (!state) return fail("BlobNotFound", "UserError", notFoundMessage, CONTAINER_NOT_FOUND);
     const blob = state.blobs.get(loc.blobName);
-    if (!blob) return fail("BlobNotFound", "usererror", notFoundMessage, BLOB_NOT_FOUND);
+    if (!blob) return fail("BlobNotFound", "UserError", notFoundMessage, BLOB_NOT_FOUND);
     return { ok: true, files: [{ path: file.filePath || lastSegment(loc.blobName), size: blob.byteLength }] };
   }
 
@@ -323,8 +323,8 @@ export class StorageModel {
     });
 
     const loc = this.locate(containerUrl);
-    if (loc.kind === "invalid") return fail("ResourceContainerListMiscError", "servererror", CONTAINER_MISC, { message: loc.reason });
-    if (loc.kind === "unresolved") return fail("ResourceContainerListMiscError", "servererror", CONTAINER_MISC, unresolved(loc.host));
+    if (loc.kind === "invalid") return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, { message: loc.reason });
+    if (loc.kind === "unresolved") return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(loc.host));
 
     const state = this.accounts.get(loc.account)?.get(loc.container);
     const anonymousAllowed = loc.sas === undefined && state?.publicAccess === "container";
@@ -333,9 +333,9 @@ export class StorageModel {
       const rejection =
         checkSas(loc.sas, { target: "container", permissions: [["l"]] }, nowMs) ??
         checkSas(loc.sas, { target: "object", permissions: [["r"]] }, nowMs);
-      if (rejection) return fail("ResourceContainerAccessDenied", "usererror", CONTAINER_DENIED, fromRejection(rejection));
+      if (rejection) return fail("ResourceContainerAccessDenied", "UserError", CONTAINER_DENIED, fromRejection(rejection));
     }
-    if (!state) return fail("ResourceContainerNotFound", "usererror", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);
+    if (!state) return fail("ResourceContainerNotFound", "UserError", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);
     return { ok: true, files: blobsUnder(state, file) };
   }
 
@@ -346,15 +346,15 @@ export class StorageModel {
       failure: { category, code, message, details: [{ name: "AutoStorageContainerName", value: containerName }, ...detailsFor(answer)] },
     });
     if (account === undefined) {
-      return fail("ResourceContainerListMiscError", "usererror", CONTAINER_MISC, {
+      return fail("ResourceContainerListMiscError", "UserError", CONTAINER_MISC, {
         message: "The Batch account has no linked auto-storage account, so autoStorageContainerName cannot be resolved.",
       });
     }
     const containers = this.accounts.get(account);
-    if (!containers) return fail("ResourceContainerListMiscError", "servererror", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
+    if (!containers) return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
     // Batch authenticates to the auto-storage account with its key, so no SAS or access-level checks apply.
     const state = containers.get(containerName);
-    if (!state) return fail("ResourceContainerNotFound", "usererror", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);
+    if (!state) return fail("ResourceContainerNotFound", "UserError", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);
     return { ok: true, files: blobsUnder(state, file) };
   }
 }

@@ -32,9 +32,9 @@ describe("resource files and output files", () => {
     expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "success" });
   });
 
-  it("a missing blob fails before the command runs: BlobNotFound, usererror, no exit code", async () => {
+  it("a missing blob fails before the command runs: BlobNotFound, UserError, no exit code", async () => {
     const t = await run({ id: "rf-missing", commandLine: `/bin/sh -c "echo never"`, resourceFiles: [{ httpUrl: `${STORE}/inputs/data/absent.csv?${READ_SAS}`, filePath: "absent.csv" }] });
-    expect(t.executionInfo).toMatchObject({ result: "failure", retryCount: 0, failureInfo: { category: "usererror", code: "BlobNotFound" } });
+    expect(t.executionInfo).toMatchObject({ result: "failure", retryCount: 0, failureInfo: { category: "UserError", code: "BlobNotFound" } });
     expect(t.executionInfo?.exitCode).toBeUndefined();
     expect(detail(t, "HttpStatusCode")).toBe("404");
     // The SAS signature never appears in what the dashboard shows.
@@ -43,7 +43,7 @@ describe("resource files and output files", () => {
 
   it("an unknown storage account cannot be resolved: BlobDownloadMiscError naming the host", async () => {
     const t = await run({ id: "rf-noacct", commandLine: "true", resourceFiles: [{ httpUrl: `https://nosuchaccount.blob.core.windows.net/inputs/x.bin?${READ_SAS}`, filePath: "x.bin" }] });
-    expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { category: "servererror", code: "BlobDownloadMiscError" } });
+    expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { category: "ServerError", code: "BlobDownloadMiscError" } });
     expect(t.executionInfo?.exitCode).toBeUndefined();
     expect(detail(t, "ErrorMessage")).toContain("nosuchaccount.blob.core.windows.net");
   });
@@ -54,7 +54,7 @@ describe("resource files and output files", () => {
       commandLine: `/bin/sh -c "echo produced output"`,
       outputFiles: [{ filePattern: "out/*.txt", destination: { container: { containerUrl: `${STORE}/outputs?${READ_SAS}` } }, uploadOptions: { uploadCondition: "taskcompletion" } }],
     });
-    expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "failure", failureInfo: { category: "usererror", code: "FileUploadAccessDenied" } });
+    expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "failure", failureInfo: { category: "UserError", code: "FileUploadAccessDenied" } });
     expect(detail(t, "HttpStatusCode")).toBe("403");
     const log = await text("io-job", "of-readonly", "fileuploaderr.txt");
     expect(log).toContain("AuthorizationPermissionMismatch");
@@ -77,12 +77,12 @@ describe("resource files and output files", () => {
 describe("command outcomes", () => {
   it(`/bin/sh -c "exit 3" is FailureExitCode with exit code 3`, async () => {
     const t = await run({ id: "exit3", commandLine: `/bin/sh -c "exit 3"` });
-    expect(t.executionInfo).toMatchObject({ exitCode: 3, result: "failure", failureInfo: { category: "usererror", code: "FailureExitCode" } });
+    expect(t.executionInfo).toMatchObject({ exitCode: 3, result: "failure", failureInfo: { category: "UserError", code: "FailureExitCode" } });
   });
 
   it("a program that is not found, run bare, is CommandProgramNotFound with no exit code", async () => {
     const t = await run({ id: "bare-missing", commandLine: "definitely-not-installed --input data.csv" });
-    expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { category: "usererror", code: "CommandProgramNotFound" } });
+    expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { category: "UserError", code: "CommandProgramNotFound" } });
     expect(t.executionInfo?.exitCode).toBeUndefined();
   });
 
@@ -94,7 +94,7 @@ describe("command outcomes", () => {
 
   it("exceeding maxWallClockTime ends the task: TaskEnded, exit -1073741510, after the limit", async () => {
     const t = await run({ id: "too-long", commandLine: `/bin/sh -c "sleep 600"`, constraints: { maxWallClockTime: "PT1M" } }, { stepMs: 5_000 });
-    expect(t.executionInfo).toMatchObject({ exitCode: WALL_CLOCK_EXIT_CODE, result: "failure", failureInfo: { category: "servererror", code: "TaskEnded" } });
+    expect(t.executionInfo).toMatchObject({ exitCode: WALL_CLOCK_EXIT_CODE, result: "failure", failureInfo: { category: "ServerError", code: "TaskEnded" } });
     const ranMs = t.executionInfo!.endTime!.getTime() - t.executionInfo!.startTime!.getTime();
     expect(ranMs).toBe(60_000);
   });

@@ -25,11 +25,20 @@ describe("task files", () => {
     expect(byName["stdout.txt"]?.url).toBe(`${h.emu.url}/jobs/fj/tasks/t1/files/stdout.txt`);
   });
 
+  it("lists as the real service does on Linux: contentLength a string, text/plain, fileMode 0o100644, no creationTime", async () => {
+    const files = await h.client.file.listFromTask("fj", "t1");
+    const wire = JSON.parse(files._response.bodyAsText) as { value: { name: string; properties?: Record<string, unknown> }[] };
+    const stdout = wire.value.find((f) => f.name === "stdout.txt");
+    expect(stdout?.properties).toEqual({ lastModified: expect.any(String), contentLength: "12", contentType: "text/plain", fileMode: "0o100644" });
+    expect(wire.value.find((f) => f.name === "wd")).not.toHaveProperty("properties");
+  });
+
   it("reads stdout.txt and stderr.txt whole", async () => {
     const out = await h.client.file.getFromTask("fj", "t1", "stdout.txt");
     expect(out._response.status).toBe(200);
     expect((await readBody(out)).toString()).toBe("hello world\n");
-    expect(out.ocpBatchFileIsdirectory).toBe(false);
+    // The service sends "False" (a .NET boolean); the SDK's Boolean mapper passes it through as that string.
+    expect(String(out.ocpBatchFileIsdirectory)).toBe("False");
     expect(out.contentLength).toBe(12);
     const err = await h.client.file.getFromTask("fj", "t1", "stderr.txt");
     expect((await readBody(err)).toString()).toBe("oops\n");
@@ -38,9 +47,12 @@ describe("task files", () => {
   it("answers HEAD (getPropertiesFromTask) with the file's headers only", async () => {
     const props = await h.client.file.getPropertiesFromTask("fj", "t1", "stdout.txt");
     expect(props._response.status).toBe(200);
-    expect(props).toMatchObject({ contentLength: 12, ocpBatchFileIsdirectory: false, ocpBatchFileMode: "0100644", ocpBatchFileUrl: `${h.emu.url}/jobs/fj/tasks/t1/files/stdout.txt` });
+    expect(props).toMatchObject({ contentLength: 12, ocpBatchFileMode: "0o100644", ocpBatchFileUrl: encodeURIComponent(`${h.emu.url}/jobs/fj/tasks/t1/files/stdout.txt`) });
+    expect(props._response.headers.get("ocp-batch-file-isdirectory")).toBe("False");
+    expect(props._response.headers.get("content-type")).toBe("text/plain");
     expect(props.lastModified).toBeInstanceOf(Date);
-    expect(props.ocpCreationTime).toBeInstanceOf(Date);
+    // Linux nodes send no ocp-creation-time (Windows nodes do).
+    expect(props.ocpCreationTime).toBeUndefined();
   });
 
   it("serves a byte range with ocpRange as 200 and exactly those bytes", async () => {
@@ -72,7 +84,8 @@ describe("task files", () => {
     await h.control("POST", "/jobs/fj/tasks/t1/files", { path: "wd/my report ü.txt", size: 10 });
     const props = await h.client.file.getPropertiesFromTask("fj", "t1", "wd/my report ü.txt");
     expect(props.contentLength).toBe(10);
-    expect(props.ocpBatchFileUrl).toBe(`${h.emu.url}/jobs/fj/tasks/t1/files/wd/my%20report%20%C3%BC.txt`);
+    // The whole url is percent-encoded, scheme included, as recorded: decoded once it is the file's url.
+    expect(decodeURIComponent(props.ocpBatchFileUrl!)).toBe(`${h.emu.url}/jobs/fj/tasks/t1/files/wd/my report ü.txt`);
     const listed = await h.client.file.listFromTask("fj", "t1", { recursive: true, fileListFromTaskOptions: { filter: "startswith(name, 'wd/my')" } });
     expect(listed.map((f) => f.name)).toEqual(["wd/my report ü.txt"]);
   });
@@ -115,12 +128,12 @@ describe("node files", () => {
     expect(whole.toString()).toBe("installing tools\nstart task ready\n");
     const props = await h.client.file.getPropertiesFromComputeNode("files", nodeId, "startup/stdout.txt");
     expect(props.contentLength).toBe(whole.length);
-    expect(props.ocpBatchFileIsdirectory).toBe(false);
+    expect(String(props.ocpBatchFileIsdirectory)).toBe("False");
     const part = await h.client.file.getFromComputeNode("files", nodeId, "startup/stdout.txt", { fileGetFromComputeNodeOptions: { ocpRange: "bytes=0-9" } });
     expect(part._response.status).toBe(200);
     expect((await readBody(part)).toString()).toBe("installing");
     const dir = await h.client.file.getPropertiesFromComputeNode("files", nodeId, "startup");
-    expect(dir.ocpBatchFileIsdirectory).toBe(true);
+    expect(dir._response.headers.get("ocp-batch-file-isdirectory")).toBe("True");
   });
 
   it("serves a task's output through the node path too, and 416 past the end", async () => {
@@ -146,7 +159,14 @@ describe("files after node actions", () => {
     await addJob(h, "cj", "classic");
     await h.client.task.add("cj", { id: "w", commandLine: `cmd /c "echo hi"` });
     await taskCompleted(h, "cj", "w");
-    expect((await h.client.file.listFromTask("cj", "w")).map((f) => f.name)).toContain("stdout.txt");
+    const listed = await h.client.file.listFromTask("cj", "w");
+    expect(listed.map((f) => f.name)).toContain("stdout.txt");
+    // Windows nodes: creationTime in the list and ocp-creation-time on HEAD, and no file mode.
+    expect(listed.find((f) => f.name === "stdout.txt")?.properties).toMatchObject({ creationTime: expect.any(Date) });
+    expect(listed.find((f) => f.name === "stdout.txt")?.properties?.fileMode).toBeUndefined();
+    const props = await h.client.file.getPropertiesFromTask("cj", "w", "stdout.txt");
+    expect(props.ocpCreationTime).toBeInstanceOf(Date);
+    expect(props.ocpBatchFileMode).toBeUndefined();
     await h.client.computeNode.reimage("classic", node!.id!);
     const e = await failure(h.client.file.listFromTask("cj", "w"));
     expect([e.statusCode, e.code]).toEqual([409, "TaskFilesUnavailable"]);

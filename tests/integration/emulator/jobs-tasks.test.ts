@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_TIMINGS } from "@/lib/emulator/sim/context";
 import { addJob, failure, readyPool, startHarness, taskCompleted, waitFor, type Harness } from "./harness";
 
 let h: Harness;
@@ -35,6 +36,36 @@ describe("jobs", () => {
     );
     expect(counts.taskCounts).toEqual({ active: 0, running: 1, completed: 2, succeeded: 1, failed: 1 });
     expect(counts.taskSlotCounts).toEqual({ active: 0, running: 1, completed: 2, succeeded: 1, failed: 1 });
+  });
+
+  it("answers taskcounts from a snapshot that lags task states by up to timings.taskCountsRefresh, as the service may", async () => {
+    const lagging = await startHarness();
+    try {
+      // No pool behind the job: the task stays active, so only the snapshot can change what is counted.
+      await lagging.client.job.add({ id: "j", poolInfo: { poolId: "none" } });
+      await lagging.client.task.add("j", { id: "queued", commandLine: "true" });
+      expect((await lagging.client.task.get("j", "queued")).state).toBe("active");
+      // The task exists, yet the counts do not show it (the recorded service took minutes).
+      const zero = { active: 0, running: 0, completed: 0, succeeded: 0, failed: 0 };
+      expect((await lagging.client.job.getTaskCounts("j")).taskCounts).toEqual(zero);
+      lagging.emu.advance(DEFAULT_TIMINGS.taskCountsRefresh / 2);
+      expect((await lagging.client.job.getTaskCounts("j")).taskCounts).toEqual(zero);
+      lagging.emu.advance(DEFAULT_TIMINGS.taskCountsRefresh / 2);
+      expect((await lagging.client.job.getTaskCounts("j")).taskCounts).toEqual({ ...zero, active: 1 });
+    } finally {
+      await lagging.close();
+    }
+  });
+
+  it("answers live taskcounts when the lag is set to 0", async () => {
+    const live = await startHarness({ timings: { taskCountsRefresh: 0 } });
+    try {
+      await live.client.job.add({ id: "j", poolInfo: { poolId: "none" } });
+      await live.client.task.add("j", { id: "t", commandLine: "true" });
+      expect((await live.client.job.getTaskCounts("j")).taskCounts).toEqual({ active: 1, running: 0, completed: 0, succeeded: 0, failed: 0 });
+    } finally {
+      await live.close();
+    }
   });
 
   it("terminates a job (202): terminating, then completed with its running task ended", async () => {
@@ -86,7 +117,7 @@ describe("tasks", () => {
     expect([missing.statusCode, missing.code]).toEqual([404, "TaskNotFound"]);
   });
 
-  it("adds a collection (200) with one result per task, a duplicate as clienterror TaskExists", async () => {
+  it("adds a collection (200) with one result per task, PascalCase as recorded, a duplicate as ClientError TaskExists", async () => {
     const res = await h.client.task.addCollection("j-tasks", [
       { id: "c1", commandLine: "true" },
       { id: "hello", commandLine: "true" },
@@ -94,9 +125,9 @@ describe("tasks", () => {
     ]);
     expect(res._response.status).toBe(200);
     const byId = Object.fromEntries((res.value ?? []).map((r) => [r.taskId, r]));
-    expect(byId.c1?.status).toBe("success");
-    expect(byId.c2?.status).toBe("success");
-    expect(byId.hello?.status).toBe("clienterror");
+    expect(byId.c1?.status).toBe("Success");
+    expect(byId.c2?.status).toBe("Success");
+    expect(byId.hello?.status).toBe("ClientError");
     expect(byId.hello?.error?.code).toBe("TaskExists");
     await taskCompleted(h, "j-tasks", "c2");
     const c1 = await h.client.task.get("j-tasks", "c1");

@@ -19,6 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** The next UTC midnight at or after `d`. */
+const endOfUtcDay = (d: Date) => new Date(Math.ceil(d.getTime() / 86_400_000) * 86_400_000);
+
 describe("computeNode.addUser on a Linux VM pool", () => {
   it("answers 201 with the declared headers and keeps the user, but never its key, on the node", async () => {
     const key = newSshPublicKey();
@@ -30,7 +33,8 @@ describe("computeNode.addUser on a Linux VM pool", () => {
     expect(res.lastModified).toBeInstanceOf(Date);
 
     const shown = await users("lin", lin[0]!);
-    expect(shown).toEqual([{ name: "ops1", isAdmin: true, expiryTime: expiry.toISOString(), hasPassword: false, hasSshKey: true }]);
+    // On Linux the expiry has a precision of a day: the user is kept until the next UTC midnight.
+    expect(shown).toEqual([{ name: "ops1", isAdmin: true, expiryTime: endOfUtcDay(expiry).toISOString(), hasPassword: false, hasSshKey: true }]);
     const node = await h.client.computeNode.get("lin", lin[0]!);
     expect(node._response.bodyAsText).not.toContain(key.split(" ")[1]);
     expect(node._response.bodyAsText).not.toContain("ops1");
@@ -41,8 +45,8 @@ describe("computeNode.addUser on a Linux VM pool", () => {
     await h.client.computeNode.addUser("lin", lin[0]!, { name: "ops2", password: "S3cret-pass" });
     const after = await simNow();
     const ops2 = (await users("lin", lin[0]!)).find((u) => u.name === "ops2")!;
-    expect(Date.parse(ops2.expiryTime)).toBeGreaterThanOrEqual(before + 86_400_000);
-    expect(Date.parse(ops2.expiryTime)).toBeLessThanOrEqual(after + 86_400_000);
+    expect(Date.parse(ops2.expiryTime)).toBeGreaterThanOrEqual(endOfUtcDay(new Date(before + 86_400_000)).getTime());
+    expect(Date.parse(ops2.expiryTime)).toBeLessThanOrEqual(endOfUtcDay(new Date(after + 86_400_000)).getTime());
     expect(ops2).toMatchObject({ isAdmin: false, hasPassword: true, hasSshKey: false });
   });
 
@@ -104,7 +108,7 @@ describe("computeNode.updateUser and deleteUser", () => {
     const res = await h.client.computeNode.updateUser("lin", lin[0]!, "ops1", { password: "N3w-pass", expiryTime: expiry });
     expect(res._response.status).toBe(200);
     const ops1 = (await users("lin", lin[0]!)).find((u) => u.name === "ops1");
-    expect(ops1).toEqual({ name: "ops1", isAdmin: true, expiryTime: expiry.toISOString(), hasPassword: true, hasSshKey: false });
+    expect(ops1).toEqual({ name: "ops1", isAdmin: true, expiryTime: endOfUtcDay(expiry).toISOString(), hasPassword: true, hasSshKey: false });
   });
 
   it("refuses an update with an expiry in the past and leaves the user as it was", async () => {

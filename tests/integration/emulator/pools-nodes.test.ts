@@ -121,6 +121,25 @@ describe("compute nodes", () => {
     expect(node.url).toBe(`${h.emu.url}/pools/vm/nodes/${vmNodes[0]}`);
   });
 
+  it("names VM pool nodes as the service does: tvmps_<64 hex>_d dedicated, _p spot, the same ids for the same pool", async () => {
+    expect(vmNodes.every((id) => /^tvmps_[0-9a-f]{64}_d$/.test(id) && id.length === 72)).toBe(true);
+    expect(new Set(vmNodes).size).toBe(2);
+    await h.client.pool.add({ id: "spotty", vmSize: "standard_d2s_v5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: 1, targetLowPriorityNodes: 1 });
+    const nodes = await h.client.computeNode.list("spotty");
+    const byKind = Object.fromEntries(nodes.map((n) => [n.isDedicated ? "dedicated" : "spot", n.id!]));
+    expect(byKind.dedicated).toMatch(/^tvmps_[0-9a-f]{64}_d$/);
+    expect(byKind.spot).toMatch(/^tvmps_[0-9a-f]{64}_p$/);
+    expect(vmNodes).not.toContain(byKind.dedicated);
+    // Derived from pool and node number, not the clock: another emulator names the same pool's nodes alike.
+    const other = await startHarness();
+    try {
+      await other.client.pool.add({ id: "vm", vmSize: "standard_d2s_v5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: 2 });
+      expect((await other.client.computeNode.list("vm")).map((n) => n.id)).toEqual(vmNodes);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("reboots: 202, rebooting, then idle again", async () => {
     const id = vmNodes[0]!;
     const before = await h.client.computeNode.get("vm", id);
@@ -144,6 +163,7 @@ describe("compute nodes", () => {
     const [node] = await waitFor(h.emu, () => h.client.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle", { stepMs: 5_000 });
     const res = await h.client.computeNode.reimage("classic", node!.id!);
     expect(res._response.status).toBe(202);
+    expect(node!.id).toMatch(/^tvm-\d+_1-\d{8}t\d{6}z$/);
     expect((await h.client.computeNode.get("classic", node!.id!)).state).toBe("reimaging");
     await waitFor(h.emu, () => h.client.computeNode.get("classic", node!.id!), (n) => n.state === "idle", { stepMs: 10_000 });
   });

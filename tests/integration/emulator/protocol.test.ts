@@ -130,8 +130,13 @@ describe("$select and $filter", () => {
     expect(tasks.length).toBe(7);
     for (const t of tasks) expect(Object.keys(t).sort()).toEqual(["id", "state"]);
     const pool = await h.client.pool.get("runner", { poolGetOptions: { select: "id,allocationState,currentDedicatedNodes" } });
-    // The SDK merges response headers into the result, so compare the body it parsed.
-    expect(pool._response.parsedBody).toEqual({ id: "runner", allocationState: "steady", currentDedicatedNodes: 2 });
+    // The SDK merges response headers into the result, so compare the body it parsed: odata.metadata stays, as recorded.
+    expect(pool._response.parsedBody).toEqual({
+      "odata.metadata": `${h.emu.url}/$metadata#pools/@Element`,
+      id: "runner",
+      allocationState: "steady",
+      currentDedicatedNodes: 2,
+    });
     expect(pool.vmSize).toBeUndefined();
     const task = await h.client.task.get("mixed", "three", { taskGetOptions: { select: "executionInfo" } });
     expect(task.id).toBeUndefined();
@@ -187,10 +192,11 @@ describe("enum inputs in any case", () => {
       taskSchedulingPolicy: { nodeFillType: "Pack" as string as BatchServiceModels.ComputeNodeFillType },
     });
     expect(pool._response.status).toBe(201);
-    expect((await h.client.pool.get("packed")).taskSchedulingPolicy?.nodeFillType).toBe("pack");
+    // Sent in any case, returned PascalCase, as the real service does.
+    expect((await h.client.pool.get("packed")).taskSchedulingPolicy?.nodeFillType).toBe("Pack");
   });
 
-  it("echoes enum values of created entities in lowercase", async () => {
+  it("echoes enum values of created entities as the service does: onAllTasksComplete lowercase, uploadCondition PascalCase", async () => {
     await addJob(h, "cased", "empty", { onAllTasksComplete: "TerminateJob" as string as BatchServiceModels.OnAllTasksComplete });
     expect((await h.client.job.get("cased")).onAllTasksComplete).toBe("terminatejob");
     await h.client.task.add("cased", {
@@ -205,7 +211,7 @@ describe("enum inputs in any case", () => {
       ],
     });
     const task = await h.client.task.get("cased", "uploads");
-    expect(task.outputFiles?.[0]?.uploadOptions.uploadCondition).toBe("tasksuccess");
+    expect(task.outputFiles?.[0]?.uploadOptions.uploadCondition).toBe("TaskSuccess");
   });
 });
 

@@ -98,7 +98,9 @@ describe("POST …/users on a Linux VM node (SSH key)", () => {
     expect(expiry).toBeGreaterThanOrEqual(before - 1_000 + 2 * 3_600_000);
     expect(expiry).toBeLessThanOrEqual(after + 2 * 3_600_000);
 
-    expect(await usersOnNode("lin", lin[0]!)).toEqual([{ name: res.userName, isAdmin: false, expiryTime: res.expiryTime, hasPassword: false, hasSshKey: true }]);
+    // Batch keeps a Linux user to the end of the UTC day of the expiry asked for (a day's precision).
+    const endOfDay = new Date(Math.ceil(expiry / 86_400_000) * 86_400_000).toISOString();
+    expect(await usersOnNode("lin", lin[0]!)).toEqual([{ name: res.userName, isAdmin: false, expiryTime: endOfDay, hasPassword: false, hasSshKey: true }]);
     expect(await calls(env, `POST /pools/lin/nodes/${lin[0]}/users`)).toBe(1);
 
     const [record] = await auditOf(lin[0]!);
