@@ -7,13 +7,13 @@ import { ScheduleOfJob } from "@/components/schedules/schedule-of-job";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { paths } from "@/lib/links/paths";
-import { jobId as jobIdSchema } from "@/lib/schemas/inputs";
+import { decodeParams, jobId as jobIdSchema } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/jobs/{jobId} – task counts, failures by category and exit code, the job's heatmap, its tasks.
 export default async function JobPage({ params }: { params: Promise<{ account: string; jobId: string }> }) {
-  const raw = await params;
+  const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const jobId = jobIdSchema.safeParse(raw.jobId);
   const a = account.name;

@@ -2,13 +2,13 @@ import { ScheduleView } from "@/components/schedules/schedule-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { paths } from "@/lib/links/paths";
-import { batchId } from "@/lib/schemas/inputs";
+import { batchId, decodeParams } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/jobschedules/{scheduleId} – a job schedule's facts and the jobs it created.
 export default async function JobSchedulePage({ params }: { params: Promise<{ account: string; scheduleId: string }> }) {
-  const raw = await params;
+  const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const scheduleId = batchId.safeParse(raw.scheduleId);
   const a = account.name;
