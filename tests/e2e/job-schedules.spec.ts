@@ -57,14 +57,17 @@ test("a task page of the scheduled job shows why it failed and its stderr, and o
   await expect(page.getByText(/No space left on device|Killed/).first()).toBeVisible();
 });
 
-test("a link to a deleted schedule says so, and its job's page says the schedule is gone", async ({ page }) => {
+test("a link to a deleted schedule says so", async ({ page }) => {
   await env().client.jobSchedule.add({ id: "short-lived", schedule: {}, jobSpecification: { poolInfo: { poolId: "prod-ingest" } } });
   await page.goto(`${env().dashboard.url}/prodacct/jobs/${encodeURIComponent("short-lived:job-1")}`);
   await expect(page.getByTestId("job-schedule").getByRole("link", { name: "short-lived" })).toBeVisible();
-  // Deleting the schedule deletes its job too; a stale link to a job of a vanished schedule still says which.
+  // Deleting the schedule deletes its jobs too.
   await env().client.jobSchedule.deleteMethod("short-lived");
   env().emu.advance(60_000);
   await expect.poll(async () => (await env().client.jobSchedule.exists("short-lived")).body).toBe(false);
-  await page.goto(`${env().dashboard.url}/prodacct/jobschedules/short-lived`);
-  await expect(page.getByRole("alert", { name: "Job schedule not found" })).toContainText("JobScheduleNotFound");
+  // The dashboard shares a read for a few seconds (lib/batch/read.ts), so the first load may still be the old one.
+  await expect(async () => {
+    await page.goto(`${env().dashboard.url}/prodacct/jobschedules/short-lived`);
+    await expect(page.getByRole("alert", { name: "Job schedule not found" })).toContainText("JobScheduleNotFound", { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 });
