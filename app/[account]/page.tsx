@@ -1,12 +1,13 @@
 import { ActiveJobs } from "@/components/jobs/active-jobs";
 import { PoolTable } from "@/components/pools/pool-table";
+import { JobScheduleList } from "@/components/schedules/schedule-list";
 import { PageShell } from "@/components/ui/page-shell";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { pageAccount } from "@/lib/batch/page-account";
 
 export const dynamic = "force-dynamic";
 
-// /{account} – the account overview: its pools worst first, and its active jobs.
+// /{account} – the account overview: its pools worst first, its active jobs, and its job schedules.
 export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
   const account = await pageAccount((await params).account);
   return (
@@ -19,6 +20,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       </div>
       <PoolTable account={account.name} />
       <ActiveJobs account={account.name} />
+      <JobScheduleList account={account.name} />
     </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ApiErrorBody, ApiErrorInfo } from "@/lib/schemas/api-error";
 import { IdentityConfigError } from "@/lib/identity/config";
-import { searchParamsObject } from "@/lib/schemas/inputs";
+import { decodeParams, searchParamsObject } from "@/lib/schemas/inputs";
 import { findAccount, type BatchAccount } from "./accounts";
 import { httpStatusFor, toApiError } from "./errors";
 import { BadCursorError } from "./tasks";
@@ -37,7 +37,7 @@ export function batchRoute<P extends z.ZodType, Q extends z.ZodType>(
   run: (input: RouteInput<z.infer<P>, z.infer<Q>>) => Promise<unknown>,
 ) {
   return async (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
-    const raw = await context.params;
+    const raw = decodeParams(await context.params);
     const name = accountName.safeParse(raw.account);
     if (!name.success) return errorResponse(badRequest(describe("account", name.error)));
     const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "account"));

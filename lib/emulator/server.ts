@@ -8,6 +8,7 @@ import { EventQueue } from "./events";
 import { Faults, type FaultConfig } from "./faults";
 import { controlRoutes, type RequestStats } from "./handlers/control";
 import { fileRoutes } from "./handlers/files";
+import { jobScheduleRoutes } from "./handlers/job-schedules";
 import { jobRoutes } from "./handlers/jobs";
 import { nodeRoutes } from "./handlers/nodes";
 import { poolRoutes } from "./handlers/pools";
@@ -94,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   jobRoutes(batch);
   taskRoutes(batch);
   fileRoutes(batch);
+  jobScheduleRoutes(batch);
   const control = new Router();
   let baseUrl = "";
   controlRoutes(control, {

@@ -11,6 +11,7 @@ export const paths = {
   task: (account: string, jobId: string, taskId: string) => `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  jobSchedule: (account: string, scheduleId: string) => `/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   audit: (account: string) => `/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/${seg(account)}/audit/${seg(recordId)}`,
 };
@@ -39,6 +40,9 @@ export const api = {
   jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
   jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,
   jobFailures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/failures`,
+  jobSchedules: (account: string) => `/api/accounts/${seg(account)}/jobschedules`,
+  jobSchedule: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}`,
+  jobScheduleJobs: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}/jobs`,
   me: (account: string) => `/api/accounts/${seg(account)}/me`,
   poolActions: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions`,
   poolActionPreview: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions/preview`,

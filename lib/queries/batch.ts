@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, withQuery } from "@/lib/links/paths";
 import { fileListResponse } from "@/lib/schemas/files";
 import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResponse } from "@/lib/schemas/failures";
+import { jobScheduleDetailResponse, jobScheduleJobsResponse, jobScheduleListResponse } from "@/lib/schemas/job-schedules";
 import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
 import { poolHealthResponse } from "@/lib/schemas/health";
@@ -67,6 +68,18 @@ export const batchQueries = {
     queryOptions({ queryKey: ["accounts", account, "jobs", query], queryFn: ({ signal }) => apiFetch(withQuery(api.jobs(account), query), jobListResponse, { signal }) }),
   job: (account: string, jobId: string) =>
     queryOptions({ queryKey: ["accounts", account, "jobs", jobId], queryFn: ({ signal }) => apiFetch(api.job(account, jobId), jobDetailResponse, { signal }) }),
+  jobSchedules: (account: string) =>
+    queryOptions({ queryKey: ["accounts", account, "jobschedules"], queryFn: ({ signal }) => apiFetch(api.jobSchedules(account), jobScheduleListResponse, { signal }) }),
+  jobSchedule: (account: string, scheduleId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "jobschedules", scheduleId],
+      queryFn: ({ signal }) => apiFetch(api.jobSchedule(account, scheduleId), jobScheduleDetailResponse, { signal }),
+    }),
+  jobScheduleJobs: (account: string, scheduleId: string) =>
+    queryOptions({
+      queryKey: ["accounts", account, "jobschedules", scheduleId, "jobs"],
+      queryFn: ({ signal }) => apiFetch(api.jobScheduleJobs(account, scheduleId), jobScheduleJobsResponse, { signal }),
+    }),
   tasks: (account: string, jobId: string, query: Query) =>
     queryOptions({
       queryKey: ["accounts", account, "jobs", jobId, "tasks", query],

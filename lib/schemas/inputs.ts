@@ -89,3 +89,12 @@ export function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Route and page params as Next.js hands them over keep some percent-encoding: a scheduled job's id arrives
+ * as `nightly%3Ajob-5` when its link encodes the colon. Ids are decoded once here (an id never holds "%", so
+ * this cannot decode twice); catch-all file paths (arrays) are left to their pages, which decode each part.
+ */
+export function decodeParams<T extends Record<string, string | string[] | undefined>>(raw: T): T {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? safeDecode(v) : v])) as T;
+}

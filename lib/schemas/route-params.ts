@@ -4,6 +4,8 @@ import { batchId, filePath, jobId, nodeId } from "./inputs";
 export const poolParams = z.object({ poolId: batchId });
 export const nodeParams = z.object({ poolId: batchId, nodeId });
 export const jobParams = z.object({ jobId });
+/** A job schedule's id is one a user created: the 64-character rule holds. */
+export const jobScheduleParams = z.object({ scheduleId: batchId });
 export const taskParams = z.object({ jobId, taskId: batchId });
 /** A catch-all [...path] segment: the parts joined with "/" and checked as one relative path. */
 export const pathParam = z.array(z.string()).transform((parts) => parts.join("/")).pipe(filePath);

@@ -1,13 +1,14 @@
 import { iso } from "../clock";
 import { OrderedCollection } from "./ordered";
-import type { JobRecord, PoolRecord, TaskRecord } from "./types";
+import type { JobRecord, JobScheduleRecord, PoolRecord, TaskRecord } from "./types";
 
 type Counts = JobRecord["counts"];
 
-/** The in-memory account: pools with their nodes, jobs with their tasks. */
+/** The in-memory account: pools with their nodes, jobs with their tasks, job schedules. */
 export class BatchStore {
   readonly pools = new OrderedCollection<PoolRecord>();
   readonly jobs = new OrderedCollection<JobRecord>();
+  readonly schedules = new OrderedCollection<JobScheduleRecord>();
   private etag = 0x8d000000000000n;
   /** Told after every change of a job's task counts (the lagging taskcounts snapshot listens). */
   onCountsChange: (job: JobRecord) => void = () => {};

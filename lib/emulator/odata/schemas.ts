@@ -71,3 +71,15 @@ export const TASK_FILTER: FilterSchema = {
 export const FILE_FILTER: FilterSchema = {
   name: { type: "string", ops: ["startswith"] },
 };
+
+/**
+ * The OData reference has no row for job schedules; these are the job list's own properties that a
+ * schedule also has, so a filter that works on jobs works here.
+ */
+export const JOB_SCHEDULE_FILTER: FilterSchema = {
+  id: { type: "string", ops: ORDERED_OR_PREFIX },
+  state: { type: "enum", ops: EQ_NE },
+  stateTransitionTime: datetime,
+  creationTime: datetime,
+  lastModified: datetime,
+};

@@ -6,6 +6,7 @@ import { coreQuotaReached } from "../sim/pool-allocation";
 import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, markNode, pad, startWorkload, textFile } from "./builder";
 import { FAILURES, historicFields, type FailureSample } from "./failures";
+import { addNightlySchedule, REINDEX_FAILURES } from "./scheduled";
 
 const HOUR = 3_600_000;
 const SAS = "sv=2022-11-02&sp=rl&se=2030-01-01T00%3A00%3A00Z&sig=ZGVtbw%3D%3D";
@@ -101,6 +102,19 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
   const growing = addJob(sim, { id: "ml-training", poolId: "render-linux", ageMs: 2 * HOUR, displayName: "Model training (long-running)" });
   const trainer = lay(sim, growing, n0!, "train-epochs", now - 60_000, "/bin/bash -c 'python3 train.py --epochs 200'", undefined, rng);
   trainer.files.set("stdout.txt", { content: { kind: "generated", seed: 11, size: 4 * 2 ** 30, style: "ansi", growth: { startMs: now - HOUR, bytesPerSecond: 2048 } }, creationMs: now - HOUR, lastModifiedMs: now });
+
+  // A nightly job schedule on etl-pool whose recent run fails on the node with the full disk.
+  addNightlySchedule(sim, {
+    id: "nightly-reindex",
+    displayName: "Nightly search reindex",
+    poolId: "etl-pool",
+    nodes: etl.nodes,
+    bad: new Map(etlBad ? [[etlBad, REINDEX_FAILURES.noSpace]] : []),
+    onsetMs: now - 3 * HOUR,
+    earlierRuns: 2,
+    recentStartMs: now - 4 * HOUR,
+    tasksPerRun: 40,
+  });
 
   startWorkload(sim, renderJob, 20_000, 6, (k) => ({
     id: `live-${pad(k, 5)}`,

@@ -2,6 +2,7 @@ import type { SimContext } from "../sim/context";
 import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, pad, startWorkload } from "./builder";
 import { FAILURES, historicFields } from "./failures";
+import { addNightlySchedule, REINDEX_FAILURES } from "./scheduled";
 import { addGrowthFailedPool } from "./unhealthy-pool";
 
 const HOUR = 3_600_000;
@@ -74,4 +75,17 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
 
   // Added last and drawing nothing from rng, so prod-ingest's history stays what it was for every seed.
   addGrowthFailedPool(sim, "gpu-burst");
+
+  // A nightly job schedule whose run of tonight fails on the same bad nodes.
+  addNightlySchedule(sim, {
+    id: "nightly-reindex",
+    displayName: "Nightly search reindex",
+    poolId: "prod-ingest",
+    nodes,
+    bad: new Map([[bad[0]!, REINDEX_FAILURES.noSpace], [bad[1]!, REINDEX_FAILURES.noSpace], [bad[2]!, REINDEX_FAILURES.oom]]),
+    onsetMs: onset,
+    earlierRuns: 4,
+    recentStartMs: now - 2 * HOUR,
+    tasksPerRun: 300,
+  });
 }

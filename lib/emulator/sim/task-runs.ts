@@ -14,8 +14,14 @@ interface RunResult {
   failureInfo?: FailureInfo;
 }
 
+/**
+ * A task's directory under the node root. The work item of a plain job is the job, and its one run is
+ * job-1; a job schedule's run `<scheduleId>:job-<n>` is taken to be run n of the schedule's work item (inferred
+ * from the id form, not from a recording).
+ */
 export function taskRootDirectory(jobId: string, taskId: string): string {
-  return `workitems/${jobId}/job-1/${taskId}`;
+  const scheduled = /^(.+):(job-\d+)$/.exec(jobId);
+  return scheduled ? `workitems/${scheduled[1]}/${scheduled[2]}/${taskId}` : `workitems/${jobId}/job-1/${taskId}`;
 }
 
 /** Starts one run of a task on a node: downloads, launch, and the event that ends it. */

@@ -11,7 +11,7 @@ import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { taskDetailResponse, taskPage, type TaskPage } from "@/lib/schemas/tasks";
 import { all, callOk, defined, emulatorPerSuite, iso, odataTime, sdkTasks, tally, type RouteTestEnv } from "./support";
 
-// The demo scenario: three jobs, and etl-nightly holds one failed task of every category of the taxonomy.
+// The demo scenario: three jobs and a schedule's three runs, and etl-nightly holds one failed task of every category of the taxonomy.
 const env: RouteTestEnv = emulatorPerSuite({ scenario: "demo", account: "jobs-demo" });
 const a = () => env.account;
 
@@ -33,7 +33,8 @@ describe("GET /api/accounts/[account]/jobs", () => {
     const body = await callOk(jobsGET, `/api/accounts/${a()}/jobs`, { account: a() }, jobListResponse);
     const jobs = await all(env.sdk.job.list(), (l) => env.sdk.job.listNext(l));
     expect(body.jobs.map((j) => j.id).sort()).toEqual(jobs.map((j) => j.id!).sort());
-    expect(jobs.length).toBe(3);
+    // render-frames, etl-nightly, ml-training, and the three runs of the nightly-reindex schedule.
+    expect(jobs.length).toBe(6);
     for (const j of jobs) {
       const row = body.jobs.find((r) => r.id === j.id)!;
       const counts = await env.sdk.job.getTaskCounts(j.id!);
@@ -59,7 +60,7 @@ describe("GET /api/accounts/[account]/jobs", () => {
     const body = await callOk(jobsGET, `/api/accounts/${a()}/jobs?poolId=etl-pool&counts=false`, { account: a() }, jobListResponse);
     const jobs = await env.sdk.job.list({ jobListOptions: { filter: "executionInfo/poolId eq 'etl-pool'" } });
     expect(body.jobs.map((j) => j.id)).toEqual(jobs.map((j) => j.id));
-    expect(body.jobs.map((j) => j.id)).toEqual(["etl-nightly"]);
+    expect(body.jobs.map((j) => j.id)).toEqual(["etl-nightly", "nightly-reindex:job-1", "nightly-reindex:job-2", "nightly-reindex:job-3"]);
     for (const j of body.jobs) expect(j.taskCounts).toBeUndefined();
   });
 });

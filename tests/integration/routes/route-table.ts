@@ -7,6 +7,9 @@ import { GET as taskFilesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/t
 import { GET as taskGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/route";
 import { GET as tasksGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/route";
 import { GET as jobsGET } from "@/app/api/accounts/[account]/jobs/route";
+import { GET as jobScheduleJobsGET } from "@/app/api/accounts/[account]/jobschedules/[scheduleId]/jobs/route";
+import { GET as jobScheduleGET } from "@/app/api/accounts/[account]/jobschedules/[scheduleId]/route";
+import { GET as jobSchedulesGET } from "@/app/api/accounts/[account]/jobschedules/route";
 import { GET as poolFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/failures/route";
 import { GET as poolHeatmapCellGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/cell/route";
 import { GET as poolHeatmapProgressGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/progress/route";
@@ -79,11 +82,14 @@ export interface RouteIds {
   taskFile: string;
   /** A file of the node, relative to its root. */
   nodeFile: string;
+  /** A job schedule; the demo and incident scenarios' nightly-reindex when not given. */
+  scheduleId?: string;
 }
 
 /** Every route handler under app/api/accounts/[account]/**, called with valid ids of one account. */
 export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCase[] {
   const { poolId, nodeId, jobId, taskId } = ids;
+  const scheduleId = ids.scheduleId ?? "nightly-reindex";
   const base = `/api/accounts/${account}`;
   const q = query ? `?${query}` : "";
   // A heatmap cell needs its node and time span; any valid ones will do for the cases built here.
@@ -118,6 +124,9 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job failures", handler: jobFailuresGET, url: `${base}/jobs/${jobId}/failures${q}`, params: { account, jobId } },
     { name: "job heatmap", handler: jobHeatmapGET, url: `${base}/jobs/${jobId}/heatmap${q}`, params: { account, jobId } },
     { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
+    { name: "job schedules", handler: jobSchedulesGET, url: `${base}/jobschedules${q}`, params: { account } },
+    { name: "job schedule", handler: jobScheduleGET, url: `${base}/jobschedules/${scheduleId}${q}`, params: { account, scheduleId } },
+    { name: "job schedule jobs", handler: jobScheduleJobsGET, url: `${base}/jobschedules/${scheduleId}/jobs${q}`, params: { account, scheduleId } },
     { name: "action preview", handler: actionPreviewGET, url: `${base}/pools/${poolId}/actions/preview?nodes=${nodeId}${query ? `&${query}` : ""}`, params: { account, poolId } },
     { name: "actions", handler: actionsAsPage(nodeId), url: `${base}/pools/${poolId}/actions${q}`, params: { account, poolId } },
     { name: "node users", handler: nodeUsersGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/users${q}`, params: { account, poolId, nodeId } },
@@ -175,4 +184,7 @@ export const handlers = {
   jobFailuresGET,
   jobHeatmapGET,
   jobHeatmapCellGET,
+  jobSchedulesGET,
+  jobScheduleGET,
+  jobScheduleJobsGET,
 };

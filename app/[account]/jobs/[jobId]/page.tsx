@@ -3,16 +3,17 @@ import { FailureBreakdown } from "@/components/jobs/failure-breakdown";
 import { JobHeader } from "@/components/jobs/job-header";
 import { JobToolbar } from "@/components/jobs/job-toolbar";
 import { TaskTable } from "@/components/jobs/task-table";
+import { ScheduleOfJob } from "@/components/schedules/schedule-of-job";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { paths } from "@/lib/links/paths";
-import { jobId as jobIdSchema } from "@/lib/schemas/inputs";
+import { decodeParams, jobId as jobIdSchema } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/jobs/{jobId} – task counts, failures by category and exit code, the job's heatmap, its tasks.
 export default async function JobPage({ params }: { params: Promise<{ account: string; jobId: string }> }) {
-  const raw = await params;
+  const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const jobId = jobIdSchema.safeParse(raw.jobId);
   const a = account.name;
@@ -28,6 +29,7 @@ export default async function JobPage({ params }: { params: Promise<{ account: s
         <>
           <JobToolbar account={a} jobId={jobId.data} />
           <JobHeader account={a} jobId={jobId.data}>
+            <ScheduleOfJob account={a} jobId={jobId.data} />
             <HeatmapPanel account={a} scope={{ job: jobId.data }} />
             <FailureBreakdown account={a} jobId={jobId.data} />
             <TaskTable account={a} jobId={jobId.data} />

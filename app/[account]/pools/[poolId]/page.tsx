@@ -7,13 +7,13 @@ import { PoolView } from "@/components/pools/pool-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { paths } from "@/lib/links/paths";
-import { batchId } from "@/lib/schemas/inputs";
+import { batchId, decodeParams } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/pools/{poolId} – which nodes of the pool fail tasks: verdict, heatmap, categories, nodes.
 export default async function PoolPage({ params }: { params: Promise<{ account: string; poolId: string }> }) {
-  const raw = await params;
+  const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const poolId = batchId.safeParse(raw.poolId);
   const a = account.name;

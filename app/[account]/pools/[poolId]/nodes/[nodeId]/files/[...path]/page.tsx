@@ -2,13 +2,13 @@ import { FilePage } from "@/components/logs/file-page";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/batch/page-account";
 import { ownerFrame } from "@/lib/links/owner";
-import { filePath, safeDecode } from "@/lib/schemas/inputs";
+import { decodeParams, filePath, safeDecode } from "@/lib/schemas/inputs";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/pools/{poolId}/nodes/{nodeId}/files/{path…} – one of a node's files in the log viewer.
 export default async function NodeFilePage({ params }: { params: Promise<{ account: string; poolId: string; nodeId: string; path: string[] }> }) {
-  const raw = await params;
+  const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const rawPath = raw.path.map(safeDecode).join("/");
   const path = filePath.safeParse(rawPath);

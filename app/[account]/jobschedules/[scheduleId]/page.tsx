@@ -1,0 +1,26 @@
+import { ScheduleView } from "@/components/schedules/schedule-view";
+import { PageShell } from "@/components/ui/page-shell";
+import { pageAccount } from "@/lib/batch/page-account";
+import { paths } from "@/lib/links/paths";
+import { batchId, decodeParams } from "@/lib/schemas/inputs";
+
+export const dynamic = "force-dynamic";
+
+// /{account}/jobschedules/{scheduleId} – a job schedule's facts and the jobs it created.
+export default async function JobSchedulePage({ params }: { params: Promise<{ account: string; scheduleId: string }> }) {
+  const raw = decodeParams(await params);
+  const account = await pageAccount(raw.account);
+  const scheduleId = batchId.safeParse(raw.scheduleId);
+  const a = account.name;
+  return (
+    <PageShell
+      account={a}
+      isEmulator={account.isEmulator}
+      crumbs={[{ href: paths.account(a), label: a }, { label: scheduleId.success ? `Job schedule ${scheduleId.data}` : "Job schedule" }]}
+      ids={[["job schedule", raw.scheduleId, scheduleId.success]]}
+      back={{ href: paths.account(a), label: `Go to account ${a}` }}
+    >
+      {scheduleId.success && <ScheduleView account={a} scheduleId={scheduleId.data} />}
+    </PageShell>
+  );
+}
