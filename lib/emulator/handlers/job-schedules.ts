@@ -4,6 +4,7 @@ import { body, requiredId } from "../http/input";
 import { parseJobSpecification, scheduleOf } from "../http/job-schedule-input";
 import { JOB_SCHEDULE_PROPS, jobScheduleJson } from "../http/job-schedule-json";
 import { entityReply, listPage } from "../http/list";
+import { actionHeaders, createdHeaders, entityHeaders } from "../http/wire-headers";
 import type { RouteContext, Router } from "../http/router";
 import { JOB_PROPS, jobJson } from "../http/serialize";
 import type { JobScheduleRecord, NameValue, WireJobSchedule } from "../model/types";
@@ -14,15 +15,6 @@ function scheduleOfRequest(c: RouteContext): JobScheduleRecord {
   const rec = c.sim.store.schedules.get(c.params.jobScheduleId ?? "");
   if (!rec) throw Errors.jobScheduleNotFound();
   return rec;
-}
-
-/** The headers the service sends with a schedule's get, exists and changes (recorded/job-schedule-*.json). */
-function entityHeaders(c: RouteContext, rec: JobScheduleRecord, withId: boolean): Record<string, string> {
-  return {
-    ETag: rec.wire.eTag,
-    "Last-Modified": new Date(rec.wire.lastModified).toUTCString(),
-    ...(withId ? { DataServiceId: `${c.baseUrl}${c.path}` } : {}),
-  };
 }
 
 /** Changes need a schedule that is neither finished nor on its way out. */
@@ -69,19 +61,18 @@ export function jobScheduleRoutes(r: Router): void {
     c.sim.store.touch(wire, now);
     const rec = addJobSchedule(c.sim, wire);
     const url = `${c.baseUrl}/jobschedules/${encodeURIComponent(id)}`;
-    return { status: 201, headers: { ...entityHeaders(c, rec, false), DataServiceId: url, Location: url } };
+    return { status: 201, headers: createdHeaders(url, rec.wire) };
   });
 
   r.on("GET", "/jobschedules/:jobScheduleId", (c) => {
     const rec = scheduleOfRequest(c);
-    const reply = entityReply(c, JOB_SCHEDULE_PROPS, jobScheduleJson(rec, c.baseUrl));
-    return { ...reply, headers: entityHeaders(c, rec, false) };
+    return entityReply(c, JOB_SCHEDULE_PROPS, jobScheduleJson(rec, c.baseUrl), "jobschedules", entityHeaders(rec.wire));
   });
 
   // 404 without a body (the SDK's exists resolves false), as the service answers a HEAD.
   r.on("HEAD", "/jobschedules/:jobScheduleId", (c) => {
     const rec = c.sim.store.schedules.get(c.params.jobScheduleId ?? "");
-    return rec ? { status: 200, headers: entityHeaders(c, rec, false) } : { status: 404 };
+    return rec ? { status: 200, headers: entityHeaders(rec.wire) } : { status: 404 };
   });
 
   // PUT replaces schedule, jobSpecification and metadata; what is left out is removed (api-2025-06-01.md §7.1).
@@ -128,7 +119,7 @@ export function jobScheduleRoutes(r: Router): void {
       setScheduleState(rec, "disabled", now);
     }
     c.sim.store.touch(rec.wire, now);
-    return { status: 204, headers: entityHeaders(c, rec, true) };
+    return { status: 204, headers: actionHeaders(`${c.baseUrl}${c.path}`, rec.wire) };
   });
 
   r.on("POST", "/jobschedules/:jobScheduleId/enable", (c) => {
@@ -140,14 +131,14 @@ export function jobScheduleRoutes(r: Router): void {
       setScheduleState(rec, "active", now);
       replan(c.sim, rec);
     }
-    return { status: 204, headers: entityHeaders(c, rec, true) };
+    return { status: 204, headers: actionHeaders(`${c.baseUrl}${c.path}`, rec.wire) };
   });
 
   r.on("POST", "/jobschedules/:jobScheduleId/terminate", (c) => {
     const rec = scheduleOfRequest(c);
     changeable(rec);
     terminateSchedule(c.sim, rec);
-    return { status: 202, headers: entityHeaders(c, rec, true) };
+    return { status: 202, headers: actionHeaders(`${c.baseUrl}${c.path}`, rec.wire) };
   });
 
   r.on("DELETE", "/jobschedules/:jobScheduleId", (c) => {
@@ -175,5 +166,5 @@ function changed(c: RouteContext, rec: JobScheduleRecord) {
   const now = c.sim.now();
   c.sim.store.touch(rec.wire, now);
   if (rec.wire.state === "active") replan(c.sim, rec);
-  return { status: 200, headers: entityHeaders(c, rec, true) };
+  return { status: 200, headers: actionHeaders(`${c.baseUrl}${c.path}`, rec.wire) };
 }

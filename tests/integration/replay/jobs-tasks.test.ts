@@ -83,7 +83,8 @@ describe("jobs from a recording, one made by a job schedule", () => {
   it("shows a task with its output files, the SAS signature still redacted", async () => {
     const { task } = await callOk(taskGET, `${base()}/jobs/ncj-ubuntu1604/tasks/myTask`, { account: a(), jobId: "ncj-ubuntu1604", taskId: "myTask" }, taskDetailResponse);
     expect(task).toMatchObject({ id: "myTask", commandLine: '/bin/bash -c "echo test"', requiredSlots: 1, taskRootDirectory: "workitems/ncj-ubuntu1604/job-1/myTask" });
-    expect(task.outputFiles).toEqual([{ filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=REDACTED"), uploadCondition: "TaskSuccess" }]);
+    // Recorded as "TaskSuccess" (sent as "tasksuccess"): the dashboard reads it into the REST enum's one spelling.
+    expect(task.outputFiles).toEqual([{ filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=REDACTED"), uploadCondition: "tasksuccess" }]);
   });
 
   it("shows a task that failed to start as Batch said: UserError, CommandProgramNotFound, no exit code", async () => {
