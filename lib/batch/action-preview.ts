@@ -20,13 +20,14 @@ interface ActionNode {
  */
 export async function previewActions(account: BatchAccount, poolId: string, nodeIds: string[]): Promise<PreviewResponse> {
   const [{ pool }, { nodes, asOf }] = await Promise.all([getPool(account, poolId), actionNodes(account, poolId)]);
-  const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration };
+  const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration, apiVersion: account.apiVersion };
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return {
     asOf,
     poolId,
     allocationState: pool.allocationState,
     configuration: pool.configuration,
+    apiVersion: account.apiVersion,
     nodes: nodeIds.map((nodeId): PreviewNode => {
       const n = byId.get(nodeId);
       const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };

@@ -33,6 +33,10 @@ export function nodeSettled(action: NodeAction, now: Observation | undefined, be
       return now.schedulingState === "disabled" && now.state !== "running";
     case "enableScheduling":
       return now.schedulingState === "enabled" && now.state !== "offline";
+    case "deallocate":
+      return now.state === "deallocated";
+    case "start":
+      return now.state !== "deallocated";
     case "reboot":
     case "reimage":
       // Without a before (the page had not read the node), a stable state is the best evidence there is.
