@@ -27,7 +27,7 @@ export function PoolHealthPanel({ account, poolId }: { account: string; poolId: 
         <span className="tabular-nums">{a.lowPriority.target}</span>
         {a.resizeTimeout && <> (resize timeout {a.resizeTimeout})</>}
         {a.shortOfTarget && <span className="font-medium text-amber-800 dark:text-amber-300"> — short of its target</span>}
-        {bad > 0 && <>; {plural(bad, "node")} cannot run tasks or were preempted</>}.
+        {bad > 0 && <>; {plural(bad, "node")} cannot run tasks, were preempted or are deallocated</>}.
       </p>
       <Section title="Resize errors" show={h.resizeErrors.length > 0}>
         <ResizeErrors errors={h.resizeErrors} />

@@ -26,7 +26,8 @@ export function PoolTable({ account }: { account: string }) {
   if (isPending) return <p className="text-slate-500">Loading pools…</p>;
   if (!data) return apiError ? <ApiErrorBanner error={apiError} /> : null;
   const other = (p: PoolSummary) =>
-    p.nodeStates.creating + p.nodeStates.starting + p.nodeStates.waitingForStartTask + p.nodeStates.rebooting + p.nodeStates.reimaging + p.nodeStates.leavingPool;
+    p.nodeStates.creating + p.nodeStates.starting + p.nodeStates.waitingForStartTask + p.nodeStates.rebooting + p.nodeStates.reimaging + p.nodeStates.leavingPool +
+    p.nodeStates.upgradingOS + p.nodeStates.deallocating + p.nodeStates.deallocated;
   return (
     <section aria-labelledby="pools-heading" className="space-y-2">
       {apiError && <ApiErrorBanner error={apiError} keptData />}

@@ -5,6 +5,7 @@ const NODE_STATE_TONE: Record<string, string> = {
   unusable: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
   starttaskfailed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
   unknown: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+  deallocated: "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
   gone: "bg-slate-100 text-slate-600 line-through dark:bg-slate-900 dark:text-slate-400",
 };
 

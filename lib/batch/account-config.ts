@@ -1,6 +1,7 @@
 // No "server-only" marker: instrumentation.ts loads this at start-up, outside the React server layer.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from "@/lib/schemas/api-version";
 
 /** One account the dashboard reads: a short name for URLs, its Batch account name and URL, a credential. */
 export interface AccountConfig {
@@ -78,6 +79,18 @@ function readAccountsFile(path: string, env: Env): AccountConfig[] {
     if (key !== undefined && !isBase64Key(key)) throw new AccountConfigError(`${where}: the key is not base64`);
     return { name: a.name, batchAccountName: a.batchAccountName ?? a.name, url: trimUrl(a.url), ...(key ? { key } : {}) };
   });
+}
+
+/**
+ * BATCH_API_VERSION: the data-plane version every call carries (docs/real-service.md "API versions").
+ * Unset or empty is the default; anything else must be one of the versions the dashboard knows.
+ */
+export function readApiVersion(env: Env = process.env): ApiVersion {
+  const raw = env.BATCH_API_VERSION?.trim();
+  if (!raw) return DEFAULT_API_VERSION;
+  const known = API_VERSIONS.find((v) => v === raw);
+  if (!known) throw new AccountConfigError(`BATCH_API_VERSION=${raw.slice(0, 40)} is not a Batch API version this dashboard speaks; use ${API_VERSIONS.join(" or ")} (or leave it unset for ${DEFAULT_API_VERSION})`);
+  return known;
 }
 
 const trimUrl = (url: string) => url.replace(/\/+$/, "");

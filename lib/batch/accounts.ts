@@ -2,11 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { isScenario, type ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
-import { readAccountConfig, type AccountConfig } from "./account-config";
+import type { ApiVersion } from "@/lib/schemas/api-version";
+import { readAccountConfig, readApiVersion, type AccountConfig } from "./account-config";
 
 export interface BatchAccount extends AccountConfig {
   /** The account is on this machine (the emulator): a banner says the data is simulated. */
   isEmulator: boolean;
+  /** The data-plane API version every call to this account carries (BATCH_API_VERSION). */
+  apiVersion: ApiVersion;
 }
 
 /** The name the embedded emulator's account gets in URLs (design.md: "names that account demo"). */
@@ -19,7 +22,7 @@ const emulatorEnv = z.object({
 });
 
 const state = globalThis as typeof globalThis & { __batchscopeEmulator?: Promise<Emulator> };
-let configured: { signature: string; accounts: AccountConfig[] } | undefined;
+let configured: { signature: string; accounts: AccountConfig[]; apiVersion: ApiVersion } | undefined;
 
 /**
  * Accounts from configuration; with none, the embedded emulator. The configuration is read once (and
@@ -28,11 +31,12 @@ let configured: { signature: string; accounts: AccountConfig[] } | undefined;
  */
 export async function listAccounts(): Promise<BatchAccount[]> {
   const env = process.env;
-  const signature = [env.BATCH_ACCOUNTS_FILE, env.BATCH_ACCOUNT_NAME, env.BATCH_ACCOUNT_URL, env.BATCH_ACCOUNT_KEY].join("\0");
-  if (configured?.signature !== signature) configured = { signature, accounts: readAccountConfig(env) };
-  if (configured.accounts.length > 0) return configured.accounts.map((a) => ({ ...a, isEmulator: isLocalEmulator(a.url) }));
+  const signature = [env.BATCH_ACCOUNTS_FILE, env.BATCH_ACCOUNT_NAME, env.BATCH_ACCOUNT_URL, env.BATCH_ACCOUNT_KEY, env.BATCH_API_VERSION].join("\0");
+  if (configured?.signature !== signature) configured = { signature, accounts: readAccountConfig(env), apiVersion: readApiVersion(env) };
+  const { apiVersion } = configured;
+  if (configured.accounts.length > 0) return configured.accounts.map((a) => ({ ...a, isEmulator: isLocalEmulator(a.url), apiVersion }));
   const emu = await embeddedEmulator();
-  return [{ name: EMBEDDED_ACCOUNT, batchAccountName: emu.account, url: emu.url, key: emu.key, isEmulator: true }];
+  return [{ name: EMBEDDED_ACCOUNT, batchAccountName: emu.account, url: emu.url, key: emu.key, isEmulator: true, apiVersion }];
 }
 
 export async function findAccount(name: string): Promise<BatchAccount | undefined> {

@@ -22,7 +22,7 @@ interface ActionNode {
  */
 export async function previewActions(account: BatchAccount, poolId: string, nodeIds: string[]): Promise<PreviewResponse> {
   const [{ pool }, { nodes, asOf }] = await Promise.all([getPool(account, poolId), actionNodes(account, poolId)]);
-  const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration };
+  const facts: PoolFacts = { allocationState: pool.allocationState, configuration: pool.configuration, apiVersion: account.apiVersion };
   // An id typed or linked in another case is still the node (docs/real-service.md).
   const byId = new Map(nodes.map((n) => [idKey(n.id), n]));
   return {
@@ -30,6 +30,7 @@ export async function previewActions(account: BatchAccount, poolId: string, node
     poolId,
     allocationState: pool.allocationState,
     configuration: pool.configuration,
+    apiVersion: account.apiVersion,
     nodes: nodeIds.map((nodeId): PreviewNode => {
       const n = byId.get(idKey(nodeId));
       const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };

@@ -23,7 +23,7 @@ const clients = new Map<string, AccountClient>();
  * ours (request-policy.ts): it goes outermost, so each retry is signed afresh.
  */
 export function accountClient(account: BatchAccount, settings: RequestPolicySettings = DEFAULT_POLICY): AccountClient {
-  const key = `${account.name}|${account.url}|${account.batchAccountName}|${account.key ?? "entra"}`;
+  const key = `${account.name}|${account.url}|${account.batchAccountName}|${account.key ?? "entra"}|${account.apiVersion}`;
   let entry = clients.get(key);
   if (!entry) {
     const slots = new Semaphore(CONCURRENCY_PER_ACCOUNT);
@@ -33,7 +33,12 @@ export function accountClient(account: BatchAccount, settings: RequestPolicySett
       noRetryPolicy: true,
       requestPolicyFactories: (defaults: unknown[]) => [batchRequestPolicy(settings, slots, clock), ...defaults],
     } as unknown as ConstructorParameters<typeof BatchServiceClient>[2];
-    entry = { client: new BatchServiceClient(credentials, account.url, options), cache: new ReadCache(), slots, clock };
+    const client = new BatchServiceClient(credentials, account.url, options);
+    // Every operation spec of the SDK, *Next paging included, reads api-version from this property when the
+    // URL is built, before the SharedKey policy signs it (the signature covers the query string), so the
+    // version is set here rather than rewritten on the way out (docs/real-service.md "API versions").
+    client.apiVersion = account.apiVersion;
+    entry = { client, cache: new ReadCache(), slots, clock };
     clients.set(key, entry);
   }
   return entry;

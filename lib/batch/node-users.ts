@@ -8,7 +8,8 @@ import { expiryTime } from "@/lib/connect/expiry";
 import { nodeAccess, nodeUsersFromAudit } from "@/lib/connect/node-access";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { api } from "@/lib/links/paths";
-import type { ApiErrorBody } from "@/lib/schemas/api-error";
+import type { ApiErrorBody, ApiErrorInfo } from "@/lib/schemas/api-error";
+import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
 import type { AuditRecordView } from "@/lib/schemas/audit";
 import type { ConnectRequest, ConnectResponse, NodeUsersResponse, RemoveUserRequest, RemoveUserResponse } from "@/lib/schemas/connect";
 import type { IdentityView } from "@/lib/schemas/identity";
@@ -51,6 +52,26 @@ function userIntent(
   };
 }
 
+/** 2025-06-01 has no cloudServiceConfiguration to $select; a pool without the VM one is a cloud-service pool. */
+const configSelect = (v: ApiVersion) => (isModernApi(v) ? "id,virtualMachineConfiguration" : "id,cloudServiceConfiguration,virtualMachineConfiguration");
+
+/**
+ * Why there is no RDP file on API 2025-06-01 (docs/real-service.md "API versions"): the operation is gone,
+ * and building one from remote login settings does not help the only pools it was for, since Batch gives
+ * those settings for virtual-machine pools only; a VM pool's Connect panel already gives address and port.
+ */
+function noRdpFileOn2025(poolId: string, configuration: "virtualMachine" | "cloudService"): ApiErrorInfo {
+  return {
+    kind: "conflict",
+    status: 409,
+    code: "RdpFileNotInApiVersion",
+    message:
+      configuration === "cloudService"
+        ? `Batch API 2025-06-01 has no RDP file, and gives remote login settings only for virtual-machine pools, so this node of cloud-service pool ${poolId} cannot be reached from the dashboard on that version (BATCH_API_VERSION=2022-10-01.16.0 still has the RDP file).`
+        : `Batch API 2025-06-01 has no RDP file, and pool ${poolId} is a virtual-machine pool: use Connect on the node's page, which gives the Remote Desktop address and port.`,
+  };
+}
+
 /** An RDP file is a few hundred bytes; anything far larger is not one. */
 const MAX_RDP_BYTES = 64 * 1024;
 
@@ -67,7 +88,7 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
   const given = request.sshPublicKey?.trim() ? checkSshPublicKey(request.sshPublicKey) : undefined;
   if (given && !given.ok) return { ok: false, problem: `sshPublicKey: ${given.problem}` };
   const { client, clock } = accountClient(account);
-  const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,cloudServiceConfiguration,virtualMachineConfiguration" } });
+  const pool = await client.pool.get(poolId, { poolGetOptions: { select: configSelect(account.apiVersion) } });
   const access = nodeAccess(pool);
   if (access.os === "linux" && !given) {
     const missing = checkSshPublicKey("");
@@ -95,7 +116,9 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
 
   let connection: ConnectResponse["connection"];
   if (access.configuration === "cloudService") {
-    connection = { kind: "rdp", rdpUrl: api.nodeRdp(account.name, poolId, nodeId) };
+    connection = isModernApi(account.apiVersion)
+      ? { kind: "unavailable", error: noRdpFileOn2025(poolId, "cloudService") }
+      : { kind: "rdp", rdpUrl: api.nodeRdp(account.name, poolId, nodeId) };
   } else {
     try {
       const login = await client.computeNode.getRemoteLoginSettings(poolId, nodeId);
@@ -160,13 +183,14 @@ export async function removeNodeUser(input: NodeRef & { userName: string; reques
 }
 
 /**
- * The node's RDP file, for cloud-service pools only. The pool is read first: Batch's 409 for a VM pool
+ * The node's RDP file, for cloud-service pools on API 2022-10-01.16.0 only. The pool is read first: Batch's 409 for a VM pool
  * comes on a streamed read, whose error body the SDK drops (no code, no message), so the refusal is put
  * in plain words from what the pool is, keeping Batch's status and request id.
  */
 export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId: string): Promise<Response> {
   const { client } = accountClient(account);
-  const access = nodeAccess(await client.pool.get(poolId, { poolGetOptions: { select: "id,cloudServiceConfiguration,virtualMachineConfiguration" } }));
+  const access = nodeAccess(await client.pool.get(poolId, { poolGetOptions: { select: configSelect(account.apiVersion) } }));
+  if (isModernApi(account.apiVersion)) return Response.json({ error: noRdpFileOn2025(poolId, access.configuration) } satisfies ApiErrorBody, { status: 409 });
   let stream: NodeJS.ReadableStream | undefined;
   try {
     stream = (await client.computeNode.getRemoteDesktop(poolId, nodeId)).readableStreamBody;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { idKey } from "@/lib/schemas/ids";
+import { poolConfiguration } from "@/lib/connect/node-access";
 import { NODE_STATE_KEYS, type PoolDetailResponse, type PoolListResponse, type PoolSummary } from "@/lib/schemas/pools";
 import { ALLOCATION_STATES, POOL_STATES, wireEnum, wireInteger, wireString } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
@@ -48,8 +49,12 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
         allocationStateTransitionTime: iso(pool.allocationStateTransitionTime),
         creationTime: iso(pool.creationTime),
         taskSlotsPerNode: wireInteger(pool.taskSlotsPerNode) ?? 1,
-        configuration: pool.cloudServiceConfiguration ? ("cloudService" as const) : ("virtualMachine" as const),
-        image: image ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ") : pool.cloudServiceConfiguration ? `Cloud Services OS family ${pool.cloudServiceConfiguration.osFamily}` : undefined,
+        configuration: poolConfiguration(pool),
+        image: image ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ") : pool.cloudServiceConfiguration
+            ? `Cloud Services OS family ${pool.cloudServiceConfiguration.osFamily}`
+            : poolConfiguration(pool) === "cloudService"
+              ? "Cloud Services (API 2025-06-01 does not show the OS family)"
+              : undefined,
         startTaskCommandLine: pool.startTask?.commandLine,
         resizeTimeout: pool.resizeTimeout,
         resizeErrors: (pool.resizeErrors ?? []).map((e) => ({
@@ -62,9 +67,17 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
   });
 }
 
+/**
+ * The SDK's NodeCounts mapper predates deallocated/deallocating/upgradingOS; it copies unknown properties
+ * through untouched, so those counts arrive as plain numbers under their wire names.
+ */
+function countOf(counts: BatchServiceModels.NodeCounts | undefined, key: (typeof NODE_STATE_KEYS)[number]): number {
+  return wireInteger((counts as Record<string, unknown> | undefined)?.[key]) ?? 0;
+}
+
 function toPoolSummary(pool: BatchServiceModels.CloudPool, counts: BatchServiceModels.PoolNodeCounts | undefined): PoolSummary {
   const nodeStates = Object.fromEntries(
-    NODE_STATE_KEYS.map((k) => [k, (wireInteger(counts?.dedicated?.[k]) ?? 0) + (wireInteger(counts?.lowPriority?.[k]) ?? 0)]),
+    NODE_STATE_KEYS.map((k) => [k, countOf(counts?.dedicated, k) + countOf(counts?.lowPriority, k)]),
   ) as PoolSummary["nodeStates"];
   return {
     id: pool.id ?? "",

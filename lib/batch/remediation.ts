@@ -14,6 +14,7 @@ import { accountClient } from "./client";
 import { toApiError } from "./errors";
 import { captureEvidence } from "./evidence";
 import { mapLimit } from "./map-limit";
+import { deallocateNode, startNode } from "./node-power";
 
 /** Node calls in flight for one request; the account's slots bound all Batch calls on top of this. */
 const NODE_CONCURRENCY = 8;
@@ -177,6 +178,10 @@ function nodeCall(client: BatchServiceClient, action: Exclude<NodeAction, "remov
       return client.computeNode.disableScheduling(poolId, nodeId, option ? { nodeDisableSchedulingOption: option as "requeue" | "terminate" | "taskcompletion" } : {});
     case "enableScheduling":
       return client.computeNode.enableScheduling(poolId, nodeId);
+    case "deallocate":
+      return deallocateNode(client, poolId, nodeId, option);
+    case "start":
+      return startNode(client, poolId, nodeId);
   }
 }
 
@@ -339,6 +344,11 @@ async function effectVisible(
       return sched === "disabled";
     case "enableScheduling":
       return sched === "enabled";
+    case "deallocate":
+      return s === "deallocating" || s === "deallocated";
+    case "start":
+      // Only a deallocated node can be started, so any other state means the start got through.
+      return s !== "deallocated";
     case "remove":
       if (s === "leavingpool") return true;
       return (await poolSteady()) ? false : "poolResizing";

@@ -3,7 +3,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { IdentityConfigError, readIdentityConfig } from "@/lib/identity/config";
-import { AccountConfigError, readAccountConfig } from "./account-config";
+import { AccountConfigError, readAccountConfig, readApiVersion } from "./account-config";
 
 /** A mistake in the account or identity configuration stops the server with a message naming the variable. */
 export function checkAccountConfigAtStartup(): void {
@@ -14,6 +14,7 @@ export function checkAccountConfigAtStartup(): void {
         ? `Batchscope: ${accounts.length} account(s): ${accounts.map((a) => `${a.name} (${a.key ? "shared key" : "Microsoft Entra ID"})`).join(", ")}`
         : "Batchscope: no account configured; using the embedded emulator (account 'demo').",
     );
+    console.log(`Batchscope: Batch API version ${readApiVersion()} (BATCH_API_VERSION)`);
     const identity = readIdentityConfig();
     console.log(
       identity

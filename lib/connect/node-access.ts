@@ -11,11 +11,20 @@ interface PoolShape {
 }
 
 /**
+ * A pool without virtualMachineConfiguration is a legacy cloud-service pool: API 2025-06-01 no longer shows
+ * cloudServiceConfiguration (docs/real-service.md "API versions"), and every other pool has the VM one.
+ * The caller must have read (or $select-ed) virtualMachineConfiguration.
+ */
+export function poolConfiguration(pool: PoolShape): "virtualMachine" | "cloudService" {
+  return pool.cloudServiceConfiguration || !pool.virtualMachineConfiguration ? "cloudService" : "virtualMachine";
+}
+
+/**
  * Cloud-service pools are always Windows. A VM pool's node agent SKU names its OS ("batch.node.windows
  * amd64"); the image is the fallback for a SKU we do not recognise.
  */
 export function nodeAccess(pool: PoolShape): NodeAccess {
-  if (pool.cloudServiceConfiguration) return { configuration: "cloudService", os: "windows" };
+  if (poolConfiguration(pool) === "cloudService") return { configuration: "cloudService", os: "windows" };
   const vm = pool.virtualMachineConfiguration;
   const image = vm?.imageReference;
   const text = [vm?.nodeAgentSKUId, image?.publisher, image?.offer, image?.sku].filter(Boolean).join(" ").toLowerCase();

@@ -38,11 +38,11 @@ export const Errors = {
     err(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified.", [
       { key: "QueryParameterName", value: "api-version" },
     ]),
-  unsupportedApiVersion: (given: string) =>
+  unsupportedApiVersion: (given: string, served: readonly string[]) =>
     err(400, "InvalidQueryParameterValue", "Value for one of the query parameters specified in the request URI is invalid.", [
       { key: "QueryParameterName", value: "api-version" },
       { key: "QueryParameterValue", value: given },
-      { key: "Reason", value: "The specified api-version is not supported by this emulator; use 2022-10-01.16.0." },
+      { key: "Reason", value: `The specified api-version is not supported; use ${served.join(" or ")}.` },
     ]),
   invalidQueryParameter: (name: string, value: string, reason: string) =>
     err(400, "InvalidQueryParameterValue", "Value for one of the query parameters specified in the request URI is invalid.", [

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { NEWEST_API_VERSION, requestApiVersion, type ApiVersion } from "./api-version";
 import { verifyRequest } from "./auth/shared-key";
 import { SimClock } from "./clock";
 import { BatchServiceError, errorBody, Errors } from "./errors";
@@ -22,7 +23,8 @@ import { schedulePass } from "./sim/scheduler";
 import { lagTaskCounts } from "./sim/task-counts";
 import { StorageModel } from "./storage/store";
 
-export const API_VERSION = "2022-10-01.16.0";
+/** The version a hand-made request (benchmarks, tests) sends; every version of api-version.ts is served. */
+export const API_VERSION: ApiVersion = NEWEST_API_VERSION;
 const MAX_BODY = 8 << 20;
 
 export interface EmulatorOptions {
@@ -80,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   };
   const faults = new Faults(seed, options.faults);
-  const stats: RequestStats = { total: 0, byRoute: new Map() };
+  const stats: RequestStats = { total: 0, byRoute: new Map(), byVersion: new Map() };
   buildScenario(scenario, sim, seed);
   lagTaskCounts(sim);
   queue.runDue();
@@ -128,6 +130,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const isControl = path === "/__emulator" || path.startsWith("/__emulator/");
     if (!isControl) for (const [name, value] of Object.entries(SERVICE_HEADERS)) res.setHeader(name, value);
+    // The control API is versionless; it acts as the newest version where a handler asks.
+    let apiVersion: ApiVersion = NEWEST_API_VERSION;
     try {
       if (!isControl) {
         stats.total++;
@@ -143,9 +147,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (fault.kind === "error") throw fault.error;
         const auth = verifyRequest({ method, url: rawUrl, headers: req.headers }, (name) => (name === account ? keyBytes : undefined), Date.now());
         if (!auth.ok) throw auth.code === "AuthenticationFailed" ? Errors.authenticationFailed(auth.reason) : Errors.invalidAuthenticationInfo(auth.reason);
-        const version = query.get("api-version");
-        if (!version) throw Errors.missingApiVersion();
-        if (version !== API_VERSION) throw Errors.unsupportedApiVersion(version);
+        apiVersion = requestApiVersion(query);
+        stats.byVersion.set(apiVersion, (stats.byVersion.get(apiVersion) ?? 0) + 1);
       }
       const rawBody = await readBody(req);
       const contentType = String(req.headers["content-type"] ?? "");
@@ -159,7 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       queue.runDue();
       const { handler, params } = (isControl ? control : batch).match(method, path);
-      const context: RouteContext = { method, params, query, headers: req.headers, body: parsed, rawBody, baseUrl, path, sim };
+      const context: RouteContext = { method, params, query, headers: req.headers, body: parsed, rawBody, baseUrl, path, sim, apiVersion };
       const reply = handler(context);
       queue.runDue();
       await send(res, reply, method === "HEAD");

@@ -36,7 +36,7 @@ const UNKNOWN_RESIZE: Explanation = {
   fix: "Read the message and values, then resize again; if it repeats, open a support case with the pool id.",
 };
 
-export const WATCHED_STATES = ["starttaskfailed", "unusable", "unknown", "preempted"] as const;
+export const WATCHED_STATES = ["starttaskfailed", "unusable", "unknown", "preempted", "deallocated"] as const;
 const STATES: Record<(typeof WATCHED_STATES)[number], Explanation> = {
   starttaskfailed: {
     meaning: "The start task failed and the pool waits for it, so Batch schedules no tasks on these nodes.",
@@ -53,6 +53,10 @@ const STATES: Record<(typeof WATCHED_STATES)[number], Explanation> = {
   preempted: {
     meaning: "Spot/low-priority capacity was taken back; their running tasks were requeued.",
     fix: "Nothing to fix on the node: use dedicated nodes for work that cannot wait, or expect delays.",
+  },
+  deallocated: {
+    meaning: "Someone deallocated these nodes (API 2025-06-01): their VMs are stopped, they stay in the pool and run no tasks.",
+    fix: "Start them when the pool needs their capacity again, or remove them if it never will.",
   },
 };
 

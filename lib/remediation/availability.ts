@@ -1,3 +1,4 @@
+import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
 import type { NodeAction } from "@/lib/schemas/remediation";
 
 /** What availability needs to know about a node: absent or exists:false means it is gone. */
@@ -10,6 +11,8 @@ export interface NodeFacts {
 export interface PoolFacts {
   allocationState: string;
   configuration: "virtualMachine" | "cloudService";
+  /** The API version the dashboard speaks (BATCH_API_VERSION): some actions exist only in 2025-06-01. */
+  apiVersion: ApiVersion;
 }
 
 export interface Availability {
@@ -33,22 +36,55 @@ const BUSY: Record<string, string> = {
   leavingpool: "The node is leaving the pool.",
   preempted: "The node was preempted (its spot capacity was taken back).",
   unknown: "Batch has lost contact with the node; its state is unknown.",
+  upgradingos: "The node's operating system is being upgraded; wait until it is back.",
+  deallocating: "The node is being deallocated.",
+  deallocated: "The node is deallocated (its VM is stopped); start it first.",
 };
+
+/**
+ * Whether the action exists at all for this kind of pool on this API version, whatever the node's state
+ * (docs/real-service.md "API versions"): the action route refuses the same cases before calling Batch.
+ */
+export function actionSupported(action: NodeAction, configuration: PoolFacts["configuration"], apiVersion: ApiVersion): Availability {
+  const modern = isModernApi(apiVersion);
+  switch (action) {
+    case "reimage":
+      if (configuration === "cloudService" || modern) return ALLOWED;
+      return no(
+        `Batch reimages nodes of virtual-machine pools only from API 2025-06-01 on; this dashboard speaks ${apiVersion} (BATCH_API_VERSION). Remove the node instead and let the pool grow back.`,
+      );
+    case "deallocate":
+    case "start":
+      if (!modern) return no(`${action === "start" ? "Start" : "Deallocate"} exists from Batch API 2025-06-01 on; this dashboard speaks ${apiVersion} (BATCH_API_VERSION).`);
+      return configuration === "virtualMachine" ? ALLOWED : no(`Only nodes of virtual-machine pools can be ${action === "start" ? "started" : "deallocated"}; this is a cloud-service pool.`);
+    default:
+      return ALLOWED;
+  }
+}
 
 /** Whether `action` can be sent to this node of this pool now and, if not, why in words an operator acts on. */
 export function availability(action: NodeAction, node: NodeFacts | undefined, pool: PoolFacts): Availability {
   if (!node || node.exists === false) return no("The node is no longer in the pool.");
   const state = (node.state ?? "").toLowerCase();
   const scheduling = (node.schedulingState ?? "").toLowerCase();
+  const supported = actionSupported(action, pool.configuration, pool.apiVersion);
+  if (!supported.allowed) return supported;
   if (state === "leavingpool") return no(BUSY.leavingpool!);
   switch (action) {
     case "reimage":
-      if (pool.configuration !== "cloudService") {
-        return no("Reimage exists only for cloud-service pools; this pool uses the virtual machine configuration. Remove the node instead and let the pool grow back.");
-      }
-      return BUSY[state] ? no(BUSY[state]!) : ALLOWED;
     case "reboot":
       return BUSY[state] ? no(BUSY[state]!) : ALLOWED;
+    case "deallocate":
+      // "only if it is in an idle or running state" (2025-06-01, deallocateNode).
+      if (state === "idle" || state === "running") return ALLOWED;
+      if (state === "deallocated" || state === "deallocating") return no("The node is already deallocated.");
+      if (state === "offline") return no("Batch deallocates only idle or running nodes; this one is offline (scheduling disabled): enable scheduling first.");
+      return no(BUSY[state] ?? `Batch deallocates only idle or running nodes; this one is ${state || "in an unknown state"}.`);
+    case "start":
+      // "only if it has been deallocated" (2025-06-01, startNode).
+      if (state === "deallocated") return ALLOWED;
+      if (state === "deallocating") return no("The node is still being deallocated; start it once it is deallocated.");
+      return no(`Only a deallocated node can be started; this one is ${state || "in an unknown state"}.`);
     case "disableScheduling":
       return scheduling === "disabled" ? no("Scheduling is already disabled on this node.") : ALLOWED;
     case "enableScheduling":

@@ -4,7 +4,9 @@ import { explainActionError } from "./explain-error";
 
 describe("explainActionError", () => {
   it.each([
-    ["reimage", "OperationNotValidOnNode", /cloud-service pools/],
+    ["reimage", "OperationNotValidOnNode", /before API 2025-06-01 only cloud-service nodes can be reimaged/],
+    ["start", "OperationInvalidForCurrentState", /starts only deallocated nodes/],
+    ["deallocate", "InvalidUri", /has no deallocate operation/],
     ["enableScheduling", "NodeAlreadyInTargetSchedulingState", /already enabled/],
     ["disableScheduling", "NodeAlreadyInTargetSchedulingState", /already disabled/],
     ["remove", "PoolBeingResized", /resizing.*steady/],

@@ -11,7 +11,7 @@ export function explainActionError(action: NodeAction, code: string | undefined)
   switch (code) {
     case "OperationNotValidOnNode":
       return action === "reimage"
-        ? "Batch reimages only nodes of cloud-service pools; this pool uses the virtual machine configuration. Remove the node instead and let the pool grow back."
+        ? "Batch did not reimage this virtual-machine node (before API 2025-06-01 only cloud-service nodes can be reimaged). Remove the node instead and let the pool grow back."
         : `Batch says ${label(action)} is not valid on this node.`;
     case "NodeAlreadyInTargetSchedulingState":
       return action === "enableScheduling"
@@ -33,7 +33,11 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "NodeStateUnusable":
       return `The node is unusable, and Batch refused to ${label(action)} it; remove it from the pool instead.`;
     case "OperationInvalidForCurrentState":
-      return `Batch cannot ${label(action)} the node in its current state (leaving the pool, preempted or unknown).`;
+      return action === "start"
+        ? "Batch starts only deallocated nodes, and this one is not deallocated."
+        : `Batch cannot ${label(action)} the node in its current state (leaving the pool, preempted, unknown or deallocated).`;
+    case "InvalidUri":
+      return `This Batch API version has no ${label(action)} operation.`;
     case "NodeNotFound":
       return "The node is no longer in the pool.";
     case "PoolNotFound":

@@ -33,8 +33,11 @@ describe("options per action", () => {
         expect(taskFate(a, o)).not.toBe("");
       }
     }
-    // 4 × 3 actions + 3 for disable, all distinct: the dialog never shows the same words for different effects.
-    expect(sentences.size).toBe(15);
+    // 4 options × 4 actions (reboot, reimage, remove, deallocate) + 3 for disable, all distinct: the dialog
+    // never shows the same words for different effects.
+    expect(sentences.size).toBe(19);
+    expect(optionsFor("start")).toEqual([]);
+    expect(describeOption("deallocate", "requeue")).toMatch(/deallocated/);
     expect(describeOption("disableScheduling", "requeue")).toMatch(/scheduling is enabled again/);
     expect(taskFate("reboot", "requeue")).toMatch(/requeue/);
     expect(taskFate("remove", "terminate")).toMatch(/not run again/);

@@ -7,6 +7,8 @@ export const ACTION_LABELS: Record<NodeAction, string> = {
   remove: "Remove from pool",
   disableScheduling: "Disable scheduling",
   enableScheduling: "Enable scheduling",
+  deallocate: "Deallocate",
+  start: "Start",
 };
 
 /**
@@ -19,6 +21,9 @@ export const ACTION_OPTIONS: Record<NodeAction, readonly TaskOption[]> = {
   remove: TASK_OPTIONS,
   disableScheduling: ["requeue", "terminate", "taskcompletion"],
   enableScheduling: [],
+  // Deallocate takes reboot's options (BatchNodeDeallocateOption); start takes none (2025-06-01).
+  deallocate: TASK_OPTIONS,
+  start: [],
 };
 
 /** Batch's own default for every action that takes an option. */
@@ -44,8 +49,9 @@ export function resolveOption(action: NodeAction, option: TaskOption | undefined
 }
 
 /** What the action does to the node once its tasks are dealt with. */
-const WHEN: Record<Exclude<NodeAction, "enableScheduling">, string> = {
+const WHEN: Record<Exclude<NodeAction, "enableScheduling" | "start">, string> = {
   reboot: "the node restarts",
+  deallocate: "the node's VM is stopped and deallocated (it stays in the pool, runs nothing and can be started again)",
   reimage: "the node's operating system is reinstalled",
   remove: "the node leaves the pool",
   disableScheduling: "the node takes no new tasks",
@@ -54,6 +60,7 @@ const WHEN: Record<Exclude<NodeAction, "enableScheduling">, string> = {
 /** One plain sentence per option: what it does to the tasks running on the node (batch-api.md §5.1). */
 export function describeOption(action: NodeAction, option: TaskOption | undefined): string {
   if (action === "enableScheduling") return "Running tasks are not touched; the node takes new tasks again.";
+  if (action === "start") return "The deallocated node's VM starts again: it boots, runs its start task and then takes tasks.";
   const when = WHEN[action];
   switch (option ?? DEFAULT_OPTION) {
     case "requeue":
@@ -71,7 +78,7 @@ export function describeOption(action: NodeAction, option: TaskOption | undefine
 
 /** A short phrase for one running task in the dialog's list: what will happen to it. */
 export function taskFate(action: NodeAction, option: TaskOption | undefined): string {
-  if (action === "enableScheduling") return "keeps running";
+  if (action === "enableScheduling" || action === "start") return "keeps running";
   switch (option ?? DEFAULT_OPTION) {
     case "requeue":
       return "stopped and requeued (runs again; requeue count +1)";

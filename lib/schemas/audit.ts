@@ -4,8 +4,12 @@ import { role } from "./identity";
 import { batchId, nodeId } from "./inputs";
 import { nodeOutcome } from "./remediation";
 
-/** Everything the audit log records; node actions of issue 6 plus node-user connect/remove of issue 7. */
-export const AUDIT_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling", "addUser", "deleteUser"] as const;
+/**
+ * Everything the audit log records: the node actions (deallocate and start since API 2025-06-01) plus
+ * node-user connect/remove. Stored as plain text (lib/audit/schema.ts has no constraint on it), so a new
+ * name needs no migration.
+ */
+export const AUDIT_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling", "deallocate", "start", "addUser", "deleteUser"] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 
 /**

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { apiErrorBody } from "./api-error";
+import { apiVersion } from "./api-version";
 import { nodeId } from "./inputs";
 
 /** The node actions of design.md "Remediation", by the names the UI and the audit log use. */
-export const NODE_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling"] as const;
+export const NODE_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling", "deallocate", "start"] as const;
 export const nodeAction = z.enum(NODE_ACTIONS);
 export type NodeAction = z.infer<typeof nodeAction>;
 
@@ -91,6 +92,8 @@ export const previewResponse = z.object({
   poolId: z.string(),
   allocationState: z.string(),
   configuration: z.enum(["virtualMachine", "cloudService"]),
+  /** The Batch API version the dashboard speaks, which decides what exists (deallocate, start, reimage on VMs). */
+  apiVersion,
   nodes: z.array(previewNode),
 });
 export type PreviewResponse = z.infer<typeof previewResponse>;

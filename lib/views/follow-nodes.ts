@@ -37,6 +37,10 @@ export function nodeSettled(action: NodeAction, now: Observation | undefined, be
       return scheduling === "disabled" && state !== "running";
     case "enableScheduling":
       return scheduling === "enabled" && state !== "offline";
+    case "deallocate":
+      return state === "deallocated";
+    case "start":
+      return state !== "deallocated";
     case "reboot":
     case "reimage":
       // Without a before (the page had not read the node), a stable state is the best evidence there is.

@@ -11,9 +11,9 @@ const none: IdentityView = { actor: "anonymous", role: "viewer", source: "none",
 const yes = { allowed: true };
 const no = (reason: string) => ({ allowed: false, reason });
 function pnode(nodeId: string, actions: Partial<PreviewNode["actions"]>, exists = true): PreviewNode {
-  return { nodeId, exists, runningTasks: [], actions: { reboot: yes, reimage: yes, remove: yes, disableScheduling: yes, enableScheduling: yes, ...actions } };
+  return { nodeId, exists, runningTasks: [], actions: { reboot: yes, reimage: yes, remove: yes, disableScheduling: yes, enableScheduling: yes, deallocate: yes, start: yes, ...actions } };
 }
-const preview = (nodes: PreviewNode[]): PreviewResponse => ({ asOf: "2026-11-27T10:00:00Z", poolId: "p", allocationState: "steady", configuration: "virtualMachine", nodes });
+const preview = (nodes: PreviewNode[]): PreviewResponse => ({ asOf: "2026-11-27T10:00:00Z", poolId: "p", allocationState: "steady", configuration: "virtualMachine", apiVersion: "2025-06-01", nodes });
 
 describe("identityLine and refusal", () => {
   it("says who is signed in and as what, or that the emulator has a local operator", () => {

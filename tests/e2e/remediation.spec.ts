@@ -7,7 +7,7 @@ import { stackPerFile, type Stack } from "../support/stack";
 const ACCOUNT = "incident";
 const POOL = "prod-ingest";
 const JOB = "ingest-2026-11-27";
-const ACTIONS = ["Reboot", "Reimage", "Remove from pool", "Disable scheduling", "Enable scheduling"];
+const ACTIONS = ["Reboot", "Reimage", "Remove from pool", "Disable scheduling", "Enable scheduling", "Deallocate", "Start"];
 
 async function poolNodeIds(env: Stack): Promise<string[]> {
   const client = env.client;
@@ -70,8 +70,11 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     const bar = page.getByTestId("heatmap-actions");
     await expect(bar.getByRole("button", { name: "Enable scheduling" })).toBeDisabled();
     await expect(bar.getByTestId("action-note-enableScheduling")).toHaveText("Scheduling is already enabled on this node.");
-    await expect(bar.getByRole("button", { name: "Reimage" })).toBeDisabled();
-    await expect(bar.getByTestId("action-note-reimage")).toContainText("cloud-service pools");
+    // API 2025-06-01 (the default): reimage and deallocate exist for these VM nodes; start only for deallocated ones.
+    await expect(bar.getByRole("button", { name: "Reimage" })).toBeEnabled();
+    await expect(bar.getByRole("button", { name: "Deallocate" })).toBeEnabled();
+    await expect(bar.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
+    await expect(bar.getByTestId("action-note-start")).toContainText("Only a deallocated node can be started");
     // The node table shares the selection (the URL's sel).
     for (const id of bad) await expect(page.getByTestId("node-table").getByRole("checkbox", { name: `Select node ${id}` })).toBeChecked();
 
@@ -257,10 +260,10 @@ test.describe("a viewer", () => {
     for (const barId of ["heatmap-actions", "table-actions"]) {
       const bar = page.getByTestId(barId);
       await expect(bar.getByTestId("action-refused")).toHaveText("Operator role needed");
-      for (const name of ACTIONS) await expect(bar.getByRole("button", { name })).toBeDisabled();
+      for (const name of ACTIONS) await expect(bar.getByRole("button", { name, exact: true })).toBeDisabled();
     }
     await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${target}`);
-    await expect(page.getByTestId("action-bar").getByRole("button")).toHaveCount(5);
+    await expect(page.getByTestId("action-bar").getByRole("button")).toHaveCount(ACTIONS.length);
     for (const b of await page.getByTestId("action-bar").getByRole("button").all()) await expect(b).toBeDisabled();
 
     // The server enforces the role whatever the page shows: a same-origin POST crafted by hand.

@@ -9,6 +9,8 @@ import { nodeOf, taskOf } from "./lookup";
 export interface RequestStats {
   total: number;
   byRoute: Map<string, number>;
+  /** Accepted Batch requests by the api-version they carried. */
+  byVersion: Map<string, number>;
 }
 
 export interface ControlTarget {
@@ -46,10 +48,13 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
   };
 
   r.on("GET", "/__emulator", () => ok(target.info()));
-  r.on("GET", "/__emulator/stats", () => ok({ total: target.stats.total, byRoute: Object.fromEntries(target.stats.byRoute) }));
+  r.on("GET", "/__emulator/stats", () =>
+    ok({ total: target.stats.total, byRoute: Object.fromEntries(target.stats.byRoute), byVersion: Object.fromEntries(target.stats.byVersion) }),
+  );
   r.on("POST", "/__emulator/stats/reset", () => {
     target.stats.total = 0;
     target.stats.byRoute.clear();
+    target.stats.byVersion.clear();
     return ok();
   });
 

@@ -1,10 +1,11 @@
+import { rulesOf } from "../api-version";
 import { Errors } from "../errors";
 import { body, DISABLE_ACTIONS, enumValue, requiredString, TASK_ACTIONS } from "../http/input";
 import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { NODE_PROPS, nodeJson } from "../http/serialize";
 import { NODE_FILTER } from "../odata/schemas";
-import { disableScheduling, enableScheduling, poolOs, rebootNode, reimageNode } from "../sim/node-lifecycle";
+import { deallocateNode, disableScheduling, enableScheduling, poolOs, rebootNode, reimageNode, startNode } from "../sim/node-lifecycle";
 import { addNodeUser, deleteNodeUser, updateNodeUser } from "../sim/node-users";
 import { nodeOf, poolOf } from "./lookup";
 
@@ -29,8 +30,23 @@ export function nodeRoutes(r: Router): void {
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reimage", (c) => {
     const { pool, node } = nodeOf(c);
-    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"));
+    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"), rulesOf(c.apiVersion).reimageVirtualMachines);
     return { status: 202 };
+  });
+
+  // 2025-06-01 only; on an older version these paths are unknown resources, answered as the router does.
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/deallocate", (c) => {
+    if (!rulesOf(c.apiVersion).deallocation) throw Errors.invalidUri(`No resource at ${c.path}`);
+    const { pool, node } = nodeOf(c);
+    deallocateNode(c.sim, pool, node, enumValue(body(c), "nodeDeallocateOption", TASK_ACTIONS, "requeue"));
+    return { status: 202, headers: actionHeaders(c.baseUrl, c.path, c.sim.now()) };
+  });
+
+  r.on("POST", "/pools/:poolId/nodes/:nodeId/start", (c) => {
+    if (!rulesOf(c.apiVersion).deallocation) throw Errors.invalidUri(`No resource at ${c.path}`);
+    const { pool, node } = nodeOf(c);
+    startNode(c.sim, pool, node);
+    return { status: 202, headers: actionHeaders(c.baseUrl, c.path, c.sim.now()) };
   });
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/disablescheduling", (c) => {
@@ -74,6 +90,8 @@ export function nodeRoutes(r: Router): void {
   });
 
   r.on("GET", "/pools/:poolId/nodes/:nodeId/rdp", (c) => {
+    // Removed in 2025-06-01: the path is then an unknown resource, answered as the router answers one.
+    if (!rulesOf(c.apiVersion).rdpFile) throw Errors.invalidUri(`No resource at ${c.path}`);
     const { pool, node } = nodeOf(c);
     if (!pool.wire.cloudServiceConfiguration) {
       throw Errors.operationNotValidOnNode("An RDP file is only available for nodes of pools created with cloudServiceConfiguration.");
@@ -94,6 +112,11 @@ export function nodeRoutes(r: Router): void {
       json: { virtualDirectoryName: `${node.poolId}/${node.wire.id}/${stamp}`, numberOfFilesUploaded: 3 + node.files.size },
     };
   });
+}
+
+/** 2025-06-01's AcceptedProcessingResponseHeaders for deallocate and start (the router adds request-id). */
+function actionHeaders(base: string, path: string, nowMs: number): Record<string, string> {
+  return { ETag: `0x${nowMs.toString(16).toUpperCase()}`, "Last-Modified": new Date(nowMs).toUTCString(), DataServiceId: `${base}${path}` };
 }
 
 function userHeaders(base: string, poolId: string, nodeId: string, userName: string, nowMs: number): Record<string, string> {

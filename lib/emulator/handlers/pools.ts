@@ -1,3 +1,4 @@
+import { poolForVersion, rulesOf } from "../api-version";
 import { Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId, requiredString, stringArray, TASK_ACTIONS } from "../http/input";
 import { entityReply, listPage } from "../http/list";
@@ -19,7 +20,7 @@ export function poolRoutes(r: Router): void {
       filter: POOL_FILTER,
       selectable: POOL_PROPS,
       filterView: (p) => p.wire,
-      toWire: (p) => poolJson(p, c.baseUrl),
+      toWire: (p) => poolForVersion(poolJson(p, c.baseUrl), c.apiVersion),
     }),
   );
 
@@ -29,7 +30,8 @@ export function poolRoutes(r: Router): void {
     if (c.sim.store.pools.has(id)) throw Errors.poolExists();
     const vmSize = requiredString(b, "vmSize");
     const vmc = b.virtualMachineConfiguration as WirePool["virtualMachineConfiguration"];
-    const csc = b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"];
+    // 2025-06-01 has no cloudServiceConfiguration: there a pool needs virtualMachineConfiguration.
+    const csc = rulesOf(c.apiVersion).cloudServiceConfiguration ? (b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"]) : undefined;
     if (!vmc && !csc) throw Errors.missingProperty("virtualMachineConfiguration");
     const policy = (b.taskSchedulingPolicy ?? {}) as { nodeFillType?: unknown };
     const pool = addPoolRecord(
@@ -56,7 +58,7 @@ export function poolRoutes(r: Router): void {
 
   r.on("GET", "/pools/:poolId", (c) => {
     const pool = poolOf(c);
-    return entityReply(c, POOL_PROPS, poolJson(pool, c.baseUrl), "pools", entityHeaders(pool.wire));
+    return entityReply(c, POOL_PROPS, poolForVersion(poolJson(pool, c.baseUrl), c.apiVersion), "pools", entityHeaders(pool.wire));
   });
   r.on("HEAD", "/pools/:poolId", (c) => ({ status: c.sim.store.pools.has(c.params.poolId ?? "") ? 200 : 404 }));
 
@@ -93,7 +95,7 @@ export function poolRoutes(r: Router): void {
 
   r.on("GET", "/nodecounts", (c) => {
     const rows = new OrderedCollection<ReturnType<typeof nodeCounts>>();
-    for (const pool of c.sim.store.pools.values()) rows.add(pool.wire.id, nodeCounts(pool));
+    for (const pool of c.sim.store.pools.values()) rows.add(pool.wire.id, nodeCounts(pool, rulesOf(c.apiVersion).deallocation));
     return listPage(c, rows, {
       filter: NODECOUNTS_FILTER,
       selectable: new Set(["poolId", "dedicated", "lowPriority"]),

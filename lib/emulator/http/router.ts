@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { ApiVersion } from "../api-version";
 import { Errors } from "../errors";
 import type { SimContext } from "../sim/context";
 
@@ -14,6 +15,8 @@ export interface RouteContext {
   /** The request path as received (still encoded), for building nextLink. */
   path: string;
   sim: SimContext;
+  /** The request's api-version (already checked); handlers branch on rulesOf(apiVersion), never on the string. */
+  apiVersion: ApiVersion;
 }
 
 export interface Reply {

@@ -62,7 +62,9 @@ export interface ResizeError {
 
 export type NodeState =
   | "idle" | "rebooting" | "reimaging" | "running" | "unusable" | "creating" | "starting"
-  | "waitingforstarttask" | "starttaskfailed" | "unknown" | "leavingpool" | "offline" | "preempted";
+  | "waitingforstarttask" | "starttaskfailed" | "unknown" | "leavingpool" | "offline" | "preempted"
+  // 2025-06-01 (docs/real-service.md "API versions"): deallocate/start, and OS upgrades.
+  | "upgradingos" | "deallocated" | "deallocating";
 export type TaskState = "active" | "preparing" | "running" | "completed";
 export type JobState = "active" | "disabling" | "disabled" | "enabling" | "terminating" | "completed" | "deleting";
 export type TaskAction = "requeue" | "terminate" | "taskcompletion" | "retaineddata";
@@ -270,7 +272,7 @@ export interface NodeRecord {
   /** Tasks that ran here and may still have files on the node, newest last. */
   taskHistory: TaskRecord[];
   /** An action waiting for running tasks to finish (taskcompletion) or for retention to expire (retaineddata). */
-  pending?: { action: "reboot" | "reimage" | "remove" | "disable"; option: TaskAction };
+  pending?: { action: "reboot" | "reimage" | "remove" | "disable" | "deallocate"; option: TaskAction };
   /** Bumped on every boot/reimage so events of an earlier life are ignored. */
   generation: number;
   removed?: boolean;

@@ -9,6 +9,8 @@ export interface Timings {
   nodeStart: number;
   reboot: number;
   reimage: number;
+  /** From deallocating to deallocated (2025-06-01's deallocate). */
+  deallocate: number;
   leavePool: number;
   resourceDownload: number;
   allocation: number;
@@ -21,6 +23,7 @@ export const DEFAULT_TIMINGS: Timings = {
   nodeStart: 30_000,
   reboot: 60_000,
   reimage: 180_000,
+  deallocate: 60_000,
   leavePool: 30_000,
   resourceDownload: 2_000,
   allocation: 30_000,

@@ -5,7 +5,7 @@ import type { JobRecord, NodeRecord, NodeState, PoolRecord, TaskAction, TaskReco
 import { parseDuration, type SimContext } from "./context";
 import { requeueRun, terminateTask } from "./task-runs";
 
-export type NodeAction = "reboot" | "reimage" | "remove" | "disable";
+export type NodeAction = "reboot" | "reimage" | "remove" | "disable" | "deallocate";
 
 /** Cloud-service pools and Windows images run cmd; everything else a Linux shell. */
 export function poolOs(pool: PoolRecord): "linux" | "windows" {
@@ -52,23 +52,28 @@ function retentionEnd(node: NodeRecord): number {
   return latest;
 }
 
-/** Creation, reboot and reimage all end in the same boot: starting, the start task, then idle. */
-export function bootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, from: "creating" | "rebooting" | "reimaging"): void {
+/**
+ * Creation, reboot and reimage all end in the same boot: starting, the start task, then idle. A start of a
+ * deallocated node (2025-06-01) is that boot without the first phase.
+ */
+export function bootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, from: "creating" | "rebooting" | "reimaging" | "deallocated"): void {
   const generation = ++node.generation;
+  const alive = () => node.generation === generation && !node.removed;
+  if (from === "deallocated") return startUp(ctx, pool, node, generation, alive);
   setNodeState(ctx, node, from);
   const delay = from === "creating" ? ctx.timings.nodeCreate : from === "rebooting" ? ctx.timings.reboot : ctx.timings.reimage;
-  const alive = () => node.generation === generation && !node.removed;
-  ctx.queue.after(delay, () => {
+  ctx.queue.after(delay, () => alive() && startUp(ctx, pool, node, generation, alive));
+}
+
+function startUp(ctx: SimContext, pool: PoolRecord, node: NodeRecord, generation: number, alive: () => boolean): void {
+  setNodeState(ctx, node, "starting");
+  ctx.queue.after(ctx.timings.nodeStart, () => {
     if (!alive()) return;
-    setNodeState(ctx, node, "starting");
-    ctx.queue.after(ctx.timings.nodeStart, () => {
-      if (!alive()) return;
-      node.wire.lastBootTime = iso(ctx.now());
-      if (node.fault === "unusable") return makeUnusable(ctx, node);
-      const startTask = pool.wire.startTask;
-      if (!startTask) return becomeReady(ctx, node);
-      runStartTask(ctx, pool, node, generation, 0);
-    });
+    node.wire.lastBootTime = iso(ctx.now());
+    if (node.fault === "unusable") return makeUnusable(ctx, node);
+    const startTask = pool.wire.startTask;
+    if (!startTask) return becomeReady(ctx, node);
+    runStartTask(ctx, pool, node, generation, 0);
   });
 }
 
@@ -161,6 +166,9 @@ function refuseForState(node: NodeRecord): BatchServiceError | undefined {
     leavingpool: "OperationInvalidForCurrentState",
     unknown: "OperationInvalidForCurrentState",
     preempted: "OperationInvalidForCurrentState",
+    upgradingos: "OperationInvalidForCurrentState",
+    deallocating: "OperationInvalidForCurrentState",
+    deallocated: "OperationInvalidForCurrentState",
   };
   const code = codes[state];
   return code ? Errors.nodeState(code, state) : undefined;
@@ -172,13 +180,29 @@ export function rebootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, 
   act(ctx, node, "reboot", option);
 }
 
-export function reimageNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, option: TaskAction): void {
-  if (!pool.wire.cloudServiceConfiguration) {
+/** `virtualMachines`: the request's version reimages virtual-machine nodes too (2025-06-01). */
+export function reimageNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, option: TaskAction, virtualMachines: boolean): void {
+  if (!pool.wire.cloudServiceConfiguration && !virtualMachines) {
     throw Errors.operationNotValidOnNode("Operation reimage can be invoked only on pools created with cloudServiceConfiguration");
   }
   const refusal = refuseForState(node);
   if (refusal) throw refusal;
   act(ctx, node, "reimage", option);
+}
+
+/** "You can deallocate a Compute Node only if it is in an idle or running state" (2025-06-01, deallocateNode). */
+export function deallocateNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, option: TaskAction): void {
+  if (pool.wire.cloudServiceConfiguration) throw Errors.operationNotValidOnNode("Only nodes of virtual-machine pools can be deallocated.");
+  const state = node.wire.state;
+  if (state !== "idle" && state !== "running") throw refuseForState(node) ?? Errors.nodeState("OperationInvalidForCurrentState", state);
+  act(ctx, node, "deallocate", option);
+}
+
+/** "You can start a Compute Node only if it has been deallocated" (2025-06-01, startNode): then it boots. */
+export function startNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord): void {
+  if (pool.wire.cloudServiceConfiguration) throw Errors.operationNotValidOnNode("Only nodes of virtual-machine pools can be started.");
+  if (node.wire.state !== "deallocated") throw Errors.nodeState("OperationInvalidForCurrentState", node.wire.state);
+  bootNode(ctx, pool, node, "deallocated");
 }
 
 export function disableScheduling(ctx: SimContext, node: NodeRecord, option: TaskAction): void {
@@ -210,7 +234,8 @@ export function act(ctx: SimContext, node: NodeRecord, action: NodeAction, optio
   settleNode(ctx, node);
 }
 
-const pastTense = (a: NodeAction) => ({ reboot: "rebooted", reimage: "reimaged", remove: "removed from the pool", disable: "disabled for scheduling" })[a];
+const pastTense = (a: NodeAction) =>
+  ({ reboot: "rebooted", reimage: "reimaged", remove: "removed from the pool", disable: "disabled for scheduling", deallocate: "deallocated" })[a];
 
 function requeueFromNode(ctx: SimContext, task: TaskRecord): void {
   const job: JobRecord | undefined = ctx.store.jobs.get(task.jobId);
@@ -222,6 +247,7 @@ function carryOut(ctx: SimContext, node: NodeRecord, action: NodeAction): void {
   if (!pool) return;
   if (action === "disable") return settleNode(ctx, node);
   if (action === "remove") return leavePool(ctx, pool, node);
+  if (action === "deallocate") return deallocate(ctx, node);
   if (action === "reimage") {
     wipeTaskFiles(node, "nodeReimaged");
     node.fault = "none";
@@ -234,6 +260,13 @@ function carryOut(ctx: SimContext, node: NodeRecord, action: NodeAction): void {
     delete node.wire.errors;
   }
   bootNode(ctx, pool, node, action === "reimage" ? "reimaging" : "rebooting");
+}
+
+/** deallocating, then deallocated: the VM is stopped; a start boots it again. */
+function deallocate(ctx: SimContext, node: NodeRecord): void {
+  const generation = ++node.generation;
+  setNodeState(ctx, node, "deallocating");
+  ctx.queue.after(ctx.timings.deallocate, () => node.generation === generation && !node.removed && setNodeState(ctx, node, "deallocated"));
 }
 
 function wipeTaskFiles(node: NodeRecord, why: "nodeRemoved" | "nodeReimaged"): void {

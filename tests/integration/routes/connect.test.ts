@@ -6,13 +6,15 @@ import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { auditListResponse, type AuditRecordView } from "@/lib/schemas/audit";
 import { connectResponse, nodeUsersResponse, removeUserResponse } from "@/lib/schemas/connect";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
-import { calls, PAGE_HEADERS, readyPool, UUID, waitFor } from "./remediation-support";
+import { readApiVersion } from "@/lib/batch/account-config";
+import { calls, legacyClient, PAGE_HEADERS, readyPool, UUID, waitFor } from "./remediation-support";
 import { handlers } from "./route-table";
 import { call, emulatorPerSuite, expectApiError, type RouteResult } from "./support";
 
 // Connect (issue 7): temporary node users through the routes, against the emulator's node-user rules, with
 // the audit records they leave, and neither key nor password anywhere but Batch and the one response.
 const env = emulatorPerSuite({ scenario: "empty", account: "conn" });
+const MODERN = readApiVersion() === "2025-06-01";
 const a = () => env.account;
 
 const usersOnNode = (pool: string, node: string) => env.control<ShownUser[]>("GET", `/pools/${pool}/nodes/${node}/users`);
@@ -67,7 +69,8 @@ let classic = "";
 beforeAll(async () => {
   lin = await readyPool(env, "lin", 2);
   win = (await readyPool(env, "win", 1, { virtualMachineConfiguration: WINDOWS_VM }))[0]!;
-  await env.sdk.pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
+  // Only 2022-10-01.16.0 creates cloud-service pools; every version then sees the pool.
+  await legacyClient(env).pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
   const [node] = await waitFor(env.emu, () => env.sdk.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle");
   classic = node!.id!;
 });
@@ -230,14 +233,22 @@ describe("Windows and cloud-service nodes (generated password)", () => {
     expect(await calls(env, `POST /pools/win/nodes/${win}/users`)).toBe(0);
   });
 
-  it("a cloud-service node: a password and our RDP download, which is Batch's file", async () => {
+  it("a cloud-service node: a password and our RDP download, which is Batch's file (2022-10-01.16.0), or why there is none (2025-06-01)", async () => {
     const r = await connect("classic", classic, { expiryHours: 4 });
     expect(r.status, r.text).toBe(200);
     const res = connectResponse.parse(r.json);
     expect(res.password).toBeDefined();
-    expect(res.connection).toEqual({ kind: "rdp", rdpUrl: `/api/accounts/${a()}/pools/classic/nodes/${classic}/rdp` });
     expect((await usersOnNode("classic", classic)).map((u) => [u.name, u.hasPassword])).toEqual([[res.userName, true]]);
-
+    if (MODERN) {
+      // docs/real-service.md "API versions": 2025-06-01 has no RDP file, and no remote login settings for these pools.
+      expect(res.connection).toMatchObject({ kind: "unavailable", error: { status: 409, code: "RdpFileNotInApiVersion", message: expect.stringMatching(/has no RDP file/) } });
+      await env.resetStats();
+      const e = expectApiError(await rdp("classic", classic), "conflict", 409);
+      expect(e.message).toMatch(/Batch API 2025-06-01 has no RDP file, and gives remote login settings only for virtual-machine pools/);
+      expect(await calls(env, `GET /pools/classic/nodes/${classic}/rdp`)).toBe(0);
+      return;
+    }
+    expect(res.connection).toEqual({ kind: "rdp", rdpUrl: `/api/accounts/${a()}/pools/classic/nodes/${classic}/rdp` });
     const file = await rdp("classic", classic);
     expect(file.status, file.text).toBe(200);
     expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${classic}.rdp"`);
@@ -252,6 +263,10 @@ describe("Windows and cloud-service nodes (generated password)", () => {
   it("the RDP file of a VM pool's node is a 409 in plain words", async () => {
     const r = await rdp("lin", lin[0]!);
     const e = expectApiError(r, "conflict", 409);
+    if (MODERN) {
+      expect(e.message).toMatch(/has no RDP file, and pool lin is a virtual-machine pool: use Connect/);
+      return;
+    }
     expect(e.message).toMatch(/only for nodes of cloud-service pools, and pool lin is a virtual-machine pool/);
     expect(e.requestId).toMatch(UUID);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BatchServiceModels } from "@azure/batch";
+import { BatchServiceClient, BatchSharedKeyCredentials, type BatchServiceModels } from "@azure/batch";
 import { expect } from "vitest";
 import { actionResponse, type ActionRequest, type ActionResponse } from "@/lib/schemas/remediation";
 import { LINUX_VM, waitFor } from "../emulator/harness";
@@ -26,7 +26,9 @@ export async function actOk(env: RouteTestEnv, poolId: string, body: Partial<Act
 
 /** A pool whose nodes are all idle, created through the SDK and grown in simulated time. */
 export async function readyPool(env: RouteTestEnv, id: string, nodes: number, extra: Partial<BatchServiceModels.PoolAddParameter> = {}): Promise<string[]> {
-  await env.sdk.pool.add({ id, vmSize: "STANDARD_D2S_V5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: nodes, ...extra });
+  // Only 2022-10-01.16.0 can create a cloud-service pool; once made, it is there for every version to see.
+  const creator = extra.cloudServiceConfiguration ? legacyClient(env) : env.sdk;
+  await creator.pool.add({ id, vmSize: "STANDARD_D2S_V5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: nodes, ...extra });
   await waitFor(env.emu, () => env.sdk.pool.get(id), (p) => p.allocationState === "steady");
   const list = await waitFor(
     env.emu,
@@ -61,6 +63,11 @@ export async function busyPool(
 }
 
 /** A cloud-service pool (Windows, cmd) and a command that keeps its node busy for an hour. */
+/** The SDK as shipped, speaking 2022-10-01.16.0 whatever BATCH_API_VERSION says: for setting up legacy pools. */
+export function legacyClient(env: RouteTestEnv): BatchServiceClient {
+  return new BatchServiceClient(new BatchSharedKeyCredentials(env.emu.account, env.emu.key), env.emu.url, { noRetryPolicy: true });
+}
+
 export const CLOUD_SERVICE = { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } } as const;
 export const WINDOWS_LONG = "cmd /c timeout /t 3600";
 

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
 import { nodeDetailResponse } from "@/lib/schemas/nodes";
 import { handlers } from "./route-table";
-import { actOk, busyPool, calls, CLOUD_SERVICE, readyPool, UUID, waitFor, WINDOWS_LONG } from "./remediation-support";
+import { readApiVersion } from "@/lib/batch/account-config";
+import { actOk, busyPool, calls, postAction, CLOUD_SERVICE, readyPool, UUID, waitFor, WINDOWS_LONG } from "./remediation-support";
 import { call, callOk, emulatorPerSuite } from "./support";
 
 // Each action and option against the emulator's semantics (batch-api.md §5.1), read back through the SDK,
 // and the audit records they leave. Simulated time stands still unless a test advances it.
 const env = emulatorPerSuite({ scenario: "empty", account: "remed" });
+const MODERN = readApiVersion() === "2025-06-01";
 const a = () => env.account;
 const task = (jobId: string, taskId: string) => env.sdk.task.get(jobId, taskId);
 const node = (poolId: string, nodeId: string) => env.sdk.computeNode.get(poolId, nodeId);
@@ -124,10 +126,19 @@ describe("reboot", () => {
 });
 
 describe("409s in plain words", () => {
-  it("reimage on a virtual-machine pool: OperationNotValidOnNode, explained as cloud-service only", async () => {
+  it("reimage on a virtual-machine pool: sent on 2025-06-01; refused before any Batch call on 2022-10-01.16.0, saying why", async () => {
     const [target] = await readyPool(env, "vm-reimage", 1);
-    const res = await actOk(env, "vm-reimage", { action: "reimage", nodeIds: [target!], confirm: target });
-    expect(res.results[0]).toMatchObject({ outcome: "failed", error: { status: 409, code: "OperationNotValidOnNode" }, explanation: expect.stringMatching(/cloud-service pools/) });
+    if (MODERN) {
+      const res = await actOk(env, "vm-reimage", { action: "reimage", nodeIds: [target!], confirm: target });
+      expect(res.results[0]).toMatchObject({ outcome: "accepted", requestId: expect.stringMatching(UUID) });
+      expect((await node("vm-reimage", target!)).state).toBe("reimaging");
+      return;
+    }
+    await env.resetStats();
+    const r = await postAction(env, "vm-reimage", { action: "reimage", nodeIds: [target!], confirm: target });
+    expect(r.status).toBe(400);
+    expect(r.text).toMatch(/action: Batch reimages nodes of virtual-machine pools only from API 2025-06-01 on; this dashboard speaks 2022-10-01\.16\.0/);
+    expect(await calls(env, "POST /pools/vm-reimage/nodes/")).toBe(0);
     expect((await node("vm-reimage", target!)).state).toBe("idle");
   });
 
@@ -225,10 +236,20 @@ describe("GET …/actions/preview", () => {
     const r = await call(handlers.actionPreviewGET, `/api/accounts/${a()}/pools/preview/actions/preview?nodes=${n0},${n1},tvm-gone`, { account: a(), poolId: "preview" });
     expect(r.status, r.text).toBe(200);
     const p = (await import("@/lib/schemas/remediation")).previewResponse.parse(r.json);
-    expect(p).toMatchObject({ poolId: "preview", allocationState: "steady", configuration: "virtualMachine" });
+    expect(p).toMatchObject({ poolId: "preview", allocationState: "steady", configuration: "virtualMachine", apiVersion: readApiVersion() });
     expect(p.nodes.map((n) => n.nodeId)).toEqual([n0, n1, "tvm-gone"]);
     expect(p.nodes[0]).toMatchObject({ exists: true, state: "running", schedulingState: "enabled", runningTasks: [{ jobId: pool.jobId, taskId: pool.taskOn.get(n0!) }] });
-    expect(p.nodes[0]!.actions).toMatchObject({ reboot: { allowed: true }, disableScheduling: { allowed: true }, enableScheduling: { allowed: false }, reimage: { allowed: false, reason: expect.stringMatching(/cloud-service/) } });
+    expect(p.nodes[0]!.actions).toMatchObject({ reboot: { allowed: true }, disableScheduling: { allowed: true }, enableScheduling: { allowed: false } });
+    // What exists depends on the API version (docs/real-service.md "API versions").
+    expect(p.nodes[0]!.actions).toMatchObject(
+      MODERN
+        ? { reimage: { allowed: true }, deallocate: { allowed: true }, start: { allowed: false, reason: "Only a deallocated node can be started; this one is running." } }
+        : {
+            reimage: { allowed: false, reason: expect.stringMatching(/only from API 2025-06-01 on/) },
+            deallocate: { allowed: false, reason: expect.stringMatching(/^Deallocate exists from Batch API 2025-06-01 on/) },
+            start: { allowed: false, reason: expect.stringMatching(/^Start exists from Batch API 2025-06-01 on/) },
+          },
+    );
     expect(p.nodes[1]!.actions).toMatchObject({ disableScheduling: { allowed: false, reason: expect.stringMatching(/already disabled/) }, enableScheduling: { allowed: true } });
     expect(p.nodes[2]).toMatchObject({ exists: false, runningTasks: [], actions: { reboot: { allowed: false } } });
   });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { z } from "zod";
+import { readApiVersion } from "@/lib/batch/account-config";
 import type { ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { API_ERROR_KINDS, type ApiErrorInfo, type ApiErrorKind } from "@/lib/schemas/api-error";
@@ -30,7 +31,7 @@ export interface RouteTestEnv {
   emu: Emulator;
   /** The account name in the dashboard's URLs, equal to the emulator's Batch account name. */
   account: string;
-  /** The SDK on the same emulator, without retries: the reference the routes are compared with. */
+  /** The SDK on the same emulator, without retries, speaking the dashboard's BATCH_API_VERSION: the reference the routes are compared with. */
   sdk: BatchServiceClient;
   /** The emulator's unsigned control API (/__emulator/...). */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
@@ -68,7 +69,9 @@ export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEn
   return {
     emu,
     account: spec.account,
-    sdk: new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true }),
+    sdk: Object.assign(new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true }), {
+      apiVersion: readApiVersion(),
+    }),
     control,
     stats: () => control("GET", "/stats"),
     resetStats: async () => void (await control("POST", "/stats/reset")),

@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AccountConfigError, readAccountConfig } from "@/lib/batch/account-config";
+import { AccountConfigError, readAccountConfig, readApiVersion } from "@/lib/batch/account-config";
 
 const KEY = Buffer.from("0123456789abcdef0123456789abcdef").toString("base64");
 
@@ -91,5 +92,30 @@ describe("listAccounts", () => {
       for (const k of ["BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY"]) delete process.env[k];
       Object.assign(process.env, saved);
     }
+  });
+});
+
+describe("readApiVersion", () => {
+  it("defaults to 2025-06-01 and takes either version the dashboard speaks", () => {
+    expect(readApiVersion({})).toBe("2025-06-01");
+    expect(readApiVersion({ BATCH_API_VERSION: "  " })).toBe("2025-06-01");
+    expect(readApiVersion({ BATCH_API_VERSION: "2022-10-01.16.0" })).toBe("2022-10-01.16.0");
+    expect(readApiVersion({ BATCH_API_VERSION: "2025-06-01" })).toBe("2025-06-01");
+  });
+
+  it("refuses any other value, naming the variable and the versions it takes", () => {
+    for (const v of ["2025-06-01.21.0", "2024-07-01.20.0", "latest"]) {
+      expect(() => readApiVersion({ BATCH_API_VERSION: v })).toThrow(AccountConfigError);
+      expect(() => readApiVersion({ BATCH_API_VERSION: v })).toThrow(`BATCH_API_VERSION=${v} is not a Batch API version this dashboard speaks; use 2025-06-01 or 2022-10-01.16.0`);
+    }
+  });
+
+  it("stops the server at start with that message", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", 'import("./lib/batch/startup-check.ts").then((m) => (m.checkAccountConfigAtStartup ?? m.default.checkAccountConfigAtStartup)())'], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", BATCH_API_VERSION: "2021-06-01.14.0", BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(tmpdir(), "bs-")), "a.sqlite") },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("Batchscope cannot start: BATCH_API_VERSION=2021-06-01.14.0 is not a Batch API version");
   });
 });
