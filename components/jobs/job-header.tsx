@@ -74,6 +74,10 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
             </li>
           ))}
         </ul>
+        {/* Batch's own counts trail its tasks, by minutes in recordings (docs/real-service.md); the heatmap and task list read tasks. */}
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="task-counts-note">
+          Task counts as Batch keeps them; they can lag behind the tasks by a few minutes. Failures below are read from the tasks themselves.
+        </p>
       </Panel>
       {children}
     </>

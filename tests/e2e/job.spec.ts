@@ -14,6 +14,8 @@ test("the overview lists active jobs with their counts and links to each job", a
   await row.getByRole("link", { name: "etl-nightly" }).click();
   await expect(page).toHaveURL(/\/demo\/jobs\/etl-nightly/);
   await expect(page.getByTestId("task-counts")).toContainText(String(counts.taskCounts.failed));
+  // Batch's counts lag its tasks (docs/real-service.md): the page says so beside them.
+  await expect(page.getByTestId("task-counts-note")).toContainText("can lag behind the tasks");
 });
 
 test("category and node filters live in the URL, survive a reload, and match what Batch holds", async ({ page }) => {
