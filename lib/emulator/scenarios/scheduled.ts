@@ -2,7 +2,7 @@ import { iso } from "../clock";
 import type { JobRecord, JobScheduleRecord, NodeRecord, WireJobSchedule } from "../model/types";
 import { UNLIMITED, type SimContext } from "../sim/context";
 import { createScheduledJob, replan } from "../sim/job-schedules";
-import { taskRootDirectory } from "../sim/task-runs";
+import { completeJob, taskRootDirectory } from "../sim/task-runs";
 import { addHistoricTask, pad } from "./builder";
 import { FAILURES, historicFields, type FailureSample } from "./failures";
 
@@ -62,7 +62,7 @@ export function addNightlySchedule(sim: SimContext, spec: NightlySpec): { schedu
     const job = createScheduledJob(sim, schedule, startMs);
     const recent = run === spec.earlierRuns;
     layRun(sim, job, spec, startMs, recent);
-    if (!recent) finishAt(sim, job, startMs + 70 * 60_000);
+    if (!recent) completeJob(sim, job, "AllTasksComplete", startMs + 70 * 60_000);
     schedule.lastDueMs = startMs;
   }
   // From here the live simulation takes over: the next run is due a day after the recent one.
@@ -87,17 +87,6 @@ function layRun(sim: SimContext, job: JobRecord, spec: NightlySpec, startMs: num
       ...(sample ? historicFields(sample) : { exitCode: 0, stdout: { kind: "text", text: `shard ${i + 1}: index rebuilt\n` }, stderr: { kind: "text", text: "" } }),
     });
   }
-}
-
-function finishAt(sim: SimContext, job: JobRecord, endMs: number): void {
-  const w = job.wire;
-  w.previousState = w.state;
-  w.previousStateTransitionTime = w.stateTransitionTime;
-  w.state = "completed";
-  w.stateTransitionTime = iso(endMs);
-  w.executionInfo.endTime = iso(endMs);
-  w.executionInfo.terminateReason = "AllTasksComplete";
-  sim.store.touch(w, endMs);
 }
 
 /** How the incident's and demo's bad nodes fail a reindex shard: a full disk, or the OOM killer. */

@@ -257,8 +257,8 @@ function maybeCompleteJob(ctx: SimContext, job: JobRecord): void {
   }
 }
 
-export function completeJob(ctx: SimContext, job: JobRecord, reason: string): void {
-  const now = ctx.now();
+/** `now` is given when a scenario lays down history: a job that ended before the emulator started. */
+export function completeJob(ctx: SimContext, job: JobRecord, reason: string, now = ctx.now()): void {
   const w = job.wire;
   w.previousState = w.state;
   w.previousStateTransitionTime = w.stateTransitionTime;
