@@ -1,8 +1,8 @@
 import "server-only";
 import { failureSummary } from "@/lib/batch/failures";
 import { listFiles, readFileSlice, type FileOwner } from "@/lib/batch/files";
+import { listJobSchedules } from "@/lib/batch/job-schedules";
 import { getJob, listJobs } from "@/lib/batch/jobs";
-import { listAll } from "@/lib/batch/paging";
 import { completedTasksInWindow, type ScopeMemory } from "@/lib/batch/scope-tasks";
 import { getTask, listTasks } from "@/lib/batch/tasks";
 import { serviceWindow } from "@/lib/batch/windows";
@@ -17,8 +17,6 @@ import { count, type Check, type Outcome, type Probe } from "./probe";
  * heatmap send, through the functions the routes call, with queries parsed by the routes' schemas.
  */
 
-/** Job schedules are not shown by the dashboard yet; the $select keeps the answer small. */
-const JOB_SCHEDULE_FIELDS = "id,state,stateTransitionTime,schedule,executionInfo";
 /** The browser refreshes every 15 s: a refresh asks for the tasks that changed since the last read. */
 const REFRESH_AFTER_MS = 15_000;
 
@@ -67,12 +65,8 @@ export const JOB_CHECKS: Check[] = [
     id: "jobSchedules",
     title: () => "Job schedules",
     run: async (p) => {
-      const { client } = p.client;
-      const { items } = await listAll(
-        () => client.jobSchedule.list({ jobScheduleListOptions: { select: JOB_SCHEDULE_FIELDS } }),
-        (link) => client.jobSchedule.listNext(link),
-      );
-      return { detail: count(items.length, "job schedule") };
+      const { schedules } = await listJobSchedules(p.account);
+      return { detail: count(schedules.length, "job schedule") };
     },
   },
   {
