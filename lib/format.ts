@@ -35,3 +35,11 @@ export function formatBytes(n: number | undefined): string {
   }
   return `${u === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }
+
+/**
+ * A long id cut in the middle, for places with no room for it whole (a button). Real node ids are 72
+ * characters (docs/real-service.md) and differ at both ends; the whole id stays in the title beside it.
+ */
+export function shortId(id: string, max = 24): string {
+  return id.length <= max ? id : `${id.slice(0, max - 9)}…${id.slice(-8)}`;
+}

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Panel } from "@/components/ui/panel";
 import { LINUX_EXPIRY_NOTE } from "@/lib/connect/expiry";
-import { credentialFor } from "@/lib/connect/node-access";
+import { connectUnavailable, credentialFor } from "@/lib/connect/node-access";
 import { batchQueries } from "@/lib/queries/batch";
 import { connectQueries } from "@/lib/queries/connect";
 import { remediationQueries } from "@/lib/queries/remediation";
@@ -21,10 +21,12 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const pool = useQuery(batchQueries.pool(account, poolId));
+  const preview = useQuery(remediationQueries.preview(account, poolId, [nodeId]));
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<ConnectResponse | null>(null);
   if (me.data?.identity.role !== "operator" || me.data.identity.actionsRefused) return null;
-  const credential = pool.data ? credentialFor(pool.data.pool) : undefined;
+  const unavailable = preview.data ? connectUnavailable(preview.data.configuration, preview.data.apiVersion) : undefined;
+  const credential = pool.data && preview.data && !unavailable ? credentialFor(pool.data.pool) : undefined;
 
   const done = (r: ConnectResponse) => {
     setResult(r);
@@ -48,7 +50,12 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
         </button>
       }
     >
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      {unavailable && (
+        <p data-testid="connect-unavailable" className="text-sm text-slate-700 dark:text-slate-200">
+          {unavailable}
+        </p>
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-300" hidden={Boolean(unavailable)}>
         {credential === "password"
           ? "Sign in with Remote Desktop as a temporary user with a generated password."
           : "Sign in with ssh as a temporary user that accepts your SSH public key."}

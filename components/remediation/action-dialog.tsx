@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Modal, ModalButtons } from "@/components/ui/modal";
+import { shortId } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import { sameId } from "@/lib/schemas/ids";
@@ -11,6 +12,9 @@ import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/li
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
 import { splitByAvailability } from "@/lib/views/remediation";
 import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
+
+/** Actions that put a node back to work: their button is not painted as a danger. */
+const GENTLE_ACTIONS: ReadonlySet<NodeAction> = new Set(["enableScheduling", "start"]);
 
 const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
@@ -85,6 +89,7 @@ export function ActionDialog({
   const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected)) && !send.isPending;
   const label = ACTION_LABELS[action];
   const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
+  const buttonCount = targetIds.length === 1 ? `node ${shortId(targetIds[0]!)}` : count;
 
   return (
     <Modal
@@ -138,8 +143,8 @@ export function ActionDialog({
               {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
             </div>
           )}
-          <ModalButtons busy={send.isPending} ready={ready} testId="action-submit" tone="danger">
-            {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${count}` : `${label} ${count}`}
+          <ModalButtons busy={send.isPending} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
+            {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`}
           </ModalButtons>
         </form>
       )}

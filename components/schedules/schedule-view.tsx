@@ -7,7 +7,7 @@ import { GonePanel, isGone } from "@/components/ui/gone";
 import { Loading, Panel } from "@/components/ui/panel";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
-import { describeRecurrence } from "@/lib/links/scheduled-job";
+import { describeRecurrence, describeStartWindow } from "@/lib/links/scheduled-job";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { JobScheduleDetailResponse } from "@/lib/schemas/job-schedules";
@@ -47,7 +47,7 @@ function ScheduleFacts({ account, data }: { account: string; data: JobScheduleDe
     <Panel id="schedule" title={<span className="font-mono">{s.id}</span>} asOf={data.asOf}>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
         <Fact label="State" testId="schedule-state">{s.state}</Fact>
-        <Fact label="Runs">{describeRecurrence(s.recurrenceInterval)}{s.startWindow ? `, within ${s.startWindow} of its time` : ""}</Fact>
+        <Fact label="Runs">{describeRecurrence(s.recurrenceInterval)}{s.startWindow ? `, starting within ${describeStartWindow(s.startWindow)} of its time` : ""}</Fact>
         <Fact label="Next run">{s.nextRunTime ? formatTime(s.nextRunTime) : "—"}</Fact>
         <Fact label="Pool">{s.poolId ? <Link className={`font-mono ${link}`} href={paths.pool(account, s.poolId)}>{s.poolId}</Link> : "—"}</Fact>
         <Fact label="Created">{formatTime(s.creationTime)}</Fact>

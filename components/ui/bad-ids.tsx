@@ -1,5 +1,12 @@
 import Link from "next/link";
 
+/** The rule each kind of id follows, as lib/schemas/inputs.ts checks it (docs/real-service.md "Ids"). */
+const ID_RULES: Record<string, string> = {
+  node: "node ids are made by Batch, 1–128 letters, digits, hyphens or underscores (tvmps_… on virtual-machine pools)",
+  job: "job ids are 1–64 letters, digits, hyphens or underscores, or a scheduled run's <schedule>:job-<n>",
+  default: "ids are 1–64 letters, digits, hyphens or underscores",
+};
+
 /** A link whose ids Batch could never have issued (a mangled paste): say which, and offer the parent. */
 export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok: boolean][]; parent: { href: string; label: string } }) {
   return (
@@ -12,7 +19,7 @@ export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok:
           .filter(([, , ok]) => !ok)
           .map(([what, value]) => (
             <li key={what}>
-              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id: ids are 1–64 letters, digits, hyphens or underscores.
+              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id: {ID_RULES[what] ?? ID_RULES.default}.
             </li>
           ))}
       </ul>

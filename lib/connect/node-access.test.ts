@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditRecordView } from "@/lib/schemas/audit";
-import { credentialFor, nodeAccess, nodeUsersFromAudit } from "./node-access";
+import { connectUnavailable, credentialFor, nodeAccess, nodeUsersFromAudit } from "./node-access";
 
 describe("nodeAccess", () => {
   it("tells Linux VM pools from Windows VM and cloud-service pools", () => {
@@ -54,5 +54,13 @@ describe("credentialFor", () => {
     expect(credentialFor({ configuration: "virtualMachine", image: "canonical / 0001-com-ubuntu-server-jammy / 22_04-lts / latest" })).toBe("sshKey");
     expect(credentialFor({ configuration: "virtualMachine", image: "microsoftwindowsserver / windowsserver / 2022-datacenter / latest" })).toBe("password");
     expect(credentialFor({ configuration: "cloudService", image: "Cloud Services OS family 6" })).toBe("password");
+  });
+});
+
+describe("connectUnavailable", () => {
+  it("refuses Connect on a cloud-service pool only where the API version has no RDP file", () => {
+    expect(connectUnavailable("cloudService", "2025-06-01")).toMatch(/RDP file.*2025-06-01/);
+    expect(connectUnavailable("cloudService", "2022-10-01.16.0")).toBeUndefined();
+    expect(connectUnavailable("virtualMachine", "2025-06-01")).toBeUndefined();
   });
 });

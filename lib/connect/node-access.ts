@@ -68,3 +68,15 @@ export function credentialFor(pool: { configuration: "virtualMachine" | "cloudSe
   if (pool.configuration === "cloudService") return "password";
   return (pool.image ?? "").toLowerCase().includes("windows") ? "password" : "sshKey";
 }
+
+/**
+ * Why Connect cannot work on a pool, if it cannot: API 2025-06-01 has no RDP file and Batch gives remote
+ * login settings only for virtual-machine pools (docs/real-service.md "API versions"), so a user made on a
+ * legacy cloud-service node could not be reached. Offering it would create a user and an audit record for
+ * nothing.
+ */
+export function connectUnavailable(configuration: "virtualMachine" | "cloudService", apiVersion: string): string | undefined {
+  if (configuration === "cloudService" && apiVersion !== "2022-10-01.16.0")
+    return `Connect needs an RDP file on cloud-service pools, and Batch API ${apiVersion} has none; with BATCH_API_VERSION=2022-10-01.16.0 it would be offered.`;
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRecurrence, scheduleOfJob } from "./scheduled-job";
+import { describeRecurrence, describeStartWindow, scheduleOfJob } from "./scheduled-job";
 
 describe("scheduleOfJob", () => {
   it("reads the schedule and run from a scheduled job's id", () => {
@@ -26,5 +26,14 @@ describe("describeRecurrence", () => {
   it("says once without a recurrence, and shows what it cannot read", () => {
     expect(describeRecurrence(undefined)).toBe("once");
     expect(describeRecurrence("P1W")).toBe("every P1W");
+  });
+});
+
+describe("describeStartWindow", () => {
+  it("reads Batch's durations as words, and shows what it cannot read as it came", () => {
+    expect(describeStartWindow("PT1H")).toBe("1 hour");
+    expect(describeStartWindow("PT30M")).toBe("30 minutes");
+    expect(describeStartWindow("P1DT2H")).toBe("1 day 2 hours");
+    expect(describeStartWindow("bogus")).toBe("bogus");
   });
 });

@@ -15,13 +15,24 @@ const UNITS: [string, string][] = [
   ["S", "second"],
 ];
 
+/** "P1D" → "day", "PT6H" → "6 hours", "PT1H30M" → "1 hour 30 minutes"; undefined for what it cannot read. */
+function durationWords(duration: string): string | undefined {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration);
+  if (!m) return undefined;
+  const parts = m.slice(1).flatMap((v, i) => (v === undefined || Number(v) === 0 ? [] : [[Number(v), UNITS[i]![1]] as const]));
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1 && parts[0]![0] === 1) return parts[0]![1];
+  return parts.map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`).join(" ");
+}
+
 /** "P1D" → "every day", "PT6H" → "every 6 hours", "PT1H30M" → "every 1 hour 30 minutes"; odd input is shown as is. */
 export function describeRecurrence(duration: string | undefined): string {
   if (!duration) return "once";
-  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration);
-  if (!m || m.slice(1).every((p) => p === undefined)) return `every ${duration}`;
-  const parts = m.slice(1).flatMap((v, i) => (v === undefined || Number(v) === 0 ? [] : [[Number(v), UNITS[i]![1]] as const]));
-  if (parts.length === 0) return `every ${duration}`;
-  if (parts.length === 1 && parts[0]![0] === 1) return `every ${parts[0]![1]}`;
-  return `every ${parts.map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`).join(" ")}`;
+  return `every ${durationWords(duration) ?? duration}`;
+}
+
+/** A schedule's start window: "PT1H" → "1 hour" (a run that cannot start within it is skipped). */
+export function describeStartWindow(duration: string): string {
+  const words = durationWords(duration);
+  return words ? (/^\d/.test(words) ? words : `1 ${words}`) : duration;
 }

@@ -32,6 +32,22 @@ test.describe("real-form node ids on the incident scenario", () => {
 
     await expect(page).toHaveURL(new RegExp(`/incident/pools/prod-ingest/nodes/${nodeId}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(nodeId);
+
+    // The action dialog holds a 72-character id: the title wraps it whole, the button shortens it, and
+    // Cancel stays inside the dialog (nothing is sent: the dialog is closed with Cancel).
+    await page.getByRole("button", { name: "Disable scheduling" }).first().click();
+    const dialog = page.getByTestId("action-dialog");
+    await expect(dialog.getByRole("heading", { name: `Disable scheduling: node ${nodeId}` })).toBeVisible();
+    await expect(dialog.getByTestId("action-submit")).toHaveText(`Disable scheduling node ${nodeId.slice(0, 15)}…${nodeId.slice(-8)}`);
+    const box = (await dialog.boundingBox())!;
+    for (const control of [dialog.getByRole("button", { name: "Cancel" }), dialog.getByTestId("action-submit")]) {
+      const b = (await control.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(box.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+
     const files = page.getByTestId("node-file-list");
     const first = files.getByRole("link").first();
     await expect(first).toBeVisible();
