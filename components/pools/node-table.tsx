@@ -106,8 +106,8 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
                       <input type="checkbox" checked={selectedSet.has(r.id)} onChange={() => toggle(r.id)} aria-label={`Select node ${r.id}`} className="size-3.5 accent-blue-700 dark:accent-blue-300" />
                     </td>
                     {/* Real node ids are 72 characters (docs/real-service.md): cut on screen, whole in the text, title and link. */}
-                    <th scope="row" className="max-w-[16rem] truncate px-3 text-left font-mono font-normal whitespace-nowrap" title={r.id}>
-                      <Link prefetch={false} href={paths.node(account, poolId, r.id)} className="text-blue-700 hover:underline dark:text-blue-300">
+                    <th scope="row" className="px-3 text-left font-mono font-normal whitespace-nowrap">
+                      <Link prefetch={false} href={paths.node(account, poolId, r.id)} title={r.id} className="block max-w-[16rem] truncate text-blue-700 hover:underline dark:text-blue-300">
                         {r.id}
                       </Link>
                     </th>
