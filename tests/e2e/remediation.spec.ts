@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
+import { shortId } from "@/lib/format";
 import { all } from "../support/sdk-paging";
 import { stackPerFile, type Stack } from "../support/stack";
 
@@ -219,7 +220,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await dialog.getByTestId("action-submit").click();
     await expect(dialog.getByRole("alert")).toContainText("could not be reached");
     await expect(dialog.getByLabel("Reason (required)")).toBeDisabled();
-    const retry = dialog.getByRole("button", { name: `Retry: enable scheduling node ${node}` });
+    const retry = dialog.getByRole("button", { name: `Retry: enable scheduling node ${shortId(node)}` });
     await expect((await env().client.computeNode.get(POOL, node)).schedulingState).toBe("enabled");
     await retry.click();
     await expect(dialog).toBeHidden();
