@@ -64,7 +64,7 @@ export function wireString(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Batch's enumerations as the REST API spells them (batch-api.md), the spelling our views use. */
+/** Batch's enumerations as the REST specification spells them (docs/real-service.md, "Values on the wire"), the spelling our views use. */
 export const NODE_STATES = [
   "idle", "rebooting", "reimaging", "running", "unusable", "creating", "starting", "waitingforstarttask", "starttaskfailed",
   "unknown", "leavingpool", "offline", "preempted", "upgradingos", "deallocated", "deallocating",

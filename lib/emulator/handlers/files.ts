@@ -142,7 +142,7 @@ function listEntries(c: RouteContext, list: Entry[], base: string, os: "linux" |
 }
 
 /**
- * GET answers 200 even for a range: the SDK declares only 200 and throws on 206 (batch-api.md §2.1). Headers as
+ * GET answers 200 even for a range: the SDK declares only 200 and throws on 206 (docs/real-service.md, "The SDK"). Headers as
  * recorded: isdirectory "True"/"False" (.NET booleans), the file url percent-encoded whole, ocp-batch-file-mode only
  * on Linux and ocp-creation-time only on Windows (docs/real-service.md).
  */

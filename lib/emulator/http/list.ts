@@ -76,7 +76,7 @@ export function listPage<T>(c: RouteContext, items: OrderedCollection<T>, spec: 
 }
 
 /**
- * GET of one entity: pool, node, job and task gets take $select as their lists do (batch-api.md §2.3). The body
+ * GET of one entity: pool, node, job and task gets take $select as their lists do (docs/real-service.md, "The SDK"). The body
  * starts with odata.metadata `#<set>/@Element` even when $select leaves out everything else (docs/real-service.md).
  */
 export function entityReply(c: RouteContext, selectable: ReadonlySet<string>, json: object, set: string, headers?: Record<string, string>): Reply {
