@@ -7,7 +7,8 @@ import { entityReply, listPage } from "../http/list";
 import { actionHeaders, createdHeaders, entityHeaders } from "../http/wire-headers";
 import type { RouteContext, Router } from "../http/router";
 import { JOB_PROPS, jobJson } from "../http/serialize";
-import type { JobScheduleRecord, NameValue, WireJobSchedule } from "../model/types";
+import type { NameValue } from "../model/types";
+import type { JobScheduleRecord, WireJobSchedule } from "../model/job-schedule-types";
 import { JOB_FILTER, JOB_SCHEDULE_FILTER } from "../odata/schemas";
 import { addJobSchedule, deleteSchedule, replan, setScheduleState, stopPlan, terminateSchedule } from "../sim/job-schedules";
 

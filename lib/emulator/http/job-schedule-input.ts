@@ -1,5 +1,6 @@
 import { Errors } from "../errors";
-import type { JobManagerTask, JobSpecification, NameValue, ScheduleTimes } from "../model/types";
+import type { NameValue } from "../model/types";
+import type { JobManagerTask, JobSpecification, ScheduleTimes } from "../model/job-schedule-types";
 import { parseDuration, UNLIMITED } from "../sim/context";
 import { enumValue, optionalInt, requiredId, requiredString } from "./input";
 

@@ -1,4 +1,4 @@
-import type { JobScheduleRecord } from "../model/types";
+import type { JobScheduleRecord } from "../model/job-schedule-types";
 
 /** A stored schedule → the JSON Batch sends: the schedule's and its recent job's urls are derived here. */
 export function jobScheduleJson(s: JobScheduleRecord, base: string) {

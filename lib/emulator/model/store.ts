@@ -1,6 +1,7 @@
 import { iso } from "../clock";
 import { OrderedCollection } from "./ordered";
-import type { JobRecord, JobScheduleRecord, PoolRecord, TaskRecord } from "./types";
+import type { JobRecord, PoolRecord, TaskRecord } from "./types";
+import type { JobScheduleRecord } from "./job-schedule-types";
 
 type Counts = JobRecord["counts"];
 

@@ -1,7 +1,8 @@
 import type { FileContent } from "../files/content";
+import type { JobManagerTask } from "./job-schedule-types";
 import type { OrderedCollection } from "./ordered";
 
-/** Wire shapes (JSON names of the Batch REST API, batch-api.md §3). Dates are ISO strings, enums lowercase. */
+/** Wire shapes (JSON names of the Batch REST API). Dates are ISO strings; enums are kept lowercase and cased as recorded on the way out (docs/real-service.md). */
 export type NameValue = { name: string; value: string };
 export interface FailureInfo {
   category: "UserError" | "ServerError";
@@ -142,67 +143,6 @@ export interface WireJob {
   /** Only on jobs made by a job schedule whose jobSpecification has one (sim/job-schedules.ts). */
   jobManagerTask?: JobManagerTask;
   executionInfo: { startTime: string; endTime?: string; poolId?: string; terminateReason?: string };
-}
-
-export interface JobManagerTask {
-  id: string;
-  displayName?: string;
-  commandLine: string;
-  killJobOnCompletion: boolean;
-}
-
-/** A job schedule's template for the jobs it creates, with the defaults the service fills in (job-schedule-get.json). */
-export interface JobSpecification {
-  priority: number;
-  maxParallelTasks: number;
-  allowTaskPreemption: boolean;
-  usesTaskDependencies: boolean;
-  onAllTasksComplete: "noaction" | "terminatejob";
-  onTaskFailure: "noaction" | "performexitoptionsjobaction";
-  constraints: { maxWallClockTime: string; maxTaskRetryCount: number };
-  displayName?: string;
-  jobManagerTask?: JobManagerTask;
-  commonEnvironmentSettings?: NameValue[];
-  poolInfo: { poolId: string };
-  metadata?: NameValue[];
-}
-
-export type JobScheduleState = "active" | "completed" | "disabled" | "terminating" | "deleting";
-
-export interface ScheduleTimes {
-  doNotRunUntil?: string;
-  doNotRunAfter?: string;
-  startWindow?: string;
-  recurrenceInterval?: string;
-}
-
-export interface WireJobSchedule {
-  id: string;
-  displayName?: string;
-  eTag: string;
-  lastModified: string;
-  creationTime: string;
-  state: JobScheduleState;
-  stateTransitionTime: string;
-  previousState?: JobScheduleState;
-  previousStateTransitionTime?: string;
-  /** Absent when created with an empty schedule (run once, now), as the service answers. */
-  schedule?: ScheduleTimes;
-  jobSpecification: JobSpecification;
-  executionInfo: { nextRunTime?: string; recentJob?: { id: string }; endTime?: string };
-  metadata?: NameValue[];
-}
-
-export interface JobScheduleRecord {
-  wire: WireJobSchedule;
-  /** Ids of the jobs this schedule created, oldest first; the n of `<id>:job-<n>` is their count. */
-  jobIds: string[];
-  /** When the next job is due (simulated ms); undefined when no further job will be created. */
-  dueMs?: number;
-  /** When the last job created was due: the next recurrence counts from here, not from when it ran. */
-  lastDueMs?: number;
-  /** Bumped on every change of schedule or state, so an armed event of an earlier plan is ignored. */
-  generation: number;
 }
 
 export interface WireTask {

@@ -1,5 +1,6 @@
 import { iso } from "../clock";
-import type { JobRecord, JobScheduleRecord, NodeRecord, WireJobSchedule } from "../model/types";
+import type { JobRecord, NodeRecord } from "../model/types";
+import type { JobScheduleRecord, WireJobSchedule } from "../model/job-schedule-types";
 import { UNLIMITED, type SimContext } from "../sim/context";
 import { createScheduledJob, replan } from "../sim/job-schedules";
 import { completeJob, taskRootDirectory } from "../sim/task-runs";

@@ -1,5 +1,6 @@
 import { iso } from "../clock";
-import type { JobRecord, JobScheduleRecord, JobScheduleState, TaskRecord, WireJob, WireJobSchedule, WireTask } from "../model/types";
+import type { JobRecord, TaskRecord, WireJob, WireTask } from "../model/types";
+import type { JobScheduleRecord, JobScheduleState, WireJobSchedule } from "../model/job-schedule-types";
 import { parseDuration, type SimContext } from "./context";
 import { completeJob, terminateTask } from "./task-runs";
 
