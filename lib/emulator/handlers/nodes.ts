@@ -5,7 +5,8 @@ import { entityReply, listPage } from "../http/list";
 import type { Router } from "../http/router";
 import { NODE_PROPS, nodeJson } from "../http/serialize";
 import { NODE_FILTER } from "../odata/schemas";
-import { deallocateNode, disableScheduling, enableScheduling, poolOs, rebootNode, reimageNode, startNode } from "../sim/node-lifecycle";
+import { deallocateNode, disableScheduling, enableScheduling, rebootNode, reimageNode, startNode } from "../sim/node-actions";
+import { poolOs } from "../sim/node-lifecycle";
 import { addNodeUser, deleteNodeUser, updateNodeUser } from "../sim/node-users";
 import { nodeOf, poolOf } from "./lookup";
 
