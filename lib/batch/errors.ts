@@ -92,3 +92,22 @@ const HTTP_STATUS: Record<ApiErrorKind, number> = {
 export function httpStatusFor(error: ApiErrorInfo): number {
   return HTTP_STATUS[error.kind];
 }
+
+interface WithHeaders {
+  requestId?: string;
+  _response?: { headers?: { get(name: string): string | undefined } };
+  response?: { headers?: { get(name: string): string | undefined } };
+}
+
+/** Batch's request id from a response: `request-id`, or `x-ms-request-id` as some front ends send it. */
+export function requestIdOf(res: unknown): string | undefined {
+  const r = res as WithHeaders | undefined;
+  return r?.requestId || r?._response?.headers?.get("request-id") || r?._response?.headers?.get("x-ms-request-id") || undefined;
+}
+
+/** An error whose body named no request id keeps the one its response headers carry. */
+export function withRequestId(error: ApiErrorInfo, err: unknown): ApiErrorInfo {
+  if (error.requestId) return error;
+  const id = (err as WithHeaders)?.response?.headers?.get("x-ms-request-id");
+  return id ? { ...error, requestId: id } : error;
+}

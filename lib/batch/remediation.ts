@@ -4,17 +4,18 @@ import type { AuditIntent, AuditLog } from "@/lib/audit/log";
 import { auditLog } from "@/lib/audit/open";
 import { explainActionError } from "@/lib/remediation/explain-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
-import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
+import type { EvidenceView } from "@/lib/schemas/audit";
 import type { IdentityView } from "@/lib/schemas/identity";
 import { idKey, sameId } from "@/lib/schemas/ids";
 import { REMOVE_BATCH, type ActionRequest, type ActionResponse, type NodeAction, type NodeActionResult, type TaskOption } from "@/lib/schemas/remediation";
-import { ALLOCATION_STATES, NODE_STATES, SCHEDULING_STATES, wireDate, wireEnum } from "@/lib/schemas/wire-values";
+import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { toApiError } from "./errors";
+import { requestIdOf, toApiError, withRequestId } from "./errors";
 import { captureEvidence } from "./evidence";
 import { mapLimit } from "./map-limit";
 import { deallocateNode, startNode } from "./node-power";
+import { effectVisible, storedResult } from "./remediation-retry";
 
 /** Node calls in flight for one request; the account's slots bound all Batch calls on top of this. */
 const NODE_CONCURRENCY = 8;
@@ -292,83 +293,4 @@ function fail(ctx: SendContext, sent: (Pending & { recordId: string })[], err: u
   }
 }
 
-/** What a retry of a settled record returns: the stored result, nothing sent. */
-function storedResult(r: AuditRecordView, action: NodeAction): NodeActionResult {
-  return {
-    nodeId: r.nodeId,
-    outcome: r.outcome === "unknown" ? "failed" : r.outcome,
-    recordId: r.id,
-    ...(r.requestId ? { requestId: r.requestId } : {}),
-    ...(r.error ? { error: r.error } : {}),
-    ...(r.error ? { explanation: explainActionError(action, r.error.code) } : r.outcome === "alreadyDone" ? { explanation: "An earlier attempt of this action reached Batch, so nothing was sent again." } : {}),
-  };
-}
-
 const isSteady = (allocationState: unknown) => wireEnum(allocationState, ALLOCATION_STATES) === "steady";
-
-const BOOTING = new Set(["rebooting", "starting", "waitingforstarttask"]);
-const REIMAGING = new Set(["reimaging", "starting", "waitingforstarttask"]);
-
-/**
- * Whether the node already shows the action's effect, so an attempt whose outcome is unknown must have
- * reached Batch. A reboot or reimage that has finished shows as a boot after the intent (`since`, on
- * Batch's clock). A removal waiting for its tasks (taskcompletion, retaineddata) leaves the node as it was
- * but the pool resizing: "poolResizing", which must not be read as "not sent". A reboot waiting for its
- * tasks shows nothing yet and is sent again, which Batch treats as the same request for the node.
- */
-async function effectVisible(
-  client: BatchServiceClient,
-  poolId: string,
-  nodeId: string,
-  action: NodeAction,
-  since: number,
-  poolSteady: () => Promise<boolean>,
-): Promise<boolean | "poolResizing"> {
-  let node;
-  try {
-    node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: "id,state,schedulingState,lastBootTime" } });
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return action === "remove";
-    throw err;
-  }
-  const s = wireEnum(node.state, NODE_STATES) ?? "";
-  const sched = wireEnum(node.schedulingState, SCHEDULING_STATES) ?? "";
-  const booted = wireDate(node.lastBootTime);
-  const bootedSince = booted !== undefined && booted.getTime() > since;
-  switch (action) {
-    case "reboot":
-      return BOOTING.has(s) || bootedSince;
-    case "reimage":
-      return REIMAGING.has(s) || bootedSince;
-    case "disableScheduling":
-      return sched === "disabled";
-    case "enableScheduling":
-      return sched === "enabled";
-    case "deallocate":
-      return s === "deallocating" || s === "deallocated";
-    case "start":
-      // Only a deallocated node can be started, so any other state means the start got through.
-      return s !== "deallocated";
-    case "remove":
-      if (s === "leavingpool") return true;
-      return (await poolSteady()) ? false : "poolResizing";
-  }
-}
-
-interface WithHeaders {
-  requestId?: string;
-  _response?: { headers?: { get(name: string): string | undefined } };
-  response?: { headers?: { get(name: string): string | undefined } };
-}
-
-/** Batch's request id from a response: `request-id`, or `x-ms-request-id` as some front ends send it. */
-function requestIdOf(res: unknown): string | undefined {
-  const r = res as WithHeaders | undefined;
-  return r?.requestId || r?._response?.headers?.get("request-id") || r?._response?.headers?.get("x-ms-request-id") || undefined;
-}
-
-function withRequestId(error: ApiErrorInfo, err: unknown): ApiErrorInfo {
-  if (error.requestId) return error;
-  const id = (err as WithHeaders)?.response?.headers?.get("x-ms-request-id");
-  return id ? { ...error, requestId: id } : error;
-}
