@@ -5,7 +5,7 @@ import type { FailureInfo, JobRecord, NodeRecord, PoolRecord, StartTask, StoredF
 import { UNLIMITED, type SimContext } from "../sim/context";
 import { setNodeState } from "../sim/node-lifecycle";
 import { createNodeRecord } from "../sim/pool-allocation";
-import { taskRootDirectory } from "../sim/task-runs";
+import { queueTask, taskRootDirectory } from "../sim/task-runs";
 
 /**
  * Lays down a scenario's history directly (completed tasks with past timestamps), so that even the scale
@@ -177,26 +177,10 @@ export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask
 
 /** A queued task; the live scheduler runs it. */
 export function addLiveTask(sim: SimContext, job: JobRecord, spec: { id: string; commandLine: string; resourceFiles?: WireTask["resourceFiles"]; outputFiles?: WireTask["outputFiles"]; constraints?: Partial<WireTask["constraints"]> }): TaskRecord {
-  const now = sim.now();
-  const wire: WireTask = {
-    id: spec.id,
-    eTag: "",
-    lastModified: iso(now),
-    creationTime: iso(now),
-    state: "active",
-    stateTransitionTime: iso(now),
-    commandLine: spec.commandLine,
-    ...(spec.resourceFiles ? { resourceFiles: spec.resourceFiles } : {}),
-    ...(spec.outputFiles ? { outputFiles: spec.outputFiles } : {}),
+  return queueTask(sim, job, sim.now(), {
+    ...spec,
     constraints: { ...DEFAULT_CONSTRAINTS, maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0, ...spec.constraints },
-    requiredSlots: 1,
-    executionInfo: { retryCount: 0, requeueCount: 0 },
-  };
-  sim.store.touch(wire, now);
-  const task: TaskRecord = { wire, jobId: job.wire.id, files: new Map(), run: 0 };
-  sim.store.addTask(job, task);
-  sim.kick();
-  return task;
+  });
 }
 
 /** Keeps a job busy: a new task every `everyMs` of simulated time while fewer than `maxQueued` wait. */

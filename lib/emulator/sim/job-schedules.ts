@@ -1,8 +1,8 @@
 import { iso } from "../clock";
-import type { JobRecord, TaskRecord, WireJob, WireTask } from "../model/types";
+import type { JobRecord, WireJob } from "../model/types";
 import type { JobScheduleRecord, JobScheduleState, WireJobSchedule } from "../model/job-schedule-types";
-import { parseDuration, type SimContext } from "./context";
-import { completeJob, terminateTask } from "./task-runs";
+import { parseDuration, UNLIMITED, type SimContext } from "./context";
+import { completeJob, queueTask, terminateTask } from "./task-runs";
 
 /** While a schedule waits on a job (the previous run still busy, a run-once job not finished), it looks again this often. */
 const WATCH_MS = 60_000;
@@ -178,23 +178,12 @@ export function createScheduledJob(sim: SimContext, rec: JobScheduleRecord, atMs
 /** The job manager runs as the job's first task; what it would add, a scenario adds directly. */
 function addManagerTask(sim: SimContext, job: JobRecord, atMs: number): void {
   const m = job.wire.jobManagerTask!;
-  const wire: WireTask = {
+  queueTask(sim, job, atMs, {
     id: m.id,
     ...(m.displayName ? { displayName: m.displayName } : {}),
-    eTag: "",
-    lastModified: iso(atMs),
-    creationTime: iso(atMs),
-    state: "active",
-    stateTransitionTime: iso(atMs),
     commandLine: m.commandLine,
-    constraints: { maxWallClockTime: job.wire.constraints?.maxWallClockTime ?? "P10675199DT2H48M5.4775807S", retentionTime: "P7D", maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0 },
-    requiredSlots: 1,
-    executionInfo: { retryCount: 0, requeueCount: 0 },
-  };
-  sim.store.touch(wire, atMs);
-  const task: TaskRecord = { wire, jobId: job.wire.id, files: new Map(), run: 0 };
-  sim.store.addTask(job, task);
-  sim.kick();
+    constraints: { maxWallClockTime: job.wire.constraints?.maxWallClockTime ?? UNLIMITED, retentionTime: "P7D", maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0 },
+  });
 }
 
 /** Terminate: no more jobs; the running one is terminated, then the schedule is completed. */

@@ -1,7 +1,7 @@
 import { iso } from "../clock";
 import { interpretCommandLine, type OutputEvent } from "../command/interpret";
 import type { FileContent } from "../files/content";
-import type { FailureInfo, JobRecord, NodeRecord, TaskRecord } from "../model/types";
+import type { FailureInfo, JobRecord, NodeRecord, TaskRecord, WireTask } from "../model/types";
 import { parseDuration, type SimContext } from "./context";
 import { poolOs, settleNode } from "./node-lifecycle";
 
@@ -267,4 +267,28 @@ export function completeJob(ctx: SimContext, job: JobRecord, reason: string, now
   w.executionInfo.endTime = iso(now);
   w.executionInfo.terminateReason = reason;
   ctx.store.touch(w, now);
+}
+
+/** A task added to a job's queue at `atMs`, counted and offered to the scheduler: the one way a live task starts out. */
+export function queueTask(
+  sim: SimContext,
+  job: JobRecord,
+  atMs: number,
+  spec: Pick<WireTask, "id" | "displayName" | "commandLine" | "resourceFiles" | "outputFiles" | "constraints">,
+): TaskRecord {
+  const wire: WireTask = {
+    ...spec,
+    eTag: "",
+    lastModified: iso(atMs),
+    creationTime: iso(atMs),
+    state: "active",
+    stateTransitionTime: iso(atMs),
+    requiredSlots: 1,
+    executionInfo: { retryCount: 0, requeueCount: 0 },
+  };
+  sim.store.touch(wire, atMs);
+  const task: TaskRecord = { wire, jobId: job.wire.id, files: new Map(), run: 0 };
+  sim.store.addTask(job, task);
+  sim.kick();
+  return task;
 }
