@@ -15,7 +15,7 @@ export default defineConfig({
     // Integration tests each start their own emulator on a free port; two cores, so keep it modest.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES] } },
       { extends: true, test: { name: "routes@2025-06-01", include: [ROUTES], env: { BATCH_API_VERSION: "2025-06-01" } } },
       { extends: true, test: { name: "routes@2022-10-01.16.0", include: [ROUTES], env: { BATCH_API_VERSION: "2022-10-01.16.0" } } },
     ],
