@@ -3,7 +3,7 @@ import { PoolTable } from "@/components/pools/pool-table";
 import { JobScheduleList } from "@/components/schedules/schedule-list";
 import { PageShell } from "@/components/ui/page-shell";
 import { RefreshControl } from "@/components/ui/refresh-control";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 
 export const dynamic = "force-dynamic";
 

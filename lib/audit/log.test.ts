@@ -100,8 +100,8 @@ describe("AuditLog", () => {
     expect(log.list("prod", { action: "remove" }).records.map((r) => r.id)).toEqual([ids[6], ids[5]]);
     expect(log.list("prod", { pool: "pool-b" }).records).toEqual([]);
     // from inclusive, to exclusive; offsets other than Z compare by instant.
-    const window = log.list("prod", { from: "2026-11-27T10:02:00Z", to: "2026-11-27T12:04:00+02:00" });
-    expect(window.records.map((r) => r.id)).toEqual([ids[3], ids[2]]);
+    const page = log.list("prod", { from: "2026-11-27T10:02:00Z", to: "2026-11-27T12:04:00+02:00" });
+    expect(page.records.map((r) => r.id)).toEqual([ids[3], ids[2]]);
   });
 
   it("finds an operation's records per node, for idempotent retries", () => {

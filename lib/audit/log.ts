@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { UnavailableError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditListQuery, AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/identity";
@@ -21,7 +22,7 @@ export interface AuditIntent {
   option?: string;
   reason: string;
   ticket?: string;
-  /** addUser / deleteUser (issue 7): the user name and expiry, never a password or key. */
+  /** addUser / deleteUser: the user name and expiry, never a password or key. */
   userName?: string;
   expiryTime?: string;
   evidence?: EvidenceView;
@@ -60,6 +61,28 @@ const SELECT = `
   SELECT i.*, o.outcome, o.time AS outcome_time, o.request_id, o.error, (e.record_id IS NOT NULL) AS has_evidence
   FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id LEFT JOIN evidence e ON e.record_id = i.id`;
 
+/** The audit file cannot be opened, read or written: no action may run without its record (500 AuditLogUnavailable). */
+export class AuditLogError extends UnavailableError {
+  override name = "AuditLogError";
+  /** `driverError`: SQLite's own words, kept in this error's message and the server log, never in the body sent. */
+  constructor(message: string, driverError?: Error) {
+    super("AuditLogUnavailable", message, `audit log: ${driverError?.message ?? message}`);
+    if (driverError) this.message = `${message} (${driverError.message})`;
+  }
+}
+
+const NOT_WRITTEN = "The audit log could not be written, so the action was not (or not fully) recorded.";
+
+/** A failure of the SQLite file itself, as the audit log's own error; the driver's text goes to the server log only. */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof AuditLogError || !(err instanceof Error) || err.name !== "SqliteError") throw err;
+    throw new AuditLogError(NOT_WRITTEN, err);
+  }
+}
+
 /**
  * The remediation audit log: append-only SQLite. An intent is written (and synced, synchronous=FULL)
  * before each Batch call and its outcome after, so a server killed in between leaves a record whose
@@ -82,7 +105,7 @@ export class AuditLog {
   /** Writes the intent (with its evidence) and returns the record's id. */
   appendIntent(intent: AuditIntent, now = new Date()): string {
     const id = randomUUID();
-    this.db.transaction(() => {
+    guarded(() => this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time)
@@ -105,22 +128,27 @@ export class AuditLog {
           expiryTime: intent.expiryTime ?? null,
         });
       if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
-    })();
+    })());
     return id;
   }
 
   /** Appends the outcome of a record; a second outcome for one record is refused by the schema. */
   appendOutcome(recordId: string, outcome: AuditOutcome, now = new Date()): void {
-    this.db
-      .prepare("INSERT INTO outcomes (record_id, time, outcome, request_id, error) VALUES (?, ?, ?, ?, ?)")
-      .run(recordId, now.toISOString(), outcome.outcome, outcome.requestId ?? null, outcome.error ? JSON.stringify(outcome.error) : null);
+    guarded(() =>
+      this.db
+        .prepare("INSERT INTO outcomes (record_id, time, outcome, request_id, error) VALUES (?, ?, ?, ?, ?)")
+        .run(recordId, now.toISOString(), outcome.outcome, outcome.requestId ?? null, outcome.error ? JSON.stringify(outcome.error) : null),
+    );
   }
 
   /** The records of one operation (a dialog submission), optionally for one node, oldest first; ids in any case. */
   byOperation(account: string, operationId: string, nodeId?: string): AuditRecordView[] {
-    const rows = this.db
-      .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
-      .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[];
+    const rows = guarded(
+      () =>
+        this.db
+          .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
+          .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[],
+    );
     return rows.map(toView);
   }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AuditLogError, auditLog, recordCall } from "./open";
+import { AuditLogError, auditLog } from "./open";
 
 const saved = process.env.BATCHSCOPE_AUDIT_DB;
 afterAll(() => {
@@ -10,9 +10,7 @@ afterAll(() => {
   else process.env.BATCHSCOPE_AUDIT_DB = saved;
 });
 
-const intent = { operationId: "op-u", actor: "ana", role: "operator" as const, account: "prod", poolId: "p", nodeId: "n", action: "addUser" as const, reason: "debug", userName: "dbg" };
-
-describe("auditLog / recordCall", () => {
+describe("auditLog", () => {
   it("opens the file BATCHSCOPE_AUDIT_DB names, creating it, and a new one when the variable changes", () => {
     const a = join(mkdtempSync(join(tmpdir(), "audit-open-")), "a", "audit.sqlite");
     process.env.BATCHSCOPE_AUDIT_DB = a;
@@ -27,26 +25,5 @@ describe("auditLog / recordCall", () => {
     process.env.BATCHSCOPE_AUDIT_DB = "/dev/null/x/audit.sqlite";
     expect(() => auditLog()).toThrow(AuditLogError);
     expect(() => auditLog()).toThrow(/BATCHSCOPE_AUDIT_DB=\/dev\/null\/x\/audit.sqlite/);
-  });
-
-  it("records the intent before the call and the outcome after, failures included", async () => {
-    process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "audit-open-")), "audit.sqlite");
-    let seenDuringCall: string | undefined;
-    const ok = await recordCall(
-      intent,
-      async () => {
-        seenDuringCall = auditLog().byOperation("prod", "op-u")[0]?.outcome;
-        return { requestId: "r-1" };
-      },
-      () => ({ kind: "server", status: 500, message: "x" }),
-    );
-    expect(seenDuringCall).toBe("unknown");
-    expect(auditLog().get("prod", ok.recordId)?.record).toMatchObject({ outcome: "accepted", requestId: "r-1", userName: "dbg" });
-
-    const boom = new Error("refused");
-    await expect(
-      recordCall({ ...intent, operationId: "op-v" }, () => Promise.reject(boom), () => ({ kind: "conflict", status: 409, code: "Nope", message: "refused", requestId: "r-2" })),
-    ).rejects.toBe(boom);
-    expect(auditLog().byOperation("prod", "op-v")[0]).toMatchObject({ outcome: "failed", requestId: "r-2", error: { code: "Nope" } });
   });
 });

@@ -111,7 +111,7 @@ describe("readApiVersion", () => {
   });
 
   it("stops the server at start with that message", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", 'import("./lib/batch/startup-check.ts").then((m) => (m.checkAccountConfigAtStartup ?? m.default.checkAccountConfigAtStartup)())'], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", 'import("./lib/server/startup/config-check.ts").then((m) => (m.checkConfigAtStartup ?? m.default.checkConfigAtStartup)())'], {
       env: { PATH: process.env.PATH, NODE_ENV: "production", BATCH_API_VERSION: "2021-06-01.14.0", BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(tmpdir(), "bs-")), "a.sqlite") },
       encoding: "utf8",
     });

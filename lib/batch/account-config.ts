@@ -1,6 +1,7 @@
-// No "server-only" marker: instrumentation.ts loads this at start-up, outside the React server layer.
+// No "server-only" marker: start-up code (instrumentation.ts) loads this outside the React server layer.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readEnv, secretFromEnv } from "@/lib/env";
 import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from "@/lib/schemas/api-version";
 
 /** One account the dashboard reads: a short name for URLs, its Batch account name and URL, a credential. */
@@ -36,11 +37,17 @@ export class AccountConfigError extends Error {}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** The account variables as lib/env.ts read them. */
+function accountEnv(): Env {
+  const { BATCH_ACCOUNTS_FILE, BATCH_ACCOUNT_NAME, BATCH_ACCOUNT_URL, BATCH_ACCOUNT_KEY, BATCH_API_VERSION } = readEnv();
+  return { BATCH_ACCOUNTS_FILE, BATCH_ACCOUNT_NAME, BATCH_ACCOUNT_URL, BATCH_ACCOUNT_KEY, BATCH_API_VERSION };
+}
+
 /**
  * Reads the configured accounts: BATCH_ACCOUNTS_FILE (several), else BATCH_ACCOUNT_NAME/URL/KEY (one),
  * else none (the embedded emulator). A mistake is reported with the variable or file entry it is in.
  */
-export function readAccountConfig(env: Env = process.env): AccountConfig[] {
+export function readAccountConfig(env: Env = accountEnv()): AccountConfig[] {
   const file = env.BATCH_ACCOUNTS_FILE;
   if (file) return readAccountsFile(file, env);
   if (!env.BATCH_ACCOUNT_NAME && !env.BATCH_ACCOUNT_URL && !env.BATCH_ACCOUNT_KEY) return [];
@@ -74,7 +81,7 @@ function readAccountsFile(path: string, env: Env): AccountConfig[] {
     if (seen.has(a.name.toLowerCase())) throw new AccountConfigError(`${where}: the name is used twice`);
     seen.add(a.name.toLowerCase());
     if (a.key && a.keyEnv) throw new AccountConfigError(`${where}: give key or keyEnv, not both`);
-    const key = a.keyEnv ? env[a.keyEnv] : a.key;
+    const key = a.keyEnv ? (env[a.keyEnv] ?? secretFromEnv(a.keyEnv)) : a.key;
     if (a.keyEnv && !key) throw new AccountConfigError(`${where}: keyEnv names ${a.keyEnv}, which is not set`);
     if (key !== undefined && !isBase64Key(key)) throw new AccountConfigError(`${where}: the key is not base64`);
     return { name: a.name, batchAccountName: a.batchAccountName ?? a.name, url: trimUrl(a.url), ...(key ? { key } : {}) };
@@ -85,7 +92,7 @@ function readAccountsFile(path: string, env: Env): AccountConfig[] {
  * BATCH_API_VERSION: the data-plane version every call carries (docs/real-service.md "API versions").
  * Unset or empty is the default; anything else must be one of the versions the dashboard knows.
  */
-export function readApiVersion(env: Env = process.env): ApiVersion {
+export function readApiVersion(env: Env = accountEnv()): ApiVersion {
   const raw = env.BATCH_API_VERSION?.trim();
   if (!raw) return DEFAULT_API_VERSION;
   const known = API_VERSIONS.find((v) => v === raw);

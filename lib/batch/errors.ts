@@ -1,4 +1,5 @@
 import "server-only";
+import { BatchServiceError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo, ApiErrorKind } from "@/lib/schemas/api-error";
 
 interface SdkError {
@@ -10,7 +11,8 @@ interface SdkError {
 }
 
 /**
- * Any failure of a Batch call → an ApiError a person can act on. The SDK puts Batch's message object in
+ * Any failure of a Batch call → the error body a person can act on (wrapped as a BatchServiceError by
+ * batchServiceError below). The SDK puts Batch's message object in
  * err.message (it prints as "[object Object]"), so the text comes from the body; the request id is kept
  * because Microsoft support asks for it.
  */
@@ -67,7 +69,7 @@ function noDetails(status: number): string {
   return `The Batch service answered HTTP ${status}${reason ? ` (${reason})` : ""} without details.`;
 }
 
-/** design.md: throttled is a 429, or a 503 that says when to come back; any other 5xx is the server's. */
+/** Throttled is a 429, or a 503 that says when to come back; any other 5xx is the server's. */
 function kindOf(status: number, hasRetryAfter: boolean): ApiErrorKind {
   if (status === 0) return "network";
   if (status === 429 || (status === 503 && hasRetryAfter)) return "throttled";
@@ -76,21 +78,6 @@ function kindOf(status: number, hasRetryAfter: boolean): ApiErrorKind {
   if (status === 404) return "notFound";
   if (status === 409) return "conflict";
   return "badRequest";
-}
-
-const HTTP_STATUS: Record<ApiErrorKind, number> = {
-  network: 502,
-  server: 502,
-  throttled: 429,
-  conflict: 409,
-  notFound: 404,
-  auth: 502,
-  badRequest: 400,
-};
-
-/** The status our own route answers with: the browser did nothing wrong when Batch refused our key. */
-export function httpStatusFor(error: ApiErrorInfo): number {
-  return HTTP_STATUS[error.kind];
 }
 
 interface WithHeaders {
@@ -110,4 +97,10 @@ export function withRequestId(error: ApiErrorInfo, err: unknown): ApiErrorInfo {
   if (error.requestId) return error;
   const id = (err as WithHeaders)?.response?.headers?.get("x-ms-request-id");
   return id ? { ...error, requestId: id } : error;
+}
+
+/** A failed Batch call as the one error hierarchy's member for it, so the route wrapper answers with its body. */
+export function batchServiceError(err: unknown): BatchServiceError {
+  const info = toApiError(err);
+  return new BatchServiceError(info, info.kind === "network" ? `batch call failed: ${(err as Error)?.message ?? err}` : undefined);
 }

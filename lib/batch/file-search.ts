@@ -1,4 +1,5 @@
 import "server-only";
+import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
 import { fileProperties, scanFile, type FileOwner } from "./files";
@@ -28,12 +29,12 @@ export function compileQuery(q: SearchQuery): (line: string) => boolean {
     const needle = q.caseSensitive ? q.query : q.query.toLowerCase();
     return q.caseSensitive ? (line) => line.includes(needle) : (line) => line.toLowerCase().includes(needle);
   }
-  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(q.query)) throw new RangeError("nested quantifiers such as (a+)+ are refused: they can take forever on long lines");
+  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(q.query)) throw new BadRequestError("nested quantifiers such as (a+)+ are refused: they can take forever on long lines");
   let re: RegExp;
   try {
     re = new RegExp(q.query, q.caseSensitive ? "" : "i");
   } catch (e) {
-    throw new RangeError(`the regular expression is not valid: ${(e as Error).message}`);
+    throw new BadRequestError(`the regular expression is not valid: ${(e as Error).message}`);
   }
   return (line) => re.test(line);
 }

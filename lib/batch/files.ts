@@ -6,20 +6,20 @@ import type { BatchServiceClient } from "@azure/batch";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
-import { compact, iso } from "./views";
+import { fileKeys, type FileOwner } from "./read-keys";
+import { compact, iso } from "./to-api";
 
 /** Where a file lives: a task's directory, or a node's file system. */
-export type FileOwner = { kind: "task"; jobId: string; taskId: string } | { kind: "node"; poolId: string; nodeId: string };
+export type { FileOwner };
 
 /** What an operator opens without asking: the tail of a log, not its first bytes. */
 export const DEFAULT_TAIL_BYTES = 64 * 1024;
 const FILE_PROPS_TTL_MS = 2_000;
 
 // Ids key by case (one node is one entry, docs/real-service.md); the file path does not, as Linux paths are case-sensitive.
-export const ownerKey = (o: FileOwner) => (o.kind === "task" ? `task|${idKey(o.jobId)}|${idKey(o.taskId)}` : `node|${idKey(o.poolId)}|${idKey(o.nodeId)}`);
 
 export function listFiles(account: BatchAccount, owner: FileOwner, recursive: boolean): Promise<FileListResponse> {
-  return cachedRead(account, `files|${ownerKey(owner)}|${recursive}`, async ({ client }) => {
+  return cachedRead(account, fileKeys.list(owner, recursive), async ({ client }) => {
     const { items } =
       owner.kind === "task"
         ? await listAll(
@@ -40,7 +40,7 @@ export function listFiles(account: BatchAccount, owner: FileOwner, recursive: bo
 export function fileProperties(account: BatchAccount, owner: FileOwner, path: string): Promise<FileProperties & { asOf: string }> {
   return cachedRead(
     account,
-    `fileprops|${ownerKey(owner)}|${path}`,
+    fileKeys.properties(owner, path),
     async ({ client }) => {
       const p = await (
         owner.kind === "task" ? client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path) : client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path)
@@ -108,7 +108,7 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
   // tail-sized slice is also kept as long as the size it was computed from, larger ones are not kept.
   const { bytes } = await cachedRead(
     account,
-    `slice|${ownerKey(owner)}|${path}|${ocpRange}`,
+    fileKeys.range(owner, path, ocpRange),
     async ({ client }) => ({ bytes: await fetchRange(client, owner, path, start, end) }),
     end - start + 1 <= DEFAULT_TAIL_BYTES ? FILE_PROPS_TTL_MS : 0,
   );

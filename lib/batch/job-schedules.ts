@@ -7,7 +7,8 @@ import { toJobSummary } from "./jobs";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
-import { compact, iso } from "./views";
+import { jobScheduleKeys } from "./read-keys";
+import { compact, iso } from "./to-api";
 
 const SCHEDULE_FIELDS = "id,displayName,state,stateTransitionTime,creationTime,schedule,jobSpecification,executionInfo";
 const JOB_FIELDS = "id,displayName,state,stateTransitionTime,creationTime,priority,poolInfo,executionInfo";
@@ -45,7 +46,7 @@ export function toScheduleSummary(s: BatchServiceModels.CloudJobSchedule): JobSc
 
 /** Every schedule of the account, each with its recent job's task counts (how many of its tasks failed). */
 export function listJobSchedules(account: BatchAccount): Promise<JobScheduleListResponse> {
-  return cachedRead(account, "jobschedules", async (c) => {
+  return cachedRead(account, jobScheduleKeys.list(), async (c) => {
     const { items } = await listAll(
       () => c.client.jobSchedule.list({ jobScheduleListOptions: { select: SCHEDULE_FIELDS } }),
       (link) => c.client.jobSchedule.listNext(link),
@@ -61,7 +62,7 @@ export function listJobSchedules(account: BatchAccount): Promise<JobScheduleList
 }
 
 export function getJobSchedule(account: BatchAccount, scheduleId: string): Promise<JobScheduleDetailResponse> {
-  return cachedRead(account, `jobschedule|${scheduleId}`, async (c) => {
+  return cachedRead(account, jobScheduleKeys.detail(scheduleId), async (c) => {
     const s = await c.client.jobSchedule.get(scheduleId);
     const spec = s.jobSpecification;
     const schedule = compact({
@@ -83,7 +84,7 @@ export function getJobSchedule(account: BatchAccount, scheduleId: string): Promi
 
 /** The schedule's jobs, newest first (a higher run number is a later run), the newest with task counts. */
 export function listScheduleJobs(account: BatchAccount, scheduleId: string): Promise<JobScheduleJobsResponse> {
-  return cachedRead(account, `jobschedule-jobs|${scheduleId}`, async (c) => {
+  return cachedRead(account, jobScheduleKeys.jobs(scheduleId), async (c) => {
     const { items } = await listAll(
       () => c.client.job.listFromJobSchedule(scheduleId, { jobListFromJobScheduleOptions: { select: JOB_FIELDS } }),
       (link) => c.client.job.listFromJobScheduleNext(link),

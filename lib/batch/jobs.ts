@@ -7,7 +7,8 @@ import type { BatchAccount } from "./accounts";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
-import { compact, iso } from "./views";
+import { jobKeys } from "./read-keys";
+import { compact, iso } from "./to-api";
 
 const JOB_FIELDS = "id,displayName,state,stateTransitionTime,creationTime,priority,poolInfo,executionInfo";
 /** Task counts are one call per job; a handful at a time keeps a large account's list quick and polite. */
@@ -23,7 +24,7 @@ export function jobFilter(q: Pick<JobListQuery, "poolId" | "state">): string | u
 }
 
 export function listJobs(account: BatchAccount, q: JobListQuery): Promise<JobListResponse> {
-  return cachedRead(account, `jobs|${idKey(q.poolId ?? "")}|${q.state ?? ""}|${q.counts}`, async ({ client }) => {
+  return cachedRead(account, jobKeys.list(q.poolId, q.state, q.counts), async ({ client }) => {
     const filter = jobFilter(q);
     const { items } = await listAll(
       () => client.job.list({ jobListOptions: { select: JOB_FIELDS, ...(filter ? { filter } : {}) } }),
@@ -56,7 +57,7 @@ export function toJobSummary(j: BatchServiceModels.CloudJob): JobSummary {
 }
 
 export function getJob(account: BatchAccount, jobId: string): Promise<Omit<JobDetailResponse, "asOf">> {
-  return cachedRead(account, `job|${idKey(jobId)}`, async ({ client }) => {
+  return cachedRead(account, jobKeys.detail(jobId), async ({ client }) => {
     const [job, counts] = await Promise.all([client.job.get(jobId), client.job.getTaskCounts(jobId)]);
     return {
       job: compact({

@@ -1,7 +1,9 @@
 import "server-only";
+import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fetchRange, fileProperties, ownerKey, scanFile, type FileOwner } from "./files";
+import { fetchRange, fileProperties, scanFile, type FileOwner } from "./files";
+import { fileKeys } from "./read-keys";
 
 /** A checkpoint every 1,024 lines: a line is then at most 1,023 newlines past a known offset. */
 export const CHECKPOINT_LINES = 1024;
@@ -26,7 +28,7 @@ export interface LineIndex {
 const indexes = new Map<string, LineIndex>();
 const building = new Map<string, Promise<LineIndex>>();
 
-const fileKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${ownerKey(owner)}|${path}`;
+const fileKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${fileKeys.owner(owner)}|${path}`;
 
 /** Lines in a file: one more than its newlines when the last line has none. */
 export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx.lastByte !== NEWLINE ? 1 : 0);
@@ -88,7 +90,7 @@ export async function locateLine(account: BatchAccount, owner: FileOwner, path: 
   const { idx, fileSize } = await lineIndex(account, owner, path, line - 1);
   const whole = idx.size === fileSize;
   const lines = whole ? lineCount(idx) : undefined;
-  if (lines !== undefined && line > Math.max(1, lines)) throw new RangeError(`line ${line} is past the end of the file, which has ${lines} lines`);
+  if (lines !== undefined && line > Math.max(1, lines)) throw new BadRequestError(`line ${line} is past the end of the file, which has ${lines} lines`);
   const k = Math.floor((line - 1) / CHECKPOINT_LINES);
   let offset = idx.checkpoints[k] ?? 0;
   let toSkip = line - 1 - k * CHECKPOINT_LINES;

@@ -7,13 +7,14 @@ import { EXECUTION_RESULTS, NODE_STATES, SCHEDULING_STATES, START_TASK_STATES, T
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
-import { compact, failureInfoView, iso } from "./views";
+import { poolKeys } from "./read-keys";
+import { compact, failureInfoView, iso } from "./to-api";
 
 const NODE_ROW_FIELDS =
   "id,state,schedulingState,stateTransitionTime,isDedicated,ipAddress,runningTasksCount,runningTaskSlotsCount,totalTasksRun,totalTasksSucceeded,errors,startTaskInfo";
 
 export function listNodes(account: BatchAccount, poolId: string): Promise<NodeListResponse> {
-  return cachedRead(account, `nodes|${idKey(poolId)}`, async ({ client }) => {
+  return cachedRead(account, poolKeys.nodes(poolId), async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: NODE_ROW_FIELDS } }),
       (link) => client.computeNode.listNext(link),
@@ -56,7 +57,7 @@ export function toNodeRow(n: BatchServiceModels.ComputeNode, poolId: string): No
 }
 
 export function getNode(account: BatchAccount, poolId: string, nodeId: string): Promise<NodeDetailResponse> {
-  return cachedRead(account, `node|${idKey(poolId)}|${idKey(nodeId)}`, async ({ client }) => {
+  return cachedRead(account, poolKeys.node(poolId, nodeId), async ({ client }) => {
     const n = await client.computeNode.get(poolId, nodeId);
     return {
       node: compact({

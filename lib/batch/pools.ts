@@ -7,14 +7,15 @@ import { ALLOCATION_STATES, POOL_STATES, wireEnum, wireInteger, wireString } fro
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
-import { compact, iso } from "./views";
+import { poolKeys } from "./read-keys";
+import { compact, iso } from "./to-api";
 
 const POOL_FIELDS = "id,state,allocationState,vmSize,currentDedicatedNodes,currentLowPriorityNodes,targetDedicatedNodes,targetLowPriorityNodes,resizeErrors";
 const UNHEALTHY = ["startTaskFailed", "unusable", "unknown"] as const;
 
 /** Pools with their node-state counts: two list calls (pools, node counts), whatever the number of nodes. */
 export function listPoolSummaries(account: BatchAccount): Promise<PoolListResponse> {
-  return cachedRead(account, "pools", async ({ client }) => {
+  return cachedRead(account, poolKeys.list(), async ({ client }) => {
   const [pools, counts] = await Promise.all([
     listAll(
       () => client.pool.list({ poolListOptions: { select: POOL_FIELDS } }),
@@ -33,7 +34,7 @@ export function listPoolSummaries(account: BatchAccount): Promise<PoolListRespon
 }
 
 export function getPool(account: BatchAccount, poolId: string): Promise<PoolDetailResponse> {
-  return cachedRead(account, `pool|${idKey(poolId)}`, async ({ client }) => {
+  return cachedRead(account, poolKeys.detail(poolId), async ({ client }) => {
     const [pool, counts] = await Promise.all([
       client.pool.get(poolId),
       listAll(

@@ -1,4 +1,5 @@
 import "server-only";
+import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
 import { toSignedExitCode } from "@/lib/failures/exit-codes";
@@ -8,14 +9,18 @@ import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/sc
 import { EXECUTION_RESULTS, TASK_STATES, UPLOAD_CONDITIONS, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { cachedRead } from "./read";
-import { resolveQueryWindow } from "./windows";
-import { compact, failureInfoView, iso } from "./views";
+import { jobKeys } from "./read-keys";
+import { resolveQueryWindow } from "./service-window";
+import { compact, failureInfoView, iso } from "./to-api";
 
 const TASK_ROW_FIELDS = "id,state,stateTransitionTime,nodeInfo,executionInfo,constraints";
 /** Bounds the work one request may do when a server-side filter (node, category) matches rarely. */
 const MAX_BATCH_PAGES_PER_REQUEST = 20;
 
-export class BadCursorError extends Error {}
+/** A cursor this server did not issue, or for another list: the caller's mistake, a 400. */
+export class BadCursorError extends BadRequestError {
+  override name = "BadCursorError";
+}
 
 /** OData for what Batch can filter itself; node and category are filtered here, after classification. */
 export function taskFilter(q: TaskQuery, window: { from: number; to: number } | undefined): string | undefined {
@@ -38,7 +43,7 @@ export function taskFilter(q: TaskQuery, window: { from: number; to: number } | 
  */
 export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): Promise<TaskPage> {
   // The query's node id keys by case like the job's; the cursor inside it is opaque and must not be folded.
-  return cachedRead(account, `tasks|${idKey(jobId)}|${JSON.stringify({ ...q, ...(q.nodeId ? { nodeId: idKey(q.nodeId) } : {}) })}`, async (c) => {
+  return cachedRead(account, jobKeys.tasks(jobId, { ...q, ...(q.nodeId ? { nodeId: idKey(q.nodeId) } : {}) }), async (c) => {
     const { client } = c;
     // The cursor first: a forged one is refused before any Batch call. Its link already carries the filter.
     const start = decodeCursor(q.cursor, `${account.url}/jobs/${encodeURIComponent(jobId)}/tasks?`);
@@ -126,7 +131,7 @@ export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskR
 }
 
 export function getTask(account: BatchAccount, jobId: string, taskId: string): Promise<{ task: TaskDetail }> {
-  return cachedRead(account, `task|${idKey(jobId)}|${idKey(taskId)}`, async ({ client }) => {
+  return cachedRead(account, jobKeys.task(jobId, taskId), async ({ client }) => {
     const t = await client.task.get(jobId, taskId);
     return { task: toTaskDetail(t, jobId) };
   });

@@ -1,11 +1,11 @@
 import "server-only";
-import { failureSummary } from "@/lib/batch/failures";
+import { failureSummary } from "@/lib/batch/heatmap-reads";
 import { listFiles, readFileSlice, type FileOwner } from "@/lib/batch/files";
 import { listJobSchedules } from "@/lib/batch/job-schedules";
 import { getJob, listJobs } from "@/lib/batch/jobs";
 import { completedTasksInWindow, type ScopeMemory } from "@/lib/batch/scope-tasks";
 import { getTask, listTasks } from "@/lib/batch/tasks";
-import { serviceWindow } from "@/lib/batch/windows";
+import { serviceWindow } from "@/lib/batch/service-window";
 import { taskQuery, windowQuery } from "@/lib/schemas/inputs";
 import { jobListQuery } from "@/lib/schemas/jobs";
 import { FAILURE_CATEGORIES, type TaskRow } from "@/lib/schemas/tasks";

@@ -1,6 +1,6 @@
 import "server-only";
-import { previewActions } from "@/lib/batch/action-preview";
-import { heatmap } from "@/lib/batch/failures";
+import { previewActions } from "@/lib/server/remediation/action-preview";
+import { heatmap } from "@/lib/batch/heatmap-reads";
 import { listFiles, readFileSlice, type FileOwner } from "@/lib/batch/files";
 import { getNode, listNodes } from "@/lib/batch/nodes";
 import { getPool, listPoolSummaries } from "@/lib/batch/pools";

@@ -1,6 +1,7 @@
 import "server-only";
 import { readAccountConfig } from "@/lib/batch/account-config";
 import { listAccounts } from "@/lib/batch/accounts";
+import { startEmbeddedEmulatorIfNeeded } from "@/lib/server/startup/embedded-emulator";
 import type { DoctorReport } from "./report";
 import { checkAccount } from "./run-account";
 import { WireLog } from "./wire";
@@ -17,6 +18,8 @@ export class UnknownAccountError extends Error {}
 export async function runDoctor(options: { account?: string } = {}): Promise<DoctorReport> {
   const started = Date.now();
   const embedded = readAccountConfig().length === 0;
+  // A script is start-up code: with no account configured it starts the embedded emulator, as the server does.
+  if (embedded) await startEmbeddedEmulatorIfNeeded();
   const accounts = await listAccounts();
   const selected = options.account ? accounts.filter((a) => a.name.toLowerCase() === options.account!.toLowerCase()) : accounts;
   if (selected.length === 0) {

@@ -1,4 +1,6 @@
 // No "server-only" marker: instrumentation.ts checks this at start-up, outside the React server layer.
+import { UnavailableError } from "@/lib/errors/api-error";
+import { readEnv } from "@/lib/env";
 
 /** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard. */
 export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers"] as const;
@@ -20,9 +22,21 @@ const PRESETS: Record<Exclude<IdentitySource, "headers">, { userHeader: string; 
   "oauth2-proxy": { userHeader: "x-forwarded-email", groupsHeader: "x-forwarded-groups" },
 };
 
-export class IdentityConfigError extends Error {}
+/** A mistake in the identity variables: the server stops at start; a change under a running one is a named 500. */
+export class IdentityConfigError extends UnavailableError {
+  override name = "IdentityConfigError";
+  constructor(message: string) {
+    super("ConfigurationError", message);
+  }
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The identity variables as lib/env.ts read them. */
+export function identityEnv(): Env {
+  const { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS } = readEnv();
+  return { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS };
+}
 
 // An HTTP field name (RFC 9110 token).
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -32,7 +46,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * mistake is reported with the variable it is in, so the server stops at start instead of letting
  * everyone act (or no one) for a reason nobody can see.
  */
-export function readIdentityConfig(env: Env = process.env): IdentityConfig | undefined {
+export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | undefined {
   const source = env.BATCHSCOPE_IDENTITY?.trim() ?? "";
   const userOverride = env.BATCHSCOPE_IDENTITY_USER_HEADER?.trim() || undefined;
   const groupsOverride = env.BATCHSCOPE_IDENTITY_GROUPS_HEADER?.trim() || undefined;

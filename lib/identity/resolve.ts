@@ -1,11 +1,11 @@
 import "server-only";
 import type { IdentityView } from "@/lib/schemas/identity";
-import { readIdentityConfig, type IdentityConfig } from "./config";
+import { identityEnv, readIdentityConfig, type IdentityConfig } from "./config";
 
 let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
 
 /** The configuration, read again only when the environment changes (as it does between tests). */
-export function identityConfig(env: Readonly<Record<string, string | undefined>> = process.env): IdentityConfig | undefined {
+export function identityConfig(env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityConfig | undefined {
   const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join("\0");
   if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
   return configured.config;
@@ -18,7 +18,7 @@ export const LOCAL_OPERATOR = "local-operator";
  * send (App Service and oauth2-proxy do): the dashboard cannot tell a forged header from a real one.
  * `isEmulator` is whether the account is the local emulator, where acting is harmless without a proxy.
  */
-export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = process.env): IdentityView {
+export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityView {
   const config = identityConfig(env);
   if (!config) {
     return isEmulator

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { batchId, filePath, jobId, nodeId } from "./inputs";
 
+/** An account's name in our URLs. */
+export const accountName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be 1–64 letters, digits or hyphens");
+
 export const poolParams = z.object({ poolId: batchId });
 export const nodeParams = z.object({ poolId: batchId, nodeId });
 export const jobParams = z.object({ jobId });

@@ -1,5 +1,5 @@
 /**
- * Heatmap benchmark: what one pool heatmap costs the Batch account, ours (lib/batch/failures.ts: $filter,
+ * Heatmap benchmark: what one pool heatmap costs the Batch account, ours (lib/batch/heatmap-reads.ts: $filter,
  * $select, 5 s per-account cache) against the naive way (every task of every job, all fields, aggregated
  * by the client, as Batch Explorer's graphs read tasks). A benchmark, not a test: nothing in vitest's
  * include list matches it, and its only assertions are the sanity checks that make the numbers meaningful.
@@ -29,7 +29,7 @@ import path from "node:path";
 import { BatchServiceClient, BatchSharedKeyCredentials, type BatchServiceModels } from "@azure/batch";
 import { findAccount, type BatchAccount } from "../../lib/batch/accounts";
 import { accountClient } from "../../lib/batch/client";
-import { heatmap } from "../../lib/batch/failures";
+import { heatmap } from "../../lib/batch/heatmap-reads";
 import { READ_TTL_MS } from "../../lib/batch/read";
 import type { Scope } from "../../lib/batch/scope-tasks";
 import { startEmulator, type Emulator } from "../../lib/emulator/server";

@@ -1,6 +1,6 @@
 import { AuditLog } from "@/components/audit/audit-log";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { AuditRecord } from "@/components/audit/audit-record";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { batchId } from "@/lib/schemas/inputs";
 

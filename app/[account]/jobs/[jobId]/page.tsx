@@ -5,7 +5,7 @@ import { JobToolbar } from "@/components/jobs/job-toolbar";
 import { TaskTable } from "@/components/jobs/task-table";
 import { ScheduleOfJob } from "@/components/schedules/schedule-of-job";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { decodeParams, jobId as jobIdSchema } from "@/lib/schemas/inputs";
 

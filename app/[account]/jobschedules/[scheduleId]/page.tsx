@@ -1,6 +1,6 @@
 import { ScheduleView } from "@/components/schedules/schedule-view";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { batchId, decodeParams } from "@/lib/schemas/inputs";
 

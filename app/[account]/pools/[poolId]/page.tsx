@@ -5,7 +5,7 @@ import { PoolHealthPanel } from "@/components/pools/pool-health";
 import { PoolToolbar } from "@/components/pools/pool-toolbar";
 import { PoolView } from "@/components/pools/pool-view";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { batchId, decodeParams } from "@/lib/schemas/inputs";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditLog } from "@/lib/audit/open";
-import { batchRoute } from "@/lib/batch/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { auditListQuery, type AuditListResponse } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { listJobs } from "@/lib/batch/jobs";
-import { batchRoute } from "@/lib/batch/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { jobListQuery } from "@/lib/schemas/jobs";
 import { z } from "zod";
 

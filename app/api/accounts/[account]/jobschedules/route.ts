@@ -1,5 +1,5 @@
 import { listJobSchedules } from "@/lib/batch/job-schedules";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { resolveIdentity } from "@/lib/identity/resolve";
 import type { MeResponse } from "@/lib/schemas/identity";
 

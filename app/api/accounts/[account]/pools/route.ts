@@ -1,5 +1,5 @@
 import { listPoolSummaries } from "@/lib/batch/pools";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { TaskView } from "@/components/tasks/task-view";
 import { PageShell } from "@/components/ui/page-shell";
-import { pageAccount } from "@/lib/batch/page-account";
+import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams } from "@/lib/schemas/inputs";
 

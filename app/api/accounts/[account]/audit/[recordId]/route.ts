@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditLog } from "@/lib/audit/open";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import type { AuditRecordResponse } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { getJob } from "@/lib/batch/jobs";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { jobParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { getJobSchedule } from "@/lib/batch/job-schedules";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { jobScheduleParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/batch/pools";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { poolParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

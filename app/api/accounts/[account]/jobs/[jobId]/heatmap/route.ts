@@ -1,5 +1,5 @@
-import { heatmap } from "@/lib/batch/failures";
-import { batchRoute } from "@/lib/batch/route";
+import { heatmap } from "@/lib/batch/heatmap-reads";
+import { batchRoute } from "@/lib/server/http/route";
 import { heatmapQuery } from "@/lib/schemas/failures";
 import { windowQuery } from "@/lib/schemas/inputs";
 import { jobParams } from "@/lib/schemas/route-params";

@@ -1,4 +1,4 @@
-import { batchRoute } from "@/lib/batch/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { listTasks } from "@/lib/batch/tasks";
 import { taskQuery } from "@/lib/schemas/inputs";
 import { jobParams } from "@/lib/schemas/route-params";

@@ -1,5 +1,5 @@
-import { failureSummary } from "@/lib/batch/failures";
-import { batchRoute } from "@/lib/batch/route";
+import { failureSummary } from "@/lib/batch/heatmap-reads";
+import { batchRoute } from "@/lib/server/http/route";
 import { windowQuery } from "@/lib/schemas/inputs";
 import { poolParams } from "@/lib/schemas/route-params";
 

@@ -1,5 +1,5 @@
-import { getPoolHealth } from "@/lib/batch/pool-health";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { getPoolHealth } from "@/lib/batch/pool-health-read";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { poolParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { cellTasks } from "@/lib/batch/failures";
-import { batchRoute } from "@/lib/batch/route";
+import { cellTasks } from "@/lib/batch/heatmap-reads";
+import { batchRoute } from "@/lib/server/http/route";
 import { cellTasksQuery } from "@/lib/schemas/failures";
 import { windowQuery } from "@/lib/schemas/inputs";
 import { jobParams } from "@/lib/schemas/route-params";

@@ -1,4 +1,4 @@
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { getTask } from "@/lib/batch/tasks";
 import { taskParams } from "@/lib/schemas/route-params";
 

@@ -1,5 +1,5 @@
-import { previewActions } from "@/lib/batch/action-preview";
-import { batchRoute } from "@/lib/batch/route";
+import { previewActions } from "@/lib/server/remediation/action-preview";
+import { batchRoute } from "@/lib/server/http/route";
 import { previewQuery } from "@/lib/schemas/remediation";
 import { poolParams } from "@/lib/schemas/route-params";
 

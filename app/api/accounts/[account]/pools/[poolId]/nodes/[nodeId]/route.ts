@@ -1,5 +1,5 @@
 import { getNode } from "@/lib/batch/nodes";
-import { batchRoute, noQuery } from "@/lib/batch/route";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 import { nodeParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

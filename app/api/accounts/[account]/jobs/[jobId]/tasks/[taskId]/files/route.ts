@@ -1,5 +1,5 @@
 import { listFiles } from "@/lib/batch/files";
-import { batchRoute } from "@/lib/batch/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { fileListQuery, taskParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";

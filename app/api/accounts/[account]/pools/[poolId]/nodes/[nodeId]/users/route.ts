@@ -1,8 +1,8 @@
-import { createNodeUser, listNodeUsers } from "@/lib/batch/node-users";
-import { badInput, checkOperatorJson } from "@/lib/batch/operator-request";
-import { batchRoute, noQuery } from "@/lib/batch/route";
 import { connectRequest } from "@/lib/schemas/connect";
 import { nodeParams } from "@/lib/schemas/route-params";
+import { createNodeUser, listNodeUsers } from "@/lib/server/connect/node-users";
+import { parseOperatorJson } from "@/lib/server/http/operator-request";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -12,8 +12,6 @@ export const GET = batchRoute({ params: nodeParams, query: noQuery }, ({ account
 
 // POST /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/users – Connect: a temporary user (SSH key or generated password), audited
 export const POST = batchRoute({ params: nodeParams, query: noQuery }, async ({ account, params, request }) => {
-  const checked = await checkOperatorJson(request, account, connectRequest);
-  if (!checked.ok) return checked.response;
-  const created = await createNodeUser({ account, poolId: params.poolId, nodeId: params.nodeId, who: checked.who, request: checked.body });
-  return created.ok ? created.response : badInput(created.problem).response;
+  const { body, who } = await parseOperatorJson(request, account, connectRequest);
+  return createNodeUser({ account, poolId: params.poolId, nodeId: params.nodeId, who, request: body });
 });

@@ -1,5 +1,5 @@
-import { fileContentResponse } from "@/lib/batch/file-route";
-import { batchRoute } from "@/lib/batch/route";
+import { fileContentResponse } from "@/lib/server/http/file-response";
+import { batchRoute } from "@/lib/server/http/route";
 import { fileReadQuery } from "@/lib/schemas/inputs";
 import { taskFileParams } from "@/lib/schemas/route-params";
 

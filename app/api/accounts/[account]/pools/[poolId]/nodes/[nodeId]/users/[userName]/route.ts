@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { removeNodeUser } from "@/lib/batch/node-users";
-import { checkOperatorJson } from "@/lib/batch/operator-request";
-import { batchRoute, noQuery } from "@/lib/batch/route";
 import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { removeUserRequest } from "@/lib/schemas/connect";
 import { nodeParams } from "@/lib/schemas/route-params";
+import { removeNodeUser } from "@/lib/server/connect/node-users";
+import { parseOperatorJson } from "@/lib/server/http/operator-request";
+import { batchRoute, noQuery } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,7 +14,6 @@ const params = nodeParams.extend({ userName: z.string().regex(USER_NAME_PATTERN,
 
 // DELETE /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/users/[userName] – remove a temporary user, audited
 export const DELETE = batchRoute({ params, query: noQuery }, async ({ account, params, request }) => {
-  const checked = await checkOperatorJson(request, account, removeUserRequest);
-  if (!checked.ok) return checked.response;
-  return removeNodeUser({ account, poolId: params.poolId, nodeId: params.nodeId, userName: params.userName, who: checked.who, request: checked.body });
+  const { body, who } = await parseOperatorJson(request, account, removeUserRequest);
+  return removeNodeUser({ account, poolId: params.poolId, nodeId: params.nodeId, userName: params.userName, who, request: body });
 });

@@ -1,12 +1,12 @@
 import "server-only";
 import type { EvidenceView } from "@/lib/schemas/audit";
-import { idKey } from "@/lib/schemas/ids";
-import type { BatchAccount } from "./accounts";
-import { accountClient } from "./client";
-import { DEFAULT_TAIL_BYTES, readFileSlice } from "./files";
-import { mapLimit } from "./map-limit";
-import { getNode } from "./nodes";
-import { toApiError } from "./errors";
+import type { BatchAccount } from "@/lib/batch/accounts";
+import { toApiError } from "@/lib/batch/errors";
+import { DEFAULT_TAIL_BYTES, readFileSlice } from "@/lib/batch/files";
+import { mapLimit } from "@/lib/batch/map-limit";
+import { getNode } from "@/lib/batch/nodes";
+import { invalidateReads } from "@/lib/batch/read";
+import { poolKeys } from "@/lib/batch/read-keys";
 
 /** stderr tails kept per node: the most recent failures say what went wrong; more would only fill the file. */
 export const EVIDENCE_TASKS = 5;
@@ -18,7 +18,7 @@ export const EVIDENCE_TASKS = 5;
  * task's file that cannot be read is noted in its entry instead.
  */
 export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<EvidenceView> {
-  accountClient(account).cache.invalidate(`${account.name}|node|${idKey(poolId)}|${idKey(nodeId)}`);
+  invalidateReads(account, [poolKeys.node(poolId, nodeId)]);
   const { node, asOf } = await getNode(account, poolId, nodeId);
   const failed = node.recentTasks.filter((t) => t.outcome === "failed").slice(0, EVIDENCE_TASKS);
   const stderr = await mapLimit(failed, 3, async ({ jobId, taskId }) => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { FILE_HEADERS } from "@/lib/schemas/files";
-import { toApiError } from "./errors";
-import type { BatchAccount } from "./accounts";
-import { fileProperties, readFileSlice, scanFile, type FileOwner } from "./files";
-import { accountClient } from "./client";
-import { compileQuery, searchFile } from "./file-search";
-import { locateLine } from "./line-index";
+import type { BatchAccount } from "@/lib/batch/accounts";
+import { accountClient } from "@/lib/batch/client";
+import { compileQuery, searchFile } from "@/lib/batch/file-search";
+import { fileProperties, readFileSlice, scanFile, type FileOwner } from "@/lib/batch/files";
+import { locateLine } from "@/lib/batch/line-index";
+import { asApiError } from "./error-response";
 
 /**
  * File bytes as the browser needs them: the raw slice (never decoded here: a chunk may end inside a UTF-8
@@ -50,7 +50,7 @@ function searchResponse(account: BatchAccount, owner: FileOwner, path: string, q
         controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
       } catch (err) {
         // The status is already sent: the failure travels as the stream's last event.
-        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", error: toApiError(err) })}\n`));
+        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", error: asApiError(err).info })}\n`));
         controller.close();
       }
     },

@@ -1,21 +1,23 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditIntent } from "@/lib/audit/log";
-import { auditLog, recordCall } from "@/lib/audit/open";
+import { auditLog } from "@/lib/audit/open";
+import type { BatchAccount } from "@/lib/batch/accounts";
+import { accountClient } from "@/lib/batch/client";
+import { toApiError } from "@/lib/batch/errors";
+import { BadRequestError } from "@/lib/errors/api-error";
 import { remoteDesktopCommand, sshCommand } from "@/lib/connect/connect-command";
 import { generatePassword, generateUserName } from "@/lib/connect/credentials";
 import { expiryTime } from "@/lib/connect/expiry";
 import { nodeAccess, nodeUsersFromAudit } from "@/lib/connect/node-access";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { api } from "@/lib/links/paths";
-import type { ApiErrorBody, ApiErrorInfo } from "@/lib/schemas/api-error";
-import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
+import { isModernApi } from "@/lib/schemas/api-version";
 import type { AuditRecordView } from "@/lib/schemas/audit";
 import type { ConnectRequest, ConnectResponse, NodeUsersResponse, RemoveUserRequest, RemoveUserResponse } from "@/lib/schemas/connect";
 import type { IdentityView } from "@/lib/schemas/identity";
-import type { BatchAccount } from "./accounts";
-import { accountClient } from "./client";
-import { toApiError } from "./errors";
+import { recordAccepted, recordCall, recordFailure, recordNotSent } from "../audit/record";
+import { noRdpFileOn2025, poolConfigSelect } from "./rdp";
 
 /**
  * Temporary users on a node, for signing in when logs are not enough. The key or password goes to Batch
@@ -52,49 +54,24 @@ function userIntent(
   };
 }
 
-/** 2025-06-01 has no cloudServiceConfiguration to $select; a pool without the VM one is a cloud-service pool. */
-const configSelect = (v: ApiVersion) => (isModernApi(v) ? "id,virtualMachineConfiguration" : "id,cloudServiceConfiguration,virtualMachineConfiguration");
-
-/**
- * Why there is no RDP file on API 2025-06-01 (docs/real-service.md "API versions"): the operation is gone,
- * and building one from remote login settings does not help the only pools it was for, since Batch gives
- * those settings for virtual-machine pools only; a VM pool's Connect panel already gives address and port.
- */
-function noRdpFileOn2025(poolId: string, configuration: "virtualMachine" | "cloudService"): ApiErrorInfo {
-  return {
-    kind: "conflict",
-    status: 409,
-    code: "RdpFileNotInApiVersion",
-    message:
-      configuration === "cloudService"
-        ? `Batch API 2025-06-01 has no RDP file, and gives remote login settings only for virtual-machine pools, so this node of cloud-service pool ${poolId} cannot be reached from the dashboard on that version (BATCH_API_VERSION=2022-10-01.16.0 still has the RDP file).`
-        : `Batch API 2025-06-01 has no RDP file, and pool ${poolId} is a virtual-machine pool: use Connect on the node's page, which gives the Remote Desktop address and port.`,
-  };
-}
-
-/** An RDP file is a few hundred bytes; anything far larger is not one. */
-const MAX_RDP_BYTES = 64 * 1024;
-
-export type CreateResult = { ok: true; response: ConnectResponse } | { ok: false; problem: string };
-
 /**
  * Creates a user with a generated name that expires `expiryHours` after the Batch service's own time, then
  * reads how to reach the node. Not an administrator: a temporary sign-in to look around needs no root, and
  * a leaked key then cannot change the node. Linux VM nodes take the checked SSH key; Windows VM and
  * cloud-service nodes a generated password. One audit record: the intent before addUser, its outcome after.
  */
-export async function createNodeUser(input: NodeRef & { request: ConnectRequest }): Promise<CreateResult> {
+export async function createNodeUser(input: NodeRef & { request: ConnectRequest }): Promise<ConnectResponse> {
   const { account, poolId, nodeId, request } = input;
   const given = request.sshPublicKey?.trim() ? checkSshPublicKey(request.sshPublicKey) : undefined;
-  if (given && !given.ok) return { ok: false, problem: `sshPublicKey: ${given.problem}` };
+  if (given && !given.ok) throw new BadRequestError(`sshPublicKey: ${given.problem}`);
   const { client, clock } = accountClient(account);
-  const pool = await client.pool.get(poolId, { poolGetOptions: { select: configSelect(account.apiVersion) } });
+  const pool = await client.pool.get(poolId, { poolGetOptions: { select: poolConfigSelect(account.apiVersion) } });
   const access = nodeAccess(pool);
   if (access.os === "linux" && !given) {
     const missing = checkSshPublicKey("");
-    return { ok: false, problem: `sshPublicKey: ${missing.ok ? "required" : missing.problem}` };
+    throw new BadRequestError(`sshPublicKey: ${missing.ok ? "required" : missing.problem}`);
   }
-  if (access.os === "windows" && given) return { ok: false, problem: "sshPublicKey: this node runs Windows, which signs in with a generated password, not an SSH key." };
+  if (access.os === "windows" && given) throw new BadRequestError("sshPublicKey: this node runs Windows, which signs in with a generated password, not an SSH key.");
 
   // The pool read just set the service clock from Batch's Date header.
   const expiry = expiryTime(clock.now(), request.expiryHours);
@@ -133,10 +110,7 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
       connection = { kind: "unavailable", error: toApiError(err) };
     }
   }
-  return {
-    ok: true,
-    response: { userName, expiryTime: expiry.toISOString(), recordId, ...(requestId ? { requestId } : {}), connection, ...(password !== undefined ? { password } : {}) },
-  };
+  return { userName, expiryTime: expiry.toISOString(), recordId, ...(requestId ? { requestId } : {}), connection, ...(password !== undefined ? { password } : {}) };
 }
 
 function userRecords(account: BatchAccount, poolId: string, nodeId: string): AuditRecordView[] {
@@ -168,54 +142,17 @@ export async function removeNodeUser(input: NodeRef & { userName: string; reques
   const recordId = log.appendIntent(userIntent(input, "deleteUser", userName, added?.expiryTime));
   try {
     const res = await client.computeNode.deleteUser(poolId, nodeId, userName);
-    log.appendOutcome(recordId, { outcome: "accepted", ...(res.requestId ? { requestId: res.requestId } : {}) });
+    recordAccepted(log, recordId, res.requestId);
     return { userName, outcome: "removed", recordId, ...(res.requestId ? { requestId: res.requestId } : {}) };
   } catch (err) {
     const error = toApiError(err);
     const requestId = error.requestId ? { requestId: error.requestId } : {};
     if (error.status === 404 && error.code === "NodeUserNotFound") {
-      log.appendOutcome(recordId, { outcome: "alreadyDone", ...requestId, error });
+      recordNotSent(log, recordId, "alreadyDone", error);
       return { userName, outcome: "alreadyGone", recordId, ...requestId, error };
     }
-    log.appendOutcome(recordId, { outcome: "failed", ...requestId, error });
+    // Refused: "failed"; no answer: "unknown", as for every audited call (lib/server/audit/record.ts).
+    recordFailure(log, recordId, error);
     throw err;
   }
-}
-
-/**
- * The node's RDP file, for cloud-service pools on API 2022-10-01.16.0 only. The pool is read first: Batch's 409 for a VM pool
- * comes on a streamed read, whose error body the SDK drops (no code, no message), so the refusal is put
- * in plain words from what the pool is, keeping Batch's status and request id.
- */
-export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId: string): Promise<Response> {
-  const { client } = accountClient(account);
-  const access = nodeAccess(await client.pool.get(poolId, { poolGetOptions: { select: configSelect(account.apiVersion) } }));
-  if (isModernApi(account.apiVersion)) return Response.json({ error: noRdpFileOn2025(poolId, access.configuration) } satisfies ApiErrorBody, { status: 409 });
-  let stream: NodeJS.ReadableStream | undefined;
-  try {
-    stream = (await client.computeNode.getRemoteDesktop(poolId, nodeId)).readableStreamBody;
-  } catch (err) {
-    const error = toApiError(err);
-    if (error.status !== 409 || access.configuration !== "virtualMachine") throw err;
-    const how = access.os === "linux" ? "the ssh command" : "the Remote Desktop address and port";
-    const body: ApiErrorBody = {
-      error: {
-        ...error,
-        message: `Batch makes an RDP file only for nodes of cloud-service pools, and pool ${poolId} is a virtual-machine pool. Use Connect on the node's page instead: it gives ${how}.`,
-      },
-    };
-    return Response.json(body, { status: 409 });
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream ?? []) {
-    const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
-    size += b.length;
-    if (size > MAX_RDP_BYTES) throw new Error(`The RDP file Batch sent is larger than ${MAX_RDP_BYTES / 1024} KiB`);
-    chunks.push(b);
-  }
-  const filename = `${nodeId.replace(/[^A-Za-z0-9_.-]/g, "_")}.rdp`;
-  return new Response(new Uint8Array(Buffer.concat(chunks)), {
-    headers: { "Content-Type": "application/x-rdp", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
-  });
 }

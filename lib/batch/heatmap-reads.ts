@@ -1,4 +1,5 @@
 import "server-only";
+import { BadRequestError } from "@/lib/errors/api-error";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
 import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
 import { idKey, sameId } from "@/lib/schemas/ids";
@@ -9,13 +10,14 @@ import type { AccountClient } from "./client";
 import { listAll } from "./paging";
 import { progressOf, withProgress } from "./progress";
 import { cachedRead } from "./read";
+import { poolKeys, scopeKeys } from "./read-keys";
 import { completedTasksInWindow, scopeKey, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
-import { serviceWindow } from "./windows";
+import { serviceWindow } from "./service-window";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
 const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
 
-const scopeReadKey = (scope: Scope, w: WindowQuery) => `scope|${scopeKey(scope)}|${windowKey(w)}`;
+const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(w));
 
 /** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
 const memories = new Map<string, ScopeMemory>();
@@ -110,7 +112,7 @@ export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuer
 
 /** Today's nodes with their states: one cheap list with $select, shared with other views of the pool. */
 function poolNodeStates(account: BatchAccount, poolId: string) {
-  return cachedRead(account, `nodestates|${idKey(poolId)}`, async ({ client }) => {
+  return cachedRead(account, poolKeys.nodeStates(poolId), async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState" } }),
       (link) => client.computeNode.listNext(link),
@@ -129,7 +131,7 @@ function poolNodeStates(account: BatchAccount, poolId: string) {
  * heatmap, so opening a cell costs no Batch call while the heatmap is fresh.
  */
 export async function cellTasks(account: BatchAccount, scope: Scope, w: WindowQuery, cell: { nodeId: string; cellFrom: number; cellTo: number }): Promise<CellTasksResponse> {
-  if (!(cell.cellFrom < cell.cellTo)) throw new RangeError("cellFrom must be before cellTo");
+  if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
   const data = await scopeTasks(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
   for (const t of data.tasks) {

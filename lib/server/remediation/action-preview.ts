@@ -3,10 +3,11 @@ import { availability, type PoolFacts } from "@/lib/remediation/availability";
 import { idKey } from "@/lib/schemas/ids";
 import { NODE_ACTIONS, type PreviewNode, type PreviewResponse } from "@/lib/schemas/remediation";
 import { NODE_STATES, SCHEDULING_STATES, TASK_STATES, wireEnum } from "@/lib/schemas/wire-values";
-import type { BatchAccount } from "./accounts";
-import { listAll } from "./paging";
-import { getPool } from "./pools";
-import { cachedRead } from "./read";
+import type { BatchAccount } from "@/lib/batch/accounts";
+import { listAll } from "@/lib/batch/paging";
+import { getPool } from "@/lib/batch/pools";
+import { cachedRead } from "@/lib/batch/read";
+import { poolKeys } from "@/lib/batch/read-keys";
 
 interface ActionNode {
   id: string;
@@ -41,7 +42,7 @@ export async function previewActions(account: BatchAccount, poolId: string, node
 }
 
 function actionNodes(account: BatchAccount, poolId: string) {
-  return cachedRead(account, `actionnodes|${idKey(poolId)}`, async ({ client }) => {
+  return cachedRead(account, poolKeys.actionNodes(poolId), async ({ client }) => {
     const { items } = await listAll(
       () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,recentTasks" } }),
       (link) => client.computeNode.listNext(link),

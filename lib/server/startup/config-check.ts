@@ -1,13 +1,17 @@
-// Loaded only in the Node.js runtime (see instrumentation.ts). No "server-only" marker: start-up code runs
-// outside the React server layer.
+// Start-up code: loaded by instrumentation.ts in the Node.js runtime, outside the React server layer (no
+// "server-only" marker).
 import { accessSync, constants, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
+import { AccountConfigError, readAccountConfig, readApiVersion } from "@/lib/batch/account-config";
+import { EnvError, readEnv } from "@/lib/env";
 import { IdentityConfigError, readIdentityConfig } from "@/lib/identity/config";
-import { AccountConfigError, readAccountConfig, readApiVersion } from "./account-config";
 
-/** A mistake in the account or identity configuration stops the server with a message naming the variable. */
-export function checkAccountConfigAtStartup(): void {
+class AuditPathError extends Error {}
+
+/** A mistake in the environment, the account or the identity configuration stops the server with a message naming the variable. */
+export function checkConfigAtStartup(): void {
   try {
+    readEnv();
     const accounts = readAccountConfig();
     console.log(
       accounts.length > 0
@@ -23,18 +27,16 @@ export function checkAccountConfigAtStartup(): void {
     );
     checkAuditPath();
   } catch (e) {
-    if (!(e instanceof AccountConfigError) && !(e instanceof IdentityConfigError) && !(e instanceof AuditPathError)) throw e;
+    const known = e instanceof EnvError || e instanceof AccountConfigError || e instanceof IdentityConfigError || e instanceof AuditPathError;
+    if (!known) throw e;
     console.error(`Batchscope cannot start: ${e.message}`);
     process.exit(1);
   }
 }
 
-class AuditPathError extends Error {}
-
 /** The audit file's folder must exist or be creatable, and be writable: an action without its record is refused. */
 function checkAuditPath(): void {
-  // The same default as lib/audit/open.ts (which is server-only, so not importable here).
-  const path = resolve(process.env.BATCHSCOPE_AUDIT_DB?.trim() || "./data/audit.sqlite");
+  const path = readEnv().BATCHSCOPE_AUDIT_DB;
   try {
     mkdirSync(dirname(path), { recursive: true });
     accessSync(dirname(path), constants.W_OK);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+import { BadRequestError, ForbiddenError } from "@/lib/errors/api-error";
 
 const first = (v: string | null) => v?.split(",")[0]?.trim() || undefined;
 
@@ -22,16 +22,15 @@ export function ownOrigin(request: Request): string {
  * operator's browser reboot nodes (CSRF). Sec-Fetch-Site and Origin are set by the browser and cannot be
  * set by a page; a request with neither did not come from our page, so it is refused too.
  */
-export function refuseUnlessSameOriginJson(request: Request): { error: ApiErrorInfo; httpStatus: number } | undefined {
+export function requireSameOriginJson(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const crossOrigin = (message: string) => ({ error: { kind: "auth" as const, status: 403, code: "CrossOriginRequest", message }, httpStatus: 403 });
-  if (site !== null && site !== "same-origin") return crossOrigin(`Actions are accepted only from the dashboard's own pages (Sec-Fetch-Site: ${site.slice(0, 40)}).`);
-  if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) return crossOrigin(`Actions are accepted only from the dashboard's own pages (Origin ${origin.slice(0, 200)} is another site).`);
-  if (site === null && origin === null) return crossOrigin("Actions are accepted only from the dashboard's own pages (the request carries neither Origin nor Sec-Fetch-Site).");
+  const crossOrigin = (why: string) => new ForbiddenError("CrossOriginRequest", `Actions are accepted only from the dashboard's own pages (${why}).`);
+  if (site !== null && site !== "same-origin") throw crossOrigin(`Sec-Fetch-Site: ${site.slice(0, 40)}`);
+  if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) throw crossOrigin(`Origin ${origin.slice(0, 200)} is another site`);
+  if (site === null && origin === null) throw crossOrigin("the request carries neither Origin nor Sec-Fetch-Site");
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
-    return { error: { kind: "badRequest", status: 415, code: "UnsupportedMediaType", message: `An action is a JSON body (Content-Type: application/json), not ${type || "no content type"}.` }, httpStatus: 415 };
+    throw new BadRequestError(`An action is a JSON body (Content-Type: application/json), not ${type || "no content type"}.`, "UnsupportedMediaType", 415);
   }
-  return undefined;
 }

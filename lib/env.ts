@@ -1,0 +1,77 @@
+// No "server-only" marker: start-up code (instrumentation.ts, scripts/doctor.ts) reads it outside the React
+// server layer. The browser never imports it (ESLint): nothing here may reach a page.
+import { resolve } from "node:path";
+import { z } from "zod";
+import { UnavailableError } from "@/lib/errors/api-error";
+
+/** The embedded emulator's scenarios; lib/env.test.ts checks this list against the emulator's own. */
+export const EMBEDDED_SCENARIOS = ["empty", "demo", "incident", "scale"] as const;
+
+/** Where the audit file lives unless BATCHSCOPE_AUDIT_DB says otherwise; data/ is gitignored. */
+export const DEFAULT_AUDIT_DB = "./data/audit.sqlite";
+
+/** Set but blank counts as unset, as it always has for these variables. */
+const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const raw = z.string().optional();
+
+/**
+ * Every environment variable the server reads, and what it must hold. The account and identity variables
+ * are kept as given here: their structure (a URL, a base64 key, header names, an accounts file) is checked
+ * by lib/batch/account-config.ts and lib/identity/config.ts, which name the variable in every message and
+ * run at start-up (lib/server/startup/config-check.ts). The names and meanings are a contract with the
+ * people who deploy the dashboard (README "Pointing it at a real account"): they never change.
+ */
+const envSchema = z.object({
+  BATCH_ACCOUNTS_FILE: raw,
+  BATCH_ACCOUNT_NAME: raw,
+  BATCH_ACCOUNT_URL: raw,
+  BATCH_ACCOUNT_KEY: raw,
+  BATCH_API_VERSION: raw,
+  BATCHSCOPE_AUDIT_DB: z.preprocess(blankIsUnset, z.string().trim().default(DEFAULT_AUDIT_DB)).transform((p) => resolve(p)),
+  BATCHSCOPE_IDENTITY: raw,
+  BATCHSCOPE_IDENTITY_USER_HEADER: raw,
+  BATCHSCOPE_IDENTITY_GROUPS_HEADER: raw,
+  BATCHSCOPE_OPERATOR_GROUPS: raw,
+  BATCHSCOPE_EMULATOR_SCENARIO: z.preprocess(blankIsUnset, z.enum(EMBEDDED_SCENARIOS, { error: `must be one of ${EMBEDDED_SCENARIOS.join(", ")}` }).default("demo")),
+  BATCHSCOPE_EMULATOR_SEED: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").default(1)),
+  BATCHSCOPE_EMULATOR_SPEED: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a number" }).positive("must be a positive number").default(1)),
+  /** Set by Next.js: "nodejs" or "edge" in the server, unset in scripts and tests. */
+  NEXT_RUNTIME: raw,
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as (keyof ServerEnv)[];
+
+/** A variable holds what it must not: the message names it, and the server does not start. */
+export class EnvError extends UnavailableError {
+  override name = "EnvError";
+  constructor(message: string) {
+    super("ConfigurationError", message);
+  }
+}
+
+type Source = Readonly<Record<string, string | undefined>>;
+let cached: { signature: string; env: ServerEnv } | undefined;
+
+/**
+ * The server's environment, validated. Read again only when a variable changes (tests change them
+ * between cases), so a call per request costs a string join.
+ */
+export function readEnv(source: Source = process.env): ServerEnv {
+  const signature = ENV_VARIABLES.map((k) => source[k] ?? "\u0001").join("\0");
+  if (cached?.signature === signature) return cached.env;
+  const parsed = envSchema.safeParse(Object.fromEntries(ENV_VARIABLES.map((k) => [k, source[k]])));
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}=${String(source[String(i.path[0])] ?? "").slice(0, 40)} ${i.message}`).join("; "));
+  }
+  cached = { signature, env: parsed.data };
+  return parsed.data;
+}
+
+/**
+ * A secret an accounts file names by variable (its `keyEnv`), so the file itself holds none. The only
+ * read of a variable whose name is not fixed in advance.
+ */
+export function secretFromEnv(name: string, source: Source = process.env): string | undefined {
+  return source[name];
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { z } from "zod";
+import { batchServiceError } from "@/lib/batch/errors";
+import { ApiError, BadRequestError } from "@/lib/errors/api-error";
+import type { ApiErrorBody } from "@/lib/schemas/api-error";
+
+/**
+ * The one place an error becomes the response the browser parses (lib/schemas/api-error.ts): a member of
+ * the ApiError hierarchy answers with its own body and status; a RangeError (a value out of range, found
+ * where it is used) is a 400; anything else is taken for a failed Batch call. No stack trace ever reaches
+ * the browser; what the server's operator needs goes to the log.
+ */
+export function errorResponse(err: unknown): Response {
+  const error = asApiError(err);
+  if (error.serverLog) console.error(error.serverLog);
+  return Response.json({ error: error.info } satisfies ApiErrorBody, { status: error.httpStatus });
+}
+
+export function asApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof RangeError) return new BadRequestError(err.message);
+  return batchServiceError(err);
+}
+
+/** Zod's issues as one message naming each field (never its value, so a pasted secret cannot come back). */
+export function describeIssues(error: z.ZodError, where?: string, limit = Infinity): string {
+  return error.issues
+    .slice(0, limit)
+    .map((i) => {
+      const path = i.path.join(".");
+      return where === undefined ? `${path || "body"}: ${i.message}` : `${where}${path ? ` ${path}` : ""} ${i.message}`;
+    })
+    .join("; ");
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { toApiError, withRequestId } from "@/lib/batch/errors";
+import { explainActionError } from "@/lib/remediation/explain-error";
+import type { EvidenceView } from "@/lib/schemas/audit";
+import { recordAccepted, recordFailure, recordNotSent } from "../audit/record";
+import type { Pending, Recorded, SendContext } from "./context";
+import { captureEvidence } from "./evidence";
+
+/** Batch accepted the call for these nodes: recorded, and each node's result says so. */
+export function accept(ctx: SendContext, sent: Recorded[], requestId: string | undefined): void {
+  for (const p of sent) {
+    recordAccepted(ctx.log, p.recordId, requestId);
+    ctx.results[p.index] = { nodeId: p.nodeId, outcome: "accepted", recordId: p.recordId, ...(requestId ? { requestId } : {}) };
+  }
+}
+
+/**
+ * The call failed for these nodes. A dropped connection or timeout may have reached Batch: its outcome
+ * stays unknown (lib/server/audit/record.ts), and a retry of this operation re-reads the node before
+ * sending again.
+ */
+export function fail(ctx: SendContext, sent: Recorded[], err: unknown): void {
+  const error = withRequestId(toApiError(err), err);
+  for (const p of sent) {
+    const outcome = recordFailure(ctx.log, p.recordId, error);
+    ctx.results[p.index] = {
+      nodeId: p.nodeId,
+      outcome: "failed",
+      recordId: p.recordId,
+      error,
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+      explanation:
+        outcome === "unknown"
+          ? "The call may or may not have reached Batch (no answer came back). Retrying this submission checks the node before sending again."
+          : explainActionError(ctx.action, error.code),
+    };
+  }
+}
+
+/**
+ * Evidence before a destructive call. A node that is gone is skipped (there is nothing left to act on);
+ * one that cannot be read is not acted on, since its files would be lost unrecorded.
+ */
+export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<EvidenceView | undefined> {
+  try {
+    return await captureEvidence(ctx.account, ctx.poolId, p.nodeId);
+  } catch (err) {
+    const error = withRequestId(toApiError(err), err);
+    const recordId = ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
+    if (error.kind === "notFound") {
+      recordNotSent(ctx.log, recordId, "skipped", error);
+      ctx.results[p.index] = { nodeId: p.nodeId, outcome: "skipped", recordId, error, explanation: explainActionError(ctx.action, error.code ?? "NodeNotFound") };
+    } else {
+      recordNotSent(ctx.log, recordId, "failed", error);
+      ctx.results[p.index] = {
+        nodeId: p.nodeId,
+        outcome: "failed",
+        recordId,
+        error,
+        explanation: `The node's evidence could not be saved, so nothing was sent (its files would have been lost unrecorded). ${explainActionError(ctx.action, error.code)}`,
+      };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { BatchServiceClient } from "@azure/batch";
+import { requestIdOf } from "@/lib/batch/errors";
+import { mapLimit } from "@/lib/batch/map-limit";
+import { explainActionError } from "@/lib/remediation/explain-error";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+import type { EvidenceView } from "@/lib/schemas/audit";
+import { REMOVE_BATCH } from "@/lib/schemas/remediation";
+import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
+import { recordNotSent } from "../audit/record";
+import { NODE_CONCURRENCY, type Pending, type SendContext } from "./context";
+import { accept, evidenceOrRefusal, fail } from "./outcomes";
+
+/** Removal waits this long for the pool to be steady again before sending its next 100 ids. */
+export const STEADY_WAIT_MS = 120_000;
+const STEADY_POLL_MS = 1_000;
+
+export const isSteady = (allocationState: unknown) => wireEnum(allocationState, ALLOCATION_STATES) === "steady";
+
+/**
+ * Removal goes 100 ids per call (Batch's limit). Batch removes nodes only from a steady pool and each call
+ * starts a resize, so every batch after the first waits for the pool to be steady again.
+ */
+export async function removeInBatches(ctx: SendContext, pending: Pending[]): Promise<void> {
+  for (let start = 0; start < pending.length; start += REMOVE_BATCH) {
+    if (start > 0 && !(await waitForSteady(ctx.client, ctx.poolId))) return skipTheRest(ctx, pending.slice(start));
+    const ready: (Pending & { evidence?: EvidenceView })[] = [];
+    await mapLimit(pending.slice(start, start + REMOVE_BATCH), NODE_CONCURRENCY, async (p) => {
+      if (p.recordId) return void ready.push(p);
+      const evidence = await evidenceOrRefusal(ctx, p);
+      if (evidence) ready.push({ ...p, evidence });
+    });
+    if (ready.length === 0) continue;
+    ready.sort((a, b) => a.index - b.index);
+    const recorded = ready.map((p) => ({ ...p, recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}) }) }));
+    try {
+      const res = await ctx.client.pool.removeNodes(ctx.poolId, { nodeList: recorded.map((p) => p.nodeId), ...(ctx.option ? { nodeDeallocationOption: ctx.option } : {}) });
+      accept(ctx, recorded, requestIdOf(res));
+    } catch (err) {
+      fail(ctx, recorded, err);
+    }
+  }
+}
+
+/** The pool stayed busy: the nodes not yet sent are recorded as skipped, never sent late. */
+function skipTheRest(ctx: SendContext, rest: Pending[]): void {
+  const error: ApiErrorInfo = {
+    kind: "conflict",
+    status: 409,
+    code: "PoolBeingResized",
+    message: `The pool was still resizing ${STEADY_WAIT_MS / 1000} s after the previous batch of ${REMOVE_BATCH} nodes; these nodes were not sent.`,
+  };
+  for (const p of rest) {
+    const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
+    recordNotSent(ctx.log, recordId, "skipped", error);
+    ctx.results[p.index] = { nodeId: p.nodeId, outcome: "skipped", recordId, error, explanation: explainActionError("remove", "PoolBeingResized") };
+  }
+}
+
+async function waitForSteady(client: BatchServiceClient, poolId: string): Promise<boolean> {
+  const deadline = Date.now() + STEADY_WAIT_MS;
+  for (;;) {
+    try {
+      const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } });
+      if (isSteady(pool.allocationState)) return true;
+    } catch {
+      // A failed read is not an answer; keep asking until the deadline.
+    }
+    if (Date.now() + STEADY_POLL_MS > deadline) return false;
+    await new Promise((r) => setTimeout(r, STEADY_POLL_MS));
+  }
+}

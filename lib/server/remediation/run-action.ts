@@ -1,0 +1,81 @@
+import "server-only";
+import type { AuditIntent } from "@/lib/audit/log";
+import { auditLog } from "@/lib/audit/open";
+import { accountClient } from "@/lib/batch/client";
+import { mapLimit } from "@/lib/batch/map-limit";
+import { invalidateReads } from "@/lib/batch/read";
+import { readsChangedByNodeAction } from "@/lib/batch/read-keys";
+import { ConflictError } from "@/lib/errors/api-error";
+import { sameId } from "@/lib/schemas/ids";
+import type { ActionResponse } from "@/lib/schemas/remediation";
+import { NODE_CONCURRENCY, type ActionInput, type SendContext } from "./context";
+import { reconcile } from "./reconcile";
+import { removeInBatches } from "./remove";
+import { sendToNode } from "./send";
+
+export type { ActionInput };
+
+/** An operationId reused for another action or pool: a client bug, never something to act on (409). */
+export class OperationReusedError extends ConflictError {
+  override name = "OperationReusedError";
+  constructor(message: string) {
+    super("OperationIdReused", message);
+  }
+}
+
+const state = globalThis as typeof globalThis & { __batchscopeOperations?: Map<string, Promise<unknown>> };
+
+/**
+ * Runs one operation at a time per operationId in this process, so a double click cannot send an action
+ * twice: the second request waits for the first, then finds its records with outcomes and sends nothing.
+ */
+async function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const inFlight = (state.__batchscopeOperations ??= new Map());
+  const previous = inFlight.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(run);
+  inFlight.set(key, next);
+  try {
+    return await next;
+  } finally {
+    if (inFlight.get(key) === next) inFlight.delete(key);
+  }
+}
+
+/**
+ * Acts on nodes of one pool, one audit record per node: the intent (with evidence for reimage and remove)
+ * before the Batch call, the outcome after. A retry of the same operation returns what was recorded, and
+ * a record left without an outcome (the server stopped mid-call) is settled by re-reading the node
+ * (reconcile.ts); what is left is sent node by node (send.ts) or, for removal, 100 at a time (remove.ts).
+ */
+export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
+  // A UUID in either case is one operation: the lock, like the audit lookups, ignores case.
+  return serialised(`${input.account.name}|${input.request.operationId.toLowerCase()}`, async () => {
+    const { account, poolId, request, option } = input;
+    const log = auditLog();
+    const { client, clock } = accountClient(account);
+    const prior = log.byOperation(account.name, request.operationId);
+    const other = prior.find((r) => r.action !== request.action || !sameId(r.poolId, poolId));
+    if (other) throw new OperationReusedError(`operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`);
+    const { results, toSend } = await reconcile(log, client, clock, { poolId, request, prior });
+
+    const base = {
+      operationId: request.operationId,
+      actor: input.who.actor,
+      role: input.who.role,
+      account: account.name,
+      poolId,
+      action: request.action,
+      ...(option ? { option } : {}),
+      reason: request.reason,
+      ...(request.ticket ? { ticket: request.ticket } : {}),
+    } satisfies Omit<AuditIntent, "nodeId">;
+    const ctx: SendContext = { log, client, base, action: request.action, option, poolId, account, results };
+    const action = request.action;
+    if (action === "remove") await removeInBatches(ctx, toSend);
+    else await mapLimit(toSend, NODE_CONCURRENCY, (p) => sendToNode(ctx, action, p));
+
+    // The next read of what changed must come from Batch, not from before the action.
+    invalidateReads(account, readsChangedByNodeAction(poolId));
+    return { operationId: request.operationId, action: request.action, ...(option ? { option } : {}), results };
+  });
+}

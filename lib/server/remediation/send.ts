@@ -1,0 +1,44 @@
+import "server-only";
+import type { BatchServiceClient } from "@azure/batch";
+import { requestIdOf } from "@/lib/batch/errors";
+import { deallocateNode, startNode } from "@/lib/batch/node-power";
+import type { EvidenceView } from "@/lib/schemas/audit";
+import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
+import type { Pending, SendContext } from "./context";
+import { accept, evidenceOrRefusal, fail } from "./outcomes";
+
+export type NodeByNodeAction = Exclude<NodeAction, "remove">;
+
+/** One node, one call: evidence first for a reimage (not on a retry, whose record already holds it), then the intent, the call, the outcome. */
+export async function sendToNode(ctx: SendContext, action: NodeByNodeAction, p: Pending): Promise<void> {
+  let evidence: EvidenceView | undefined;
+  if (action === "reimage" && !p.recordId) {
+    const captured = await evidenceOrRefusal(ctx, p);
+    if (!captured) return;
+    evidence = captured;
+  }
+  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(evidence ? { evidence } : {}) });
+  try {
+    const res = await nodeCall(ctx.client, action, ctx.poolId, p.nodeId, ctx.option);
+    accept(ctx, [{ ...p, recordId }], requestIdOf(res));
+  } catch (err) {
+    fail(ctx, [{ ...p, recordId }], err);
+  }
+}
+
+function nodeCall(client: BatchServiceClient, action: NodeByNodeAction, poolId: string, nodeId: string, option: TaskOption | undefined) {
+  switch (action) {
+    case "reboot":
+      return client.computeNode.reboot(poolId, nodeId, option ? { nodeRebootOption: option } : {});
+    case "reimage":
+      return client.computeNode.reimage(poolId, nodeId, option ? { nodeReimageOption: option } : {});
+    case "disableScheduling":
+      return client.computeNode.disableScheduling(poolId, nodeId, option ? { nodeDisableSchedulingOption: option as "requeue" | "terminate" | "taskcompletion" } : {});
+    case "enableScheduling":
+      return client.computeNode.enableScheduling(poolId, nodeId);
+    case "deallocate":
+      return deallocateNode(client, poolId, nodeId, option);
+    case "start":
+      return startNode(client, poolId, nodeId);
+  }
+}
