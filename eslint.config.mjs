@@ -1,27 +1,60 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * Layer rules (docs/architecture.md "What may import what"). A folder is named with its alias, its path
+ * from the repository root and its sibling path inside lib/, so no spelling of an import slips through.
+ */
+const folder = (name) => [`@/lib/${name}`, `@/lib/${name}/**`, `**/lib/${name}`, `**/lib/${name}/**`, `../${name}`, `../${name}/**`];
+
+/** Server-only code: credentials, the SDK, the emulator, the audit log, identity headers, the environment. */
+const SERVER_ONLY = [
+  ...["batch", "server", "audit", "identity", "emulator", "doctor", "errors"].flatMap(folder),
+  "@/lib/env",
+  "**/lib/env",
+  "../env",
+  "server-only",
+  "node:*",
+];
+
+/** Everything the browser loads: client components and the pure modules they use. */
+const BROWSER = [
+  "components/**",
+  "lib/queries/**",
+  "lib/links/**",
+  "lib/failures/**",
+  "lib/remediation/**",
+  "lib/views/**",
+  "lib/logs/**",
+  "lib/heatmap/**",
+  "lib/health/**",
+  "lib/connect/**",
+  "lib/schemas/**",
+  "lib/format.ts",
+];
+
+const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
+
 const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".reports/**"] },
   {
-    // The browser must never load server-only code (credentials, the SDK, the emulator, the audit log, the
-    // identity headers); lib/remediation is shared with the dialogs, so it is held to the same rule.
-    files: ["components/**", "lib/queries/**", "lib/links/**", "lib/failures/**", "lib/remediation/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/lib/batch*", "@/lib/emulator*", "@/lib/audit*", "@/lib/identity*", "**/lib/batch/**", "**/lib/emulator/**", "**/lib/audit/**", "**/lib/identity/**"],
-              message: "server-only module",
-            },
-          ],
-        },
-      ],
-    },
+    // The browser must never load server-only code; lib/remediation, lib/connect and lib/schemas are shared
+    // with the dialogs, so they are held to the same rule.
+    files: BROWSER,
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: restrict(SERVER_ONLY, "server-only module: the browser reaches the server through /api (lib/queries)"),
+  },
+  {
+    // Batch access sits below the HTTP edge and the services: it never calls up into them.
+    files: ["lib/batch/**"],
+    rules: restrict([...["server", "doctor", "audit", "identity"].flatMap(folder), "@/app/**"], "lib/batch is Batch access only: the edge and services (lib/server) sit above it"),
+  },
+  {
+    // The audit store, identity, the error hierarchy and the environment are below everything server-side.
+    files: ["lib/audit/**", "lib/identity/**", "lib/errors/**", "lib/env.ts"],
+    rules: restrict([...["server", "doctor", "batch", "emulator"].flatMap(folder), "@/app/**"], "a foundation module: it may not import the layers built on it"),
   },
 ];
 

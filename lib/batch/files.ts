@@ -1,6 +1,5 @@
 import "server-only";
 import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
-import { idKey } from "@/lib/schemas/ids";
 import { wireBoolean, wireNumber } from "@/lib/schemas/wire-values";
 import type { BatchServiceClient } from "@azure/batch";
 import type { BatchAccount } from "./accounts";

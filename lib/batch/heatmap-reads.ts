@@ -2,7 +2,7 @@ import "server-only";
 import { BadRequestError } from "@/lib/errors/api-error";
 import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
 import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
-import { idKey, sameId } from "@/lib/schemas/ids";
+import { sameId } from "@/lib/schemas/ids";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import { NODE_STATES, SCHEDULING_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";

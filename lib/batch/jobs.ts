@@ -1,6 +1,5 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
-import { idKey } from "@/lib/schemas/ids";
 import type { JobDetailResponse, JobListQuery, JobListResponse, JobSummary } from "@/lib/schemas/jobs";
 import { JOB_STATES, ON_ALL_TASKS_COMPLETE, ON_TASK_FAILURE, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
