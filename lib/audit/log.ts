@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { UnavailableError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
-import type { AuditListQuery, AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
+import type { AuditListQuery, AuditRecord, Evidence } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/identity";
 import type { NodeOutcome } from "@/lib/schemas/remediation";
 import { migrate } from "./schema";
@@ -18,14 +18,14 @@ export interface AuditIntent {
   account: string;
   poolId: string;
   nodeId: string;
-  action: AuditRecordView["action"];
+  action: AuditRecord["action"];
   option?: string;
   reason: string;
   ticket?: string;
   /** addUser / deleteUser: the user name and expiry, never a password or key. */
   userName?: string;
   expiryTime?: string;
-  evidence?: EvidenceView;
+  evidence?: Evidence;
 }
 
 export interface AuditOutcome {
@@ -142,7 +142,7 @@ export class AuditLog {
   }
 
   /** The records of one operation (a dialog submission), optionally for one node, oldest first; ids in any case. */
-  byOperation(account: string, operationId: string, nodeId?: string): AuditRecordView[] {
+  byOperation(account: string, operationId: string, nodeId?: string): AuditRecord[] {
     const rows = guarded(
       () =>
         this.db
@@ -153,7 +153,7 @@ export class AuditLog {
   }
 
   /** Newest first, filtered; `nextCursor` continues after the last record returned. */
-  list(account: string, q: Partial<AuditListQuery> = {}): { records: AuditRecordView[]; nextCursor?: string } {
+  list(account: string, q: Partial<AuditListQuery> = {}): { records: AuditRecord[]; nextCursor?: string } {
     const where = ["i.account = @account"];
     // Batch ids are case-insensitive: TVMPS_… finds the records of tvmps_… (indexes in schema.ts).
     if (q.node) where.push("i.node_id = @node COLLATE NOCASE");
@@ -181,11 +181,11 @@ export class AuditLog {
   }
 
   /** One record and its evidence, or undefined when no record has this id in this account. */
-  get(account: string, id: string): { record: AuditRecordView; evidence?: EvidenceView } | undefined {
+  get(account: string, id: string): { record: AuditRecord; evidence?: Evidence } | undefined {
     const row = this.db.prepare(`${SELECT} WHERE i.account = ? AND i.id = ?`).get(account, id) as IntentRow | undefined;
     if (!row) return undefined;
     const ev = this.db.prepare("SELECT body FROM evidence WHERE record_id = ?").get(id) as { body: string } | undefined;
-    return { record: toView(row), ...(ev ? { evidence: JSON.parse(ev.body) as EvidenceView } : {}) };
+    return { record: toView(row), ...(ev ? { evidence: JSON.parse(ev.body) as Evidence } : {}) };
   }
 
   close(): void {
@@ -193,7 +193,7 @@ export class AuditLog {
   }
 }
 
-function toView(r: IntentRow): AuditRecordView {
+function toView(r: IntentRow): AuditRecord {
   return {
     id: r.id,
     operationId: r.operation_id,
@@ -203,13 +203,13 @@ function toView(r: IntentRow): AuditRecordView {
     account: r.account,
     poolId: r.pool_id,
     nodeId: r.node_id,
-    action: r.action as AuditRecordView["action"],
+    action: r.action as AuditRecord["action"],
     ...(r.option ? { option: r.option } : {}),
     reason: r.reason,
     ...(r.ticket ? { ticket: r.ticket } : {}),
     ...(r.user_name ? { userName: r.user_name } : {}),
     ...(r.expiry_time ? { expiryTime: r.expiry_time } : {}),
-    outcome: (r.outcome ?? "unknown") as AuditRecordView["outcome"],
+    outcome: (r.outcome ?? "unknown") as AuditRecord["outcome"],
     ...(r.outcome_time ? { outcomeTime: r.outcome_time } : {}),
     ...(r.request_id ? { requestId: r.request_id } : {}),
     ...(r.error ? { error: JSON.parse(r.error) as ApiErrorInfo } : {}),

@@ -1,7 +1,7 @@
 // No "server-only" marker: start-up code (instrumentation.ts) loads this outside the React server layer.
 import { readFileSync } from "node:fs";
-import { z } from "zod";
 import { readEnv, secretFromEnv } from "@/lib/env";
+import { accountsFile, batchUrl, shortName } from "@/lib/schemas/account-config";
 import { API_VERSIONS, DEFAULT_API_VERSION, type ApiVersion } from "@/lib/schemas/api-version";
 
 /** One account the dashboard reads: a short name for URLs, its Batch account name and URL, a credential. */
@@ -14,24 +14,6 @@ export interface AccountConfig {
   /** SharedKey; absent means Microsoft Entra ID (DefaultAzureCredential). */
   key?: string;
 }
-
-const shortName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "letters, digits and hyphens, at most 64 characters");
-// zod runs refinements even when z.url() has already failed, so they must not assume a parsable URL.
-const parsedUrl = (u: string) => (URL.canParse(u) ? new URL(u) : undefined);
-const batchUrl = z
-  .url({ error: "a URL such as https://myaccount.westeurope.batch.azure.com" })
-  .refine((u) => /^https?:$/.test(parsedUrl(u)?.protocol ?? "http:"), "an https:// URL (http:// only for a local emulator)")
-  .refine((u) => (parsedUrl(u)?.pathname ?? "/").replace(/\/+$/, "") === "", "an origin with no path (the SDK loses any path)");
-
-const fileAccount = z.object({
-  name: shortName,
-  batchAccountName: z.string().min(1).optional(),
-  url: batchUrl,
-  key: z.string().min(1).optional(),
-  /** The key from another environment variable, so the file itself holds no secret. */
-  keyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
-});
-const accountsFile = z.union([z.array(fileAccount), z.object({ accounts: z.array(fileAccount) })]);
 
 export class AccountConfigError extends Error {}
 

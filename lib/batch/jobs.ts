@@ -34,7 +34,7 @@ export function listJobs(account: BatchAccount, q: JobListQuery): Promise<JobLis
       await mapLimit(jobs, COUNT_CONCURRENCY, async (job) => {
         // A job deleted between the list and this call simply has no counts.
         const counts = await client.job.getTaskCounts(job.id).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? undefined : Promise.reject(e)));
-        if (counts) job.taskCounts = taskCountsView(counts.taskCounts);
+        if (counts) job.taskCounts = taskCounts(counts.taskCounts);
       });
     }
     return { jobs };
@@ -65,15 +65,15 @@ export function getJob(account: BatchAccount, jobId: string): Promise<Omit<JobDe
         maxWallClockTime: job.constraints?.maxWallClockTime,
         onAllTasksComplete: wireEnum(job.onAllTasksComplete, ON_ALL_TASKS_COMPLETE),
         onTaskFailure: wireEnum(job.onTaskFailure, ON_TASK_FAILURE),
-        taskCounts: taskCountsView(counts.taskCounts),
-        taskSlotCounts: taskCountsView(counts.taskSlotCounts),
+        taskCounts: taskCounts(counts.taskCounts),
+        taskSlotCounts: taskCounts(counts.taskSlotCounts),
       }),
     };
   });
 }
 
 /** The five counts as numbers: a count Batch sent as a string still adds up, a missing one is 0. */
-function taskCountsView(c: Partial<Record<keyof TaskCountsView, unknown>> | undefined): TaskCountsView {
+function taskCounts(c: Partial<Record<keyof TaskCountsView, unknown>> | undefined): TaskCountsView {
   return {
     active: wireInteger(c?.active) ?? 0,
     running: wireInteger(c?.running) ?? 0,

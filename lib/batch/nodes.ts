@@ -7,7 +7,7 @@ import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
 import { poolKeys } from "./read-keys";
-import { compact, failureInfoView, iso } from "./to-api";
+import { compact, failureInfo, iso } from "./to-api";
 
 const NODE_ROW_FIELDS =
   "id,state,schedulingState,stateTransitionTime,isDedicated,ipAddress,runningTasksCount,runningTaskSlotsCount,totalTasksRun,totalTasksSucceeded,errors,startTaskInfo";
@@ -49,7 +49,7 @@ export function toNodeRow(n: BatchServiceModels.ComputeNode, poolId: string): No
           exitCode: wireInteger(st.exitCode),
           result: wireEnum(st.result, EXECUTION_RESULTS),
           retryCount: wireInteger(st.retryCount) ?? 0,
-          failureInfo: failureInfoView(st.failureInfo),
+          failureInfo: failureInfo(st.failureInfo),
         })
       : undefined,
   });

@@ -5,13 +5,13 @@ import { classifyTask } from "@/lib/failures/classify-task";
 import { toSignedExitCode } from "@/lib/failures/exit-codes";
 import type { TaskQuery } from "@/lib/schemas/inputs";
 import { idKey, sameId } from "@/lib/schemas/ids";
-import type { ClassificationView, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
+import type { Classification, TaskDetail, TaskPage, TaskRow } from "@/lib/schemas/tasks";
 import { EXECUTION_RESULTS, TASK_STATES, UPLOAD_CONDITIONS, wireEnum, wireInteger } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { cachedRead } from "./read";
 import { jobKeys } from "./read-keys";
 import { resolveQueryWindow } from "./service-window";
-import { compact, failureInfoView, iso } from "./to-api";
+import { compact, failureInfo, iso } from "./to-api";
 
 const TASK_ROW_FIELDS = "id,state,stateTransitionTime,nodeInfo,executionInfo,constraints";
 /** Bounds the work one request may do when a server-side filter (node, category) matches rarely. */
@@ -106,8 +106,8 @@ function decodeCursor(raw: string | undefined, allowedPrefix: string): Cursor {
   }
 }
 
-export function classificationView(task: BatchServiceModels.CloudTask): ClassificationView {
-  return compact({ ...classifyTask({ ...task, id: task.id ?? "" }) }) as ClassificationView;
+export function classification(task: BatchServiceModels.CloudTask): Classification {
+  return compact({ ...classifyTask({ ...task, id: task.id ?? "" }) }) as Classification;
 }
 
 export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskRow {
@@ -126,7 +126,7 @@ export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskR
     failureCode: e?.failureInfo?.code,
     retryCount: wireInteger(e?.retryCount) ?? 0,
     requeueCount: wireInteger(e?.requeueCount) ?? 0,
-    classification: classificationView(t),
+    classification: classification(t),
   });
 }
 
@@ -154,7 +154,7 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
       // Sent as "tasksuccess", returned as "TaskSuccess" (docs/real-service.md).
       uploadCondition: wireEnum(o.uploadOptions?.uploadCondition, UPLOAD_CONDITIONS) ?? "",
     })),
-    failureInfo: failureInfoView(t.executionInfo?.failureInfo),
+    failureInfo: failureInfo(t.executionInfo?.failureInfo),
     taskRootDirectory: t.nodeInfo?.taskRootDirectory,
   });
 }

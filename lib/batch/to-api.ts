@@ -1,6 +1,6 @@
 import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
-import type { FailureInfoView } from "@/lib/schemas/common";
+import type { FailureInfo } from "@/lib/schemas/common";
 import { ERROR_CATEGORIES, wireEnum, wireIso, wireString } from "@/lib/schemas/wire-values";
 
 /** A time as our views carry it (ISO); a missing or unparseable one is absent rather than a RangeError. */
@@ -12,7 +12,7 @@ export function compact<T extends object>(o: T): T {
   return o;
 }
 
-export function failureInfoView(f: BatchServiceModels.TaskFailureInformation | undefined): FailureInfoView | undefined {
+export function failureInfo(f: BatchServiceModels.TaskFailureInformation | undefined): FailureInfo | undefined {
   if (!f) return undefined;
   return compact({
     // The service sends "UserError" where the REST API says "usererror": one spelling for the views.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
 import { connectUnavailable, credentialFor, nodeAccess, nodeUsersFromAudit } from "./node-access";
 
 describe("nodeAccess", () => {
@@ -12,7 +12,7 @@ describe("nodeAccess", () => {
   });
 });
 
-const record = (over: Partial<AuditRecordView>): AuditRecordView => ({
+const record = (over: Partial<AuditRecord>): AuditRecord => ({
   id: over.id ?? "r",
   operationId: "op",
   time: "2026-11-27T10:00:00.000Z",

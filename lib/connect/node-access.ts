@@ -1,4 +1,4 @@
-import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
 import type { NodeUsersResponse } from "@/lib/schemas/connect";
 import { isExpired } from "./expiry";
 
@@ -36,7 +36,7 @@ export function nodeAccess(pool: PoolShape): NodeAccess {
  * Batch accepted, removed once a later deleteUser of that name was accepted or found it already gone,
  * and expired by the service's clock. Newest first.
  */
-export function nodeUsersFromAudit(records: readonly AuditRecordView[], serviceNow: number): NodeUsersResponse["users"] {
+export function nodeUsersFromAudit(records: readonly AuditRecord[], serviceNow: number): NodeUsersResponse["users"] {
   const removedAt = new Map<string, string>();
   for (const r of records) {
     if (r.action !== "deleteUser" || !r.userName || (r.outcome !== "accepted" && r.outcome !== "alreadyDone")) continue;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { IdentityView } from "@/lib/schemas/identity";
+import type { Identity } from "@/lib/schemas/identity";
 import { identityEnv, readIdentityConfig, type IdentityConfig } from "./config";
 
 let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
@@ -18,7 +18,7 @@ export const LOCAL_OPERATOR = "local-operator";
  * send (App Service and oauth2-proxy do): the dashboard cannot tell a forged header from a real one.
  * `isEmulator` is whether the account is the local emulator, where acting is harmless without a proxy.
  */
-export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityView {
+export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): Identity {
   const config = identityConfig(env);
   if (!config) {
     return isEmulator

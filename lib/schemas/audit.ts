@@ -17,7 +17,7 @@ export const auditAction = z.enum(AUDIT_ACTIONS);
  * and the outcome appended after it, so a record whose outcome is missing is one whose call may have
  * reached Batch when the server stopped ("unknown").
  */
-export const auditRecordView = z.object({
+export const auditRecord = z.object({
   id: z.string(),
   operationId: z.string(),
   time: z.string(),
@@ -39,7 +39,7 @@ export const auditRecordView = z.object({
   error: apiErrorBody.shape.error.optional(),
   hasEvidence: z.boolean(),
 });
-export type AuditRecordView = z.infer<typeof auditRecordView>;
+export type AuditRecord = z.infer<typeof auditRecord>;
 
 /** GET /api/accounts/{account}/audit?node=&pool=&actor=&action=&from=&to=&cursor=&limit= */
 export const auditListQuery = z
@@ -56,18 +56,23 @@ export const auditListQuery = z
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 
-export const auditListResponse = z.object({ records: z.array(auditRecordView), nextCursor: z.string().optional() });
+export const auditListResponse = z.object({ records: z.array(auditRecord), nextCursor: z.string().optional() });
 export type AuditListResponse = z.infer<typeof auditListResponse>;
 
 /** What reimage or removal would wipe, saved into the record before the call. */
-export const evidenceView = z.object({
+export const evidence = z.object({
   capturedAt: z.string(),
   node: z.unknown(),
   /** The last 64 KiB of stderr.txt of recently failed tasks on the node. */
   stderr: z.array(z.object({ jobId: z.string(), taskId: z.string(), bytes: z.number(), text: z.string(), error: z.string().optional() })),
 });
-export type EvidenceView = z.infer<typeof evidenceView>;
+export type Evidence = z.infer<typeof evidence>;
 
 /** GET /api/accounts/{account}/audit/{recordId} */
-export const auditRecordResponse = z.object({ record: auditRecordView, evidence: evidenceView.optional() });
+export const auditRecordResponse = z.object({ record: auditRecord, evidence: evidence.optional() });
 export type AuditRecordResponse = z.infer<typeof auditRecordResponse>;
+
+/** @deprecated Old name, kept while browser code moves to AuditRecord (the "View" suffix meant "API shape"). */
+export type AuditRecordView = AuditRecord;
+/** @deprecated Old name, kept while browser code moves to Evidence. */
+export type EvidenceView = Evidence;

@@ -39,7 +39,7 @@ export const connectResponse = z.object({
 export type ConnectResponse = z.infer<typeof connectResponse>;
 
 /** Batch cannot list a node's users, so the list comes from our own audit records of who was added. */
-export const nodeUserView = z.object({
+export const nodeUser = z.object({
   userName: z.string(),
   expiryTime: z.string(),
   expired: z.boolean(),
@@ -49,7 +49,7 @@ export const nodeUserView = z.object({
   /** Removed through the dashboard (a later deleteUser record that Batch accepted). */
   removed: z.boolean(),
 });
-export const nodeUsersResponse = z.object({ asOf: z.string(), users: z.array(nodeUserView) });
+export const nodeUsersResponse = z.object({ asOf: z.string(), users: z.array(nodeUser) });
 export type NodeUsersResponse = z.infer<typeof nodeUsersResponse>;
 
 /** DELETE …/users/{userName}: a same-origin JSON body (may be empty), operator only. */

@@ -9,7 +9,7 @@ export type Role = z.infer<typeof role>;
  * proxy's headers, the local operator used on the emulator or with no proxy configured, or nothing
  * (a real account with no identity source: every action is refused).
  */
-export const identityView = z.object({
+export const identity = z.object({
   actor: z.string(),
   role,
   source: z.enum(["proxy", "local", "none"]),
@@ -18,8 +18,11 @@ export const identityView = z.object({
   /** Why actions are refused for this identity, when they are. */
   actionsRefused: z.string().optional(),
 });
-export type IdentityView = z.infer<typeof identityView>;
+export type Identity = z.infer<typeof identity>;
 
 /** GET /api/accounts/{account}/me */
-export const meResponse = z.object({ account: z.string(), identity: identityView });
+export const meResponse = z.object({ account: z.string(), identity });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/** @deprecated Old name, kept while browser code moves to Identity (the "View" suffix meant "API shape"). */
+export type IdentityView = Identity;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jobSummary, taskCountsView } from "./jobs";
+import { jobSummary, taskCounts } from "./jobs";
 
 /** A job schedule as the dashboard shows it: its timing, its job template's pool, and its recent job. */
 export const jobScheduleSummary = z.object({
@@ -16,7 +16,7 @@ export const jobScheduleSummary = z.object({
   nextRunTime: z.string().optional(),
   endTime: z.string().optional(),
   poolId: z.string().optional(),
-  recentJob: z.object({ id: z.string(), taskCounts: taskCountsView.optional() }).optional(),
+  recentJob: z.object({ id: z.string(), taskCounts: taskCounts.optional() }).optional(),
 });
 export type JobScheduleSummary = z.infer<typeof jobScheduleSummary>;
 

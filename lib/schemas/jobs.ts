@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const taskCountsView = z.object({ active: z.number(), running: z.number(), completed: z.number(), succeeded: z.number(), failed: z.number() });
+export const taskCounts = z.object({ active: z.number(), running: z.number(), completed: z.number(), succeeded: z.number(), failed: z.number() });
 
 export const jobSummary = z.object({
   id: z.string(),
@@ -12,7 +12,7 @@ export const jobSummary = z.object({
   stateTransitionTime: z.string().optional(),
   endTime: z.string().optional(),
   terminateReason: z.string().optional(),
-  taskCounts: taskCountsView.optional(),
+  taskCounts: taskCounts.optional(),
 });
 export type JobSummary = z.infer<typeof jobSummary>;
 
@@ -26,8 +26,8 @@ export const jobDetailResponse = z.object({
     maxWallClockTime: z.string().optional(),
     onAllTasksComplete: z.string().optional(),
     onTaskFailure: z.string().optional(),
-    taskCounts: taskCountsView,
-    taskSlotCounts: taskCountsView,
+    taskCounts: taskCounts,
+    taskSlotCounts: taskCounts,
   }),
 });
 export type JobDetailResponse = z.infer<typeof jobDetailResponse>;

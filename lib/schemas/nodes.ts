@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { failureInfoView, nameValue } from "./common";
+import { failureInfo, nameValue } from "./common";
 
-export const nodeErrorView = z.object({ code: z.string(), message: z.string(), details: z.array(nameValue) });
-export const startTaskInfoView = z.object({
+export const nodeError = z.object({ code: z.string(), message: z.string(), details: z.array(nameValue) });
+export const startTaskInfo = z.object({
   state: z.string(),
   startTime: z.string().optional(),
   endTime: z.string().optional(),
   exitCode: z.number().optional(),
   result: z.string().optional(),
   retryCount: z.number(),
-  failureInfo: failureInfoView.optional(),
+  failureInfo: failureInfo.optional(),
 });
 
 export const nodeRow = z.object({
@@ -24,15 +24,15 @@ export const nodeRow = z.object({
   runningTaskSlots: z.number(),
   totalTasksRun: z.number(),
   totalTasksSucceeded: z.number(),
-  errors: z.array(nodeErrorView),
-  startTask: startTaskInfoView.optional(),
+  errors: z.array(nodeError),
+  startTask: startTaskInfo.optional(),
 });
 export type NodeRow = z.infer<typeof nodeRow>;
 
 export const nodeListResponse = z.object({ asOf: z.string(), poolId: z.string(), nodes: z.array(nodeRow) });
 export type NodeListResponse = z.infer<typeof nodeListResponse>;
 
-export const recentTaskView = z.object({
+export const recentTask = z.object({
   jobId: z.string(),
   taskId: z.string(),
   state: z.string(),
@@ -52,7 +52,7 @@ export const nodeDetailResponse = z.object({
     allocationTime: z.string().optional(),
     nodeAgentVersion: z.string().optional(),
     startTaskCommandLine: z.string().optional(),
-    recentTasks: z.array(recentTaskView),
+    recentTasks: z.array(recentTask),
   }),
 });
 export type NodeDetailResponse = z.infer<typeof nodeDetailResponse>;

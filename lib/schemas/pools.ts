@@ -31,7 +31,7 @@ export const poolListResponse = z.object({
 });
 export type PoolListResponse = z.infer<typeof poolListResponse>;
 
-export const resizeErrorView = z.object({ code: z.string(), message: z.string(), values: z.array(z.object({ name: z.string(), value: z.string() })) });
+export const resizeError = z.object({ code: z.string(), message: z.string(), values: z.array(z.object({ name: z.string(), value: z.string() })) });
 
 export const poolDetailResponse = z.object({
   asOf: z.string(),
@@ -44,7 +44,7 @@ export const poolDetailResponse = z.object({
     image: z.string().optional(),
     startTaskCommandLine: z.string().optional(),
     resizeTimeout: z.string().optional(),
-    resizeErrors: z.array(resizeErrorView),
+    resizeErrors: z.array(resizeError),
   }),
 });
 export type PoolDetailResponse = z.infer<typeof poolDetailResponse>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { batchId, filePath, jobId, nodeId } from "./inputs";
 
 /** An account's name in our URLs. */
@@ -15,3 +16,11 @@ export const pathParam = z.array(z.string()).transform((parts) => parts.join("/"
 export const nodeFileParams = nodeParams.extend({ path: pathParam });
 export const taskFileParams = taskParams.extend({ path: pathParam });
 export const fileListQuery = z.object({ recursive: z.enum(["true", "false"]).default("false") });
+
+/** Routes under an account that take no path parameter beyond it. */
+export const accountParams = z.object({});
+/** Route handlers that take no query. */
+export const noQuery = z.object({});
+export const auditRecordParams = z.object({ recordId: z.uuid("must be an audit record id") });
+/** Only users this dashboard made can be removed through it: never the node's own or someone's hand-made account. */
+export const nodeUserParams = nodeParams.extend({ userName: z.string().regex(USER_NAME_PATTERN, "is not a user this dashboard created (bs- and 8 letters or digits)") });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { failureInfoView, nameValue } from "./common";
+import { failureInfo, nameValue } from "./common";
 
 export const FAILURE_CATEGORIES = ["PreProcessing", "FileUpload", "Application", "Constraint", "Terminated", "Container", "Node", "Unknown"] as const;
 export const failureCategory = z.enum(FAILURE_CATEGORIES);
 
-export const classificationView = z.object({
+export const classification = z.object({
   outcome: z.enum(["failed", "succeeded", "running", "waiting"]),
   category: failureCategory.optional(),
   explanation: z.string().optional(),
@@ -19,7 +19,7 @@ export const classificationView = z.object({
   interrupted: z.object({ requeueCount: z.number(), lastRequeueTime: z.string().optional() }).optional(),
   retried: z.object({ retryCount: z.number(), lastRetryTime: z.string().optional() }).optional(),
 });
-export type ClassificationView = z.infer<typeof classificationView>;
+export type Classification = z.infer<typeof classification>;
 
 export const taskRow = z.object({
   id: z.string(),
@@ -35,7 +35,7 @@ export const taskRow = z.object({
   failureCode: z.string().optional(),
   retryCount: z.number(),
   requeueCount: z.number(),
-  classification: classificationView,
+  classification: classification,
 });
 export type TaskRow = z.infer<typeof taskRow>;
 
@@ -58,7 +58,7 @@ export const taskDetail = taskRow.extend({
   requiredSlots: z.number(),
   resourceFiles: z.array(z.object({ source: z.string(), filePath: z.string().optional() })),
   outputFiles: z.array(z.object({ filePattern: z.string(), destination: z.string(), uploadCondition: z.string() })),
-  failureInfo: failureInfoView.optional(),
+  failureInfo: failureInfo.optional(),
   taskRootDirectory: z.string().optional(),
 });
 export type TaskDetail = z.infer<typeof taskDetail>;

@@ -13,9 +13,9 @@ import { nodeAccess, nodeUsersFromAudit } from "@/lib/connect/node-access";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { api } from "@/lib/links/paths";
 import { isModernApi } from "@/lib/schemas/api-version";
-import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
 import type { ConnectRequest, ConnectResponse, NodeUsersResponse, RemoveUserRequest, RemoveUserResponse } from "@/lib/schemas/connect";
-import type { IdentityView } from "@/lib/schemas/identity";
+import type { Identity } from "@/lib/schemas/identity";
 import { recordAccepted, recordCall, recordFailure, recordNotSent } from "../audit/record";
 import { noRdpFileOn2025, poolConfigSelect } from "./rdp";
 
@@ -28,7 +28,7 @@ interface NodeRef {
   account: BatchAccount;
   poolId: string;
   nodeId: string;
-  who: IdentityView;
+  who: Identity;
 }
 
 /** One audit record's intent for a node user: who, which node, the user and its expiry, never a secret. */
@@ -113,7 +113,7 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
   return { userName, expiryTime: expiry.toISOString(), recordId, ...(requestId ? { requestId } : {}), connection, ...(password !== undefined ? { password } : {}) };
 }
 
-function userRecords(account: BatchAccount, poolId: string, nodeId: string): AuditRecordView[] {
+function userRecords(account: BatchAccount, poolId: string, nodeId: string): AuditRecord[] {
   const log = auditLog();
   // Users live 24 hours at most, so the newest 500 of each kind on one node is every one that matters.
   const of = (action: "addUser" | "deleteUser") => log.list(account.name, { pool: poolId, node: nodeId, action, limit: 500 }).records;

@@ -3,7 +3,7 @@ import type { BatchAccount } from "@/lib/batch/accounts";
 import { BadRequestError } from "@/lib/errors/api-error";
 import { checkConfirmation } from "@/lib/remediation/confirmation";
 import { resolveOption } from "@/lib/remediation/options";
-import type { IdentityView } from "@/lib/schemas/identity";
+import type { Identity } from "@/lib/schemas/identity";
 import { idKey } from "@/lib/schemas/ids";
 import { actionRequest, type ActionRequest, type TaskOption } from "@/lib/schemas/remediation";
 import { parseOperatorJson } from "./operator-request";
@@ -11,7 +11,7 @@ import { parseOperatorJson } from "./operator-request";
 export interface CheckedAction {
   request: ActionRequest;
   option: TaskOption | undefined;
-  who: IdentityView;
+  who: Identity;
 }
 
 /**

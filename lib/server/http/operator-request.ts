@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import { BadRequestError, ForbiddenError } from "@/lib/errors/api-error";
 import { resolveIdentity } from "@/lib/identity/resolve";
-import type { IdentityView } from "@/lib/schemas/identity";
+import type { Identity } from "@/lib/schemas/identity";
 import { describeIssues } from "./error-response";
 import { requireSameOriginJson } from "./same-origin";
 
@@ -12,11 +12,11 @@ const MAX_BODY_CHARS = 256 * 1024;
 
 export interface OperatorRequest<T> {
   body: T;
-  who: IdentityView;
+  who: Identity;
 }
 
 /** The operator role, whatever the page showed: a viewer's hand-made request is refused here (403). */
-export function requireOperator(request: Request, account: BatchAccount): IdentityView {
+export function requireOperator(request: Request, account: BatchAccount): Identity {
   const who = resolveIdentity(request.headers, account.isEmulator);
   if (who.role !== "operator") throw new ForbiddenError("NotAnOperator", who.actionsRefused ?? `${who.actor} may not act on nodes.`);
   return who;

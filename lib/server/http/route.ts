@@ -45,6 +45,3 @@ export function batchRoute<P extends z.ZodType, Q extends z.ZodType>(
     }
   };
 }
-
-/** Route handlers that take no query. */
-export const noQuery = z.object({});

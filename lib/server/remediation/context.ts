@@ -2,7 +2,7 @@ import "server-only";
 import type { BatchServiceClient } from "@azure/batch";
 import type { AuditIntent, AuditLog } from "@/lib/audit/log";
 import type { BatchAccount } from "@/lib/batch/accounts";
-import type { IdentityView } from "@/lib/schemas/identity";
+import type { Identity } from "@/lib/schemas/identity";
 import type { ActionRequest, NodeAction, NodeActionResult, TaskOption } from "@/lib/schemas/remediation";
 
 /** Node calls in flight for one request; the account's slots bound all Batch calls on top of this. */
@@ -14,7 +14,7 @@ export interface ActionInput {
   request: ActionRequest;
   /** The option to send (already checked against the action; the default when none was given). */
   option: TaskOption | undefined;
-  who: IdentityView;
+  who: Identity;
 }
 
 /** A node still to be sent the action, at its place in the request. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { EvidenceView } from "@/lib/schemas/audit";
+import type { Evidence } from "@/lib/schemas/audit";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import { toApiError } from "@/lib/batch/errors";
 import { DEFAULT_TAIL_BYTES, readFileSlice } from "@/lib/batch/files";
@@ -17,7 +17,7 @@ export const EVIDENCE_TASKS = 5;
  * this is the last look anyone gets. Throws when the node itself cannot be read (gone, throttled …); a
  * task's file that cannot be read is noted in its entry instead.
  */
-export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<EvidenceView> {
+export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<Evidence> {
   invalidateReads(account, [poolKeys.node(poolId, nodeId)]);
   const { node, asOf } = await getNode(account, poolId, nodeId);
   const failed = node.recentTasks.filter((t) => t.outcome === "failed").slice(0, EVIDENCE_TASKS);

@@ -1,7 +1,7 @@
 import "server-only";
 import { toApiError, withRequestId } from "@/lib/batch/errors";
 import { explainActionError } from "@/lib/remediation/explain-error";
-import type { EvidenceView } from "@/lib/schemas/audit";
+import type { Evidence } from "@/lib/schemas/audit";
 import { recordAccepted, recordFailure, recordNotSent } from "../audit/record";
 import type { Pending, Recorded, SendContext } from "./context";
 import { captureEvidence } from "./evidence";
@@ -41,7 +41,7 @@ export function fail(ctx: SendContext, sent: Recorded[], err: unknown): void {
  * Evidence before a destructive call. A node that is gone is skipped (there is nothing left to act on);
  * one that cannot be read is not acted on, since its files would be lost unrecorded.
  */
-export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<EvidenceView | undefined> {
+export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<Evidence | undefined> {
   try {
     return await captureEvidence(ctx.account, ctx.poolId, p.nodeId);
   } catch (err) {

@@ -4,7 +4,7 @@ import type { AuditLog } from "@/lib/audit/log";
 import { toApiError } from "@/lib/batch/errors";
 import { mapLimit } from "@/lib/batch/map-limit";
 import type { ServiceClock } from "@/lib/batch/request-policy";
-import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
 import { idKey } from "@/lib/schemas/ids";
 import type { ActionRequest, NodeActionResult } from "@/lib/schemas/remediation";
 import { recordNotSent } from "../audit/record";
@@ -28,7 +28,7 @@ export async function reconcile(
   log: AuditLog,
   client: BatchServiceClient,
   clock: ServiceClock,
-  input: { poolId: string; request: ActionRequest; prior: AuditRecordView[] },
+  input: { poolId: string; request: ActionRequest; prior: AuditRecord[] },
 ): Promise<Reconciled> {
   const { poolId, request, prior } = input;
   // A retry may spell a node in another case; it is the same node and must not be acted on twice.

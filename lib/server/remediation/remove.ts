@@ -4,7 +4,7 @@ import { requestIdOf } from "@/lib/batch/errors";
 import { mapLimit } from "@/lib/batch/map-limit";
 import { explainActionError } from "@/lib/remediation/explain-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
-import type { EvidenceView } from "@/lib/schemas/audit";
+import type { Evidence } from "@/lib/schemas/audit";
 import { REMOVE_BATCH } from "@/lib/schemas/remediation";
 import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import { recordNotSent } from "../audit/record";
@@ -24,7 +24,7 @@ export const isSteady = (allocationState: unknown) => wireEnum(allocationState, 
 export async function removeInBatches(ctx: SendContext, pending: Pending[]): Promise<void> {
   for (let start = 0; start < pending.length; start += REMOVE_BATCH) {
     if (start > 0 && !(await waitForSteady(ctx.client, ctx.poolId))) return skipTheRest(ctx, pending.slice(start));
-    const ready: (Pending & { evidence?: EvidenceView })[] = [];
+    const ready: (Pending & { evidence?: Evidence })[] = [];
     await mapLimit(pending.slice(start, start + REMOVE_BATCH), NODE_CONCURRENCY, async (p) => {
       if (p.recordId) return void ready.push(p);
       const evidence = await evidenceOrRefusal(ctx, p);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { BatchServiceClient } from "@azure/batch";
 import { explainActionError } from "@/lib/remediation/explain-error";
-import type { AuditRecordView } from "@/lib/schemas/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
 import type { NodeAction, NodeActionResult } from "@/lib/schemas/remediation";
 import { NODE_STATES, SCHEDULING_STATES, wireDate, wireEnum } from "@/lib/schemas/wire-values";
 
@@ -11,7 +11,7 @@ import { NODE_STATES, SCHEDULING_STATES, wireDate, wireEnum } from "@/lib/schema
  */
 
 /** What a retry of a settled record returns: the stored result, nothing sent. */
-export function storedResult(r: AuditRecordView, action: NodeAction): NodeActionResult {
+export function storedResult(r: AuditRecord, action: NodeAction): NodeActionResult {
   return {
     nodeId: r.nodeId,
     outcome: r.outcome === "unknown" ? "failed" : r.outcome,

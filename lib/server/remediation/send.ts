@@ -2,7 +2,7 @@ import "server-only";
 import type { BatchServiceClient } from "@azure/batch";
 import { requestIdOf } from "@/lib/batch/errors";
 import { deallocateNode, startNode } from "@/lib/batch/node-power";
-import type { EvidenceView } from "@/lib/schemas/audit";
+import type { Evidence } from "@/lib/schemas/audit";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import type { Pending, SendContext } from "./context";
 import { accept, evidenceOrRefusal, fail } from "./outcomes";
@@ -11,7 +11,7 @@ export type NodeByNodeAction = Exclude<NodeAction, "remove">;
 
 /** One node, one call: evidence first for a reimage (not on a retry, whose record already holds it), then the intent, the call, the outcome. */
 export async function sendToNode(ctx: SendContext, action: NodeByNodeAction, p: Pending): Promise<void> {
-  let evidence: EvidenceView | undefined;
+  let evidence: Evidence | undefined;
   if (action === "reimage" && !p.recordId) {
     const captured = await evidenceOrRefusal(ctx, p);
     if (!captured) return;

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { NodeUserSummary as ShownUser } from "@/lib/emulator/handlers/control";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
-import { auditListResponse, type AuditRecordView } from "@/lib/schemas/audit";
+import { auditListResponse, type AuditRecord } from "@/lib/schemas/audit";
 import { connectResponse, nodeUsersResponse, removeUserResponse } from "@/lib/schemas/connect";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { readApiVersion } from "@/lib/batch/account-config";
@@ -32,7 +32,7 @@ const listUsers = async (pool: string, node: string) => {
 };
 const rdp = (pool: string, node: string, headers: Record<string, string> = {}) =>
   call(handlers.nodeRdpGET, `/api/accounts/${a()}/pools/${pool}/nodes/${node}/rdp`, { account: a(), poolId: pool, nodeId: node }, { headers });
-const auditOf = async (node: string): Promise<AuditRecordView[]> => {
+const auditOf = async (node: string): Promise<AuditRecord[]> => {
   const r = await call(handlers.auditGET, `/api/accounts/${a()}/audit?node=${node}`, { account: a() });
   return auditListResponse.parse(r.json).records;
 };

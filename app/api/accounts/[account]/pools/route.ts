@@ -1,9 +1,9 @@
 import { listPoolSummaries } from "@/lib/batch/pools";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
-import { z } from "zod";
+import { accountParams, noQuery } from "@/lib/schemas/route-params";
+import { batchRoute } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools – pools with node-state counts, worst first
-export const GET = batchRoute({ params: z.object({}), query: noQuery }, ({ account }) => listPoolSummaries(account));
+export const GET = batchRoute({ params: accountParams, query: noQuery }, ({ account }) => listPoolSummaries(account));

@@ -1,6 +1,6 @@
 import { getJob } from "@/lib/batch/jobs";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
-import { jobParams } from "@/lib/schemas/route-params";
+import { batchRoute } from "@/lib/server/http/route";
+import { jobParams, noQuery } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { getJobSchedule } from "@/lib/batch/job-schedules";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
-import { jobScheduleParams } from "@/lib/schemas/route-params";
+import { batchRoute } from "@/lib/server/http/route";
+import { jobScheduleParams, noQuery } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

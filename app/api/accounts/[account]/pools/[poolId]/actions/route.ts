@@ -1,9 +1,9 @@
 import { getPool } from "@/lib/batch/pools";
 import { BadRequestError } from "@/lib/errors/api-error";
 import { actionSupported } from "@/lib/remediation/availability";
-import { poolParams } from "@/lib/schemas/route-params";
+import { noQuery, poolParams } from "@/lib/schemas/route-params";
 import { parseActionRequest } from "@/lib/server/http/action-request";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { runNodeAction } from "@/lib/server/remediation/run-action";
 
 export const dynamic = "force-dynamic";

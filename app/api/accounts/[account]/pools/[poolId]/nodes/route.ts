@@ -1,6 +1,6 @@
 import { listNodes } from "@/lib/batch/nodes";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
-import { poolParams } from "@/lib/schemas/route-params";
+import { batchRoute } from "@/lib/server/http/route";
+import { noQuery, poolParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

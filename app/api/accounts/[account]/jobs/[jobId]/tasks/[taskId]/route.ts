@@ -1,6 +1,6 @@
-import { batchRoute, noQuery } from "@/lib/server/http/route";
+import { batchRoute } from "@/lib/server/http/route";
 import { getTask } from "@/lib/batch/tasks";
-import { taskParams } from "@/lib/schemas/route-params";
+import { noQuery, taskParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import { getNode } from "@/lib/batch/nodes";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
-import { nodeParams } from "@/lib/schemas/route-params";
+import { batchRoute } from "@/lib/server/http/route";
+import { noQuery, nodeParams } from "@/lib/schemas/route-params";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
-import { nodeParams } from "@/lib/schemas/route-params";
+import { noQuery, nodeParams } from "@/lib/schemas/route-params";
 import { nodeRdpFile } from "@/lib/server/connect/rdp";
 import { requireOperator } from "@/lib/server/http/operator-request";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
+import { batchRoute } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

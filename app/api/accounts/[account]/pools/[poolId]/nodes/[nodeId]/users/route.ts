@@ -1,8 +1,8 @@
 import { connectRequest } from "@/lib/schemas/connect";
-import { nodeParams } from "@/lib/schemas/route-params";
+import { noQuery, nodeParams } from "@/lib/schemas/route-params";
 import { createNodeUser, listNodeUsers } from "@/lib/server/connect/node-users";
 import { parseOperatorJson } from "@/lib/server/http/operator-request";
-import { batchRoute, noQuery } from "@/lib/server/http/route";
+import { batchRoute } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
