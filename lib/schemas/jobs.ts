@@ -26,7 +26,7 @@ export const jobDetailResponse = z.object({
     maxWallClockTime: z.string().optional(),
     onAllTasksComplete: z.string().optional(),
     onTaskFailure: z.string().optional(),
-    taskCounts: taskCounts,
+    taskCounts,
     taskSlotCounts: taskCounts,
   }),
 });

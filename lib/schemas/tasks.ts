@@ -35,7 +35,7 @@ export const taskRow = z.object({
   failureCode: z.string().optional(),
   retryCount: z.number(),
   requeueCount: z.number(),
-  classification: classification,
+  classification,
 });
 export type TaskRow = z.infer<typeof taskRow>;
 
