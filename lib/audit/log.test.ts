@@ -113,7 +113,7 @@ describe("AuditLog", () => {
     expect(log.byOperation("staging", "op-x")).toEqual([]);
   });
 
-  it("stores issue 7's user name and expiry", () => {
+  it("stores a node user's name and expiry (Connect)", () => {
     const log = freshLog();
     const id = log.appendIntent(intent({ action: "addUser", option: undefined, userName: "debug-ana", expiryTime: "2026-11-28T00:00:00.000Z" }));
     expect(log.get("prod", id)?.record).toMatchObject({ action: "addUser", userName: "debug-ana", expiryTime: "2026-11-28T00:00:00.000Z" });

@@ -4,7 +4,7 @@ import type { ServiceClientCredentials, WebResource } from "@azure/ms-rest-js";
 
 /**
  * The Batch audience, double slash included. A plain TokenCredential handed to the 10.x SDK is wrapped in
- * an adapter that asks for the ARM audience (batch-api.md §1.2), so the dashboard signs requests itself.
+ * an adapter that asks for the ARM audience (https://management.azure.com), not Batch's, so the dashboard signs requests itself.
  */
 export const BATCH_SCOPE = "https://batch.core.windows.net//.default";
 const REFRESH_EARLY_MS = 5 * 60_000;

@@ -38,7 +38,7 @@ const RETRYABLE_NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "E
 
 /**
  * Replaces the SDK's retry policies, which surface a 429 at once and retry 5xx for about two minutes
- * (toolchain.md §5.4). Reads get a few jittered retries inside a fixed budget; actions (POST) are sent
+ * (docs/real-service.md "The SDK"). Reads get a few jittered retries inside a fixed budget; actions (POST) are sent
  * once, because a blind resend of a reboot could act twice. Every attempt holds one of the account's
  * concurrency slots, so a burst of viewers cannot flood the account.
  */

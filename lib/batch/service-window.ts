@@ -4,7 +4,7 @@ import { resolveWindow, type TimeWindow } from "@/lib/heatmap/window";
 import type { AccountClient } from "./client";
 
 /**
- * A window against the service clock (design.md "Time"). That clock is learnt from the Date header of the
+ * A time window against the Batch service's clock, never this machine's (docs/architecture.md "Names"). That clock is learnt from the Date header of the
  * account's answers, so until the account has answered once it is this machine's clock: a relative window
  * first makes one cheap call, or the first view after a restart on a skewed server would show the wrong
  * hour. An error answer carries the Date header too (the request policy reads it), so failures are

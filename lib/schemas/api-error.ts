@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** design.md's second taxonomy: what went wrong with the dashboard's own call to Batch. */
+/** What went wrong with the dashboard's own call to Batch (apart from the task failure categories Batch reports). */
 export const API_ERROR_KINDS = ["network", "server", "throttled", "conflict", "notFound", "auth", "badRequest"] as const;
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 

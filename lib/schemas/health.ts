@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { asOf, nameValue } from "./common";
 
-/** What usually fixes a group (batch-api.md §4.3–4.4), shown beside Batch's own code and message. */
+/** What usually fixes a group (from Batch's documented node and start-task errors), shown beside Batch's own code and message. */
 const explained = { meaning: z.string(), fix: z.string() };
 const nodeLink = z.object({ id: z.string(), href: z.string() });
 

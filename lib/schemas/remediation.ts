@@ -3,17 +3,17 @@ import { apiErrorBody } from "./api-error";
 import { apiVersion } from "./api-version";
 import { nodeId } from "./inputs";
 
-/** The node actions of design.md "Remediation", by the names the UI and the audit log use. */
+/** The node actions the dashboard can send, by the names the UI and the audit log use. */
 export const NODE_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling", "deallocate", "start"] as const;
 export const nodeAction = z.enum(NODE_ACTIONS);
 export type NodeAction = z.infer<typeof nodeAction>;
 
-/** Batch's options for running tasks (batch-api.md §5.1); disable scheduling has no retaineddata, enable has none. */
+/** Batch's options for a node's running tasks; disable scheduling has no retaineddata, enable has none. */
 export const TASK_OPTIONS = ["requeue", "terminate", "taskcompletion", "retaineddata"] as const;
 export const taskOption = z.enum(TASK_OPTIONS);
 export type TaskOption = z.infer<typeof taskOption>;
 
-/** Removal is sent 100 node ids per call (batch-api.md §5.1 limit). */
+/** Removal is sent 100 node ids per call: Batch's limit for one removeNodes request. */
 export const REMOVE_BATCH = 100;
 /** One request acts on at most this many nodes. */
 export const MAX_ACTION_NODES = 1000;

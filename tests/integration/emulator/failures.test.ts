@@ -2,7 +2,7 @@ import type { BatchServiceModels } from "@azure/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addJob, READ_SAS, readBody, readyPool, startHarness, taskCompleted, waitFor, WRITE_SAS, type Harness } from "./harness";
 
-/** Each failure cause, run live through the scheduler, must leave the wire fields of batch-api.md §4.1 / §5. */
+/** Each failure cause, run live through the scheduler, must leave the wire fields Batch itself sends for it (docs/real-service.md "Values on the wire"). */
 
 const STORE = "https://teststore.blob.core.windows.net";
 const WALL_CLOCK_EXIT_CODE = -1073741510;

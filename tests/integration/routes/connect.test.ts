@@ -4,14 +4,14 @@ import type { NodeUserSummary as ShownUser } from "@/lib/emulator/handlers/contr
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { auditListResponse, type AuditRecord } from "@/lib/schemas/audit";
-import { connectResponse, nodeUsersResponse, removeUserResponse } from "@/lib/schemas/connect";
+import { connectResponse } from "@/lib/schemas/connect";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { readApiVersion } from "@/lib/batch/account-config";
 import { calls, legacyClient, PAGE_HEADERS, readyPool, UUID, waitFor } from "./remediation-support";
 import { handlers } from "./route-table";
 import { call, emulatorPerSuite, expectApiError, type RouteResult } from "./support";
 
-// Connect (issue 7): temporary node users through the routes, against the emulator's node-user rules, with
+// Connect: temporary node users through the routes, against the emulator's node-user rules, with
 // the audit records they leave, and neither key nor password anywhere but Batch and the one response.
 const env = emulatorPerSuite({ scenario: "empty", account: "conn" });
 const MODERN = readApiVersion() === "2025-06-01";
@@ -25,11 +25,6 @@ const connect = (pool: string, node: string, body: unknown, headers: Record<stri
   call(handlers.nodeUsersPOST, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node }, { method: "POST", headers, body: JSON.stringify(body) });
 const remove = (pool: string, node: string, user: string, body: unknown = {}, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
   call(handlers.nodeUserDELETE, `${usersUrl(pool, node)}/${user}`, { account: a(), poolId: pool, nodeId: node, userName: user }, { method: "DELETE", headers, body: JSON.stringify(body) });
-const listUsers = async (pool: string, node: string) => {
-  const r = await call(handlers.nodeUsersGET, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node });
-  expect(r.status, r.text).toBe(200);
-  return nodeUsersResponse.parse(r.json);
-};
 const rdp = (pool: string, node: string, headers: Record<string, string> = {}) =>
   call(handlers.nodeRdpGET, `/api/accounts/${a()}/pools/${pool}/nodes/${node}/rdp`, { account: a(), poolId: pool, nodeId: node }, { headers });
 const auditOf = async (node: string): Promise<AuditRecord[]> => {
@@ -269,49 +264,5 @@ describe("Windows and cloud-service nodes (generated password)", () => {
     }
     expect(e.message).toMatch(/only for nodes of cloud-service pools, and pool lin is a virtual-machine pool/);
     expect(e.requestId).toMatch(UUID);
-  });
-});
-
-describe("GET …/users and DELETE …/users/{userName}", () => {
-  it("lists the dashboard's users with expiry by the service clock, removes one, and says when it is already gone", async () => {
-    const node = lin[0]!;
-    const res = connectResponse.parse((await connect("lin", node, { sshPublicKey: newSshPublicKey(), expiryHours: 1 })).json);
-    let list = await listUsers("lin", node);
-    const mine = list.users.find((u) => u.userName === res.userName);
-    expect(mine).toMatchObject({ expiryTime: res.expiryTime, expired: false, removed: false, createdBy: "local-operator", recordId: res.recordId });
-    // Newest first.
-    expect(list.users[0]!.userName).toBe(res.userName);
-
-    // Ninety simulated minutes later the 1-hour user is expired and the 2-hour one (first test) is not.
-    env.emu.advance(90 * 60_000);
-    list = await listUsers("lin", node);
-    expect(list.users.find((u) => u.userName === res.userName)!.expired).toBe(true);
-    expect(list.users.filter((u) => !u.expired)).toHaveLength(list.users.length - 1);
-
-    const gone = await remove("lin", node, res.userName, { reason: "done looking" });
-    expect(gone.status, gone.text).toBe(200);
-    const removed = removeUserResponse.parse(gone.json);
-    expect(removed).toMatchObject({ userName: res.userName, outcome: "removed", requestId: expect.stringMatching(UUID) });
-    expect((await usersOnNode("lin", node)).map((u) => u.name)).not.toContain(res.userName);
-    expect((await listUsers("lin", node)).users.find((u) => u.userName === res.userName)).toMatchObject({ removed: true });
-    const [record] = await auditOf(node);
-    expect(record).toMatchObject({ id: removed.recordId, action: "deleteUser", userName: res.userName, expiryTime: res.expiryTime, reason: "done looking", outcome: "accepted" });
-
-    // Removed again (another tab): Batch's NodeUserNotFound is "already gone", recorded, not a failure.
-    const again = removeUserResponse.parse((await remove("lin", node, res.userName)).json);
-    expect(again).toMatchObject({ outcome: "alreadyGone", error: { code: "NodeUserNotFound" } });
-    expect((await auditOf(node))[0]).toMatchObject({ id: again.recordId, outcome: "alreadyDone" });
-  });
-
-  it("refuses a user name this dashboard did not make, another site's DELETE, and a node that is not there", async () => {
-    await env.resetStats();
-    const bad = await remove("lin", lin[0]!, "root");
-    expect(expectApiError(bad, "badRequest", 400).message).toMatch(/userName is not a user this dashboard created/);
-    const evil = await remove("lin", lin[0]!, "bs-abcdefgh", {}, { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" });
-    expectApiError(evil, "auth", 403);
-    expect((await env.stats()).total).toBe(0);
-
-    const r = await call(handlers.nodeUsersGET, usersUrl("lin", "no-such-node"), { account: a(), poolId: "lin", nodeId: "no-such-node" });
-    expect(expectApiError(r, "notFound", 404).code).toBe("NodeNotFound");
   });
 });

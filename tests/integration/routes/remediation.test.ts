@@ -6,8 +6,8 @@ import { readApiVersion } from "@/lib/batch/account-config";
 import { actOk, busyPool, calls, postAction, CLOUD_SERVICE, readyPool, UUID, waitFor, WINDOWS_LONG } from "./remediation-support";
 import { call, callOk, emulatorPerSuite } from "./support";
 
-// Each action and option against the emulator's semantics (batch-api.md §5.1), read back through the SDK,
-// and the audit records they leave. Simulated time stands still unless a test advances it.
+// Each action and option against the emulator's semantics (Batch's documented node operations), read back through the SDK, and the
+// audit records they leave. Simulated time stands still unless a test advances it.
 const env = emulatorPerSuite({ scenario: "empty", account: "remed" });
 const MODERN = readApiVersion() === "2025-06-01";
 const a = () => env.account;
@@ -261,7 +261,7 @@ describe("GET …/actions/preview", () => {
   });
 });
 
-describe("every action and option, as batch-api.md §5.1 says", () => {
+describe("every action and option, as Batch documents them", () => {
   const COMBOS = [
     ...(["requeue", "terminate", "taskcompletion", "retaineddata"] as const).flatMap((option) => (["reboot", "reimage", "remove"] as const).map((action) => [action, option] as const)),
     ...(["requeue", "terminate", "taskcompletion"] as const).map((option) => ["disableScheduling", option] as const),

@@ -6,7 +6,7 @@ import { failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures"
 import { taskPage } from "@/lib/schemas/tasks";
 import { callOk, emulatorPerSuite, odataTime, sdkTasks, type RouteTestEnv } from "./support";
 
-// design.md "Time": windows are computed against the Batch service's clock (its Date header), not the
+// Time windows are computed against the Batch service's clock (its Date header), not the
 // dashboard server's, so a skewed machine cannot empty a heatmap. Here the service runs 3 hours ahead of
 // this machine, and each account's very first request is windowed: its clock is not known yet.
 const AHEAD_MS = 3 * 3_600_000;
