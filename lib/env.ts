@@ -19,7 +19,7 @@ const raw = z.string().optional();
  * are kept as given here: their structure (a URL, a base64 key, header names, an accounts file) is checked
  * by lib/batch/account-config.ts and lib/identity/config.ts, which name the variable in every message and
  * run at start-up (lib/server/startup/config-check.ts). The names and meanings are a contract with the
- * people who deploy the dashboard (README "Pointing it at a real account"): they never change.
+ * people who deploy the dashboard (docs/architecture.md "Environment"): they never change.
  */
 const envSchema = z.object({
   BATCH_ACCOUNTS_FILE: raw,

@@ -1,7 +1,7 @@
 // No "server-only" marker: start-up code (instrumentation.ts) registers the emulator here, outside the React
 // server layer; the route handlers read it from the same process.
 
-/** The name the embedded emulator's account gets in URLs (README "Two commands": the account demo). */
+/** The name the embedded emulator's account gets in URLs (docs/architecture.md "Start-up"). */
 export const EMBEDDED_ACCOUNT = "demo";
 
 /** What the dashboard needs of the emulator it started: where it listens and the key it signs with. */

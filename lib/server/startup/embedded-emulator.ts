@@ -6,7 +6,7 @@ import { readEnv } from "@/lib/env";
 
 /**
  * With no account configured, the dashboard serves an emulator of its own on a loopback port: started
- * here, once per process, before the first request (README "Two commands"). A request never starts one.
+ * here, once per process, before the first request (docs/architecture.md "Start-up"). A request never starts one.
  */
 export async function startEmbeddedEmulatorIfNeeded(): Promise<void> {
   if (readAccountConfig().length > 0 || embeddedEmulator()) return;
