@@ -49,12 +49,18 @@ const config = [
   {
     // Batch access sits below the HTTP edge and the services: it never calls up into them.
     files: ["lib/batch/**"],
-    rules: restrict([...["server", "doctor", "audit", "identity"].flatMap(folder), "@/app/**"], "lib/batch is Batch access only: the edge and services (lib/server) sit above it"),
+    rules: restrict(
+      [...["server", "doctor", "audit", "identity"].flatMap(folder), "@/app/**"],
+      "lib/batch is Batch access only: the edge and services (lib/server) sit above it",
+    ),
   },
   {
     // The audit store, identity, the error hierarchy and the environment are below everything server-side.
     files: ["lib/audit/**", "lib/identity/**", "lib/errors/**", "lib/env.ts"],
-    rules: restrict([...["server", "doctor", "batch", "emulator"].flatMap(folder), "@/app/**"], "a foundation module: it may not import the layers built on it"),
+    rules: restrict(
+      [...["server", "doctor", "batch", "emulator"].flatMap(folder), "@/app/**"],
+      "a foundation module: it may not import the layers built on it",
+    ),
   },
 ];
 

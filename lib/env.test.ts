@@ -5,7 +5,10 @@ import { DEFAULT_AUDIT_DB, EMBEDDED_SCENARIOS, EnvError, readEnv, secretFromEnv 
 
 describe("readEnv", () => {
   it("gives the documented defaults when nothing is set, and counts a blank value as unset", () => {
-    for (const source of [{}, { BATCHSCOPE_AUDIT_DB: "  ", BATCHSCOPE_EMULATOR_SCENARIO: "", BATCHSCOPE_EMULATOR_SEED: " ", BATCHSCOPE_EMULATOR_SPEED: "" }]) {
+    for (const source of [
+      {},
+      { BATCHSCOPE_AUDIT_DB: "  ", BATCHSCOPE_EMULATOR_SCENARIO: "", BATCHSCOPE_EMULATOR_SEED: " ", BATCHSCOPE_EMULATOR_SPEED: "" },
+    ]) {
       expect(readEnv(source)).toMatchObject({
         BATCHSCOPE_AUDIT_DB: resolve(DEFAULT_AUDIT_DB),
         BATCHSCOPE_EMULATOR_SCENARIO: "demo",
@@ -24,7 +27,12 @@ describe("readEnv", () => {
       BATCH_ACCOUNT_KEY: "",
       BATCH_ACCOUNT_NAME: "prod",
     });
-    expect(env).toMatchObject({ BATCHSCOPE_AUDIT_DB: "/tmp/x/audit.sqlite", BATCHSCOPE_EMULATOR_SCENARIO: "incident", BATCHSCOPE_EMULATOR_SEED: 42, BATCHSCOPE_EMULATOR_SPEED: 0.5 });
+    expect(env).toMatchObject({
+      BATCHSCOPE_AUDIT_DB: "/tmp/x/audit.sqlite",
+      BATCHSCOPE_EMULATOR_SCENARIO: "incident",
+      BATCHSCOPE_EMULATOR_SEED: 42,
+      BATCHSCOPE_EMULATOR_SPEED: 0.5,
+    });
     // An empty key is a mistake lib/batch/account-config.ts reports; it must reach it as given.
     expect(env.BATCH_ACCOUNT_KEY).toBe("");
     expect(env.BATCH_ACCOUNT_NAME).toBe("prod");

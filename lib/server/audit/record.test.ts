@@ -11,7 +11,17 @@ afterAll(() => {
   else process.env.BATCHSCOPE_AUDIT_DB = saved;
 });
 
-const intent = { operationId: "op-u", actor: "ana", role: "operator" as const, account: "prod", poolId: "p", nodeId: "n", action: "addUser" as const, reason: "debug", userName: "dbg" };
+const intent = {
+  operationId: "op-u",
+  actor: "ana",
+  role: "operator" as const,
+  account: "prod",
+  poolId: "p",
+  nodeId: "n",
+  action: "addUser" as const,
+  reason: "debug",
+  userName: "dbg",
+};
 
 describe("recordCall: the one audit-writing helper of remediation and Connect", () => {
   it("records the intent before the call and the outcome after, failures included", async () => {
@@ -30,7 +40,11 @@ describe("recordCall: the one audit-writing helper of remediation and Connect", 
 
     const boom = new Error("refused");
     await expect(
-      recordCall({ ...intent, operationId: "op-v" }, () => Promise.reject(boom), () => ({ kind: "conflict", status: 409, code: "Nope", message: "refused", requestId: "r-2" })),
+      recordCall(
+        { ...intent, operationId: "op-v" },
+        () => Promise.reject(boom),
+        () => ({ kind: "conflict", status: 409, code: "Nope", message: "refused", requestId: "r-2" }),
+      ),
     ).rejects.toBe(boom);
     expect(auditLog().byOperation("prod", "op-v")[0]).toMatchObject({ outcome: "failed", requestId: "r-2", error: { code: "Nope" } });
   });
@@ -38,12 +52,17 @@ describe("recordCall: the one audit-writing helper of remediation and Connect", 
   it("a call that got no answer (dropped connection) stays unknown, as remediation records it; a refusal is failed", async () => {
     process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "audit-record-")), "audit.sqlite");
     const dropped = new Error("socket hang up");
-    await expect(recordCall({ ...intent, operationId: "op-w" }, () => Promise.reject(dropped), () => ({ kind: "network", status: 0, message: "The Batch service could not be reached." }))).rejects.toBe(
-      dropped,
-    );
+    await expect(
+      recordCall(
+        { ...intent, operationId: "op-w" },
+        () => Promise.reject(dropped),
+        () => ({ kind: "network", status: 0, message: "The Batch service could not be reached." }),
+      ),
+    ).rejects.toBe(dropped);
     expect(auditLog().byOperation("prod", "op-w")[0]).toMatchObject({ outcome: "unknown" });
     expect(auditLog().byOperation("prod", "op-w")[0]?.error).toBeUndefined();
     expect(failureOutcome({ kind: "network", status: 0, message: "x" })).toBe("unknown");
-    for (const kind of ["server", "throttled", "conflict", "notFound", "auth", "badRequest"] as const) expect(failureOutcome({ kind, status: 500, message: "x" })).toBe("failed");
+    for (const kind of ["server", "throttled", "conflict", "notFound", "auth", "badRequest"] as const)
+      expect(failureOutcome({ kind, status: 500, message: "x" })).toBe("failed");
   });
 });

@@ -71,7 +71,8 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
     const missing = checkSshPublicKey("");
     throw new BadRequestError(`sshPublicKey: ${missing.ok ? "required" : missing.problem}`);
   }
-  if (access.os === "windows" && given) throw new BadRequestError("sshPublicKey: this node runs Windows, which signs in with a generated password, not an SSH key.");
+  if (access.os === "windows" && given)
+    throw new BadRequestError("sshPublicKey: this node runs Windows, which signs in with a generated password, not an SSH key.");
 
   // The pool read just set the service clock from Batch's Date header.
   const expiry = expiryTime(clock.now(), request.expiryHours);
@@ -110,7 +111,14 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
       connection = { kind: "unavailable", error: toApiError(err) };
     }
   }
-  return { userName, expiryTime: expiry.toISOString(), recordId, ...(requestId ? { requestId } : {}), connection, ...(password !== undefined ? { password } : {}) };
+  return {
+    userName,
+    expiryTime: expiry.toISOString(),
+    recordId,
+    ...(requestId ? { requestId } : {}),
+    connection,
+    ...(password !== undefined ? { password } : {}),
+  };
 }
 
 function userRecords(account: BatchAccount, poolId: string, nodeId: string): AuditRecord[] {

@@ -8,7 +8,8 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
 
 /** 2025-06-01 has no cloudServiceConfiguration to $select; a pool without the VM one is a cloud-service pool. */
-export const poolConfigSelect = (v: ApiVersion) => (isModernApi(v) ? "id,virtualMachineConfiguration" : "id,cloudServiceConfiguration,virtualMachineConfiguration");
+export const poolConfigSelect = (v: ApiVersion) =>
+  isModernApi(v) ? "id,virtualMachineConfiguration" : "id,cloudServiceConfiguration,virtualMachineConfiguration";
 
 /**
  * Why there is no RDP file on API 2025-06-01 (docs/real-service.md "API versions"): the operation is gone,
@@ -59,6 +60,10 @@ export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId:
   }
   const filename = `${nodeId.replace(/[^A-Za-z0-9_.-]/g, "_")}.rdp`;
   return new Response(new Uint8Array(Buffer.concat(chunks)), {
-    headers: { "Content-Type": "application/x-rdp", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/x-rdp",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

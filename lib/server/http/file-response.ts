@@ -15,12 +15,28 @@ export async function fileContentResponse(
   account: BatchAccount,
   owner: FileOwner,
   path: string,
-  q: { offset?: number; length?: number; properties?: "true" | "false"; line?: number; search?: string; regex: "true" | "false"; case: "true" | "false"; download?: string },
+  q: {
+    offset?: number;
+    length?: number;
+    properties?: "true" | "false";
+    line?: number;
+    search?: string;
+    regex: "true" | "false";
+    case: "true" | "false";
+    download?: string;
+  },
   request: Request,
 ) {
   if (q.properties === "true") return fileProperties(account, owner, path);
   if (q.line !== undefined) return locateLine(account, owner, path, q.line);
-  if (q.search !== undefined) return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal);
+  if (q.search !== undefined)
+    return searchResponse(
+      account,
+      owner,
+      path,
+      { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" },
+      request.signal,
+    );
   if (q.download !== undefined) return downloadResponse(account, owner, path, request.signal);
   const slice = await readFileSlice(account, owner, path, q);
   return new Response(new Uint8Array(slice.bytes), {
@@ -38,7 +54,13 @@ export async function fileContentResponse(
 }
 
 /** Events one JSON object a line, flushed as they come: progress, matches (with line numbers), done. */
-function searchResponse(account: BatchAccount, owner: FileOwner, path: string, query: Parameters<typeof searchFile>[3], signal: AbortSignal): Response {
+function searchResponse(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  query: Parameters<typeof searchFile>[3],
+  signal: AbortSignal,
+): Response {
   compileQuery(query); // a bad query is a 400 before the stream starts
   const events = searchFile(account, owner, path, query, signal);
   const encoder = new TextEncoder();
@@ -56,7 +78,9 @@ function searchResponse(account: BatchAccount, owner: FileOwner, path: string, q
     },
     cancel: () => void events.return(undefined),
   });
-  return new Response(body, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  return new Response(body, {
+    headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }
 
 /** The whole file through the server, a range at a time, so neither side holds it whole. */

@@ -36,7 +36,9 @@ export async function previewActions(account: BatchAccount, poolId: string, node
       const n = byId.get(idKey(nodeId));
       const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };
       const actions = Object.fromEntries(NODE_ACTIONS.map((a) => [a, availability(a, node, facts)])) as PreviewNode["actions"];
-      return n ? { nodeId, exists: true, state: n.state, schedulingState: n.schedulingState, runningTasks: n.running, actions } : { nodeId, exists: false, runningTasks: [], actions };
+      return n
+        ? { nodeId, exists: true, state: n.state, schedulingState: n.schedulingState, runningTasks: n.running, actions }
+        : { nodeId, exists: false, runningTasks: [], actions };
     }),
   };
 }
@@ -48,14 +50,14 @@ function actionNodes(account: BatchAccount, poolId: string) {
       (link) => client.computeNode.listNext(link),
     );
     return {
-      nodes: items.map(
-        (n): ActionNode => ({
-          id: n.id ?? "",
-          state: wireEnum(n.state, NODE_STATES) ?? "unknown",
-          schedulingState: wireEnum(n.schedulingState, SCHEDULING_STATES) ?? "enabled",
-          running: (n.recentTasks ?? []).filter((t) => wireEnum(t.taskState, TASK_STATES) === "running").map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),
-        }),
-      ),
+      nodes: items.map((n): ActionNode => ({
+        id: n.id ?? "",
+        state: wireEnum(n.state, NODE_STATES) ?? "unknown",
+        schedulingState: wireEnum(n.schedulingState, SCHEDULING_STATES) ?? "enabled",
+        running: (n.recentTasks ?? [])
+          .filter((t) => wireEnum(t.taskState, TASK_STATES) === "running")
+          .map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),
+      })),
     };
   });
 }

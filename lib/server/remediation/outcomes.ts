@@ -49,7 +49,13 @@ export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<E
     const recordId = ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
     if (error.kind === "notFound") {
       recordNotSent(ctx.log, recordId, "skipped", error);
-      ctx.results[p.index] = { nodeId: p.nodeId, outcome: "skipped", recordId, error, explanation: explainActionError(ctx.action, error.code ?? "NodeNotFound") };
+      ctx.results[p.index] = {
+        nodeId: p.nodeId,
+        outcome: "skipped",
+        recordId,
+        error,
+        explanation: explainActionError(ctx.action, error.code ?? "NodeNotFound"),
+      };
     } else {
       recordNotSent(ctx.log, recordId, "failed", error);
       ctx.results[p.index] = {

@@ -56,9 +56,15 @@ export async function reconcile(
 }
 
 /** An unknown record whose node shows the effect, or could not be checked: nothing is sent. */
-function settleUnknown(log: AuditLog, nodeId: string, recordId: string, seen: Exclude<Awaited<ReturnType<typeof effectVisible>>, false> | ReturnType<typeof toApiError>): NodeActionResult {
+function settleUnknown(
+  log: AuditLog,
+  nodeId: string,
+  recordId: string,
+  seen: Exclude<Awaited<ReturnType<typeof effectVisible>>, false> | ReturnType<typeof toApiError>,
+): NodeActionResult {
   if (seen === "poolResizing") {
-    const message = "The pool is resizing, which the earlier attempt of this removal may have started (a removal waiting for its tasks shows nothing on the node yet).";
+    const message =
+      "The pool is resizing, which the earlier attempt of this removal may have started (a removal waiting for its tasks shows nothing on the node yet).";
     return {
       nodeId,
       outcome: "failed",
@@ -69,7 +75,12 @@ function settleUnknown(log: AuditLog, nodeId: string, recordId: string, seen: Ex
   }
   if (seen === true) {
     recordNotSent(log, recordId, "alreadyDone");
-    return { nodeId, outcome: "alreadyDone", recordId, explanation: "An earlier attempt of this action reached Batch (the node shows its effect), so nothing was sent again." };
+    return {
+      nodeId,
+      outcome: "alreadyDone",
+      recordId,
+      explanation: "An earlier attempt of this action reached Batch (the node shows its effect), so nothing was sent again.",
+    };
   }
   // Not knowing whether the first attempt landed, sending again could act twice: say so and wait for a retry.
   return {
@@ -77,6 +88,7 @@ function settleUnknown(log: AuditLog, nodeId: string, recordId: string, seen: Ex
     outcome: "failed",
     recordId,
     error: seen,
-    explanation: "An earlier attempt may have reached Batch, and the node could not be read to check; nothing was sent. Try again in a moment.",
+    explanation:
+      "An earlier attempt may have reached Batch, and the node could not be read to check; nothing was sent. Try again in a moment.",
   };
 }

@@ -32,9 +32,15 @@ export async function removeInBatches(ctx: SendContext, pending: Pending[]): Pro
     });
     if (ready.length === 0) continue;
     ready.sort((a, b) => a.index - b.index);
-    const recorded = ready.map((p) => ({ ...p, recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}) }) }));
+    const recorded = ready.map((p) => ({
+      ...p,
+      recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}) }),
+    }));
     try {
-      const res = await ctx.client.pool.removeNodes(ctx.poolId, { nodeList: recorded.map((p) => p.nodeId), ...(ctx.option ? { nodeDeallocationOption: ctx.option } : {}) });
+      const res = await ctx.client.pool.removeNodes(ctx.poolId, {
+        nodeList: recorded.map((p) => p.nodeId),
+        ...(ctx.option ? { nodeDeallocationOption: ctx.option } : {}),
+      });
       accept(ctx, recorded, requestIdOf(res));
     } catch (err) {
       fail(ctx, recorded, err);
@@ -53,7 +59,13 @@ function skipTheRest(ctx: SendContext, rest: Pending[]): void {
   for (const p of rest) {
     const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
     recordNotSent(ctx.log, recordId, "skipped", error);
-    ctx.results[p.index] = { nodeId: p.nodeId, outcome: "skipped", recordId, error, explanation: explainActionError("remove", "PoolBeingResized") };
+    ctx.results[p.index] = {
+      nodeId: p.nodeId,
+      outcome: "skipped",
+      recordId,
+      error,
+      explanation: explainActionError("remove", "PoolBeingResized"),
+    };
   }
 }
 

@@ -18,7 +18,11 @@ export function storedResult(r: AuditRecord, action: NodeAction): NodeActionResu
     recordId: r.id,
     ...(r.requestId ? { requestId: r.requestId } : {}),
     ...(r.error ? { error: r.error } : {}),
-    ...(r.error ? { explanation: explainActionError(action, r.error.code) } : r.outcome === "alreadyDone" ? { explanation: "An earlier attempt of this action reached Batch, so nothing was sent again." } : {}),
+    ...(r.error
+      ? { explanation: explainActionError(action, r.error.code) }
+      : r.outcome === "alreadyDone"
+        ? { explanation: "An earlier attempt of this action reached Batch, so nothing was sent again." }
+        : {}),
   };
 }
 

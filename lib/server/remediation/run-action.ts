@@ -55,7 +55,10 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
     const { client, clock } = accountClient(account);
     const prior = log.byOperation(account.name, request.operationId);
     const other = prior.find((r) => r.action !== request.action || !sameId(r.poolId, poolId));
-    if (other) throw new OperationReusedError(`operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`);
+    if (other)
+      throw new OperationReusedError(
+        `operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`,
+      );
     const { results, toSend } = await reconcile(log, client, clock, { poolId, request, prior });
 
     const base = {

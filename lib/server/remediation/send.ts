@@ -33,7 +33,11 @@ function nodeCall(client: BatchServiceClient, action: NodeByNodeAction, poolId: 
     case "reimage":
       return client.computeNode.reimage(poolId, nodeId, option ? { nodeReimageOption: option } : {});
     case "disableScheduling":
-      return client.computeNode.disableScheduling(poolId, nodeId, option ? { nodeDisableSchedulingOption: option as "requeue" | "terminate" | "taskcompletion" } : {});
+      return client.computeNode.disableScheduling(
+        poolId,
+        nodeId,
+        option ? { nodeDisableSchedulingOption: option as "requeue" | "terminate" | "taskcompletion" } : {},
+      );
     case "enableScheduling":
       return client.computeNode.enableScheduling(poolId, nodeId);
     case "deallocate":
