@@ -71,6 +71,7 @@ export class AuditLogError extends UnavailableError {
   }
 }
 
+// One message for reads and writes alike, as the route has always answered: the driver's words go to the server log.
 const NOT_WRITTEN = "The audit log could not be written, so the action was not (or not fully) recorded.";
 
 /** A failure of the SQLite file itself, as the audit log's own error; the driver's text goes to the server log only. */
@@ -105,30 +106,33 @@ export class AuditLog {
   /** Writes the intent (with its evidence) and returns the record's id. */
   appendIntent(intent: AuditIntent, now = new Date()): string {
     const id = randomUUID();
-    guarded(() => this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time)
+    guarded(() =>
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time)
            VALUES (@id, @operationId, @time, @actor, @role, @account, @poolId, @nodeId, @action, @option, @reason, @ticket, @userName, @expiryTime)`,
-        )
-        .run({
-          id,
-          operationId: intent.operationId,
-          time: now.toISOString(),
-          actor: intent.actor,
-          role: intent.role,
-          account: intent.account,
-          poolId: intent.poolId,
-          nodeId: intent.nodeId,
-          action: intent.action,
-          option: intent.option ?? null,
-          reason: intent.reason,
-          ticket: intent.ticket ?? null,
-          userName: intent.userName ?? null,
-          expiryTime: intent.expiryTime ?? null,
-        });
-      if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
-    })());
+          )
+          .run({
+            id,
+            operationId: intent.operationId,
+            time: now.toISOString(),
+            actor: intent.actor,
+            role: intent.role,
+            account: intent.account,
+            poolId: intent.poolId,
+            nodeId: intent.nodeId,
+            action: intent.action,
+            option: intent.option ?? null,
+            reason: intent.reason,
+            ticket: intent.ticket ?? null,
+            userName: intent.userName ?? null,
+            expiryTime: intent.expiryTime ?? null,
+          });
+        if (intent.evidence)
+          this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
+      })(),
+    );
     return id;
   }
 
@@ -146,7 +150,9 @@ export class AuditLog {
     const rows = guarded(
       () =>
         this.db
-          .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
+          .prepare(
+            `${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`,
+          )
           .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[],
     );
     return rows.map(toView);
@@ -164,27 +170,30 @@ export class AuditLog {
     if (q.to) where.push("i.time < @to");
     if (q.cursor) where.push("i.seq < @cursor");
     const limit = q.limit ?? 100;
-    const rows = this.db.prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY i.seq DESC LIMIT @limit`).all({
-      account,
-      node: q.node,
-      pool: q.pool,
-      actor: q.actor,
-      action: q.action,
-      // Stored times are toISOString() (UTC, milliseconds): compare in the same form so text order is time order.
-      from: q.from ? new Date(q.from).toISOString() : undefined,
-      to: q.to ? new Date(q.to).toISOString() : undefined,
-      cursor: q.cursor ? Number(q.cursor) : undefined,
-      limit: limit + 1,
-    }) as IntentRow[];
+    const rows = guarded(
+      () =>
+        this.db.prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY i.seq DESC LIMIT @limit`).all({
+          account,
+          node: q.node,
+          pool: q.pool,
+          actor: q.actor,
+          action: q.action,
+          // Stored times are toISOString() (UTC, milliseconds): compare in the same form so text order is time order.
+          from: q.from ? new Date(q.from).toISOString() : undefined,
+          to: q.to ? new Date(q.to).toISOString() : undefined,
+          cursor: q.cursor ? Number(q.cursor) : undefined,
+          limit: limit + 1,
+        }) as IntentRow[],
+    );
     const page = rows.slice(0, limit);
     return { records: page.map(toView), ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.seq) } : {}) };
   }
 
   /** One record and its evidence, or undefined when no record has this id in this account. */
   get(account: string, id: string): { record: AuditRecord; evidence?: Evidence } | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE i.account = ? AND i.id = ?`).get(account, id) as IntentRow | undefined;
+    const row = guarded(() => this.db.prepare(`${SELECT} WHERE i.account = ? AND i.id = ?`).get(account, id) as IntentRow | undefined);
     if (!row) return undefined;
-    const ev = this.db.prepare("SELECT body FROM evidence WHERE record_id = ?").get(id) as { body: string } | undefined;
+    const ev = guarded(() => this.db.prepare("SELECT body FROM evidence WHERE record_id = ?").get(id) as { body: string } | undefined);
     return { record: toView(row), ...(ev ? { evidence: JSON.parse(ev.body) as Evidence } : {}) };
   }
 
