@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HeatmapRow } from "./build-heatmap";
+import type { HeatmapRow } from "./types";
 import { binomialTail, judge, poissonTail } from "./verdict";
 
 const row = (nodeId: string, failures: number, completed?: number): HeatmapRow => ({

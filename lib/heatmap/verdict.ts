@@ -1,4 +1,4 @@
-import type { HeatmapRow, HeatmapVerdict } from "./build-heatmap";
+import type { HeatmapRow, HeatmapVerdict } from "./types";
 
 // --- Verdict thresholds -------------------------------------------------------------------------------
 //
