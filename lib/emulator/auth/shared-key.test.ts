@@ -24,7 +24,7 @@ interface Vector {
   authorization: string;
 }
 
-// The four SDK-captured vectors from batch-api.md §1.1, with the headers the SDK actually sends.
+// Four vectors captured from the SDK's own signing, with the headers the SDK actually sends.
 const vectors: Vector[] = [
   {
     name: "GET pools with $filter/$select/maxresults",
