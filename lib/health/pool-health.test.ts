@@ -70,7 +70,9 @@ describe("buildPoolHealth", () => {
     expect(removal!.fix).toMatch(/Remove them again/);
     expect(other!.meaning).toMatch(/did not say/);
   });
+});
 
+describe("buildPoolHealth: nodes in trouble", () => {
   it("counts nodes in starttaskfailed, unusable, unknown and preempted with links to each node", () => {
     const nodes = [node("n3", { state: "unusable" }), node("n1", { state: "unusable" }), node("n2", { state: "unknown" }), node("n4", { state: "preempted", isDedicated: false }), node("n5")];
     const h = buildPoolHealth("my acct", pool(), nodes);
