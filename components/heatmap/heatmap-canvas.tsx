@@ -43,8 +43,20 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
     if (!canvas) return;
     const frame = requestAnimationFrame(() => {
       drawHeatmap(canvas, {
-        layout, scrollTop, height, dpr: window.devicePixelRatio || 1, counts: p.matrix.counts, dominant: p.matrix.dominant, categories: p.matrix.categories,
-        metric: p.metric, steps: p.steps, theme: p.theme, selectedRows: p.selectedRows, hover: hover?.cell ?? null, focus, opened: p.opened,
+        layout,
+        scrollTop,
+        height,
+        dpr: window.devicePixelRatio || 1,
+        counts: p.matrix.counts,
+        dominant: p.matrix.dominant,
+        categories: p.matrix.categories,
+        metric: p.metric,
+        steps: p.steps,
+        theme: p.theme,
+        selectedRows: p.selectedRows,
+        hover: hover?.cell ?? null,
+        focus,
+        opened: p.opened,
       });
       // One User Timing mark, once per mount, when cells first reach the canvas (rows and a measured width):
       // tests/bench/heatmap-ui.bench.ts reads it as "navigation → heatmap painted". Costs nothing otherwise.
@@ -73,7 +85,16 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
     const current = focus ?? { row: 0, col: 0 };
     if (isNavKey(e.key)) {
       e.preventDefault();
-      moveTo(focus ? moveFocus(current, e.key, { rows: layout.rows, cols: layout.cols, pageRows: Math.floor(height / layout.rowHeight) }, e.ctrlKey || e.metaKey) : current);
+      moveTo(
+        focus
+          ? moveFocus(
+              current,
+              e.key,
+              { rows: layout.rows, cols: layout.cols, pageRows: Math.floor(height / layout.rowHeight) },
+              e.ctrlKey || e.metaKey,
+            )
+          : current,
+      );
     } else if (e.key === "Enter") {
       e.preventDefault();
       p.onOpen(current);

@@ -51,7 +51,12 @@ export function HeatmapGrid(p: HeatmapGridProps) {
   // The virtualizer's items are read during this render only and never passed to memoized children as
   // functions, which is the case the rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const layout: GridLayout = useMemo(() => ({ rows: rows.length, cols, rowHeight: ROW_HEIGHT, width }), [rows.length, cols, width]);
   const selectedSet = useMemo(() => new Set(p.selected), [p.selected]);
   const selectedRows = useMemo(() => new Set(rows.flatMap((r, i) => (selectedSet.has(r.nodeId) ? [i] : []))), [rows, selectedSet]);
@@ -69,16 +74,32 @@ export function HeatmapGrid(p: HeatmapGridProps) {
         </div>
         <div className="relative h-4 min-w-0 flex-1" aria-label="Time, UTC" role="group">
           {ticks.map((t) => (
-            <span key={t.col} className="absolute top-0 border-l border-slate-400 pl-0.5 whitespace-nowrap tabular-nums dark:border-slate-500" style={{ left: cols ? (t.col / cols) * width : 0 }}>
+            <span
+              key={t.col}
+              className="absolute top-0 border-l border-slate-400 pl-0.5 whitespace-nowrap tabular-nums dark:border-slate-500"
+              style={{ left: cols ? (t.col / cols) * width : 0 }}
+            >
               {t.label}
             </span>
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="overflow-y-auto overscroll-contain" style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div
+        ref={scrollRef}
+        className="overflow-y-auto overscroll-contain"
+        style={{ height }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
         <div className="flex" style={{ height: virtual.getTotalSize() }}>
           <div className="relative shrink-0" style={{ width: LABEL_WIDTH }}>
-            <RowLabels rows={rows} items={virtual.getVirtualItems()} rowHeight={ROW_HEIGHT} selected={selectedSet} nodeHref={p.nodeHref} onSelect={p.onSelect} />
+            <RowLabels
+              rows={rows}
+              items={virtual.getVirtualItems()}
+              rowHeight={ROW_HEIGHT}
+              selected={selectedSet}
+              nodeHref={p.nodeHref}
+              onSelect={p.onSelect}
+            />
           </div>
           <div ref={plotRef} className="min-w-0 flex-1">
             <HeatmapCanvas

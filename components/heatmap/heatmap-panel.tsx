@@ -20,7 +20,7 @@ import { useTheme } from "./use-theme";
 import { VerdictLine } from "./verdict-line";
 
 /**
- * The failure heatmap of a pool or a job (design.md "The failure heatmap"): verdict, legend, the grid,
+ * The failure heatmap of a pool or a job: verdict, legend, the grid,
  * the selection and the opened cell. All view state is in the URL, so a pasted link shows the same.
  */
 export function HeatmapPanel({ account, scope }: { account: string; scope: HeatmapScope }) {
@@ -80,27 +80,58 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
                 </button>
               ))}
             </div>
-            <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
+            <HeatmapLegend
+              metric={view.metric}
+              steps={steps}
+              categories={data.categories}
+              byCategory={data.totals.byCategory}
+              theme={theme}
+            />
           </div>
           <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="selection-bar">
-            <span data-testid="selection-count" aria-live="polite">{selectionSummary(selected.length)}</span>
+            <span data-testid="selection-count" aria-live="polite">
+              {selectionSummary(selected.length)}
+            </span>
             {selected.length > 0 && (
-              <button type="button" onClick={() => void setView({ sel: null })} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              <button
+                type="button"
+                onClick={() => void setView({ sel: null })}
+                className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
                 Clear selection
               </button>
             )}
             <span className="text-slate-600 dark:text-slate-300">
-              {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead} jobs
+              {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead}{" "}
+              pages from {data.jobsRead} jobs
             </span>
           </div>
           {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
           {data.rows.length === 0 ? (
             <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
           ) : (
-            <HeatmapGrid data={data} metric={view.metric} steps={steps} theme={theme} selected={selected} opened={opened} nodeHref={nodeHref} onSelect={select} onOpen={open} onClose={close} />
+            <HeatmapGrid
+              data={data}
+              metric={view.metric}
+              steps={steps}
+              theme={theme}
+              selected={selected}
+              opened={opened}
+              nodeHref={nodeHref}
+              onSelect={select}
+              onOpen={open}
+              onClose={close}
+            />
           )}
           {view.cellNode && view.cellAt && (
-            <CellTasks account={account} scope={scope} windowQ={windowQ} nodeId={view.cellNode} range={cellRange(data.edges, view.cellAt.getTime())} onClose={close} />
+            <CellTasks
+              account={account}
+              scope={scope}
+              windowQ={windowQ}
+              nodeId={view.cellNode}
+              range={cellRange(data.edges, view.cellAt.getTime())}
+              onClose={close}
+            />
           )}
         </div>
       )}

@@ -93,12 +93,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const control = new Router();
   controlRoutes(control, {
-    info: () => ({ account, url: baseUrl, scenario, seed, speed, now: new Date(sim.clock.now()).toISOString(), pendingEvents: sim.queue.size }),
+    info: () => ({
+      account,
+      url: baseUrl,
+      scenario,
+      seed,
+      speed,
+      now: new Date(sim.clock.now()).toISOString(),
+      pendingEvents: sim.queue.size,
+    }),
     faults,
     stats,
     advance,
   });
-  const deps: RequestDeps = { account, keyBytes: Buffer.from(key, "base64"), sim, faults, stats, batch: batchRouter(), control, baseUrl: () => baseUrl };
+  const deps: RequestDeps = {
+    account,
+    keyBytes: Buffer.from(key, "base64"),
+    sim,
+    faults,
+    stats,
+    batch: batchRouter(),
+    control,
+    baseUrl: () => baseUrl,
+  };
   const server = createServer((req, res) => {
     handleRequest(req, res, deps).catch((e: unknown) => {
       console.error("emulator: unexpected error", e);

@@ -5,11 +5,22 @@ import type { FailureCategory, TaskFacts } from "./types";
 const START = "2026-11-27T03:00:00.000Z";
 
 /** A completed, failed task as Batch returns it, with only what a case needs to vary. */
-function failedTask(failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"], extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {}): TaskFacts {
+function failedTask(
+  failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"],
+  extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {},
+): TaskFacts {
   return {
     id: "t1",
     state: "completed",
-    executionInfo: { startTime: START, endTime: "2026-11-27T03:05:00.000Z", result: "failure", retryCount: 0, requeueCount: 0, failureInfo, ...extra },
+    executionInfo: {
+      startTime: START,
+      endTime: "2026-11-27T03:05:00.000Z",
+      result: "failure",
+      retryCount: 0,
+      requeueCount: 0,
+      failureInfo,
+      ...extra,
+    },
     nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
   };
 }
@@ -128,7 +139,9 @@ describe("Application", () => {
 
 describe("edge cases", () => {
   it("a task that failed before it ran has no exit code and is still classified", () => {
-    const c = classifyTask(failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }));
+    const c = classifyTask(
+      failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }),
+    );
     expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing" });
     expect(c.exitCode).toBeUndefined();
     expect(c.exitCodeMeaning).toBeUndefined();
@@ -157,8 +170,16 @@ describe("edge cases", () => {
   });
 
   it("an unknown code is Unknown with the raw code kept", () => {
-    const c = classifyTask(failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }));
-    expect(c).toMatchObject({ outcome: "failed", category: "Unknown", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] });
+    const c = classifyTask(
+      failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }),
+    );
+    expect(c).toMatchObject({
+      outcome: "failed",
+      category: "Unknown",
+      code: "SomethingNew",
+      message: "new",
+      details: [{ name: "k", value: "v" }],
+    });
     expect(c.explanation).toMatch(/SomethingNew/);
   });
 
@@ -169,7 +190,11 @@ describe("edge cases", () => {
 
 describe("outcomes without a category", () => {
   it("succeeded: exit 0, result success", () => {
-    const c = classifyTask({ id: "t", state: "completed", executionInfo: { startTime: START, endTime: START, exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 } });
+    const c = classifyTask({
+      id: "t",
+      state: "completed",
+      executionInfo: { startTime: START, endTime: START, exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 },
+    });
     expect(c.outcome).toBe("succeeded");
     expect(c.category).toBeUndefined();
     expect(c.explanation).toBeUndefined();
@@ -195,7 +220,10 @@ describe("outcomes without a category", () => {
   });
 
   it("infers the state from executionInfo when state was not selected", () => {
-    expect(classifyTask({ id: "t", executionInfo: { exitCode: 2, result: "failure", endTime: START } })).toMatchObject({ outcome: "failed", category: "Application" });
+    expect(classifyTask({ id: "t", executionInfo: { exitCode: 2, result: "failure", endTime: START } })).toMatchObject({
+      outcome: "failed",
+      category: "Application",
+    });
     expect(classifyTask({ id: "t", executionInfo: { startTime: START } }).outcome).toBe("running");
     expect(classifyTask({ id: "t" }).outcome).toBe("waiting");
   });
@@ -203,19 +231,35 @@ describe("outcomes without a category", () => {
 
 describe("interrupted and retried markers", () => {
   it("marks a requeued task as interrupted, with the time as ISO", () => {
-    const c = classifyTask({ id: "t", state: "running", executionInfo: { requeueCount: 2, lastRequeueTime: new Date("2026-11-27T02:00:00Z"), retryCount: 0 } });
+    const c = classifyTask({
+      id: "t",
+      state: "running",
+      executionInfo: { requeueCount: 2, lastRequeueTime: new Date("2026-11-27T02:00:00Z"), retryCount: 0 },
+    });
     expect(c).toEqual({ outcome: "running", interrupted: { requeueCount: 2, lastRequeueTime: "2026-11-27T02:00:00.000Z" } });
   });
 
   it("marks a retried failed task, normalising Batch's 7-digit fractions to ISO", () => {
-    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }));
+    const c = classifyTask(
+      failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }),
+    );
     expect(c.retried).toEqual({ retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.123Z" });
     expect(c.interrupted).toBeUndefined();
   });
 
   it("carries both markers on a succeeded task, and omits a missing time", () => {
-    const c = classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success", retryCount: 1, requeueCount: 1 } });
-    expect(c).toEqual({ outcome: "succeeded", exitCode: 0, exitCodeMeaning: expect.any(String), interrupted: { requeueCount: 1 }, retried: { retryCount: 1 } });
+    const c = classifyTask({
+      id: "t",
+      state: "completed",
+      executionInfo: { exitCode: 0, result: "success", retryCount: 1, requeueCount: 1 },
+    });
+    expect(c).toEqual({
+      outcome: "succeeded",
+      exitCode: 0,
+      exitCodeMeaning: expect.any(String),
+      interrupted: { requeueCount: 1 },
+      retried: { retryCount: 1 },
+    });
   });
 
   it("has no markers at zero", () => {
@@ -226,10 +270,15 @@ describe("interrupted and retried markers", () => {
 });
 
 describe("values as the real service sends them (docs/real-service.md)", () => {
-  it.each(["UserError", "userError", "USERERROR", "usererror"])("failureInfo.category %s classifies alike and reads as usererror", (category) => {
-    const c = classifyTask(failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }));
-    expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
-  });
+  it.each(["UserError", "userError", "USERERROR", "usererror"])(
+    "failureInfo.category %s classifies alike and reads as usererror",
+    (category) => {
+      const c = classifyTask(
+        failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }),
+      );
+      expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
+    },
+  );
 
   it("keeps a service category it does not know as sent", () => {
     expect(classifyTask(failedTask({ category: "PlatformError", code: "DiskFull" })).serviceCategory).toBe("PlatformError");
@@ -245,8 +294,12 @@ describe("values as the real service sends them (docs/real-service.md)", () => {
     expect(classifyTask(task)).toMatchObject({ outcome: "failed", category: "Application", exitCode: 137 });
   });
 
-  it("an exit code \"0\" with result Success is a success, not a non-zero code", () => {
-    const task: TaskFacts = { id: "t3", state: "COMPLETED", executionInfo: { endTime: START, result: "Success", exitCode: "0" as unknown as number } };
+  it('an exit code "0" with result Success is a success, not a non-zero code', () => {
+    const task: TaskFacts = {
+      id: "t3",
+      state: "COMPLETED",
+      executionInfo: { endTime: START, result: "Success", exitCode: "0" as unknown as number },
+    };
     expect(isFailed(task)).toBe(false);
     expect(classifyTask(task).outcome).toBe("succeeded");
   });

@@ -43,7 +43,8 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     BlobDownloadTimedOut: {
       category: "PreProcessing",
-      explanation: "Downloading a resource file timed out (storage throttled or unreachable), so the task never ran; it may work if reactivated.",
+      explanation:
+        "Downloading a resource file timed out (storage throttled or unreachable), so the task never ran; it may work if reactivated.",
     },
     BlobDownloadMiscError: {
       category: "PreProcessing",
@@ -51,11 +52,13 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     ResourceContainerAccessDenied: {
       category: "PreProcessing",
-      explanation: "Access to the storage container holding the resource files was denied (SAS or identity lacks read/list), so the task never ran.",
+      explanation:
+        "Access to the storage container holding the resource files was denied (SAS or identity lacks read/list), so the task never ran.",
     },
     ResourceContainerNotFound: {
       category: "PreProcessing",
-      explanation: "The storage container holding the resource files does not exist (or its storage account is gone), so the task never ran.",
+      explanation:
+        "The storage container holding the resource files does not exist (or its storage account is gone), so the task never ran.",
     },
     ResourceContainerListTimedOut: {
       category: "PreProcessing",
@@ -69,11 +72,13 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
       category: "PreProcessing",
       explanation: "The program named in the command line does not exist on the node, so the task never started.",
       nextStep:
-        "Check the program path in the command line and that it is installed or shipped as a resource file; a command line is not run through a shell unless it says so (/bin/sh -c \"…\", cmd /c \"…\").",
+        "Check the program path in the command line and that it is installed or shipped as a resource file; " +
+        'a command line is not run through a shell unless it says so (/bin/sh -c "…", cmd /c "…").',
     },
     CommandLaunchFailed: {
       category: "PreProcessing",
-      explanation: "The node could not launch the command line (malformed command, permissions or user identity), so the task never started.",
+      explanation:
+        "The node could not launch the command line (malformed command, permissions or user identity), so the task never started.",
       nextStep: "Check the command line, the program's permissions and the task's user identity.",
     },
     ApplicationPackageError: {
@@ -83,7 +88,8 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     FileUploadAccessDenied: {
       category: "FileUpload",
-      explanation: "Uploading the output files was denied: the destination SAS is expired or lacks write permission, or the identity has no access.",
+      explanation:
+        "Uploading the output files was denied: the destination SAS is expired or lacks write permission, or the identity has no access.",
     },
     FileUploadContainerNotFound: {
       category: "FileUpload",

@@ -22,11 +22,4 @@ export interface TaskFacts {
 }
 
 export type FailureCategory =
-  | "PreProcessing"
-  | "FileUpload"
-  | "Application"
-  | "Constraint"
-  | "Terminated"
-  | "Container"
-  | "Node"
-  | "Unknown";
+  "PreProcessing" | "FileUpload" | "Application" | "Constraint" | "Terminated" | "Container" | "Node" | "Unknown";

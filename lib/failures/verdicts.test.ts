@@ -7,11 +7,22 @@ import type { TaskFacts } from "./types";
 const START = "2026-11-27T03:00:00.000Z";
 
 /** A completed, failed task as Batch returns it, with only what a case needs to vary. */
-function failedTask(failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"], extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {}): TaskFacts {
+function failedTask(
+  failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"],
+  extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {},
+): TaskFacts {
   return {
     id: "t1",
     state: "completed",
-    executionInfo: { startTime: START, endTime: "2026-11-27T03:05:00.000Z", result: "failure", retryCount: 0, requeueCount: 0, failureInfo, ...extra },
+    executionInfo: {
+      startTime: START,
+      endTime: "2026-11-27T03:05:00.000Z",
+      result: "failure",
+      retryCount: 0,
+      requeueCount: 0,
+      failureInfo,
+      ...extra,
+    },
     nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
   };
 }
@@ -31,7 +42,9 @@ describe("TaskEnded: Constraint or Terminated", () => {
   it("quotes the current limit without claiming it fired when the run was shorter (the limit may have been raised)", () => {
     const c = classifyTask({ ...failedTask(ended, { exitCode: -1073741510 }), constraints: { maxWallClockTime: "PT1H" } });
     expect(c.category).toBe("Constraint");
-    expect(c.explanation).toBe("Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).");
+    expect(c.explanation).toBe(
+      "Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).",
+    );
   });
 
   it("reports the unsigned form of a Windows exit code as signed", () => {
@@ -56,7 +69,10 @@ describe("TaskEnded: Constraint or Terminated", () => {
   });
 
   it("is Terminated when it ended before the limit", () => {
-    const c = classifyTask({ ...failedTask({ ...ended, category: "usererror", message: "Task was ended by user request." }, { exitCode: 137 }), constraints: { maxWallClockTime: "PT2H" } });
+    const c = classifyTask({
+      ...failedTask({ ...ended, category: "usererror", message: "Task was ended by user request." }, { exitCode: 137 }),
+      constraints: { maxWallClockTime: "PT2H" },
+    });
     expect(c.category).toBe("Terminated");
     expect(c.explanation).toMatch(/ended on request.*exit code 137 comes from the kill/);
     expect(c.nextStep).toMatch(/audit log/);

@@ -64,9 +64,7 @@ function taskEndedVerdict(task: TaskFacts, exitCode: number | undefined): Verdic
     };
   }
   const tail =
-    exitCode === undefined
-      ? " before it ran."
-      : `; exit code ${showExitCode(exitCode)} comes from the kill, not from the program.`;
+    exitCode === undefined ? " before it ran." : `; exit code ${showExitCode(exitCode)} comes from the kill, not from the program.`;
   return {
     category: "Terminated",
     explanation: `The task was ended on request (task or job terminate, or a job action)${tail}`,
@@ -76,9 +74,7 @@ function taskEndedVerdict(task: TaskFacts, exitCode: number | undefined): Verdic
 
 function nodeStep(task: TaskFacts): string {
   const node = task.nodeInfo?.nodeId;
-  return node
-    ? `Disable scheduling on node ${node}, look at its files, then reboot, reimage or remove it.`
-    : CATEGORY_NEXT_STEP.Node;
+  return node ? `Disable scheduling on node ${node}, look at its files, then reboot, reimage or remove it.` : CATEGORY_NEXT_STEP.Node;
 }
 
 export function failureVerdict(task: TaskFacts, exitCode: number | undefined, meaning: string | undefined): Verdict {
@@ -108,7 +104,8 @@ export function failureVerdict(task: TaskFacts, exitCode: number | undefined, me
   }
   let explanation = rule.explanation;
   // The point of this category on a dashboard: the work itself succeeded, only its outputs are missing.
-  if (rule.category === "FileUpload" && exitCode === 0) explanation = `The command line succeeded (exit code 0), but: ${lowerFirst(explanation)}`;
+  if (rule.category === "FileUpload" && exitCode === 0)
+    explanation = `The command line succeeded (exit code 0), but: ${lowerFirst(explanation)}`;
   const nextStep = rule.nextStep ?? (rule.category === "Node" ? nodeStep(task) : CATEGORY_NEXT_STEP[rule.category]);
   return { category: rule.category, explanation, nextStep };
 }

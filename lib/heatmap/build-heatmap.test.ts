@@ -10,8 +10,7 @@ const Q = 900_000;
 
 const node = (id: string, state = "idle", extra: Partial<NodeInfo> = {}): NodeInfo => ({ id, state, ...extra });
 const fail = (nodeId: string, endTime: number, category = "Application"): FailedTaskPoint => ({ nodeId, endTime, category });
-const build = (over: Partial<HeatmapInput>) =>
-  buildHeatmap({ window: WINDOW, buckets: 4, nodes: [], failures: [], ...over });
+const build = (over: Partial<HeatmapInput>) => buildHeatmap({ window: WINDOW, buckets: 4, nodes: [], failures: [], ...over });
 
 function cell(m: ReturnType<typeof buildHeatmap>, nodeId: string, bucket: number) {
   const r = m.rows.findIndex((row) => row.nodeId === nodeId);

@@ -16,8 +16,7 @@ export interface SignableRequest {
 }
 
 export type AuthResult =
-  | { ok: true; account: string }
-  | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
+  { ok: true; account: string } | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
 
 /** Batch's `message` for `AuthenticationFailed`; the per-request detail goes in `AuthResult.reason`. */
 export const AUTHENTICATION_FAILED_MESSAGE =
@@ -191,11 +190,7 @@ function checkSharedKey(req: SignableRequest, credentials: string, lookupKey: (a
   return { ok: true, account };
 }
 
-export function verifyRequest(
-  req: SignableRequest,
-  lookupKey: (account: string) => Buffer | undefined,
-  nowMs: number,
-): AuthResult {
+export function verifyRequest(req: SignableRequest, lookupKey: (account: string) => Buffer | undefined, nowMs: number): AuthResult {
   const headers = lowercaseHeaders(req.headers);
   const authorization = headers.get("authorization")?.trim();
   if (!authorization) return invalid("The Authorization header is missing.");

@@ -113,7 +113,7 @@ class ShLexer {
     this.quoted = true;
     const startLine = this.line;
     const script = this.script;
-    for (let j = this.i + 1; j < script.length; ) {
+    for (let j = this.i + 1; j < script.length;) {
       const d = script.charAt(j);
       if (d === '"') {
         this.i = j + 1;

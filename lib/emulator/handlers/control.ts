@@ -56,10 +56,13 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
 
 /** The emulator itself: info, request stats, faults and the clock. */
 function emulatorRoutes(r: Router, target: ControlTarget): void {
-
   r.on("GET", "/__emulator", () => ok(target.info()));
   r.on("GET", "/__emulator/stats", () =>
-    ok({ total: target.stats.total, byRoute: Object.fromEntries(target.stats.byRoute), byVersion: Object.fromEntries(target.stats.byVersion) }),
+    ok({
+      total: target.stats.total,
+      byRoute: Object.fromEntries(target.stats.byRoute),
+      byVersion: Object.fromEntries(target.stats.byVersion),
+    }),
   );
   r.on("POST", "/__emulator/stats/reset", () => {
     target.stats.total = 0;
@@ -109,7 +112,6 @@ function nodeControlRoutes(r: Router): void {
     preemptNode(c.sim, node);
     return ok({ nodeId: node.wire.id, state: node.wire.state });
   });
-
 }
 
 /** A generated file (a log of a given size and style, optionally growing) in a task's directory. */
@@ -138,7 +140,9 @@ function storageRoutes(r: Router): void {
   const storage = (c: { sim: { storage: import("../storage/store").StorageModel } }) => c.sim.storage;
   r.on("GET", "/__emulator/storage", (c) => ok(storage(c).listAccounts()));
   r.on("POST", "/__emulator/storage/accounts", (c) => guarded(() => storage(c).addAccount(String(body(c).name ?? ""))));
-  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) => guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })));
+  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) =>
+    guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })),
+  );
   r.on("POST", "/__emulator/storage/accounts/:account/containers", (c) =>
     guarded(() => {
       const b = body(c);

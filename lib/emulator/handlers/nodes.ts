@@ -40,7 +40,13 @@ function nodeActionRoutes(r: Router): void {
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reimage", (c) => {
     const { pool, node } = nodeOf(c);
-    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"), rulesOf(c.apiVersion).reimageVirtualMachines);
+    reimageNode(
+      c.sim,
+      pool,
+      node,
+      enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"),
+      rulesOf(c.apiVersion).reimageVirtualMachines,
+    );
     return { status: 202 };
   });
 
@@ -96,10 +102,15 @@ function nodeUserRoutes(r: Router): void {
   r.on("GET", "/pools/:poolId/nodes/:nodeId/remoteloginsettings", (c) => {
     const { pool, node } = nodeOf(c);
     if (!pool.wire.virtualMachineConfiguration) {
-      throw Errors.operationNotValidOnNode("Remote login settings are only available on pools created with virtualMachineConfiguration; use the RDP file instead.");
+      throw Errors.operationNotValidOnNode(
+        "Remote login settings are only available on pools created with virtualMachineConfiguration; use the RDP file instead.",
+      );
     }
     const ssh = node.wire.endpointConfiguration?.inboundEndpoints[0];
-    return { status: 200, json: { remoteLoginIPAddress: ssh?.publicIPAddress ?? "203.0.113.10", remoteLoginPort: ssh?.frontendPort ?? 50000 } };
+    return {
+      status: 200,
+      json: { remoteLoginIPAddress: ssh?.publicIPAddress ?? "203.0.113.10", remoteLoginPort: ssh?.frontendPort ?? 50000 },
+    };
   });
 
   r.on("GET", "/pools/:poolId/nodes/:nodeId/rdp", (c) => {

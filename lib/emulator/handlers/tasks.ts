@@ -36,7 +36,13 @@ export function taskRoutes(r: Router): void {
       const taskId = typeof item?.id === "string" ? item.id : "";
       try {
         const task = addTask(c, job, item as Record<string, unknown>);
-        return { status: "Success", taskId, eTag: task.wire.eTag, lastModified: task.wire.lastModified, location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}` };
+        return {
+          status: "Success",
+          taskId,
+          eTag: task.wire.eTag,
+          lastModified: task.wire.lastModified,
+          location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}`,
+        };
       } catch (e) {
         if (!(e instanceof BatchServiceError)) throw e;
         return {
@@ -101,7 +107,8 @@ function addTask(c: RouteContext, job: JobRecord, b: Record<string, unknown>): T
   const given = (b.constraints ?? {}) as Partial<WireTask["constraints"]>;
   for (const key of ["maxWallClockTime", "retentionTime"] as const) {
     const v = given[key];
-    if (v !== undefined && parseDuration(v) === undefined) throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
+    if (v !== undefined && parseDuration(v) === undefined)
+      throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
   }
   const now = c.sim.now();
   const created = iso(now);
@@ -140,7 +147,9 @@ function outputFile(o: unknown, i: number): OutputFile {
   if (options.uploadCondition === undefined) throw Errors.missingProperty(`outputFiles[${i}].uploadOptions.uploadCondition`);
   const condition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
   // Sent in any case, returned PascalCase ("TaskSuccess"), as recorded (docs/real-service.md).
-  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[condition];
+  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[
+    condition
+  ];
   return { ...file, uploadOptions: { ...options, uploadCondition } } as OutputFile;
 }
 

@@ -83,14 +83,31 @@ async function admitBatchRequest(req: IncomingMessage, target: Target, deps: Req
   return apiVersion;
 }
 
-async function dispatch(req: IncomingMessage, res: ServerResponse, target: Target, apiVersion: ApiVersion, deps: RequestDeps): Promise<void> {
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: Target,
+  apiVersion: ApiVersion,
+  deps: RequestDeps,
+): Promise<void> {
   const { sim } = deps;
   const rawBody = await readBody(req);
   const body = parseJsonBody(rawBody, String(req.headers["content-type"] ?? ""), target.isControl);
   sim.queue.runDue();
   const { method, path, query } = target;
   const { handler, params } = (target.isControl ? deps.control : deps.batch).match(method, path);
-  const context: RouteContext = { method, params, query, headers: req.headers, body, rawBody, baseUrl: deps.baseUrl(), path, sim, apiVersion };
+  const context: RouteContext = {
+    method,
+    params,
+    query,
+    headers: req.headers,
+    body,
+    rawBody,
+    baseUrl: deps.baseUrl(),
+    path,
+    sim,
+    apiVersion,
+  };
   const reply = handler(context);
   sim.queue.runDue();
   await send(res, reply, method === "HEAD");

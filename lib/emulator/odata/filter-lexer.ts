@@ -47,7 +47,7 @@ class Lexer {
   private readQuoted(): string {
     const start = this.i;
     let text = "";
-    for (let i = start + 1; ; ) {
+    for (let i = start + 1; ;) {
       const close = this.expr.indexOf("'", i);
       if (close < 0) this.fail(`Unterminated string literal starting at position ${start}`);
       text += this.expr.slice(i, close);

@@ -148,8 +148,7 @@ class FilterParser {
     const wrongType = (expected: string): never => {
       const article = property.type === "enum" || property.type === "int" ? "an" : "a";
       return this.at.fail(
-        `Property '${name}' is ${article} ${property.type}: expected ${expected} at position ${token.pos}, ` +
-          `found ${describe(token)}`,
+        `Property '${name}' is ${article} ${property.type}: expected ${expected} at position ${token.pos}, ` + `found ${describe(token)}`,
       );
     };
     switch (property.type) {

@@ -39,7 +39,11 @@ function addDemoPools(sim: SimContext): { render: PoolSetup; etl: PoolSetup } {
     lowPriority: 4,
     slots: 2,
     ageMs: 30 * HOUR,
-    startTask: { commandLine: "/bin/bash -c 'echo installing renderer && sleep 20 && echo ready'", waitForSuccess: true, maxTaskRetryCount: 1 },
+    startTask: {
+      commandLine: "/bin/bash -c 'echo installing renderer && sleep 20 && echo ready'",
+      waitForSuccess: true,
+      maxTaskRetryCount: 1,
+    },
   });
   const etl = addPool(sim, { id: "etl-pool", dedicated: 8, slots: 1, ageMs: 48 * HOUR, vmSize: "standard_e8s_v5", quotaDedicatedNodes: 8 });
   // Someone asked for 10 nodes; the core quota stopped the pool at 8 (pool health shows it).
@@ -92,9 +96,21 @@ function breakDemoNodes(sim: SimContext, render: PoolSetup, etl: PoolSetup, now:
 
 /** render-frames: mostly successes with application failures spread over the last day, and a 1 GiB log. */
 function layRenderJob(sim: SimContext, rng: Rng, render: PoolSetup, bad: BadNodes, now: number): JobRecord {
-  const job = addJob(sim, { id: "render-frames", poolId: "render-linux", ageMs: 26 * HOUR, displayName: "Render frames for trailer v3", maxTaskRetryCount: 1 });
+  const job = addJob(sim, {
+    id: "render-frames",
+    poolId: "render-linux",
+    ageMs: 26 * HOUR,
+    displayName: "Render frames for trailer v3",
+    maxTaskRetryCount: 1,
+  });
   const usable = render.nodes.filter((n) => n !== bad.unusable && n !== bad.startTaskFailed && n !== bad.spot);
-  const appFailures = [() => FAILURES.appExit1(rng.int(1, 900)), FAILURES.usage, FAILURES.oomKilled, FAILURES.segfault, FAILURES.shellNotFound];
+  const appFailures = [
+    () => FAILURES.appExit1(rng.int(1, 900)),
+    FAILURES.usage,
+    FAILURES.oomKilled,
+    FAILURES.segfault,
+    FAILURES.shellNotFound,
+  ];
   for (let i = 1; i <= 360; i++) {
     const end = now - rng.int(2 * 60_000, 24 * HOUR);
     const fail = rng.chance(0.08) ? rng.pick(appFailures)() : undefined;
@@ -135,7 +151,13 @@ function layEtlJob(sim: SimContext, rng: Rng, etl: PoolSetup, etlFullDisk: NodeR
 function layTrainingJob(sim: SimContext, rng: Rng, node: NodeRecord, now: number): void {
   const job = addJob(sim, { id: "ml-training", poolId: "render-linux", ageMs: 2 * HOUR, displayName: "Model training (long-running)" });
   const trainer = lay(sim, job, node, "train-epochs", now - 60_000, "/bin/bash -c 'python3 train.py --epochs 200'", undefined, rng);
-  const content = { kind: "generated", seed: 11, size: 4 * 2 ** 30, style: "ansi", growth: { startMs: now - HOUR, bytesPerSecond: 2048 } } as const;
+  const content = {
+    kind: "generated",
+    seed: 11,
+    size: 4 * 2 ** 30,
+    style: "ansi",
+    growth: { startMs: now - HOUR, bytesPerSecond: 2048 },
+  } as const;
   trainer.files.set("stdout.txt", { content, creationMs: now - HOUR, lastModifiedMs: now });
 }
 
@@ -148,7 +170,9 @@ function startDemoWorkload(sim: SimContext, job: JobRecord): void {
       k % 9 === 0
         ? `/bin/bash -c 'echo rendering tile ${k} && sleep 20 && echo "render: texture cache corrupt" >&2 && exit 3'`
         : `/bin/bash -c 'echo rendering tile ${k} && sleep ${30 + (k % 5) * 15} && echo tile ${k} done'`,
-    resourceFiles: [{ httpUrl: `${blobs}/inputs/scenes/frame-${pad(k % 13 === 0 ? 999 : (k % 40) + 1)}.blend?${SAS}`, filePath: "scene.blend" }],
+    resourceFiles: [
+      { httpUrl: `${blobs}/inputs/scenes/frame-${pad(k % 13 === 0 ? 999 : (k % 40) + 1)}.blend?${SAS}`, filePath: "scene.blend" },
+    ],
     outputFiles: [
       {
         filePattern: "out/*.png",

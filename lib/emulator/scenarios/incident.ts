@@ -23,7 +23,13 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
   bad[2]!.fault = "oom";
   const onset = now - 90 * 60_000;
 
-  const ingest = addJob(sim, { id: "ingest-2026-11-27", poolId: "prod-ingest", ageMs: 8 * HOUR, displayName: "Daily ingest", priority: 100 });
+  const ingest = addJob(sim, {
+    id: "ingest-2026-11-27",
+    poolId: "prod-ingest",
+    ageMs: 8 * HOUR,
+    displayName: "Daily ingest",
+    priority: 100,
+  });
   let n = 0;
   for (const node of nodes) {
     const isBad = bad.includes(node);
@@ -49,7 +55,9 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
         startMs: end - rng.int(60_000, 6 * 60_000),
         endMs: end,
         commandLine: `/bin/bash -c 'ingest --chunk ${n}'`,
-        ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `chunk ${n}: 5000 records ingested\n` }, stderr: { kind: "text", text: "" } }),
+        ...(sample
+          ? { ...historicFields(sample) }
+          : { exitCode: 0, stdout: { kind: "text", text: `chunk ${n}: 5000 records ingested\n` }, stderr: { kind: "text", text: "" } }),
       });
     }
   }
@@ -64,7 +72,9 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
       startMs: end - rng.int(30_000, 120_000),
       endMs: end,
       commandLine: `/bin/bash -c 'python3 /app/transform.py --batch ${i}'`,
-      ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
+      ...(sample
+        ? { ...historicFields(sample) }
+        : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
     });
   }
 
@@ -82,7 +92,11 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
     displayName: "Nightly search reindex",
     poolId: "prod-ingest",
     nodes,
-    bad: new Map([[bad[0]!, REINDEX_FAILURES.noSpace], [bad[1]!, REINDEX_FAILURES.noSpace], [bad[2]!, REINDEX_FAILURES.oom]]),
+    bad: new Map([
+      [bad[0]!, REINDEX_FAILURES.noSpace],
+      [bad[1]!, REINDEX_FAILURES.noSpace],
+      [bad[2]!, REINDEX_FAILURES.oom],
+    ]),
     onsetMs: onset,
     earlierRuns: 4,
     recentStartMs: now - 2 * HOUR,

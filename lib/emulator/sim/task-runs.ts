@@ -163,7 +163,10 @@ export function finishRun(ctx: SimContext, job: JobRecord, task: TaskRecord, run
         category: "UserError",
         code: "FailureExitCode",
         message: "The task exited with an exit code representing a failure",
-        details: [{ name: "Message", value: `The task process exited with an unexpected exit code` }, { name: "AdditionalErrorCode", value: "FailureExitCode" }],
+        details: [
+          { name: "Message", value: `The task process exited with an unexpected exit code` },
+          { name: "AdditionalErrorCode", value: "FailureExitCode" },
+        ],
       };
     }
     const uploadFailure = result.exitCode !== undefined ? uploadOutputs(ctx, task, !failureInfo, now) : undefined;
@@ -210,7 +213,11 @@ function uploadOutputs(ctx: SimContext, task: TaskRecord, succeeded: boolean, no
       task.files.set("fileuploaderr.txt", { content: { kind: "text", text: check.uploadErrorLog }, creationMs: now, lastModifiedMs: now });
     }
   }
-  task.files.set("fileuploadout.txt", { content: { kind: "text", text: log.join("\n") + (log.length ? "\n" : "") }, creationMs: now, lastModifiedMs: now });
+  task.files.set("fileuploadout.txt", {
+    content: { kind: "text", text: log.join("\n") + (log.length ? "\n" : "") },
+    creationMs: now,
+    lastModifiedMs: now,
+  });
   return failure;
 }
 

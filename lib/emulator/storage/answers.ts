@@ -9,7 +9,11 @@ export interface StorageAnswer {
   authenticationErrorDetail?: string;
 }
 
-export const CONTAINER_NOT_FOUND: StorageAnswer = { status: 404, errorCode: "ContainerNotFound", message: "The specified container does not exist." };
+export const CONTAINER_NOT_FOUND: StorageAnswer = {
+  status: 404,
+  errorCode: "ContainerNotFound",
+  message: "The specified container does not exist.",
+};
 export const BLOB_NOT_FOUND: StorageAnswer = { status: 404, errorCode: "BlobNotFound", message: "The specified blob does not exist." };
 
 /** Storage request ids are GUIDs ending in zeros; derive one from the inputs so output stays deterministic. */

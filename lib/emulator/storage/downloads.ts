@@ -17,7 +17,10 @@ type Fail = (code: string, category: FailureInfo["category"], message: string, a
 
 /** A failure builder whose details start with `lead` (which source failed) and then say what storage answered. */
 function failWith(lead: { name: string; value: string }[]): Fail {
-  return (code, category, message, answer) => ({ ok: false, failure: { category, code, message, details: [...lead, ...detailsFor(answer)] } });
+  return (code, category, message, answer) => ({
+    ok: false,
+    failure: { category, code, message, details: [...lead, ...detailsFor(answer)] },
+  });
 }
 
 function sortByName<T>(entries: [string, T][]): [string, T][] {
@@ -92,7 +95,8 @@ function checkAutoStorage(view: StorageView, containerName: string, file: Resour
     });
   }
   const containers = view.accounts.get(account);
-  if (!containers) return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
+  if (!containers)
+    return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
   // Batch authenticates to the auto-storage account with its key, so no SAS or access-level checks apply.
   const state = containers.get(containerName);
   if (!state) return fail("ResourceContainerNotFound", "UserError", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);

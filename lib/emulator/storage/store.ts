@@ -1,5 +1,13 @@
 import { checkResourceFile } from "./downloads";
-import type { ContainerState, DownloadResult, OutputUploadOptions, PublicAccess, ResourceFileRef, StorageAccountListing, UploadResult } from "./types";
+import type {
+  ContainerState,
+  DownloadResult,
+  OutputUploadOptions,
+  PublicAccess,
+  ResourceFileRef,
+  StorageAccountListing,
+  UploadResult,
+} from "./types";
 import { checkOutputUpload } from "./uploads";
 
 /**

@@ -19,9 +19,7 @@ export interface FailureInfo {
 
 export type DownloadResult = { ok: true; files: { path: string; size: number }[] } | { ok: false; failure: FailureInfo };
 
-export type UploadResult =
-  | { ok: true }
-  | { ok: false; failure: FailureInfo; /** contents for fileuploaderr.txt */ uploadErrorLog: string };
+export type UploadResult = { ok: true } | { ok: false; failure: FailureInfo; /** contents for fileuploaderr.txt */ uploadErrorLog: string };
 
 export interface OutputUploadOptions {
   identityReference?: { resourceId?: string };
