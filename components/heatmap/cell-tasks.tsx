@@ -10,6 +10,7 @@ import { paths } from "@/lib/links/paths";
 import { batchQueries } from "@/lib/queries/batch";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { rangeLabel } from "./time-axis";
+import { CELL_TASKS_ID } from "./use-escape-closes-cell";
 import type { HeatmapScope } from "./use-heatmap";
 
 /** The failed tasks behind the opened cell, grouped by category, each linking to its task page. */
@@ -40,6 +41,7 @@ export function CellTasks({
   const err = errorInfo(q.error);
   return (
     <section
+      id={CELL_TASKS_ID}
       aria-labelledby="cell-tasks-heading"
       data-testid="cell-tasks"
       className="space-y-2 rounded-md border border-slate-300 p-3 dark:border-slate-700"
