@@ -78,7 +78,9 @@ describe("addNodeUser", () => {
       NOW + 24 * HOUR,
     );
   });
+});
 
+describe("addNodeUser refuses", () => {
   it("refuses a duplicate with 409 NodeUserExists, case-insensitively on Windows only", () => {
     const lin = node();
     addNodeUser(lin, { name: "ops", password: "pw" }, "linux", NOW);
