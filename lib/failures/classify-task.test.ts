@@ -188,47 +188,6 @@ describe("edge cases", () => {
   });
 });
 
-describe("outcomes without a category", () => {
-  it("succeeded: exit 0, result success", () => {
-    const c = classifyTask({
-      id: "t",
-      state: "completed",
-      executionInfo: { startTime: START, endTime: START, exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 },
-    });
-    expect(c.outcome).toBe("succeeded");
-    expect(c.category).toBeUndefined();
-    expect(c.explanation).toBeUndefined();
-    expect(c.nextStep).toBeUndefined();
-    expect(c.exitCode).toBe(0);
-    expect(isFailed({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success" } })).toBe(false);
-  });
-
-  it.each([
-    ["running", "running"],
-    ["active", "waiting"],
-    ["preparing", "waiting"],
-    ["Running", "running"],
-  ] as const)("state %s → outcome %s only", (state, outcome) => {
-    const c = classifyTask({ id: "t", state, executionInfo: { startTime: START, retryCount: 0, requeueCount: 0 } });
-    expect(c).toEqual({ outcome });
-  });
-
-  it("a running task is never failed, even with a leftover exit code from an earlier try", () => {
-    const t: TaskFacts = { id: "t", state: "running", executionInfo: { exitCode: 1, retryCount: 1 } };
-    expect(isFailed(t)).toBe(false);
-    expect(classifyTask(t).category).toBeUndefined();
-  });
-
-  it("infers the state from executionInfo when state was not selected", () => {
-    expect(classifyTask({ id: "t", executionInfo: { exitCode: 2, result: "failure", endTime: START } })).toMatchObject({
-      outcome: "failed",
-      category: "Application",
-    });
-    expect(classifyTask({ id: "t", executionInfo: { startTime: START } }).outcome).toBe("running");
-    expect(classifyTask({ id: "t" }).outcome).toBe("waiting");
-  });
-});
-
 describe("interrupted and retried markers", () => {
   it("marks a requeued task as interrupted, with the time as ISO", () => {
     const c = classifyTask({

@@ -53,7 +53,9 @@ describe("availability", () => {
       reason: expect.stringMatching(/still being deallocated/),
     });
   });
+});
 
+describe("availability by node state", () => {
   it("enable only on a disabled node, disable only on an enabled one", () => {
     expect(availability("enableScheduling", idle, vmPool)).toMatchObject({
       allowed: false,
