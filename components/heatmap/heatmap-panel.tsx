@@ -70,53 +70,56 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
 
   const progress = q.isFetching && (q.isPending || q.isPlaceholderData);
   return (
-    <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
-      {!data && err && <ApiErrorBanner error={err} />}
-      {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
-      {!data && q.isPending && <Loading what="the heatmap" />}
-      {data && (
-        <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
-          <VerdictLine verdict={data.verdict} />
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
-            <HeatmapLegend
-              metric={view.metric}
-              steps={steps}
-              categories={data.categories}
-              byCategory={data.totals.byCategory}
-              theme={theme}
-            />
+    // The skip link finds the heatmap by this attribute, from the first render on (the grid comes later).
+    <div data-heatmap-panel="">
+      <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
+        {!data && err && <ApiErrorBanner error={err} />}
+        {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
+        {!data && q.isPending && <Loading what="the heatmap" />}
+        {data && (
+          <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
+            <VerdictLine verdict={data.verdict} />
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
+              <HeatmapLegend
+                metric={view.metric}
+                steps={steps}
+                categories={data.categories}
+                byCategory={data.totals.byCategory}
+                theme={theme}
+              />
+            </div>
+            <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
+            {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
+            {data.rows.length === 0 ? (
+              <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
+            ) : (
+              <HeatmapGrid
+                data={data}
+                metric={view.metric}
+                steps={steps}
+                theme={theme}
+                selected={selected}
+                opened={opened}
+                nodeHref={nodeHref}
+                onSelect={select}
+                onOpen={open}
+                onClose={close}
+              />
+            )}
+            {view.cellNode && view.cellAt && (
+              <CellTasks
+                account={account}
+                scope={scope}
+                windowQ={windowQ}
+                nodeId={view.cellNode}
+                range={cellRange(data.edges, view.cellAt.getTime())}
+                onClose={close}
+              />
+            )}
           </div>
-          <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
-          {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
-          {data.rows.length === 0 ? (
-            <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
-          ) : (
-            <HeatmapGrid
-              data={data}
-              metric={view.metric}
-              steps={steps}
-              theme={theme}
-              selected={selected}
-              opened={opened}
-              nodeHref={nodeHref}
-              onSelect={select}
-              onOpen={open}
-              onClose={close}
-            />
-          )}
-          {view.cellNode && view.cellAt && (
-            <CellTasks
-              account={account}
-              scope={scope}
-              windowQ={windowQ}
-              nodeId={view.cellNode}
-              range={cellRange(data.edges, view.cellAt.getTime())}
-              onClose={close}
-            />
-          )}
-        </div>
-      )}
-    </Panel>
+        )}
+      </Panel>
+    </div>
   );
 }

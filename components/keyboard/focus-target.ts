@@ -2,15 +2,16 @@ import { SEARCH_FALLBACK_SELECTOR, SEARCH_SHORTCUT_SELECTOR } from "./shortcut-k
 
 /**
  * Where the skip link and the `/` shortcut send focus. The heatmap's grid carries
- * `data-skip-target="heatmap"`; its panel has the id "heatmap" from its first render (while the grid still
- * loads), and every page has one <main>.
+ * `data-skip-target="heatmap"`; its panel carries `data-heatmap-panel` from its first render (while the grid
+ * still loads), and every page has one <main>.
  */
 
 const HEATMAP_GRID = '[data-skip-target="heatmap"]';
+const HEATMAP_PANEL = "[data-heatmap-panel]";
 
 /** Whether this page has a heatmap (loaded or still loading): the skip link's label depends on it. */
 export function pageHasHeatmap(): boolean {
-  return document.getElementById("heatmap") !== null;
+  return document.querySelector(HEATMAP_PANEL) !== null;
 }
 
 function isShown(el: HTMLElement): boolean {
@@ -27,7 +28,9 @@ function focusElement(el: HTMLElement): void {
 /** The skip link's target: the heatmap grid, else its panel while it loads, else the page's content. */
 export function focusSkipTarget(): void {
   const target =
-    document.querySelector<HTMLElement>(HEATMAP_GRID) ?? document.getElementById("heatmap") ?? document.querySelector<HTMLElement>("main");
+    document.querySelector<HTMLElement>(HEATMAP_GRID) ??
+    document.querySelector<HTMLElement>(HEATMAP_PANEL) ??
+    document.querySelector<HTMLElement>("main");
   if (target) focusElement(target);
 }
 

@@ -20,8 +20,8 @@ export function SkipLink() {
         focusSkipTarget();
       }}
       className={
-        "sr-only rounded-md bg-blue-700 px-3 py-2 text-sm font-semibold text-white shadow-lg " +
-        "focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-offset-2 focus:outline-blue-300"
+        "sr-only rounded-md bg-blue-700 text-sm font-semibold text-white shadow-lg " +
+        "focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:px-3 focus:py-2 focus:outline-2 focus:outline-offset-2 focus:outline-blue-300"
       }
     >
       {toHeatmap ? "Skip to heatmap" : "Skip to content"}

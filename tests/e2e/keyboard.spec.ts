@@ -114,8 +114,7 @@ test.describe("the dashboard by keyboard alone", () => {
   });
 
   test("Escape closes the connect dialog", async ({ page }) => {
-    await page.goto(poolUrl());
-    const node = (await rowIds(page))[0]!;
+    const node = (await env().client.computeNode.list(POOL))[0]!.id!;
     await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}/nodes/${encodeURIComponent(node)}`);
     await page.getByRole("button", { name: "Connect…" }).click();
     const dialog = page.getByRole("dialog");
