@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts, SkipLink } from "@/components/keyboard";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,12 +14,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <SkipLink />
         <header className="border-b border-slate-200 px-6 py-3 dark:border-slate-800">
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Batchscope
           </Link>
         </header>
         <Providers>{children}</Providers>
+        <KeyboardShortcuts />
       </body>
     </html>
   );

@@ -24,7 +24,16 @@ export function cellInfo(m: HeatmapMatrix, row: number, col: number): CellInfo |
   const i = row * cols + col;
   const d = m.dominant[i] ?? -1;
   const dominant = d >= 0 ? m.categories[d] : undefined;
-  return { row, col, nodeId: r.nodeId, gone: r.gone, state: r.gone ? "gone" : r.state, ...range, count: m.counts[i] ?? 0, ...(dominant ? { dominant } : {}) };
+  return {
+    row,
+    col,
+    nodeId: r.nodeId,
+    gone: r.gone,
+    state: r.gone ? "gone" : r.state,
+    ...range,
+    count: m.counts[i] ?? 0,
+    ...(dominant ? { dominant } : {}),
+  };
 }
 
 export function countText(count: number): string {
@@ -34,5 +43,6 @@ export function countText(count: number): string {
 /** One sentence for the aria-live region. */
 export function announce(c: CellInfo, rows: number, cols: number): string {
   const mostly = c.dominant ? `, mostly ${c.dominant}` : "";
-  return `Node ${c.nodeId} (${c.state}), ${rangeLabel(c.from, c.to)}: ${countText(c.count)}${mostly}. Row ${c.row + 1} of ${rows}, column ${c.col + 1} of ${cols}.`;
+  const where = `Row ${c.row + 1} of ${rows}, column ${c.col + 1} of ${cols}.`;
+  return `Node ${c.nodeId} (${c.state}), ${rangeLabel(c.from, c.to)}: ${countText(c.count)}${mostly}. ${where}`;
 }

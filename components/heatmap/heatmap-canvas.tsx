@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import { announce, cellInfo, type CellInfo, type HeatmapMatrix } from "./cell-info";
 import { drawHeatmap } from "./draw";
 import { hitTest, scrollToRow, type Cell, type GridLayout } from "./geometry";
@@ -26,25 +26,31 @@ export interface HeatmapCanvasProps {
   onAnnounce: (text: string) => void;
 }
 
-/**
- * The drawn grid and everything that talks to it: pointer hover and click, and a keyboard focus cell
- * (arrows, Home/End, PageUp/PageDown, Enter opens, Space selects the row, Escape closes) announced in
- * words through a live region, so the heatmap is usable without a mouse or without sight.
- */
-export function HeatmapCanvas(p: HeatmapCanvasProps) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState<{ cell: Cell; x: number; y: number } | null>(null);
-  const [focus, setFocus] = useState<Cell | null>(null);
+type Hover = { cell: Cell; x: number; y: number } | null;
+
+/** Draws the grid on the next animation frame whenever anything it shows changes. */
+function useDrawing(ref: RefObject<HTMLCanvasElement | null>, p: HeatmapCanvasProps, hover: Cell | null, focus: Cell | null) {
   const painted = useRef(false);
   const { layout, scrollTop, height } = p;
-
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     const frame = requestAnimationFrame(() => {
       drawHeatmap(canvas, {
-        layout, scrollTop, height, dpr: window.devicePixelRatio || 1, counts: p.matrix.counts, dominant: p.matrix.dominant, categories: p.matrix.categories,
-        metric: p.metric, steps: p.steps, theme: p.theme, selectedRows: p.selectedRows, hover: hover?.cell ?? null, focus, opened: p.opened,
+        layout,
+        scrollTop,
+        height,
+        dpr: window.devicePixelRatio || 1,
+        counts: p.matrix.counts,
+        dominant: p.matrix.dominant,
+        categories: p.matrix.categories,
+        metric: p.metric,
+        steps: p.steps,
+        theme: p.theme,
+        selectedRows: p.selectedRows,
+        hover,
+        focus,
+        opened: p.opened,
       });
       // One User Timing mark, once per mount, when cells first reach the canvas (rows and a measured width):
       // tests/bench/heatmap-ui.bench.ts reads it as "navigation → heatmap painted". Costs nothing otherwise.
@@ -54,35 +60,59 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [layout, scrollTop, height, p.matrix, p.metric, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
+  }, [ref, layout, scrollTop, height, p.matrix, p.metric, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
+}
+
+/** The grid's keys: arrows and paging move the focus cell, Enter opens it, Space selects its row, Escape closes. */
+function handleGridKey(e: KeyboardEvent<HTMLCanvasElement>, p: HeatmapCanvasProps, focus: Cell | null, moveTo: (cell: Cell) => void) {
+  const { layout, height } = p;
+  if (layout.rows === 0) return;
+  const current = focus ?? { row: 0, col: 0 };
+  if (isNavKey(e.key)) {
+    e.preventDefault();
+    const grid = { rows: layout.rows, cols: layout.cols, pageRows: Math.floor(height / layout.rowHeight) };
+    moveTo(focus ? moveFocus(current, e.key, grid, e.ctrlKey || e.metaKey) : current);
+  } else if (e.key === "Enter") {
+    e.preventDefault();
+    p.onOpen(current);
+  } else if (e.key === " ") {
+    e.preventDefault();
+    p.onToggleRow(current.row);
+  } else if (e.key === "Escape") {
+    p.onClose();
+  }
+}
+
+function gridLabel(layout: GridLayout): string {
+  return (
+    `Failure heatmap, ${layout.rows} nodes by ${layout.cols} time buckets. Arrow keys move between cells, ` +
+    "Enter opens the failed tasks of a cell, Space selects the node."
+  );
+}
+
+/**
+ * The drawn grid and everything that talks to it: pointer hover and click, and a keyboard focus cell
+ * (arrows, Home/End, PageUp/PageDown, Enter opens, Space selects the row, Escape closes) announced in
+ * words through a live region, so the heatmap is usable without a mouse or without sight. Focus that
+ * enters from the keyboard (Tab, the skip link) lands on the first row; a click lands on the clicked cell.
+ */
+export function HeatmapCanvas(p: HeatmapCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const pointerDown = useRef(false);
+  const [hover, setHover] = useState<Hover>(null);
+  const [focus, setFocus] = useState<Cell | null>(null);
+  const { layout, scrollTop, height } = p;
+  useDrawing(ref, p, hover?.cell ?? null, focus);
 
   const cellAtPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {
     const r = e.currentTarget.getBoundingClientRect();
     return hitTest(layout, e.clientX - r.left, e.clientY - r.top + scrollTop);
   };
-
   const moveTo = (next: Cell) => {
     setFocus(next);
     p.scrollTo(scrollToRow(layout, next.row, scrollTop, height));
     const info = cellInfo(p.matrix, next.row, next.col);
     if (info) p.onAnnounce(announce(info, layout.rows, layout.cols));
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (layout.rows === 0) return;
-    const current = focus ?? { row: 0, col: 0 };
-    if (isNavKey(e.key)) {
-      e.preventDefault();
-      moveTo(focus ? moveFocus(current, e.key, { rows: layout.rows, cols: layout.cols, pageRows: Math.floor(height / layout.rowHeight) }, e.ctrlKey || e.metaKey) : current);
-    } else if (e.key === "Enter") {
-      e.preventDefault();
-      p.onOpen(current);
-    } else if (e.key === " ") {
-      e.preventDefault();
-      p.onToggleRow(current.row);
-    } else if (e.key === "Escape") {
-      p.onClose();
-    }
   };
 
   const hovered: CellInfo | undefined = hover ? cellInfo(p.matrix, hover.cell.row, hover.cell.col) : undefined;
@@ -93,25 +123,31 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
         tabIndex={0}
         role="application"
         aria-roledescription="heatmap"
-        aria-label={`Failure heatmap, ${layout.rows} nodes by ${layout.cols} time buckets. Arrow keys move between cells, Enter opens the failed tasks of a cell, Space selects the node.`}
+        aria-label={gridLabel(layout)}
         data-testid="heatmap-canvas"
+        data-skip-target="heatmap"
         className="sticky top-0 block cursor-pointer outline-none focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-300"
         style={{ width: layout.width, height }}
+        onPointerDown={() => (pointerDown.current = true)}
         onMouseMove={(e) => {
           const cell = cellAtPointer(e);
           setHover(cell ? { cell, x: e.clientX, y: e.clientY } : null);
         }}
         onMouseLeave={() => setHover(null)}
         onClick={(e) => {
+          pointerDown.current = false;
           const cell = cellAtPointer(e);
           if (!cell) return;
           moveTo(cell);
           p.onOpen(cell);
         }}
         onFocus={() => {
-          if (!focus && layout.rows > 0) moveTo({ row: Math.floor(scrollTop / layout.rowHeight), col: 0 });
+          // A click focuses first and then names its own cell; jumping to the first row would scroll it away.
+          if (pointerDown.current || layout.rows === 0) return;
+          moveTo(focus ?? { row: 0, col: 0 });
         }}
-        onKeyDown={onKeyDown}
+        onBlur={() => (pointerDown.current = false)}
+        onKeyDown={(e) => handleGridKey(e, p, focus, moveTo)}
       />
       {hovered && hover && <HeatmapTooltip info={hovered} x={hover.x} y={hover.y} />}
     </>

@@ -10,7 +10,13 @@ function Swatch({ color, label, testId }: { color: string; label: string; testId
 }
 
 /** What the colours mean, with the numbers each step stands for (or the category each colour names). */
-export function HeatmapLegend({ metric, steps, categories, byCategory, theme }: {
+export function HeatmapLegend({
+  metric,
+  steps,
+  categories,
+  byCategory,
+  theme,
+}: {
   metric: "failures" | "category";
   steps: readonly ScaleStep[];
   categories: readonly string[];
@@ -25,7 +31,9 @@ export function HeatmapLegend({ metric, steps, categories, byCategory, theme }: 
         <Swatch color={EMPTY_CELL[theme]} label={metric === "failures" ? "0" : "no failures"} />
         {metric === "failures"
           ? steps.map((s) => <Swatch key={s.from} color={s.color} label={stepLabel(s)} />)
-          : categories.map((c) => <Swatch key={c} testId={`legend-category-${c}`} color={categoryColor(c, theme)} label={`${c} (${byCategory[c] ?? 0})`} />)}
+          : categories.map((c) => (
+              <Swatch key={c} testId={`legend-category-${c}`} color={categoryColor(c, theme)} label={`${c} (${byCategory[c] ?? 0})`} />
+            ))}
       </ul>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
@@ -12,98 +12,114 @@ import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
 import { LoadProgress } from "./load-progress";
-import { selectRange, selectionSummary, toggleRow } from "./navigation";
+import { MetricToggle, SelectionBar } from "./heatmap-controls";
+import { selectRange, toggleRow } from "./navigation";
 import { countSteps } from "./scale";
 import { bucketRange, cellRange, columnOf } from "./time-axis";
 import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";
+import { useEscapeClosesCell } from "./use-escape-closes-cell";
 import { useTheme } from "./use-theme";
 import { VerdictLine } from "./verdict-line";
 
+/** The opened cell's place in the grid, or null when none is open or it is not in this window. */
+function openedCell(edges: number[] | undefined, order: readonly string[], cellNode: string | null, cellAt: Date | null): Cell | null {
+  if (!edges || !cellNode || !cellAt) return null;
+  const row = order.indexOf(cellNode);
+  const col = columnOf(edges, cellAt.getTime());
+  return row >= 0 && col >= 0 ? { row, col } : null;
+}
+
+/** Click toggles a row, shift-click selects the range from the last clicked row. */
+function useRowSelection(selected: readonly string[], order: readonly string[], setSel: (sel: string[] | null) => void) {
+  const anchor = useRef<string | undefined>(undefined);
+  return (nodeId: string, shift: boolean) => {
+    const next = shift ? selectRange(selected, anchor.current, nodeId, order) : toggleRow(selected, nodeId, order);
+    anchor.current = nodeId;
+    setSel(next.length ? next : null);
+  };
+}
+
 /**
- * The failure heatmap of a pool or a job (design.md "The failure heatmap"): verdict, legend, the grid,
- * the selection and the opened cell. All view state is in the URL, so a pasted link shows the same.
+ * The failure heatmap of a pool or a job: verdict, legend, the grid, the selection and the opened cell.
+ * All view state is in the URL, so a pasted link shows the same.
  */
 export function HeatmapPanel({ account, scope }: { account: string; scope: HeatmapScope }) {
   const [view, setView] = useQueryStates(heatmapViewParams);
   const windowQ = useWindowQuery();
   const q = useHeatmap(account, scope);
   const theme = useTheme();
-  const anchor = useRef<string | undefined>(undefined);
   const data = q.data;
   const steps = useMemo(() => countSteps(data?.maxCell ?? 1, theme), [data?.maxCell, theme]);
   const order = useMemo(() => data?.rows.map((r) => r.nodeId) ?? [], [data]);
   const selected = useMemo(() => view.sel ?? [], [view.sel]);
   const err = errorInfo(q.error);
 
-  const opened: Cell | null = useMemo(() => {
-    if (!data || !view.cellNode || !view.cellAt) return null;
-    const row = order.indexOf(view.cellNode);
-    const col = columnOf(data.edges, view.cellAt.getTime());
-    return row >= 0 && col >= 0 ? { row, col } : null;
-  }, [data, order, view.cellNode, view.cellAt]);
+  const opened = useMemo(() => openedCell(data?.edges, order, view.cellNode, view.cellAt), [data, order, view.cellNode, view.cellAt]);
 
   const poolId = "pool" in scope ? scope.pool : data?.poolId;
   const nodeHref = poolId ? (nodeId: string) => paths.node(account, poolId, nodeId) : undefined;
 
-  const select = (nodeId: string, shift: boolean) => {
-    const next = shift ? selectRange(selected, anchor.current, nodeId, order) : toggleRow(selected, nodeId, order);
-    anchor.current = nodeId;
-    void setView({ sel: next.length ? next : null });
-  };
+  const select = useRowSelection(selected, order, (sel) => void setView({ sel }));
   const open = (cell: Cell) => {
     const nodeId = order[cell.row];
     const range = data && bucketRange(data.edges, cell.col);
     if (nodeId && range) void setView({ cellNode: nodeId, cellAt: new Date(range.from) });
   };
-  const close = () => void setView({ cellNode: null, cellAt: null });
+  const close = useCallback(() => void setView({ cellNode: null, cellAt: null }), [setView]);
+  useEscapeClosesCell(Boolean(view.cellNode && view.cellAt), close);
 
   const progress = q.isFetching && (q.isPending || q.isPlaceholderData);
   return (
-    <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
-      {!data && err && <ApiErrorBanner error={err} />}
-      {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
-      {!data && q.isPending && <Loading what="the heatmap" />}
-      {data && (
-        <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
-          <VerdictLine verdict={data.verdict} />
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <div role="group" aria-label="Colour the cells by" className="flex text-sm">
-              {(["failures", "category"] as const).map((m) => (
-                <button
-                  key={m}
-                  type="button"
-                  aria-pressed={view.metric === m}
-                  onClick={() => void setView({ metric: m })}
-                  className={`border border-slate-300 px-2 py-0.5 first:rounded-l last:rounded-r dark:border-slate-700 ${view.metric === m ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
-                >
-                  {m === "failures" ? "Failure count" : "Category"}
-                </button>
-              ))}
+    // The skip link finds the heatmap by this attribute, from the first render on (the grid comes later).
+    <div data-heatmap-panel="">
+      <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
+        {!data && err && <ApiErrorBanner error={err} />}
+        {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
+        {!data && q.isPending && <Loading what="the heatmap" />}
+        {data && (
+          <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
+            <VerdictLine verdict={data.verdict} />
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
+              <HeatmapLegend
+                metric={view.metric}
+                steps={steps}
+                categories={data.categories}
+                byCategory={data.totals.byCategory}
+                theme={theme}
+              />
             </div>
-            <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
-          </div>
-          <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="selection-bar">
-            <span data-testid="selection-count" aria-live="polite">{selectionSummary(selected.length)}</span>
-            {selected.length > 0 && (
-              <button type="button" onClick={() => void setView({ sel: null })} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                Clear selection
-              </button>
+            <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
+            {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
+            {data.rows.length === 0 ? (
+              <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
+            ) : (
+              <HeatmapGrid
+                data={data}
+                metric={view.metric}
+                steps={steps}
+                theme={theme}
+                selected={selected}
+                opened={opened}
+                nodeHref={nodeHref}
+                onSelect={select}
+                onOpen={open}
+                onClose={close}
+              />
             )}
-            <span className="text-slate-600 dark:text-slate-300">
-              {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead} jobs
-            </span>
+            {view.cellNode && view.cellAt && (
+              <CellTasks
+                account={account}
+                scope={scope}
+                windowQ={windowQ}
+                nodeId={view.cellNode}
+                range={cellRange(data.edges, view.cellAt.getTime())}
+                onClose={close}
+              />
+            )}
           </div>
-          {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
-          {data.rows.length === 0 ? (
-            <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
-          ) : (
-            <HeatmapGrid data={data} metric={view.metric} steps={steps} theme={theme} selected={selected} opened={opened} nodeHref={nodeHref} onSelect={select} onOpen={open} onClose={close} />
-          )}
-          {view.cellNode && view.cellAt && (
-            <CellTasks account={account} scope={scope} windowQ={windowQ} nodeId={view.cellNode} range={cellRange(data.edges, view.cellAt.getTime())} onClose={close} />
-          )}
-        </div>
-      )}
-    </Panel>
+        )}
+      </Panel>
+    </div>
   );
 }

@@ -10,7 +10,10 @@ export function HeatmapTooltip({ info, x, y }: { info: CellInfo; x: number; y: n
     <div
       role="tooltip"
       data-testid="heatmap-tooltip"
-      className="pointer-events-none fixed z-50 w-72 space-y-1 rounded-md border border-slate-300 bg-white p-2 text-xs shadow-lg dark:border-slate-600 dark:bg-slate-900"
+      className={
+        "pointer-events-none fixed z-50 w-72 space-y-1 rounded-md border border-slate-300 bg-white p-2 text-xs shadow-lg " +
+        "dark:border-slate-600 dark:bg-slate-900"
+      }
       style={{ left, top: y + 14 }}
     >
       <p className="flex items-center gap-2">

@@ -14,7 +14,14 @@ export const LABEL_COLUMNS = "1.25rem minmax(0,1fr) 7.5rem 3.5rem 3rem";
  * feeds bulk remediation, the node id linking to its page, its state ("gone" when it left the pool),
  * its failures and failure rate in the window.
  */
-export function RowLabels({ rows, items, rowHeight, selected, nodeHref, onSelect }: {
+export function RowLabels({
+  rows,
+  items,
+  rowHeight,
+  selected,
+  nodeHref,
+  onSelect,
+}: {
   rows: HeatmapResponse["rows"];
   items: VirtualItem[];
   rowHeight: number;
@@ -46,7 +53,12 @@ export function RowLabels({ rows, items, rowHeight, selected, nodeHref, onSelect
               className="size-3.5 accent-blue-700 dark:accent-blue-300"
             />
             {nodeHref ? (
-              <Link prefetch={false} href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
+              <Link
+                prefetch={false}
+                href={nodeHref(r.nodeId)}
+                title={r.nodeId}
+                className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300"
+              >
                 {r.nodeId}
               </Link>
             ) : (

@@ -6,7 +6,7 @@ import { interpolateInferno, interpolateYlOrRd } from "d3-scale-chromatic";
  * Counts are binned into a few discrete steps rather than a continuous ramp, so the legend can print the
  * exact numbers each colour stands for, and an operator comparing two cells compares two labelled steps.
  * Zero is not a step: an empty cell is drawn in a neutral grey, and a count of one is the first clearly
- * coloured step (design.md: "zero is visibly different from one").
+ * coloured step: zero must be visibly different from one.
  */
 export type Theme = "light" | "dark";
 

@@ -13,5 +13,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** The system theme, followed live: the canvas cannot use Tailwind's dark: classes, so it asks. */
 export function useTheme(): Theme {
-  return useSyncExternalStore(subscribe, () => (window.matchMedia(DARK).matches ? "dark" : "light"), () => "light");
+  return useSyncExternalStore(
+    subscribe,
+    () => (window.matchMedia(DARK).matches ? "dark" : "light"),
+    () => "light",
+  );
 }

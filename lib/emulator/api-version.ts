@@ -47,7 +47,8 @@ export function requestApiVersion(query: URLSearchParams): ApiVersion {
 function checkTimeout(query: URLSearchParams): void {
   for (const [name, value] of query) {
     if (name.toLowerCase() !== "timeout") continue;
-    if (!/^[0-9]{1,9}$/.test(value) || Number(value) < 1) throw Errors.invalidQueryParameter(name, value, "The timeout is a whole number of seconds, at least 1.");
+    if (!/^[0-9]{1,9}$/.test(value) || Number(value) < 1)
+      throw Errors.invalidQueryParameter(name, value, "The timeout is a whole number of seconds, at least 1.");
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every error the emulator sends is built here, with the status and code the Batch service uses
- * (batch-api.md §4.5), so handlers never invent codes of their own.
+ * (docs/real-service.md "Errors"), so handlers never invent codes of their own.
  */
 export interface ErrorValue {
   key: string;
@@ -31,9 +31,12 @@ export const Errors = {
       [{ key: "AuthenticationErrorDetail", value: detail }],
     ),
   invalidAuthenticationInfo: (detail: string) =>
-    err(400, "InvalidAuthenticationInfo", "Authentication information is not given in the correct format. Check the value of Authorization header.", [
-      { key: "AuthenticationErrorDetail", value: detail },
-    ]),
+    err(
+      400,
+      "InvalidAuthenticationInfo",
+      "Authentication information is not given in the correct format. Check the value of Authorization header.",
+      [{ key: "AuthenticationErrorDetail", value: detail }],
+    ),
   missingApiVersion: () =>
     err(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified.", [
       { key: "QueryParameterName", value: "api-version" },
@@ -51,14 +54,21 @@ export const Errors = {
       { key: "Reason", value: reason },
     ]),
   outOfRangeQueryParameter: (name: string, value: string) =>
-    err(400, "OutOfRangeQueryParameterValue", "One of the query parameters specified in the request URI is outside the permissible range.", [
-      { key: "QueryParameterName", value: name },
-      { key: "QueryParameterValue", value },
-    ]),
+    err(
+      400,
+      "OutOfRangeQueryParameterValue",
+      "One of the query parameters specified in the request URI is outside the permissible range.",
+      [
+        { key: "QueryParameterName", value: name },
+        { key: "QueryParameterValue", value },
+      ],
+    ),
   invalidRequestBody: (reason: string) =>
     err(400, "InvalidRequestBody", "The specified Request Body is not syntactically valid.", [{ key: "Reason", value: reason }]),
   missingProperty: (name: string) =>
-    err(400, "MissingRequiredProperty", "A required property was not specified in the request body.", [{ key: "PropertyName", value: name }]),
+    err(400, "MissingRequiredProperty", "A required property was not specified in the request body.", [
+      { key: "PropertyName", value: name },
+    ]),
   invalidProperty: (name: string, value: unknown, reason: string) =>
     err(400, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.", [
       { key: "PropertyName", value: name },
@@ -71,7 +81,8 @@ export const Errors = {
       { key: "PropertyName", value: name },
       { key: "Reason", value: reason },
     ]),
-  invalidUri: (reason: string) => err(400, "InvalidUri", "The requested URI does not represent any resource on the server.", [{ key: "Reason", value: reason }]),
+  invalidUri: (reason: string) =>
+    err(400, "InvalidUri", "The requested URI does not represent any resource on the server.", [{ key: "Reason", value: reason }]),
   unsupportedVerb: (method: string) => err(405, "UnsupportedHttpVerb", `The resource doesn't support the specified HTTP verb ${method}.`),
   invalidRange: (range: string, size: number) =>
     err(416, "InvalidRange", "The range specified is invalid for the current size of the resource.", [
@@ -94,9 +105,9 @@ export const Errors = {
   taskExists: () => err(409, "TaskExists", "The specified task already exists."),
   nodeUserExists: () => err(409, "NodeUserExists", "The node user account you are attempting to add already exists."),
   poolBeingDeleted: () => err(409, "PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed."),
-  poolBeingResized: () => err(409, "PoolBeingResized", "The specified pool is currently being resized. Wait until its allocation state is steady."),
-  poolNotSteadyForRemoval: () =>
-    err(409, "PoolBeingResized", "Nodes can only be removed when the pool's allocation state is steady."),
+  poolBeingResized: () =>
+    err(409, "PoolBeingResized", "The specified pool is currently being resized. Wait until its allocation state is steady."),
+  poolNotSteadyForRemoval: () => err(409, "PoolBeingResized", "Nodes can only be removed when the pool's allocation state is steady."),
   nodeState: (code: string, state: string) =>
     err(409, code, `The operation is not allowed while the node is in the ${state} state.`, [{ key: "NodeState", value: state }]),
   operationNotValidOnNode: (reason: string) =>
@@ -108,7 +119,8 @@ export const Errors = {
   jobBeingDeleted: () => err(409, "JobBeingDeleted", "The specified job has been marked for deletion and is being garbage collected."),
   jobBeingTerminated: () => err(409, "JobBeingTerminated", "The specified job is being terminated."),
   jobScheduleCompleted: () => err(409, "JobScheduleCompleted", "The specified job schedule is already in completed state."),
-  jobScheduleBeingDeleted: () => err(409, "JobScheduleBeingDeleted", "The specified job schedule has been marked for deletion and is being garbage collected."),
+  jobScheduleBeingDeleted: () =>
+    err(409, "JobScheduleBeingDeleted", "The specified job schedule has been marked for deletion and is being garbage collected."),
   jobScheduleBeingTerminated: () => err(409, "JobScheduleBeingTerminated", "The specified job schedule is being terminated."),
   taskCompleted: () => err(409, "TaskCompleted", "The specified task is already in a completed state."),
   taskNotCompleted: () => err(409, "TaskNotCompleted", "The specified task is not in a completed state, so it cannot be reactivated."),
@@ -118,7 +130,9 @@ export const Errors = {
   taskFilesCleanedUp: () =>
     err(409, "TaskFilesCleanedup", "The files of the specified task have been cleaned up because its retention time has expired."),
   nodeFilesUnavailable: (state: string) =>
-    err(409, "OperationInvalidForCurrentState", `Files are not available while the node is ${state}.`, [{ key: "NodeState", value: state }]),
+    err(409, "OperationInvalidForCurrentState", `Files are not available while the node is ${state}.`, [
+      { key: "NodeState", value: state },
+    ]),
 
   throttled: (retryAfterSeconds: number) => {
     const e = err(429, "TooManyRequests", "The server is throttling requests from this account. Retry after the indicated time.");

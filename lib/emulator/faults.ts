@@ -15,7 +15,14 @@ export interface FaultConfig {
   pathPrefix?: string;
 }
 
-export const NO_FAULTS: FaultConfig = { throttleRate: 0, retryAfterSeconds: 2, serverBusyRate: 0, internalErrorRate: 0, dropRate: 0, latencyMs: 0 };
+export const NO_FAULTS: FaultConfig = {
+  throttleRate: 0,
+  retryAfterSeconds: 2,
+  serverBusyRate: 0,
+  internalErrorRate: 0,
+  dropRate: 0,
+  latencyMs: 0,
+};
 
 export type FaultDecision = { kind: "none" } | { kind: "drop" } | { kind: "error"; error: BatchServiceError };
 
@@ -38,7 +45,8 @@ export class Faults {
       const v = next[key];
       if (!(v >= 0 && v <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
     }
-    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0)) throw new RangeError("latencyMs and retryAfterSeconds must be non-negative");
+    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0))
+      throw new RangeError("latencyMs and retryAfterSeconds must be non-negative");
     this.config = next;
     return this.get();
   }

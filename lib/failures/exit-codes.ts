@@ -1,7 +1,7 @@
 /**
  * Exit code 0xC000013A (STATUS_CONTROL_C_EXIT) as a signed 32-bit int: what Batch reports when
- * maxWallClockTime ends a task (batch-api.md §5.3). What a Linux node reports is undocumented (§7), hence
- * the runtime fallback in classify-task.
+ * maxWallClockTime ends a task on Windows. What a Linux node reports is undocumented, hence the run-time
+ * fallback in the TaskEnded verdict (verdicts.ts).
  */
 export const WALL_CLOCK_EXIT_CODE = -1073741510;
 

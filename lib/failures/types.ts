@@ -1,5 +1,5 @@
 /**
- * The part of a Batch task (CloudTask, batch-api.md §3.6) the failure classifier reads. Everything is
+ * The part of a Batch task (CloudTask in the REST reference) the failure classifier reads. Everything is
  * optional because list calls use `$select`, and because the SDK deserialises dates to `Date` while the
  * raw wire (and the emulator) carries ISO strings.
  */
@@ -22,11 +22,4 @@ export interface TaskFacts {
 }
 
 export type FailureCategory =
-  | "PreProcessing"
-  | "FileUpload"
-  | "Application"
-  | "Constraint"
-  | "Terminated"
-  | "Container"
-  | "Node"
-  | "Unknown";
+  "PreProcessing" | "FileUpload" | "Application" | "Constraint" | "Terminated" | "Container" | "Node" | "Unknown";

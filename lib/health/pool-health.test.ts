@@ -25,12 +25,30 @@ function pool(over: Partial<Pool> = {}): Pool {
 }
 
 function node(id: string, over: Partial<NodeRow> = {}): NodeRow {
-  return { id, poolId: "gpu", state: "idle", schedulingState: "enabled", isDedicated: true, runningTasks: 0, runningTaskSlots: 0, totalTasksRun: 0, totalTasksSucceeded: 0, errors: [], ...over };
+  return {
+    id,
+    poolId: "gpu",
+    state: "idle",
+    schedulingState: "enabled",
+    isDedicated: true,
+    runningTasks: 0,
+    runningTaskSlots: 0,
+    totalTasksRun: 0,
+    totalTasksSucceeded: 0,
+    errors: [],
+    ...over,
+  };
 }
 
 const failedStart = (exitCode: number | undefined, code: string): Partial<NodeRow> => ({
   state: "starttaskfailed",
-  startTask: { state: "completed", retryCount: 0, result: "failure", ...(exitCode !== undefined ? { exitCode } : {}), failureInfo: { category: "usererror", code, message: `${code} happened`, details: [] } },
+  startTask: {
+    state: "completed",
+    retryCount: 0,
+    result: "failure",
+    ...(exitCode !== undefined ? { exitCode } : {}),
+    failureInfo: { category: "usererror", code, message: `${code} happened`, details: [] },
+  },
 });
 
 describe("buildPoolHealth", () => {
@@ -41,7 +59,9 @@ describe("buildPoolHealth", () => {
   });
 
   it("does not call growth in progress a problem, but a steady pool short of its target is one", () => {
-    expect(buildPoolHealth("acct", pool({ allocationState: "resizing", dedicated: { current: 1, target: 4 } }), []).hasSomething).toBe(false);
+    expect(buildPoolHealth("acct", pool({ allocationState: "resizing", dedicated: { current: 1, target: 4 } }), []).hasSomething).toBe(
+      false,
+    );
     const steady = buildPoolHealth("acct", pool({ lowPriority: { current: 1, target: 4 } }), []);
     expect(steady.hasSomething).toBe(true);
     expect(steady.allocation).toMatchObject({ state: "steady", shortOfTarget: true, lowPriority: { current: 1, target: 4 } });
@@ -70,9 +90,17 @@ describe("buildPoolHealth", () => {
     expect(removal!.fix).toMatch(/Remove them again/);
     expect(other!.meaning).toMatch(/did not say/);
   });
+});
 
+describe("buildPoolHealth: nodes in trouble", () => {
   it("counts nodes in starttaskfailed, unusable, unknown and preempted with links to each node", () => {
-    const nodes = [node("n3", { state: "unusable" }), node("n1", { state: "unusable" }), node("n2", { state: "unknown" }), node("n4", { state: "preempted", isDedicated: false }), node("n5")];
+    const nodes = [
+      node("n3", { state: "unusable" }),
+      node("n1", { state: "unusable" }),
+      node("n2", { state: "unknown" }),
+      node("n4", { state: "preempted", isDedicated: false }),
+      node("n5"),
+    ];
     const h = buildPoolHealth("my acct", pool(), nodes);
     expect(h.nodeStates.map((s) => [s.state, s.count])).toEqual([
       ["unusable", 2],
@@ -86,14 +114,23 @@ describe("buildPoolHealth", () => {
   });
 
   it("groups start-task failures by exit code and failureInfo code, each node with its startup/stderr.txt link", () => {
-    const nodes = [node("a", failedStart(1, "FailureExitCode")), node("b", failedStart(127, "FailureExitCode")), node("c", failedStart(1, "FailureExitCode")), node("d", failedStart(undefined, "BlobNotFound"))];
+    const nodes = [
+      node("a", failedStart(1, "FailureExitCode")),
+      node("b", failedStart(127, "FailureExitCode")),
+      node("c", failedStart(1, "FailureExitCode")),
+      node("d", failedStart(undefined, "BlobNotFound")),
+    ];
     const h = buildPoolHealth("acct", pool(), nodes);
     expect(h.startTaskFailures.map((g) => [g.exitCode, g.code, g.count, g.nodes.map((n) => n.id)])).toEqual([
       [1, "FailureExitCode", 2, ["a", "c"]],
       [127, "FailureExitCode", 1, ["b"]],
       [undefined, "BlobNotFound", 1, ["d"]],
     ]);
-    expect(h.startTaskFailures[0]!.nodes[0]).toEqual({ id: "a", href: paths.node("acct", "gpu", "a"), stderrHref: paths.nodeFile("acct", "gpu", "a", "startup/stderr.txt") });
+    expect(h.startTaskFailures[0]!.nodes[0]).toEqual({
+      id: "a",
+      href: paths.node("acct", "gpu", "a"),
+      stderrHref: paths.nodeFile("acct", "gpu", "a", "startup/stderr.txt"),
+    });
     expect(h.startTaskFailures[1]!.meaning).toContain("127");
     expect(h.startTaskFailures[1]!.meaning).toMatch(/not found/i);
     expect(h.startTaskFailures[2]!.fix).toMatch(/SAS/);
@@ -109,7 +146,11 @@ describe("buildPoolHealth", () => {
   it("groups node errors by code, keeps every distinct message, and flags the emulator's made-up codes", () => {
     const disk = { code: "DiskFull", message: "disk full", details: [{ name: "Origin", value: "emulator-defined" }] };
     const pkg = (message: string) => ({ code: "AppPackageDownloadFailed", message, details: [] });
-    const nodes = [node("a", { state: "unusable", errors: [disk] }), node("b", { state: "unusable", errors: [pkg("403")] }), node("c", { state: "unusable", errors: [pkg("404"), pkg("403")] })];
+    const nodes = [
+      node("a", { state: "unusable", errors: [disk] }),
+      node("b", { state: "unusable", errors: [pkg("403")] }),
+      node("c", { state: "unusable", errors: [pkg("404"), pkg("403")] }),
+    ];
     const h = buildPoolHealth("acct", pool(), nodes);
     expect(h.nodeErrors.map((g) => [g.code, g.count, g.nodes.map((n) => n.id), g.messages, g.emulatorDefined])).toEqual([
       ["AppPackageDownloadFailed", 2, ["b", "c"], ["403", "404"], false],

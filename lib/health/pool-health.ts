@@ -11,23 +11,31 @@ export interface Explanation {
   fix: string;
 }
 
-/** Pool resize errors (batch-api.md §4.3), each with what usually fixes it. */
+/** Pool resize errors (the codes of the REST reference's ResizeError), each with what usually fixes it. */
 const RESIZE: Record<string, Explanation> = {
   AccountCoreQuotaReached: {
     meaning: "The Batch account reached its core quota for this kind of node, so the pool stopped growing.",
-    fix: "Request a quota increase for this VM family (dedicated or Spot/low-priority) on the Batch account, shrink other pools to free cores, or pick another VM size or region.",
+    fix:
+      "Request a quota increase for this VM family (dedicated or Spot/low-priority) on the Batch account, " +
+      "shrink other pools to free cores, or pick another VM size or region.",
   },
   AllocationTimedout: {
     meaning: "Batch could not allocate the nodes within the pool's resize timeout.",
-    fix: "Set a longer resizeTimeout (30 minutes for large pools or custom images), grow in smaller steps, and check that the region has capacity for this VM size and the subnet has free IP addresses.",
+    fix:
+      "Set a longer resizeTimeout (30 minutes for large pools or custom images), grow in smaller steps, and check " +
+      "that the region has capacity for this VM size and the subnet has free IP addresses.",
   },
   AllocationFailed: {
     meaning: "An error occurred while allocating nodes (often the virtual network, its quotas or the image).",
-    fix: "Read the message and values: check the subnet's free addresses and network rules, the virtual network's resource quotas and the image, then resize again.",
+    fix:
+      "Read the message and values: check the subnet's free addresses and network rules, the virtual network's " +
+      "resource quotas and the image, then resize again.",
   },
   RemoveNodesFailed: {
     meaning: "Nodes could not be removed from the pool.",
-    fix: "Remove them again; nodes waiting for tasks (taskcompletion, retaineddata) leave only when those finish. If it repeats, open a support case with the pool id and request id.",
+    fix:
+      "Remove them again; nodes waiting for tasks (taskcompletion, retaineddata) leave only when those finish. " +
+      "If it repeats, open a support case with the pool id and request id.",
   },
   ResizeStopped: { meaning: "Someone stopped the resize before it finished.", fix: "Resize again if the target is still wanted." },
 };
@@ -96,8 +104,15 @@ function nodeErrorExplanation(code: string): Explanation {
   if (known) return known;
   const hint = nodeErrorHint(code);
   if (hint) return { meaning: hint, fix: "Fix the cause, then reboot the node; remove it if the error comes back." };
-  if (/container/i.test(code)) return { meaning: "A container image the pool needs could not be pulled.", fix: "Check the image name and the registry credentials, then reboot the node." };
-  return { meaning: "The node reported an error Batch does not explain further.", fix: "Read the message and details, reboot the node, and remove it if the error comes back." };
+  if (/container/i.test(code))
+    return {
+      meaning: "A container image the pool needs could not be pulled.",
+      fix: "Check the image name and the registry credentials, then reboot the node.",
+    };
+  return {
+    meaning: "The node reported an error Batch does not explain further.",
+    fix: "Read the message and details, reboot the node, and remove it if the error comes back.",
+  };
 }
 
 const EMULATOR_MARK = "emulator-defined";
@@ -124,7 +139,12 @@ export function buildPoolHealth(account: string, pool: PoolDetail, nodes: readon
     if (st?.result?.toLowerCase() !== "failure") continue;
     const code = st.failureInfo?.code;
     const key = `${st.exitCode ?? ""}|${code ?? ""}`;
-    const group = starts.get(key) ?? { ...(st.exitCode !== undefined ? { exitCode: st.exitCode } : {}), ...(code ? { code } : {}), ...(st.failureInfo?.message ? { message: st.failureInfo.message } : {}), nodes: [] };
+    const group = starts.get(key) ?? {
+      ...(st.exitCode !== undefined ? { exitCode: st.exitCode } : {}),
+      ...(code ? { code } : {}),
+      ...(st.failureInfo?.message ? { message: st.failureInfo.message } : {}),
+      nodes: [],
+    };
     group.nodes.push(n);
     starts.set(key, group);
   }
@@ -148,7 +168,14 @@ export function buildPoolHealth(account: string, pool: PoolDetail, nodes: readon
     }
   }
   const nodeErrors = [...errs.values()]
-    .map((g) => ({ code: g.code, messages: [...g.messages], emulatorDefined: g.emulatorDefined, count: g.nodes.length, nodes: g.nodes.map((n) => link(n.id)), ...nodeErrorExplanation(g.code) }))
+    .map((g) => ({
+      code: g.code,
+      messages: [...g.messages],
+      emulatorDefined: g.emulatorDefined,
+      count: g.nodes.length,
+      nodes: g.nodes.map((n) => link(n.id)),
+      ...nodeErrorExplanation(g.code),
+    }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 
   const short = pool.dedicated.current < pool.dedicated.target || pool.lowPriority.current < pool.lowPriority.target;
@@ -162,6 +189,7 @@ export function buildPoolHealth(account: string, pool: PoolDetail, nodes: readon
     shortOfTarget: short && pool.allocationState === "steady",
   };
 
-  const hasSomething = resizeErrors.length > 0 || allocation.shortOfTarget || nodeStates.length > 0 || startTaskFailures.length > 0 || nodeErrors.length > 0;
+  const hasSomething =
+    resizeErrors.length > 0 || allocation.shortOfTarget || nodeStates.length > 0 || startTaskFailures.length > 0 || nodeErrors.length > 0;
   return { hasSomething, allocation, resizeErrors, nodeStates, startTaskFailures, nodeErrors };
 }

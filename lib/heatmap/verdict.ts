@@ -1,4 +1,4 @@
-import type { HeatmapRow, HeatmapVerdict } from "./build-heatmap";
+import type { HeatmapRow, HeatmapVerdict } from "./types";
 
 // --- Verdict thresholds -------------------------------------------------------------------------------
 //
@@ -54,7 +54,8 @@ export function judge(rows: readonly HeatmapRow[], totalFailures: number): Heatm
   const share = outlierFailures / totalFailures;
   if (outliers.length > 0 && outliers.length <= few && outliers.length < active.length && share >= MIN_OUTLIER_SHARE) {
     const k = outliers.length;
-    let text = `${k === 1 ? "1 node accounts" : `${k} nodes account`} for ${percent(share)} of failures: likely a node problem — take ${k === 1 ? "it" : "them"} out of service`;
+    const who = k === 1 ? "1 node accounts" : `${k} nodes account`;
+    let text = `${who} for ${percent(share)} of failures: likely a node problem — take ${k === 1 ? "it" : "them"} out of service`;
     const rest = totalFailures - outlierFailures;
     const restNodes = nodesWithFailures - k;
     if (rest > 0 && rest / totalFailures >= BACKGROUND_SHARE) {
@@ -68,7 +69,9 @@ export function judge(rows: readonly HeatmapRow[], totalFailures: number): Heatm
   const shownSum = shown.reduce((acc, r) => acc + r.failures, 0);
   return {
     kind: "spread",
-    text: `Failures are spread over ${nodesWithFailures} of ${active.length} ${active.length === 1 ? "node" : "nodes"}: likely a job problem — read the task logs`,
+    text:
+      `Failures are spread over ${nodesWithFailures} of ${active.length} ${active.length === 1 ? "node" : "nodes"}: ` +
+      "likely a job problem — read the task logs",
     topNodes: shown.map((r) => r.nodeId),
     topShare: shownSum / totalFailures,
   };
@@ -85,7 +88,12 @@ function findOutliers(active: readonly HeatmapRow[], useRates: boolean): Heatmap
   const rest = active.filter((r) => !isCandidate.has(r));
   const restFailures = rest.reduce((a, r) => a + r.failures, 0);
   if (useRates) {
-    const restRate = restFailures / Math.max(1, rest.reduce((a, r) => a + (r.completed ?? 0), 0));
+    const restRate =
+      restFailures /
+      Math.max(
+        1,
+        rest.reduce((a, r) => a + (r.completed ?? 0), 0),
+      );
     return candidates.filter((r) => {
       const ran = Math.max(r.failures, r.completed ?? 0);
       return r.failures / ran >= CONTRAST_FACTOR * restRate && binomialTail(r.failures, ran, restRate) < SIGNIFICANCE;

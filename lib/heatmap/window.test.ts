@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  RELATIVE_WINDOWS,
-  WINDOW_DURATION_MS,
-  bucketEdges,
-  bucketOf,
-  isRelativeWindow,
-  pinWindow,
-  resolveWindow,
-} from "./window";
+import { RELATIVE_WINDOWS, WINDOW_DURATION_MS, bucketEdges, bucketOf, isRelativeWindow, pinWindow, resolveWindow } from "./window";
 
 const NOW = Date.UTC(2024, 4, 1, 12, 0, 0);
 const H = 3_600_000;

@@ -2,7 +2,8 @@ import { batchId, jobId, nodeId } from "@/lib/schemas/inputs";
 import { api, paths } from "./paths";
 
 /** What a file belongs to: a task (under its job) or a node (under its pool). */
-export type OwnerRef = { kind: "task"; account: string; jobId: string; taskId: string } | { kind: "node"; account: string; poolId: string; nodeId: string };
+export type OwnerRef =
+  { kind: "task"; account: string; jobId: string; taskId: string } | { kind: "node"; account: string; poolId: string; nodeId: string };
 export type OwnerKind = OwnerRef["kind"];
 
 const NAMES = {
@@ -10,10 +11,12 @@ const NAMES = {
   node: { parent: "pool", child: "node", Parent: "Pool", Child: "Node" },
 } as const;
 
-export const ownerPath = (o: OwnerRef) => (o.kind === "task" ? paths.task(o.account, o.jobId, o.taskId) : paths.node(o.account, o.poolId, o.nodeId));
+export const ownerPath = (o: OwnerRef) =>
+  o.kind === "task" ? paths.task(o.account, o.jobId, o.taskId) : paths.node(o.account, o.poolId, o.nodeId);
 export const ownerFilePath = (o: OwnerRef, file: string) =>
   o.kind === "task" ? paths.taskFile(o.account, o.jobId, o.taskId, file) : paths.nodeFile(o.account, o.poolId, o.nodeId, file);
-export const ownerFileApi = (o: OwnerRef, file: string) => (o.kind === "task" ? api.taskFile(o.account, o.jobId, o.taskId, file) : api.nodeFile(o.account, o.poolId, o.nodeId, file));
+export const ownerFileApi = (o: OwnerRef, file: string) =>
+  o.kind === "task" ? api.taskFile(o.account, o.jobId, o.taskId, file) : api.nodeFile(o.account, o.poolId, o.nodeId, file);
 const childId = (o: OwnerRef) => (o.kind === "task" ? o.taskId : o.nodeId);
 
 type Crumb = { href?: string; label: string };
@@ -51,6 +54,9 @@ export function ownerFrame(
     [n.child, raw.child, child.success],
     ...(file ? [["file path", file.raw, file.path !== undefined] as [string, string, boolean]] : []),
   ];
-  const back = file && owner ? { href: ownerPath(owner), label: `Go to ${n.child} ${childId(owner)}` } : { href: paths.account(account), label: `Go to account ${account}` };
+  const back =
+    file && owner
+      ? { href: ownerPath(owner), label: `Go to ${n.child} ${childId(owner)}` }
+      : { href: paths.account(account), label: `Go to account ${account}` };
   return { ...(owner ? { owner } : {}), crumbs, ids, back };
 }

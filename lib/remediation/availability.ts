@@ -24,7 +24,7 @@ const ALLOWED: Availability = { allowed: true };
 const no = (reason: string): Availability => ({ allowed: false, reason });
 
 /**
- * The node states in which Batch refuses a reboot or reimage, in words (batch-api.md §5.1's 409 mapping).
+ * The node states in which Batch refuses a reboot or reimage, in words (the 409s of its node operations).
  * Unusable is not among them: rebooting or reimaging an unusable node is the documented way to bring it back.
  */
 const BUSY: Record<string, string> = {
@@ -51,12 +51,18 @@ export function actionSupported(action: NodeAction, configuration: PoolFacts["co
     case "reimage":
       if (configuration === "cloudService" || modern) return ALLOWED;
       return no(
-        `Batch reimages nodes of virtual-machine pools only from API 2025-06-01 on; this dashboard speaks ${apiVersion} (BATCH_API_VERSION). Remove the node instead and let the pool grow back.`,
+        `Batch reimages nodes of virtual-machine pools only from API 2025-06-01 on; this dashboard speaks ${apiVersion} ` +
+          "(BATCH_API_VERSION). Remove the node instead and let the pool grow back.",
       );
     case "deallocate":
     case "start":
-      if (!modern) return no(`${action === "start" ? "Start" : "Deallocate"} exists from Batch API 2025-06-01 on; this dashboard speaks ${apiVersion} (BATCH_API_VERSION).`);
-      return configuration === "virtualMachine" ? ALLOWED : no(`Only nodes of virtual-machine pools can be ${action === "start" ? "started" : "deallocated"}; this is a cloud-service pool.`);
+      if (!modern)
+        return no(
+          `${action === "start" ? "Start" : "Deallocate"} exists from Batch API 2025-06-01 on; this dashboard speaks ${apiVersion} (BATCH_API_VERSION).`,
+        );
+      return configuration === "virtualMachine"
+        ? ALLOWED
+        : no(`Only nodes of virtual-machine pools can be ${action === "start" ? "started" : "deallocated"}; this is a cloud-service pool.`);
     default:
       return ALLOWED;
   }
@@ -78,7 +84,8 @@ export function availability(action: NodeAction, node: NodeFacts | undefined, po
       // "only if it is in an idle or running state" (2025-06-01, deallocateNode).
       if (state === "idle" || state === "running") return ALLOWED;
       if (state === "deallocated" || state === "deallocating") return no("The node is already deallocated.");
-      if (state === "offline") return no("Batch deallocates only idle or running nodes; this one is offline (scheduling disabled): enable scheduling first.");
+      if (state === "offline")
+        return no("Batch deallocates only idle or running nodes; this one is offline (scheduling disabled): enable scheduling first.");
       return no(BUSY[state] ?? `Batch deallocates only idle or running nodes; this one is ${state || "in an unknown state"}.`);
     case "start":
       // "only if it has been deallocated" (2025-06-01, startNode).
@@ -92,6 +99,8 @@ export function availability(action: NodeAction, node: NodeFacts | undefined, po
     case "remove":
       return pool.allocationState.toLowerCase() === "steady"
         ? ALLOWED
-        : no(`The pool is ${pool.allocationState.toLowerCase()}; Batch removes nodes only when the pool is steady. Try again when the resize ends.`);
+        : no(
+            `The pool is ${pool.allocationState.toLowerCase()}; Batch removes nodes only when the pool is steady. Try again when the resize ends.`,
+          );
   }
 }

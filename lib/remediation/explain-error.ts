@@ -11,7 +11,8 @@ export function explainActionError(action: NodeAction, code: string | undefined)
   switch (code) {
     case "OperationNotValidOnNode":
       return action === "reimage"
-        ? "Batch did not reimage this virtual-machine node (before API 2025-06-01 only cloud-service nodes can be reimaged). Remove the node instead and let the pool grow back."
+        ? "Batch did not reimage this virtual-machine node (before API 2025-06-01 only cloud-service nodes can be reimaged). " +
+          "Remove the node instead and let the pool grow back."
         : `Batch says ${label(action)} is not valid on this node.`;
     case "NodeAlreadyInTargetSchedulingState":
       return action === "enableScheduling"
@@ -43,7 +44,9 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "PoolNotFound":
       return "The pool no longer exists.";
     case "InvalidPropertyValue":
-      return action === "remove" ? "Batch refused the list of nodes: one of them is not in the pool any more." : "Batch refused a value of the request.";
+      return action === "remove"
+        ? "Batch refused the list of nodes: one of them is not in the pool any more."
+        : "Batch refused a value of the request.";
     case "TooManyRequests":
       return "Batch is throttling this account; nothing was done. Try again in a little while.";
     case "ServerBusy":
@@ -54,6 +57,8 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "AuthorizationFailure":
       return "The dashboard's credential is not allowed to act on this account.";
     default:
-      return code ? `Batch refused to ${label(action)} the node (${code}).` : `The ${label(action)} did not reach Batch, or Batch gave no reason.`;
+      return code
+        ? `Batch refused to ${label(action)} the node (${code}).`
+        : `The ${label(action)} did not reach Batch, or Batch gave no reason.`;
   }
 }

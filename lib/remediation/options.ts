@@ -12,7 +12,7 @@ export const ACTION_LABELS: Record<NodeAction, string> = {
 };
 
 /**
- * Batch's options for running tasks per action (batch-api.md §5.1): disable scheduling has no
+ * Batch's options for running tasks per action (the REST reference's node operations): disable scheduling has no
  * retaineddata, and enable scheduling takes no option at all.
  */
 export const ACTION_OPTIONS: Record<NodeAction, readonly TaskOption[]> = {
@@ -44,7 +44,11 @@ export function resolveOption(action: NodeAction, option: TaskOption | undefined
   const allowed = ACTION_OPTIONS[action];
   if (option === undefined) return { ok: true, option: defaultOptionFor(action) };
   if (allowed.length === 0) return { ok: false, message: `option: ${ACTION_LABELS[action].toLowerCase()} takes no option` };
-  if (!allowed.includes(option)) return { ok: false, message: `option: ${option} is not an option of ${ACTION_LABELS[action].toLowerCase()} (use ${allowed.join(", ")})` };
+  if (!allowed.includes(option))
+    return {
+      ok: false,
+      message: `option: ${option} is not an option of ${ACTION_LABELS[action].toLowerCase()} (use ${allowed.join(", ")})`,
+    };
   return { ok: true, option };
 }
 
@@ -57,7 +61,7 @@ const WHEN: Record<Exclude<NodeAction, "enableScheduling" | "start">, string> = 
   disableScheduling: "the node takes no new tasks",
 };
 
-/** One plain sentence per option: what it does to the tasks running on the node (batch-api.md §5.1). */
+/** One plain sentence per option: what it does to the tasks running on the node. */
 export function describeOption(action: NodeAction, option: TaskOption | undefined): string {
   if (action === "enableScheduling") return "Running tasks are not touched; the node takes new tasks again.";
   if (action === "start") return "The deallocated node's VM starts again: it boots, runs its start task and then takes tasks.";

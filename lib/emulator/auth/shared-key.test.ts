@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  authorizationHeader,
-  buildStringToSign,
-  signRequest,
-  verifyRequest,
-  type SignableRequest,
-} from "./shared-key";
+import { authorizationHeader, buildStringToSign, signRequest, verifyRequest, type SignableRequest } from "./shared-key";
 
 const KEY_B64 = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 const KEY = Buffer.from(KEY_B64, "base64");
@@ -24,7 +18,7 @@ interface Vector {
   authorization: string;
 }
 
-// The four SDK-captured vectors from batch-api.md §1.1, with the headers the SDK actually sends.
+// Four vectors captured from the SDK's own signing, with the headers the SDK actually sends.
 const vectors: Vector[] = [
   {
     name: "GET pools with $filter/$select/maxresults",
@@ -33,7 +27,9 @@ const vectors: Vector[] = [
       url: "/pools?api-version=2022-10-01.16.0&$filter=state%20eq%20%27active%27&$select=id%2Cstate&maxresults=5",
       headers: { "content-type": JSON_CT, "ocp-date": OCP_DATE, "accept-language": "en-US", "x-ms-client-request-id": "c1" },
     },
-    stringToSign: `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\n/myaccount/pools\n$filter:state eq 'active'\n$select:id,state\napi-version:2022-10-01.16.0\nmaxresults:5`,
+    stringToSign:
+      `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\n/myaccount/pools\n` +
+      `$filter:state eq 'active'\n$select:id,state\napi-version:2022-10-01.16.0\nmaxresults:5`,
     authorization: "SharedKey myaccount:5s3k8ac9knI47VgYvCwsognW0A7ado2PbCrTIsGtOng=",
   },
   {
@@ -53,7 +49,9 @@ const vectors: Vector[] = [
       url: "/jobs/job1/tasks?api-version=2022-10-01.16.0&$filter=executionInfo%2Fresult%20eq%20%27failure%27",
       headers: { "content-type": JSON_CT, "ocp-date": OCP_DATE },
     },
-    stringToSign: `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\n/myaccount/jobs/job1/tasks\n$filter:executionInfo/result eq 'failure'\napi-version:2022-10-01.16.0`,
+    stringToSign:
+      `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\n/myaccount/jobs/job1/tasks\n` +
+      `$filter:executionInfo/result eq 'failure'\napi-version:2022-10-01.16.0`,
     authorization: "SharedKey myaccount:Yu+KB6qxMsewAHs4FQ5PUvQ4NHzFshOYj3Y9MIMHFQk=",
   },
   {
@@ -63,7 +61,9 @@ const vectors: Vector[] = [
       url: "/jobs/job1/tasks/task1/files/wd%2Fout.txt?api-version=2022-10-01.16.0",
       headers: { "content-type": JSON_CT, "ocp-date": OCP_DATE, "ocp-range": "bytes=0-99" },
     },
-    stringToSign: `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\nocp-range:bytes=0-99\n/myaccount/jobs/job1/tasks/task1/files/wd%2Fout.txt\napi-version:2022-10-01.16.0`,
+    stringToSign:
+      `GET\n\n\n\n\n${JSON_CT}\n\n\n\n\n\n\nocp-date:${OCP_DATE}\nocp-range:bytes=0-99\n` +
+      `/myaccount/jobs/job1/tasks/task1/files/wd%2Fout.txt\napi-version:2022-10-01.16.0`,
     authorization: "SharedKey myaccount:u1ax4TujNz0vZKvK+/WFbFp484bXlfkxjLMB8ZsFliE=",
   },
 ];

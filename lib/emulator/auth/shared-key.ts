@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 /**
  * SharedKey verification for the Batch emulator, matching what
  * `BatchSharedKeyCredentials.signRequest` in @azure/batch 10.2.0 signs
- * (see docs batch-api.md §1.1 for the recipe and the verified test vectors).
+ * (the recipe is the REST reference's "Authenticate requests to Azure Batch"; shared-key.test.ts holds test
+ * vectors captured from the SDK).
  */
 
 export interface SignableRequest {
@@ -15,8 +16,7 @@ export interface SignableRequest {
 }
 
 export type AuthResult =
-  | { ok: true; account: string }
-  | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
+  { ok: true; account: string } | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
 
 /** Batch's `message` for `AuthenticationFailed`; the per-request detail goes in `AuthResult.reason`. */
 export const AUTHENTICATION_FAILED_MESSAGE =
@@ -132,89 +132,78 @@ function formatDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
 
-export function verifyRequest(
-  req: SignableRequest,
-  lookupKey: (account: string) => Buffer | undefined,
-  nowMs: number,
-): AuthResult {
-  const headers = lowercaseHeaders(req.headers);
-  const authorization = headers.get("authorization")?.trim();
-  if (!authorization) {
-    return { ok: false, code: "InvalidAuthenticationInfo", reason: "The Authorization header is missing." };
-  }
+type Failure = Extract<AuthResult, { ok: false }>;
+const invalid = (reason: string): Failure => ({ ok: false, code: "InvalidAuthenticationInfo", reason });
+const failed = (reason: string): Failure => ({ ok: false, code: "AuthenticationFailed", reason });
 
+/** The scheme (as written) and what follows it in an Authorization header. */
+function splitAuthorization(authorization: string): { rawScheme: string; credentials: string } {
   const spaceAt = authorization.search(/\s/);
-  const rawScheme = spaceAt === -1 ? authorization : authorization.slice(0, spaceAt);
-  const scheme = rawScheme.toLowerCase();
-  const credentials = spaceAt === -1 ? "" : authorization.slice(spaceAt).trim();
+  return {
+    rawScheme: spaceAt === -1 ? authorization : authorization.slice(0, spaceAt),
+    credentials: spaceAt === -1 ? "" : authorization.slice(spaceAt).trim(),
+  };
+}
 
-  if (scheme === "bearer") {
-    // The emulator has no token issuer to validate against; the server decides what a bearer caller may do.
-    if (credentials === "") {
-      return { ok: false, code: "InvalidAuthenticationInfo", reason: "The Bearer token is empty." };
-    }
-    return { ok: true, account: "" };
-  }
-
-  if (scheme !== "sharedkey") {
-    return {
-      ok: false,
-      code: "InvalidAuthenticationInfo",
-      reason: `Unsupported authorization scheme '${rawScheme}'; expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.`,
-    };
-  }
-
+/** `<account>:<signature>` of a SharedKey header, or a failure when it has another form. */
+function parseSharedKey(credentials: string): { account: string; signature: string } | Failure {
   // Batch account names cannot contain ':', but base64 signatures cannot either; split on the last one anyway.
   const colonAt = credentials.lastIndexOf(":");
   const account = colonAt === -1 ? "" : credentials.slice(0, colonAt);
   const signature = colonAt === -1 ? "" : credentials.slice(colonAt + 1);
   if (account === "" || signature === "" || /\s/.test(credentials)) {
-    return {
-      ok: false,
-      code: "InvalidAuthenticationInfo",
-      reason: "The SharedKey Authorization header must have the form 'SharedKey <account>:<signature>'.",
-    };
+    return invalid("The SharedKey Authorization header must have the form 'SharedKey <account>:<signature>'.");
   }
+  return { account, signature };
+}
 
+/**
+ * The request's date within the allowed skew of `nowMs`. Checked after the signature so that a date
+ * complaint is only made about an otherwise authentic request.
+ */
+function checkDate(headers: Map<string, string>, nowMs: number): Failure | undefined {
+  // ocp-date wins over Date when both are present (REST auth docs).
+  const dateHeader = headers.get("ocp-date") || headers.get("date");
+  if (!dateHeader) return failed("Request date header not specified (expected ocp-date or Date).");
+  const dateMs = Date.parse(dateHeader);
+  if (Number.isNaN(dateMs)) return failed(`The request date header '${dateHeader}' is not a valid RFC 1123 date.`);
+  const server = `Server time is '${formatDate(nowMs)}'; the allowed skew is 15 minutes.`;
+  if (nowMs - dateMs > MAX_CLOCK_SKEW_MS) return failed(`Request date header too old: '${dateHeader}'. ${server}`);
+  if (dateMs - nowMs > MAX_CLOCK_SKEW_MS) return failed(`Request date header is in the future: '${dateHeader}'. ${server}`);
+  return undefined;
+}
+
+function checkSharedKey(req: SignableRequest, credentials: string, lookupKey: (account: string) => Buffer | undefined): AuthResult {
+  const parsed = parseSharedKey(credentials);
+  if ("ok" in parsed) return parsed;
+  const { account, signature } = parsed;
   const key = lookupKey(account);
-  if (!key) {
-    return { ok: false, code: "AuthenticationFailed", reason: `The account '${account}' in the Authorization header is not known to this server.` };
-  }
-
+  if (!key) return failed(`The account '${account}' in the Authorization header is not known to this server.`);
   const stringToSign = buildStringToSign(req, account);
   const expected = createHmac("sha256", key).update(stringToSign, "utf8").digest("base64");
   if (!signaturesEqual(expected, signature)) {
-    return {
-      ok: false,
-      code: "AuthenticationFailed",
-      reason: `The MAC signature found in the HTTP request '${signature}' is not the same as any computed signature. Server used following string to sign: '${stringToSign}'.`,
-    };
+    return failed(
+      `The MAC signature found in the HTTP request '${signature}' is not the same as any computed signature. ` +
+        `Server used following string to sign: '${stringToSign}'.`,
+    );
   }
-
-  // Checked after the signature so that a date complaint is only made about an otherwise authentic request.
-  // ocp-date wins over Date when both are present (REST auth docs).
-  const dateHeader = headers.get("ocp-date") || headers.get("date");
-  if (!dateHeader) {
-    return { ok: false, code: "AuthenticationFailed", reason: "Request date header not specified (expected ocp-date or Date)." };
-  }
-  const dateMs = Date.parse(dateHeader);
-  if (Number.isNaN(dateMs)) {
-    return { ok: false, code: "AuthenticationFailed", reason: `The request date header '${dateHeader}' is not a valid RFC 1123 date.` };
-  }
-  if (nowMs - dateMs > MAX_CLOCK_SKEW_MS) {
-    return {
-      ok: false,
-      code: "AuthenticationFailed",
-      reason: `Request date header too old: '${dateHeader}'. Server time is '${formatDate(nowMs)}'; the allowed skew is 15 minutes.`,
-    };
-  }
-  if (dateMs - nowMs > MAX_CLOCK_SKEW_MS) {
-    return {
-      ok: false,
-      code: "AuthenticationFailed",
-      reason: `Request date header is in the future: '${dateHeader}'. Server time is '${formatDate(nowMs)}'; the allowed skew is 15 minutes.`,
-    };
-  }
-
   return { ok: true, account };
+}
+
+export function verifyRequest(req: SignableRequest, lookupKey: (account: string) => Buffer | undefined, nowMs: number): AuthResult {
+  const headers = lowercaseHeaders(req.headers);
+  const authorization = headers.get("authorization")?.trim();
+  if (!authorization) return invalid("The Authorization header is missing.");
+  const { rawScheme, credentials } = splitAuthorization(authorization);
+  const scheme = rawScheme.toLowerCase();
+  if (scheme === "bearer") {
+    // The emulator has no token issuer to validate against; the server decides what a bearer caller may do.
+    return credentials === "" ? invalid("The Bearer token is empty.") : { ok: true, account: "" };
+  }
+  if (scheme !== "sharedkey") {
+    return invalid(`Unsupported authorization scheme '${rawScheme}'; expected 'SharedKey <account>:<signature>' or 'Bearer <token>'.`);
+  }
+  const result = checkSharedKey(req, credentials, lookupKey);
+  if (!result.ok) return result;
+  return checkDate(headers, nowMs) ?? result;
 }

@@ -20,9 +20,7 @@ export const cmdProgram: Program = (invocation: Invocation, io: Io, machine: Mac
     const error = parsed.error;
     io.write(
       2,
-      error.kind === "unexpected"
-        ? `${error.token} was unexpected at this time.\r\n`
-        : "The syntax of the command is incorrect.\r\n",
+      error.kind === "unexpected" ? `${error.token} was unexpected at this time.\r\n` : "The syntax of the command is incorrect.\r\n",
     );
     return SYNTAX_ERROR_STATUS;
   }

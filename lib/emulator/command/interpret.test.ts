@@ -70,7 +70,9 @@ describe("shell form", () => {
   it("stops at exit", () => {
     expect(run(`sh -c "exit 4; echo unreachable"`)).toMatchObject({ exitCode: 4, stdout: "" });
   });
+});
 
+describe("shell form: scripts, time and redirection", () => {
   it("supports echo -n and newlines between commands", () => {
     expect(run("bash -c 'echo -n a; echo b\necho c'").stdout).toBe("ab\nc\n");
   });

@@ -19,7 +19,10 @@ describe("parseShellScript", () => {
 
   it("keeps quoted digits as words and skips comments", () => {
     const parsed = parseShellScript(`echo "2">x # note\necho b`);
-    expect(parsed.ok && parsed.script.lists.map((l) => l.first.commands[0]?.words)).toEqual([["echo", "2"], ["echo", "b"]]);
+    expect(parsed.ok && parsed.script.lists.map((l) => l.first.commands[0]?.words)).toEqual([
+      ["echo", "2"],
+      ["echo", "b"],
+    ]);
   });
 
   it("allows && at a line end", () => {

@@ -131,14 +131,7 @@ function notFoundMessage(flavor: ShellFlavor, argv0: string, line: number, name:
   return `${argv0}: line ${line}: ${name}: ${reason}\n`;
 }
 
-function exitBuiltin(
-  flavor: ShellFlavor,
-  argv0: string,
-  line: number,
-  args: readonly string[],
-  io: Io,
-  state: ShellState,
-): CommandResult {
+function exitBuiltin(flavor: ShellFlavor, argv0: string, line: number, args: readonly string[], io: Io, state: ShellState): CommandResult {
   const [arg] = args;
   if (arg === undefined) return { status: state.lastStatus, exit: true };
   const valid = flavor === "dash" ? /^\+?\d+$/.test(arg) : /^[+-]?\d+$/.test(arg);

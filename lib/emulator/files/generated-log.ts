@@ -10,13 +10,7 @@ const ESC = 0x1b;
  * Bytes [start, endInclusive] of a synthetic log of `totalSize` bytes. Only the blocks the range
  * touches are generated, so cost follows the range, not the file. The end is clamped to the file.
  */
-export function readGeneratedLog(
-  seed: number,
-  style: LogStyle,
-  totalSize: number,
-  start: number,
-  endInclusive: number,
-): Buffer {
+export function readGeneratedLog(seed: number, style: LogStyle, totalSize: number, start: number, endInclusive: number): Buffer {
   const first = Math.max(0, Math.floor(start));
   const last = Math.min(Math.floor(endInclusive), totalSize - 1);
   if (last < first) return Buffer.alloc(0);
@@ -66,7 +60,12 @@ function endCleanly(tail: Buffer): void {
  * Byte offset where line `lineIndex` (0-based) starts, for a file of text style. Needs only that
  * line's block, so it is constant-time in the file size. Undefined past the end of the file.
  */
-export function lineStartOffset(seed: number, style: Exclude<LogStyle, "binary">, lineIndex: number, totalSize: number): number | undefined {
+export function lineStartOffset(
+  seed: number,
+  style: Exclude<LogStyle, "binary">,
+  lineIndex: number,
+  totalSize: number,
+): number | undefined {
   const blockIndex = Math.floor(lineIndex / LINES_PER_BLOCK);
   const blockStart = blockIndex * BLOCK_SIZE;
   if (lineIndex < 0 || blockStart >= totalSize) return undefined;

@@ -28,7 +28,8 @@ const INFO: Record<string, Template[]> = {
     (r) => `download of ${r.pick(FILES)} completed in ${r.between(0, 59)}.${r.between(0, 9)}s`,
   ],
   trainer: [
-    (r) => `epoch ${r.between(1, 50)}/50 step ${r.between(1, 9999)} loss=${(r.int(4000) / 1000).toFixed(4)} acc=${(r.int(1000) / 1000).toFixed(3)}`,
+    (r) =>
+      `epoch ${r.between(1, 50)}/50 step ${r.between(1, 9999)} loss=${(r.int(4000) / 1000).toFixed(4)} acc=${(r.int(1000) / 1000).toFixed(3)}`,
     (r) => `checkpoint saved to /mnt/batch/tasks/shared/ckpt-${r.between(1, 400)}.pt`,
     (r) => `🚀 stage ${r.between(1, 9)} complete`,
   ],

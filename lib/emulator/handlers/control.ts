@@ -1,7 +1,7 @@
 import type { FileContent } from "../files/content";
 import type { Faults, FaultConfig } from "../faults";
 import { body, enumValue } from "../http/input";
-import type { Router } from "../http/router";
+import type { Reply, RouteContext, Router } from "../http/router";
 import type { NodeFault } from "../model/types";
 import { applyFault, preemptNode } from "../sim/node-lifecycle";
 import { nodeOf, taskOf } from "./lookup";
@@ -35,21 +35,34 @@ export interface NodeUserSummary {
   hasSshKey: boolean;
 }
 
-export function controlRoutes(r: Router, target: ControlTarget): void {
-  const ok = (json: unknown = { ok: true }) => ({ status: 200, json });
-  const bad = (message: string) => ({ status: 400, json: { error: message } });
-  const guarded = (run: () => unknown) => {
-    try {
-      return ok(run() ?? { ok: true });
-    } catch (e) {
-      if (e instanceof RangeError) return bad(e.message);
-      throw e;
-    }
-  };
+const ok = (json: unknown = { ok: true }) => ({ status: 200, json });
+const bad = (message: string) => ({ status: 400, json: { error: message } });
+/** Runs a model change; a RangeError (a name Azure would refuse, an unknown account) is the caller's 400. */
+const guarded = (run: () => unknown) => {
+  try {
+    return ok(run() ?? { ok: true });
+  } catch (e) {
+    if (e instanceof RangeError) return bad(e.message);
+    throw e;
+  }
+};
 
+export function controlRoutes(r: Router, target: ControlTarget): void {
+  emulatorRoutes(r, target);
+  nodeControlRoutes(r);
+  r.on("POST", "/__emulator/jobs/:jobId/tasks/:taskId/files", addTaskFile);
+  storageRoutes(r);
+}
+
+/** The emulator itself: info, request stats, faults and the clock. */
+function emulatorRoutes(r: Router, target: ControlTarget): void {
   r.on("GET", "/__emulator", () => ok(target.info()));
   r.on("GET", "/__emulator/stats", () =>
-    ok({ total: target.stats.total, byRoute: Object.fromEntries(target.stats.byRoute), byVersion: Object.fromEntries(target.stats.byVersion) }),
+    ok({
+      total: target.stats.total,
+      byRoute: Object.fromEntries(target.stats.byRoute),
+      byVersion: Object.fromEntries(target.stats.byVersion),
+    }),
   );
   r.on("POST", "/__emulator/stats/reset", () => {
     target.stats.total = 0;
@@ -71,7 +84,10 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
     target.advance(seconds * 1000);
     return ok(target.info());
   });
+}
 
+/** Faults, preemption and a view of users on one node. */
+function nodeControlRoutes(r: Router): void {
   r.on("POST", "/__emulator/pools/:poolId/nodes/:nodeId/fault", (c) => {
     const { pool, node } = nodeOf(c);
     applyFault(c.sim, pool, node, enumValue(body(c), "fault", FAULTS, "none"));
@@ -96,31 +112,37 @@ export function controlRoutes(r: Router, target: ControlTarget): void {
     preemptNode(c.sim, node);
     return ok({ nodeId: node.wire.id, state: node.wire.state });
   });
+}
 
-  r.on("POST", "/__emulator/jobs/:jobId/tasks/:taskId/files", (c) => {
-    const { task } = taskOf(c);
-    const b = body(c);
-    const path = typeof b.path === "string" && b.path ? b.path : "stdout.txt";
-    const size = Number(b.size ?? 1024);
-    if (!(size >= 0)) return bad("size must be a non-negative number of bytes");
-    const style = enumValue(b, "style", ["app", "ansi", "binary"] as const, "app");
-    const now = c.sim.now();
-    const rate = Number(b.bytesPerSecond ?? 0);
-    const content: FileContent = {
-      kind: "generated",
-      seed: Number(b.seed ?? 1),
-      size,
-      style,
-      ...(rate > 0 ? { growth: { startMs: now, bytesPerSecond: rate } } : {}),
-    };
-    task.files.set(path, { content, creationMs: now, lastModifiedMs: now });
-    return ok({ path, size });
-  });
+/** A generated file (a log of a given size and style, optionally growing) in a task's directory. */
+function addTaskFile(c: RouteContext): Reply {
+  const { task } = taskOf(c);
+  const b = body(c);
+  const path = typeof b.path === "string" && b.path ? b.path : "stdout.txt";
+  const size = Number(b.size ?? 1024);
+  if (!(size >= 0)) return bad("size must be a non-negative number of bytes");
+  const style = enumValue(b, "style", ["app", "ansi", "binary"] as const, "app");
+  const now = c.sim.now();
+  const rate = Number(b.bytesPerSecond ?? 0);
+  const content: FileContent = {
+    kind: "generated",
+    seed: Number(b.seed ?? 1),
+    size,
+    style,
+    ...(rate > 0 ? { growth: { startMs: now, bytesPerSecond: rate } } : {}),
+  };
+  task.files.set(path, { content, creationMs: now, lastModifiedMs: now });
+  return ok({ path, size });
+}
 
+/** The blob storage model that resource files and output files are checked against. */
+function storageRoutes(r: Router): void {
   const storage = (c: { sim: { storage: import("../storage/store").StorageModel } }) => c.sim.storage;
   r.on("GET", "/__emulator/storage", (c) => ok(storage(c).listAccounts()));
   r.on("POST", "/__emulator/storage/accounts", (c) => guarded(() => storage(c).addAccount(String(body(c).name ?? ""))));
-  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) => guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })));
+  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) =>
+    guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })),
+  );
   r.on("POST", "/__emulator/storage/accounts/:account/containers", (c) =>
     guarded(() => {
       const b = body(c);

@@ -58,10 +58,12 @@ function taskOs(c: RouteContext): "linux" | "windows" {
 const contentTypeOf = (name: string) => (name.toLowerCase().endsWith(".txt") ? "text/plain" : "application/octet-stream");
 const normalise = (path: string | undefined) => (path ?? "").replace(/\\/g, "/").replace(/^\/+/, "");
 
-/** A task's directory exists only on the node it ran on, and only while Batch keeps it (batch-api.md §5.4). */
+/** A task's directory exists only on the node it ran on, and only while Batch keeps it (its retention time). */
 function availableTaskFiles(c: RouteContext, task: TaskRecord): Map<string, StoredFile> {
-  if (task.filesGone === "nodeRemoved") throw Errors.taskFilesUnavailable("The compute node the task ran on has been removed from the pool, and its files with it.");
-  if (task.filesGone === "nodeReimaged") throw Errors.taskFilesUnavailable("The compute node the task ran on was reimaged, which deleted the task directory.");
+  if (task.filesGone === "nodeRemoved")
+    throw Errors.taskFilesUnavailable("The compute node the task ran on has been removed from the pool, and its files with it.");
+  if (task.filesGone === "nodeReimaged")
+    throw Errors.taskFilesUnavailable("The compute node the task ran on was reimaged, which deleted the task directory.");
   if (!task.node) throw Errors.taskFilesUnavailable("The task has not run on a compute node yet.");
   if (retentionExpired(task, c.sim.now())) throw Errors.taskFilesCleanedUp();
   return task.files;
@@ -97,9 +99,10 @@ function entries(files: Map<string, StoredFile>, extraDirs: readonly string[]): 
     addParents(d);
   }
   for (const name of files.keys()) addParents(name);
-  return [...[...dirs].map((name) => ({ name, isDirectory: true })), ...[...files].map(([name, file]) => ({ name, isDirectory: false, file }))].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  return [
+    ...[...dirs].map((name) => ({ name, isDirectory: true })),
+    ...[...files].map(([name, file]) => ({ name, isDirectory: false, file })),
+  ].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function find(list: Entry[], path: string | undefined): Entry {

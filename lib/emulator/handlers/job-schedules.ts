@@ -5,7 +5,7 @@ import { parseJobSpecification, scheduleOf } from "../http/job-schedule-input";
 import { JOB_SCHEDULE_PROPS, jobScheduleJson } from "../http/job-schedule-json";
 import { entityReply, listPage } from "../http/list";
 import { actionHeaders, createdHeaders, entityHeaders } from "../http/wire-headers";
-import type { RouteContext, Router } from "../http/router";
+import type { Reply, RouteContext, Router } from "../http/router";
 import { JOB_PROPS, jobJson } from "../http/serialize";
 import type { NameValue } from "../model/types";
 import type { JobScheduleRecord, WireJobSchedule } from "../model/job-schedule-types";
@@ -28,6 +28,69 @@ function changeable(rec: JobScheduleRecord): void {
 
 const metadataOf = (b: Record<string, unknown>) => (Array.isArray(b.metadata) ? (b.metadata as NameValue[]) : undefined);
 
+/** POST /jobschedules: a new active schedule, planned from now. */
+function createJobSchedule(c: RouteContext): Reply {
+  const b = body(c);
+  const id = requiredId(b, "id");
+  if (c.sim.store.schedules.has(id)) throw Errors.jobScheduleExists();
+  const schedule = scheduleOf(b, true).value;
+  const jobSpecification = parseJobSpecification(b);
+  const metadata = metadataOf(b);
+  const now = c.sim.now();
+  const wire: WireJobSchedule = {
+    id,
+    ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
+    eTag: "",
+    lastModified: iso(now),
+    creationTime: iso(now),
+    state: "active",
+    stateTransitionTime: iso(now),
+    ...(schedule ? { schedule } : {}),
+    jobSpecification,
+    executionInfo: {},
+    ...(metadata ? { metadata } : {}),
+  };
+  c.sim.store.touch(wire, now);
+  const rec = addJobSchedule(c.sim, wire);
+  const url = `${c.baseUrl}/jobschedules/${encodeURIComponent(id)}`;
+  return { status: 201, headers: createdHeaders(url, rec.wire) };
+}
+
+/** PUT: replaces schedule, jobSpecification and metadata; what is left out is removed (the service's documented update semantics). */
+function replaceJobSchedule(c: RouteContext): Reply {
+  const rec = scheduleOfRequest(c);
+  changeable(rec);
+  const b = body(c);
+  const schedule = scheduleOf(b, true).value;
+  const jobSpecification = parseJobSpecification(b);
+  const metadata = metadataOf(b);
+  const w = rec.wire;
+  if (schedule) w.schedule = schedule;
+  else delete w.schedule;
+  w.jobSpecification = jobSpecification;
+  if (metadata) w.metadata = metadata;
+  else delete w.metadata;
+  return changed(c, rec);
+}
+
+/** PATCH: replaces only what it names. */
+function patchJobSchedule(c: RouteContext): Reply {
+  const rec = scheduleOfRequest(c);
+  changeable(rec);
+  const b = body(c);
+  const schedule = scheduleOf(b, false);
+  const jobSpecification = b.jobSpecification === undefined ? undefined : parseJobSpecification(b);
+  const metadata = metadataOf(b);
+  const w = rec.wire;
+  if (schedule.given) {
+    if (schedule.value) w.schedule = schedule.value;
+    else delete w.schedule;
+  }
+  if (jobSpecification) w.jobSpecification = jobSpecification;
+  if (metadata) w.metadata = metadata;
+  return changed(c, rec);
+}
+
 export function jobScheduleRoutes(r: Router): void {
   r.on("GET", "/jobschedules", (c) =>
     listPage(c, c.sim.store.schedules, {
@@ -38,32 +101,7 @@ export function jobScheduleRoutes(r: Router): void {
     }),
   );
 
-  r.on("POST", "/jobschedules", (c) => {
-    const b = body(c);
-    const id = requiredId(b, "id");
-    if (c.sim.store.schedules.has(id)) throw Errors.jobScheduleExists();
-    const schedule = scheduleOf(b, true).value;
-    const jobSpecification = parseJobSpecification(b);
-    const metadata = metadataOf(b);
-    const now = c.sim.now();
-    const wire: WireJobSchedule = {
-      id,
-      ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
-      eTag: "",
-      lastModified: iso(now),
-      creationTime: iso(now),
-      state: "active",
-      stateTransitionTime: iso(now),
-      ...(schedule ? { schedule } : {}),
-      jobSpecification,
-      executionInfo: {},
-      ...(metadata ? { metadata } : {}),
-    };
-    c.sim.store.touch(wire, now);
-    const rec = addJobSchedule(c.sim, wire);
-    const url = `${c.baseUrl}/jobschedules/${encodeURIComponent(id)}`;
-    return { status: 201, headers: createdHeaders(url, rec.wire) };
-  });
+  r.on("POST", "/jobschedules", createJobSchedule);
 
   r.on("GET", "/jobschedules/:jobScheduleId", (c) => {
     const rec = scheduleOfRequest(c);
@@ -76,40 +114,9 @@ export function jobScheduleRoutes(r: Router): void {
     return rec ? { status: 200, headers: entityHeaders(rec.wire) } : { status: 404 };
   });
 
-  // PUT replaces schedule, jobSpecification and metadata; what is left out is removed (api-2025-06-01.md §7.1).
-  r.on("PUT", "/jobschedules/:jobScheduleId", (c) => {
-    const rec = scheduleOfRequest(c);
-    changeable(rec);
-    const b = body(c);
-    const schedule = scheduleOf(b, true).value;
-    const jobSpecification = parseJobSpecification(b);
-    const metadata = metadataOf(b);
-    const w = rec.wire;
-    if (schedule) w.schedule = schedule;
-    else delete w.schedule;
-    w.jobSpecification = jobSpecification;
-    if (metadata) w.metadata = metadata;
-    else delete w.metadata;
-    return changed(c, rec);
-  });
+  r.on("PUT", "/jobschedules/:jobScheduleId", replaceJobSchedule);
 
-  // PATCH replaces only what it names.
-  r.on("PATCH", "/jobschedules/:jobScheduleId", (c) => {
-    const rec = scheduleOfRequest(c);
-    changeable(rec);
-    const b = body(c);
-    const schedule = scheduleOf(b, false);
-    const jobSpecification = b.jobSpecification === undefined ? undefined : parseJobSpecification(b);
-    const metadata = metadataOf(b);
-    const w = rec.wire;
-    if (schedule.given) {
-      if (schedule.value) w.schedule = schedule.value;
-      else delete w.schedule;
-    }
-    if (jobSpecification) w.jobSpecification = jobSpecification;
-    if (metadata) w.metadata = metadata;
-    return changed(c, rec);
-  });
+  r.on("PATCH", "/jobschedules/:jobScheduleId", patchJobSchedule);
 
   r.on("POST", "/jobschedules/:jobScheduleId/disable", (c) => {
     const rec = scheduleOfRequest(c);

@@ -11,6 +11,12 @@ import { addNodeUser, deleteNodeUser, updateNodeUser } from "../sim/node-users";
 import { nodeOf, poolOf } from "./lookup";
 
 export function nodeRoutes(r: Router): void {
+  nodeReadRoutes(r);
+  nodeActionRoutes(r);
+  nodeUserRoutes(r);
+}
+
+function nodeReadRoutes(r: Router): void {
   r.on("GET", "/pools/:poolId/nodes", (c) => {
     const pool = poolOf(c);
     return listPage(c, pool.nodes, {
@@ -22,7 +28,10 @@ export function nodeRoutes(r: Router): void {
   });
 
   r.on("GET", "/pools/:poolId/nodes/:nodeId", (c) => entityReply(c, NODE_PROPS, nodeJson(nodeOf(c).node, c.baseUrl), "nodes"));
+}
 
+/** An operator's actions on one node. */
+function nodeActionRoutes(r: Router): void {
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reboot", (c) => {
     const { pool, node } = nodeOf(c);
     rebootNode(c.sim, pool, node, enumValue(body(c), "nodeRebootOption", TASK_ACTIONS, "requeue"));
@@ -31,7 +40,13 @@ export function nodeRoutes(r: Router): void {
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reimage", (c) => {
     const { pool, node } = nodeOf(c);
-    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"), rulesOf(c.apiVersion).reimageVirtualMachines);
+    reimageNode(
+      c.sim,
+      pool,
+      node,
+      enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"),
+      rulesOf(c.apiVersion).reimageVirtualMachines,
+    );
     return { status: 202 };
   });
 
@@ -60,7 +75,10 @@ export function nodeRoutes(r: Router): void {
     enableScheduling(c.sim, nodeOf(c).node);
     return { status: 200 };
   });
+}
 
+/** A node's user accounts (for remote login). */
+function nodeUserRoutes(r: Router): void {
   // The SDK declares 201 for add and 200 for update and delete (computeNodeOperations.js); any other
   // status, even another 2xx, makes it throw. Add and update also declare etag/last-modified/dataserviceid.
   r.on("POST", "/pools/:poolId/nodes/:nodeId/users", (c) => {
@@ -84,10 +102,15 @@ export function nodeRoutes(r: Router): void {
   r.on("GET", "/pools/:poolId/nodes/:nodeId/remoteloginsettings", (c) => {
     const { pool, node } = nodeOf(c);
     if (!pool.wire.virtualMachineConfiguration) {
-      throw Errors.operationNotValidOnNode("Remote login settings are only available on pools created with virtualMachineConfiguration; use the RDP file instead.");
+      throw Errors.operationNotValidOnNode(
+        "Remote login settings are only available on pools created with virtualMachineConfiguration; use the RDP file instead.",
+      );
     }
     const ssh = node.wire.endpointConfiguration?.inboundEndpoints[0];
-    return { status: 200, json: { remoteLoginIPAddress: ssh?.publicIPAddress ?? "203.0.113.10", remoteLoginPort: ssh?.frontendPort ?? 50000 } };
+    return {
+      status: 200,
+      json: { remoteLoginIPAddress: ssh?.publicIPAddress ?? "203.0.113.10", remoteLoginPort: ssh?.frontendPort ?? 50000 },
+    };
   });
 
   r.on("GET", "/pools/:poolId/nodes/:nodeId/rdp", (c) => {

@@ -2,7 +2,7 @@ import { poolForVersion, rulesOf } from "../api-version";
 import { Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId, requiredString, stringArray, TASK_ACTIONS } from "../http/input";
 import { entityReply, listPage } from "../http/list";
-import type { Router } from "../http/router";
+import type { Reply, RouteContext, Router } from "../http/router";
 import { POOL_PROPS, poolJson } from "../http/serialize";
 import { createdHeaders, entityHeaders } from "../http/wire-headers";
 import { OrderedCollection } from "../model/ordered";
@@ -14,6 +14,41 @@ import { parseDuration } from "../sim/context";
 import { deletePool, removeNodes, resizePool } from "../sim/pool-allocation";
 import { poolOf } from "./lookup";
 
+/** POST /pools: checks the body as Batch does and starts allocating the target nodes. */
+function createPool(c: RouteContext): Reply {
+  const b = body(c);
+  const id = requiredId(b, "id");
+  if (c.sim.store.pools.has(id)) throw Errors.poolExists();
+  const vmSize = requiredString(b, "vmSize");
+  const vmc = b.virtualMachineConfiguration as WirePool["virtualMachineConfiguration"];
+  // 2025-06-01 has no cloudServiceConfiguration: there a pool needs virtualMachineConfiguration.
+  const csc = rulesOf(c.apiVersion).cloudServiceConfiguration
+    ? (b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"])
+    : undefined;
+  if (!vmc && !csc) throw Errors.missingProperty("virtualMachineConfiguration");
+  const policy = (b.taskSchedulingPolicy ?? {}) as { nodeFillType?: unknown };
+  const pool = addPoolRecord(
+    c.sim.store,
+    {
+      id,
+      vmSize,
+      ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
+      ...(vmc ? { virtualMachineConfiguration: vmc } : { cloudServiceConfiguration: csc }),
+      resizeTimeout: resizeTimeoutOf(b),
+      targetDedicatedNodes: optionalInt(b, "targetDedicatedNodes", 0, 0, 10_000),
+      targetLowPriorityNodes: optionalInt(b, "targetLowPriorityNodes", 0, 0, 10_000),
+      enableInterNodeCommunication: b.enableInterNodeCommunication === true,
+      ...(b.startTask ? { startTask: b.startTask as StartTask } : {}),
+      taskSlotsPerNode: optionalInt(b, "taskSlotsPerNode", 1, 1, 256),
+      nodeFillType: enumValue(policy, "nodeFillType", ["spread", "pack"] as const, "spread"),
+      ...(Array.isArray(b.metadata) ? { metadata: b.metadata as WirePool["metadata"] } : {}),
+    },
+    c.sim.now(),
+  );
+  resizePool(c.sim, pool);
+  return { status: 201, headers: createdHeaders(poolJson(pool, c.baseUrl).url, pool.wire) };
+}
+
 export function poolRoutes(r: Router): void {
   r.on("GET", "/pools", (c) =>
     listPage(c, c.sim.store.pools, {
@@ -24,37 +59,7 @@ export function poolRoutes(r: Router): void {
     }),
   );
 
-  r.on("POST", "/pools", (c) => {
-    const b = body(c);
-    const id = requiredId(b, "id");
-    if (c.sim.store.pools.has(id)) throw Errors.poolExists();
-    const vmSize = requiredString(b, "vmSize");
-    const vmc = b.virtualMachineConfiguration as WirePool["virtualMachineConfiguration"];
-    // 2025-06-01 has no cloudServiceConfiguration: there a pool needs virtualMachineConfiguration.
-    const csc = rulesOf(c.apiVersion).cloudServiceConfiguration ? (b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"]) : undefined;
-    if (!vmc && !csc) throw Errors.missingProperty("virtualMachineConfiguration");
-    const policy = (b.taskSchedulingPolicy ?? {}) as { nodeFillType?: unknown };
-    const pool = addPoolRecord(
-      c.sim.store,
-      {
-        id,
-        vmSize,
-        ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
-        ...(vmc ? { virtualMachineConfiguration: vmc } : { cloudServiceConfiguration: csc }),
-        resizeTimeout: resizeTimeoutOf(b),
-        targetDedicatedNodes: optionalInt(b, "targetDedicatedNodes", 0, 0, 10_000),
-        targetLowPriorityNodes: optionalInt(b, "targetLowPriorityNodes", 0, 0, 10_000),
-        enableInterNodeCommunication: b.enableInterNodeCommunication === true,
-        ...(b.startTask ? { startTask: b.startTask as StartTask } : {}),
-        taskSlotsPerNode: optionalInt(b, "taskSlotsPerNode", 1, 1, 256),
-        nodeFillType: enumValue(policy, "nodeFillType", ["spread", "pack"] as const, "spread"),
-        ...(Array.isArray(b.metadata) ? { metadata: b.metadata as WirePool["metadata"] } : {}),
-      },
-      c.sim.now(),
-    );
-    resizePool(c.sim, pool);
-    return { status: 201, headers: createdHeaders(poolJson(pool, c.baseUrl).url, pool.wire) };
-  });
+  r.on("POST", "/pools", createPool);
 
   r.on("GET", "/pools/:poolId", (c) => {
     const pool = poolOf(c);
@@ -111,6 +116,7 @@ function resizeTimeoutOf(b: Record<string, unknown>): string {
   const v = b.resizeTimeout;
   if (v === undefined) return "PT15M";
   const ms = typeof v === "string" ? parseDuration(v) : undefined;
-  if (ms === undefined || ms < 5 * 60_000) throw Errors.invalidProperty("resizeTimeout", v, "The resize timeout must be at least 5 minutes (PT5M).");
+  if (ms === undefined || ms < 5 * 60_000)
+    throw Errors.invalidProperty("resizeTimeout", v, "The resize timeout must be at least 5 minutes (PT5M).");
   return v as string;
 }

@@ -2,7 +2,7 @@ import { iso } from "../clock";
 import { BatchServiceError, Errors } from "../errors";
 import { body, enumValue, optionalInt, requiredId, requiredString } from "../http/input";
 import { entityReply, listPage } from "../http/list";
-import type { RouteContext, Router } from "../http/router";
+import type { Reply, RouteContext, Router } from "../http/router";
 import { TASK_PROPS, taskJson } from "../http/serialize";
 import { createdHeaders, entityHeaders } from "../http/wire-headers";
 import type { JobRecord, OutputFile, TaskRecord, WireTask } from "../model/types";
@@ -10,6 +10,36 @@ import { TASK_FILTER } from "../odata/schemas";
 import { parseDuration, UNLIMITED } from "../sim/context";
 import { terminateTask } from "../sim/task-runs";
 import { jobOf, taskOf } from "./lookup";
+
+/** POST addtaskcollection: up to 100 tasks, one result each (a duplicate fails alone, as TaskExists). */
+function addTaskCollection(c: RouteContext): Reply {
+  const job = jobOf(c);
+  const list = body(c).value;
+  if (!Array.isArray(list)) throw Errors.missingProperty("value");
+  if (list.length > 100) throw Errors.invalidProperty("value", list.length, "A collection may hold at most 100 tasks.");
+  const value = list.map((item) => {
+    const taskId = typeof item?.id === "string" ? item.id : "";
+    try {
+      const task = addTask(c, job, item as Record<string, unknown>);
+      return {
+        status: "Success",
+        taskId,
+        eTag: task.wire.eTag,
+        lastModified: task.wire.lastModified,
+        location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}`,
+      };
+    } catch (e) {
+      if (!(e instanceof BatchServiceError)) throw e;
+      return {
+        status: e.status >= 500 ? "ServerError" : "ClientError",
+        taskId,
+        error: { code: e.code, message: { lang: "en-US", value: e.message }, values: e.values },
+      };
+    }
+  });
+  // status arrives PascalCase ("Success"), unlike most enums of the same response (docs/real-service.md).
+  return { status: 200, json: { "odata.metadata": `${c.baseUrl}/$metadata#taskaddresult`, value } };
+}
 
 export function taskRoutes(r: Router): void {
   r.on("GET", "/jobs/:jobId/tasks", (c) =>
@@ -27,28 +57,7 @@ export function taskRoutes(r: Router): void {
     return { status: 201, headers: createdHeaders(taskJson(task, c.baseUrl).url, task.wire) };
   });
 
-  r.on("POST", "/jobs/:jobId/addtaskcollection", (c) => {
-    const job = jobOf(c);
-    const list = body(c).value;
-    if (!Array.isArray(list)) throw Errors.missingProperty("value");
-    if (list.length > 100) throw Errors.invalidProperty("value", list.length, "A collection may hold at most 100 tasks.");
-    const value = list.map((item) => {
-      const taskId = typeof item?.id === "string" ? item.id : "";
-      try {
-        const task = addTask(c, job, item as Record<string, unknown>);
-        return { status: "Success", taskId, eTag: task.wire.eTag, lastModified: task.wire.lastModified, location: `${c.baseUrl}/jobs/${job.wire.id}/tasks/${taskId}` };
-      } catch (e) {
-        if (!(e instanceof BatchServiceError)) throw e;
-        return {
-          status: e.status >= 500 ? "ServerError" : "ClientError",
-          taskId,
-          error: { code: e.code, message: { lang: "en-US", value: e.message }, values: e.values },
-        };
-      }
-    });
-    // status arrives PascalCase ("Success"), unlike most enums of the same response (docs/real-service.md).
-    return { status: 200, json: { "odata.metadata": `${c.baseUrl}/$metadata#taskaddresult`, value } };
-  });
+  r.on("POST", "/jobs/:jobId/addtaskcollection", addTaskCollection);
 
   r.on("GET", "/jobs/:jobId/tasks/:taskId", (c) => {
     const { task } = taskOf(c);
@@ -101,7 +110,8 @@ function addTask(c: RouteContext, job: JobRecord, b: Record<string, unknown>): T
   const given = (b.constraints ?? {}) as Partial<WireTask["constraints"]>;
   for (const key of ["maxWallClockTime", "retentionTime"] as const) {
     const v = given[key];
-    if (v !== undefined && parseDuration(v) === undefined) throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
+    if (v !== undefined && parseDuration(v) === undefined)
+      throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
   }
   const now = c.sim.now();
   const created = iso(now);
@@ -140,7 +150,9 @@ function outputFile(o: unknown, i: number): OutputFile {
   if (options.uploadCondition === undefined) throw Errors.missingProperty(`outputFiles[${i}].uploadOptions.uploadCondition`);
   const condition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
   // Sent in any case, returned PascalCase ("TaskSuccess"), as recorded (docs/real-service.md).
-  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[condition];
+  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[
+    condition
+  ];
   return { ...file, uploadOptions: { ...options, uploadCondition } } as OutputFile;
 }
 

@@ -6,7 +6,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function body(c: RouteContext): Record<string, unknown> {
   if (c.body === undefined) return {};
-  if (typeof c.body !== "object" || c.body === null || Array.isArray(c.body)) throw Errors.invalidRequestBody("The body must be a JSON object.");
+  if (typeof c.body !== "object" || c.body === null || Array.isArray(c.body))
+    throw Errors.invalidRequestBody("The body must be a JSON object.");
   return c.body as Record<string, unknown>;
 }
 
@@ -14,7 +15,11 @@ export function requiredId(b: Record<string, unknown>, name: string): string {
   const v = b[name];
   if (v === undefined || v === null || v === "") throw Errors.missingProperty(name);
   if (typeof v !== "string" || !ID.test(v)) {
-    throw Errors.invalidProperty(name, v, "The id can contain any combination of alphanumeric characters including hyphens and underscores, and cannot contain more than 64 characters.");
+    throw Errors.invalidProperty(
+      name,
+      v,
+      "The id can contain any combination of alphanumeric characters including hyphens and underscores, and cannot contain more than 64 characters.",
+    );
   }
   return v;
 }
@@ -29,11 +34,12 @@ export function requiredString(b: Record<string, unknown>, name: string): string
 export function optionalInt(b: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
   const v = b[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw Errors.invalidProperty(name, v, `Expected an integer from ${min} to ${max}.`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw Errors.invalidProperty(name, v, `Expected an integer from ${min} to ${max}.`);
   return v;
 }
 
-/** Batch accepts enum values in any case and answers in lowercase (batch-api.md §2.1.7). */
+/** Batch accepts enum values in any case and answers in lowercase (docs/real-service.md "Values on the wire"). */
 export function enumValue<T extends string>(b: Record<string, unknown>, name: string, allowed: readonly T[], fallback: T): T {
   const v = b[name];
   if (v === undefined || v === null) return fallback;

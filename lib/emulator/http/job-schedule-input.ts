@@ -38,7 +38,7 @@ function requiredObject(b: Record<string, unknown>, name: string, path = name): 
   return v;
 }
 
-/** recurrenceInterval and startWindow: at least one minute, or the service's 400 (api-2025-06-01.md §7.2). */
+/** recurrenceInterval and startWindow: at least one minute, or the service's 400 (the REST reference's Schedule). */
 function duration(s: Record<string, unknown>, name: string, atLeastMinute: boolean): string | undefined {
   const v = s[name];
   if (v === undefined || v === null) return undefined;

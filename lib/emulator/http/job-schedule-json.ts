@@ -15,6 +15,19 @@ export function jobScheduleJson(s: JobScheduleRecord, base: string) {
 }
 
 export const JOB_SCHEDULE_PROPS = new Set([
-  "id", "displayName", "url", "eTag", "lastModified", "creationTime", "state", "stateTransitionTime", "previousState",
-  "previousStateTransitionTime", "schedule", "jobSpecification", "executionInfo", "metadata", "stats",
+  "id",
+  "displayName",
+  "url",
+  "eTag",
+  "lastModified",
+  "creationTime",
+  "state",
+  "stateTransitionTime",
+  "previousState",
+  "previousStateTransitionTime",
+  "schedule",
+  "jobSpecification",
+  "executionInfo",
+  "metadata",
+  "stats",
 ]);

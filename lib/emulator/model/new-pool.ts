@@ -4,8 +4,21 @@ import { OrderedCollection } from "./ordered";
 import type { PoolRecord, WirePool } from "./types";
 
 /** What a new pool is made of: the create call's body, or a scenario's description. */
-export type PoolSettings = Pick<WirePool, "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"> &
-  Partial<Pick<WirePool, "displayName" | "virtualMachineConfiguration" | "cloudServiceConfiguration" | "startTask" | "metadata" | "enableInterNodeCommunication">> & {
+export type PoolSettings = Pick<
+  WirePool,
+  "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"
+> &
+  Partial<
+    Pick<
+      WirePool,
+      | "displayName"
+      | "virtualMachineConfiguration"
+      | "cloudServiceConfiguration"
+      | "startTask"
+      | "metadata"
+      | "enableInterNodeCommunication"
+    >
+  > & {
     nodeFillType: "spread" | "pack";
     quotaDedicatedNodes?: number;
   };
@@ -24,7 +37,9 @@ export function addPoolRecord(store: BatchStore, s: PoolSettings, createdMs: num
     allocationState: "steady",
     allocationStateTransitionTime: created,
     vmSize: s.vmSize.toLowerCase(),
-    ...(s.virtualMachineConfiguration ? { virtualMachineConfiguration: s.virtualMachineConfiguration } : { cloudServiceConfiguration: s.cloudServiceConfiguration! }),
+    ...(s.virtualMachineConfiguration
+      ? { virtualMachineConfiguration: s.virtualMachineConfiguration }
+      : { cloudServiceConfiguration: s.cloudServiceConfiguration! }),
     resizeTimeout: s.resizeTimeout,
     currentDedicatedNodes: 0,
     currentLowPriorityNodes: 0,
@@ -38,7 +53,13 @@ export function addPoolRecord(store: BatchStore, s: PoolSettings, createdMs: num
     ...(s.metadata ? { metadata: s.metadata } : {}),
   };
   store.touch(wire, createdMs);
-  const pool: PoolRecord = { wire, nodes: new OrderedCollection(), nodeCounter: 0, cursor: 0, ...(s.quotaDedicatedNodes !== undefined ? { quotaDedicatedNodes: s.quotaDedicatedNodes } : {}) };
+  const pool: PoolRecord = {
+    wire,
+    nodes: new OrderedCollection(),
+    nodeCounter: 0,
+    cursor: 0,
+    ...(s.quotaDedicatedNodes !== undefined ? { quotaDedicatedNodes: s.quotaDedicatedNodes } : {}),
+  };
   store.pools.add(s.id, pool);
   return pool;
 }

@@ -1,6 +1,6 @@
 import type { NodeState, PoolRecord } from "./types";
 
-/** NodeCounts field names are camelCase on the wire, unlike the node states themselves (batch-api.md §3.4). */
+/** NodeCounts field names are camelCase on the wire, unlike the node states themselves (the REST reference's PoolNodeCounts). */
 export const NODE_COUNT_KEYS: Record<NodeState, string> = {
   creating: "creating",
   idle: "idle",

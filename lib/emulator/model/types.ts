@@ -2,7 +2,10 @@ import type { FileContent } from "../files/content";
 import type { JobManagerTask } from "./job-schedule-types";
 import type { OrderedCollection } from "./ordered";
 
-/** Wire shapes (JSON names of the Batch REST API). Dates are ISO strings; enums are kept lowercase and cased as recorded on the way out (docs/real-service.md). */
+/**
+ * Wire shapes (JSON names of the Batch REST API). Dates are ISO strings; enums are kept lowercase and cased
+ * as recorded on the way out (docs/real-service.md).
+ */
 export type NameValue = { name: string; value: string };
 export interface FailureInfo {
   category: "UserError" | "ServerError";
@@ -62,10 +65,23 @@ export interface ResizeError {
 }
 
 export type NodeState =
-  | "idle" | "rebooting" | "reimaging" | "running" | "unusable" | "creating" | "starting"
-  | "waitingforstarttask" | "starttaskfailed" | "unknown" | "leavingpool" | "offline" | "preempted"
+  | "idle"
+  | "rebooting"
+  | "reimaging"
+  | "running"
+  | "unusable"
+  | "creating"
+  | "starting"
+  | "waitingforstarttask"
+  | "starttaskfailed"
+  | "unknown"
+  | "leavingpool"
+  | "offline"
+  | "preempted"
   // 2025-06-01 (docs/real-service.md "API versions"): deallocate/start, and OS upgrades.
-  | "upgradingos" | "deallocated" | "deallocating";
+  | "upgradingos"
+  | "deallocated"
+  | "deallocating";
 export type TaskState = "active" | "preparing" | "running" | "completed";
 export type JobState = "active" | "disabling" | "disabled" | "enabling" | "terminating" | "completed" | "deleting";
 export type TaskAction = "requeue" | "terminate" | "taskcompletion" | "retaineddata";
@@ -116,7 +132,16 @@ export interface WireNode {
   startTaskInfo?: StartTaskInfo;
   errors?: NodeError[];
   isDedicated: boolean;
-  endpointConfiguration?: { inboundEndpoints: { name: string; protocol: "tcp"; publicIPAddress: string; publicFQDN: string; frontendPort: number; backendPort: number }[] };
+  endpointConfiguration?: {
+    inboundEndpoints: {
+      name: string;
+      protocol: "tcp";
+      publicIPAddress: string;
+      publicFQDN: string;
+      frontendPort: number;
+      backendPort: number;
+    }[];
+  };
   nodeAgentInfo: { version: string; lastUpdateTime: string };
   virtualMachineInfo?: { imageReference: Record<string, string> };
 }

@@ -108,18 +108,12 @@ describe("compileFilter: DateTime", () => {
   });
 
   it("accepts the RFC 1123 form", () => {
-    expect(ids("creationTime ge datetime'Sun, 08 May 2011 08:49:37 GMT'", TASK_FILTER, items)).toEqual([
-      "exact",
-      "date",
-      "epoch",
-    ]);
+    expect(ids("creationTime ge datetime'Sun, 08 May 2011 08:49:37 GMT'", TASK_FILTER, items)).toEqual(["exact", "date", "epoch"]);
     expect(ids("creationTime eq DateTime'Sun, 08 May 2011 08:49:37 GMT'", TASK_FILTER, items)).toEqual(["exact"]);
   });
 
   it("accepts a plain ISO string, read as UTC even without a zone", () => {
-    expect(ids("creationTime ge '2011-05-09T00:00:00' and creationTime lt '2011-05-10'", TASK_FILTER, items)).toEqual([
-      "date",
-    ]);
+    expect(ids("creationTime ge '2011-05-09T00:00:00' and creationTime lt '2011-05-10'", TASK_FILTER, items)).toEqual(["date"]);
   });
 
   it("reads nested datetimes and the lastModifiedTime alias of lastModified", () => {

@@ -1,7 +1,8 @@
 import type { FilterOp, FilterProperty, FilterSchema } from "./filter";
 
 /**
- * Filterable properties per list operation, transcribed from batch-api.md §2.5 (the Batch OData reference).
+ * Filterable properties per list operation, transcribed from the Batch service's OData reference
+ * ("Create queries to list Batch resources efficiently").
  * Properties whose values come from a closed lowercase set are typed "enum"; the matching is the same as
  * for strings, the type only documents intent.
  */

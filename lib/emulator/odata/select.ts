@@ -14,11 +14,7 @@ export function parseSelect(select: string | undefined, allowed: ReadonlySet<str
       throw new ODataError(`Empty property name in $select '${select}'`, "$select", select);
     }
     if (!allowed.has(top)) {
-      throw new ODataError(
-        `Unknown property '${top}' in $select (selectable properties: ${[...allowed].join(", ")})`,
-        "$select",
-        select,
-      );
+      throw new ODataError(`Unknown property '${top}' in $select (selectable properties: ${[...allowed].join(", ")})`, "$select", select);
     }
     names.add(name);
   }
@@ -49,8 +45,7 @@ function planFor(selected: ReadonlySet<string>): SelectPlan {
 
 type Bag = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Bag =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Bag => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Projects an item onto the selected properties; without a selection the item itself is returned. Absent

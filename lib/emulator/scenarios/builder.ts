@@ -40,7 +40,15 @@ export function addPool(sim: SimContext, spec: PoolSpec): { pool: PoolRecord; no
         ? { cloudServiceConfiguration: { osFamily: "6", osVersion: "*" } }
         : {
             virtualMachineConfiguration: spec.windows
-              ? { imageReference: { publisher: "microsoftwindowsserver", offer: "windowsserver", sku: "2022-datacenter", version: "latest" }, nodeAgentSKUId: "batch.node.windows amd64" }
+              ? {
+                  imageReference: {
+                    publisher: "microsoftwindowsserver",
+                    offer: "windowsserver",
+                    sku: "2022-datacenter",
+                    version: "latest",
+                  },
+                  nodeAgentSKUId: "batch.node.windows amd64",
+                }
               : { imageReference: LINUX_IMAGE, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
           }),
       resizeTimeout: "PT15M",
@@ -65,8 +73,18 @@ export function addPool(sim: SimContext, spec: PoolSpec): { pool: PoolRecord; no
     node.wire.state = "idle";
     node.wire.stateTransitionTime = booted;
     if (spec.startTask) {
-      node.wire.startTaskInfo = { state: "completed", startTime: booted, endTime: iso(allocatedMs + 4 * 60_000), exitCode: 0, retryCount: 0, result: "success" };
-      node.files.set("startup/stdout.txt", textFile("Reading package lists...\nSetting up worker runtime 3.2.1 ...\nstart task complete\n", allocatedMs + 4 * 60_000));
+      node.wire.startTaskInfo = {
+        state: "completed",
+        startTime: booted,
+        endTime: iso(allocatedMs + 4 * 60_000),
+        exitCode: 0,
+        retryCount: 0,
+        result: "success",
+      };
+      node.files.set(
+        "startup/stdout.txt",
+        textFile("Reading package lists...\nSetting up worker runtime 3.2.1 ...\nstart task complete\n", allocatedMs + 4 * 60_000),
+      );
       node.files.set("startup/stderr.txt", textFile("", allocatedMs + 4 * 60_000));
     }
     nodes.push(node);
@@ -78,7 +96,10 @@ export function textFile(text: string, atMs: number): StoredFile {
   return { content: { kind: "text", text }, creationMs: atMs, lastModifiedMs: atMs };
 }
 
-export function addJob(sim: SimContext, spec: { id: string; poolId: string; ageMs: number; priority?: number; displayName?: string; maxTaskRetryCount?: number }): JobRecord {
+export function addJob(
+  sim: SimContext,
+  spec: { id: string; poolId: string; ageMs: number; priority?: number; displayName?: string; maxTaskRetryCount?: number },
+): JobRecord {
   const created = iso(sim.now() - spec.ageMs);
   const wire: WireJob = {
     id: spec.id,
@@ -120,14 +141,20 @@ export interface HistoricTask {
   outputFiles?: WireTask["outputFiles"];
 }
 
-const DEFAULT_CONSTRAINTS: WireTask["constraints"] = Object.freeze({ maxWallClockTime: UNLIMITED, retentionTime: "P7D", maxTaskRetryCount: 0 });
+const DEFAULT_CONSTRAINTS: WireTask["constraints"] = Object.freeze({
+  maxWallClockTime: UNLIMITED,
+  retentionTime: "P7D",
+  maxTaskRetryCount: 0,
+});
 
 /** A task that already ran: completed, with its files on the node it ran on. */
 export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask): TaskRecord {
   const failed = t.failureInfo !== undefined || (t.exitCode !== undefined && t.exitCode !== 0);
   const failureInfo: FailureInfo | undefined =
     t.failureInfo ??
-    (failed ? { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" } : undefined);
+    (failed
+      ? { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" }
+      : undefined);
   const created = iso(t.startMs - 5_000);
   const end = iso(t.endMs);
   const wire: WireTask = {
@@ -155,7 +182,12 @@ export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask
       ...(t.requeueCount ? { lastRequeueTime: iso(t.startMs - 60_000) } : {}),
       result: failureInfo ? "failure" : "success",
     },
-    nodeInfo: { affinityId: t.node.wire.affinityId, poolId: t.node.poolId, nodeId: t.node.wire.id, taskRootDirectory: taskRootDirectory(job.wire.id, t.id) },
+    nodeInfo: {
+      affinityId: t.node.wire.affinityId,
+      poolId: t.node.poolId,
+      nodeId: t.node.wire.id,
+      taskRootDirectory: taskRootDirectory(job.wire.id, t.id),
+    },
   };
   sim.store.touch(wire, t.endMs);
   const files = new Map<string, StoredFile>();
@@ -176,7 +208,17 @@ export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask
 }
 
 /** A queued task; the live scheduler runs it. */
-export function addLiveTask(sim: SimContext, job: JobRecord, spec: { id: string; commandLine: string; resourceFiles?: WireTask["resourceFiles"]; outputFiles?: WireTask["outputFiles"]; constraints?: Partial<WireTask["constraints"]> }): TaskRecord {
+export function addLiveTask(
+  sim: SimContext,
+  job: JobRecord,
+  spec: {
+    id: string;
+    commandLine: string;
+    resourceFiles?: WireTask["resourceFiles"];
+    outputFiles?: WireTask["outputFiles"];
+    constraints?: Partial<WireTask["constraints"]>;
+  },
+): TaskRecord {
   return queueTask(sim, job, sim.now(), {
     ...spec,
     constraints: { ...DEFAULT_CONSTRAINTS, maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0, ...spec.constraints },
@@ -184,7 +226,13 @@ export function addLiveTask(sim: SimContext, job: JobRecord, spec: { id: string;
 }
 
 /** Keeps a job busy: a new task every `everyMs` of simulated time while fewer than `maxQueued` wait. */
-export function startWorkload(sim: SimContext, job: JobRecord, everyMs: number, maxQueued: number, make: (n: number) => Parameters<typeof addLiveTask>[2]): void {
+export function startWorkload(
+  sim: SimContext,
+  job: JobRecord,
+  everyMs: number,
+  maxQueued: number,
+  make: (n: number) => Parameters<typeof addLiveTask>[2],
+): void {
   let n = 0;
   const tick = () => {
     if (job.wire.state !== "active" || !sim.store.jobs.get(job.wire.id)) return;

@@ -3,7 +3,7 @@ import type { FailureInfo, WireTask } from "../model/types";
 import { parseDuration } from "../sim/context";
 import { WALL_CLOCK_EXIT_CODE } from "../sim/task-runs";
 
-/** The failures scenarios lay down, each with the wire fields and files Batch would leave (batch-api.md §4.1). */
+/** The failures scenarios lay down, each with the wire fields and files Batch would leave. */
 export interface FailureSample {
   /** How long the task ran, when the failure fixes it (a maxWallClockTime kill runs exactly the limit). */
   runMs?: number;
@@ -35,21 +35,31 @@ export const FAILURES = {
   appExit1: (frame: number): FailureSample => ({
     exitCode: 1,
     stdout: `Loading scene frame-${frame}.blend\nRendering tiles 1-64\n`,
-    stderr: `Traceback (most recent call last):\n  File "/opt/render/render.py", line 214, in <module>\n    main()\n  File "/opt/render/render.py", line 97, in main\n    scene = load_scene(args.scene)\nValueError: scene frame-${frame}.blend references missing texture 'wood_04.png'\n`,
+    stderr:
+      `Traceback (most recent call last):\n  File "/opt/render/render.py", line 214, in <module>\n    main()\n` +
+      `  File "/opt/render/render.py", line 97, in main\n    scene = load_scene(args.scene)\n` +
+      `ValueError: scene frame-${frame}.blend references missing texture 'wood_04.png'\n`,
   }),
   keyError: (record: number): FailureSample => ({
     exitCode: 1,
     stdout: `transform v42: reading batch ${record}\n`,
-    stderr: `Traceback (most recent call last):\n  File "/app/transform.py", line 311, in apply\n    row["customer_id"] = lookup[row["account"]]["customer_id"]\nKeyError: 'customer_id'\n`,
+    stderr:
+      `Traceback (most recent call last):\n  File "/app/transform.py", line 311, in apply\n` +
+      `    row["customer_id"] = lookup[row["account"]]["customer_id"]\nKeyError: 'customer_id'\n`,
   }),
-  usage: (): FailureSample => ({ exitCode: 2, stderr: "usage: render.py [-h] --scene SCENE --out OUT\nrender.py: error: the following arguments are required: --out\n" }),
+  usage: (): FailureSample => ({
+    exitCode: 2,
+    stderr: "usage: render.py [-h] --scene SCENE --out OUT\nrender.py: error: the following arguments are required: --out\n",
+  }),
   oomKilled: (): FailureSample => ({ exitCode: 137, stdout: "allocating 48 GiB working set\n", stderr: "Killed\n" }),
   segfault: (): FailureSample => ({ exitCode: 139, stderr: "Segmentation fault (core dumped)\n" }),
   shellNotFound: (): FailureSample => ({ exitCode: 127, stderr: "/bin/sh: 1: ffmpeg: not found\n" }),
   noSpace: (path: string): FailureSample => ({
     exitCode: 1,
     stdout: "writing shard output\n",
-    stderr: `Traceback (most recent call last):\n  File "/mnt/batch/tasks/shared/worker.py", line 88, in write_output\n    fh.write(chunk)\nOSError: [Errno 28] No space left on device: '${path}'\n`,
+    stderr:
+      `Traceback (most recent call last):\n  File "/mnt/batch/tasks/shared/worker.py", line 88, in write_output\n` +
+      `    fh.write(chunk)\nOSError: [Errno 28] No space left on device: '${path}'\n`,
   }),
   blobNotFound: (blob: string): FailureSample => ({
     failureInfo: {
@@ -122,7 +132,10 @@ export const FAILURES = {
       category: "UserError",
       code: "ContainerInvalidImage",
       message: "One or more container images specified are invalid",
-      details: [{ name: "Image", value: "contoso.azurecr.io/etl:v9.9-typo" }, { name: "Message", value: "manifest unknown: manifest tagged by \"v9.9-typo\" is not found" }],
+      details: [
+        { name: "Image", value: "contoso.azurecr.io/etl:v9.9-typo" },
+        { name: "Message", value: 'manifest unknown: manifest tagged by "v9.9-typo" is not found' },
+      ],
     },
   }),
   diskFull: (): FailureSample => ({

@@ -1,3 +1,4 @@
+import type { NodeRecord } from "../model/types";
 import type { SimContext } from "../sim/context";
 import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, pad, startWorkload } from "./builder";
@@ -8,6 +9,25 @@ import { addGrowthFailedPool } from "./unhealthy-pool";
 const HOUR = 3_600_000;
 /** The nodes that go bad, by position in the pool: the heatmap must put exactly these three on top. */
 export const INCIDENT_BAD_NODES = [17, 42, 73] as const;
+
+/** transform-v42: a genuine job bug, 35 % of its 600 tasks failing with a KeyError on every node. */
+function layTransformJob(sim: SimContext, rng: Rng, nodes: NodeRecord[], now: number): void {
+  const transform = addJob(sim, { id: "transform-v42", poolId: "prod-ingest", ageMs: 3 * HOUR, displayName: "Transform (release v42)" });
+  for (let i = 1; i <= 600; i++) {
+    const end = now - rng.int(60_000, 3 * HOUR);
+    const sample = rng.chance(0.35) ? FAILURES.keyError(i) : undefined;
+    addHistoricTask(sim, transform, {
+      id: `batch-${pad(i)}`,
+      node: rng.pick(nodes),
+      startMs: end - rng.int(30_000, 120_000),
+      endMs: end,
+      commandLine: `/bin/bash -c 'python3 /app/transform.py --batch ${i}'`,
+      ...(sample
+        ? { ...historicFields(sample) }
+        : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
+    });
+  }
+}
 
 /**
  * One pool of 100 nodes in which three nodes fail most of their tasks since about 90 minutes ago (a full
@@ -23,7 +43,13 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
   bad[2]!.fault = "oom";
   const onset = now - 90 * 60_000;
 
-  const ingest = addJob(sim, { id: "ingest-2026-11-27", poolId: "prod-ingest", ageMs: 8 * HOUR, displayName: "Daily ingest", priority: 100 });
+  const ingest = addJob(sim, {
+    id: "ingest-2026-11-27",
+    poolId: "prod-ingest",
+    ageMs: 8 * HOUR,
+    displayName: "Daily ingest",
+    priority: 100,
+  });
   let n = 0;
   for (const node of nodes) {
     const isBad = bad.includes(node);
@@ -49,24 +75,14 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
         startMs: end - rng.int(60_000, 6 * 60_000),
         endMs: end,
         commandLine: `/bin/bash -c 'ingest --chunk ${n}'`,
-        ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `chunk ${n}: 5000 records ingested\n` }, stderr: { kind: "text", text: "" } }),
+        ...(sample
+          ? { ...historicFields(sample) }
+          : { exitCode: 0, stdout: { kind: "text", text: `chunk ${n}: 5000 records ingested\n` }, stderr: { kind: "text", text: "" } }),
       });
     }
   }
 
-  const transform = addJob(sim, { id: "transform-v42", poolId: "prod-ingest", ageMs: 3 * HOUR, displayName: "Transform (release v42)" });
-  for (let i = 1; i <= 600; i++) {
-    const end = now - rng.int(60_000, 3 * HOUR);
-    const sample = rng.chance(0.35) ? FAILURES.keyError(i) : undefined;
-    addHistoricTask(sim, transform, {
-      id: `batch-${pad(i)}`,
-      node: rng.pick(nodes),
-      startMs: end - rng.int(30_000, 120_000),
-      endMs: end,
-      commandLine: `/bin/bash -c 'python3 /app/transform.py --batch ${i}'`,
-      ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
-    });
-  }
+  layTransformJob(sim, rng, nodes, now);
 
   startWorkload(sim, ingest, 3_000, 20, (k) => ({
     id: `live-${pad(k, 5)}`,
@@ -82,7 +98,11 @@ export function buildIncident(sim: SimContext, rng: Rng): void {
     displayName: "Nightly search reindex",
     poolId: "prod-ingest",
     nodes,
-    bad: new Map([[bad[0]!, REINDEX_FAILURES.noSpace], [bad[1]!, REINDEX_FAILURES.noSpace], [bad[2]!, REINDEX_FAILURES.oom]]),
+    bad: new Map([
+      [bad[0]!, REINDEX_FAILURES.noSpace],
+      [bad[1]!, REINDEX_FAILURES.noSpace],
+      [bad[2]!, REINDEX_FAILURES.oom],
+    ]),
     onsetMs: onset,
     earlierRuns: 4,
     recentStartMs: now - 2 * HOUR,

@@ -5,7 +5,11 @@ import type { Rng } from "../util/prng";
 import { addHistoricTask, addJob, addPool, pad } from "./builder";
 
 const HOUR = 3_600_000;
-const APP_FAILURE: FailureInfo = Object.freeze({ category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" }) as FailureInfo;
+const APP_FAILURE: FailureInfo = Object.freeze({
+  category: "UserError",
+  code: "FailureExitCode",
+  message: "The task exited with an exit code representing a failure",
+}) as FailureInfo;
 const FAILED_STDERR: FileContent = Object.freeze({ kind: "text", text: "worker: fatal: lost connection to coordinator\n" }) as FileContent;
 const EMPTY: FileContent = Object.freeze({ kind: "text", text: "" }) as FileContent;
 

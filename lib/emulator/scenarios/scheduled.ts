@@ -85,7 +85,9 @@ function layRun(sim: SimContext, job: JobRecord, spec: NightlySpec, startMs: num
       startMs: endMs - 90_000,
       endMs,
       commandLine: `/bin/bash -c 'reindex --shard ${i + 1} --of ${spec.tasksPerRun}'`,
-      ...(sample ? historicFields(sample) : { exitCode: 0, stdout: { kind: "text", text: `shard ${i + 1}: index rebuilt\n` }, stderr: { kind: "text", text: "" } }),
+      ...(sample
+        ? historicFields(sample)
+        : { exitCode: 0, stdout: { kind: "text", text: `shard ${i + 1}: index rebuilt\n` }, stderr: { kind: "text", text: "" } }),
     });
   }
 }

@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 const STORE = "https://demostore.blob.core.windows.net";
 
 /**
- * Node error codes are not catalogued by Batch (batch-api.md §4.4), so these are the emulator's own, and
+ * Node error codes are not catalogued by Batch, so these are the emulator's own, and
  * each says so in its details, as makeUnusable's DiskFull does.
  */
 export const EMULATOR_NODE_ERRORS = {
@@ -16,7 +16,10 @@ export const EMULATOR_NODE_ERRORS = {
     code: "AppPackageDownloadFailed",
     message: "The application package gpu-toolkit 12.4 could not be downloaded to the node",
     errorDetails: [
-      { name: "Message", value: "GET https://gpuburststore.blob.core.windows.net/app-gpu-toolkit/12.4.zip returned 403 (AuthorizationFailure)" },
+      {
+        name: "Message",
+        value: "GET https://gpuburststore.blob.core.windows.net/app-gpu-toolkit/12.4.zip returned 403 (AuthorizationFailure)",
+      },
       { name: "Origin", value: "emulator-defined" },
     ],
   }),
@@ -73,7 +76,9 @@ export function addGrowthFailedPool(sim: SimContext, id: string): NodeRecord[] {
   const now = sim.now();
   const startTask = {
     commandLine: "/bin/bash -c 'bash setup-gpu.sh'",
-    resourceFiles: [{ httpUrl: `${STORE}/bootstrap/setup-gpu.sh?sv=2022-11-02&sp=r&se=2027-01-01T00%3A00%3A00Z&sig=REDACTED`, filePath: "setup-gpu.sh" }],
+    resourceFiles: [
+      { httpUrl: `${STORE}/bootstrap/setup-gpu.sh?sv=2022-11-02&sp=r&se=2027-01-01T00%3A00%3A00Z&sig=REDACTED`, filePath: "setup-gpu.sh" },
+    ],
     waitForSuccess: true,
     maxTaskRetryCount: 1,
   };

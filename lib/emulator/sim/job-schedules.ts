@@ -182,7 +182,11 @@ function addManagerTask(sim: SimContext, job: JobRecord, atMs: number): void {
     id: m.id,
     ...(m.displayName ? { displayName: m.displayName } : {}),
     commandLine: m.commandLine,
-    constraints: { maxWallClockTime: job.wire.constraints?.maxWallClockTime ?? UNLIMITED, retentionTime: "P7D", maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0 },
+    constraints: {
+      maxWallClockTime: job.wire.constraints?.maxWallClockTime ?? UNLIMITED,
+      retentionTime: "P7D",
+      maxTaskRetryCount: job.wire.constraints?.maxTaskRetryCount ?? 0,
+    },
   });
 }
 
@@ -196,7 +200,8 @@ export function terminateSchedule(sim: SimContext, rec: JobScheduleRecord): void
     for (const job of jobsOf(sim, rec)) {
       if (finished(job)) continue;
       for (const task of job.tasks.values()) {
-        if (task.wire.state === "running") terminateTask(sim, job, task, "The task was terminated because its job schedule was terminated.");
+        if (task.wire.state === "running")
+          terminateTask(sim, job, task, "The task was terminated because its job schedule was terminated.");
       }
       // Ending the last running task may already have completed the job (onAllTasksComplete).
       if (!finished(job)) completeJob(sim, job, SCHEDULE_TERMINATE_REASON);

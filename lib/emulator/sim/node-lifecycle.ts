@@ -55,7 +55,12 @@ function retentionEnd(node: NodeRecord): number {
  * Creation, reboot and reimage all end in the same boot: starting, the start task, then idle. A start of a
  * deallocated node (2025-06-01) is that boot without the first phase.
  */
-export function bootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, from: "creating" | "rebooting" | "reimaging" | "deallocated"): void {
+export function bootNode(
+  ctx: SimContext,
+  pool: PoolRecord,
+  node: NodeRecord,
+  from: "creating" | "rebooting" | "reimaging" | "deallocated",
+): void {
   const generation = ++node.generation;
   const alive = () => node.generation === generation && !node.removed;
   if (from === "deallocated") return startUp(ctx, pool, node, generation, alive);
@@ -102,7 +107,12 @@ function runStartTask(ctx: SimContext, pool: PoolRecord, node: NodeRecord, gener
   const now = ctx.now();
   if (waitForSuccess) setNodeState(ctx, node, "waitingforstarttask");
   else becomeReady(ctx, node);
-  const info = (node.wire.startTaskInfo = { state: "running" as const, startTime: iso(now), retryCount: attempt, ...(attempt > 0 ? { lastRetryTime: iso(now) } : {}) });
+  const info = (node.wire.startTaskInfo = {
+    state: "running" as const,
+    startTime: iso(now),
+    retryCount: attempt,
+    ...(attempt > 0 ? { lastRetryTime: iso(now) } : {}),
+  });
 
   const outcome = interpretCommandLine(startTask.commandLine, poolOs(pool));
   let exitCode: number | undefined;
@@ -116,7 +126,11 @@ function runStartTask(ctx: SimContext, pool: PoolRecord, node: NodeRecord, gener
     exitCode = 100;
     events = [
       ...events,
-      { atMs: durationMs, stream: "stderr", text: "E: Unable to locate package libcudnn9-cuda-12\nE: Sub-process /usr/bin/dpkg returned an error code (1)\n" },
+      {
+        atMs: durationMs,
+        stream: "stderr",
+        text: "E: Unable to locate package libcudnn9-cuda-12\nE: Sub-process /usr/bin/dpkg returned an error code (1)\n",
+      },
     ];
   }
   const file = (stream: "stdout" | "stderr") => ({
@@ -143,7 +157,11 @@ function runStartTask(ctx: SimContext, pool: PoolRecord, node: NodeRecord, gener
             failureInfo:
               outcome.kind === "launchFailed"
                 ? { category: "UserError" as const, code: outcome.code, message: outcome.message, details: outcome.details }
-                : { category: "UserError" as const, code: "FailureExitCode", message: "The task exited with an exit code representing a failure" },
+                : {
+                    category: "UserError" as const,
+                    code: "FailureExitCode",
+                    message: "The task exited with an exit code representing a failure",
+                  },
           }
         : {}),
     };
@@ -170,7 +188,13 @@ export function act(ctx: SimContext, node: NodeRecord, action: NodeAction, optio
 }
 
 const pastTense = (a: NodeAction) =>
-  ({ reboot: "rebooted", reimage: "reimaged", remove: "removed from the pool", disable: "disabled for scheduling", deallocate: "deallocated" })[a];
+  ({
+    reboot: "rebooted",
+    reimage: "reimaged",
+    remove: "removed from the pool",
+    disable: "disabled for scheduling",
+    deallocate: "deallocated",
+  })[a];
 
 function requeueFromNode(ctx: SimContext, task: TaskRecord): void {
   const job: JobRecord | undefined = ctx.store.jobs.get(task.jobId);
@@ -224,7 +248,7 @@ export function leavePool(ctx: SimContext, pool: PoolRecord, node: NodeRecord): 
   });
 }
 
-/** Spot capacity taken back: running tasks go back to the queue; the node stays counted (batch-api.md §5.1). */
+/** Spot capacity taken back: running tasks go back to the queue; the node stays counted. */
 export function preemptNode(ctx: SimContext, node: NodeRecord): void {
   for (const task of [...node.running]) requeueFromNode(ctx, task);
   node.generation++;
@@ -240,7 +264,11 @@ export function applyFault(ctx: SimContext, pool: PoolRecord, node: NodeRecord, 
   if (fault === "unusable") return makeUnusable(ctx, node);
   if (fault !== "starttaskfailed") return;
   for (const task of [...node.running]) requeueFromNode(ctx, task);
-  pool.wire.startTask ??= { commandLine: "/bin/bash -c 'sudo apt-get install -y libcudnn9-cuda-12'", waitForSuccess: true, maxTaskRetryCount: 0 };
+  pool.wire.startTask ??= {
+    commandLine: "/bin/bash -c 'sudo apt-get install -y libcudnn9-cuda-12'",
+    waitForSuccess: true,
+    maxTaskRetryCount: 0,
+  };
   node.wire.startTask = pool.wire.startTask;
   runStartTask(ctx, pool, node, ++node.generation, 0);
 }

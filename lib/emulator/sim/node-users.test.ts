@@ -19,11 +19,15 @@ function refusal(run: () => unknown): { status: number; code: string; values: { 
 }
 
 describe("userNameProblem", () => {
-  it.each(["ops", "_svc", "a-b_c9", "x".repeat(32)])("accepts the Linux name %s", (name) => expect(userNameProblem(name, "linux")).toBeUndefined());
+  it.each(["ops", "_svc", "a-b_c9", "x".repeat(32)])("accepts the Linux name %s", (name) =>
+    expect(userNameProblem(name, "linux")).toBeUndefined(),
+  );
   it.each(["Ops", "9lives", "has space", "x".repeat(33), "root", "_azbatch", "a.b", ""])("refuses the Linux name %j", (name) =>
     expect(userNameProblem(name, "linux")).toBeDefined(),
   );
-  it.each(["Ops", "dev.user", "x".repeat(20)])("accepts the Windows name %s", (name) => expect(userNameProblem(name, "windows")).toBeUndefined());
+  it.each(["Ops", "dev.user", "x".repeat(20)])("accepts the Windows name %s", (name) =>
+    expect(userNameProblem(name, "windows")).toBeUndefined(),
+  );
   it.each(["a@b", "x".repeat(21), "Administrator", "...", "a/b", "c:d"])("refuses the Windows name %j", (name) =>
     expect(userNameProblem(name, "windows")).toBeDefined(),
   );
@@ -62,22 +66,34 @@ describe("addNodeUser", () => {
   });
 
   it("keeps a Windows expiry exact, and a Linux expiry already at midnight as it is", () => {
-    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: new Date(NOW + HOUR).toISOString() }, "windows", NOW).expiryMs).toBe(NOW + HOUR);
+    expect(
+      addNodeUser(node(), { name: "ops", password: "pw", expiryTime: new Date(NOW + HOUR).toISOString() }, "windows", NOW).expiryMs,
+    ).toBe(NOW + HOUR);
     expect(effectiveExpiryMs(NOW + 12 * HOUR, "linux")).toBe(NOW + 12 * HOUR);
     expect(effectiveExpiryMs(NOW + 12 * HOUR + 1, "linux")).toBe(NOW + 36 * HOUR);
   });
 
   it("accepts .NET's DateTime.MinValue as no expiry given, as the service did", () => {
-    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: "0001-01-01T00:00:00Z" }, "windows", NOW).expiryMs).toBe(NOW + 24 * HOUR);
+    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: "0001-01-01T00:00:00Z" }, "windows", NOW).expiryMs).toBe(
+      NOW + 24 * HOUR,
+    );
   });
+});
 
+describe("addNodeUser refuses", () => {
   it("refuses a duplicate with 409 NodeUserExists, case-insensitively on Windows only", () => {
     const lin = node();
     addNodeUser(lin, { name: "ops", password: "pw" }, "linux", NOW);
-    expect(refusal(() => addNodeUser(lin, { name: "ops", password: "pw" }, "linux", NOW))).toMatchObject({ status: 409, code: "NodeUserExists" });
+    expect(refusal(() => addNodeUser(lin, { name: "ops", password: "pw" }, "linux", NOW))).toMatchObject({
+      status: 409,
+      code: "NodeUserExists",
+    });
     const win = node();
     addNodeUser(win, { name: "Ops", password: "pw" }, "windows", NOW);
-    expect(refusal(() => addNodeUser(win, { name: "OPS", password: "pw" }, "windows", NOW))).toMatchObject({ status: 409, code: "NodeUserExists" });
+    expect(refusal(() => addNodeUser(win, { name: "OPS", password: "pw" }, "windows", NOW))).toMatchObject({
+      status: 409,
+      code: "NodeUserExists",
+    });
   });
 
   it("refuses an expiry in the past or now, and one that is not a date, naming expiryTime", () => {
@@ -93,14 +109,20 @@ describe("addNodeUser", () => {
     const e = refusal(() => addNodeUser(node(), { name: "ops", password: "pw", sshPublicKey: key }, "windows", NOW));
     expect(e).toMatchObject({ status: 400, code: "InvalidPropertyValue" });
     expect(JSON.stringify(e.values)).not.toContain(key.split(" ")[1]);
-    expect(refusal(() => addNodeUser(node(), { name: "ops" }, "windows", NOW))).toMatchObject({ status: 400, code: "MissingRequiredProperty" });
+    expect(refusal(() => addNodeUser(node(), { name: "ops" }, "windows", NOW))).toMatchObject({
+      status: 400,
+      code: "MissingRequiredProperty",
+    });
   });
 
   it("refuses a bad SSH key without echoing it, and a Linux user with neither key nor password", () => {
     const e = refusal(() => addNodeUser(node(), { name: "ops", sshPublicKey: "ssh-ed25519 c2VjcmV0" }, "linux", NOW));
     expect(e).toMatchObject({ status: 400, code: "InvalidPropertyValue" });
     expect(JSON.stringify(e.values)).not.toContain("c2VjcmV0");
-    expect(refusal(() => addNodeUser(node(), { name: "ops" }, "linux", NOW))).toMatchObject({ status: 400, code: "MissingRequiredProperty" });
+    expect(refusal(() => addNodeUser(node(), { name: "ops" }, "linux", NOW))).toMatchObject({
+      status: 400,
+      code: "MissingRequiredProperty",
+    });
   });
 
   it.each([
@@ -122,14 +144,22 @@ describe("addNodeUser", () => {
 describe("updateNodeUser and deleteNodeUser", () => {
   it("replaces the credentials: an omitted key is removed and an omitted expiry goes back to one day", () => {
     const n = node();
-    addNodeUser(n, { name: "ops", password: "pw", sshPublicKey: newSshPublicKey(), expiryTime: new Date(NOW + 60_000).toISOString() }, "linux", NOW);
+    addNodeUser(
+      n,
+      { name: "ops", password: "pw", sshPublicKey: newSshPublicKey(), expiryTime: new Date(NOW + 60_000).toISOString() },
+      "linux",
+      NOW,
+    );
     const updated = updateNodeUser(n, "ops", { password: "new" }, "linux", NOW + 1000);
     expect(updated).toMatchObject({ hasPassword: true, hasSshKey: false, expiryMs: NOW + 36 * HOUR });
   });
 
   it("answers 404 NodeUserNotFound for a user that is not there, and deletes one that is", () => {
     const n = node();
-    expect(refusal(() => updateNodeUser(n, "ghost", { password: "pw" }, "linux", NOW))).toMatchObject({ status: 404, code: "NodeUserNotFound" });
+    expect(refusal(() => updateNodeUser(n, "ghost", { password: "pw" }, "linux", NOW))).toMatchObject({
+      status: 404,
+      code: "NodeUserNotFound",
+    });
     addNodeUser(n, { name: "ops", password: "pw" }, "linux", NOW);
     deleteNodeUser(n, "ops", "linux");
     expect(n.users.size).toBe(0);

@@ -33,10 +33,13 @@ const RESERVED = new Set(["root", "administrator", "guest", "defaultaccount", "w
 export function userNameProblem(name: string, os: NodeOs): string | undefined {
   if (name.toLowerCase().startsWith("_azbatch") || RESERVED.has(name.toLowerCase())) return `'${name}' is reserved on the node.`;
   if (os === "linux") {
-    return LINUX_NAME.test(name) ? undefined : "A Linux user name starts with a lowercase letter or underscore, then up to 31 lowercase letters, digits, '_' or '-'.";
+    return LINUX_NAME.test(name)
+      ? undefined
+      : "A Linux user name starts with a lowercase letter or underscore, then up to 31 lowercase letters, digits, '_' or '-'.";
   }
   if (name.length > 20) return "A Windows user name has at most 20 characters.";
-  if (WINDOWS_FORBIDDEN.test(name) || /^[. ]+$/.test(name)) return "A Windows user name cannot contain \" / \\ [ ] : ; | = , + * ? < > @ or consist only of dots and spaces.";
+  if (WINDOWS_FORBIDDEN.test(name) || /^[. ]+$/.test(name))
+    return 'A Windows user name cannot contain " / \\ [ ] : ; | = , + * ? < > @ or consist only of dots and spaces.';
   return undefined;
 }
 
@@ -95,10 +98,18 @@ function optionalString(b: Record<string, unknown>, name: "password" | "sshPubli
 
 /** The rules both add and update apply to the password, SSH key and expiry (ComputeNodeUser docs). */
 function checkCredentials(b: Record<string, unknown>, os: NodeOs, nowMs: number): Pick<NodeUser, "expiryMs" | "hasPassword" | "hasSshKey"> {
-  const creds: Credentials = { password: optionalString(b, "password"), sshPublicKey: optionalString(b, "sshPublicKey"), expiryTime: b.expiryTime };
+  const creds: Credentials = {
+    password: optionalString(b, "password"),
+    sshPublicKey: optionalString(b, "sshPublicKey"),
+    expiryTime: b.expiryTime,
+  };
   if (creds.sshPublicKey !== undefined) {
     // The SDK docs: an SSH key on a Windows node is rejected with HTTP 400.
-    if (os === "windows") throw Errors.invalidSecretProperty("sshPublicKey", "An SSH public key can only be given for Linux nodes; Windows nodes take a password.");
+    if (os === "windows")
+      throw Errors.invalidSecretProperty(
+        "sshPublicKey",
+        "An SSH public key can only be given for Linux nodes; Windows nodes take a password.",
+      );
     const problem = sshKeyProblem(creds.sshPublicKey);
     if (problem) throw Errors.invalidSecretProperty("sshPublicKey", problem);
   }
@@ -112,10 +123,15 @@ function checkCredentials(b: Record<string, unknown>, os: NodeOs, nowMs: number)
     const parsed = typeof creds.expiryTime === "string" ? Date.parse(creds.expiryTime) : Number.NaN;
     if (Number.isNaN(parsed)) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "Expected an ISO 8601 date-time.");
     // No dedicated code is catalogued for an expiry in the past; InvalidPropertyValue is the closest.
-    if (parsed !== DOTNET_MIN_DATE && parsed <= nowMs) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
+    if (parsed !== DOTNET_MIN_DATE && parsed <= nowMs)
+      throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
     if (parsed !== DOTNET_MIN_DATE) expiryMs = parsed;
   }
-  return { expiryMs: effectiveExpiryMs(expiryMs, os), hasPassword: creds.password !== undefined, hasSshKey: creds.sshPublicKey !== undefined };
+  return {
+    expiryMs: effectiveExpiryMs(expiryMs, os),
+    hasPassword: creds.password !== undefined,
+    hasSshKey: creds.sshPublicKey !== undefined,
+  };
 }
 
 /**
@@ -144,7 +160,8 @@ export function addNodeUser(node: NodeRecord, b: Record<string, unknown>, os: No
   if (typeof name !== "string") throw Errors.invalidProperty("name", name, "Expected a string.");
   const problem = userNameProblem(name, os);
   if (problem) throw Errors.invalidProperty("name", name, problem);
-  if (b.isAdmin !== undefined && b.isAdmin !== null && typeof b.isAdmin !== "boolean") throw Errors.invalidProperty("isAdmin", b.isAdmin, "Expected true or false.");
+  if (b.isAdmin !== undefined && b.isAdmin !== null && typeof b.isAdmin !== "boolean")
+    throw Errors.invalidProperty("isAdmin", b.isAdmin, "Expected true or false.");
   const creds = checkCredentials(b, os, nowMs);
   requireReachable(node);
   // Windows account names are case-insensitive; Linux ones are not.

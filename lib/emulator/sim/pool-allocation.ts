@@ -19,7 +19,11 @@ function nodeId(pool: PoolRecord, n: number, dedicated: boolean): string {
   }
   let h = 2166136261;
   for (const c of poolKey) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000).toISOString().replace(/[-:]/g, "").slice(0, 15).toLowerCase();
+  const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .slice(0, 15)
+    .toLowerCase();
   return `tvm-${h % 10_000_000_000}_${n}-${stamp}z`;
 }
 
@@ -65,7 +69,9 @@ export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocated
         ],
       },
       nodeAgentInfo: { version: "1.9.27", lastUpdateTime: allocated },
-      ...(pool.wire.virtualMachineConfiguration ? { virtualMachineInfo: { imageReference: pool.wire.virtualMachineConfiguration.imageReference } } : {}),
+      ...(pool.wire.virtualMachineConfiguration
+        ? { virtualMachineInfo: { imageReference: pool.wire.virtualMachineConfiguration.imageReference } }
+        : {}),
     },
   };
   pool.nodes.add(id, node);
@@ -137,7 +143,7 @@ export function allocationTimedOut(resizeTimeout: string) {
   };
 }
 
-/** POST pools/{id}/removenodes: only from steady; the targets drop with the nodes (batch-api.md §5.1). */
+/** POST pools/{id}/removenodes: only from steady; the targets drop with the nodes. */
 export function removeNodes(ctx: SimContext, pool: PoolRecord, nodes: NodeRecord[], option: TaskAction): void {
   if (pool.wire.state === "deleting") throw Errors.poolBeingDeleted();
   if (pool.wire.allocationState !== "steady") throw Errors.poolNotSteadyForRemoval();

@@ -4,6 +4,7 @@ import type { FileContent } from "../files/content";
 import type { FailureInfo, JobRecord, NodeRecord, TaskRecord, WireTask } from "../model/types";
 import { parseDuration, type SimContext } from "./context";
 import { poolOs, settleNode } from "./node-lifecycle";
+import { applyNodeFault, diskFull } from "./run-faults";
 
 /** The exit code Batch reports when maxWallClockTime ends a task (0xC000013A as a signed 32-bit int). */
 export const WALL_CLOCK_EXIT_CODE = -1073741510;
@@ -100,45 +101,6 @@ function nodeOs(ctx: SimContext, node: NodeRecord): "linux" | "windows" {
   return pool ? poolOs(pool) : "linux";
 }
 
-function diskFull(node: NodeRecord): FailureInfo {
-  return {
-    category: "ServerError",
-    code: "DiskFull",
-    message: "The compute node disk ran out of space when downloading the resource files required for the task.",
-    details: [{ name: "NodeId", value: node.wire.id }],
-  };
-}
-
-/** A bad node spoils whatever runs on it: the disk is full, or the kernel kills the process. */
-function applyNodeFault(node: NodeRecord, events: OutputEvent[], durationMs: number, exitCode: number, taskId: string) {
-  if (node.fault === "enospc") {
-    const at = Math.min(durationMs, 4_000);
-    return {
-      durationMs: at,
-      exitCode: 1,
-      events: [
-        ...events.filter((e) => e.atMs < at),
-        {
-          atMs: at,
-          stream: "stderr" as const,
-          text:
-            `Traceback (most recent call last):\n  File "/mnt/batch/tasks/shared/worker.py", line 88, in write_output\n` +
-            `    fh.write(chunk)\nOSError: [Errno 28] No space left on device: '/mnt/batch/tasks/workitems/${taskId}/wd/out.part'\n`,
-        },
-      ],
-    };
-  }
-  if (node.fault === "oom") {
-    const at = Math.min(durationMs, 6_000);
-    return {
-      durationMs: at,
-      exitCode: KILLED_EXIT_CODE,
-      events: [...events.filter((e) => e.atMs < at), { atMs: at, stream: "stderr" as const, text: "Killed\n" }],
-    };
-  }
-  return { events, durationMs, exitCode };
-}
-
 /** Ends a run; a result for a run that was requeued or terminated meanwhile is ignored. */
 export function finishRun(ctx: SimContext, job: JobRecord, task: TaskRecord, run: number, result: RunResult): void {
   if (task.run !== run || task.wire.state !== "running") return;
@@ -163,7 +125,10 @@ export function finishRun(ctx: SimContext, job: JobRecord, task: TaskRecord, run
         category: "UserError",
         code: "FailureExitCode",
         message: "The task exited with an exit code representing a failure",
-        details: [{ name: "Message", value: `The task process exited with an unexpected exit code` }, { name: "AdditionalErrorCode", value: "FailureExitCode" }],
+        details: [
+          { name: "Message", value: `The task process exited with an unexpected exit code` },
+          { name: "AdditionalErrorCode", value: "FailureExitCode" },
+        ],
       };
     }
     const uploadFailure = result.exitCode !== undefined ? uploadOutputs(ctx, task, !failureInfo, now) : undefined;
@@ -210,7 +175,11 @@ function uploadOutputs(ctx: SimContext, task: TaskRecord, succeeded: boolean, no
       task.files.set("fileuploaderr.txt", { content: { kind: "text", text: check.uploadErrorLog }, creationMs: now, lastModifiedMs: now });
     }
   }
-  task.files.set("fileuploadout.txt", { content: { kind: "text", text: log.join("\n") + (log.length ? "\n" : "") }, creationMs: now, lastModifiedMs: now });
+  task.files.set("fileuploadout.txt", {
+    content: { kind: "text", text: log.join("\n") + (log.length ? "\n" : "") },
+    creationMs: now,
+    lastModifiedMs: now,
+  });
   return failure;
 }
 

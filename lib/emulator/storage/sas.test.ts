@@ -59,9 +59,15 @@ describe("checkSas", () => {
 
   it("rejects account SAS without the blob service or the right resource type", () => {
     const list = { target: "container" as const, permissions: [["l"]] };
-    expect(checkSas(parseSas(q("ss=q&srt=sco&sp=l&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({ errorCode: "AuthorizationServiceMismatch" });
-    expect(checkSas(parseSas(q("ss=b&srt=o&sp=l&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({ errorCode: "AuthorizationResourceTypeMismatch" });
-    expect(checkSas(parseSas(q("sr=b&sp=rl&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({ errorCode: "AuthorizationResourceTypeMismatch" });
+    expect(checkSas(parseSas(q("ss=q&srt=sco&sp=l&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({
+      errorCode: "AuthorizationServiceMismatch",
+    });
+    expect(checkSas(parseSas(q("ss=b&srt=o&sp=l&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({
+      errorCode: "AuthorizationResourceTypeMismatch",
+    });
+    expect(checkSas(parseSas(q("sr=b&sp=rl&se=2030-01-01&sig=x")), list, NOW)).toMatchObject({
+      errorCode: "AuthorizationResourceTypeMismatch",
+    });
   });
 });
 

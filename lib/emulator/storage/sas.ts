@@ -83,13 +83,28 @@ export function checkSas(sas: Sas | undefined, need: SasNeed, nowMs: number): Sa
     };
   }
   if (sas.expiry === undefined && sas.identifier === undefined) {
-    return { status: 403, errorCode: "AuthenticationFailed", message: AUTH_FAILED, authenticationErrorDetail: "Signed expiry field must be specified (se)." };
+    return {
+      status: 403,
+      errorCode: "AuthenticationFailed",
+      message: AUTH_FAILED,
+      authenticationErrorDetail: "Signed expiry field must be specified (se).",
+    };
   }
   if (sas.expiry !== undefined && Number.isNaN(sas.expiry.getTime())) {
-    return { status: 403, errorCode: "AuthenticationFailed", message: AUTH_FAILED, authenticationErrorDetail: "se is not in a valid ISO 8601 format." };
+    return {
+      status: 403,
+      errorCode: "AuthenticationFailed",
+      message: AUTH_FAILED,
+      authenticationErrorDetail: "se is not in a valid ISO 8601 format.",
+    };
   }
   if (sas.start !== undefined && Number.isNaN(sas.start.getTime())) {
-    return { status: 403, errorCode: "AuthenticationFailed", message: AUTH_FAILED, authenticationErrorDetail: "st is not in a valid ISO 8601 format." };
+    return {
+      status: 403,
+      errorCode: "AuthenticationFailed",
+      message: AUTH_FAILED,
+      authenticationErrorDetail: "st is not in a valid ISO 8601 format.",
+    };
   }
   const now = new Date(nowMs);
   const expired = sas.expiry !== undefined && nowMs > sas.expiry.getTime();

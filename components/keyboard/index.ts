@@ -1,0 +1,3 @@
+export { KeyboardShortcuts } from "./keyboard-shortcuts";
+export { SkipLink } from "./skip-link";
+export { SEARCH_SHORTCUT_SELECTOR } from "./shortcut-keys";

@@ -1,0 +1,71 @@
+/** The heatmap's input (failed task points, the node list) and the matrix it becomes. */
+import type { TimeWindow } from "./window";
+
+export interface FailedTaskPoint {
+  nodeId: string;
+  /** epoch ms (executionInfo.endTime) */
+  endTime: number;
+  /** a FailureCategory; a plain string so this module stays independent of the taxonomy */
+  category: string;
+}
+
+export interface NodeInfo {
+  id: string;
+  state: string;
+  schedulingState?: string;
+  /** tasks run in the window, for the failure rate; may be undefined */
+  tasksRun?: number;
+}
+
+export interface HeatmapInput {
+  window: TimeWindow;
+  buckets: number;
+  /** today's nodes */
+  nodes: NodeInfo[];
+  failures: FailedTaskPoint[];
+  /** completed tasks (success + failure) that ended in the window, per node (ids in any case), for the failure rate */
+  completedByNode?: Map<string, number>;
+}
+
+export interface HeatmapRow {
+  nodeId: string;
+  state: string;
+  schedulingState?: string;
+  gone: boolean;
+  failures: number;
+  completed?: number;
+  failureRate?: number;
+  dominantCategory?: string;
+}
+
+export type VerdictKind = "concentrated" | "spread" | "none";
+
+export interface HeatmapVerdict {
+  kind: VerdictKind;
+  text: string;
+  topNodes: string[];
+  topShare: number;
+}
+
+export interface HeatmapMatrix {
+  window: TimeWindow;
+  edges: number[];
+  /** sorted worst first: failures desc, then failureRate desc, then nodeId */
+  rows: HeatmapRow[];
+  /** row-major, rows.length × buckets */
+  counts: number[];
+  /** row-major: index into `categories` of the most frequent category in the cell, −1 for empty */
+  dominant: number[];
+  /** categories seen in the window, most frequent first (ties by name) */
+  categories: string[];
+  totals: { failures: number; nodesWithFailures: number; byCategory: Record<string, number> };
+  maxCell: number;
+  verdict: HeatmapVerdict;
+  /**
+   * Failed tasks left out of the matrix, so the UI can say so rather than silently under-count: ended
+   * outside the window (or with no valid end time), or have no node (e.g. ended before being scheduled).
+   */
+  excluded: { outsideWindow: number; noNode: number };
+}
+
+export const GONE_STATE = "gone";
