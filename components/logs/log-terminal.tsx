@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef } from "react";
 import { lineIndexAtOffset, type LogLine } from "@/lib/logs/lines";
 import type { LineRange } from "@/lib/logs/line-hash";
 import { LogRow, type RowRange } from "./log-row";
-import type { Jump } from "./use-log-window";
+import type { Jump } from "./use-loaded-range";
 
 const ROW = 20;
 const NO_RANGES: RowRange[] = [];
@@ -28,7 +28,7 @@ export interface TerminalProps {
 }
 
 /**
- * The virtualised lines: only the rows on screen (and a margin) exist in the DOM, whatever the window
+ * The virtualised lines: only the rows on screen (and a margin) exist in the DOM, whatever the loaded range
  * holds. When chunks are added above or dropped, the first visible line is found again by its byte offset
  * and put back where it was, so loading earlier text never moves what the operator is reading.
  */

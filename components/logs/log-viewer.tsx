@@ -5,10 +5,10 @@ import { CopyButton } from "@/components/ui/copy-buttons";
 import { Loading } from "@/components/ui/panel";
 import { formatBytes, formatTime } from "@/lib/format";
 import { formatLineHash, parseLineHash, selectLine } from "@/lib/logs/line-hash";
-import { windowLines, type LogLine } from "@/lib/logs/lines";
+import { loadedLines, type LogLine } from "@/lib/logs/lines";
 import { downloadUrl } from "@/lib/logs/read-range";
 import { buildMatcher, findMatches } from "@/lib/logs/search";
-import { lineNumber, windowEnd, windowStart } from "@/lib/logs/window";
+import { lineNumber, rangeEnd, rangeStart } from "@/lib/logs/loaded-range";
 import { FileGone } from "./file-gone";
 import { registerLoadedLines } from "./line-index-client";
 import type { RowRange } from "./log-row";
@@ -17,15 +17,15 @@ import { WholeFileSearch } from "./whole-file-search";
 import { LogStatus } from "./log-status";
 import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
-import { holdsLine, useLogWindow } from "./use-log-window";
+import { holdsLine, useLoadedRange } from "./use-loaded-range";
 
 const NO_LINES: LogLine[] = [];
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /** One file, any size: tail-first, followable, searchable, linkable by line. Keyed by its URL by the page. */
 export function LogViewer({ url, name, parent }: { url: string; name: string; parent: { href: string; label: string } }) {
-  const lw = useLogWindow(url);
-  const { open, currentWindow } = lw;
+  const lw = useLoadedRange(url);
+  const { open, currentRange } = lw;
   const hash = useHash();
   const selection = parseLineHash(hash);
   const [wrap, setWrap] = useState(false);
@@ -35,8 +35,8 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   const [reveal, setReveal] = useState<{ index: number; n: number }>();
   const openedFor = useRef<string | undefined>(undefined);
 
-  const w = lw.state.kind === "ready" ? lw.state.window : undefined;
-  const { lines, leadingPartial } = useMemo(() => (w ? windowLines(w.chunks, windowEnd(w) >= w.size) : { lines: NO_LINES, leadingPartial: false }), [w]);
+  const w = lw.state.kind === "ready" ? lw.state.range : undefined;
+  const { lines, leadingPartial } = useMemo(() => (w ? loadedLines(w.chunks, rangeEnd(w) >= w.size) : { lines: NO_LINES, leadingPartial: false }), [w]);
   const skip = leadingPartial ? 1 : 0;
   const numberOf = (i: number) => (w ? lineNumber(w, i + skip) : undefined);
   const indexOfNumber = (n: number) => (w?.lfBefore === undefined ? -1 : n - w.lfBefore - 1 - skip);
@@ -45,12 +45,12 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   useEffect(() => {
     const target = parseLineHash(window.location.hash);
     const key = target ? formatLineHash(target) : "";
-    const cur = currentWindow();
+    const cur = currentRange();
     if (openedFor.current === undefined || (target && openedFor.current !== key && !(cur && holdsLine(cur, target.from)))) {
       openedFor.current = key;
       void open(target);
     }
-  }, [hash, open, currentWindow]);
+  }, [hash, open, currentRange]);
 
   // Lines already loaded answer the line-index seam for this file.
   useEffect(() => {
@@ -116,7 +116,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
         </a>
       </section>
     );
-  const win = lw.state.window;
+  const win = lw.state.range;
   return (
     <section className="min-w-0 space-y-2" aria-label={`Viewer for ${name}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -151,7 +151,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
           {lw.notice}
         </p>
       )}
-      {windowStart(win) > 0 && lw.moving && <p className="text-xs text-slate-500">Loading more…</p>}
+      {rangeStart(win) > 0 && lw.moving && <p className="text-xs text-slate-500">Loading more…</p>}
       <LogTerminal
         label={`Contents of ${name}`}
         lines={lines}

@@ -3,17 +3,23 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { ReactNode } from "react";
 import type { ServerRead } from "./server-reads";
 
+/** Long enough for a healthy Batch read (tens to hundreds of ms), short enough not to hold a page back. */
+const PREFETCH_BUDGET_MS = 1_000;
+
 /**
  * Reads a page's main resource on the server, with the same read functions its API route calls, and hands
  * the answer to the browser's query cache: the panel shows it at once instead of fetching it again. The
  * answer goes through JSON and the route's response schema, so the cache holds what the API would have
  * sent. A failed read is not handed over (and not retried here): the browser then fetches as without a
- * prefetch and shows the error, or the "gone" panel, as usual. Meant to sit inside a Suspense boundary, so
- * the rest of the page streams and starts its own reads while this one runs.
+ * prefetch and shows the error, or the "gone" panel, as usual.
+ *
+ * The wait is bounded by `budgetMs`: the browser hydrates the page (and so starts every other panel's
+ * read) only once the streamed HTML is complete, so a slow Batch read must not hold the page back. A read
+ * still running then is left to the browser, whose request joins it in the server's read cache.
  */
-export async function Prefetched({ reads, children }: { reads: ServerRead[]; children: ReactNode }) {
+export async function Prefetched({ reads, budgetMs = PREFETCH_BUDGET_MS, children }: { reads: ServerRead[]; budgetMs?: number; children: ReactNode }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
-  await Promise.all(
+  const all = Promise.all(
     reads.map((r) =>
       client.prefetchQuery({
         queryKey: r.queryKey,
@@ -21,5 +27,8 @@ export async function Prefetched({ reads, children }: { reads: ServerRead[]; chi
       }),
     ),
   );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
+  clearTimeout(timer);
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

@@ -5,7 +5,7 @@ import { looksBinary } from "@/lib/logs/binary";
 import { countLF } from "@/lib/logs/lines";
 import type { LineRange } from "@/lib/logs/line-hash";
 import { readProperties, readRange } from "@/lib/logs/read-range";
-import { append, CHUNK_BYTES, earlierRange, laterRange, MAX_WINDOW_BYTES, openWindow, prepend, windowBytes, windowEnd, type LogWindow } from "@/lib/logs/window";
+import { append, CHUNK_BYTES, earlierRange, laterRange, MAX_LOADED_BYTES, openLoadedRange, prepend, loadedBytes, rangeEnd, type LoadedRange } from "@/lib/logs/loaded-range";
 import { ApiError } from "@/lib/queries/api-fetch";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { offsetOfLine } from "./line-index-client";
@@ -14,7 +14,7 @@ export type LogState =
   | { kind: "loading" }
   | { kind: "error"; error: ApiErrorInfo }
   | { kind: "binary"; size: number; lastModified?: string }
-  | { kind: "ready"; window: LogWindow };
+  | { kind: "ready"; range: LoadedRange };
 
 /** Where the view should go after a load: the bottom (tail, follow) or a line. */
 export type Jump = { to: "bottom"; n: number } | { to: "line"; line: number; n: number };
@@ -26,30 +26,30 @@ function infoOf(e: unknown): ApiErrorInfo {
   return e instanceof ApiError ? e.info : { kind: "network", status: 0, message: "The file could not be read." };
 }
 
-/** Whether line `n` (1-based) is wholly inside the window, so it can be shown and numbered. */
-export function holdsLine(w: LogWindow, n: number): boolean {
+/** Whether line `n` (1-based) is wholly inside the loaded range, so it can be shown and numbered. */
+export function holdsLine(w: LoadedRange, n: number): boolean {
   if (w.lfBefore === undefined || n <= w.lfBefore) return false;
   const lf = w.chunks.reduce((k, c) => k + countLF(c.bytes), 0);
-  return n <= w.lfBefore + lf || (windowEnd(w) >= w.size && n === w.lfBefore + lf + 1);
+  return n <= w.lfBefore + lf || (rangeEnd(w) >= w.size && n === w.lfBefore + lf + 1);
 }
 
 /**
- * The loaded window of one file and the reads that move it: the tail on open (or the lines a #L link names),
+ * The loaded range of one file and the reads that move it: the tail on open (or the lines a #L link names),
  * earlier and later chunks as the operator scrolls, and only the new bytes while following.
  */
-export function useLogWindow(url: string) {
+export function useLoadedRange(url: string) {
   const [state, setState] = useState<LogState>({ kind: "loading" });
   const [follow, setFollow] = useState(false);
   const [jump, setJump] = useState<Jump>({ to: "bottom", n: 0 });
   const [notice, setNotice] = useState<string>();
   const [moving, setMoving] = useState(false);
-  const win = useRef<LogWindow | undefined>(undefined);
+  const win = useRef<LoadedRange | undefined>(undefined);
   const gen = useRef(0);
   const busy = useRef(false);
 
-  const commit = useCallback((w: LogWindow) => {
+  const commit = useCallback((w: LoadedRange) => {
     win.current = w;
-    setState({ kind: "ready", window: w });
+    setState({ kind: "ready", range: w });
   }, []);
 
   const open = useCallback(
@@ -58,30 +58,30 @@ export function useLogWindow(url: string) {
       busy.current = true;
       setNotice(undefined);
       try {
-        let w: LogWindow;
+        let w: LoadedRange;
         if (target) {
           const hit = await offsetOfLine(url, target.from);
-          // A window hides its first piece unless it starts the file (it may be the end of a line). Starting
+          // A loaded range hides its first piece unless it starts the file (it may be the end of a line). Starting
           // one byte early, on the LF that ends the line before, makes the indexed line the first shown;
-          // that LF is then the one not counted before the window (line − 2).
+          // that LF is then the one not counted before the loaded range (line − 2).
           const from = hit && hit.offset > 0 ? { offset: hit.offset - 1, lfBefore: hit.line - 2 } : hit ? { offset: 0, lfBefore: 0 } : { offset: 0, lfBefore: undefined };
           const first = await readRange(url, { offset: from.offset, length: CHUNK_BYTES });
-          w = openWindow(first.chunk, first.size, first.lastModified, from.lfBefore);
+          w = openLoadedRange(first.chunk, first.size, first.lastModified, from.lfBefore);
           if (looksBinary(first.chunk.bytes, { startsMidFile: first.chunk.start > 0 })) {
             if (my === gen.current) setState({ kind: "binary", size: first.size, ...(first.lastModified ? { lastModified: first.lastModified } : {}) });
             return;
           }
           // Read forward until the link's last line is in, within the memory bound.
-          for (let r = laterRange(w); r && !holdsLine(w, target.to) && windowBytes(w) + r.length <= MAX_WINDOW_BYTES; r = laterRange(w)) {
+          for (let r = laterRange(w); r && !holdsLine(w, target.to) && loadedBytes(w) + r.length <= MAX_LOADED_BYTES; r = laterRange(w)) {
             const next = await readRange(url, r);
             if (my !== gen.current) return;
             w = append(w, next.chunk, next.size);
           }
           if (!holdsLine(w, target.from)) {
             setNotice(
-              windowEnd(w) >= w.size
+              rangeEnd(w) >= w.size
                 ? `Line ${target.from} is past the end of the file.`
-                : `Line ${target.from} lies beyond the first ${Math.round(MAX_WINDOW_BYTES / 2 ** 20)} MiB. Opening deep lines of a file this large needs the server's line index.`,
+                : `Line ${target.from} lies beyond the first ${Math.round(MAX_LOADED_BYTES / 2 ** 20)} MiB. Opening deep lines of a file this large needs the server's line index.`,
             );
           }
           setFollow(false);
@@ -93,7 +93,7 @@ export function useLogWindow(url: string) {
             setState({ kind: "binary", size: tail.size, ...(tail.lastModified ? { lastModified: tail.lastModified } : {}) });
             return;
           }
-          w = openWindow(tail.chunk, tail.size, tail.lastModified);
+          w = openLoadedRange(tail.chunk, tail.size, tail.lastModified);
           setFollow(true);
           setJump((j) => ({ to: "bottom", n: j.n + 1 }));
         }
@@ -107,7 +107,7 @@ export function useLogWindow(url: string) {
     [url, commit],
   );
 
-  /** Extends the window up (earlier bytes) or down (later bytes) by one chunk. */
+  /** Extends the loaded range up (earlier bytes) or down (later bytes) by one chunk. */
   const extend = useCallback(
     async (dir: "earlier" | "later") => {
       const w = win.current;
@@ -131,7 +131,7 @@ export function useLogWindow(url: string) {
     [url, commit],
   );
 
-  // Follow: poll the size; read only the bytes past the window's end.
+  // Follow: poll the size; read only the bytes past the range's end.
   useEffect(() => {
     if (!follow || state.kind !== "ready") return;
     const tick = async () => {
@@ -140,9 +140,9 @@ export function useLogWindow(url: string) {
       const my = gen.current;
       try {
         const p = await readProperties(url);
-        const end = windowEnd(w);
+        const end = rangeEnd(w);
         if (my !== gen.current || win.current !== w) return;
-        if (p.size < end || p.size - end > MAX_WINDOW_BYTES) {
+        if (p.size < end || p.size - end > MAX_LOADED_BYTES) {
           // Truncated, rotated, or grown by more than we hold: start again from the tail.
           void open();
           return;
@@ -166,7 +166,7 @@ export function useLogWindow(url: string) {
 
   const resumeFollow = useCallback(() => {
     const w = win.current;
-    if (!w || windowEnd(w) < w.size) {
+    if (!w || rangeEnd(w) < w.size) {
       void open();
       return;
     }
@@ -175,7 +175,7 @@ export function useLogWindow(url: string) {
   }, [open]);
 
   const pauseFollow = useCallback(() => setFollow(false), []);
-  const currentWindow = useCallback(() => win.current, []);
+  const currentRange = useCallback(() => win.current, []);
 
-  return { state, follow, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentWindow };
+  return { state, follow, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
 }
