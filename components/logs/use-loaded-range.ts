@@ -1,14 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { looksBinary } from "@/lib/logs/binary";
-import { countLF } from "@/lib/logs/lines";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { LineRange } from "@/lib/logs/line-hash";
-import { readProperties, readRange } from "@/lib/logs/read-range";
-import { append, CHUNK_BYTES, earlierRange, laterRange, MAX_LOADED_BYTES, openLoadedRange, prepend, loadedBytes, rangeEnd, type LoadedRange } from "@/lib/logs/loaded-range";
+import { append, earlierRange, laterRange, prepend, rangeEnd, type LoadedRange } from "@/lib/logs/loaded-range";
+import { readRange } from "@/lib/logs/read-range";
 import { ApiError } from "@/lib/queries/api-fetch";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
-import { offsetOfLine } from "./line-index-client";
+import { followStep, openAtLines, openTail } from "./range-reads";
+
+export { holdsLine } from "./range-reads";
 
 export type LogState =
   | { kind: "loading" }
@@ -20,22 +20,15 @@ export type LogState =
 export type Jump = { to: "bottom"; n: number } | { to: "line"; line: number; n: number };
 
 const FOLLOW_MS = 2_000;
-const MAX_READ = 8 * 1024 * 1024;
 
 function infoOf(e: unknown): ApiErrorInfo {
   return e instanceof ApiError ? e.info : { kind: "network", status: 0, message: "The file could not be read." };
 }
 
-/** Whether line `n` (1-based) is wholly inside the loaded range, so it can be shown and numbered. */
-export function holdsLine(w: LoadedRange, n: number): boolean {
-  if (w.lfBefore === undefined || n <= w.lfBefore) return false;
-  const lf = w.chunks.reduce((k, c) => k + countLF(c.bytes), 0);
-  return n <= w.lfBefore + lf || (rangeEnd(w) >= w.size && n === w.lfBefore + lf + 1);
-}
-
 /**
  * The loaded range of one file and the reads that move it: the tail on open (or the lines a #L link names),
- * earlier and later chunks as the operator scrolls, and only the new bytes while following.
+ * earlier and later chunks as the operator scrolls, and only the new bytes while following. `gen` counts
+ * opens, so a read that finishes after the operator went elsewhere is dropped; `busy` keeps reads one at a time.
  */
 export function useLoadedRange(url: string) {
   const [state, setState] = useState<LogState>({ kind: "loading" });
@@ -43,14 +36,15 @@ export function useLoadedRange(url: string) {
   const [jump, setJump] = useState<Jump>({ to: "bottom", n: 0 });
   const [notice, setNotice] = useState<string>();
   const [moving, setMoving] = useState(false);
-  const win = useRef<LoadedRange | undefined>(undefined);
+  const loaded = useRef<LoadedRange | undefined>(undefined);
   const gen = useRef(0);
   const busy = useRef(false);
 
   const commit = useCallback((w: LoadedRange) => {
-    win.current = w;
+    loaded.current = w;
     setState({ kind: "ready", range: w });
   }, []);
+  const jumpTo = useCallback((line?: number) => setJump((j) => (line === undefined ? { to: "bottom", n: j.n + 1 } : { to: "line", line, n: j.n + 1 })), []);
 
   const open = useCallback(
     async (target?: LineRange) => {
@@ -58,59 +52,26 @@ export function useLoadedRange(url: string) {
       busy.current = true;
       setNotice(undefined);
       try {
-        let w: LoadedRange;
-        if (target) {
-          const hit = await offsetOfLine(url, target.from);
-          // A loaded range hides its first piece unless it starts the file (it may be the end of a line). Starting
-          // one byte early, on the LF that ends the line before, makes the indexed line the first shown;
-          // that LF is then the one not counted before the loaded range (line − 2).
-          const from = hit && hit.offset > 0 ? { offset: hit.offset - 1, lfBefore: hit.line - 2 } : hit ? { offset: 0, lfBefore: 0 } : { offset: 0, lfBefore: undefined };
-          const first = await readRange(url, { offset: from.offset, length: CHUNK_BYTES });
-          w = openLoadedRange(first.chunk, first.size, first.lastModified, from.lfBefore);
-          if (looksBinary(first.chunk.bytes, { startsMidFile: first.chunk.start > 0 })) {
-            if (my === gen.current) setState({ kind: "binary", size: first.size, ...(first.lastModified ? { lastModified: first.lastModified } : {}) });
-            return;
-          }
-          // Read forward until the link's last line is in, within the memory bound.
-          for (let r = laterRange(w); r && !holdsLine(w, target.to) && loadedBytes(w) + r.length <= MAX_LOADED_BYTES; r = laterRange(w)) {
-            const next = await readRange(url, r);
-            if (my !== gen.current) return;
-            w = append(w, next.chunk, next.size);
-          }
-          if (!holdsLine(w, target.from)) {
-            setNotice(
-              rangeEnd(w) >= w.size
-                ? `Line ${target.from} is past the end of the file.`
-                : `Line ${target.from} lies beyond the first ${Math.round(MAX_LOADED_BYTES / 2 ** 20)} MiB. Opening deep lines of a file this large needs the server's line index.`,
-            );
-          }
-          setFollow(false);
-          setJump((j) => ({ to: "line", line: target.from, n: j.n + 1 }));
-        } else {
-          const tail = await readRange(url, { length: CHUNK_BYTES });
-          if (my !== gen.current) return;
-          if (looksBinary(tail.chunk.bytes, { startsMidFile: tail.chunk.start > 0 })) {
-            setState({ kind: "binary", size: tail.size, ...(tail.lastModified ? { lastModified: tail.lastModified } : {}) });
-            return;
-          }
-          w = openLoadedRange(tail.chunk, tail.size, tail.lastModified);
-          setFollow(true);
-          setJump((j) => ({ to: "bottom", n: j.n + 1 }));
-        }
-        if (my === gen.current) commit(w);
+        const opened = target ? await openAtLines(url, target, () => my === gen.current) : await openTail(url);
+        if (!opened || my !== gen.current) return;
+        if (opened.kind === "binary") return setState(opened);
+        if (opened.notice) setNotice(opened.notice);
+        setFollow(!target);
+        jumpTo(target?.from);
+        commit(opened.range);
       } catch (e) {
         if (my === gen.current) setState({ kind: "error", error: infoOf(e) });
       } finally {
         if (my === gen.current) busy.current = false;
       }
     },
-    [url, commit],
+    [url, commit, jumpTo],
   );
 
   /** Extends the loaded range up (earlier bytes) or down (later bytes) by one chunk. */
   const extend = useCallback(
     async (dir: "earlier" | "later") => {
-      const w = win.current;
+      const w = loaded.current;
       if (!w || busy.current) return;
       const r = dir === "earlier" ? earlierRange(w) : laterRange(w);
       if (!r) return;
@@ -119,7 +80,7 @@ export function useLoadedRange(url: string) {
       setMoving(true);
       try {
         const read = await readRange(url, r);
-        if (my !== gen.current || win.current !== w) return;
+        if (my !== gen.current || loaded.current !== w) return;
         commit(dir === "earlier" ? prepend(w, read.chunk) : append(w, read.chunk, read.size));
       } catch (e) {
         setNotice(`Could not read more of the file: ${infoOf(e).message}`);
@@ -131,51 +92,52 @@ export function useLoadedRange(url: string) {
     [url, commit],
   );
 
-  // Follow: poll the size; read only the bytes past the range's end.
+  useFollow({ on: follow && state.kind === "ready", url, loaded, gen, busy, open, commit, jumpTo, setNotice });
+
+  const resumeFollow = useCallback(() => {
+    const w = loaded.current;
+    if (!w || rangeEnd(w) < w.size) return void open();
+    setFollow(true);
+    jumpTo();
+  }, [open, jumpTo]);
+
+  const pauseFollow = useCallback(() => setFollow(false), []);
+  const currentRange = useCallback(() => loaded.current, []);
+
+  return { state, follow, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
+}
+
+interface FollowDeps {
+  on: boolean;
+  url: string;
+  loaded: RefObject<LoadedRange | undefined>;
+  gen: RefObject<number>;
+  busy: RefObject<boolean>;
+  open: () => Promise<void>;
+  commit: (w: LoadedRange) => void;
+  jumpTo: () => void;
+  setNotice: (notice: string) => void;
+}
+
+/** Follow: poll the size; read only the bytes past the range's end, and go to the bottom when it grew. */
+function useFollow({ on, url, loaded, gen, busy, open, commit, jumpTo, setNotice }: FollowDeps) {
   useEffect(() => {
-    if (!follow || state.kind !== "ready") return;
+    if (!on) return;
     const tick = async () => {
-      const w = win.current;
+      const w = loaded.current;
       if (!w || busy.current) return;
       const my = gen.current;
       try {
-        const p = await readProperties(url);
-        const end = rangeEnd(w);
-        if (my !== gen.current || win.current !== w) return;
-        if (p.size < end || p.size - end > MAX_LOADED_BYTES) {
-          // Truncated, rotated, or grown by more than we hold: start again from the tail.
-          void open();
-          return;
-        }
-        if (p.size > end) {
-          busy.current = true;
-          const read = await readRange(url, { offset: end, length: Math.min(MAX_READ, p.size - end) });
-          busy.current = false;
-          if (my !== gen.current || win.current !== w) return;
-          commit({ ...append(w, read.chunk, read.size), ...(p.lastModified ? { lastModified: p.lastModified } : {}) });
-          setJump((j) => ({ to: "bottom", n: j.n + 1 }));
-        } else if (p.lastModified && p.lastModified !== w.lastModified) commit({ ...w, lastModified: p.lastModified });
+        const step = await followStep(url, w, (reading) => (busy.current = reading));
+        if (my !== gen.current || loaded.current !== w || !step) return;
+        if (step === "reopen") return void open();
+        commit(step.range);
+        if (step.grew) jumpTo();
       } catch (e) {
-        busy.current = false;
         setNotice(`Follow could not read the file: ${infoOf(e).message}`);
       }
     };
     const id = setInterval(() => void tick(), FOLLOW_MS);
     return () => clearInterval(id);
-  }, [follow, state.kind, url, open, commit]);
-
-  const resumeFollow = useCallback(() => {
-    const w = win.current;
-    if (!w || rangeEnd(w) < w.size) {
-      void open();
-      return;
-    }
-    setFollow(true);
-    setJump((j) => ({ to: "bottom", n: j.n + 1 }));
-  }, [open]);
-
-  const pauseFollow = useCallback(() => setFollow(false), []);
-  const currentRange = useCallback(() => win.current, []);
-
-  return { state, follow, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
+  }, [on, url, loaded, gen, busy, open, commit, jumpTo, setNotice]);
 }
