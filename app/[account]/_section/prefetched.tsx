@@ -30,5 +30,10 @@ export async function Prefetched({ reads, budgetMs = PREFETCH_BUDGET_MS, childre
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
   clearTimeout(timer);
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  const state = dehydrate(client);
+  // Handed over as already stale: the server's answer may come from its read cache (up to a few seconds
+  // old, and out of reach of the invalidation an action makes through the API), so the browser shows it
+  // at once and confirms it with one read of its own; a resource removed meanwhile then shows as gone.
+  for (const q of state.queries) q.state.dataUpdatedAt = 0;
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
