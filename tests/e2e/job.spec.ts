@@ -131,3 +131,11 @@ test("the job page starts its heatmap, breakdown and tasks at once, not after th
     await env().clearFaults();
   }
 });
+
+test("the job is read on the server: the page's HTML already holds its task counts, before any script runs", async ({ request }) => {
+  const counts = await env().client.job.getTaskCounts("render-frames");
+  const page = () => request.get(`${env().dashboard.url}/demo/jobs/render-frames`).then((r) => r.text());
+  // The server waits at most a second for the job; a cold server's first read may take longer, so ask until warm.
+  await expect.poll(async () => (await page()).includes('data-testid="task-counts"'), { timeout: 20_000 }).toBe(true);
+  expect(await page()).toContain(`>${counts.taskCounts.succeeded}<`);
+});
