@@ -1,13 +1,18 @@
+import { Suspense } from "react";
 import { ActiveJobs } from "@/components/jobs/active-jobs";
 import { PoolTable } from "@/components/pools/pool-table";
 import { JobScheduleList } from "@/components/schedules/schedule-list";
 import { PageShell } from "@/components/ui/page-shell";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { pageAccount } from "@/lib/server/http/page-account";
+import { Prefetched } from "./_section/prefetched";
+import { serverReads } from "./_section/server-reads";
+import { PanelSkeleton } from "./_section/skeletons";
 
 export const dynamic = "force-dynamic";
 
 // /{account} – the account overview: its pools worst first, its active jobs, and its job schedules.
+// The pools are read on the server and streamed in; the jobs and schedules start their reads at once beside them.
 export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
   const account = await pageAccount((await params).account);
   return (
@@ -18,9 +23,17 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         </h1>
         <RefreshControl />
       </div>
-      <PoolTable account={account.name} />
-      <ActiveJobs account={account.name} />
-      <JobScheduleList account={account.name} />
+      <Suspense fallback={<PanelSkeleton label="Pools" rows={6} />}>
+        <Prefetched reads={[serverReads.pools(account)]}>
+          <PoolTable account={account.name} />
+        </Prefetched>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton label="Active jobs" rows={4} />}>
+        <ActiveJobs account={account.name} />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton label="Job schedules" />}>
+        <JobScheduleList account={account.name} />
+      </Suspense>
     </PageShell>
   );
 }

@@ -6,7 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { LINUX_EXPIRY_NOTE } from "@/lib/connect/expiry";
 import { connectUnavailable, credentialFor } from "@/lib/connect/node-access";
 import { batchQueries } from "@/lib/queries/batch";
-import { connectQueries } from "@/lib/queries/connect";
+import { auditKeys, nodeKeys } from "@/lib/queries/keys";
 import { remediationQueries } from "@/lib/queries/remediation";
 import type { ConnectResponse } from "@/lib/schemas/connect";
 import { ConnectDialog } from "./connect-dialog";
@@ -31,8 +31,8 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
   const done = (r: ConnectResponse) => {
     setResult(r);
     setOpen(false);
-    void qc.invalidateQueries({ queryKey: connectQueries.users(account, poolId, nodeId).queryKey });
-    void qc.invalidateQueries({ queryKey: ["accounts", account, "audit"] });
+    void qc.invalidateQueries({ queryKey: nodeKeys.users(account, poolId, nodeId) });
+    void qc.invalidateQueries({ queryKey: auditKeys.all(account) });
   };
 
   return (

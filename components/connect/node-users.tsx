@@ -7,6 +7,7 @@ import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { connectQueries, sendRemoveUser } from "@/lib/queries/connect";
+import { auditKeys, nodeKeys } from "@/lib/queries/keys";
 import type { NodeUsersResponse } from "@/lib/schemas/connect";
 
 type User = NodeUsersResponse["users"][number];
@@ -20,8 +21,8 @@ export function NodeUsers({ account, poolId, nodeId }: { account: string; poolId
   const remove = useMutation({
     mutationFn: (userName: string) => sendRemoveUser(account, poolId, nodeId, userName),
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: connectQueries.users(account, poolId, nodeId).queryKey });
-      void qc.invalidateQueries({ queryKey: ["accounts", account, "audit"] });
+      void qc.invalidateQueries({ queryKey: nodeKeys.users(account, poolId, nodeId) });
+      void qc.invalidateQueries({ queryKey: auditKeys.all(account) });
     },
   });
   const err = errorInfo(q.error) ?? errorInfo(remove.error);

@@ -6,12 +6,12 @@ import { formatBytes } from "@/lib/format";
 import { ownerFilePath, type OwnerRef } from "@/lib/links/owner";
 import { orderFiles } from "@/lib/logs/file-order";
 import { errorInfo } from "@/lib/queries/api-fetch";
-import { fileTreeQueries } from "@/lib/queries/file-tree";
+import { fileTreeQuery } from "@/lib/queries/file-tree";
 
 
 /** The owner's files, the ones operators read first on top, each linking to its viewer. */
 export function FileTree({ owner, current }: { owner: OwnerRef; current: string }) {
-  const q = useQuery(owner.kind === "task" ? fileTreeQueries.task(owner.account, owner.jobId, owner.taskId) : fileTreeQueries.node(owner.account, owner.poolId, owner.nodeId));
+  const q = useQuery(fileTreeQuery(owner));
   const href = (name: string) => ownerFilePath(owner, name);
   const err = errorInfo(q.error);
   return (

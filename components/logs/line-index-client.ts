@@ -1,3 +1,6 @@
+import { apiFetch } from "@/lib/queries/api-fetch";
+import { lineLocation } from "@/lib/schemas/files";
+
 /**
  * Where a line starts, for `#L…` links into files of any size. Lines inside content the viewer already
  * holds are answered locally; any other goes to the server's line index (`?line=N` on the file's API
@@ -21,10 +24,8 @@ export async function offsetOfLine(fileApiUrl: string, line: number): Promise<{ 
   const local = loaded.get(fileApiUrl)?.(line);
   if (local) return local;
   try {
-    const res = await fetch(`${fileApiUrl}?line=${line}`);
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { offset?: unknown; line?: unknown };
-    return typeof body.offset === "number" && typeof body.line === "number" ? { offset: body.offset, line: body.line } : undefined;
+    const found = await apiFetch(`${fileApiUrl}?line=${line}`, lineLocation);
+    return { offset: found.offset, line: found.line };
   } catch {
     return undefined;
   }

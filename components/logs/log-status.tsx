@@ -1,10 +1,10 @@
 import { formatBytes, formatTime } from "@/lib/format";
-import { windowEnd, windowStart, type LogWindow } from "@/lib/logs/window";
+import { rangeEnd, rangeStart, type LoadedRange } from "@/lib/logs/loaded-range";
 
 /** What is loaded and how lines are numbered, said plainly. */
-export function LogStatus({ w, lineCount }: { w: LogWindow; lineCount: number }) {
-  const start = windowStart(w);
-  const end = windowEnd(w);
+export function LogStatus({ w, lineCount }: { w: LoadedRange; lineCount: number }) {
+  const start = rangeStart(w);
+  const end = rangeEnd(w);
   return (
     <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="log-status" data-lines={lineCount} data-start={start} data-end={end}>
       {lineCount.toLocaleString("en")} lines loaded (bytes {start.toLocaleString("en")}–{end.toLocaleString("en")} of {w.size.toLocaleString("en")}, {formatBytes(end - start)} held).{" "}

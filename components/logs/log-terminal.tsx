@@ -1,11 +1,11 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef } from "react";
 import { lineIndexAtOffset, type LogLine } from "@/lib/logs/lines";
 import type { LineRange } from "@/lib/logs/line-hash";
 import { LogRow, type RowRange } from "./log-row";
-import type { Jump } from "./use-log-window";
+import type { Jump } from "./use-loaded-range";
 
 const ROW = 20;
 const NO_RANGES: RowRange[] = [];
@@ -28,7 +28,7 @@ export interface TerminalProps {
 }
 
 /**
- * The virtualised lines: only the rows on screen (and a margin) exist in the DOM, whatever the window
+ * The virtualised lines: only the rows on screen (and a margin) exist in the DOM, whatever the loaded range
  * holds. When chunks are added above or dropped, the first visible line is found again by its byte offset
  * and put back where it was, so loading earlier text never moves what the operator is reading.
  */
@@ -105,24 +105,33 @@ export function LogTerminal(p: TerminalProps) {
       data-testid="log-lines"
       className="relative h-[70vh] overflow-auto rounded-md bg-slate-950 font-mono text-xs leading-5 text-slate-100"
     >
-      <div style={{ height: v.getTotalSize(), position: "relative", minWidth: "100%" }}>
-        {v.getVirtualItems().map((it) => {
-          const line = lines[it.index];
-          if (!line) return null;
-          const n = p.numberOf(it.index);
-          return (
-            <div
-              key={it.key}
-              data-index={it.index}
-              ref={wrap ? v.measureElement : undefined}
-              className={wrap ? "absolute left-0 w-full break-all whitespace-pre-wrap" : "absolute left-0 h-5 w-max min-w-full whitespace-pre"}
-              style={{ transform: `translateY(${it.start}px)` }}
-            >
-              <LogRow line={line} number={n} selected={n !== undefined && p.selection !== undefined && n >= p.selection.from && n <= p.selection.to} ranges={p.ranges.get(it.index) ?? NO_RANGES} onNumber={p.onNumber} />
-            </div>
-          );
-        })}
-      </div>
+      <VirtualRows v={v} p={p} />
+    </div>
+  );
+}
+
+/** The rows on screen (and the overscan margin), each placed at its measured or fixed offset. */
+function VirtualRows({ v, p }: { v: Virtualizer<HTMLDivElement, Element>; p: TerminalProps }) {
+  const { lines, wrap } = p;
+  return (
+    <div style={{ height: v.getTotalSize(), position: "relative", minWidth: "100%" }}>
+      {v.getVirtualItems().map((it) => {
+        const line = lines[it.index];
+        if (!line) return null;
+        const n = p.numberOf(it.index);
+        const selected = n !== undefined && p.selection !== undefined && n >= p.selection.from && n <= p.selection.to;
+        return (
+          <div
+            key={it.key}
+            data-index={it.index}
+            ref={wrap ? v.measureElement : undefined}
+            className={wrap ? "absolute left-0 w-full break-all whitespace-pre-wrap" : "absolute left-0 h-5 w-max min-w-full whitespace-pre"}
+            style={{ transform: `translateY(${it.start}px)` }}
+          >
+            <LogRow line={line} number={n} selected={selected} ranges={p.ranges.get(it.index) ?? NO_RANGES} onNumber={p.onNumber} />
+          </div>
+        );
+      })}
     </div>
   );
 }

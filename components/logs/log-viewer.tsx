@@ -5,118 +5,45 @@ import { CopyButton } from "@/components/ui/copy-buttons";
 import { Loading } from "@/components/ui/panel";
 import { formatBytes, formatTime } from "@/lib/format";
 import { formatLineHash, parseLineHash, selectLine } from "@/lib/logs/line-hash";
-import { windowLines, type LogLine } from "@/lib/logs/lines";
+import { loadedLines, type LogLine } from "@/lib/logs/lines";
 import { downloadUrl } from "@/lib/logs/read-range";
-import { buildMatcher, findMatches } from "@/lib/logs/search";
-import { lineNumber, windowEnd, windowStart } from "@/lib/logs/window";
+import { lineNumber, rangeEnd, rangeStart, type LoadedRange } from "@/lib/logs/loaded-range";
 import { FileGone } from "./file-gone";
 import { registerLoadedLines } from "./line-index-client";
-import type { RowRange } from "./log-row";
-import { LogSearch, type SearchState } from "./log-search";
+import { BinaryFile } from "./binary-file";
+import { LogSearch } from "./log-search";
 import { WholeFileSearch } from "./whole-file-search";
 import { LogStatus } from "./log-status";
 import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
-import { holdsLine, useLogWindow } from "./use-log-window";
+import { holdsLine, useLoadedRange } from "./use-loaded-range";
+import { useLogSearch } from "./use-log-search";
 
 const NO_LINES: LogLine[] = [];
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /** One file, any size: tail-first, followable, searchable, linkable by line. Keyed by its URL by the page. */
 export function LogViewer({ url, name, parent }: { url: string; name: string; parent: { href: string; label: string } }) {
-  const lw = useLogWindow(url);
-  const { open, currentWindow } = lw;
+  const lw = useLoadedRange(url);
   const hash = useHash();
   const selection = parseLineHash(hash);
   const [wrap, setWrap] = useState(false);
-  const [search, setSearch] = useState<SearchState>({ query: "", caseSensitive: false, regex: false });
-  // The current match is kept by where it is in the file, so it stays put when chunks load above it.
-  const [current, setCurrent] = useState<{ start: number; from: number }>();
-  const [reveal, setReveal] = useState<{ index: number; n: number }>();
-  const openedFor = useRef<string | undefined>(undefined);
 
-  const w = lw.state.kind === "ready" ? lw.state.window : undefined;
-  const { lines, leadingPartial } = useMemo(() => (w ? windowLines(w.chunks, windowEnd(w) >= w.size) : { lines: NO_LINES, leadingPartial: false }), [w]);
+  const w = lw.state.kind === "ready" ? lw.state.range : undefined;
+  const { lines, leadingPartial } = useMemo(() => (w ? loadedLines(w.chunks, rangeEnd(w) >= w.size) : { lines: NO_LINES, leadingPartial: false }), [w]);
   const skip = leadingPartial ? 1 : 0;
   const numberOf = (i: number) => (w ? lineNumber(w, i + skip) : undefined);
   const indexOfNumber = (n: number) => (w?.lfBefore === undefined ? -1 : n - w.lfBefore - 1 - skip);
 
-  // The hash decides where the file opens: on mount, and whenever it names a line that is not loaded.
-  useEffect(() => {
-    const target = parseLineHash(window.location.hash);
-    const key = target ? formatLineHash(target) : "";
-    const cur = currentWindow();
-    if (openedFor.current === undefined || (target && openedFor.current !== key && !(cur && holdsLine(cur, target.from)))) {
-      openedFor.current = key;
-      void open(target);
-    }
-  }, [hash, open, currentWindow]);
+  useLineLinks(url, hash, lw, w, lines, skip);
+  const { search, onSearch, matcher, found, cur, ranges, step, reveal } = useLogSearch(lines, lw.pauseFollow);
 
-  // Lines already loaded answer the line-index seam for this file.
-  useEffect(() => {
-    if (w?.lfBefore === undefined) return;
-    const base = w.lfBefore + 1 + skip;
-    return registerLoadedLines(url, (n) => {
-      const l = lines[n - base];
-      return l ? { offset: l.start, line: n } : undefined;
-    });
-  }, [url, w, lines, skip]);
-
-  const matcher = useMemo(() => buildMatcher(search.query, search), [search]);
-  const found = useMemo(() => (matcher?.ok ? findMatches(lines, matcher.re) : { matches: [], capped: false }), [matcher, lines]);
-  const cur = found.matches.length ? Math.max(0, current ? found.matches.findIndex((m) => lines[m.line]?.start === current.start && m.from === current.from) : 0) : -1;
-  const ranges = useMemo(() => {
-    const m = new Map<number, RowRange[]>();
-    found.matches.forEach((x, i) => {
-      const list = m.get(x.line) ?? [];
-      list.push({ from: x.from, to: x.to, current: i === cur });
-      m.set(x.line, list);
-    });
-    return m;
-  }, [found, cur]);
-
-  const step = (dir: 1 | -1) => {
-    const n = found.matches.length;
-    if (!n) return;
-    const next = (cur + dir + n) % n;
-    const m = found.matches[next]!;
-    setCurrent({ start: lines[m.line]!.start, from: m.from });
-    lw.pauseFollow();
-    setReveal((r) => ({ index: m.line, n: (r?.n ?? 0) + 1 }));
-  };
-
-  const onSearch = (s: SearchState) => {
-    setSearch(s);
-    setCurrent(undefined);
-  };
-
-  const copyText = () => {
-    if (selection) {
-      const a = indexOfNumber(selection.from);
-      const b = indexOfNumber(selection.to);
-      if (a >= 0 && b < lines.length) return lines.slice(a, b + 1).map((l) => l.plain).join("\n");
-    }
-    return lines.map((l) => l.plain).join("\n");
-  };
+  const copyText = () => selectedText(lines, selection && [indexOfNumber(selection.from), indexOfNumber(selection.to)]);
 
   if (lw.state.kind === "loading") return <Loading what={name} />;
   if (lw.state.kind === "error") return <FileGone name={name} error={lw.state.error} parent={parent} />;
-  if (lw.state.kind === "binary")
-    return (
-      <section data-testid="binary-file" className="space-y-2 rounded-lg border border-slate-300 p-6 dark:border-slate-700">
-        <h2 className="text-lg font-semibold">
-          <span className="font-mono">{name}</span> looks like a binary file
-        </h2>
-        <p>
-          Its bytes are not text (NUL bytes or invalid UTF-8), so they are not shown. Size {formatBytes(lw.state.size)}
-          {lw.state.lastModified ? `, last modified ${formatTime(lw.state.lastModified)}` : ""}.
-        </p>
-        <a className="inline-block text-blue-700 underline dark:text-blue-300" href={downloadUrl(url)} download>
-          Download {name}
-        </a>
-      </section>
-    );
-  const win = lw.state.window;
+  if (lw.state.kind === "binary") return <BinaryFile url={url} name={name} size={lw.state.size} lastModified={lw.state.lastModified} />;
+  const win = lw.state.range;
   return (
     <section className="min-w-0 space-y-2" aria-label={`Viewer for ${name}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -151,7 +78,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
           {lw.notice}
         </p>
       )}
-      {windowStart(win) > 0 && lw.moving && <p className="text-xs text-slate-500">Loading more…</p>}
+      {rangeStart(win) > 0 && lw.moving && <p className="text-xs text-slate-500">Loading more…</p>}
       <LogTerminal
         label={`Contents of ${name}`}
         lines={lines}
@@ -170,4 +97,37 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
       />
     </section>
   );
+}
+
+/**
+ * Line links: the hash decides where the file opens (on mount, and whenever it names a line that is not
+ * loaded), and the lines already loaded answer the line-index seam for this file.
+ */
+function useLineLinks(url: string, hash: string, lw: ReturnType<typeof useLoadedRange>, w: LoadedRange | undefined, lines: LogLine[], skip: number) {
+  const { open, currentRange } = lw;
+  const openedFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const target = parseLineHash(window.location.hash);
+    const key = target ? formatLineHash(target) : "";
+    const cur = currentRange();
+    if (openedFor.current === undefined || (target && openedFor.current !== key && !(cur && holdsLine(cur, target.from)))) {
+      openedFor.current = key;
+      void open(target);
+    }
+  }, [hash, open, currentRange]);
+
+  useEffect(() => {
+    if (w?.lfBefore === undefined) return;
+    const base = w.lfBefore + 1 + skip;
+    return registerLoadedLines(url, (n) => {
+      const l = lines[n - base];
+      return l ? { offset: l.start, line: n } : undefined;
+    });
+  }, [url, w, lines, skip]);
+}
+
+/** The selected lines' text when they are all loaded (`range` holds their indexes), else all loaded text. */
+function selectedText(lines: LogLine[], range: [number, number] | undefined): string {
+  const [a, b] = range ?? [-1, -1];
+  return (a >= 0 && b < lines.length ? lines.slice(a, b + 1) : lines).map((l) => l.plain).join("\n");
 }

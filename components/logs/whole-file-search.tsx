@@ -1,25 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { formatBytes } from "@/lib/format";
-import { ndjsonReader } from "@/lib/logs/ndjson";
-import { apiErrorBody, type ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { SearchState } from "./log-search";
-
-type SearchEvent =
-  | { type: "progress"; bytesRead: number; size: number }
-  | { type: "match"; line: number; offset: number; text: string }
-  | { type: "done"; matches: number; truncated: boolean; bytesRead: number; lines: number }
-  | { type: "error"; error: ApiErrorInfo };
-
-interface Run {
-  status: "running" | "done" | "stopped" | "failed";
-  bytesRead: number;
-  size?: number;
-  matches: { line: number; text: string }[];
-  truncated?: boolean;
-  error?: string;
-}
+import { useWholeFileSearch } from "./use-whole-file-search";
 
 /**
  * Search across the whole file on the server, for files far larger than what the viewer holds: the
@@ -27,43 +10,7 @@ interface Run {
  * link that opens the file there.
  */
 export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: string; search: SearchState; valid: boolean; onOpenLine: (line: number) => void }) {
-  const [run, setRun] = useState<Run | undefined>();
-  const abort = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const start = async () => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    const current: Run = { status: "running", bytesRead: 0, matches: [] };
-    setRun({ ...current });
-    const q = new URLSearchParams({ search: search.query, regex: String(search.regex), case: String(search.caseSensitive) });
-    try {
-      const res = await fetch(`${url}?${q}`, { signal: controller.signal });
-      if (!res.ok || !res.body) {
-        const body = apiErrorBody.safeParse(await res.json().catch(() => undefined));
-        return setRun({ ...current, status: "failed", error: body.success ? body.data.error.message : `The dashboard answered ${res.status}.` });
-      }
-      const reader = ndjsonReader<SearchEvent>((e) => {
-        if (e.type === "progress") Object.assign(current, { bytesRead: e.bytesRead, size: e.size });
-        else if (e.type === "match") current.matches.push({ line: e.line, text: e.text });
-        else if (e.type === "done") Object.assign(current, { status: "done", truncated: e.truncated, bytesRead: e.bytesRead });
-        else Object.assign(current, { status: "failed", error: `${e.error.message}${e.error.code ? ` (${e.error.code})` : ""}` });
-      });
-      const stream = res.body.getReader();
-      for (;;) {
-        const { done, value } = await stream.read();
-        if (done) break;
-        reader.push(value);
-        setRun({ ...current, matches: [...current.matches] });
-      }
-      reader.end();
-      setRun({ ...current, matches: [...current.matches] });
-    } catch (e) {
-      setRun({ ...current, status: controller.signal.aborted ? "stopped" : "failed", ...(controller.signal.aborted ? {} : { error: (e as Error).message }) });
-    }
-  };
-
+  const { run, start, stop } = useWholeFileSearch(url, search);
   const fraction = run?.size ? run.bytesRead / run.size : undefined;
   return (
     <section aria-label="Search the whole file" className="space-y-1 text-sm">
@@ -78,7 +25,7 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
           Search the whole file
         </button>
         {run?.status === "running" && (
-          <button type="button" onClick={() => abort.current?.abort()} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">
+          <button type="button" onClick={stop} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">
             Stop
           </button>
         )}

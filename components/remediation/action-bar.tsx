@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ACTION_LABELS } from "@/lib/remediation";
 import { batchQueries } from "@/lib/queries/batch";
+import { auditKeys, heatmapKeys, jobKeys, poolKeys } from "@/lib/queries/keys";
 import { remediationQueries } from "@/lib/queries/remediation";
 import { NODE_ACTIONS, type NodeAction } from "@/lib/schemas/remediation";
 import type { ObservedNode } from "@/lib/views/follow-nodes";
@@ -48,10 +49,10 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
     setTarget(moved.length ? { action: s.response.action, nodeIds: moved, before: snapshot(moved) } : null);
     setOpen(null);
     // The nodes (and the heatmap's row states), the tasks requeued off them and the audit log all changed.
-    void qc.invalidateQueries({ queryKey: ["accounts", account, "pools", poolId] });
-    void qc.invalidateQueries({ queryKey: ["accounts", account, "jobs"] });
-    void qc.invalidateQueries({ queryKey: ["accounts", account, "heatmap"] });
-    void qc.invalidateQueries({ queryKey: ["accounts", account, "audit"] });
+    void qc.invalidateQueries({ queryKey: poolKeys.detail(account, poolId) });
+    void qc.invalidateQueries({ queryKey: jobKeys.all(account) });
+    void qc.invalidateQueries({ queryKey: heatmapKeys.all(account) });
+    void qc.invalidateQueries({ queryKey: auditKeys.all(account) });
   };
 
   return (

@@ -1,5 +1,5 @@
 /**
- * Bytes → lines for a contiguous window of a log that may be any size. The window is a list of chunks read
+ * Bytes → lines for a contiguous loaded range of a log that may be any size. The range is a list of chunks read
  * with ranged requests; a chunk can end inside a line or inside a multi-byte UTF-8 character.
  *
  * Lines are split on the LF byte before decoding: in UTF-8 the byte 0x0A never occurs inside a multi-byte
@@ -82,18 +82,18 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export interface WindowLines {
+export interface LoadedLines {
   lines: LogLine[];
-  /** Bytes at the window's start that belong to a line whose beginning is not loaded (not shown). */
+  /** Bytes at the range's start that belong to a line whose beginning is not loaded (not shown). */
   leadingPartial: boolean;
 }
 
 /**
- * The lines of a contiguous window. The first piece is shown only when the window starts the file (else it
- * is the end of a line whose start is not loaded); the last piece, after the final LF, only when the window
+ * The lines of a contiguous loaded range. The first piece is shown only when the loaded range starts the file (else it
+ * is the end of a line whose start is not loaded); the last piece, after the final LF, only when the loaded range
  * reaches the file's current end (a file without a final newline, or a line still being written).
  */
-export function windowLines(chunks: readonly Chunk[], atFileEnd: boolean): WindowLines {
+export function loadedLines(chunks: readonly Chunk[], atFileEnd: boolean): LoadedLines {
   const first = chunks[0];
   if (!first) return { lines: [], leadingPartial: false };
   const atFileStart = first.start === 0;
@@ -122,7 +122,7 @@ export function windowLines(chunks: readonly Chunk[], atFileEnd: boolean): Windo
   return { lines, leadingPartial };
 }
 
-/** LF bytes in a buffer: how line numbers move when bytes are dropped from, or added before, a window. */
+/** LF bytes in a buffer: how line numbers move when bytes are dropped from, or added before, a loaded range. */
 export function countLF(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) n++;

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
 import { api, withQuery } from "@/lib/links/paths";
 import { fileListResponse } from "@/lib/schemas/files";
 import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResponse } from "@/lib/schemas/failures";
@@ -9,96 +10,81 @@ import { poolHealthResponse } from "@/lib/schemas/health";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { apiFetch } from "./api-fetch";
+import { failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, taskKeys, type Query, type Scope } from "./keys";
 
-type Query = Record<string, string | number | undefined>;
+/** A read of one API path, parsed by its schema, cancelled with the query. */
+const read =
+  <S extends z.ZodType>(path: string, schema: S) =>
+  ({ signal }: { signal: AbortSignal }) =>
+    apiFetch(path, schema, { signal });
+
+/** A pool-or-job route: the same read exists under both, e.g. the heatmap of a pool and of a job. */
+const scoped = (account: string, scope: Scope, pool: typeof api.poolHeatmap, job: typeof api.jobHeatmap, query: Query) =>
+  withQuery("pool" in scope ? pool(account, scope.pool) : job(account, scope.job), query);
 
 /**
- * Every read the views make, in one place: the key names the account and the resource, so an action can
- * invalidate exactly what it changed. Filters and windows are part of the key; `placeholderData` keeps the
+ * Every read the views make, in one place, keyed by the factories in ./keys so an action can invalidate
+ * exactly what it changed. Filters and time windows are part of the key; `placeholderData` keeps the
  * previous result on screen while a new filter loads.
  */
 export const batchQueries = {
-  account: (account: string) => ["accounts", account] as const,
-  pools: (account: string) =>
-    queryOptions({ queryKey: ["accounts", account, "pools"], queryFn: ({ signal }) => apiFetch(api.pools(account), poolListResponse, { signal }) }),
+  pools: (account: string) => queryOptions({ queryKey: poolKeys.list(account), queryFn: read(api.pools(account), poolListResponse) }),
   pool: (account: string, poolId: string) =>
-    queryOptions({ queryKey: ["accounts", account, "pools", poolId], queryFn: ({ signal }) => apiFetch(api.pool(account, poolId), poolDetailResponse, { signal }) }),
+    queryOptions({ queryKey: poolKeys.detail(account, poolId), queryFn: read(api.pool(account, poolId), poolDetailResponse) }),
   poolHealth: (account: string, poolId: string) =>
-    queryOptions({
-      queryKey: ["accounts", account, "pools", poolId, "health"],
-      queryFn: ({ signal }) => apiFetch(api.poolHealth(account, poolId), poolHealthResponse, { signal }),
-    }),
+    queryOptions({ queryKey: poolKeys.health(account, poolId), queryFn: read(api.poolHealth(account, poolId), poolHealthResponse) }),
   nodes: (account: string, poolId: string) =>
-    queryOptions({ queryKey: ["accounts", account, "pools", poolId, "nodes"], queryFn: ({ signal }) => apiFetch(api.nodes(account, poolId), nodeListResponse, { signal }) }),
+    queryOptions({ queryKey: nodeKeys.list(account, poolId), queryFn: read(api.nodes(account, poolId), nodeListResponse) }),
   node: (account: string, poolId: string, nodeId: string) =>
+    queryOptions({ queryKey: nodeKeys.detail(account, poolId, nodeId), queryFn: read(api.node(account, poolId, nodeId), nodeDetailResponse) }),
+  heatmap: (account: string, scope: Scope, query: Query) =>
     queryOptions({
-      queryKey: ["accounts", account, "pools", poolId, "nodes", nodeId],
-      queryFn: ({ signal }) => apiFetch(api.node(account, poolId, nodeId), nodeDetailResponse, { signal }),
-    }),
-  heatmap: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
-    queryOptions({
-      queryKey: ["accounts", account, "heatmap", scope, query],
-      queryFn: ({ signal }) =>
-        apiFetch(withQuery("pool" in scope ? api.poolHeatmap(account, scope.pool) : api.jobHeatmap(account, scope.job), query), heatmapResponse, { signal }),
+      queryKey: heatmapKeys.grid(account, scope, query),
+      queryFn: read(scoped(account, scope, api.poolHeatmap, api.jobHeatmap, query), heatmapResponse),
       placeholderData: keepPreviousData,
     }),
   /** Polled only while a heatmap loads: how many task pages the server has read, of an estimate. */
-  heatmapProgress: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+  heatmapProgress: (account: string, scope: Scope, query: Query) =>
     queryOptions({
-      queryKey: ["accounts", account, "heatmap-progress", scope, query],
-      queryFn: ({ signal }) =>
-        apiFetch(withQuery("pool" in scope ? api.poolHeatmapProgress(account, scope.pool) : api.jobHeatmapProgress(account, scope.job), query), heatmapProgress, { signal }),
+      queryKey: heatmapKeys.progress(account, scope, query),
+      queryFn: read(scoped(account, scope, api.poolHeatmapProgress, api.jobHeatmapProgress, query), heatmapProgress),
       refetchInterval: 700,
       staleTime: 0,
     }),
-  cellTasks: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+  cellTasks: (account: string, scope: Scope, query: Query) =>
     queryOptions({
-      queryKey: ["accounts", account, "heatmap-cell", scope, query],
-      queryFn: ({ signal }) =>
-        apiFetch(withQuery("pool" in scope ? api.poolHeatmapCell(account, scope.pool) : api.jobHeatmapCell(account, scope.job), query), cellTasksResponse, { signal }),
+      queryKey: heatmapKeys.cell(account, scope, query),
+      queryFn: read(scoped(account, scope, api.poolHeatmapCell, api.jobHeatmapCell, query), cellTasksResponse),
     }),
-  failures: (account: string, scope: { pool: string } | { job: string }, query: Query) =>
+  failures: (account: string, scope: Scope, query: Query) =>
     queryOptions({
-      queryKey: ["accounts", account, "failures", scope, query],
-      queryFn: ({ signal }) =>
-        apiFetch(withQuery("pool" in scope ? api.poolFailures(account, scope.pool) : api.jobFailures(account, scope.job), query), failureSummaryResponse, { signal }),
+      queryKey: failureKeys.summary(account, scope, query),
+      queryFn: read(scoped(account, scope, api.poolFailures, api.jobFailures, query), failureSummaryResponse),
       placeholderData: keepPreviousData,
     }),
   jobs: (account: string, query: Query = {}) =>
-    queryOptions({ queryKey: ["accounts", account, "jobs", query], queryFn: ({ signal }) => apiFetch(withQuery(api.jobs(account), query), jobListResponse, { signal }) }),
+    queryOptions({ queryKey: jobKeys.list(account, query), queryFn: read(withQuery(api.jobs(account), query), jobListResponse) }),
   job: (account: string, jobId: string) =>
-    queryOptions({ queryKey: ["accounts", account, "jobs", jobId], queryFn: ({ signal }) => apiFetch(api.job(account, jobId), jobDetailResponse, { signal }) }),
+    queryOptions({ queryKey: jobKeys.detail(account, jobId), queryFn: read(api.job(account, jobId), jobDetailResponse) }),
   jobSchedules: (account: string) =>
-    queryOptions({ queryKey: ["accounts", account, "jobschedules"], queryFn: ({ signal }) => apiFetch(api.jobSchedules(account), jobScheduleListResponse, { signal }) }),
+    queryOptions({ queryKey: scheduleKeys.list(account), queryFn: read(api.jobSchedules(account), jobScheduleListResponse) }),
   jobSchedule: (account: string, scheduleId: string) =>
-    queryOptions({
-      queryKey: ["accounts", account, "jobschedules", scheduleId],
-      queryFn: ({ signal }) => apiFetch(api.jobSchedule(account, scheduleId), jobScheduleDetailResponse, { signal }),
-    }),
+    queryOptions({ queryKey: scheduleKeys.detail(account, scheduleId), queryFn: read(api.jobSchedule(account, scheduleId), jobScheduleDetailResponse) }),
   jobScheduleJobs: (account: string, scheduleId: string) =>
-    queryOptions({
-      queryKey: ["accounts", account, "jobschedules", scheduleId, "jobs"],
-      queryFn: ({ signal }) => apiFetch(api.jobScheduleJobs(account, scheduleId), jobScheduleJobsResponse, { signal }),
-    }),
+    queryOptions({ queryKey: scheduleKeys.jobs(account, scheduleId), queryFn: read(api.jobScheduleJobs(account, scheduleId), jobScheduleJobsResponse) }),
   tasks: (account: string, jobId: string, query: Query) =>
     queryOptions({
-      queryKey: ["accounts", account, "jobs", jobId, "tasks", query],
-      queryFn: ({ signal }) => apiFetch(withQuery(api.tasks(account, jobId), query), taskPage, { signal }),
+      queryKey: jobKeys.tasks(account, jobId, query),
+      queryFn: read(withQuery(api.tasks(account, jobId), query), taskPage),
       placeholderData: keepPreviousData,
     }),
   task: (account: string, jobId: string, taskId: string) =>
-    queryOptions({
-      queryKey: ["accounts", account, "jobs", jobId, "tasks", taskId],
-      queryFn: ({ signal }) => apiFetch(api.task(account, jobId, taskId), taskDetailResponse, { signal }),
-    }),
+    queryOptions({ queryKey: taskKeys.detail(account, jobId, taskId), queryFn: read(api.task(account, jobId, taskId), taskDetailResponse) }),
   taskFiles: (account: string, jobId: string, taskId: string) =>
-    queryOptions({
-      queryKey: ["accounts", account, "jobs", jobId, "tasks", taskId, "files"],
-      queryFn: ({ signal }) => apiFetch(api.taskFiles(account, jobId, taskId), fileListResponse, { signal }),
-    }),
+    queryOptions({ queryKey: taskKeys.files(account, jobId, taskId), queryFn: read(api.taskFiles(account, jobId, taskId), fileListResponse) }),
   nodeFiles: (account: string, poolId: string, nodeId: string) =>
     queryOptions({
-      queryKey: ["accounts", account, "pools", poolId, "nodes", nodeId, "files"],
-      queryFn: ({ signal }) => apiFetch(withQuery(api.nodeFiles(account, poolId, nodeId), { recursive: "true" }), fileListResponse, { signal }),
+      queryKey: nodeKeys.files(account, poolId, nodeId),
+      queryFn: read(withQuery(api.nodeFiles(account, poolId, nodeId), { recursive: "true" }), fileListResponse),
     }),
 };

@@ -2,12 +2,13 @@ import { queryOptions } from "@tanstack/react-query";
 import { api } from "@/lib/links/paths";
 import { connectResponse, nodeUsersResponse, removeUserResponse, type ConnectRequest, type ConnectResponse, type RemoveUserRequest, type RemoveUserResponse } from "@/lib/schemas/connect";
 import { apiFetch } from "./api-fetch";
+import { nodeKeys } from "./keys";
 
 /** The node's temporary users; under the node's key, so the node page's invalidations reach it. */
 export const connectQueries = {
   users: (account: string, poolId: string, nodeId: string) =>
     queryOptions({
-      queryKey: ["accounts", account, "pools", poolId, "nodes", nodeId, "users"],
+      queryKey: nodeKeys.users(account, poolId, nodeId),
       queryFn: ({ signal }) => apiFetch(api.nodeUsers(account, poolId, nodeId), nodeUsersResponse, { signal }),
     }),
 };

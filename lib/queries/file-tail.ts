@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { FILE_HEADERS } from "@/lib/schemas/files";
-import { ApiError } from "./api-fetch";
-import { apiErrorBody } from "@/lib/schemas/api-error";
+import { fetchBytes } from "./api-fetch";
+import { fileKeys } from "./keys";
 
 export interface FileTail {
   text: string;
@@ -17,17 +17,12 @@ export interface FileTail {
  */
 export function fileTailQuery(url: string, bytes = 16 * 1024) {
   return queryOptions({
-    queryKey: ["file-tail", url, bytes],
+    queryKey: fileKeys.tail(url, bytes),
     queryFn: async ({ signal }): Promise<FileTail> => {
-      const res = await fetch(`${url}?length=${bytes}`, { signal });
-      if (!res.ok) {
-        const body = apiErrorBody.safeParse(await res.json().catch(() => undefined));
-        throw new ApiError(body.success ? body.data.error : { kind: "server", status: res.status, message: `The dashboard answered ${res.status}.` });
-      }
-      const buf = new Uint8Array(await res.arrayBuffer());
-      const start = Number(res.headers.get(FILE_HEADERS.start) ?? 0);
-      const size = Number(res.headers.get(FILE_HEADERS.size) ?? buf.length);
-      let text = new TextDecoder("utf-8").decode(buf);
+      const read = await fetchBytes(`${url}?length=${bytes}`, { signal });
+      const start = Number(read.headers.get(FILE_HEADERS.start) ?? 0);
+      const size = Number(read.headers.get(FILE_HEADERS.size) ?? read.bytes.length);
+      let text = new TextDecoder("utf-8").decode(read.bytes);
       let truncated = false;
       if (start > 0) {
         const nl = text.indexOf("\n");

@@ -4,6 +4,7 @@ import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
 import { meResponse } from "@/lib/schemas/identity";
 import { actionResponse, previewResponse, type ActionRequest, type ActionResponse } from "@/lib/schemas/remediation";
 import { apiFetch } from "./api-fetch";
+import { accountKeys, auditKeys, poolKeys } from "./keys";
 
 /** The audit log's filters, as the list route takes them; empty values are left out of the key and the URL. */
 export interface AuditFilters {
@@ -26,7 +27,7 @@ export const remediationQueries = {
   /** The identity changes only with a new sign-in: no polling. */
   me: (account: string) =>
     queryOptions({
-      queryKey: ["accounts", account, "me"],
+      queryKey: accountKeys.me(account),
       queryFn: ({ signal }) => apiFetch(api.me(account), meResponse, { signal }),
       staleTime: 5 * 60_000,
       refetchInterval: false,
@@ -34,19 +35,19 @@ export const remediationQueries = {
   /** Availability and running tasks of the selected nodes; refreshed on the page's interval, and afresh when a dialog opens. */
   preview: (account: string, poolId: string, nodeIds: readonly string[]) =>
     queryOptions({
-      queryKey: ["accounts", account, "pools", poolId, "action-preview", [...nodeIds].sort().join(",")],
+      queryKey: poolKeys.actionPreview(account, poolId, nodeIds),
       queryFn: ({ signal }) => apiFetch(withQuery(api.poolActionPreview(account, poolId), { nodes: nodeIds.join(",") }), previewResponse, { signal }),
       enabled: nodeIds.length > 0,
     }),
   auditList: (account: string, filters: AuditFilters) =>
     queryOptions({
-      queryKey: ["accounts", account, "audit", "list", clean(filters)],
+      queryKey: auditKeys.list(account, clean(filters)),
       queryFn: ({ signal }) => apiFetch(withQuery(api.audit(account), clean(filters)), auditListResponse, { signal }),
     }),
   /** A record never changes once its outcome is in; one without an outcome is still worth re-reading. */
   auditRecord: (account: string, recordId: string) =>
     queryOptions({
-      queryKey: ["accounts", account, "audit", "record", recordId],
+      queryKey: auditKeys.record(account, recordId),
       queryFn: ({ signal }) => apiFetch(api.auditRecord(account, recordId), auditRecordResponse, { signal }),
     }),
 };

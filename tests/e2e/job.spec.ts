@@ -109,3 +109,33 @@ test("'Copy for ticket' on a job gives a summary with the pinned link, counts an
   expect(url.searchParams.get("window")).toBeNull();
   expect(Date.parse(url.searchParams.get("to")!) - Date.parse(url.searchParams.get("from")!)).toBe(24 * 3_600_000);
 });
+
+test("the job page starts its heatmap, breakdown and tasks at once, not after the job has answered", async ({ page }) => {
+  // A job no test has read yet (no cached answer), whose every Batch call the emulator slows down.
+  const poolId = (await env().client.job.get("etl-nightly")).poolInfo!.poolId!;
+  await env().client.job.add({ id: "panels-at-once", poolInfo: { poolId } });
+  await env().faults({ latencyMs: 4_000, pathPrefix: "/jobs/panels-at-once" });
+  try {
+    const issued = new Map<string, number>();
+    page.on("request", (r) => {
+      const m = /^\/api\/accounts\/demo\/jobs\/panels-at-once\/(heatmap|failures|tasks)$/.exec(new URL(r.url()).pathname);
+      if (m && !issued.has(m[1]!)) issued.set(m[1]!, Date.now());
+    });
+    await page.goto(`${env().dashboard.url}/demo/jobs/panels-at-once`, { waitUntil: "commit" });
+    await expect(page.getByTestId("task-counts")).toBeVisible({ timeout: 30_000 });
+    const jobShown = Date.now();
+    expect([...issued.keys()].sort()).toEqual(["failures", "heatmap", "tasks"]);
+    // The job takes at least 4 s to read; each panel's request went out well before it was on screen.
+    for (const [panel, at] of issued) expect(at, `${panel} requested ${jobShown - at} ms before the job was shown`).toBeLessThan(jobShown - 1_500);
+  } finally {
+    await env().clearFaults();
+  }
+});
+
+test("the job is read on the server: the page's HTML already holds its task counts, before any script runs", async ({ request }) => {
+  const counts = await env().client.job.getTaskCounts("render-frames");
+  const page = () => request.get(`${env().dashboard.url}/demo/jobs/render-frames`).then((r) => r.text());
+  // The server waits at most a second for the job; a cold server's first read may take longer, so ask until warm.
+  await expect.poll(async () => (await page()).includes('data-testid="task-counts"'), { timeout: 20_000 }).toBe(true);
+  expect(await page()).toContain(`>${counts.taskCounts.succeeded}<`);
+});

@@ -1,19 +1,36 @@
+import { Suspense } from "react";
 import { TaskView } from "@/components/tasks/task-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams } from "@/lib/schemas/inputs";
+import { Prefetched } from "../../../../_section/prefetched";
+import { serverReads } from "../../../../_section/server-reads";
+import { PageSkeleton } from "../../../../_section/skeletons";
+import { StartReads } from "../../../../_section/start-reads";
 
 export const dynamic = "force-dynamic";
 
 // /{account}/jobs/{jobId}/tasks/{taskId} – one task: why it failed, where it ran, the tail of its logs.
+// The task is read on the server and streamed in; its file list (for the logs panel) starts at once beside it.
 export default async function TaskPage({ params }: { params: Promise<{ account: string; jobId: string; taskId: string }> }) {
   const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const { owner, ...frame } = ownerFrame(account.name, "task", { parent: raw.jobId, child: raw.taskId });
   return (
     <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
-      {owner?.kind === "task" && <TaskView account={account.name} jobId={owner.jobId} taskId={owner.taskId} />}
+      {owner?.kind === "task" && (
+        <>
+          <StartReads reads={[{ read: "taskFiles", account: account.name, jobId: owner.jobId, taskId: owner.taskId }]} />
+          <Suspense fallback={<TaskSkeleton />}>
+            <Prefetched reads={[serverReads.task(account, owner.jobId, owner.taskId)]}>
+              <TaskView account={account.name} jobId={owner.jobId} taskId={owner.taskId} />
+            </Prefetched>
+          </Suspense>
+        </>
+      )}
     </PageShell>
   );
 }
+
+const TaskSkeleton = () => <PageSkeleton title="task" panels={[["Why it failed", 3], ["State and timings", 4], ["Logs", 6]]} />;

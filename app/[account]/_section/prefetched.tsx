@@ -1,0 +1,39 @@
+import "server-only";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { ServerRead } from "./server-reads";
+
+/** Long enough for a healthy Batch read (tens to hundreds of ms), short enough not to hold a page back. */
+const PREFETCH_BUDGET_MS = 1_000;
+
+/**
+ * Reads a page's main resource on the server, with the same read functions its API route calls, and hands
+ * the answer to the browser's query cache: the panel shows it at once instead of fetching it again. The
+ * answer goes through JSON and the route's response schema, so the cache holds what the API would have
+ * sent. A failed read is not handed over (and not retried here): the browser then fetches as without a
+ * prefetch and shows the error, or the "gone" panel, as usual.
+ *
+ * The wait is bounded by `budgetMs`: the browser hydrates the page (and so starts every other panel's
+ * read) only once the streamed HTML is complete, so a slow Batch read must not hold the page back. A read
+ * still running then is left to the browser, whose request joins it in the server's read cache.
+ */
+export async function Prefetched({ reads, budgetMs = PREFETCH_BUDGET_MS, children }: { reads: ServerRead[]; budgetMs?: number; children: ReactNode }) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
+  const all = Promise.all(
+    reads.map((r) =>
+      client.prefetchQuery({
+        queryKey: r.queryKey,
+        queryFn: async () => r.schema.parse(JSON.parse(JSON.stringify(await r.read()))),
+      }),
+    ),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
+  clearTimeout(timer);
+  const state = dehydrate(client);
+  // Handed over as already stale: the server's answer may come from its read cache (up to a few seconds
+  // old, and out of reach of the invalidation an action makes through the API), so the browser shows it
+  // at once and confirms it with one read of its own; a resource removed meanwhile then shows as gone.
+  for (const q of state.queries) q.state.dataUpdatedAt = 0;
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
+}

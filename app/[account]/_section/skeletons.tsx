@@ -1,0 +1,38 @@
+/**
+ * Placeholders shaped like a section's page (frame, title, panels), shown while it is being prepared and
+ * per panel while the panel's first data loads. They say "Loading" to screen readers once, not per block.
+ */
+function Block({ className }: { className: string }) {
+  return <div aria-hidden className={`animate-pulse rounded bg-slate-200 dark:bg-slate-800 ${className}`} />;
+}
+
+/** One panel's placeholder; `rows` roughly matches how tall the panel will be. */
+export function PanelSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
+  return (
+    <section aria-busy="true" aria-label={`${label} (loading)`} className="space-y-2 rounded border border-slate-200 p-4 dark:border-slate-800">
+      <Block className="h-5 w-40" />
+      {Array.from({ length: rows }, (_, i) => (
+        <Block key={i} className="h-4 w-full" />
+      ))}
+    </section>
+  );
+}
+
+/** A whole page's placeholder: the breadcrumbs line, the title, then its panels (label and height of each). */
+export function PageSkeleton({ title, panels }: { title: string; panels: [label: string, rows: number][] }) {
+  return (
+    <main className="mx-auto max-w-7xl space-y-4 px-6 py-6">
+      <p role="status" className="sr-only">
+        Loading the {title} page…
+      </p>
+      <div className="flex items-center justify-between">
+        <Block className="h-4 w-64" />
+        <Block className="h-4 w-40" />
+      </div>
+      <Block className="h-8 w-72" />
+      {panels.map(([label, rows]) => (
+        <PanelSkeleton key={label} label={label} rows={rows} />
+      ))}
+    </main>
+  );
+}
