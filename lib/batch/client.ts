@@ -16,7 +16,11 @@ export interface AccountClient {
   clock: ServiceClock;
 }
 
-const clients = new Map<string, AccountClient>();
+// On globalThis: pages and API routes are separate server bundles of one process, and each would otherwise
+// hold its own copy of this map: two read caches (a page could show what an action already invalidated),
+// two service clocks, and twice the request slots the account is meant to get (docs/architecture.md).
+const shared = globalThis as typeof globalThis & { __batchscopeAccountClients?: Map<string, AccountClient> };
+const clients = (shared.__batchscopeAccountClients ??= new Map<string, AccountClient>());
 
 /**
  * One SDK client, read cache and concurrency limit per account. The SDK's retry policies are replaced by
