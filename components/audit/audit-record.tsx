@@ -14,7 +14,7 @@ import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
-import { evidenceNode, outcomeSentence } from "@/lib/views/audit";
+import { evidenceNode, outcomeSentence } from "@/lib/display/audit";
 import { actionText, OutcomeBadge } from "./audit-table";
 
 const dt = "text-slate-600 dark:text-slate-400";

@@ -3,7 +3,7 @@ import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { AuditRecordView } from "@/lib/schemas/audit";
 import { ACTION_LABELS } from "@/lib/remediation";
-import { outcomeText } from "@/lib/views/audit";
+import { outcomeText } from "@/lib/display/audit";
 
 const OUTCOME_TONE: Record<AuditRecordView["outcome"], string> = {
   accepted: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",

@@ -8,7 +8,7 @@ import { formatBytes, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
-import { orderNodeFiles } from "@/lib/views/node-facts";
+import { orderNodeFiles } from "@/lib/display/node-facts";
 
 /** The node's files, the start task's logs first, each opening in the file view. */
 export function NodeFiles({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {

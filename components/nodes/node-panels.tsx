@@ -1,7 +1,7 @@
 import { NodeStateBadge } from "@/components/ui/badges";
 import { formatTime } from "@/lib/format";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { nodeErrorHint, sinceText } from "@/lib/views/node-facts";
+import { nodeErrorHint, sinceText } from "@/lib/display/node-facts";
 
 type NodeDetail = NodeDetailResponse["node"];
 const dt = "text-slate-600 dark:text-slate-400";

@@ -14,7 +14,7 @@ import { paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
-import { nodeTicket } from "@/lib/views/node-facts";
+import { nodeTicket } from "@/lib/display/node-facts";
 import { NodeFiles } from "./node-files";
 import { NodeErrors, NodeStateFacts } from "./node-panels";
 import { FailureStrip, RecentTasks } from "./recent-tasks";

@@ -3,7 +3,7 @@ import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
 import { formatClock, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { failureStrip } from "@/lib/views/node-facts";
+import { failureStrip } from "@/lib/display/node-facts";
 
 type RecentTask = NodeDetailResponse["node"]["recentTasks"][number];
 

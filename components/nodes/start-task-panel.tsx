@@ -7,7 +7,7 @@ import { formatTime } from "@/lib/format";
 import { api, paths } from "@/lib/links/paths";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { startTaskSummary } from "@/lib/views/node-facts";
+import { startTaskSummary } from "@/lib/display/node-facts";
 
 type NodeDetail = NodeDetailResponse["node"];
 const dt = "text-slate-600 dark:text-slate-400";

@@ -10,7 +10,7 @@ import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import { sameId } from "@/lib/schemas/ids";
 import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
-import { splitByAvailability } from "@/lib/views/remediation";
+import { splitByAvailability } from "@/lib/display/remediation";
 import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
 
 /** Actions that put a node back to work: their button is not painted as a danger. */

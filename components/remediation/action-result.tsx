@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { paths } from "@/lib/links/paths";
 import type { NodeActionResult, NodeOutcome } from "@/lib/schemas/remediation";
-import type { FollowStatus } from "@/lib/views/follow-nodes";
+import type { FollowStatus } from "@/lib/display/follow-nodes";
 import { ACTION_LABELS } from "@/lib/remediation";
 import type { Submitted } from "./action-dialog";
 

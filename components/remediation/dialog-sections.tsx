@@ -2,7 +2,7 @@ import Link from "next/link";
 import { paths } from "@/lib/links/paths";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { describeOption, taskFate } from "@/lib/remediation";
-import type { ExcludedNode } from "@/lib/views/remediation";
+import type { ExcludedNode } from "@/lib/display/remediation";
 
 const SHOWN = 50;
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
-import { identityLine } from "@/lib/views/remediation";
+import { identityLine } from "@/lib/display/remediation";
 
 /** Who the dashboard believes the operator is, in the page's header: what the action buttons will allow. */
 export function IdentityBadge({ account }: { account: string }) {

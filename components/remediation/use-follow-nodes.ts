@@ -5,7 +5,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse, NodeListResponse } from "@/lib/schemas/nodes";
 import type { NodeAction } from "@/lib/schemas/remediation";
-import { followStatus, observeNodeList, type FollowStatus, type Observation, type ObservedNode } from "@/lib/views/follow-nodes";
+import { followStatus, observeNodeList, type FollowStatus, type Observation, type ObservedNode } from "@/lib/display/follow-nodes";
 
 export interface FollowTarget {
   action: NodeAction;

@@ -4,8 +4,8 @@ import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { TaskDetail } from "@/lib/schemas/tasks";
-import { retentionText, runTimeAgainstLimit } from "@/lib/views/task-facts";
-import { sinceText } from "@/lib/views/node-facts";
+import { retentionText, runTimeAgainstLimit } from "@/lib/display/task-facts";
+import { sinceText } from "@/lib/display/node-facts";
 
 const dt = "text-slate-600 dark:text-slate-400";
 

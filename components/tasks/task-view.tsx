@@ -12,7 +12,7 @@ import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import { nextRefreshMs } from "@/lib/queries/refresh";
-import { taskTicket } from "@/lib/views/task-facts";
+import { taskTicket } from "@/lib/display/task-facts";
 import { TaskFileSpecs, TaskTimings, TaskWhere } from "./task-facts-panels";
 import { TaskLogs } from "./task-logs";
 import { VerdictBox } from "./verdict-box";
