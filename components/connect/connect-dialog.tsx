@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { Modal, ModalButtons } from "@/components/ui/modal";
+import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { DEFAULT_EXPIRY_HOURS, EXPIRY_CHOICES } from "@/lib/connect/expiry";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { errorInfo } from "@/lib/queries/api-fetch";
@@ -52,7 +52,7 @@ export function ConnectDialog({
   const ready = (credential === "password" || check?.ok === true) && !send.isPending;
 
   return (
-    <Modal
+    <Dialog
       testId="connect-dialog"
       busy={send.isPending}
       onClose={onClose}
@@ -122,10 +122,10 @@ export function ConnectDialog({
           <input id={ids.ticket} maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
         </div>
         {err && <ApiErrorBanner error={err} />}
-        <ModalButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
+        <DialogButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
           {send.isPending ? "Creating the user…" : "Create user"}
-        </ModalButtons>
+        </DialogButtons>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -8,14 +8,18 @@ import { remediationQueries } from "@/lib/queries/remediation";
 import { NODE_ACTIONS, type NodeAction } from "@/lib/schemas/remediation";
 import type { ObservedNode } from "@/lib/display/follow-nodes";
 import { buttonState, refusal } from "@/lib/display/remediation";
+import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
 import { ActionDialog, type Submitted } from "./action-dialog";
 import { ActionResult } from "./action-result";
 import { useFollowNodes, type FollowTarget } from "./use-follow-nodes";
 
+const DESTRUCTIVE: ReadonlySet<NodeAction> = new Set(["remove", "reimage"]);
+
 /**
  * The five node actions for the given nodes (one node on its page, the selection on the pool page). A
  * viewer sees them disabled with the reason; an action the nodes' state or the pool's type makes
- * impossible is disabled with the reason as text. After an action: the result and the live follow, which
+ * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by). After an action: the result and the live follow, which
  * stay when the selection is cleared.
  */
 export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: { account: string; poolId: string; nodeIds: string[]; testId?: string }) {
@@ -57,31 +61,45 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
   return (
     <div className="space-y-2">
       {nodeIds.length > 0 && (
-        <div role="group" aria-label={nodeIds.length === 1 ? `Actions on node ${nodeIds[0]}` : `Actions on ${nodeIds.length} selected nodes`} data-testid={testId} className="flex flex-wrap items-start gap-2">
+        <div
+          role="group"
+          aria-label={nodeIds.length === 1 ? `Actions on node ${nodeIds[0]}` : `Actions on ${nodeIds.length} selected nodes`}
+          data-testid={testId}
+          className="flex flex-wrap items-center gap-2"
+        >
           {NODE_ACTIONS.map((action) => {
             const s = buttonState(action, nodeIds.length, identity, preview.data);
             const id = `${noteId}-${action}`;
-            return (
-              <div key={action} className="flex max-w-56 flex-col gap-0.5">
-                <button
-                  type="button"
-                  disabled={!s.enabled}
-                  aria-describedby={s.note && !refused ? id : refused ? noteId : undefined}
-                  onClick={() => setOpen({ action, nodeIds: [...nodeIds] })}
-                  className={`rounded border px-2 py-0.5 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${action === "remove" || action === "reimage" ? "border-red-400 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"}`}
-                >
-                  {ACTION_LABELS[action]}
-                </button>
-                {s.note && !refused && nodeIds.length > 0 && (
-                  <span id={id} data-testid={`action-note-${action}`} className="text-xs text-slate-600 dark:text-slate-300">
-                    {s.note}
-                  </span>
-                )}
-              </div>
+            const button = (
+              <Button
+                variant={DESTRUCTIVE.has(action) ? "dangerOutline" : "secondary"}
+                disabled={!s.enabled}
+                aria-describedby={s.note && !refused ? id : refused ? noteId : undefined}
+                onClick={() => setOpen({ action, nodeIds: [...nodeIds] })}
+              >
+                {ACTION_LABELS[action]}
+                {s.enabled && s.note && <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">ⓘ</span>}
+              </Button>
+            );
+            // The reason lives in a tooltip (the bar stays one compact row) and, for screen readers and
+            // anyone reading the text, in a hidden note the button is described by.
+            return s.note && !refused ? (
+              <span key={action} className="inline-flex">
+                <Tooltip content={s.note}>
+                  <span className="inline-flex">{button}</span>
+                </Tooltip>
+                <span id={id} data-testid={`action-note-${action}`} className="sr-only">
+                  {s.note}
+                </span>
+              </span>
+            ) : (
+              <span key={action} className="inline-flex">
+                {button}
+              </span>
             );
           })}
           {refused && (
-            <p id={noteId} data-testid="action-refused" className="self-center text-sm font-medium text-amber-800 dark:text-amber-300">
+            <p id={noteId} data-testid="action-refused" className="text-sm font-medium text-amber-800 dark:text-amber-300">
               {refused}
             </p>
           )}

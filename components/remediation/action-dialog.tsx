@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { Modal, ModalButtons } from "@/components/ui/modal";
+import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { shortId } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
@@ -92,9 +92,9 @@ export function ActionDialog({
   const buttonCount = targetIds.length === 1 ? `node ${shortId(targetIds[0]!)}` : count;
 
   return (
-    <Modal
+    <Dialog
       testId="action-dialog"
-      width="44rem"
+      width="lg"
       busy={send.isPending}
       onClose={onClose}
       title={`${label}: ${preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}`}
@@ -143,11 +143,11 @@ export function ActionDialog({
               {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
             </div>
           )}
-          <ModalButtons busy={send.isPending} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
+          <DialogButtons busy={send.isPending} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
             {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`}
-          </ModalButtons>
+          </DialogButtons>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }
