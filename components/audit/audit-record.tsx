@@ -15,7 +15,8 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
 import { evidenceNode, outcomeSentence } from "@/lib/display/audit";
-import { actionText, OutcomeBadge } from "./audit-table";
+import { actionText, OutcomeBadge } from "./audit-text";
+import { TextLink } from "@/components/ui/text-link";
 
 const dt = "text-slate-600 dark:text-slate-400";
 
@@ -62,9 +63,9 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
       </Fact>
       <Fact term="Action">{actionText(r)}</Fact>
       <Fact term="Node">
-        <Link href={paths.node(account, r.poolId, r.nodeId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+        <TextLink href={paths.node(account, r.poolId, r.nodeId)} className="font-mono">
           {r.poolId} / {r.nodeId}
-        </Link>
+        </TextLink>
       </Fact>
       <Fact term="Reason" testId="record-reason">
         <span className="whitespace-pre-wrap">{r.reason}</span>

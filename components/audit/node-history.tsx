@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Panel } from "@/components/ui/panel";
@@ -8,6 +7,7 @@ import { paths, withQuery } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import { AuditTable } from "./audit-table";
+import { TextLink } from "@/components/ui/text-link";
 
 /** What was done to this node, from the audit log: readable after the node itself is gone. */
 export function NodeHistory({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
@@ -20,9 +20,9 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
       title={`History${q.data ? ` (${records.length}${q.data.nextCursor ? "+" : ""})` : ""}`}
       error={q.data ? err : undefined}
       actions={
-        <Link href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })} className="text-blue-700 hover:underline dark:text-blue-300">
+        <TextLink href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })}>
           In the audit log
-        </Link>
+        </TextLink>
       }
     >
       {!q.data && err && <ApiErrorBanner error={err} />}

@@ -9,8 +9,7 @@ import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { sendConnect } from "@/lib/queries/connect";
 import type { ConnectResponse } from "@/lib/schemas/connect";
-
-const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+import { Input, Select, Textarea } from "@/components/ui/input";
 
 /**
  * Asks for what the node needs to let the operator in: an SSH public key (checked as it is typed, with
@@ -75,7 +74,7 @@ export function ConnectDialog({
             <label htmlFor={ids.key} className="block text-sm font-semibold">
               SSH public key
             </label>
-            <textarea
+            <Textarea
               id={ids.key}
               rows={3}
               spellCheck={false}
@@ -86,7 +85,7 @@ export function ConnectDialog({
               aria-invalid={check ? !check.ok : undefined}
               placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
               onChange={(e) => setKey(e.target.value)}
-              className={`${input} font-mono text-xs`}
+              className="w-full font-mono text-xs"
             />
             <p id={ids.check} data-testid="key-check" role="status" className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
               {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
@@ -101,25 +100,25 @@ export function ConnectDialog({
           <label htmlFor={ids.expiry} className="block text-sm font-semibold">
             Expires after
           </label>
-          <select id={ids.expiry} value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className={input}>
+          <Select id={ids.expiry} size="md" value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className="w-full text-sm">
             {EXPIRY_CHOICES.map((h) => (
               <option key={h} value={h}>
                 {h === 1 ? "1 hour" : `${h} hours`}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="space-y-1">
           <label htmlFor={ids.reason} className="block text-sm font-semibold">
             Reason (optional)
           </label>
-          <textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className={input} />
+          <Textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className="w-full text-sm" />
         </div>
         <div className="space-y-1">
           <label htmlFor={ids.ticket} className="block text-sm font-semibold">
             Ticket reference (optional)
           </label>
-          <input id={ids.ticket} maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
+          <Input id={ids.ticket} size="md" maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className="w-full text-sm" placeholder="INC-1234" />
         </div>
         {err && <ApiErrorBanner error={err} />}
         <DialogButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">

@@ -1,11 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { ConnectResponse } from "@/lib/schemas/connect";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 /**
  * What the operator needs to sign in, right after the user is made: the exact command (or the RDP file),
@@ -50,13 +51,13 @@ export function ConnectResult({ account, result, onDismiss }: { account: string;
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={paths.auditRecord(account, result.recordId)} data-testid="connect-record" className="text-blue-700 hover:underline dark:text-blue-300">
+        <TextLink href={paths.auditRecord(account, result.recordId)} data-testid="connect-record">
           Audit record
-        </Link>
+        </TextLink>
         {result.requestId && <span className="font-mono text-xs">request-id {result.requestId}</span>}
-        <button type="button" onClick={onDismiss} className="ml-auto rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <Button onClick={onDismiss} className="ml-auto">
           {result.password !== undefined ? "I have copied it — hide" : "Hide"}
-        </button>
+        </Button>
       </div>
     </div>
   );

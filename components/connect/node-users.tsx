@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { connectQueries, sendRemoveUser } from "@/lib/queries/connect";
 import type { NodeUsersResponse } from "@/lib/schemas/connect";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 type User = NodeUsersResponse["users"][number];
 
@@ -53,7 +54,7 @@ export function NodeUsers({ account, poolId, nodeId }: { account: string; poolId
               <tr key={u.recordId} data-testid="node-user" data-user={u.userName} data-status={status(u)} className="border-t border-slate-200 dark:border-slate-800">
                 <td className="px-2 py-1 font-mono">{u.userName}</td>
                 <td className="px-2 py-1 break-all">
-                  {u.createdBy}, <Link href={paths.auditRecord(account, u.recordId)} className="text-blue-700 hover:underline dark:text-blue-300">{formatTime(u.createdAt)}</Link>
+                  {u.createdBy}, <TextLink href={paths.auditRecord(account, u.recordId)}>{formatTime(u.createdAt)}</TextLink>
                 </td>
                 <td className="px-2 py-1">{formatTime(u.expiryTime)}</td>
                 <td className="px-2 py-1">
@@ -61,15 +62,9 @@ export function NodeUsers({ account, poolId, nodeId }: { account: string; poolId
                 </td>
                 <td className="px-2 py-1 text-right">
                   {!u.removed && (
-                    <button
-                      type="button"
-                      disabled={remove.isPending}
-                      onClick={() => remove.mutate(u.userName)}
-                      aria-label={`Remove user ${u.userName}`}
-                      className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-                    >
+                    <Button disabled={remove.isPending} onClick={() => remove.mutate(u.userName)} aria-label={`Remove user ${u.userName}`}>
                       {remove.isPending && remove.variables === u.userName ? "Removing…" : "Remove"}
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>

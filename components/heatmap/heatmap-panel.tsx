@@ -18,6 +18,7 @@ import { bucketRange, cellRange, columnOf } from "./time-axis";
 import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";
 import { useTheme } from "./use-theme";
 import { VerdictLine } from "./verdict-line";
+import { Button } from "@/components/ui/button";
 
 /**
  * The failure heatmap of a pool or a job (design.md "The failure heatmap"): verdict, legend, the grid,
@@ -69,15 +70,15 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div role="group" aria-label="Colour the cells by" className="flex text-sm">
               {(["failures", "category"] as const).map((m) => (
-                <button
+                <Button
                   key={m}
-                  type="button"
+                  variant={view.metric === m ? "strong" : "secondary"}
                   aria-pressed={view.metric === m}
                   onClick={() => void setView({ metric: m })}
-                  className={`border border-slate-300 px-2 py-0.5 first:rounded-l last:rounded-r dark:border-slate-700 ${view.metric === m ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+                  className="rounded-none border border-slate-300 first:rounded-l last:rounded-r dark:border-slate-700"
                 >
                   {m === "failures" ? "Failure count" : "Category"}
-                </button>
+                </Button>
               ))}
             </div>
             <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
@@ -85,9 +86,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
           <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="selection-bar">
             <span data-testid="selection-count" aria-live="polite">{selectionSummary(selected.length)}</span>
             {selected.length > 0 && (
-              <button type="button" onClick={() => void setView({ sel: null })} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                Clear selection
-              </button>
+              <Button onClick={() => void setView({ sel: null })}>Clear selection</Button>
             )}
             <span className="text-slate-600 dark:text-slate-300">
               {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead} jobs

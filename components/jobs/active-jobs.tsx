@@ -7,6 +7,7 @@ import { Loading, Panel } from "@/components/ui/panel";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { TextLink } from "@/components/ui/text-link";
 
 /** Active jobs with their task counts and the failures of the last hour, the job with most failures first. */
 export function ActiveJobs({ account }: { account: string }) {
@@ -37,9 +38,9 @@ export function ActiveJobs({ account }: { account: string }) {
                 .map((j) => (
                   <tr key={j.id} className="border-t border-slate-200 dark:border-slate-800">
                     <th scope="row" className="px-2 py-1 text-left font-mono font-normal whitespace-nowrap">
-                      <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.job(account, j.id)}>
+                      <TextLink href={paths.job(account, j.id)}>
                         {j.id}
-                      </Link>
+                      </TextLink>
                       {j.displayName && <span className="ml-2 font-sans text-xs text-slate-500">{j.displayName}</span>}
                     </th>
                     <td className="px-2 py-1 font-mono">{j.poolId ? <Link className="hover:underline" href={paths.pool(account, j.poolId)}>{j.poolId}</Link> : "—"}</td>

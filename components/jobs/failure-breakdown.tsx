@@ -8,6 +8,8 @@ import { Loading, Panel } from "@/components/ui/panel";
 import { jobViewParams, windowQuery } from "@/lib/links/view-params";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { Button } from "@/components/ui/button";
+import { linkVariants } from "@/components/ui/text-link";
 
 /** Failures in the window by category and by exit code; choosing one filters the task table below. */
 export function FailureBreakdown({ account, jobId }: { account: string; jobId: string }) {
@@ -44,9 +46,9 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
             <ul className="space-y-1 font-mono text-sm" data-testid="failures-by-exit-code">
               {data.byExitCode.slice(0, 10).map((e) => (
                 <li key={e.exitCode}>
-                  <button type="button" className="text-blue-700 hover:underline dark:text-blue-300" onClick={() => void setF({ exitCode: e.exitCode })}>
+                  <Button variant="ghost" size="inline" className={linkVariants()} onClick={() => void setF({ exitCode: e.exitCode })}>
                     exit {e.exitCode}
-                  </button>{" "}
+                  </Button>{" "}
                   <span className="tabular-nums">× {e.count}</span>
                 </li>
               ))}

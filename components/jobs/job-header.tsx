@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { GonePanel, isGone } from "@/components/ui/gone";
 import { Loading, Panel } from "@/components/ui/panel";
@@ -9,6 +8,7 @@ import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { TextLink } from "@/components/ui/text-link";
 
 const COUNTS = [
   ["active", "Active"],
@@ -39,7 +39,7 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
           </div>
           <div>
             <dt className="text-slate-500">Pool</dt>
-            <dd className="font-mono">{job.poolId ? <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.pool(account, job.poolId)}>{job.poolId}</Link> : "—"}</dd>
+            <dd className="font-mono">{job.poolId ? <TextLink href={paths.pool(account, job.poolId)}>{job.poolId}</TextLink> : "—"}</dd>
           </div>
           <div>
             <dt className="text-slate-500">Created</dt>

@@ -5,6 +5,7 @@ import { formatBytes } from "@/lib/format";
 import { ndjsonReader } from "@/lib/logs/ndjson";
 import { apiErrorBody, type ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { SearchState } from "./log-search";
+import { Button } from "@/components/ui/button";
 
 type SearchEvent =
   | { type: "progress"; bytesRead: number; size: number }
@@ -68,19 +69,11 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
   return (
     <section aria-label="Search the whole file" className="space-y-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          data-testid="search-whole-file"
-          disabled={!valid || !search.query || run?.status === "running"}
-          onClick={() => void start()}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
+        <Button data-testid="search-whole-file" disabled={!valid || !search.query || run?.status === "running"} onClick={() => void start()}>
           Search the whole file
-        </button>
+        </Button>
         {run?.status === "running" && (
-          <button type="button" onClick={() => abort.current?.abort()} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">
-            Stop
-          </button>
+          <Button onClick={() => abort.current?.abort()}>Stop</Button>
         )}
         {run && (
           <span aria-live="polite" data-testid="whole-file-status" className="text-slate-600 dark:text-slate-300">

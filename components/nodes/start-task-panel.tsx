@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { LogTail } from "@/components/logs/log-tail";
 import { formatTime } from "@/lib/format";
 import { api, paths } from "@/lib/links/paths";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
 import { startTaskSummary } from "@/lib/display/node-facts";
+import { TextLink } from "@/components/ui/text-link";
 
 type NodeDetail = NodeDetailResponse["node"];
 const dt = "text-slate-600 dark:text-slate-400";
@@ -76,13 +76,13 @@ export function StartTaskInfo({ account, node }: { account: string; node: NodeDe
         ) : null)}
       {st && (
         <p>
-          <Link className="text-blue-700 underline dark:text-blue-300" href={paths.nodeFile(account, node.poolId, node.id, "startup/stdout.txt")}>
+          <TextLink tone="plain" href={paths.nodeFile(account, node.poolId, node.id, "startup/stdout.txt")}>
             startup/stdout.txt
-          </Link>
+          </TextLink>
           {" · "}
-          <Link className="text-blue-700 underline dark:text-blue-300" href={paths.nodeFile(account, node.poolId, node.id, "startup/stderr.txt")}>
+          <TextLink tone="plain" href={paths.nodeFile(account, node.poolId, node.id, "startup/stderr.txt")}>
             startup/stderr.txt
-          </Link>
+          </TextLink>
         </p>
       )}
     </div>

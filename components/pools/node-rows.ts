@@ -27,7 +27,10 @@ export function nodeTableRows(nodes: readonly NodeRow[], heat: Pick<HeatmapRespo
       failures: h?.failures ?? 0,
       ...(h?.failureRate !== undefined ? { failureRate: h.failureRate } : {}),
       runningTasks: n.runningTasks,
-      errorCodes: [...n.errors.map((e) => e.code), ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : [])],
+      errorCodes: [
+        ...n.errors.map((e) => e.code),
+        ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : []),
+      ],
     };
   });
 }
@@ -50,7 +53,10 @@ const byId = (a: NodeTableRow, b: NodeTableRow) => compareNatural(a.id, b.id);
 export const NODE_ORDER: Record<NodeSort, { compare: (a: NodeTableRow, b: NodeTableRow) => number; desc: boolean }> = {
   failures: { desc: true, compare: (a, b) => a.failures - b.failures || (a.failureRate ?? -1) - (b.failureRate ?? -1) || byId(b, a) },
   rate: { desc: true, compare: (a, b) => (a.failureRate ?? -1) - (b.failureRate ?? -1) || a.failures - b.failures || byId(b, a) },
-  state: { desc: false, compare: (a, b) => (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9) || compareNatural(a.state, b.state) || byId(a, b) },
+  state: {
+    desc: false,
+    compare: (a, b) => (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9) || compareNatural(a.state, b.state) || byId(a, b),
+  },
   id: { desc: false, compare: byId },
   running: { desc: true, compare: (a, b) => a.runningTasks - b.runningTasks || byId(b, a) },
 };

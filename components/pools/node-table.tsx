@@ -26,7 +26,13 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
   const sorted = (id: NodeSort) => ({ compare: NODE_ORDER[id].compare, descFirst: NODE_ORDER[id].desc });
   return [
     // Real node ids are 72 characters (docs/real-service.md): cut in the middle on screen, whole in the text, title and link.
-    { id: "id", header: "Node", rowHeader: true, ...sorted("id"), cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} /> },
+    {
+      id: "id",
+      header: "Node",
+      rowHeader: true,
+      ...sorted("id"),
+      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} />,
+    },
     { id: "state", header: "State", ...sorted("state"), cell: (r) => <NodeStateBadge state={r.state} /> },
     { id: "scheduling", header: "Scheduling", cell: (r) => r.schedulingState },
     {
@@ -85,7 +91,12 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
     cell: (r) => <Checkbox checked={selectedSet.has(r.id)} onChange={() => toggle(r.id)} aria-label={`Select node ${r.id}`} />,
   };
   return (
-    <Panel id="nodes" title={`Nodes${nodes.data ? ` (${rows.length}${q ? ` of ${nodes.data.nodes.length}` : ""})` : ""}`} asOf={nodes.data?.asOf} error={nodes.data ? err : undefined}>
+    <Panel
+      id="nodes"
+      title={`Nodes${nodes.data ? ` (${rows.length}${q ? ` of ${nodes.data.nodes.length}` : ""})` : ""}`}
+      asOf={nodes.data?.asOf}
+      error={nodes.data ? err : undefined}
+    >
       <FilterInput value={q ?? ""} onChange={(v) => void setView({ q: v || null })} placeholder="node id, state or error code" />
       <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" />
       {!nodes.data && err && <ApiErrorBanner error={err} />}

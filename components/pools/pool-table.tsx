@@ -24,7 +24,17 @@ const STATE_COLUMNS: { key: StateKey; label: string; short?: string; bad?: boole
   { key: "preempted", label: "Preempted" },
 ];
 
-const OTHER_STATES: StateKey[] = ["creating", "starting", "waitingForStartTask", "rebooting", "reimaging", "leavingPool", "upgradingOS", "deallocating", "deallocated"];
+const OTHER_STATES: StateKey[] = [
+  "creating",
+  "starting",
+  "waitingForStartTask",
+  "rebooting",
+  "reimaging",
+  "leavingPool",
+  "upgradingOS",
+  "deallocating",
+  "deallocated",
+];
 const other = (p: PoolSummary) => OTHER_STATES.reduce((sum, k) => sum + p.nodeStates[k], 0);
 
 function poolColumns(account: string): TableColumn<PoolSummary>[] {
@@ -68,28 +78,49 @@ function poolColumns(account: string): TableColumn<PoolSummary>[] {
         </span>
       ),
     },
-    { id: "dedicated", header: "Dedicated", align: "right", descFirst: true, sortValue: (p) => p.dedicated.current, cell: (p) => `${p.dedicated.current}/${p.dedicated.target}` },
-    { id: "spot", header: "Spot", align: "right", descFirst: true, sortValue: (p) => p.lowPriority.current, cell: (p) => `${p.lowPriority.current}/${p.lowPriority.target}` },
-    ...STATE_COLUMNS.map(
-      (c): TableColumn<PoolSummary> => ({
-        id: c.key,
-        header: c.label,
-        ...(c.short ? { short: c.short } : {}),
-        align: "right",
-        descFirst: true,
-        sortValue: (p) => p.nodeStates[c.key],
-        cell: (p) => {
-          const n = p.nodeStates[c.key];
-          const tone = c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
-          return (
-            <span data-testid={`${p.id}-${c.key}`} className={tone}>
-              {n}
-            </span>
-          );
-        },
-      }),
-    ),
-    { id: "other", header: "Other", align: "right", descFirst: true, sortValue: other, className: "text-slate-500 dark:text-slate-400", cell: other },
+    {
+      id: "dedicated",
+      header: "Dedicated",
+      align: "right",
+      descFirst: true,
+      sortValue: (p) => p.dedicated.current,
+      cell: (p) => `${p.dedicated.current}/${p.dedicated.target}`,
+    },
+    {
+      id: "spot",
+      header: "Spot",
+      align: "right",
+      descFirst: true,
+      sortValue: (p) => p.lowPriority.current,
+      cell: (p) => `${p.lowPriority.current}/${p.lowPriority.target}`,
+    },
+    ...STATE_COLUMNS.map((c): TableColumn<PoolSummary> => ({
+      id: c.key,
+      header: c.label,
+      ...(c.short ? { short: c.short } : {}),
+      align: "right",
+      descFirst: true,
+      sortValue: (p) => p.nodeStates[c.key],
+      cell: (p) => {
+        const n = p.nodeStates[c.key];
+        const tone =
+          c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
+        return (
+          <span data-testid={`${p.id}-${c.key}`} className={tone}>
+            {n}
+          </span>
+        );
+      },
+    })),
+    {
+      id: "other",
+      header: "Other",
+      align: "right",
+      descFirst: true,
+      sortValue: other,
+      className: "text-slate-500 dark:text-slate-400",
+      cell: other,
+    },
   ];
 }
 
@@ -127,7 +158,10 @@ function FailingNodes({ account, poolId }: { account: string; poolId: string }) 
   if (!data) return <span className="text-slate-400">{isError ? "?" : "…"}</span>;
   const n = data.totals.nodesWithFailures;
   return (
-    <span className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500"} title={`${data.totals.failures} failed tasks in the last hour`}>
+    <span
+      className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500"}
+      title={`${data.totals.failures} failed tasks in the last hour`}
+    >
       {n}
     </span>
   );

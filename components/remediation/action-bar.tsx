@@ -22,12 +22,25 @@ const DESTRUCTIVE: ReadonlySet<NodeAction> = new Set(["remove", "reimage"]);
  * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by). After an action: the result and the live follow, which
  * stay when the selection is cleared.
  */
-export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: { account: string; poolId: string; nodeIds: string[]; testId?: string }) {
+export function ActionBar({
+  account,
+  poolId,
+  nodeIds,
+  testId = "action-bar",
+}: {
+  account: string;
+  poolId: string;
+  nodeIds: string[];
+  testId?: string;
+}) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const identity = me.data?.identity;
   const refused = refusal(identity);
-  const preview = useQuery({ ...remediationQueries.preview(account, poolId, nodeIds), enabled: nodeIds.length > 0 && identity !== undefined && !refused });
+  const preview = useQuery({
+    ...remediationQueries.preview(account, poolId, nodeIds),
+    enabled: nodeIds.length > 0 && identity !== undefined && !refused,
+  });
   const [open, setOpen] = useState<{ action: NodeAction; nodeIds: string[] } | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [target, setTarget] = useState<FollowTarget | null>(null);
@@ -78,7 +91,11 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
                 onClick={() => setOpen({ action, nodeIds: [...nodeIds] })}
               >
                 {ACTION_LABELS[action]}
-                {s.enabled && s.note && <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">ⓘ</span>}
+                {s.enabled && s.note && (
+                  <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
+                    ⓘ
+                  </span>
+                )}
               </Button>
             );
             // The reason lives in a tooltip (the bar stays one compact row) and, for screen readers and
@@ -105,7 +122,16 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
           )}
         </div>
       )}
-      {open && <ActionDialog account={account} poolId={poolId} action={open.action} nodeIds={open.nodeIds} onClose={() => setOpen(null)} onDone={done} />}
+      {open && (
+        <ActionDialog
+          account={account}
+          poolId={poolId}
+          action={open.action}
+          nodeIds={open.nodeIds}
+          onClose={() => setOpen(null)}
+          onDone={done}
+        />
+      )}
       {submitted && (
         <ActionResult
           account={account}

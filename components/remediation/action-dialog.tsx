@@ -12,11 +12,10 @@ import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/li
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
 import { splitByAvailability } from "@/lib/display/remediation";
 import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
+import { Input, Textarea } from "@/components/ui/input";
 
 /** Actions that put a node back to work: their button is not painted as a danger. */
 const GENTLE_ACTIONS: ReadonlySet<NodeAction> = new Set(["enableScheduling", "start"]);
-
-const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export interface Submitted {
   response: ActionResponse;
@@ -121,20 +120,20 @@ export function ActionDialog({
             <label htmlFor={ids.reason} className="block text-sm font-semibold">
               Reason (required)
             </label>
-            <textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className={input} />
+            <Textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className="w-full text-sm" />
           </div>
           <div className="space-y-1">
             <label htmlFor={ids.ticket} className="block text-sm font-semibold">
               Ticket reference (optional)
             </label>
-            <input id={ids.ticket} maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
+            <Input id={ids.ticket} size="md" maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className="w-full text-sm" placeholder="INC-1234" />
           </div>
           {confirmation.required && (
             <div className="space-y-1">
               <label htmlFor={ids.confirm} className="block text-sm font-semibold">
                 {confirmation.prompt}
               </label>
-              <input id={ids.confirm} autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className={`${input} font-mono`} />
+              <Input id={ids.confirm} size="md" autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className="w-full font-mono text-sm" />
             </div>
           )}
           {err && (

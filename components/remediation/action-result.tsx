@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { paths } from "@/lib/links/paths";
 import type { NodeActionResult, NodeOutcome } from "@/lib/schemas/remediation";
 import type { FollowStatus } from "@/lib/display/follow-nodes";
 import { ACTION_LABELS } from "@/lib/remediation";
 import type { Submitted } from "./action-dialog";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 const OUTCOME: Record<NodeOutcome, { text: string; tone: string }> = {
   accepted: { text: "accepted", tone: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
@@ -30,9 +31,7 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
           {ACTION_LABELS[response.action]}
           {response.option ? ` (${response.option})` : ""}: {headline(response.results)}
         </h3>
-        <button type="button" onClick={onDismiss} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-          Dismiss
-        </button>
+        <Button onClick={onDismiss}>Dismiss</Button>
       </div>
       {follow && (
         <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "italic"}>
@@ -51,9 +50,9 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
                 request-id <span data-testid="result-request-id">{r.requestId ?? r.error?.requestId}</span>
               </span>
             )}
-            <Link href={paths.auditRecord(account, r.recordId)} className="text-blue-700 hover:underline dark:text-blue-300">
+            <TextLink href={paths.auditRecord(account, r.recordId)}>
               audit record
-            </Link>
+            </TextLink>
           </li>
         ))}
       </ul>
@@ -63,9 +62,9 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
           <ul className="mt-1 max-h-48 overflow-y-auto" data-testid="affected-tasks">
             {tasks.map((t) => (
               <li key={`${t.jobId}/${t.taskId}`}>
-                <Link href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+                <TextLink href={paths.task(account, t.jobId, t.taskId)} className="font-mono">
                   {t.jobId}/{t.taskId}
-                </Link>{" "}
+                </TextLink>{" "}
                 (was on <span className="font-mono">{t.nodeId}</span>)
               </li>
             ))}

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { paths } from "@/lib/links/paths";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { describeOption, taskFate } from "@/lib/remediation";
 import type { ExcludedNode } from "@/lib/display/remediation";
+import { TextLink } from "@/components/ui/text-link";
 
 const SHOWN = 50;
 
@@ -38,9 +38,9 @@ export function RunningTasks({ account, action, option, tasks }: { account: stri
         <ul className="max-h-48 space-y-0.5 overflow-y-auto" data-testid="running-tasks">
           {tasks.slice(0, SHOWN).map((t) => (
             <li key={`${t.jobId}/${t.taskId}`}>
-              <Link href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300" target="_blank">
+              <TextLink href={paths.task(account, t.jobId, t.taskId)} className="font-mono" target="_blank">
                 {t.jobId}/{t.taskId}
-              </Link>{" "}
+              </TextLink>{" "}
               on <span className="font-mono">{t.nodeId}</span>: {fate}
             </li>
           ))}

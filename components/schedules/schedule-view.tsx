@@ -11,6 +11,7 @@ import { describeRecurrence, describeStartWindow } from "@/lib/links/scheduled-j
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { JobScheduleDetailResponse } from "@/lib/schemas/job-schedules";
+import { ScheduleRunsTable } from "./schedule-tables";
 
 const link = "text-blue-700 hover:underline dark:text-blue-300";
 
@@ -73,34 +74,7 @@ function ScheduleJobs({ account, scheduleId }: { account: string; scheduleId: st
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && data.jobs.length === 0 && <p className="text-slate-500">No jobs yet.</p>}
       {data && data.jobs.length > 0 && (
-        <table className="w-full text-sm">
-          <thead className="text-left text-slate-600 dark:text-slate-300">
-            <tr>
-              <th scope="col" className="px-2 py-1">Job</th>
-              <th scope="col" className="px-2 py-1">State</th>
-              <th scope="col" className="px-2 py-1">Created</th>
-              <th scope="col" className="px-2 py-1">Ended</th>
-              <th scope="col" className="px-2 py-1 text-right">Succeeded</th>
-              <th scope="col" className="px-2 py-1 text-right">Failed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.jobs.map((j) => (
-              <tr key={j.id} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="px-2 py-1 text-left font-mono font-normal whitespace-nowrap">
-                  <Link className={link} href={paths.job(account, j.id)}>
-                    {j.id}
-                  </Link>
-                </th>
-                <td className="px-2 py-1">{j.state}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{formatTime(j.creationTime)}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{j.endTime ? `${formatTime(j.endTime)}${j.terminateReason ? ` (${j.terminateReason})` : ""}` : "—"}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{j.taskCounts?.succeeded ?? "—"}</td>
-                <td className={`px-2 py-1 text-right tabular-nums ${(j.taskCounts?.failed ?? 0) > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>{j.taskCounts?.failed ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScheduleRunsTable account={account} jobs={data.jobs} />
       )}
     </Panel>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TaskStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
@@ -6,6 +5,7 @@ import { paths } from "@/lib/links/paths";
 import type { TaskDetail } from "@/lib/schemas/tasks";
 import { retentionText, runTimeAgainstLimit } from "@/lib/display/task-facts";
 import { sinceText } from "@/lib/display/node-facts";
+import { TextLink } from "@/components/ui/text-link";
 
 const dt = "text-slate-600 dark:text-slate-400";
 
@@ -53,9 +53,9 @@ export function TaskWhere({ account, task }: { account: string; task: TaskDetail
         <dt className={dt}>Node</dt>
         <dd className="font-mono break-all">
           {task.nodeId && task.poolId ? (
-            <Link className="text-blue-700 underline dark:text-blue-300" href={paths.node(account, task.poolId, task.nodeId)} data-testid="node-link">
+            <TextLink tone="plain" href={paths.node(account, task.poolId, task.nodeId)} data-testid="node-link">
               {task.nodeId}
-            </Link>
+            </TextLink>
           ) : (
             <span className="font-sans text-slate-600 dark:text-slate-400">not placed on a node yet</span>
           )}

@@ -1,7 +1,17 @@
 import { Input } from "./input";
 
 /** The text filter above a long table; its accessible name is `label`. */
-export function FilterInput({ label = "Filter", value, onChange, placeholder }: { label?: string; value: string; onChange: (next: string) => void; placeholder: string }) {
+export function FilterInput({
+  label = "Filter",
+  value,
+  onChange,
+  placeholder,
+}: {
+  label?: string;
+  value: string;
+  onChange: (next: string) => void;
+  placeholder: string;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm">
       <span>{label}</span>

@@ -81,7 +81,16 @@ export interface DataTableOptions<Row extends RowData> {
 }
 
 /** A headless table model (@tanstack/react-table) for the kit's DataTable: sorting and a text filter. */
-export function useDataTable<Row extends RowData>({ data, columns, rowId, filterText, filter, sorting, onSortingChange, initialSort = [] }: DataTableOptions<Row>) {
+export function useDataTable<Row extends RowData>({
+  data,
+  columns,
+  rowId,
+  filterText,
+  filter,
+  sorting,
+  onSortingChange,
+  initialSort = [],
+}: DataTableOptions<Row>) {
   const [ownSorting, setOwnSorting] = useState<SortingState>(initialSort);
   const defs = useMemo(() => columns.map(toColumnDef), [columns]);
   const firstColumn = columns[0]?.id;
@@ -100,7 +109,8 @@ export function useDataTable<Row extends RowData>({ data, columns, rowId, filter
     enableSortingRemoval: false,
     // One pass per row, over the row's own search text rather than each column's value.
     getColumnCanGlobalFilter: (column) => column.id === firstColumn,
-    globalFilterFn: (row, _columnId, value: string) => !value || (filterText?.(row.original) ?? "").toLowerCase().includes(value.toLowerCase()),
+    globalFilterFn: (row, _columnId, value: string) =>
+      !value || (filterText?.(row.original) ?? "").toLowerCase().includes(value.toLowerCase()),
   });
   return table;
 }

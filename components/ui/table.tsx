@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef, type HTMLAttributes, type ReactNode } from "react";
 import { cn } from "./cn";
 import type { DataTableModel, TableColumn } from "./table-model";
+import { Button } from "./button";
 
 export { useDataTable, compareValues, type TableColumn } from "./table-model";
 
@@ -52,9 +53,13 @@ export function DataTable<Row extends object>({
     <div
       ref={scrollRef}
       data-table-frame=""
-      className={cn("overflow-auto rounded-md border border-slate-200 dark:border-slate-800", virtualRowHeight && "max-h-[32rem]", className)}
+      className={cn(
+        "overflow-auto rounded-md border border-slate-200 dark:border-slate-800",
+        virtualRowHeight && "max-h-[32rem]",
+        className,
+      )}
     >
-      <table className={cn("w-full text-sm", busy && "opacity-60")} aria-busy={busy || undefined} data-testid={testId}>
+      <table className={cn("w-full text-sm", busy && "opacity-60")} aria-busy={busy} data-testid={testId}>
         <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
           <tr>
             {columns.map((c) => (
@@ -109,10 +114,10 @@ function HeaderCell<Row extends object>({ model, column: c }: { model: ModelColu
       {c.headerCell ? (
         c.headerCell()
       ) : model?.getCanSort() ? (
-        <button type="button" onClick={model.getToggleSortingHandler()} className="font-semibold whitespace-nowrap hover:underline">
+        <Button variant="ghost" size="inline" onClick={model.getToggleSortingHandler()} className="font-semibold">
           {label}
-          {sorted && <span aria-hidden="true"> {sorted === "asc" ? "▲" : "▼"}</span>}
-        </button>
+          {sorted && <span aria-hidden="true">{sorted === "asc" ? "▲" : "▼"}</span>}
+        </Button>
       ) : (
         label
       )}
@@ -121,7 +126,11 @@ function HeaderCell<Row extends object>({ model, column: c }: { model: ModelColu
 }
 
 function BodyCell<Row>({ column: c, row }: { column: TableColumn<Row>; row: Row }) {
-  const classes = cn("px-2 py-1 align-top [overflow-wrap:normal] break-normal", c.align === "right" && "text-right tabular-nums", c.className);
+  const classes = cn(
+    "px-2 py-1 align-top break-normal [overflow-wrap:normal]",
+    c.align === "right" && "text-right tabular-nums",
+    c.className,
+  );
   return c.rowHeader ? (
     <th scope="row" className={cn(classes, "text-left font-normal")}>
       {c.cell(row)}

@@ -7,7 +7,15 @@ import type { ReactNode } from "react";
  * A hint on hover and on keyboard focus (Radix). The trigger must be focusable or carry the same text
  * elsewhere: a tooltip adds detail, it never holds the only copy of something the operator needs.
  */
-export function Tooltip({ content, children, side = "top" }: { content: ReactNode; children: ReactNode; side?: "top" | "bottom" | "left" | "right" }) {
+export function Tooltip({
+  content,
+  children,
+  side = "top",
+}: {
+  content: ReactNode;
+  children: ReactNode;
+  side?: "top" | "bottom" | "left" | "right";
+}) {
   return (
     <RadixTooltip.Provider delayDuration={300}>
       <RadixTooltip.Root>
@@ -16,7 +24,7 @@ export function Tooltip({ content, children, side = "top" }: { content: ReactNod
           <RadixTooltip.Content
             side={side}
             sideOffset={4}
-            className="z-50 max-w-xs rounded bg-slate-900 px-2 py-1 text-xs text-white shadow [overflow-wrap:anywhere] dark:bg-slate-100 dark:text-slate-900"
+            className="z-50 max-w-xs rounded bg-slate-900 px-2 py-1 text-xs [overflow-wrap:anywhere] text-white shadow dark:bg-slate-100 dark:text-slate-900"
           >
             {content}
             <RadixTooltip.Arrow className="fill-slate-900 dark:fill-slate-100" />
