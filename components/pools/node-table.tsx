@@ -31,7 +31,7 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
       header: "Node",
       rowHeader: true,
       ...sorted("id"),
-      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} />,
+      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} head={8} tail={8} />,
     },
     { id: "state", header: "State", ...sorted("state"), cell: (r) => <NodeStateBadge state={r.state} /> },
     { id: "scheduling", header: "Scheduling", cell: (r) => r.schedulingState },
@@ -42,8 +42,10 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
       ...sorted("failures"),
       cell: (r) => <span className={r.failures > 0 ? "font-semibold" : "text-slate-500 dark:text-slate-400"}>{r.failures}</span>,
     },
-    { id: "rate", header: "Failure rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
-    { id: "running", header: "Running tasks", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
+    { id: "rate", header: "Failure rate",
+      short: "Rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
+    { id: "running", header: "Running tasks",
+      short: "Running", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
     { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => r.errorCodes.join(", ") || "—" },
   ];
 }
