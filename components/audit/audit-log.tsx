@@ -89,21 +89,22 @@ export function AuditLog({ account }: { account: string }) {
         <Button type="submit" variant="strong" size="md">
           Filter
         </Button>
-        <Button size="md" onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}>
+        <Button
+          size="md"
+          onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}
+        >
           Clear
         </Button>
       </form>
       {!q.data && err && <ApiErrorBanner error={err} />}
       {q.isPending && <Loading what="the audit log" />}
-      {q.data && q.data.records.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No record matches{view.cursor ? " on this page" : ""}.</p>}
+      {q.data && q.data.records.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No record matches{view.cursor ? " on this page" : ""}.</p>
+      )}
       {q.data && q.data.records.length > 0 && <AuditTable account={account} records={q.data.records} filterable />}
       <nav aria-label="Audit log pages" className="flex gap-2 text-sm">
-        {view.cursor && (
-          <Button onClick={() => void setView({ cursor: null })}>← Newest</Button>
-        )}
-        {q.data?.nextCursor && (
-          <Button onClick={() => void setView({ cursor: q.data.nextCursor ?? null })}>Older records →</Button>
-        )}
+        {view.cursor && <Button onClick={() => void setView({ cursor: null })}>← Newest</Button>}
+        {q.data?.nextCursor && <Button onClick={() => void setView({ cursor: q.data.nextCursor ?? null })}>Older records →</Button>}
       </nav>
     </Panel>
   );

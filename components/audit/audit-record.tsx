@@ -26,7 +26,16 @@ export function AuditRecord({ account, recordId }: { account: string; recordId: 
   const err = errorInfo(q.error);
   if (q.isPending) return <Loading what={`audit record ${recordId}`} />;
   if (!q.data) {
-    if (isGone(err)) return <GonePanel what="Audit record" id={recordId} explanation="The audit log has no record with this id: the link has a typo, or it belongs to another dashboard's audit log." parent={{ href: paths.audit(account), label: "Go to the audit log" }} error={err} />;
+    if (isGone(err))
+      return (
+        <GonePanel
+          what="Audit record"
+          id={recordId}
+          explanation="The audit log has no record with this id: the link has a typo, or it belongs to another dashboard's audit log."
+          parent={{ href: paths.audit(account), label: "Go to the audit log" }}
+          error={err}
+        />
+      );
     return err ? <ApiErrorBanner error={err} /> : null;
   }
   const { record, evidence } = q.data;
@@ -38,7 +47,13 @@ export function AuditRecord({ account, recordId }: { account: string; recordId: 
       <Panel id="record" title="Record">
         <RecordFacts account={account} record={record} />
       </Panel>
-      {evidence ? <Evidence account={account} evidence={evidence} /> : <p className="text-sm text-slate-600 dark:text-slate-300">No evidence was saved with this record: only reimage and removal, which wipe the node, save it.</p>}
+      {evidence ? (
+        <Evidence account={account} evidence={evidence} />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No evidence was saved with this record: only reimage and removal, which wipe the node, save it.
+        </p>
+      )}
     </div>
   );
 }
@@ -123,10 +138,19 @@ function Evidence({ account, evidence }: { account: string; evidence: EvidenceVi
       <Panel id="evidence-stderr" title={`stderr.txt of recently failed tasks (${evidence.stderr.length})`}>
         {evidence.stderr.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No recently failed task on the node.</p>}
         {evidence.stderr.map((s) => (
-          <details key={`${s.jobId}/${s.taskId}`} open={evidence.stderr.length <= 3} data-testid="evidence-stderr" className="rounded border border-slate-200 p-2 dark:border-slate-800">
+          <details
+            key={`${s.jobId}/${s.taskId}`}
+            open={evidence.stderr.length <= 3}
+            data-testid="evidence-stderr"
+            className="rounded border border-slate-200 p-2 dark:border-slate-800"
+          >
             {/* A link inside <summary> would be a control inside a control: it goes below instead. */}
             <summary className="cursor-pointer font-mono text-sm">
-              {s.jobId}/{s.taskId} <span className="font-sans">— last {formatBytes(s.bytes)}{s.error ? ` (${s.error})` : ""}</span>
+              {s.jobId}/{s.taskId}{" "}
+              <span className="font-sans">
+                — last {formatBytes(s.bytes)}
+                {s.error ? ` (${s.error})` : ""}
+              </span>
             </summary>
             <Link href={paths.task(account, s.jobId, s.taskId)} className="text-sm text-blue-700 hover:underline dark:text-blue-300">
               Open the task

@@ -119,7 +119,7 @@ export function AuditTable({
           label="Find in these records"
           value={filter}
           onChange={setFilter}
-          placeholder="actor, node, reason, ticket or request id"
+          placeholder="actor, node, reason, ticket, request id"
         />
       )}
       <DataTable

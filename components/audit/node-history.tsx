@@ -19,11 +19,7 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
       id="node-history"
       title={`History${q.data ? ` (${records.length}${q.data.nextCursor ? "+" : ""})` : ""}`}
       error={q.data ? err : undefined}
-      actions={
-        <TextLink href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })}>
-          In the audit log
-        </TextLink>
-      }
+      actions={<TextLink href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })}>In the audit log</TextLink>}
     >
       {!q.data && err && <ApiErrorBanner error={err} />}
       {/* Not the pulsing Loading: this panel loads beside a finished page, and must not flicker there. */}
@@ -32,7 +28,9 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
           Reading the audit log…
         </p>
       )}
-      {q.data && records.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>}
+      {q.data && records.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>
+      )}
       {records.length > 0 && <AuditTable account={account} records={records} showWhere={false} />}
     </Panel>
   );

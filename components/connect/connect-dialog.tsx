@@ -60,7 +60,10 @@ export function ConnectDialog({
           Connect to node <span className="font-mono break-all">{nodeId}</span>
         </>
       }
-      description="A temporary user (not an administrator) is created on the node with a generated name. Who, when and why go to the audit log; the key or password never does."
+      description={
+        "A temporary user (not an administrator) is created on the node with a generated name. " +
+        "Who, when and why go to the audit log; the key or password never does."
+      }
     >
       <form
         className="space-y-4"
@@ -87,20 +90,40 @@ export function ConnectDialog({
               onChange={(e) => setKey(e.target.value)}
               className="w-full font-mono text-xs"
             />
-            <p id={ids.check} data-testid="key-check" role="status" className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
-              {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
+            <p
+              id={ids.check}
+              data-testid="key-check"
+              role="status"
+              className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
+            >
+              {!check
+                ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)."
+                : check.ok
+                  ? `A valid ${check.type} public key.`
+                  : check.problem}
             </p>
           </div>
         ) : (
-          <p data-testid="password-note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
-            This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored anywhere.
+          <p
+            data-testid="password-note"
+            className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950"
+          >
+            This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored
+            anywhere.
           </p>
         )}
         <div className="space-y-1">
           <label htmlFor={ids.expiry} className="block text-sm font-semibold">
             Expires after
           </label>
-          <Select id={ids.expiry} size="md" value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className="w-full text-sm">
+          <Select
+            id={ids.expiry}
+            size="md"
+            value={hours}
+            disabled={send.isPending}
+            onChange={(e) => setHours(Number(e.target.value))}
+            className="w-full text-sm"
+          >
             {EXPIRY_CHOICES.map((h) => (
               <option key={h} value={h}>
                 {h === 1 ? "1 hour" : `${h} hours`}
@@ -112,13 +135,30 @@ export function ConnectDialog({
           <label htmlFor={ids.reason} className="block text-sm font-semibold">
             Reason (optional)
           </label>
-          <Textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className="w-full text-sm" />
+          <Textarea
+            id={ids.reason}
+            maxLength={1000}
+            rows={2}
+            value={reason}
+            disabled={send.isPending}
+            onChange={(e) => setReason(e.target.value)}
+            className="w-full text-sm"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor={ids.ticket} className="block text-sm font-semibold">
             Ticket reference (optional)
           </label>
-          <Input id={ids.ticket} size="md" maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className="w-full text-sm" placeholder="INC-1234" />
+          <Input
+            id={ids.ticket}
+            size="md"
+            maxLength={200}
+            value={ticket}
+            disabled={send.isPending}
+            onChange={(e) => setTicket(e.target.value)}
+            className="w-full text-sm"
+            placeholder="INC-1234"
+          />
         </div>
         {err && <ApiErrorBanner error={err} />}
         <DialogButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">

@@ -63,7 +63,16 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
       )}
       {result && <ConnectResult account={account} result={result} onDismiss={() => setResult(null)} />}
       <NodeUsers account={account} poolId={poolId} nodeId={nodeId} />
-      {open && credential && <ConnectDialog account={account} poolId={poolId} nodeId={nodeId} credential={credential} onClose={() => setOpen(false)} onDone={done} />}
+      {open && credential && (
+        <ConnectDialog
+          account={account}
+          poolId={poolId}
+          nodeId={nodeId}
+          credential={credential}
+          onClose={() => setOpen(false)}
+          onDone={done}
+        />
+      )}
     </Panel>
   );
 }

@@ -15,13 +15,21 @@ import { TextLink } from "@/components/ui/text-link";
 export function ConnectResult({ account, result, onDismiss }: { account: string; result: ConnectResponse; onDismiss: () => void }) {
   const c = result.connection;
   return (
-    <div data-testid="connect-result" role="status" className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+    <div
+      data-testid="connect-result"
+      role="status"
+      className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+    >
       <p>
-        User <span className="font-mono font-semibold">{result.userName}</span> created; it expires at <span data-testid="connect-expiry">{formatTime(result.expiryTime)}</span>.
+        User <span className="font-mono font-semibold">{result.userName}</span> created; it expires at{" "}
+        <span data-testid="connect-expiry">{formatTime(result.expiryTime)}</span>.
       </p>
       {c.kind === "unavailable" ? (
         <div data-testid="connect-unavailable" className="space-y-1">
-          <p>The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the user.</p>
+          <p>
+            The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the
+            user.
+          </p>
           <ApiErrorBanner error={c.error} />
         </div>
       ) : c.kind === "rdp" ? (

@@ -31,10 +31,19 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
             <ul className="space-y-1" data-testid="failures-by-category">
               {data.byCategory.map((c) => (
                 <li key={c.category} className="flex items-center gap-2">
-                  <button type="button" className="w-32 text-left" onClick={() => void setF({ category: c.category as never, state: null })} aria-label={`Show ${c.category} failures`}>
+                  <button
+                    type="button"
+                    className="w-32 text-left"
+                    onClick={() => void setF({ category: c.category as never, state: null })}
+                    aria-label={`Show ${c.category} failures`}
+                  >
                     <CategoryBadge category={c.category} />
                   </button>
-                  <span className="h-2 rounded bg-slate-400 dark:bg-slate-500" style={{ width: `${(c.count / max) * 60}%` }} aria-hidden="true" />
+                  <span
+                    className="h-2 rounded bg-slate-400 dark:bg-slate-500"
+                    style={{ width: `${(c.count / max) * 60}%` }}
+                    aria-hidden="true"
+                  />
                   <span className="tabular-nums">{c.count}</span>
                 </li>
               ))}
@@ -52,7 +61,9 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
                   <span className="tabular-nums">× {e.count}</span>
                 </li>
               ))}
-              {data.byExitCode.length === 0 && <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>}
+              {data.byExitCode.length === 0 && (
+                <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>
+              )}
             </ul>
           </div>
         </div>

@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { linkVariants } from "@/components/ui/text-link";
 
-
 /** The task table's filters, in the URL: a filtered view is a link like any other. */
 export function TaskFilters() {
   const [f, setF] = useQueryStates(jobViewParams);
@@ -26,7 +25,11 @@ export function TaskFilters() {
     >
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         State
-        <Select className="text-sm" value={f.state ?? ""} onChange={(e) => void setF({ state: (e.target.value || null) as (typeof TASK_STATES)[number] | null })}>
+        <Select
+          className="text-sm"
+          value={f.state ?? ""}
+          onChange={(e) => void setF({ state: (e.target.value || null) as (typeof TASK_STATES)[number] | null })}
+        >
           <option value="">any</option>
           {TASK_STATES.map((s) => (
             <option key={s}>{s}</option>
@@ -35,7 +38,11 @@ export function TaskFilters() {
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Category
-        <Select className="text-sm" value={f.category ?? ""} onChange={(e) => void setF({ category: (e.target.value || null) as (typeof FAILURE_CATEGORIES)[number] | null })}>
+        <Select
+          className="text-sm"
+          value={f.category ?? ""}
+          onChange={(e) => void setF({ category: (e.target.value || null) as (typeof FAILURE_CATEGORIES)[number] | null })}
+        >
           <option value="">any</option>
           {FAILURE_CATEGORIES.map((c) => (
             <option key={c}>{c}</option>
@@ -44,11 +51,24 @@ export function TaskFilters() {
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Node
-        <Input size="compact" className="w-64 font-mono text-sm" value={node} onChange={(e) => setNode(e.target.value)} placeholder="node id" />
+        <Input
+          size="compact"
+          className="w-64 font-mono text-sm"
+          value={node}
+          onChange={(e) => setNode(e.target.value)}
+          placeholder="node id"
+        />
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Exit code
-        <Input size="compact" className="w-24 font-mono text-sm" inputMode="numeric" value={exit} onChange={(e) => setExit(e.target.value)} placeholder="e.g. 137" />
+        <Input
+          size="compact"
+          className="w-24 font-mono text-sm"
+          inputMode="numeric"
+          value={exit}
+          onChange={(e) => setExit(e.target.value)}
+          placeholder="e.g. 137"
+        />
       </label>
       <Button type="submit" className="py-1">
         Apply

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
+import { cn } from "@/components/ui/cn";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
 import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
 import { formatClock, formatTime } from "@/lib/format";
@@ -28,7 +29,10 @@ export function FailureStrip({ account, tasks, asOf }: { account: string; tasks:
             href={paths.task(account, m.task.jobId, m.task.taskId)}
             aria-label={`${m.task.taskId} failed at ${formatTime(m.task.endTime)}${m.task.category ? `: ${m.task.category}` : ""}`}
             title={`${m.task.taskId} · ${m.task.category ?? "failed"} · ${formatTime(m.task.endTime)}`}
-            className="absolute top-1 h-6 w-2 -translate-x-1/2 rounded-sm bg-red-700 hover:bg-red-500 focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 dark:bg-red-400"
+            className={cn(
+              "absolute top-1 h-6 w-2 -translate-x-1/2 rounded-sm bg-red-700 hover:bg-red-500 dark:bg-red-400",
+              "focus:outline-2 focus:outline-offset-2 focus:outline-blue-600",
+            )}
             style={{ left: `${(m.at * 100).toFixed(2)}%` }}
           />
         ))}

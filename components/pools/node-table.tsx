@@ -42,10 +42,8 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
       ...sorted("failures"),
       cell: (r) => <span className={r.failures > 0 ? "font-semibold" : "text-slate-500 dark:text-slate-400"}>{r.failures}</span>,
     },
-    { id: "rate", header: "Failure rate",
-      short: "Rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
-    { id: "running", header: "Running tasks",
-      short: "Running", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
+    { id: "rate", header: "Failure rate", short: "Rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
+    { id: "running", header: "Running tasks", short: "Running", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
     { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => r.errorCodes.join(", ") || "—" },
   ];
 }

@@ -85,7 +85,11 @@ export function ActionDialog({
     setSent(s);
     send.mutate(s);
   };
-  const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected)) && !send.isPending;
+  const ready =
+    eligible.length > 0 &&
+    reason.trim().length >= 3 &&
+    (!confirmation.required || sameId(typed.trim(), confirmation.expected)) &&
+    !send.isPending;
   const label = ACTION_LABELS[action];
   const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
   const buttonCount = targetIds.length === 1 ? `node ${shortId(targetIds[0]!)}` : count;
@@ -99,7 +103,8 @@ export function ActionDialog({
       title={`${label}: ${preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}`}
       description={
         <>
-          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit log.
+          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s
+          answer go to the audit log.
         </>
       }
     >
@@ -120,29 +125,66 @@ export function ActionDialog({
             <label htmlFor={ids.reason} className="block text-sm font-semibold">
               Reason (required)
             </label>
-            <Textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className="w-full text-sm" />
+            <Textarea
+              id={ids.reason}
+              required
+              minLength={3}
+              maxLength={1000}
+              rows={2}
+              value={reason}
+              disabled={frozen}
+              onChange={(e) => setReason(e.target.value)}
+              className="w-full text-sm"
+            />
           </div>
           <div className="space-y-1">
             <label htmlFor={ids.ticket} className="block text-sm font-semibold">
               Ticket reference (optional)
             </label>
-            <Input id={ids.ticket} size="md" maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className="w-full text-sm" placeholder="INC-1234" />
+            <Input
+              id={ids.ticket}
+              size="md"
+              maxLength={200}
+              value={ticket}
+              disabled={frozen}
+              onChange={(e) => setTicket(e.target.value)}
+              className="w-full text-sm"
+              placeholder="INC-1234"
+            />
           </div>
           {confirmation.required && (
             <div className="space-y-1">
               <label htmlFor={ids.confirm} className="block text-sm font-semibold">
                 {confirmation.prompt}
               </label>
-              <Input id={ids.confirm} size="md" autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className="w-full font-mono text-sm" />
+              <Input
+                id={ids.confirm}
+                size="md"
+                autoComplete="off"
+                value={typed}
+                disabled={frozen}
+                onChange={(e) => setTyped(e.target.value)}
+                className="w-full font-mono text-sm"
+              />
             </div>
           )}
           {err && (
             <div className="space-y-1">
               <ApiErrorBanner error={err} />
-              {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
+              {frozen && (
+                <p className="text-sm">
+                  The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on
+                  twice.
+                </p>
+              )}
             </div>
           )}
-          <DialogButtons busy={send.isPending} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
+          <DialogButtons
+            busy={send.isPending}
+            ready={ready}
+            testId="action-submit"
+            tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}
+          >
             {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`}
           </DialogButtons>
         </form>

@@ -7,12 +7,27 @@ import { TextLink } from "@/components/ui/text-link";
 const SHOWN = 50;
 
 /** Batch's options for the running tasks, each with what it does in plain words. */
-export function OptionChoice({ action, options, value, onChange, disabled }: { action: NodeAction; options: readonly TaskOption[]; value: TaskOption | undefined; onChange: (o: TaskOption) => void; disabled: boolean }) {
+export function OptionChoice({
+  action,
+  options,
+  value,
+  onChange,
+  disabled,
+}: {
+  action: NodeAction;
+  options: readonly TaskOption[];
+  value: TaskOption | undefined;
+  onChange: (o: TaskOption) => void;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="space-y-2" disabled={disabled}>
       <legend className="text-sm font-semibold">What happens to the running tasks</legend>
       {options.map((o) => (
-        <label key={o} className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700">
+        <label
+          key={o}
+          className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700"
+        >
           <input type="radio" name="option" value={o} checked={value === o} onChange={() => onChange(o)} className="mt-1" />
           <span>
             <span className="font-mono font-semibold">{o}</span>
@@ -25,7 +40,17 @@ export function OptionChoice({ action, options, value, onChange, disabled }: { a
 }
 
 /** The tasks running now on the nodes acted on, and what the chosen option will do to each. */
-export function RunningTasks({ account, action, option, tasks }: { account: string; action: NodeAction; option: TaskOption | undefined; tasks: { jobId: string; taskId: string; nodeId: string }[] }) {
+export function RunningTasks({
+  account,
+  action,
+  option,
+  tasks,
+}: {
+  account: string;
+  action: NodeAction;
+  option: TaskOption | undefined;
+  tasks: { jobId: string; taskId: string; nodeId: string }[];
+}) {
   const fate = taskFate(action, option);
   return (
     <section aria-labelledby="running-tasks-heading" className="space-y-1 text-sm">
@@ -55,7 +80,10 @@ export function RunningTasks({ account, action, option, tasks }: { account: stri
 export function ExcludedNodes({ excluded }: { excluded: ExcludedNode[] }) {
   if (excluded.length === 0) return null;
   return (
-    <section aria-labelledby="excluded-heading" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+    <section
+      aria-labelledby="excluded-heading"
+      className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
       <h3 id="excluded-heading" className="font-semibold">
         Left out: not possible for {excluded.length} selected {excluded.length === 1 ? "node" : "nodes"}
       </h3>

@@ -16,7 +16,11 @@ export interface FollowTarget {
 
 const FOLLOW_MS = 2_000;
 
-const observed = (n: ObservedNode): ObservedNode => ({ state: n.state, schedulingState: n.schedulingState, ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}) });
+const observed = (n: ObservedNode): ObservedNode => ({
+  state: n.state,
+  schedulingState: n.schedulingState,
+  ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}),
+});
 
 function fromDetail(data: NodeDetailResponse | undefined, gone: boolean) {
   return (): Observation | undefined => (gone ? "gone" : data ? observed(data.node) : undefined);

@@ -22,7 +22,15 @@ export function ScheduleView({ account, scheduleId }: { account: string; schedul
   if (isPending) return <Loading what="job schedule" />;
   if (!data) {
     if (apiError && isGone(apiError))
-      return <GonePanel what="Job schedule" id={scheduleId} explanation="The schedule was deleted, and the jobs it created with it, or this link names a schedule this account never had." parent={{ href: paths.account(account), label: `Back to account ${account}` }} error={apiError} />;
+      return (
+        <GonePanel
+          what="Job schedule"
+          id={scheduleId}
+          explanation="The schedule was deleted, and the jobs it created with it, or this link names a schedule this account never had."
+          parent={{ href: paths.account(account), label: `Back to account ${account}` }}
+          error={apiError}
+        />
+      );
     return apiError ? <ApiErrorBanner error={apiError} /> : null;
   }
   return (
@@ -47,10 +55,23 @@ function ScheduleFacts({ account, data }: { account: string; data: JobScheduleDe
   return (
     <Panel id="schedule" title={<span className="font-mono">{s.id}</span>} asOf={data.asOf}>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
-        <Fact label="State" testId="schedule-state">{s.state}</Fact>
-        <Fact label="Runs">{describeRecurrence(s.recurrenceInterval)}{s.startWindow ? `, starting within ${describeStartWindow(s.startWindow)} of its time` : ""}</Fact>
+        <Fact label="State" testId="schedule-state">
+          {s.state}
+        </Fact>
+        <Fact label="Runs">
+          {describeRecurrence(s.recurrenceInterval)}
+          {s.startWindow ? `, starting within ${describeStartWindow(s.startWindow)} of its time` : ""}
+        </Fact>
         <Fact label="Next run">{s.nextRunTime ? formatTime(s.nextRunTime) : "—"}</Fact>
-        <Fact label="Pool">{s.poolId ? <Link className={`font-mono ${link}`} href={paths.pool(account, s.poolId)}>{s.poolId}</Link> : "—"}</Fact>
+        <Fact label="Pool">
+          {s.poolId ? (
+            <Link className={`font-mono ${link}`} href={paths.pool(account, s.poolId)}>
+              {s.poolId}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Fact>
         <Fact label="Created">{formatTime(s.creationTime)}</Fact>
         {s.doNotRunUntil && <Fact label="Not before">{formatTime(s.doNotRunUntil)}</Fact>}
         {s.doNotRunAfter && <Fact label="Not after">{formatTime(s.doNotRunAfter)}</Fact>}
@@ -69,13 +90,16 @@ function ScheduleJobs({ account, scheduleId }: { account: string; scheduleId: st
   const { data, error, isPending } = useQuery(batchQueries.jobScheduleJobs(account, scheduleId));
   const apiError = errorInfo(error);
   return (
-    <Panel id="schedule-jobs" title={`Jobs it created${data ? ` (${data.jobs.length})` : ""}`} {...(data ? { asOf: data.asOf } : {})} {...(apiError ? { error: apiError } : {})}>
+    <Panel
+      id="schedule-jobs"
+      title={`Jobs it created${data ? ` (${data.jobs.length})` : ""}`}
+      {...(data ? { asOf: data.asOf } : {})}
+      {...(apiError ? { error: apiError } : {})}
+    >
       {isPending && <Loading what="jobs" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && data.jobs.length === 0 && <p className="text-slate-500">No jobs yet.</p>}
-      {data && data.jobs.length > 0 && (
-        <ScheduleRunsTable account={account} jobs={data.jobs} />
-      )}
+      {data && data.jobs.length > 0 && <ScheduleRunsTable account={account} jobs={data.jobs} />}
     </Panel>
   );
 }

@@ -28,9 +28,25 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
   if (q.isPending) return <Loading what={`task ${taskId}`} />;
   if (!q.data) {
     if (isGone(err) && err?.code === "JobNotFound")
-      return <GonePanel what="Job" id={jobId} explanation="The job was deleted, and its tasks with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
+      return (
+        <GonePanel
+          what="Job"
+          id={jobId}
+          explanation="The job was deleted, and its tasks with it."
+          parent={{ href: paths.account(account), label: `Go to account ${account}` }}
+          error={err}
+        />
+      );
     if (isGone(err))
-      return <GonePanel what="Task" id={taskId} explanation={`Job ${jobId} has no task with this id: it was deleted, or the link is wrong.`} parent={{ href: paths.job(account, jobId), label: `Go to job ${jobId}` }} error={err} />;
+      return (
+        <GonePanel
+          what="Task"
+          id={taskId}
+          explanation={`Job ${jobId} has no task with this id: it was deleted, or the link is wrong.`}
+          parent={{ href: paths.job(account, jobId), label: `Go to job ${jobId}` }}
+          error={err}
+        />
+      );
     return err ? <ApiErrorBanner error={err} /> : null;
   }
   const { task, asOf } = q.data;

@@ -8,7 +8,11 @@ import { cn } from "./cn";
  * `ghost` sits inside text (a table header's sort, a link-like action). Disabled is greyed, never hidden.
  */
 export const buttonVariants = cva(
-  "inline-flex max-w-full items-center justify-center gap-1 rounded whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:focus-visible:outline-blue-300",
+  [
+    "inline-flex max-w-full items-center justify-center gap-1 rounded whitespace-nowrap",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-300",
+    "disabled:cursor-not-allowed disabled:opacity-50",
+  ],
   {
     variants: {
       variant: {

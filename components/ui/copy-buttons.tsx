@@ -44,7 +44,8 @@ export function CopyIdButton({ id, what, className }: { id: string; what: string
       title={done ? "Copied" : `Copy ${what} id`}
       onClick={copy}
       className={cn(
-        "ml-1 shrink-0 px-0.5 text-xs text-slate-500 no-underline opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 hover:text-slate-900 focus-visible:opacity-100 dark:text-slate-400 dark:hover:text-slate-100",
+        "ml-1 shrink-0 px-0.5 text-xs text-slate-500 no-underline hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100",
+        "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 focus-visible:opacity-100",
         done && "opacity-100",
         className,
       )}

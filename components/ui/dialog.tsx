@@ -34,7 +34,8 @@ export function Dialog({
           data-testid={testId}
           {...(description ? {} : { "aria-describedby": undefined })}
           className={cn(
-            "fixed top-1/2 left-1/2 z-50 max-h-[90vh] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900",
+            "fixed top-1/2 left-1/2 z-50 max-h-[90vh] -translate-x-1/2 -translate-y-1/2",
+            "space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900",
             width === "lg" ? "w-[min(44rem,95vw)]" : "w-[min(40rem,95vw)]",
           )}
         >

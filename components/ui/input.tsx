@@ -4,7 +4,10 @@ import { cn } from "./cn";
 
 /** Text fields and selects share one frame, readable on both themes. */
 export const fieldVariants = cva(
-  "rounded border border-slate-300 bg-white focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:focus-visible:outline-blue-300",
+  [
+    "rounded border border-slate-300 bg-white disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900",
+    "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-300",
+  ],
   {
     variants: {
       size: {

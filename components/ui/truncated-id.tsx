@@ -13,7 +13,8 @@ interface Cut {
 /**
  * An id cut in the MIDDLE, keeping the end that tells ids apart (`tvmps_<64 hex>_d` differ in the hex and
  * end in `_d`/`_p`; request ids differ everywhere). The whole id stays in the text (copy, find in page,
- * screen readers) and in the hover title; only part of the start is clipped on screen. Never wraps.
+ * screen readers) and in the hover title; only part of the start is clipped on screen. Never wraps. The
+ * extra pixel lets `head` characters and the ellipsis fit despite sub-pixel rounding.
  */
 export function TruncatedId({ id, head = 12, tail = 10, className }: { id: string; className?: string } & Cut) {
   if (id.length <= head + tail + 1) {
@@ -25,7 +26,7 @@ export function TruncatedId({ id, head = 12, tail = 10, className }: { id: strin
   }
   return (
     <span title={id} className={cn("whitespace-nowrap", className)}>
-      <span className="inline-block truncate align-bottom" style={{ maxWidth: `${head + 1}ch` }}>
+      <span className="inline-block truncate align-bottom" style={{ maxWidth: `calc(${head + 1}ch + 1px)` }}>
         {id.slice(0, -tail)}
       </span>
       {id.slice(-tail)}
