@@ -36,66 +36,7 @@ export function AuditLog({ account }: { account: string }) {
   const formKey = JSON.stringify([view.node, view.pool, view.actor, view.action, view.from, view.to]);
   return (
     <Panel id="audit" title="Audit log" error={q.data ? err : undefined}>
-      <form
-        key={formKey}
-        aria-label="Filter the audit log"
-        className="flex flex-wrap items-end gap-3 text-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          const action = text(f.get("action"));
-          void setView({
-            node: text(f.get("node")),
-            pool: text(f.get("pool")),
-            actor: text(f.get("actor")),
-            action: AUDIT_ACTIONS.find((a) => a === action) ?? null,
-            from: fromInput(f.get("from")),
-            to: fromInput(f.get("to")),
-            cursor: null,
-          });
-        }}
-      >
-        {(
-          [
-            ["node", "Node id"],
-            ["pool", "Pool id"],
-            ["actor", "Actor"],
-          ] as const
-        ).map(([name, label]) => (
-          <label key={name} className="flex flex-col gap-0.5">
-            <span>{label}</span>
-            <Input name={name} defaultValue={view[name] ?? ""} className="w-40 font-mono" />
-          </label>
-        ))}
-        <label className="flex flex-col gap-0.5">
-          <span>Action</span>
-          <Select name="action" size="sm" defaultValue={view.action ?? ""}>
-            <option value="">any</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionText({ action: a })}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-0.5">
-          <span>From (UTC)</span>
-          <Input type="datetime-local" name="from" defaultValue={toInput(view.from)} />
-        </label>
-        <label className="flex flex-col gap-0.5">
-          <span>To (UTC)</span>
-          <Input type="datetime-local" name="to" defaultValue={toInput(view.to)} />
-        </label>
-        <Button type="submit" variant="strong" size="md">
-          Filter
-        </Button>
-        <Button
-          size="md"
-          onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}
-        >
-          Clear
-        </Button>
-      </form>
+      <AuditFilters key={formKey} view={view} setView={setView} />
       {!q.data && err && <ApiErrorBanner error={err} />}
       {q.isPending && <Loading what="the audit log" />}
       {q.data && q.data.records.length === 0 && (
@@ -107,5 +48,72 @@ export function AuditLog({ account }: { account: string }) {
         {q.data?.nextCursor && <Button onClick={() => void setView({ cursor: q.data.nextCursor ?? null })}>Older records →</Button>}
       </nav>
     </Panel>
+  );
+}
+
+type AuditView = ReturnType<typeof useQueryStates<typeof auditViewParams>>;
+
+/** The filters, applied on submit (one URL change, not one per keystroke); keyed by the URL so Back resets them. */
+function AuditFilters({ view, setView }: { view: AuditView[0]; setView: AuditView[1] }) {
+  return (
+    <form
+      aria-label="Filter the audit log"
+      className="flex flex-wrap items-end gap-3 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const action = text(f.get("action"));
+        void setView({
+          node: text(f.get("node")),
+          pool: text(f.get("pool")),
+          actor: text(f.get("actor")),
+          action: AUDIT_ACTIONS.find((a) => a === action) ?? null,
+          from: fromInput(f.get("from")),
+          to: fromInput(f.get("to")),
+          cursor: null,
+        });
+      }}
+    >
+      {(
+        [
+          ["node", "Node id"],
+          ["pool", "Pool id"],
+          ["actor", "Actor"],
+        ] as const
+      ).map(([name, label]) => (
+        <label key={name} className="flex flex-col gap-0.5">
+          <span>{label}</span>
+          <Input name={name} defaultValue={view[name] ?? ""} className="w-40 font-mono" />
+        </label>
+      ))}
+      <label className="flex flex-col gap-0.5">
+        <span>Action</span>
+        <Select name="action" size="sm" defaultValue={view.action ?? ""}>
+          <option value="">any</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {actionText({ action: a })}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="flex flex-col gap-0.5">
+        <span>From (UTC)</span>
+        <Input type="datetime-local" name="from" defaultValue={toInput(view.from)} />
+      </label>
+      <label className="flex flex-col gap-0.5">
+        <span>To (UTC)</span>
+        <Input type="datetime-local" name="to" defaultValue={toInput(view.to)} />
+      </label>
+      <Button type="submit" variant="strong" size="md">
+        Filter
+      </Button>
+      <Button
+        size="md"
+        onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}
+      >
+        Clear
+      </Button>
+    </form>
   );
 }

@@ -74,19 +74,22 @@ export function TaskFilters() {
         Apply
       </Button>
       {(f.state || f.category || f.node || f.exitCode !== null) && (
-        <Button
-          variant="ghost"
-          size="inline"
-          className={linkVariants({ tone: "plain", className: "text-sm" })}
-          onClick={() => {
+        <ClearFilters
+          onClear={() => {
             setNode("");
             setExit("");
             void setF({ state: null, category: null, node: null, exitCode: null });
           }}
-        >
-          Clear filters
-        </Button>
+        />
       )}
     </form>
+  );
+}
+
+function ClearFilters({ onClear }: { onClear: () => void }) {
+  return (
+    <Button variant="ghost" size="inline" className={linkVariants({ tone: "plain", className: "text-sm" })} onClick={onClear}>
+      Clear filters
+    </Button>
   );
 }

@@ -37,6 +37,28 @@ const OTHER_STATES: StateKey[] = [
 ];
 const other = (p: PoolSummary) => OTHER_STATES.reduce((sum, k) => sum + p.nodeStates[k], 0);
 
+/** A node-state count; the states that need action are red when not zero. */
+function stateColumn(c: (typeof STATE_COLUMNS)[number]): TableColumn<PoolSummary> {
+  return {
+    id: c.key,
+    header: c.label,
+    ...(c.short ? { short: c.short } : {}),
+    align: "right",
+    descFirst: true,
+    sortValue: (p) => p.nodeStates[c.key],
+    cell: (p) => {
+      const n = p.nodeStates[c.key];
+      const tone =
+        c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
+      return (
+        <span data-testid={`${p.id}-${c.key}`} className={tone}>
+          {n}
+        </span>
+      );
+    },
+  };
+}
+
 function poolColumns(account: string): TableColumn<PoolSummary>[] {
   return [
     {
@@ -94,24 +116,7 @@ function poolColumns(account: string): TableColumn<PoolSummary>[] {
       sortValue: (p) => p.lowPriority.current,
       cell: (p) => `${p.lowPriority.current}/${p.lowPriority.target}`,
     },
-    ...STATE_COLUMNS.map((c): TableColumn<PoolSummary> => ({
-      id: c.key,
-      header: c.label,
-      ...(c.short ? { short: c.short } : {}),
-      align: "right",
-      descFirst: true,
-      sortValue: (p) => p.nodeStates[c.key],
-      cell: (p) => {
-        const n = p.nodeStates[c.key];
-        const tone =
-          c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
-        return (
-          <span data-testid={`${p.id}-${c.key}`} className={tone}>
-            {n}
-          </span>
-        );
-      },
-    })),
+    ...STATE_COLUMNS.map(stateColumn),
     {
       id: "other",
       header: "Other",

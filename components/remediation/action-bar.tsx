@@ -1,38 +1,31 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { ACTION_LABELS } from "@/lib/remediation";
+import { useState } from "react";
 import { batchQueries } from "@/lib/queries/batch";
 import { remediationQueries } from "@/lib/queries/remediation";
-import { NODE_ACTIONS, type NodeAction } from "@/lib/schemas/remediation";
+import type { NodeAction } from "@/lib/schemas/remediation";
 import type { ObservedNode } from "@/lib/display/follow-nodes";
-import { buttonState, refusal } from "@/lib/display/remediation";
-import { Button } from "@/components/ui/button";
-import { Tooltip } from "@/components/ui/tooltip";
+import { refusal } from "@/lib/display/remediation";
+import { ActionButtons } from "./action-buttons";
 import { ActionDialog, type Submitted } from "./action-dialog";
 import { ActionResult } from "./action-result";
 import { useFollowNodes, type FollowTarget } from "./use-follow-nodes";
 
-const DESTRUCTIVE: ReadonlySet<NodeAction> = new Set(["remove", "reimage"]);
-
-/**
- * The five node actions for the given nodes (one node on its page, the selection on the pool page). A
- * viewer sees them disabled with the reason; an action the nodes' state or the pool's type makes
- * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by). After an action: the result and the live follow, which
- * stay when the selection is cleared.
- */
-export function ActionBar({
-  account,
-  poolId,
-  nodeIds,
-  testId = "action-bar",
-}: {
+interface ActionBarProps {
   account: string;
   poolId: string;
   nodeIds: string[];
   testId?: string;
-}) {
+}
+
+/**
+ * The five node actions for the given nodes (one node on its page, the selection on the pool page). A
+ * viewer sees them disabled with the reason; an action the nodes' state or the pool's type makes
+ * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by).
+ * After an action: the result and the live follow, which stay when the selection is cleared.
+ */
+export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: ActionBarProps) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const identity = me.data?.identity;
@@ -45,7 +38,6 @@ export function ActionBar({
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [target, setTarget] = useState<FollowTarget | null>(null);
   const follow = useFollowNodes(account, poolId, target);
-  const noteId = useId();
 
   /** The nodes as this page last read them, to tell a node that has moved from one that has not yet. */
   const snapshot = (ids: string[]): Map<string, ObservedNode> => {
@@ -74,53 +66,13 @@ export function ActionBar({
   return (
     <div className="space-y-2">
       {nodeIds.length > 0 && (
-        <div
-          role="group"
-          aria-label={nodeIds.length === 1 ? `Actions on node ${nodeIds[0]}` : `Actions on ${nodeIds.length} selected nodes`}
-          data-testid={testId}
-          className="flex flex-wrap items-center gap-2"
-        >
-          {NODE_ACTIONS.map((action) => {
-            const s = buttonState(action, nodeIds.length, identity, preview.data);
-            const id = `${noteId}-${action}`;
-            const button = (
-              <Button
-                variant={DESTRUCTIVE.has(action) ? "dangerOutline" : "secondary"}
-                disabled={!s.enabled}
-                aria-describedby={s.note && !refused ? id : refused ? noteId : undefined}
-                onClick={() => setOpen({ action, nodeIds: [...nodeIds] })}
-              >
-                {ACTION_LABELS[action]}
-                {s.enabled && s.note && (
-                  <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
-                    ⓘ
-                  </span>
-                )}
-              </Button>
-            );
-            // The reason lives in a tooltip (the bar stays one compact row) and, for screen readers and
-            // anyone reading the text, in a hidden note the button is described by.
-            return s.note && !refused ? (
-              <span key={action} className="inline-flex">
-                <Tooltip content={s.note}>
-                  <span className="inline-flex">{button}</span>
-                </Tooltip>
-                <span id={id} data-testid={`action-note-${action}`} className="sr-only">
-                  {s.note}
-                </span>
-              </span>
-            ) : (
-              <span key={action} className="inline-flex">
-                {button}
-              </span>
-            );
-          })}
-          {refused && (
-            <p id={noteId} data-testid="action-refused" className="text-sm font-medium text-amber-800 dark:text-amber-300">
-              {refused}
-            </p>
-          )}
-        </div>
+        <ActionButtons
+          nodeIds={nodeIds}
+          testId={testId}
+          identity={identity}
+          preview={preview.data}
+          onOpen={(action) => setOpen({ action, nodeIds: [...nodeIds] })}
+        />
       )}
       {open && (
         <ActionDialog

@@ -32,7 +32,8 @@ export function CopyButton({ label, text, testId }: { label: string; text: () =>
 
 /**
  * A small copy affordance beside an id that is shown cut: shown on hover or focus of its row (`group`),
- * so a long table stays quiet; its name says what it copies.
+ * so a long table stays quiet. Its name is the id itself ("Copy <id> (node)"), never the phrase "node id",
+ * so it is not mistaken for a form's "Node id" field by label.
  */
 export function CopyIdButton({ id, what, className }: { id: string; what: string; className?: string }) {
   const [done, copy] = useCopy(() => id);
@@ -40,8 +41,8 @@ export function CopyIdButton({ id, what, className }: { id: string; what: string
     <Button
       variant="ghost"
       size="inline"
-      aria-label={`Copy ${what} id ${id}`}
-      title={done ? "Copied" : `Copy ${what} id`}
+      aria-label={`Copy ${id} (${what})`}
+      title={done ? "Copied" : `Copy the whole ${what} id`}
       onClick={copy}
       className={cn(
         "ml-1 shrink-0 px-0.5 text-xs text-slate-500 no-underline hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100",
