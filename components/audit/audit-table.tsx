@@ -119,7 +119,7 @@ export function AuditTable({
           label="Find in these records"
           value={filter}
           onChange={setFilter}
-          placeholder="actor, node, reason, ticket, request id"
+          placeholder="node, actor, reason, request id"
         />
       )}
       <DataTable
