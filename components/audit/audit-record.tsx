@@ -13,9 +13,10 @@ import { formatBytes, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
-import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
-import { evidenceNode, outcomeSentence } from "@/lib/views/audit";
-import { actionText, OutcomeBadge } from "./audit-table";
+import type { AuditRecord, Evidence } from "@/lib/schemas/audit";
+import { evidenceNode, outcomeSentence } from "@/lib/display/audit";
+import { actionText, OutcomeBadge } from "./audit-text";
+import { TextLink } from "@/components/ui/text-link";
 
 const dt = "text-slate-600 dark:text-slate-400";
 
@@ -25,7 +26,16 @@ export function AuditRecord({ account, recordId }: { account: string; recordId: 
   const err = errorInfo(q.error);
   if (q.isPending) return <Loading what={`audit record ${recordId}`} />;
   if (!q.data) {
-    if (isGone(err)) return <GonePanel what="Audit record" id={recordId} explanation="The audit log has no record with this id: the link has a typo, or it belongs to another dashboard's audit log." parent={{ href: paths.audit(account), label: "Go to the audit log" }} error={err} />;
+    if (isGone(err))
+      return (
+        <GonePanel
+          what="Audit record"
+          id={recordId}
+          explanation="The audit log has no record with this id: the link has a typo, or it belongs to another dashboard's audit log."
+          parent={{ href: paths.audit(account), label: "Go to the audit log" }}
+          error={err}
+        />
+      );
     return err ? <ApiErrorBanner error={err} /> : null;
   }
   const { record, evidence } = q.data;
@@ -37,7 +47,13 @@ export function AuditRecord({ account, recordId }: { account: string; recordId: 
       <Panel id="record" title="Record">
         <RecordFacts account={account} record={record} />
       </Panel>
-      {evidence ? <Evidence account={account} evidence={evidence} /> : <p className="text-sm text-slate-600 dark:text-slate-300">No evidence was saved with this record: only reimage and removal, which wipe the node, save it.</p>}
+      {evidence ? (
+        <EvidenceSection account={account} evidence={evidence} />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No evidence was saved with this record: only reimage and removal, which wipe the node, save it.
+        </p>
+      )}
     </div>
   );
 }
@@ -53,7 +69,7 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
   );
 }
 
-function RecordFacts({ account, record: r }: { account: string; record: AuditRecordView }) {
+function RecordFacts({ account, record: r }: { account: string; record: AuditRecord }) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       <Fact term="Time">{formatTime(r.time)}</Fact>
@@ -62,9 +78,9 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
       </Fact>
       <Fact term="Action">{actionText(r)}</Fact>
       <Fact term="Node">
-        <Link href={paths.node(account, r.poolId, r.nodeId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+        <TextLink href={paths.node(account, r.poolId, r.nodeId)} className="font-mono">
           {r.poolId} / {r.nodeId}
-        </Link>
+        </TextLink>
       </Fact>
       <Fact term="Reason" testId="record-reason">
         <span className="whitespace-pre-wrap">{r.reason}</span>
@@ -90,7 +106,7 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
   );
 }
 
-function Evidence({ account, evidence }: { account: string; evidence: EvidenceView }) {
+function EvidenceSection({ account, evidence }: { account: string; evidence: Evidence }) {
   const node = evidenceNode(evidence);
   return (
     <section aria-labelledby="evidence-heading" data-testid="evidence" className="space-y-4">
@@ -122,10 +138,19 @@ function Evidence({ account, evidence }: { account: string; evidence: EvidenceVi
       <Panel id="evidence-stderr" title={`stderr.txt of recently failed tasks (${evidence.stderr.length})`}>
         {evidence.stderr.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No recently failed task on the node.</p>}
         {evidence.stderr.map((s) => (
-          <details key={`${s.jobId}/${s.taskId}`} open={evidence.stderr.length <= 3} data-testid="evidence-stderr" className="rounded border border-slate-200 p-2 dark:border-slate-800">
+          <details
+            key={`${s.jobId}/${s.taskId}`}
+            open={evidence.stderr.length <= 3}
+            data-testid="evidence-stderr"
+            className="rounded border border-slate-200 p-2 dark:border-slate-800"
+          >
             {/* A link inside <summary> would be a control inside a control: it goes below instead. */}
             <summary className="cursor-pointer font-mono text-sm">
-              {s.jobId}/{s.taskId} <span className="font-sans">— last {formatBytes(s.bytes)}{s.error ? ` (${s.error})` : ""}</span>
+              {s.jobId}/{s.taskId}{" "}
+              <span className="font-sans">
+                — last {formatBytes(s.bytes)}
+                {s.error ? ` (${s.error})` : ""}
+              </span>
             </summary>
             <Link href={paths.task(account, s.jobId, s.taskId)} className="text-sm text-blue-700 hover:underline dark:text-blue-300">
               Open the task

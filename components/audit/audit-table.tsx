@@ -1,82 +1,134 @@
-import Link from "next/link";
+"use client";
+
+import { useMemo, useState } from "react";
+import { FilterInput } from "@/components/ui/filter-input";
+import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
-import type { AuditRecordView } from "@/lib/schemas/audit";
-import { ACTION_LABELS } from "@/lib/remediation";
-import { outcomeText } from "@/lib/views/audit";
+import type { AuditRecord } from "@/lib/schemas/audit";
+import { actionText, OutcomeBadge } from "./audit-text";
 
-const OUTCOME_TONE: Record<AuditRecordView["outcome"], string> = {
-  accepted: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
-  alreadyDone: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
-  skipped: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-  failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-  unknown: "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
-};
+const requestId = (r: AuditRecord) => r.requestId ?? r.error?.requestId;
 
-export function OutcomeBadge({ outcome }: { outcome: AuditRecordView["outcome"] }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_TONE[outcome]}`}>{outcomeText(outcome)}</span>;
+/** Everything the filter box matches a record on. */
+function auditSearchText(r: AuditRecord): string {
+  return [
+    r.actor,
+    r.role,
+    actionText(r),
+    r.poolId,
+    r.nodeId,
+    r.reason,
+    r.ticket ?? "",
+    r.outcome,
+    r.error?.code ?? "",
+    requestId(r) ?? "",
+  ].join(" ");
 }
 
-export function actionText(r: Pick<AuditRecordView, "action" | "option" | "userName">): string {
-  const label = r.action in ACTION_LABELS ? ACTION_LABELS[r.action as keyof typeof ACTION_LABELS] : r.action === "addUser" ? "Add node user" : "Delete node user";
-  return `${label}${r.option ? ` (${r.option})` : ""}${r.userName ? ` ${r.userName}` : ""}`;
+function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRecord>[] {
+  const where: TableColumn<AuditRecord>[] = [
+    {
+      id: "pool",
+      header: "Pool",
+      sortValue: (r) => r.poolId,
+      cell: (r) => <TruncatedId id={r.poolId} head={10} tail={6} className="font-mono text-xs" />,
+    },
+    {
+      id: "node",
+      header: "Node",
+      sortValue: (r) => r.nodeId,
+      cell: (r) => (
+        <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} head={6} tail={8} className="text-xs" />
+      ),
+    },
+  ];
+  return [
+    // Date over time: the cell wraps at the space, never inside either.
+    { id: "time", header: "Time", sortValue: (r) => r.time, descFirst: true, className: "w-24 text-xs", cell: (r) => formatTime(r.time) },
+    { id: "actor", header: "Actor", sortValue: (r) => r.actor, cell: (r) => <TruncatedId id={r.actor} head={14} tail={6} /> },
+    { id: "role", header: "Role", sortValue: (r) => r.role, cell: (r) => <span className="whitespace-nowrap">{r.role}</span> },
+    { id: "action", header: "Action", sortValue: (r) => actionText(r), className: "min-w-32", cell: actionText },
+    ...(showWhere ? where : []),
+    { id: "reason", header: "Reason", className: "min-w-40 whitespace-pre-wrap [overflow-wrap:anywhere]", cell: (r) => r.reason },
+    {
+      id: "ticket",
+      header: "Ticket",
+      sortValue: (r) => r.ticket,
+      cell: (r) => (r.ticket ? <TruncatedId id={r.ticket} head={8} tail={6} /> : "—"),
+    },
+    {
+      id: "outcome",
+      header: "Outcome",
+      sortValue: (r) => r.outcome,
+      cell: (r) => (
+        <>
+          <OutcomeBadge outcome={r.outcome} />
+          {r.error && <span className="block font-mono text-xs">{r.error.code ?? r.error.kind}</span>}
+        </>
+      ),
+    },
+    {
+      id: "request",
+      header: "Request id",
+      cell: (r) => {
+        const id = requestId(r);
+        return id ? <IdCell id={id} what="request" head={6} tail={6} className="text-xs" /> : "—";
+      },
+    },
+    {
+      id: "record",
+      header: "Record",
+      cell: (r) => (
+        <TextLink
+          href={paths.auditRecord(account, r.id)}
+          aria-label={`Record of ${actionText(r).toLowerCase()} on ${r.nodeId} at ${formatTime(r.time)}`}
+        >
+          open{r.hasEvidence ? " · evidence" : ""}
+        </TextLink>
+      ),
+    },
+  ];
 }
 
 /**
- * Audit records, newest first as the route returns them. Every value is rendered as text: reasons,
- * tickets and Batch's messages are whatever someone typed or Batch sent.
+ * Audit records, newest first as the route returns them (each column sorts the loaded records; `filterable`
+ * adds a text filter over them). Every value is rendered as text: reasons, tickets and Batch's messages are
+ * whatever someone typed or Batch sent.
  */
-export function AuditTable({ account, records, showWhere = true }: { account: string; records: AuditRecordView[]; showWhere?: boolean }) {
-  const th = "px-2 py-1 text-left font-semibold";
+export function AuditTable({
+  account,
+  records,
+  showWhere = true,
+  filterable = false,
+}: {
+  account: string;
+  records: AuditRecord[];
+  showWhere?: boolean;
+  filterable?: boolean;
+}) {
+  const [filter, setFilter] = useState("");
+  const columns = useMemo(() => auditColumns(account, showWhere), [account, showWhere]);
+  const table = useDataTable({ data: records, columns, rowId: (r) => r.id, filterText: auditSearchText, filter });
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-sm" data-testid="audit-table">
-        <thead className="bg-slate-50 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className={th}>Time</th>
-            <th scope="col" className={th}>Actor</th>
-            <th scope="col" className={th}>Role</th>
-            <th scope="col" className={th}>Action</th>
-            {showWhere && <th scope="col" className={th}>Pool</th>}
-            {showWhere && <th scope="col" className={th}>Node</th>}
-            <th scope="col" className={th}>Reason</th>
-            <th scope="col" className={th}>Ticket</th>
-            <th scope="col" className={th}>Outcome</th>
-            <th scope="col" className={th}>Request id</th>
-            <th scope="col" className={th}>Record</th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => (
-            <tr key={r.id} data-testid="audit-row" data-node-id={r.nodeId} className="border-t border-slate-200 align-top dark:border-slate-800">
-              <td className="px-2 py-1 whitespace-nowrap">{formatTime(r.time)}</td>
-              <td className="px-2 py-1 break-all">{r.actor}</td>
-              <td className="px-2 py-1">{r.role}</td>
-              <td className="px-2 py-1">{actionText(r)}</td>
-              {showWhere && <td className="px-2 py-1 font-mono">{r.poolId}</td>}
-              {showWhere && (
-                <td className="px-2 py-1 font-mono">
-                  <Link href={paths.node(account, r.poolId, r.nodeId)} className="text-blue-700 hover:underline dark:text-blue-300">
-                    {r.nodeId}
-                  </Link>
-                </td>
-              )}
-              <td className="max-w-xs px-2 py-1 break-words whitespace-pre-wrap">{r.reason}</td>
-              <td className="px-2 py-1 break-all">{r.ticket ?? "—"}</td>
-              <td className="px-2 py-1">
-                <OutcomeBadge outcome={r.outcome} />
-                {r.error && <span className="block font-mono text-xs">{r.error.code ?? r.error.kind}</span>}
-              </td>
-              <td className="px-2 py-1 font-mono text-xs break-all">{r.requestId ?? r.error?.requestId ?? "—"}</td>
-              <td className="px-2 py-1">
-                <Link href={paths.auditRecord(account, r.id)} className="text-blue-700 hover:underline dark:text-blue-300" aria-label={`Record of ${actionText(r).toLowerCase()} on ${r.nodeId} at ${formatTime(r.time)}`}>
-                  open{r.hasEvidence ? " · evidence" : ""}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="space-y-2">
+      {filterable && (
+        <FilterInput
+          label="Find in these records"
+          value={filter}
+          onChange={setFilter}
+          placeholder="node, actor, reason, request id"
+        />
+      )}
+      <DataTable
+        table={table}
+        columns={columns}
+        testId="audit-table"
+        rowAttributes={(r) => ({ "data-testid": "audit-row", "data-node-id": r.nodeId })}
+        empty={`No record on this page matches “${filter}”.`}
+      />
     </div>
   );
 }

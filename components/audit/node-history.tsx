@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Panel } from "@/components/ui/panel";
@@ -8,6 +7,7 @@ import { paths, withQuery } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import { AuditTable } from "./audit-table";
+import { TextLink } from "@/components/ui/text-link";
 
 /** What was done to this node, from the audit log: readable after the node itself is gone. */
 export function NodeHistory({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
@@ -19,11 +19,7 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
       id="node-history"
       title={`History${q.data ? ` (${records.length}${q.data.nextCursor ? "+" : ""})` : ""}`}
       error={q.data ? err : undefined}
-      actions={
-        <Link href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })} className="text-blue-700 hover:underline dark:text-blue-300">
-          In the audit log
-        </Link>
-      }
+      actions={<TextLink href={withQuery(paths.audit(account), { pool: poolId, node: nodeId })}>In the audit log</TextLink>}
     >
       {!q.data && err && <ApiErrorBanner error={err} />}
       {/* Not the pulsing Loading: this panel loads beside a finished page, and must not flicker there. */}
@@ -32,7 +28,9 @@ export function NodeHistory({ account, poolId, nodeId }: { account: string; pool
           Reading the audit log…
         </p>
       )}
-      {q.data && records.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>}
+      {q.data && records.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No action has been taken on this node through Batchscope.</p>
+      )}
       {records.length > 0 && <AuditTable account={account} records={records} showWhere={false} />}
     </Panel>
   );

@@ -3,40 +3,34 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { Modal, ModalButtons } from "@/components/ui/modal";
+import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { DEFAULT_EXPIRY_HOURS, EXPIRY_CHOICES } from "@/lib/connect/expiry";
 import { checkSshPublicKey } from "@/lib/connect/ssh-key";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { sendConnect } from "@/lib/queries/connect";
 import type { ConnectResponse } from "@/lib/schemas/connect";
+import { Field, ReasonAndTicket } from "@/components/ui/field";
+import { Select, Textarea } from "@/components/ui/input";
 
-const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-
-/**
- * Asks for what the node needs to let the operator in: an SSH public key (checked as it is typed, with
- * the same check the server runs) or, on Windows and cloud-service nodes, nothing: a password is made.
- * Mounted only while open, so a closed dialog keeps no key.
- */
-export function ConnectDialog({
-  account,
-  poolId,
-  nodeId,
-  credential,
-  onClose,
-  onDone,
-}: {
+interface ConnectDialogProps {
   account: string;
   poolId: string;
   nodeId: string;
   credential: "sshKey" | "password";
   onClose: () => void;
   onDone: (r: ConnectResponse) => void;
-}) {
+}
+
+/**
+ * Asks for what the node needs to let the operator in: an SSH public key (checked as it is typed, with
+ * the same check the server runs) or, on Windows and cloud-service nodes, nothing: a password is made.
+ * Mounted only while open, so a closed dialog keeps no key.
+ */
+export function ConnectDialog({ account, poolId, nodeId, credential, onClose, onDone }: ConnectDialogProps) {
   const [key, setKey] = useState("");
   const [hours, setHours] = useState<number>(DEFAULT_EXPIRY_HOURS);
   const [reason, setReason] = useState("");
   const [ticket, setTicket] = useState("");
-  const ids = { key: useId(), check: useId(), expiry: useId(), reason: useId(), ticket: useId() };
   const check = credential === "sshKey" && key.trim() !== "" ? checkSshPublicKey(key) : undefined;
   const send = useMutation({
     mutationFn: () =>
@@ -52,7 +46,7 @@ export function ConnectDialog({
   const ready = (credential === "password" || check?.ok === true) && !send.isPending;
 
   return (
-    <Modal
+    <Dialog
       testId="connect-dialog"
       busy={send.isPending}
       onClose={onClose}
@@ -61,7 +55,10 @@ export function ConnectDialog({
           Connect to node <span className="font-mono break-all">{nodeId}</span>
         </>
       }
-      description="A temporary user (not an administrator) is created on the node with a generated name. Who, when and why go to the audit log; the key or password never does."
+      description={
+        "A temporary user (not an administrator) is created on the node with a generated name. " +
+        "Who, when and why go to the audit log; the key or password never does."
+      }
     >
       <form
         className="space-y-4"
@@ -70,62 +67,98 @@ export function ConnectDialog({
           if (ready) send.mutate();
         }}
       >
-        {credential === "sshKey" ? (
-          <div className="space-y-1">
-            <label htmlFor={ids.key} className="block text-sm font-semibold">
-              SSH public key
-            </label>
-            <textarea
-              id={ids.key}
-              rows={3}
-              spellCheck={false}
-              autoComplete="off"
-              value={key}
+        {credential === "sshKey" ? <SshKeyField value={key} onChange={setKey} check={check} disabled={send.isPending} /> : <PasswordNote />}
+        <Field label="Expires after">
+          {(id) => (
+            <Select
+              id={id}
+              size="md"
+              value={hours}
               disabled={send.isPending}
-              aria-describedby={ids.check}
-              aria-invalid={check ? !check.ok : undefined}
-              placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
-              onChange={(e) => setKey(e.target.value)}
-              className={`${input} font-mono text-xs`}
-            />
-            <p id={ids.check} data-testid="key-check" role="status" className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
-              {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
-            </p>
-          </div>
-        ) : (
-          <p data-testid="password-note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
-            This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored anywhere.
-          </p>
-        )}
-        <div className="space-y-1">
-          <label htmlFor={ids.expiry} className="block text-sm font-semibold">
-            Expires after
-          </label>
-          <select id={ids.expiry} value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className={input}>
-            {EXPIRY_CHOICES.map((h) => (
-              <option key={h} value={h}>
-                {h === 1 ? "1 hour" : `${h} hours`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={ids.reason} className="block text-sm font-semibold">
-            Reason (optional)
-          </label>
-          <textarea id={ids.reason} maxLength={1000} rows={2} value={reason} disabled={send.isPending} onChange={(e) => setReason(e.target.value)} className={input} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={ids.ticket} className="block text-sm font-semibold">
-            Ticket reference (optional)
-          </label>
-          <input id={ids.ticket} maxLength={200} value={ticket} disabled={send.isPending} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
-        </div>
+              onChange={(e) => setHours(Number(e.target.value))}
+              className="w-full text-sm"
+            >
+              {EXPIRY_CHOICES.map((h) => (
+                <option key={h} value={h}>
+                  {h === 1 ? "1 hour" : `${h} hours`}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <ReasonAndTicket
+          reason={reason}
+          onReason={setReason}
+          ticket={ticket}
+          onTicket={setTicket}
+          required={false}
+          disabled={send.isPending}
+        />
         {err && <ApiErrorBanner error={err} />}
-        <ModalButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
+        <DialogButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
           {send.isPending ? "Creating the user…" : "Create user"}
-        </ModalButtons>
+        </DialogButtons>
       </form>
-    </Modal>
+    </Dialog>
+  );
+}
+
+/** The public key box, checked as it is typed with the same check the server runs. */
+function SshKeyField({
+  value,
+  onChange,
+  check,
+  disabled,
+}: {
+  value: string;
+  onChange: (next: string) => void;
+  check: ReturnType<typeof checkSshPublicKey> | undefined;
+  disabled: boolean;
+}) {
+  const checkId = useId();
+  return (
+    <Field label="SSH public key">
+      {(id) => (
+        <>
+          <Textarea
+            id={id}
+            rows={3}
+            spellCheck={false}
+            autoComplete="off"
+            value={value}
+            disabled={disabled}
+            aria-describedby={checkId}
+            aria-invalid={check ? !check.ok : undefined}
+            placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
+            onChange={(e) => onChange(e.target.value)}
+            className="w-full font-mono text-xs"
+          />
+          <p
+            id={checkId}
+            data-testid="key-check"
+            role="status"
+            className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
+          >
+            {!check
+              ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)."
+              : check.ok
+                ? `A valid ${check.type} public key.`
+                : check.problem}
+          </p>
+        </>
+      )}
+    </Field>
+  );
+}
+
+function PasswordNote() {
+  return (
+    <p
+      data-testid="password-note"
+      className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
+      This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored
+      anywhere.
+    </p>
   );
 }

@@ -12,6 +12,7 @@ import type { ConnectResponse } from "@/lib/schemas/connect";
 import { ConnectDialog } from "./connect-dialog";
 import { ConnectResult } from "./connect-result";
 import { NodeUsers } from "./node-users";
+import { Button } from "@/components/ui/button";
 
 /**
  * Signing in to the node itself, for operators only: a viewer sees nothing of it (the server refuses a
@@ -40,14 +41,9 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
       id="connect"
       title="Connect"
       actions={
-        <button
-          type="button"
-          disabled={!credential}
-          onClick={() => setOpen(true)}
-          className="rounded bg-blue-700 px-3 py-0.5 font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-50"
-        >
+        <Button variant="primary" disabled={!credential} onClick={() => setOpen(true)}>
           Connect…
-        </button>
+        </Button>
       }
     >
       {unavailable && (
@@ -67,7 +63,16 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
       )}
       {result && <ConnectResult account={account} result={result} onDismiss={() => setResult(null)} />}
       <NodeUsers account={account} poolId={poolId} nodeId={nodeId} />
-      {open && credential && <ConnectDialog account={account} poolId={poolId} nodeId={nodeId} credential={credential} onClose={() => setOpen(false)} onDone={done} />}
+      {open && credential && (
+        <ConnectDialog
+          account={account}
+          poolId={poolId}
+          nodeId={nodeId}
+          credential={credential}
+          onClose={() => setOpen(false)}
+          onDone={done}
+        />
+      )}
     </Panel>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { ConnectResponse } from "@/lib/schemas/connect";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 /**
  * What the operator needs to sign in, right after the user is made: the exact command (or the RDP file),
@@ -14,13 +15,21 @@ import type { ConnectResponse } from "@/lib/schemas/connect";
 export function ConnectResult({ account, result, onDismiss }: { account: string; result: ConnectResponse; onDismiss: () => void }) {
   const c = result.connection;
   return (
-    <div data-testid="connect-result" role="status" className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+    <div
+      data-testid="connect-result"
+      role="status"
+      className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+    >
       <p>
-        User <span className="font-mono font-semibold">{result.userName}</span> created; it expires at <span data-testid="connect-expiry">{formatTime(result.expiryTime)}</span>.
+        User <span className="font-mono font-semibold">{result.userName}</span> created; it expires at{" "}
+        <span data-testid="connect-expiry">{formatTime(result.expiryTime)}</span>.
       </p>
       {c.kind === "unavailable" ? (
         <div data-testid="connect-unavailable" className="space-y-1">
-          <p>The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the user.</p>
+          <p>
+            The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the
+            user.
+          </p>
           <ApiErrorBanner error={c.error} />
         </div>
       ) : c.kind === "rdp" ? (
@@ -50,13 +59,13 @@ export function ConnectResult({ account, result, onDismiss }: { account: string;
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={paths.auditRecord(account, result.recordId)} data-testid="connect-record" className="text-blue-700 hover:underline dark:text-blue-300">
+        <TextLink href={paths.auditRecord(account, result.recordId)} data-testid="connect-record">
           Audit record
-        </Link>
+        </TextLink>
         {result.requestId && <span className="font-mono text-xs">request-id {result.requestId}</span>}
-        <button type="button" onClick={onDismiss} className="ml-auto rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <Button onClick={onDismiss} className="ml-auto">
           {result.password !== undefined ? "I have copied it — hide" : "Hide"}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { batchQueries } from "@/lib/queries/batch";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { rangeLabel } from "./time-axis";
 import { CELL_TASKS_ID } from "./use-escape-closes-cell";
+import { Button } from "@/components/ui/button";
 import type { HeatmapScope } from "./use-heatmap";
 
 /** The failed tasks behind the opened cell, grouped by category, each linking to its task page. */
@@ -51,13 +52,7 @@ export function CellTasks({
           Failed tasks on <span className="font-mono">{nodeId}</span>, {rangeLabel(range.from, range.to)}
           {q.data && <span className="ml-2 font-normal text-slate-600 dark:text-slate-300">({total})</span>}
         </h3>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          Close
-        </button>
+        <Button onClick={onClose}>Close</Button>
       </div>
       {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
       {q.isPending && <Loading what="the tasks of this cell" />}

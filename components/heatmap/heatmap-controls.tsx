@@ -1,28 +1,26 @@
 "use client";
 
 import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { Button } from "@/components/ui/button";
 import { selectionSummary } from "./navigation";
 
 export type HeatmapMetric = "failures" | "category";
 
-const TOGGLE = "border border-slate-300 px-2 py-0.5 first:rounded-l last:rounded-r dark:border-slate-700";
-const TOGGLE_ON = "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900";
-const TOGGLE_OFF = "hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** What the cells' colour stands for: the failure count or the most frequent category. */
 export function MetricToggle({ metric, onChange }: { metric: HeatmapMetric; onChange: (metric: HeatmapMetric) => void }) {
   return (
     <div role="group" aria-label="Colour the cells by" className="flex text-sm">
       {(["failures", "category"] as const).map((m) => (
-        <button
+        <Button
           key={m}
-          type="button"
+          variant={metric === m ? "strong" : "secondary"}
           aria-pressed={metric === m}
           onClick={() => onChange(m)}
-          className={`${TOGGLE} ${metric === m ? TOGGLE_ON : TOGGLE_OFF}`}
+          className="rounded-none border border-slate-300 first:rounded-l last:rounded-r dark:border-slate-700"
         >
           {m === "failures" ? "Failure count" : "Category"}
-        </button>
+        </Button>
       ))}
     </div>
   );
@@ -36,13 +34,7 @@ export function SelectionBar({ data, selected, onClear }: { data: HeatmapRespons
         {selectionSummary(selected.length)}
       </span>
       {selected.length > 0 && (
-        <button
-          type="button"
-          onClick={onClear}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          Clear selection
-        </button>
+        <Button onClick={onClear}>Clear selection</Button>
       )}
       <span className="text-slate-600 dark:text-slate-300">
         {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages

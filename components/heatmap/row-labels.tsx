@@ -6,6 +6,7 @@ import type { MouseEvent } from "react";
 import { NodeStateBadge } from "@/components/ui/badges";
 import { formatPercent } from "@/lib/format";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { Checkbox } from "@/components/ui/input";
 
 export const LABEL_COLUMNS = "1.25rem minmax(0,1fr) 7.5rem 3.5rem 3rem";
 
@@ -44,13 +45,11 @@ export function RowLabels({
             className={`absolute inset-x-0 grid items-center gap-2 pr-2 pl-1 text-xs ${isSelected ? "bg-blue-100 dark:bg-blue-950" : ""}`}
             style={{ top: item.start, height: rowHeight, gridTemplateColumns: LABEL_COLUMNS }}
           >
-            <input
-              type="checkbox"
+            <Checkbox
               checked={isSelected}
               readOnly
               aria-label={`Select node ${r.nodeId}`}
               onClick={(e: MouseEvent<HTMLInputElement>) => onSelect(r.nodeId, e.shiftKey)}
-              className="size-3.5 accent-blue-700 dark:accent-blue-300"
             />
             {nodeHref ? (
               <Link

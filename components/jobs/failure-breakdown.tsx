@@ -8,6 +8,8 @@ import { Loading, Panel } from "@/components/ui/panel";
 import { jobViewParams, windowQuery } from "@/lib/links/view-params";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { Button } from "@/components/ui/button";
+import { linkVariants } from "@/components/ui/text-link";
 
 /** Failures in the window by category and by exit code; choosing one filters the task table below. */
 export function FailureBreakdown({ account, jobId }: { account: string; jobId: string }) {
@@ -29,10 +31,19 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
             <ul className="space-y-1" data-testid="failures-by-category">
               {data.byCategory.map((c) => (
                 <li key={c.category} className="flex items-center gap-2">
-                  <button type="button" className="w-32 text-left" onClick={() => void setF({ category: c.category as never, state: null })} aria-label={`Show ${c.category} failures`}>
+                  <button
+                    type="button"
+                    className="w-32 text-left"
+                    onClick={() => void setF({ category: c.category as never, state: null })}
+                    aria-label={`Show ${c.category} failures`}
+                  >
                     <CategoryBadge category={c.category} />
                   </button>
-                  <span className="h-2 rounded bg-slate-400 dark:bg-slate-500" style={{ width: `${(c.count / max) * 60}%` }} aria-hidden="true" />
+                  <span
+                    className="h-2 rounded bg-slate-400 dark:bg-slate-500"
+                    style={{ width: `${(c.count / max) * 60}%` }}
+                    aria-hidden="true"
+                  />
                   <span className="tabular-nums">{c.count}</span>
                 </li>
               ))}
@@ -44,13 +55,15 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
             <ul className="space-y-1 font-mono text-sm" data-testid="failures-by-exit-code">
               {data.byExitCode.slice(0, 10).map((e) => (
                 <li key={e.exitCode}>
-                  <button type="button" className="text-blue-700 hover:underline dark:text-blue-300" onClick={() => void setF({ exitCode: e.exitCode })}>
+                  <Button variant="ghost" size="inline" className={linkVariants()} onClick={() => void setF({ exitCode: e.exitCode })}>
                     exit {e.exitCode}
-                  </button>{" "}
+                  </Button>{" "}
                   <span className="tabular-nums">× {e.count}</span>
                 </li>
               ))}
-              {data.byExitCode.length === 0 && <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>}
+              {data.byExitCode.length === 0 && (
+                <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>
+              )}
             </ul>
           </div>
         </div>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { GonePanel, isGone } from "@/components/ui/gone";
 import { Loading, Panel } from "@/components/ui/panel";
@@ -9,6 +8,7 @@ import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { TextLink } from "@/components/ui/text-link";
 
 const COUNTS = [
   ["active", "Active"],
@@ -25,7 +25,15 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
   if (isPending) return <Loading what="job" />;
   if (!data) {
     if (apiError && isGone(apiError))
-      return <GonePanel what="Job" id={jobId} explanation="The job was deleted, or this link names a job this account never had. Its tasks and their files are gone with it." parent={{ href: paths.account(account), label: `Back to account ${account}` }} error={apiError} />;
+      return (
+        <GonePanel
+          what="Job"
+          id={jobId}
+          explanation="The job was deleted, or this link names a job this account never had. Its tasks and their files are gone with it."
+          parent={{ href: paths.account(account), label: `Back to account ${account}` }}
+          error={apiError}
+        />
+      );
     return apiError ? <ApiErrorBanner error={apiError} /> : null;
   }
   const job = data.job;
@@ -39,7 +47,7 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
           </div>
           <div>
             <dt className="text-slate-500">Pool</dt>
-            <dd className="font-mono">{job.poolId ? <Link className="text-blue-700 hover:underline dark:text-blue-300" href={paths.pool(account, job.poolId)}>{job.poolId}</Link> : "—"}</dd>
+            <dd className="font-mono">{job.poolId ? <TextLink href={paths.pool(account, job.poolId)}>{job.poolId}</TextLink> : "—"}</dd>
           </div>
           <div>
             <dt className="text-slate-500">Created</dt>
@@ -70,13 +78,18 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
           {COUNTS.map(([key, label]) => (
             <li key={key} className="rounded border border-slate-200 px-3 py-1 dark:border-slate-800">
               <span className="block text-xs text-slate-500">{label}</span>
-              <span className={`text-lg font-semibold tabular-nums ${key === "failed" && job.taskCounts.failed > 0 ? "text-red-700 dark:text-red-300" : ""}`}>{job.taskCounts[key]}</span>
+              <span
+                className={`text-lg font-semibold tabular-nums ${key === "failed" && job.taskCounts.failed > 0 ? "text-red-700 dark:text-red-300" : ""}`}
+              >
+                {job.taskCounts[key]}
+              </span>
             </li>
           ))}
         </ul>
         {/* Batch's own counts trail its tasks, by minutes in recordings (docs/real-service.md); the heatmap and task list read tasks. */}
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="task-counts-note">
-          Task counts as Batch keeps them; they can lag behind the tasks by a few minutes. Failures below are read from the tasks themselves.
+          Task counts as Batch keeps them; they can lag behind the tasks by a few minutes. Failures below are read from the tasks
+          themselves.
         </p>
       </Panel>
       {children}

@@ -4,8 +4,9 @@ import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { jobViewParams, TASK_STATES } from "@/lib/links/view-params";
 import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
-
-const field = "rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { linkVariants } from "@/components/ui/text-link";
 
 /** The task table's filters, in the URL: a filtered view is a link like any other. */
 export function TaskFilters() {
@@ -24,46 +25,71 @@ export function TaskFilters() {
     >
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         State
-        <select className={field} value={f.state ?? ""} onChange={(e) => void setF({ state: (e.target.value || null) as (typeof TASK_STATES)[number] | null })}>
+        <Select
+          className="text-sm"
+          value={f.state ?? ""}
+          onChange={(e) => void setF({ state: (e.target.value || null) as (typeof TASK_STATES)[number] | null })}
+        >
           <option value="">any</option>
           {TASK_STATES.map((s) => (
             <option key={s}>{s}</option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Category
-        <select className={field} value={f.category ?? ""} onChange={(e) => void setF({ category: (e.target.value || null) as (typeof FAILURE_CATEGORIES)[number] | null })}>
+        <Select
+          className="text-sm"
+          value={f.category ?? ""}
+          onChange={(e) => void setF({ category: (e.target.value || null) as (typeof FAILURE_CATEGORIES)[number] | null })}
+        >
           <option value="">any</option>
           {FAILURE_CATEGORIES.map((c) => (
             <option key={c}>{c}</option>
           ))}
-        </select>
+        </Select>
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Node
-        <input className={`${field} w-64 font-mono`} value={node} onChange={(e) => setNode(e.target.value)} placeholder="node id" />
+        <Input
+          size="compact"
+          className="w-64 font-mono text-sm"
+          value={node}
+          onChange={(e) => setNode(e.target.value)}
+          placeholder="node id"
+        />
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Exit code
-        <input className={`${field} w-24 font-mono`} inputMode="numeric" value={exit} onChange={(e) => setExit(e.target.value)} placeholder="e.g. 137" />
+        <Input
+          size="compact"
+          className="w-24 font-mono text-sm"
+          inputMode="numeric"
+          value={exit}
+          onChange={(e) => setExit(e.target.value)}
+          placeholder="e.g. 137"
+        />
       </label>
-      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <Button type="submit" className="py-1">
         Apply
-      </button>
+      </Button>
       {(f.state || f.category || f.node || f.exitCode !== null) && (
-        <button
-          type="button"
-          className="text-sm text-blue-700 underline dark:text-blue-300"
-          onClick={() => {
+        <ClearFilters
+          onClear={() => {
             setNode("");
             setExit("");
             void setF({ state: null, category: null, node: null, exitCode: null });
           }}
-        >
-          Clear filters
-        </button>
+        />
       )}
     </form>
+  );
+}
+
+function ClearFilters({ onClear }: { onClear: () => void }) {
+  return (
+    <Button variant="ghost" size="inline" className={linkVariants({ tone: "plain", className: "text-sm" })} onClick={onClear}>
+      Clear filters
+    </Button>
   );
 }

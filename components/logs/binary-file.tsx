@@ -1,5 +1,6 @@
 import { formatBytes, formatTime } from "@/lib/format";
 import { downloadUrl } from "@/lib/logs/read-range";
+import { linkVariants } from "@/components/ui/text-link";
 
 /** A file whose bytes are not text: said so, with its size and a download, never shown. */
 export function BinaryFile({ url, name, size, lastModified }: { url: string; name: string; size: number; lastModified?: string | undefined }) {
@@ -12,7 +13,7 @@ export function BinaryFile({ url, name, size, lastModified }: { url: string; nam
         Its bytes are not text (NUL bytes or invalid UTF-8), so they are not shown. Size {formatBytes(size)}
         {lastModified ? `, last modified ${formatTime(lastModified)}` : ""}.
       </p>
-      <a className="inline-block text-blue-700 underline dark:text-blue-300" href={downloadUrl(url)} download>
+      <a className={linkVariants({ tone: "plain", className: "inline-block" })} href={downloadUrl(url)} download>
         Download {name}
       </a>
     </section>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+import { linkVariants } from "@/components/ui/text-link";
 
 const EXPLAIN: Record<string, string> = {
   TaskFilesUnavailable: "The node this task ran on is no longer available (removed, reimaged, or not reachable), so Batch cannot read the task's files.",
@@ -31,7 +32,7 @@ export function FileGone({ name, error, parent }: { name: string; error: ApiErro
         {error.code ?? error.kind}
         {error.requestId ? ` · request-id ${error.requestId}` : ""}
       </p>
-      <Link className="inline-block text-blue-700 underline dark:text-blue-300" href={parent.href}>
+      <Link className={linkVariants({ tone: "plain", className: "inline-block" })} href={parent.href}>
         {parent.label}
       </Link>
     </section>

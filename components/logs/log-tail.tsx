@@ -7,6 +7,7 @@ import { Loading } from "@/components/ui/panel";
 import { formatBytes } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { fileTailQuery } from "@/lib/queries/file-tail";
+import { linkVariants } from "@/components/ui/text-link";
 
 const TAIL_BYTES = 16 * 1024;
 const TAIL_LINES = 60;
@@ -28,7 +29,7 @@ export function LogTail({ name, url, href, size, live }: { name: string; url: st
           {name}
         </h3>
         <span className="text-sm text-slate-600 dark:text-slate-400">{formatBytes(shownSize)}</span>
-        <Link className="text-sm text-blue-700 underline dark:text-blue-300" href={href}>
+        <Link className={linkVariants({ tone: "plain", className: "text-sm" })} href={href}>
           Open full {name}
         </Link>
       </div>

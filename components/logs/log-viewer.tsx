@@ -18,10 +18,9 @@ import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
 import { holdsLine, useLoadedRange } from "./use-loaded-range";
 import { useLogSearch } from "./use-log-search";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 const NO_LINES: LogLine[] = [];
-const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
-
 /** One file, any size: tail-first, followable, searchable, linkable by line. Keyed by its URL by the page. */
 export function LogViewer({ url, name, parent }: { url: string; name: string; parent: { href: string; label: string } }) {
   const lw = useLoadedRange(url);
@@ -54,19 +53,17 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
         <span className="text-sm text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
         <span className="flex-1" />
         {lw.follow ? (
-          <button type="button" className={btn} onClick={lw.pauseFollow} aria-pressed="true">
+          <Button onClick={lw.pauseFollow} aria-pressed="true">
             Following · Pause
-          </button>
+          </Button>
         ) : (
-          <button type="button" className={btn} onClick={lw.resumeFollow}>
-            Resume follow
-          </button>
+          <Button onClick={lw.resumeFollow}>Resume follow</Button>
         )}
-        <button type="button" className={btn} aria-pressed={wrap} onClick={() => setWrap(!wrap)}>
+        <Button aria-pressed={wrap} onClick={() => setWrap(!wrap)}>
           Wrap
-        </button>
+        </Button>
         <CopyButton label={selection ? "Copy selected lines" : "Copy loaded text"} text={copyText} testId="copy-lines" />
-        <a className={btn} href={downloadUrl(url)} download>
+        <a className={buttonVariants()} href={downloadUrl(url)} download>
           Download
         </a>
       </div>

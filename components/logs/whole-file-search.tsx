@@ -3,6 +3,8 @@
 import { formatBytes } from "@/lib/format";
 import type { SearchState } from "./log-search";
 import { useWholeFileSearch } from "./use-whole-file-search";
+import { Button } from "@/components/ui/button";
+import { linkVariants } from "@/components/ui/text-link";
 
 /**
  * Search across the whole file on the server, for files far larger than what the viewer holds: the
@@ -15,19 +17,11 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
   return (
     <section aria-label="Search the whole file" className="space-y-1 text-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          data-testid="search-whole-file"
-          disabled={!valid || !search.query || run?.status === "running"}
-          onClick={() => void start()}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
+        <Button data-testid="search-whole-file" disabled={!valid || !search.query || run?.status === "running"} onClick={() => void start()}>
           Search the whole file
-        </button>
+        </Button>
         {run?.status === "running" && (
-          <button type="button" onClick={stop} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">
-            Stop
-          </button>
+          <Button onClick={stop}>Stop</Button>
         )}
         {run && (
           <span aria-live="polite" data-testid="whole-file-status" className="text-slate-600 dark:text-slate-300">
@@ -42,7 +36,7 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
         <ol data-testid="whole-file-results" className="max-h-48 overflow-y-auto rounded border border-slate-200 font-mono text-xs dark:border-slate-800">
           {run.matches.map((m) => (
             <li key={m.line} className="flex gap-2 border-b border-slate-100 px-2 py-0.5 last:border-0 dark:border-slate-800">
-              <a href={`#L${m.line}`} onClick={(e) => (e.preventDefault(), onOpenLine(m.line))} className="shrink-0 text-blue-700 underline dark:text-blue-300">
+              <a href={`#L${m.line}`} onClick={(e) => (e.preventDefault(), onOpenLine(m.line))} className={linkVariants({ tone: "plain", className: "shrink-0" })}>
                 L{m.line}
               </a>
               <span className="truncate whitespace-pre">{m.text}</span>

@@ -8,7 +8,8 @@ import { formatBytes, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
-import { orderNodeFiles } from "@/lib/views/node-facts";
+import { orderNodeFiles } from "@/lib/display/node-facts";
+import { linkVariants } from "@/components/ui/text-link";
 
 /** The node's files, the start task's logs first, each opening in the file view. */
 export function NodeFiles({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
@@ -27,7 +28,10 @@ export function NodeFiles({ account, poolId, nodeId }: { account: string; poolId
         <ul className="max-h-96 space-y-0.5 overflow-auto text-sm" data-testid="node-file-list">
           {files.map((f) => (
             <li key={f.name} className="flex flex-wrap gap-x-3">
-              <Link className="font-mono break-all text-blue-700 underline dark:text-blue-300" href={paths.nodeFile(account, poolId, nodeId, f.name)}>
+              <Link
+                className={linkVariants({ tone: "plain", className: "font-mono break-all" })}
+                href={paths.nodeFile(account, poolId, nodeId, f.name)}
+              >
                 {f.name}
               </Link>
               <span className="text-slate-600 dark:text-slate-400">{formatBytes(f.size)}</span>

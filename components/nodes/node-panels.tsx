@@ -1,7 +1,7 @@
 import { NodeStateBadge } from "@/components/ui/badges";
 import { formatTime } from "@/lib/format";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { nodeErrorHint, sinceText } from "@/lib/views/node-facts";
+import { nodeErrorHint, sinceText } from "@/lib/display/node-facts";
 
 type NodeDetail = NodeDetailResponse["node"];
 const dt = "text-slate-600 dark:text-slate-400";
@@ -14,12 +14,16 @@ export function NodeStateFacts({ node, asOf }: { node: NodeDetail; asOf: string 
       <dt className={dt}>State</dt>
       <dd data-testid="node-state">
         <NodeStateBadge state={node.state} /> <span>{sinceText(node.stateTransitionTime, now)}</span>
-        {node.stateTransitionTime && <span className="text-slate-600 dark:text-slate-400"> (since {formatTime(node.stateTransitionTime)})</span>}
+        {node.stateTransitionTime && (
+          <span className="text-slate-600 dark:text-slate-400"> (since {formatTime(node.stateTransitionTime)})</span>
+        )}
       </dd>
       <dt className={dt}>Scheduling</dt>
       <dd data-testid="scheduling-state">
         {node.schedulingState}
-        {node.schedulingState === "disabled" && <span className="text-slate-600 dark:text-slate-400"> — no new tasks are placed on it</span>}
+        {node.schedulingState === "disabled" && (
+          <span className="text-slate-600 dark:text-slate-400"> — no new tasks are placed on it</span>
+        )}
       </dd>
       <dt className={dt}>Running tasks</dt>
       <dd>

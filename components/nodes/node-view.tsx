@@ -14,7 +14,7 @@ import { paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
-import { nodeTicket } from "@/lib/views/node-facts";
+import { nodeTicket } from "@/lib/display/node-facts";
 import { NodeFiles } from "./node-files";
 import { NodeErrors, NodeStateFacts } from "./node-panels";
 import { FailureStrip, RecentTasks } from "./recent-tasks";
@@ -26,7 +26,15 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
   const err = errorInfo(q.error);
   if (q.isPending) return <Loading what={`node ${nodeId}`} />;
   if (isGone(err) && err?.code === "PoolNotFound")
-    return <GonePanel what="Pool" id={poolId} explanation="The pool was deleted, and its nodes with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
+    return (
+      <GonePanel
+        what="Pool"
+        id={poolId}
+        explanation="The pool was deleted, and its nodes with it."
+        parent={{ href: paths.account(account), label: `Go to account ${account}` }}
+        error={err}
+      />
+    );
   // Gone wins over data kept from before: a node just removed must not go on showing its last state.
   const gone = isGone(err);
   if (!q.data && !gone) return err ? <ApiErrorBanner error={err} /> : null;
@@ -41,7 +49,10 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         <GonePanel
           what="Node"
           id={nodeId}
-          explanation={`Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it. What was done to it, and any evidence saved before, is in its history below.`}
+          explanation={
+            `Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it. ` +
+            "What was done to it, and any evidence saved before, is in its history below."
+          }
           parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
           error={err}
         />
@@ -60,7 +71,11 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         <div className="flex flex-wrap items-center gap-2">
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
-          <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
+          <CopyButton
+            label="Copy for ticket"
+            text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))}
+            testId="copy-ticket"
+          />
         </div>
       </div>
       {actions}

@@ -1,9 +1,15 @@
+"use client";
+
 import Link from "next/link";
+import { useMemo } from "react";
 import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
+import { cn } from "@/components/ui/cn";
+import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
+import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
 import { formatClock, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { failureStrip } from "@/lib/views/node-facts";
+import { failureStrip } from "@/lib/display/node-facts";
 
 type RecentTask = NodeDetailResponse["node"]["recentTasks"][number];
 
@@ -13,7 +19,8 @@ export function FailureStrip({ account, tasks, asOf }: { account: string; tasks:
   return (
     <figure className="space-y-1" data-testid="failure-strip">
       <figcaption className="text-sm text-slate-600 dark:text-slate-400">
-        {strip.marks.length} of {tasks.length} recent tasks failed, by end time ({formatTime(strip.fromMs)} to {formatClock(strip.toMs)} UTC)
+        {strip.marks.length} of {tasks.length} recent tasks failed, by end time ({formatTime(strip.fromMs)} to {formatClock(strip.toMs)}{" "}
+        UTC)
       </figcaption>
       <div className="relative h-8 rounded bg-slate-100 dark:bg-slate-900">
         {strip.marks.map((m) => (
@@ -22,7 +29,10 @@ export function FailureStrip({ account, tasks, asOf }: { account: string; tasks:
             href={paths.task(account, m.task.jobId, m.task.taskId)}
             aria-label={`${m.task.taskId} failed at ${formatTime(m.task.endTime)}${m.task.category ? `: ${m.task.category}` : ""}`}
             title={`${m.task.taskId} · ${m.task.category ?? "failed"} · ${formatTime(m.task.endTime)}`}
-            className="absolute top-1 h-6 w-2 -translate-x-1/2 rounded-sm bg-red-700 hover:bg-red-500 focus:outline-2 focus:outline-offset-2 focus:outline-blue-600 dark:bg-red-400"
+            className={cn(
+              "absolute top-1 h-6 w-2 -translate-x-1/2 rounded-sm bg-red-700 hover:bg-red-500 dark:bg-red-400",
+              "focus:outline-2 focus:outline-offset-2 focus:outline-blue-600",
+            )}
             style={{ left: `${(m.at * 100).toFixed(2)}%` }}
           />
         ))}
@@ -31,44 +41,56 @@ export function FailureStrip({ account, tasks, asOf }: { account: string; tasks:
   );
 }
 
+function recentTaskColumns(account: string): TableColumn<RecentTask>[] {
+  return [
+    {
+      id: "task",
+      header: "Task",
+      rowHeader: true,
+      sortValue: (t) => t.taskId,
+      cell: (t) => <IdCell id={t.taskId} what="task" href={paths.task(account, t.jobId, t.taskId)} head={16} tail={8} />,
+    },
+    {
+      id: "job",
+      header: "Job",
+      sortValue: (t) => t.jobId,
+      cell: (t) => <TruncatedId id={t.jobId} head={16} tail={8} className="font-mono" />,
+    },
+    { id: "state", header: "State", sortValue: (t) => t.state, cell: (t) => <TaskStateBadge state={t.state} outcome={t.outcome} /> },
+    {
+      id: "category",
+      header: "Category",
+      sortValue: (t) => t.category,
+      cell: (t) => (
+        <>
+          {t.category ? <CategoryBadge category={t.category} /> : <span className="text-slate-500 dark:text-slate-400">—</span>}
+          {t.failureCode && <span className="ml-2 font-mono text-xs">{t.failureCode}</span>}
+        </>
+      ),
+    },
+    {
+      id: "exit",
+      header: "Exit code",
+      align: "right",
+      sortValue: (t) => t.exitCode,
+      className: "font-mono",
+      cell: (t) => t.exitCode ?? "—",
+    },
+    {
+      id: "ended",
+      header: "Ended",
+      sortValue: (t) => t.endTime,
+      descFirst: true,
+      className: "whitespace-nowrap",
+      cell: (t) => formatTime(t.endTime),
+    },
+  ];
+}
+
 /** The node's recent tasks (Batch keeps the last few), each linked to its task page. */
 export function RecentTasks({ account, tasks }: { account: string; tasks: RecentTask[] }) {
+  const columns = useMemo(() => recentTaskColumns(account), [account]);
+  const table = useDataTable({ data: tasks, columns, rowId: (t) => `${t.jobId}/${t.taskId}` });
   if (tasks.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Batch lists no recent tasks for this node.</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="recent-tasks">
-        <thead className="text-left">
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="px-2 py-1">Task</th>
-            <th scope="col" className="px-2 py-1">Job</th>
-            <th scope="col" className="px-2 py-1">State</th>
-            <th scope="col" className="px-2 py-1">Category</th>
-            <th scope="col" className="px-2 py-1 text-right">Exit code</th>
-            <th scope="col" className="px-2 py-1">Ended</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((t) => (
-            <tr key={`${t.jobId}/${t.taskId}`} className="border-b border-slate-100 dark:border-slate-900">
-              <th scope="row" className="px-2 py-1 text-left font-mono font-normal">
-                <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href={paths.task(account, t.jobId, t.taskId)}>
-                  {t.taskId}
-                </Link>
-              </th>
-              <td className="px-2 py-1 font-mono">{t.jobId}</td>
-              <td className="px-2 py-1">
-                <TaskStateBadge state={t.state} outcome={t.outcome} />
-              </td>
-              <td className="px-2 py-1">
-                {t.category ? <CategoryBadge category={t.category} /> : <span className="text-slate-500 dark:text-slate-400">—</span>}
-                {t.failureCode && <span className="ml-2 font-mono text-xs">{t.failureCode}</span>}
-              </td>
-              <td className="px-2 py-1 text-right font-mono">{t.exitCode ?? "—"}</td>
-              <td className="px-2 py-1">{formatTime(t.endTime)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable table={table} columns={columns} testId="recent-tasks" />;
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { LogTail } from "@/components/logs/log-tail";
 import { formatTime } from "@/lib/format";
 import { api, paths } from "@/lib/links/paths";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
-import { startTaskSummary } from "@/lib/views/node-facts";
+import { startTaskSummary } from "@/lib/display/node-facts";
+import { TextLink } from "@/components/ui/text-link";
 
 type NodeDetail = NodeDetailResponse["node"];
 const dt = "text-slate-600 dark:text-slate-400";
@@ -59,7 +59,9 @@ export function StartTaskInfo({ account, node }: { account: string; node: NodeDe
       {node.startTaskCommandLine && (
         <div>
           <h3 className="font-semibold">Command line</h3>
-          <pre className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-900">{node.startTaskCommandLine}</pre>
+          <pre className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900">
+            {node.startTaskCommandLine}
+          </pre>
         </div>
       )}
       {summary.failed &&
@@ -76,13 +78,13 @@ export function StartTaskInfo({ account, node }: { account: string; node: NodeDe
         ) : null)}
       {st && (
         <p>
-          <Link className="text-blue-700 underline dark:text-blue-300" href={paths.nodeFile(account, node.poolId, node.id, "startup/stdout.txt")}>
+          <TextLink tone="plain" href={paths.nodeFile(account, node.poolId, node.id, "startup/stdout.txt")}>
             startup/stdout.txt
-          </Link>
+          </TextLink>
           {" · "}
-          <Link className="text-blue-700 underline dark:text-blue-300" href={paths.nodeFile(account, node.poolId, node.id, "startup/stderr.txt")}>
+          <TextLink tone="plain" href={paths.nodeFile(account, node.poolId, node.id, "startup/stderr.txt")}>
             startup/stderr.txt
-          </Link>
+          </TextLink>
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
+import { compareNatural } from "@/lib/compare-natural";
+import type { NODE_SORTS } from "@/lib/links/view-params";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
 import type { NodeRow } from "@/lib/schemas/nodes";
-import type { NODE_SORTS } from "@/lib/links/view-params";
 
 export type NodeSort = (typeof NODE_SORTS)[number];
 
@@ -14,34 +15,48 @@ export interface NodeTableRow {
   errorCodes: string[];
 }
 
+/** Today's nodes joined with their failures in the heatmap's window. */
+export function nodeTableRows(nodes: readonly NodeRow[], heat: Pick<HeatmapResponse, "rows"> | undefined): NodeTableRow[] {
+  const byNode = new Map(heat?.rows.map((r) => [r.nodeId, r]) ?? []);
+  return nodes.map((n) => {
+    const h = byNode.get(n.id);
+    return {
+      id: n.id,
+      state: n.state,
+      schedulingState: n.schedulingState,
+      failures: h?.failures ?? 0,
+      ...(h?.failureRate !== undefined ? { failureRate: h.failureRate } : {}),
+      runningTasks: n.runningTasks,
+      errorCodes: [
+        ...n.errors.map((e) => e.code),
+        ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : []),
+      ],
+    };
+  });
+}
+
+/** What the filter box searches: the id, both states and the error codes. */
+export function nodeSearchText(r: NodeTableRow): string {
+  return [r.id, r.state, r.schedulingState, ...r.errorCodes].join(" ");
+}
+
 // Bad states first when sorting by state: the ones an operator must act on.
 const STATE_RANK: Record<string, number> = { unusable: 0, starttaskfailed: 1, unknown: 2, offline: 3 };
 
-/** Today's nodes joined with their failures in the heatmap's window, filtered by text and sorted. */
-export function nodeTableRows(nodes: readonly NodeRow[], heat: Pick<HeatmapResponse, "rows"> | undefined, q: string | null, sort: NodeSort): NodeTableRow[] {
-  const byNode = new Map(heat?.rows.map((r) => [r.nodeId, r]) ?? []);
-  const needle = q?.trim().toLowerCase() ?? "";
-  const rows = nodes
-    .map((n) => {
-      const h = byNode.get(n.id);
-      return {
-        id: n.id,
-        state: n.state,
-        schedulingState: n.schedulingState,
-        failures: h?.failures ?? 0,
-        ...(h?.failureRate !== undefined ? { failureRate: h.failureRate } : {}),
-        runningTasks: n.runningTasks,
-        errorCodes: [...n.errors.map((e) => e.code), ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : [])],
-      };
-    })
-    .filter((r) => !needle || [r.id, r.state, r.schedulingState, ...r.errorCodes].some((s) => s.toLowerCase().includes(needle)));
-  const byId = (a: NodeTableRow, b: NodeTableRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const cmp: Record<NodeSort, (a: NodeTableRow, b: NodeTableRow) => number> = {
-    failures: (a, b) => b.failures - a.failures || (b.failureRate ?? -1) - (a.failureRate ?? -1) || byId(a, b),
-    rate: (a, b) => (b.failureRate ?? -1) - (a.failureRate ?? -1) || b.failures - a.failures || byId(a, b),
-    state: (a, b) => (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9) || (a.state < b.state ? -1 : a.state > b.state ? 1 : 0) || byId(a, b),
-    id: byId,
-    running: (a, b) => b.runningTasks - a.runningTasks || byId(a, b),
-  };
-  return rows.sort(cmp[sort]);
-}
+const byId = (a: NodeTableRow, b: NodeTableRow) => compareNatural(a.id, b.id);
+
+/**
+ * Each sort as an ascending comparator (the table reverses the descending ones whole, so ties that read
+ * "id ascending" here are written reversed): counts and rates show the biggest first, ids and states the
+ * worst/lowest first, and ties always fall back to the id in natural order.
+ */
+export const NODE_ORDER: Record<NodeSort, { compare: (a: NodeTableRow, b: NodeTableRow) => number; desc: boolean }> = {
+  failures: { desc: true, compare: (a, b) => a.failures - b.failures || (a.failureRate ?? -1) - (b.failureRate ?? -1) || byId(b, a) },
+  rate: { desc: true, compare: (a, b) => (a.failureRate ?? -1) - (b.failureRate ?? -1) || a.failures - b.failures || byId(b, a) },
+  state: {
+    desc: false,
+    compare: (a, b) => (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9) || compareNatural(a.state, b.state) || byId(a, b),
+  },
+  id: { desc: false, compare: byId },
+  running: { desc: true, compare: (a, b) => a.runningTasks - b.runningTasks || byId(b, a) },
+};

@@ -1,33 +1,144 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { useMemo } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { AsOf } from "@/components/ui/as-of";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
+import { IdCell } from "@/components/ui/truncated-id";
 import { ApiError } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import { paths } from "@/lib/links/paths";
 import type { PoolSummary } from "@/lib/schemas/pools";
 
-const STATE_COLUMNS: { key: keyof PoolSummary["nodeStates"]; label: string; bad?: boolean }[] = [
+type StateKey = keyof PoolSummary["nodeStates"];
+
+const STATE_COLUMNS: { key: StateKey; label: string; short?: string; bad?: boolean }[] = [
   { key: "idle", label: "Idle" },
   { key: "running", label: "Running" },
-  { key: "startTaskFailed", label: "Start task failed", bad: true },
+  { key: "startTaskFailed", label: "Start task failed", short: "Start failed", bad: true },
   { key: "unusable", label: "Unusable", bad: true },
   { key: "unknown", label: "Unknown", bad: true },
   { key: "offline", label: "Offline" },
   { key: "preempted", label: "Preempted" },
 ];
 
+const OTHER_STATES: StateKey[] = [
+  "creating",
+  "starting",
+  "waitingForStartTask",
+  "rebooting",
+  "reimaging",
+  "leavingPool",
+  "upgradingOS",
+  "deallocating",
+  "deallocated",
+];
+const other = (p: PoolSummary) => OTHER_STATES.reduce((sum, k) => sum + p.nodeStates[k], 0);
+
+/** A node-state count; the states that need action are red when not zero. */
+function stateColumn(c: (typeof STATE_COLUMNS)[number]): TableColumn<PoolSummary> {
+  return {
+    id: c.key,
+    header: c.label,
+    ...(c.short ? { short: c.short } : {}),
+    align: "right",
+    descFirst: true,
+    sortValue: (p) => p.nodeStates[c.key],
+    cell: (p) => {
+      const n = p.nodeStates[c.key];
+      const tone =
+        c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
+      return (
+        <span data-testid={`${p.id}-${c.key}`} className={tone}>
+          {n}
+        </span>
+      );
+    },
+  };
+}
+
+function poolColumns(account: string): TableColumn<PoolSummary>[] {
+  return [
+    {
+      id: "pool",
+      header: "Pool",
+      rowHeader: true,
+      sortValue: (p) => p.id,
+      className: "font-medium",
+      cell: (p) => (
+        <>
+          <IdCell id={p.id} what="pool" href={paths.pool(account, p.id)} head={20} tail={10} />
+          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{p.vmSize}</span>
+        </>
+      ),
+    },
+    {
+      id: "allocation",
+      header: "Allocation",
+      sortValue: (p) => p.allocationState,
+      cell: (p) => (
+        <>
+          {p.allocationState}
+          {p.hasResizeErrors && (
+            <Badge tone="bad" className="ml-1">
+              resize errors
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      id: "failing",
+      header: "Failing nodes (last hour)",
+      short: "Failing (1h)",
+      align: "right",
+      cell: (p) => (
+        <span data-testid={`${p.id}-failing`}>
+          <FailingNodes account={account} poolId={p.id} />
+        </span>
+      ),
+    },
+    {
+      id: "dedicated",
+      header: "Dedicated",
+      align: "right",
+      descFirst: true,
+      sortValue: (p) => p.dedicated.current,
+      cell: (p) => `${p.dedicated.current}/${p.dedicated.target}`,
+    },
+    {
+      id: "spot",
+      header: "Spot",
+      align: "right",
+      descFirst: true,
+      sortValue: (p) => p.lowPriority.current,
+      cell: (p) => `${p.lowPriority.current}/${p.lowPriority.target}`,
+    },
+    ...STATE_COLUMNS.map(stateColumn),
+    {
+      id: "other",
+      header: "Other",
+      align: "right",
+      descFirst: true,
+      sortValue: other,
+      className: "text-slate-500 dark:text-slate-400",
+      cell: other,
+    },
+  ];
+}
+
+const NO_POOLS: PoolSummary[] = [];
+
 /** The account's pools with their node-state counts, refreshed live; worst pools first. */
 export function PoolTable({ account }: { account: string }) {
   const { data, error, isPending } = useQuery(batchQueries.pools(account));
   const apiError = error instanceof ApiError ? error.info : undefined;
+  const columns = useMemo(() => poolColumns(account), [account]);
+  const table = useDataTable({ data: data?.pools ?? NO_POOLS, columns, rowId: (p) => p.id });
   if (isPending) return <p className="text-slate-500">Loading pools…</p>;
   if (!data) return apiError ? <ApiErrorBanner error={apiError} /> : null;
-  const other = (p: PoolSummary) =>
-    p.nodeStates.creating + p.nodeStates.starting + p.nodeStates.waitingForStartTask + p.nodeStates.rebooting + p.nodeStates.reimaging + p.nodeStates.leavingPool +
-    p.nodeStates.upgradingOS + p.nodeStates.deallocating + p.nodeStates.deallocated;
   return (
     <section aria-labelledby="pools-heading" className="space-y-2">
       {apiError && <ApiErrorBanner error={apiError} keptData />}
@@ -40,53 +151,7 @@ export function PoolTable({ account }: { account: string }) {
       {data.pools.length === 0 ? (
         <p className="text-slate-500">This account has no pools.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left dark:bg-slate-900">
-              <tr>
-                <th scope="col" className="px-3 py-2">Pool</th>
-                <th scope="col" className="px-3 py-2">Allocation</th>
-                <th scope="col" className="px-3 py-2 text-right">Failing nodes (1h)</th>
-                <th scope="col" className="px-3 py-2 text-right">Dedicated</th>
-                <th scope="col" className="px-3 py-2 text-right">Spot</th>
-                {STATE_COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" className="px-3 py-2 text-right">{c.label}</th>
-                ))}
-                <th scope="col" className="px-3 py-2 text-right">Other</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.pools.map((p) => (
-                <tr key={p.id} data-testid={`pool-row-${p.id}`} className="border-t border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="px-3 py-2 text-left font-mono font-medium">
-                    <Link className="text-blue-700 underline underline-offset-2 dark:text-blue-300" href={paths.pool(account, p.id)}>
-                      {p.id}
-                    </Link>
-                    <span className="ml-2 font-sans text-xs font-normal text-slate-500">{p.vmSize}</span>
-                  </th>
-                  <td className="px-3 py-2">
-                    {p.allocationState}
-                    {p.hasResizeErrors && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800 dark:bg-red-900 dark:text-red-100">resize errors</span>}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums" data-testid={`${p.id}-failing`}>
-                    <FailingNodes account={account} poolId={p.id} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.dedicated.current}/{p.dedicated.target}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.lowPriority.current}/{p.lowPriority.target}</td>
-                  {STATE_COLUMNS.map((c) => {
-                    const n = p.nodeStates[c.key];
-                    return (
-                      <td key={c.key} data-testid={`${p.id}-${c.key}`} className={`px-3 py-2 text-right tabular-nums ${c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400" : ""}`}>
-                        {n}
-                      </td>
-                    );
-                  })}
-                  <td className="px-3 py-2 text-right tabular-nums text-slate-500">{other(p)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable table={table} columns={columns} rowAttributes={(p) => ({ "data-testid": `pool-row-${p.id}` })} />
       )}
     </section>
   );
@@ -98,7 +163,10 @@ function FailingNodes({ account, poolId }: { account: string; poolId: string }) 
   if (!data) return <span className="text-slate-400">{isError ? "?" : "…"}</span>;
   const n = data.totals.nodesWithFailures;
   return (
-    <span className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400"} title={`${data.totals.failures} failed tasks in the last hour`}>
+    <span
+      className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500"}
+      title={`${data.totals.failures} failed tasks in the last hour`}
+    >
       {n}
     </span>
   );

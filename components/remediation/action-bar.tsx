@@ -1,35 +1,44 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { ACTION_LABELS } from "@/lib/remediation";
+import { useState } from "react";
 import { batchQueries } from "@/lib/queries/batch";
 import { auditKeys, heatmapKeys, jobKeys, poolKeys } from "@/lib/queries/keys";
 import { remediationQueries } from "@/lib/queries/remediation";
-import { NODE_ACTIONS, type NodeAction } from "@/lib/schemas/remediation";
-import type { ObservedNode } from "@/lib/views/follow-nodes";
-import { buttonState, refusal } from "@/lib/views/remediation";
+import type { NodeAction } from "@/lib/schemas/remediation";
+import type { ObservedNode } from "@/lib/display/follow-nodes";
+import { refusal } from "@/lib/display/remediation";
+import { ActionButtons } from "./action-buttons";
 import { ActionDialog, type Submitted } from "./action-dialog";
 import { ActionResult } from "./action-result";
 import { useFollowNodes, type FollowTarget } from "./use-follow-nodes";
 
+interface ActionBarProps {
+  account: string;
+  poolId: string;
+  nodeIds: string[];
+  testId?: string;
+}
+
 /**
  * The five node actions for the given nodes (one node on its page, the selection on the pool page). A
  * viewer sees them disabled with the reason; an action the nodes' state or the pool's type makes
- * impossible is disabled with the reason as text. After an action: the result and the live follow, which
- * stay when the selection is cleared.
+ * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by).
+ * After an action: the result and the live follow, which stay when the selection is cleared.
  */
-export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: { account: string; poolId: string; nodeIds: string[]; testId?: string }) {
+export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: ActionBarProps) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const identity = me.data?.identity;
   const refused = refusal(identity);
-  const preview = useQuery({ ...remediationQueries.preview(account, poolId, nodeIds), enabled: nodeIds.length > 0 && identity !== undefined && !refused });
+  const preview = useQuery({
+    ...remediationQueries.preview(account, poolId, nodeIds),
+    enabled: nodeIds.length > 0 && identity !== undefined && !refused,
+  });
   const [open, setOpen] = useState<{ action: NodeAction; nodeIds: string[] } | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [target, setTarget] = useState<FollowTarget | null>(null);
   const follow = useFollowNodes(account, poolId, target);
-  const noteId = useId();
 
   /** The nodes as this page last read them, to tell a node that has moved from one that has not yet. */
   const snapshot = (ids: string[]): Map<string, ObservedNode> => {
@@ -58,37 +67,24 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: {
   return (
     <div className="space-y-2">
       {nodeIds.length > 0 && (
-        <div role="group" aria-label={nodeIds.length === 1 ? `Actions on node ${nodeIds[0]}` : `Actions on ${nodeIds.length} selected nodes`} data-testid={testId} className="flex flex-wrap items-start gap-2">
-          {NODE_ACTIONS.map((action) => {
-            const s = buttonState(action, nodeIds.length, identity, preview.data);
-            const id = `${noteId}-${action}`;
-            return (
-              <div key={action} className="flex max-w-56 flex-col gap-0.5">
-                <button
-                  type="button"
-                  disabled={!s.enabled}
-                  aria-describedby={s.note && !refused ? id : refused ? noteId : undefined}
-                  onClick={() => setOpen({ action, nodeIds: [...nodeIds] })}
-                  className={`rounded border px-2 py-0.5 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${action === "remove" || action === "reimage" ? "border-red-400 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950" : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"}`}
-                >
-                  {ACTION_LABELS[action]}
-                </button>
-                {s.note && !refused && nodeIds.length > 0 && (
-                  <span id={id} data-testid={`action-note-${action}`} className="text-xs text-slate-600 dark:text-slate-300">
-                    {s.note}
-                  </span>
-                )}
-              </div>
-            );
-          })}
-          {refused && (
-            <p id={noteId} data-testid="action-refused" className="self-center text-sm font-medium text-amber-800 dark:text-amber-300">
-              {refused}
-            </p>
-          )}
-        </div>
+        <ActionButtons
+          nodeIds={nodeIds}
+          testId={testId}
+          identity={identity}
+          preview={preview.data}
+          onOpen={(action) => setOpen({ action, nodeIds: [...nodeIds] })}
+        />
       )}
-      {open && <ActionDialog account={account} poolId={poolId} action={open.action} nodeIds={open.nodeIds} onClose={() => setOpen(null)} onDone={done} />}
+      {open && (
+        <ActionDialog
+          account={account}
+          poolId={poolId}
+          action={open.action}
+          nodeIds={open.nodeIds}
+          onClose={() => setOpen(null)}
+          onDone={done}
+        />
+      )}
       {submitted && (
         <ActionResult
           account={account}

@@ -1,22 +1,23 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { Modal, ModalButtons } from "@/components/ui/modal";
+import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { shortId } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import { sameId } from "@/lib/schemas/ids";
 import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
-import { splitByAvailability } from "@/lib/views/remediation";
+import { actionRequest, splitByAvailability, type ActionFields } from "@/lib/display/remediation";
 import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
+import { Field, ReasonAndTicket } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 
 /** Actions that put a node back to work: their button is not painted as a danger. */
 const GENTLE_ACTIONS: ReadonlySet<NodeAction> = new Set(["enableScheduling", "start"]);
-
-const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export interface Submitted {
   response: ActionResponse;
@@ -45,12 +46,6 @@ export function ActionDialog({
   onDone: (s: Submitted) => void;
 }) {
   const [operationId] = useState(() => crypto.randomUUID());
-  const options = optionsFor(action);
-  const [option, setOption] = useState<TaskOption | undefined>(defaultOptionFor(action));
-  const [reason, setReason] = useState("");
-  const [ticket, setTicket] = useState("");
-  const [typed, setTyped] = useState("");
-  const ids = { reason: useId(), ticket: useId(), confirm: useId() };
   // Always re-read on opening: the running tasks are the ones of this moment, not of the last refresh.
   const preview = useQuery({ ...remediationQueries.preview(account, poolId, nodeIds), refetchOnMount: "always", refetchInterval: false });
   const split = preview.data ? splitByAvailability(preview.data.nodes, action) : undefined;
@@ -67,87 +62,129 @@ export function ActionDialog({
   });
   const err = errorInfo(send.error);
   const frozen = send.isPending || err?.kind === "network" || err?.kind === "server";
-  const submit = () => {
-    const s =
-      frozen && sent
-        ? sent
-        : {
-            request: {
-              operationId,
-              action,
-              ...(option ? { option } : {}),
-              nodeIds: targetIds,
-              reason: reason.trim(),
-              ...(ticket.trim() ? { ticket: ticket.trim() } : {}),
-              ...(confirmation.required ? { confirm: typed.trim() } : {}),
-            },
-            tasks,
-          };
+  const submit = (f: ActionFields) => {
+    const s = frozen && sent ? sent : { request: actionRequest(operationId, action, targetIds, f, confirmation.required), tasks };
     setSent(s);
     send.mutate(s);
   };
-  const ready = eligible.length > 0 && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected)) && !send.isPending;
   const label = ACTION_LABELS[action];
   const count = targetIds.length === 1 ? `node ${targetIds[0]}` : `${targetIds.length} nodes`;
   const buttonCount = targetIds.length === 1 ? `node ${shortId(targetIds[0]!)}` : count;
 
   return (
-    <Modal
+    <Dialog
       testId="action-dialog"
-      width="44rem"
+      width="lg"
       busy={send.isPending}
       onClose={onClose}
       title={`${label}: ${preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}`}
       description={
         <>
-          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit log.
+          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s
+          answer go to the audit log.
         </>
       }
     >
       {preview.isPending && <p role="status">Reading the nodes and their running tasks…</p>}
       {!preview.data && errorInfo(preview.error) && <ApiErrorBanner error={errorInfo(preview.error)!} />}
       {split && (
-        <form
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (ready) submit();
-          }}
-        >
-          {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
-          <RunningTasks account={account} action={action} option={option} tasks={tasks} />
-          <ExcludedNodes excluded={split.excluded} />
-          <div className="space-y-1">
-            <label htmlFor={ids.reason} className="block text-sm font-semibold">
-              Reason (required)
-            </label>
-            <textarea id={ids.reason} required minLength={3} maxLength={1000} rows={2} value={reason} disabled={frozen} onChange={(e) => setReason(e.target.value)} className={input} />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={ids.ticket} className="block text-sm font-semibold">
-              Ticket reference (optional)
-            </label>
-            <input id={ids.ticket} maxLength={200} value={ticket} disabled={frozen} onChange={(e) => setTicket(e.target.value)} className={input} placeholder="INC-1234" />
-          </div>
-          {confirmation.required && (
-            <div className="space-y-1">
-              <label htmlFor={ids.confirm} className="block text-sm font-semibold">
-                {confirmation.prompt}
-              </label>
-              <input id={ids.confirm} autoComplete="off" value={typed} disabled={frozen} onChange={(e) => setTyped(e.target.value)} className={`${input} font-mono`} />
-            </div>
-          )}
-          {err && (
-            <div className="space-y-1">
-              <ApiErrorBanner error={err} />
-              {frozen && <p className="text-sm">The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.</p>}
-            </div>
-          )}
-          <ModalButtons busy={send.isPending} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
-            {send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`}
-          </ModalButtons>
-        </form>
+        <ActionForm
+          account={account}
+          action={action}
+          tasks={tasks}
+          excluded={split.excluded}
+          canSend={eligible.length > 0 && !send.isPending}
+          confirmation={confirmation}
+          frozen={frozen}
+          busy={send.isPending}
+          error={err}
+          submitText={
+            send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`
+          }
+          onSubmit={submit}
+        />
       )}
-    </Modal>
+    </Dialog>
+  );
+}
+
+/** The dialog's form: the task option, what it does to running tasks, left-out nodes, reason, confirmation. */
+function ActionForm({
+  account,
+  action,
+  tasks,
+  excluded,
+  canSend,
+  confirmation,
+  frozen,
+  busy,
+  error,
+  submitText,
+  onSubmit,
+}: {
+  account: string;
+  action: NodeAction;
+  tasks: Submitted["tasks"];
+  excluded: ReturnType<typeof splitByAvailability>["excluded"];
+  canSend: boolean;
+  confirmation: ReturnType<typeof confirmationFor>;
+  frozen: boolean;
+  busy: boolean;
+  error: ApiErrorInfo | undefined;
+  submitText: string;
+  onSubmit: (f: ActionFields) => void;
+}) {
+  const options = optionsFor(action);
+  const [option, setOption] = useState<TaskOption | undefined>(defaultOptionFor(action));
+  const [reason, setReason] = useState("");
+  const [ticket, setTicket] = useState("");
+  const [typed, setTyped] = useState("");
+  const ready = canSend && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected));
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) onSubmit({ option, reason, ticket, typed });
+      }}
+    >
+      {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
+      <RunningTasks account={account} action={action} option={option} tasks={tasks} />
+      <ExcludedNodes excluded={excluded} />
+      <ReasonAndTicket reason={reason} onReason={setReason} ticket={ticket} onTicket={setTicket} required disabled={frozen} />
+      {confirmation.required && (
+        <Field label={confirmation.prompt}>
+          {(id) => (
+            <Input
+              id={id}
+              size="md"
+              autoComplete="off"
+              value={typed}
+              disabled={frozen}
+              onChange={(e) => setTyped(e.target.value)}
+              className="w-full font-mono text-sm"
+            />
+          )}
+        </Field>
+      )}
+      {error && <SendError error={error} frozen={frozen} />}
+      <DialogButtons busy={busy} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
+        {submitText}
+      </DialogButtons>
+    </form>
+  );
+}
+
+/** A failed send; when its outcome is unknown, why retrying is safe. */
+function SendError({ error, frozen }: { error: ApiErrorInfo; frozen: boolean }) {
+  return (
+    <div className="space-y-1">
+      <ApiErrorBanner error={error} />
+      {frozen && (
+        <p className="text-sm">
+          The dashboard may or may not have sent it. Retrying sends the same operation: nodes it already reached are not acted on twice.
+        </p>
+      )}
+    </div>
   );
 }

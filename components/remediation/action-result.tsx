@@ -1,16 +1,11 @@
-import Link from "next/link";
 import { paths } from "@/lib/links/paths";
-import type { NodeActionResult, NodeOutcome } from "@/lib/schemas/remediation";
-import type { FollowStatus } from "@/lib/views/follow-nodes";
+import type { NodeActionResult } from "@/lib/schemas/remediation";
+import type { FollowStatus } from "@/lib/display/follow-nodes";
 import { ACTION_LABELS } from "@/lib/remediation";
 import type { Submitted } from "./action-dialog";
-
-const OUTCOME: Record<NodeOutcome, { text: string; tone: string }> = {
-  accepted: { text: "accepted", tone: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  alreadyDone: { text: "already done", tone: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
-  skipped: { text: "skipped", tone: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  failed: { text: "failed", tone: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
-};
+import { OutcomeBadge } from "@/components/audit/audit-text";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 /** One sentence for the whole result: which nodes failed is the first thing an operator needs. */
 function headline(results: NodeActionResult[]): string {
@@ -21,18 +16,30 @@ function headline(results: NodeActionResult[]): string {
 }
 
 /** The result per node with its audit record, the live follow of the nodes acted on, and the tasks affected. */
-export function ActionResult({ account, submitted, follow, onDismiss }: { account: string; submitted: Submitted; follow: FollowStatus | null; onDismiss: () => void }) {
+export function ActionResult({
+  account,
+  submitted,
+  follow,
+  onDismiss,
+}: {
+  account: string;
+  submitted: Submitted;
+  follow: FollowStatus | null;
+  onDismiss: () => void;
+}) {
   const { response, tasks } = submitted;
   return (
-    <section aria-labelledby="action-result-heading" data-testid="action-result" className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+    <section
+      aria-labelledby="action-result-heading"
+      data-testid="action-result"
+      className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="action-result-heading" className="font-semibold">
           {ACTION_LABELS[response.action]}
           {response.option ? ` (${response.option})` : ""}: {headline(response.results)}
         </h3>
-        <button type="button" onClick={onDismiss} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-          Dismiss
-        </button>
+        <Button onClick={onDismiss}>Dismiss</Button>
       </div>
       {follow && (
         <p role="status" data-testid="follow-status" data-settled={follow.settled} className={follow.settled ? "font-medium" : "italic"}>
@@ -43,7 +50,7 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
         {response.results.map((r) => (
           <li key={r.nodeId} data-testid="action-result-node" data-outcome={r.outcome} className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-mono">{r.nodeId}</span>
-            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[r.outcome].tone}`}>{OUTCOME[r.outcome].text}</span>
+            <OutcomeBadge outcome={r.outcome} />
             {r.explanation && <span>{r.explanation}</span>}
             {r.error && <span className="font-mono text-xs">{r.error.code ?? r.error.kind}</span>}
             {(r.requestId ?? r.error?.requestId) && (
@@ -51,9 +58,7 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
                 request-id <span data-testid="result-request-id">{r.requestId ?? r.error?.requestId}</span>
               </span>
             )}
-            <Link href={paths.auditRecord(account, r.recordId)} className="text-blue-700 hover:underline dark:text-blue-300">
-              audit record
-            </Link>
+            <TextLink href={paths.auditRecord(account, r.recordId)}>audit record</TextLink>
           </li>
         ))}
       </ul>
@@ -63,9 +68,9 @@ export function ActionResult({ account, submitted, follow, onDismiss }: { accoun
           <ul className="mt-1 max-h-48 overflow-y-auto" data-testid="affected-tasks">
             {tasks.map((t) => (
               <li key={`${t.jobId}/${t.taskId}`}>
-                <Link href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+                <TextLink href={paths.task(account, t.jobId, t.taskId)} className="font-mono">
                   {t.jobId}/{t.taskId}
-                </Link>{" "}
+                </TextLink>{" "}
                 (was on <span className="font-mono">{t.nodeId}</span>)
               </li>
             ))}

@@ -1,18 +1,33 @@
-import Link from "next/link";
 import { paths } from "@/lib/links/paths";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import { describeOption, taskFate } from "@/lib/remediation";
-import type { ExcludedNode } from "@/lib/views/remediation";
+import type { ExcludedNode } from "@/lib/display/remediation";
+import { TextLink } from "@/components/ui/text-link";
 
 const SHOWN = 50;
 
 /** Batch's options for the running tasks, each with what it does in plain words. */
-export function OptionChoice({ action, options, value, onChange, disabled }: { action: NodeAction; options: readonly TaskOption[]; value: TaskOption | undefined; onChange: (o: TaskOption) => void; disabled: boolean }) {
+export function OptionChoice({
+  action,
+  options,
+  value,
+  onChange,
+  disabled,
+}: {
+  action: NodeAction;
+  options: readonly TaskOption[];
+  value: TaskOption | undefined;
+  onChange: (o: TaskOption) => void;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="space-y-2" disabled={disabled}>
       <legend className="text-sm font-semibold">What happens to the running tasks</legend>
       {options.map((o) => (
-        <label key={o} className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700">
+        <label
+          key={o}
+          className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700"
+        >
           <input type="radio" name="option" value={o} checked={value === o} onChange={() => onChange(o)} className="mt-1" />
           <span>
             <span className="font-mono font-semibold">{o}</span>
@@ -25,7 +40,17 @@ export function OptionChoice({ action, options, value, onChange, disabled }: { a
 }
 
 /** The tasks running now on the nodes acted on, and what the chosen option will do to each. */
-export function RunningTasks({ account, action, option, tasks }: { account: string; action: NodeAction; option: TaskOption | undefined; tasks: { jobId: string; taskId: string; nodeId: string }[] }) {
+export function RunningTasks({
+  account,
+  action,
+  option,
+  tasks,
+}: {
+  account: string;
+  action: NodeAction;
+  option: TaskOption | undefined;
+  tasks: { jobId: string; taskId: string; nodeId: string }[];
+}) {
   const fate = taskFate(action, option);
   return (
     <section aria-labelledby="running-tasks-heading" className="space-y-1 text-sm">
@@ -38,9 +63,9 @@ export function RunningTasks({ account, action, option, tasks }: { account: stri
         <ul className="max-h-48 space-y-0.5 overflow-y-auto" data-testid="running-tasks">
           {tasks.slice(0, SHOWN).map((t) => (
             <li key={`${t.jobId}/${t.taskId}`}>
-              <Link href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300" target="_blank">
+              <TextLink href={paths.task(account, t.jobId, t.taskId)} className="font-mono" target="_blank">
                 {t.jobId}/{t.taskId}
-              </Link>{" "}
+              </TextLink>{" "}
               on <span className="font-mono">{t.nodeId}</span>: {fate}
             </li>
           ))}
@@ -55,7 +80,10 @@ export function RunningTasks({ account, action, option, tasks }: { account: stri
 export function ExcludedNodes({ excluded }: { excluded: ExcludedNode[] }) {
   if (excluded.length === 0) return null;
   return (
-    <section aria-labelledby="excluded-heading" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+    <section
+      aria-labelledby="excluded-heading"
+      className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
       <h3 id="excluded-heading" className="font-semibold">
         Left out: not possible for {excluded.length} selected {excluded.length === 1 ? "node" : "nodes"}
       </h3>

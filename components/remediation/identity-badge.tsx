@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
-import { identityLine } from "@/lib/views/remediation";
+import { identityLine } from "@/lib/display/remediation";
 
 /** Who the dashboard believes the operator is, in the page's header: what the action buttons will allow. */
 export function IdentityBadge({ account }: { account: string }) {
@@ -20,7 +20,9 @@ export function IdentityBadge({ account }: { account: string }) {
   return (
     <span data-testid="identity" data-role={id.role} data-source={id.source} className="text-slate-700 dark:text-slate-300">
       {identityLine(id)}
-      {id.source !== "none" && id.role === "operator" && id.actionsRefused && <span className="text-amber-800 dark:text-amber-300"> · actions refused: {id.actionsRefused}</span>}
+      {id.source !== "none" && id.role === "operator" && id.actionsRefused && (
+        <span className="text-amber-800 dark:text-amber-300"> · actions refused: {id.actionsRefused}</span>
+      )}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { NodeDetailResponse, NodeListResponse } from "@/lib/schemas/nodes";
 import type { NodeAction } from "@/lib/schemas/remediation";
-import { followStatus, observeNodeList, type FollowStatus, type Observation, type ObservedNode } from "@/lib/views/follow-nodes";
+import { followStatus, observeNodeList, type FollowStatus, type Observation, type ObservedNode } from "@/lib/display/follow-nodes";
 
 export interface FollowTarget {
   action: NodeAction;
@@ -16,7 +16,11 @@ export interface FollowTarget {
 
 const FOLLOW_MS = 2_000;
 
-const observed = (n: ObservedNode): ObservedNode => ({ state: n.state, schedulingState: n.schedulingState, ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}) });
+const observed = (n: ObservedNode): ObservedNode => ({
+  state: n.state,
+  schedulingState: n.schedulingState,
+  ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}),
+});
 
 function fromDetail(data: NodeDetailResponse | undefined, gone: boolean) {
   return (): Observation | undefined => (gone ? "gone" : data ? observed(data.node) : undefined);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { describeRecurrence, scheduleOfJob } from "@/lib/links/scheduled-job";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { TextLink } from "@/components/ui/text-link";
 
 /**
  * On a job created by a job schedule: which schedule, confirmed by reading it (the job itself does not
@@ -27,9 +27,9 @@ export function ScheduleOfJob({ account, jobId }: { account: string; jobId: stri
         </>
       ) : (
         <>
-          <Link className="font-mono text-blue-700 hover:underline dark:text-blue-300" href={paths.jobSchedule(account, from.scheduleId)}>
+          <TextLink className="font-mono" href={paths.jobSchedule(account, from.scheduleId)}>
             {from.scheduleId}
-          </Link>
+          </TextLink>
           {s && (
             <span className="text-slate-600 dark:text-slate-300">
               {" "}

@@ -11,6 +11,7 @@ import { describeRecurrence, describeStartWindow } from "@/lib/links/scheduled-j
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { JobScheduleDetailResponse } from "@/lib/schemas/job-schedules";
+import { ScheduleRunsTable } from "./schedule-tables";
 
 const link = "text-blue-700 hover:underline dark:text-blue-300";
 
@@ -21,7 +22,15 @@ export function ScheduleView({ account, scheduleId }: { account: string; schedul
   if (isPending) return <Loading what="job schedule" />;
   if (!data) {
     if (apiError && isGone(apiError))
-      return <GonePanel what="Job schedule" id={scheduleId} explanation="The schedule was deleted, and the jobs it created with it, or this link names a schedule this account never had." parent={{ href: paths.account(account), label: `Back to account ${account}` }} error={apiError} />;
+      return (
+        <GonePanel
+          what="Job schedule"
+          id={scheduleId}
+          explanation="The schedule was deleted, and the jobs it created with it, or this link names a schedule this account never had."
+          parent={{ href: paths.account(account), label: `Back to account ${account}` }}
+          error={apiError}
+        />
+      );
     return apiError ? <ApiErrorBanner error={apiError} /> : null;
   }
   return (
@@ -46,10 +55,23 @@ function ScheduleFacts({ account, data }: { account: string; data: JobScheduleDe
   return (
     <Panel id="schedule" title={<span className="font-mono">{s.id}</span>} asOf={data.asOf}>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
-        <Fact label="State" testId="schedule-state">{s.state}</Fact>
-        <Fact label="Runs">{describeRecurrence(s.recurrenceInterval)}{s.startWindow ? `, starting within ${describeStartWindow(s.startWindow)} of its time` : ""}</Fact>
+        <Fact label="State" testId="schedule-state">
+          {s.state}
+        </Fact>
+        <Fact label="Runs">
+          {describeRecurrence(s.recurrenceInterval)}
+          {s.startWindow ? `, starting within ${describeStartWindow(s.startWindow)} of its time` : ""}
+        </Fact>
         <Fact label="Next run">{s.nextRunTime ? formatTime(s.nextRunTime) : "—"}</Fact>
-        <Fact label="Pool">{s.poolId ? <Link className={`font-mono ${link}`} href={paths.pool(account, s.poolId)}>{s.poolId}</Link> : "—"}</Fact>
+        <Fact label="Pool">
+          {s.poolId ? (
+            <Link className={`font-mono ${link}`} href={paths.pool(account, s.poolId)}>
+              {s.poolId}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Fact>
         <Fact label="Created">{formatTime(s.creationTime)}</Fact>
         {s.doNotRunUntil && <Fact label="Not before">{formatTime(s.doNotRunUntil)}</Fact>}
         {s.doNotRunAfter && <Fact label="Not after">{formatTime(s.doNotRunAfter)}</Fact>}
@@ -68,40 +90,16 @@ function ScheduleJobs({ account, scheduleId }: { account: string; scheduleId: st
   const { data, error, isPending } = useQuery(batchQueries.jobScheduleJobs(account, scheduleId));
   const apiError = errorInfo(error);
   return (
-    <Panel id="schedule-jobs" title={`Jobs it created${data ? ` (${data.jobs.length})` : ""}`} {...(data ? { asOf: data.asOf } : {})} {...(apiError ? { error: apiError } : {})}>
+    <Panel
+      id="schedule-jobs"
+      title={`Jobs it created${data ? ` (${data.jobs.length})` : ""}`}
+      {...(data ? { asOf: data.asOf } : {})}
+      {...(apiError ? { error: apiError } : {})}
+    >
       {isPending && <Loading what="jobs" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && data.jobs.length === 0 && <p className="text-slate-500">No jobs yet.</p>}
-      {data && data.jobs.length > 0 && (
-        <table className="w-full text-sm">
-          <thead className="text-left text-slate-600 dark:text-slate-300">
-            <tr>
-              <th scope="col" className="px-2 py-1">Job</th>
-              <th scope="col" className="px-2 py-1">State</th>
-              <th scope="col" className="px-2 py-1">Created</th>
-              <th scope="col" className="px-2 py-1">Ended</th>
-              <th scope="col" className="px-2 py-1 text-right">Succeeded</th>
-              <th scope="col" className="px-2 py-1 text-right">Failed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.jobs.map((j) => (
-              <tr key={j.id} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="px-2 py-1 text-left font-mono font-normal whitespace-nowrap">
-                  <Link className={link} href={paths.job(account, j.id)}>
-                    {j.id}
-                  </Link>
-                </th>
-                <td className="px-2 py-1">{j.state}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{formatTime(j.creationTime)}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{j.endTime ? `${formatTime(j.endTime)}${j.terminateReason ? ` (${j.terminateReason})` : ""}` : "—"}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{j.taskCounts?.succeeded ?? "—"}</td>
-                <td className={`px-2 py-1 text-right tabular-nums ${(j.taskCounts?.failed ?? 0) > 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>{j.taskCounts?.failed ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {data && data.jobs.length > 0 && <ScheduleRunsTable account={account} jobs={data.jobs} />}
     </Panel>
   );
 }

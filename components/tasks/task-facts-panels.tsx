@@ -1,11 +1,11 @@
-import Link from "next/link";
 import { TaskStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { TaskDetail } from "@/lib/schemas/tasks";
-import { retentionText, runTimeAgainstLimit } from "@/lib/views/task-facts";
-import { sinceText } from "@/lib/views/node-facts";
+import { retentionText, runTimeAgainstLimit } from "@/lib/display/task-facts";
+import { sinceText } from "@/lib/display/node-facts";
+import { TextLink } from "@/components/ui/text-link";
 
 const dt = "text-slate-600 dark:text-slate-400";
 
@@ -18,7 +18,8 @@ export function TaskTimings({ task, asOf }: { task: TaskDetail; asOf: string }) 
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className={dt}>State</dt>
       <dd>
-        <TaskStateBadge state={task.state} outcome={task.classification.outcome} /> <span className="text-slate-600 dark:text-slate-400">{sinceText(task.stateTransitionTime, now)}</span>
+        <TaskStateBadge state={task.state} outcome={task.classification.outcome} />{" "}
+        <span className="text-slate-600 dark:text-slate-400">{sinceText(task.stateTransitionTime, now)}</span>
       </dd>
       <dt className={dt}>Created</dt>
       <dd>{formatTime(task.creationTime)}</dd>
@@ -53,9 +54,9 @@ export function TaskWhere({ account, task }: { account: string; task: TaskDetail
         <dt className={dt}>Node</dt>
         <dd className="font-mono break-all">
           {task.nodeId && task.poolId ? (
-            <Link className="text-blue-700 underline dark:text-blue-300" href={paths.node(account, task.poolId, task.nodeId)} data-testid="node-link">
+            <TextLink tone="plain" href={paths.node(account, task.poolId, task.nodeId)} data-testid="node-link">
               {task.nodeId}
-            </Link>
+            </TextLink>
           ) : (
             <span className="font-sans text-slate-600 dark:text-slate-400">not placed on a node yet</span>
           )}
@@ -72,7 +73,10 @@ export function TaskWhere({ account, task }: { account: string; task: TaskDetail
           <h3 className="font-semibold">Command line</h3>
           <CopyButton label="Copy command" text={() => task.commandLine} />
         </div>
-        <pre data-testid="command-line" className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-900">
+        <pre
+          data-testid="command-line"
+          className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900"
+        >
           {task.commandLine}
         </pre>
       </div>
@@ -108,7 +112,8 @@ export function TaskFileSpecs({ task }: { task: TaskDetail }) {
           <ul className="mt-1 space-y-1 font-mono text-xs">
             {task.outputFiles.map((o, i) => (
               <li key={i} className="break-all">
-                <span className="font-semibold">{o.filePattern}</span> → {o.destination} <span className="font-sans text-slate-600 dark:text-slate-400">(on {o.uploadCondition})</span>
+                <span className="font-semibold">{o.filePattern}</span> → {o.destination}{" "}
+                <span className="font-sans text-slate-600 dark:text-slate-400">(on {o.uploadCondition})</span>
               </li>
             ))}
           </ul>

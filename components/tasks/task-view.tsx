@@ -12,7 +12,7 @@ import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import { nextRefreshMs } from "@/lib/queries/refresh";
-import { taskTicket } from "@/lib/views/task-facts";
+import { taskTicket } from "@/lib/display/task-facts";
 import { TaskFileSpecs, TaskTimings, TaskWhere } from "./task-facts-panels";
 import { TaskLogs } from "./task-logs";
 import { VerdictBox } from "./verdict-box";
@@ -28,9 +28,25 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
   if (q.isPending) return <Loading what={`task ${taskId}`} />;
   if (!q.data) {
     if (isGone(err) && err?.code === "JobNotFound")
-      return <GonePanel what="Job" id={jobId} explanation="The job was deleted, and its tasks with it." parent={{ href: paths.account(account), label: `Go to account ${account}` }} error={err} />;
+      return (
+        <GonePanel
+          what="Job"
+          id={jobId}
+          explanation="The job was deleted, and its tasks with it."
+          parent={{ href: paths.account(account), label: `Go to account ${account}` }}
+          error={err}
+        />
+      );
     if (isGone(err))
-      return <GonePanel what="Task" id={taskId} explanation={`Job ${jobId} has no task with this id: it was deleted, or the link is wrong.`} parent={{ href: paths.job(account, jobId), label: `Go to job ${jobId}` }} error={err} />;
+      return (
+        <GonePanel
+          what="Task"
+          id={taskId}
+          explanation={`Job ${jobId} has no task with this id: it was deleted, or the link is wrong.`}
+          parent={{ href: paths.job(account, jobId), label: `Go to job ${jobId}` }}
+          error={err}
+        />
+      );
     return err ? <ApiErrorBanner error={err} /> : null;
   }
   const { task, asOf } = q.data;

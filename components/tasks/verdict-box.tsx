@@ -1,6 +1,7 @@
 import { CategoryBadge } from "@/components/ui/badges";
 import { formatTime } from "@/lib/format";
 import type { TaskDetail } from "@/lib/schemas/tasks";
+import { Badge } from "@/components/ui/badge";
 
 const OUTCOME_TEXT: Record<string, string> = {
   succeeded: "The task succeeded.",
@@ -24,9 +25,16 @@ export function VerdictBox({ task }: { task: TaskDetail }) {
               <span className="text-sm text-slate-600 dark:text-slate-400">Category</span>
               {c.category && <CategoryBadge category={c.category} />}
             </p>
-            {c.explanation && <p className="text-base font-medium" data-testid="explanation">{c.explanation}</p>}
+            {c.explanation && (
+              <p className="text-base font-medium" data-testid="explanation">
+                {c.explanation}
+              </p>
+            )}
             {c.nextStep && (
-              <p data-testid="next-step" className="rounded-md border-l-4 border-blue-600 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950">
+              <p
+                data-testid="next-step"
+                className="rounded-md border-l-4 border-blue-600 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950"
+              >
                 <strong>Next step: </strong>
                 {c.nextStep}
               </p>
@@ -47,7 +55,11 @@ function ExitCode({ task }: { task: TaskDetail }) {
   const meaning = task.classification.exitCodeMeaning;
   if (task.exitCode === undefined) {
     if (task.classification.outcome !== "failed") return null;
-    return <p className="text-sm" data-testid="exit-code">Exit code: none. The command line never ran to an exit.</p>;
+    return (
+      <p className="text-sm" data-testid="exit-code">
+        Exit code: none. The command line never ran to an exit.
+      </p>
+    );
   }
   return (
     <p className="text-sm" data-testid="exit-code">
@@ -64,15 +76,14 @@ function Markers({ task }: { task: TaskDetail }) {
     <ul className="space-y-1 text-sm" aria-label="Retries and requeues">
       {interrupted && (
         <li data-testid="interrupted">
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">interrupted</span> requeued{" "}
-          {interrupted.requeueCount} {interrupted.requeueCount === 1 ? "time" : "times"} (its node rebooted, was reimaged, removed or preempted)
+          <Badge tone="warn">interrupted</Badge> requeued {interrupted.requeueCount} {interrupted.requeueCount === 1 ? "time" : "times"}{" "}
+          (its node rebooted, was reimaged, removed or preempted)
           {interrupted.lastRequeueTime ? `, last at ${formatTime(interrupted.lastRequeueTime)}` : ""}
         </li>
       )}
       {retried && (
         <li data-testid="retried">
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">retried</span> {retried.retryCount}{" "}
-          {retried.retryCount === 1 ? "time" : "times"}
+          <Badge tone="warn">retried</Badge> {retried.retryCount} {retried.retryCount === 1 ? "time" : "times"}
           {retried.lastRetryTime ? `, last at ${formatTime(retried.lastRetryTime)}` : ""}
         </li>
       )}

@@ -13,7 +13,10 @@ const TITLES: Record<ApiErrorInfo["kind"], string> = {
 /** A Batch error as an operator needs it: what kind, Batch's code and message, and the request id for support. */
 export function ApiErrorBanner({ error, keptData }: { error: ApiErrorInfo; keptData?: boolean }) {
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">
         {TITLES[error.kind]}
         {keptData ? " — showing the last data received" : ""}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "./text-link";
 
 /** The rule each kind of id follows, as lib/schemas/inputs.ts checks it (docs/real-service.md "Ids"). */
 const ID_RULES: Record<string, string> = {
@@ -10,7 +10,11 @@ const ID_RULES: Record<string, string> = {
 /** A link whose ids Batch could never have issued (a mangled paste): say which, and offer the parent. */
 export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok: boolean][]; parent: { href: string; label: string } }) {
   return (
-    <section role="alert" aria-labelledby="bad-ids-heading" className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      role="alert"
+      aria-labelledby="bad-ids-heading"
+      className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h1 id="bad-ids-heading" className="text-xl font-semibold">
         This link is not valid
       </h1>
@@ -19,13 +23,14 @@ export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok:
           .filter(([, , ok]) => !ok)
           .map(([what, value]) => (
             <li key={what}>
-              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id: {ID_RULES[what] ?? ID_RULES.default}.
+              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id:{" "}
+              {ID_RULES[what] ?? ID_RULES.default}.
             </li>
           ))}
       </ul>
-      <Link className="inline-block text-blue-700 underline dark:text-blue-300" href={parent.href}>
+      <TextLink tone="plain" className="inline-block" href={parent.href}>
         {parent.label}
-      </Link>
+      </TextLink>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "./text-link";
 
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
   return (
@@ -8,9 +8,7 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
           <li key={i} className="flex items-center gap-1">
             {i > 0 && <span aria-hidden="true">/</span>}
             {item.href ? (
-              <Link className="text-blue-700 hover:underline dark:text-blue-300" href={item.href}>
-                {item.label}
-              </Link>
+              <TextLink href={item.href}>{item.label}</TextLink>
             ) : (
               <span aria-current="page" className="font-mono">
                 {item.label}

@@ -1,13 +1,29 @@
-import Link from "next/link";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
+import { TextLink } from "./text-link";
 
 /**
  * A link to something that no longer exists (node removed, job deleted, pool deleted) says so plainly and
  * offers the parent, instead of a blank page or an error dump. Batch's code and request id stay visible.
  */
-export function GonePanel({ what, id, explanation, parent, error }: { what: string; id: string; explanation: string; parent?: { href: string; label: string }; error?: ApiErrorInfo }) {
+export function GonePanel({
+  what,
+  id,
+  explanation,
+  parent,
+  error,
+}: {
+  what: string;
+  id: string;
+  explanation: string;
+  parent?: { href: string; label: string };
+  error?: ApiErrorInfo;
+}) {
   return (
-    <section role="alert" aria-label={`${what} not found`} className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      role="alert"
+      aria-label={`${what} not found`}
+      className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h2 className="text-xl font-semibold">
         {what} <span className="font-mono">{id}</span> no longer exists
       </h2>
@@ -19,9 +35,9 @@ export function GonePanel({ what, id, explanation, parent, error }: { what: stri
         </p>
       )}
       {parent && (
-        <Link className="inline-block text-blue-700 underline dark:text-blue-300" href={parent.href}>
+        <TextLink tone="plain" className="inline-block" href={parent.href}>
           {parent.label}
-        </Link>
+        </TextLink>
       )}
     </section>
   );

@@ -7,7 +7,21 @@ import { AsOf } from "./as-of";
  * A titled section of a page with its freshness: "as of" when the data is current, and the failed refresh's
  * error above the last data received when it is not. Never a blank panel on a failed refetch.
  */
-export function Panel({ title, asOf, error, actions, children, id }: { title: ReactNode; asOf?: string; error?: ApiErrorInfo; actions?: ReactNode; children: ReactNode; id?: string }) {
+export function Panel({
+  title,
+  asOf,
+  error,
+  actions,
+  children,
+  id,
+}: {
+  title: ReactNode;
+  asOf?: string;
+  error?: ApiErrorInfo;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
     <section aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">

@@ -3,6 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { DEFAULT_REFRESH, REFRESH_CHOICES_MS, refreshStore } from "@/lib/queries/refresh";
+import { Button } from "./button";
+import { Select } from "./input";
 
 /** Refresh every N seconds, or pause: a paused screen says so, so nobody mistakes it for live data. */
 export function RefreshControl() {
@@ -18,9 +20,8 @@ export function RefreshControl() {
       <label htmlFor="refresh-interval" className="text-slate-600 dark:text-slate-300">
         Refresh
       </label>
-      <select
+      <Select
         id="refresh-interval"
-        className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
         value={settings.intervalMs}
         onChange={(e) => apply({ ...settings, intervalMs: Number(e.target.value) })}
       >
@@ -29,15 +30,10 @@ export function RefreshControl() {
             every {ms / 1000} s
           </option>
         ))}
-      </select>
-      <button
-        type="button"
-        aria-pressed={settings.paused}
-        onClick={() => apply({ ...settings, paused: !settings.paused })}
-        className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-      >
+      </Select>
+      <Button aria-pressed={settings.paused} onClick={() => apply({ ...settings, paused: !settings.paused })}>
         {settings.paused ? "Resume" : "Pause"}
-      </button>
+      </Button>
       {settings.paused && <span className="font-medium text-amber-700 dark:text-amber-300">paused</span>}
     </div>
   );

@@ -4,6 +4,8 @@ import { useQueryStates } from "nuqs";
 import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
 import { windowParams } from "@/lib/links/view-params";
 import { formatTime } from "@/lib/format";
+import { Button } from "./button";
+import { Select } from "./input";
 
 /** The time window, in the URL: a relative span, or an absolute from–to pinned by a shared link. */
 export function WindowPicker() {
@@ -16,27 +18,20 @@ export function WindowPicker() {
           <span data-testid="pinned-window">
             Pinned: {formatTime(w.from!.getTime())} – {formatTime(w.to!.getTime())}
           </span>
-          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => setW({ from: null, to: null })}>
-            Back to live
-          </button>
+          <Button onClick={() => setW({ from: null, to: null })}>Back to live</Button>
         </>
       ) : (
         <>
           <label htmlFor="window" className="text-slate-600 dark:text-slate-300">
             Window
           </label>
-          <select
-            id="window"
-            value={w.window}
-            onChange={(e) => setW({ window: e.target.value as (typeof RELATIVE_WINDOWS)[number] })}
-            className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
-          >
+          <Select id="window" value={w.window} onChange={(e) => setW({ window: e.target.value as (typeof RELATIVE_WINDOWS)[number] })}>
             {RELATIVE_WINDOWS.map((r) => (
               <option key={r} value={r}>
                 last {r}
               </option>
             ))}
-          </select>
+          </Select>
         </>
       )}
     </div>

@@ -3,7 +3,7 @@ import { paths } from "@/lib/links/paths";
 import type { PoolHealth } from "@/lib/schemas/health";
 import type { NodeRow } from "@/lib/schemas/nodes";
 import type { PoolDetailResponse } from "@/lib/schemas/pools";
-import { nodeErrorHint } from "@/lib/views/node-facts";
+import { nodeErrorHint } from "@/lib/display/node-facts";
 
 type PoolDetail = PoolDetailResponse["pool"];
 export interface Explanation {

@@ -72,7 +72,3 @@ export type Evidence = z.infer<typeof evidence>;
 export const auditRecordResponse = z.object({ record: auditRecord, evidence: evidence.optional() });
 export type AuditRecordResponse = z.infer<typeof auditRecordResponse>;
 
-/** @deprecated Old name, kept while browser code moves to AuditRecord (the "View" suffix meant "API shape"). */
-export type AuditRecordView = AuditRecord;
-/** @deprecated Old name, kept while browser code moves to Evidence. */
-export type EvidenceView = Evidence;

@@ -24,5 +24,3 @@ export type Identity = z.infer<typeof identity>;
 export const meResponse = z.object({ account: z.string(), identity });
 export type MeResponse = z.infer<typeof meResponse>;
 
-/** @deprecated Old name, kept while browser code moves to Identity (the "View" suffix meant "API shape"). */
-export type IdentityView = Identity;

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { startTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { linkVariants } from "@/components/ui/text-link";
 
 /**
  * What a section shows when its page throws while rendering: a plain sentence, the error's digest (the key
@@ -27,11 +29,11 @@ export function SectionError({ what, error, reset }: { what: string; error: Erro
         {error.digest && <p className="font-mono text-xs text-slate-600 dark:text-slate-300">reference: {error.digest}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="button" onClick={retry} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <Button size="md" onClick={retry}>
           Try again
-        </button>
+        </Button>
         {account && (
-          <Link href={`/${encodeURIComponent(account)}`} className="text-blue-700 underline dark:text-blue-300">
+          <Link href={`/${encodeURIComponent(account)}`} className={linkVariants()}>
             Go to account {account}
           </Link>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureStrip, orderNodeFiles, sinceText, startTaskSummary } from "@/lib/views/node-facts";
+import { failureStrip, orderNodeFiles, sinceText, startTaskSummary } from "@/lib/display/node-facts";
 
 const T0 = Date.parse("2026-11-27T08:00:00Z");
 const at = (ms: number) => new Date(T0 + ms).toISOString();

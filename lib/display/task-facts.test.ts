@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import type { TaskDetail } from "@/lib/schemas/tasks";
-import { exitCodeText, retentionText, runTimeAgainstLimit, taskTicket } from "@/lib/views/task-facts";
+import { exitCodeText, retentionText, runTimeAgainstLimit, taskTicket } from "@/lib/display/task-facts";
 
 const T0 = Date.parse("2026-11-27T08:00:00Z");
 const at = (ms: number) => new Date(T0 + ms).toISOString();

@@ -1,5 +1,5 @@
-import type { IdentityView } from "@/lib/schemas/identity";
-import type { NodeAction, PreviewNode, PreviewResponse } from "@/lib/schemas/remediation";
+import type { Identity } from "@/lib/schemas/identity";
+import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, TaskOption } from "@/lib/schemas/remediation";
 
 /**
  * What the action bar and the dialog show about an action, computed from the preview route's answer and
@@ -8,9 +8,10 @@ import type { NodeAction, PreviewNode, PreviewResponse } from "@/lib/schemas/rem
  */
 
 /** Who the dashboard believes the operator is, in one line: what the buttons will let them do. */
-export function identityLine(identity: IdentityView): string {
+export function identityLine(identity: Identity): string {
   if (identity.source === "local") return "Local operator — no sign-in proxy configured";
-  if (identity.source === "none") return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
+  if (identity.source === "none")
+    return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
   return `Signed in as ${identity.actor} · ${identity.role}`;
 }
 
@@ -18,7 +19,7 @@ export function identityLine(identity: IdentityView): string {
  * Why this identity may not act at all, or undefined when it may. A viewer is told the one thing that
  * would change it; with no identity source, the server's own explanation is all there is.
  */
-export function refusal(identity: IdentityView | undefined): string | undefined {
+export function refusal(identity: Identity | undefined): string | undefined {
   if (!identity) return undefined;
   if (identity.source === "none") return identity.actionsRefused ?? "No identity source is configured: actions are refused.";
   if (identity.role !== "operator") return "Operator role needed";
@@ -31,7 +32,10 @@ export interface ExcludedNode {
 }
 
 /** The selected nodes the action can be sent to, and the others with why not (they are left out). */
-export function splitByAvailability(nodes: readonly PreviewNode[], action: NodeAction): { eligible: PreviewNode[]; excluded: ExcludedNode[] } {
+export function splitByAvailability(
+  nodes: readonly PreviewNode[],
+  action: NodeAction,
+): { eligible: PreviewNode[]; excluded: ExcludedNode[] } {
   const eligible: PreviewNode[] = [];
   const excluded: ExcludedNode[] = [];
   for (const n of nodes) {
@@ -50,7 +54,12 @@ export interface ButtonState {
 }
 
 /** Whether an action's button is enabled, and the reason in words when it is not. */
-export function buttonState(action: NodeAction, selected: number, identity: IdentityView | undefined, preview: PreviewResponse | undefined): ButtonState {
+export function buttonState(
+  action: NodeAction,
+  selected: number,
+  identity: Identity | undefined,
+  preview: PreviewResponse | undefined,
+): ButtonState {
   const refused = refusal(identity);
   if (refused) return { enabled: false, note: refused };
   if (selected === 0) return { enabled: false, note: "Select nodes first" };
@@ -58,7 +67,40 @@ export function buttonState(action: NodeAction, selected: number, identity: Iden
   const { eligible, excluded } = splitByAvailability(preview.nodes, action);
   if (eligible.length === 0) {
     const reasons = [...new Set(excluded.map((e) => e.reason))];
-    return { enabled: false, note: reasons.length === 1 ? reasons[0]! : `Not possible for any selected node. ${reasons[0]} (and ${reasons.length - 1} other ${reasons.length === 2 ? "reason" : "reasons"})` };
+    return {
+      enabled: false,
+      note:
+        reasons.length === 1
+          ? reasons[0]!
+          : `Not possible for any selected node. ${reasons[0]} (and ${reasons.length - 1} other ${reasons.length === 2 ? "reason" : "reasons"})`,
+    };
   }
   return excluded.length > 0 ? { enabled: true, note: `${eligible.length} of ${preview.nodes.length} nodes` } : { enabled: true };
+}
+
+/** What the operator filled in the action dialog. */
+export interface ActionFields {
+  option: TaskOption | undefined;
+  reason: string;
+  ticket: string;
+  typed: string;
+}
+
+/** The request the dialog sends: trimmed text, and only the fields that have a value. */
+export function actionRequest(
+  operationId: string,
+  action: NodeAction,
+  nodeIds: string[],
+  f: ActionFields,
+  confirm: boolean,
+): ActionRequest {
+  return {
+    operationId,
+    action,
+    ...(f.option ? { option: f.option } : {}),
+    nodeIds,
+    reason: f.reason.trim(),
+    ...(f.ticket.trim() ? { ticket: f.ticket.trim() } : {}),
+    ...(confirm ? { confirm: f.typed.trim() } : {}),
+  };
 }

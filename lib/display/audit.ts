@@ -1,7 +1,7 @@
 import { nodeDetailResponse, type NodeDetailResponse } from "@/lib/schemas/nodes";
-import type { AuditRecordView, EvidenceView } from "@/lib/schemas/audit";
+import type { AuditRecord, Evidence } from "@/lib/schemas/audit";
 
-const OUTCOMES: Record<AuditRecordView["outcome"], string> = {
+const OUTCOMES: Record<AuditRecord["outcome"], string> = {
   accepted: "accepted",
   alreadyDone: "already done",
   skipped: "skipped",
@@ -9,12 +9,12 @@ const OUTCOMES: Record<AuditRecordView["outcome"], string> = {
   unknown: "unknown",
 };
 
-export function outcomeText(outcome: AuditRecordView["outcome"]): string {
+export function outcomeText(outcome: AuditRecord["outcome"]): string {
   return OUTCOMES[outcome];
 }
 
 /** What an outcome means for the node, in a sentence for the record's page. */
-export function outcomeSentence(r: Pick<AuditRecordView, "outcome" | "error">): string {
+export function outcomeSentence(r: Pick<AuditRecord, "outcome" | "error">): string {
   switch (r.outcome) {
     case "accepted":
       return "Batch accepted the action.";
@@ -35,7 +35,7 @@ export type EvidenceNode = NodeDetailResponse["node"];
  * The node as it was saved before the action, in the shape the node page shows, when it has that shape;
  * otherwise undefined and the page shows the saved JSON as text (an older record, another version).
  */
-export function evidenceNode(evidence: Pick<EvidenceView, "node">): EvidenceNode | undefined {
+export function evidenceNode(evidence: Pick<Evidence, "node">): EvidenceNode | undefined {
   const parsed = nodeDetailResponse.shape.node.safeParse(evidence.node);
   return parsed.success ? parsed.data : undefined;
 }

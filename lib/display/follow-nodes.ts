@@ -2,8 +2,8 @@ import { idKey } from "@/lib/schemas/ids";
 import type { NodeAction } from "@/lib/schemas/remediation";
 
 /**
- * Following nodes after an action until their state settles (design.md "Remediation": the result shows on
- * the node as it changes state). Pure: the hook feeds it each poll of the node or nodes query.
+ * Following nodes after an action until their state settles, so the result of an action shows on
+ * the node as it changes state, not only as Batch's reply. Pure: the hook feeds it each poll of the node or nodes query.
  */
 
 /** States a node passes through on its way somewhere else (Batch's ComputeNodeState). */
