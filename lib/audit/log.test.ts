@@ -74,7 +74,9 @@ describe("AuditLog", () => {
     expect(log.get("prod", id)).toEqual({ record: expect.objectContaining({ hasEvidence: true }), evidence });
     expect(log.get("other-account", id)).toBeUndefined();
   });
+});
 
+describe("AuditLog: listing and lookups", () => {
   it("lists newest first with filters and cursor paging", () => {
     const log = freshLog();
     const t0 = Date.parse("2026-11-27T10:00:00Z");

@@ -14,98 +14,16 @@
  */
 import os from "node:os";
 import path from "node:path";
-import { setImmediate as tick } from "node:timers/promises";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { BatchServiceClient, BatchSharedKeyCredentials, type BatchServiceModels } from "@azure/batch";
 import { API_VERSION, startEmulator, type Emulator } from "../../lib/emulator/server";
+import { int, mib, ms, percentile, printTable, signedMib } from "./support/emulator-report";
+import { GC, peakSampler, settledMemory, type Mem } from "./support/memory";
 
 const MiB = 1 << 20;
 const EXPECTED_TASKS = 200_000;
 const PAGE_SIZE = 1000;
 const RANGE_REPS = 20;
 const BIG_LOG = { job: "render-frames", task: "frame-encode-all", file: "stdout.txt" } as const;
-
-// ---------------------------------------------------------------------------------------------- memory
-
-interface Mem {
-  rss: number;
-  heapUsed: number;
-}
-
-/** The GC hook, and how we got it: the memory figures mean little without saying whether GC ran first. */
-function findGc(): { run: (() => void) | undefined; how: string } {
-  if (typeof globalThis.gc === "function") {
-    const gc = globalThis.gc;
-    return { run: () => void gc(), how: "global.gc present (--expose-gc): memory is after a forced full GC" };
-  }
-  try {
-    // Setting the flag after start-up does not define global.gc, but a fresh context created afterwards gets it.
-    v8.setFlagsFromString("--expose-gc");
-    const late: unknown = vm.runInNewContext("gc");
-    if (typeof late === "function") {
-      return { run: () => void (late as () => void)(), how: "global.gc ABSENT; enabled late via v8.setFlagsFromString: memory is after a forced GC" };
-    }
-  } catch {
-    // Fall through: report that memory figures are not GC-settled.
-  }
-  return { run: undefined, how: "global.gc ABSENT and could not be enabled: memory figures are NOT after a forced GC (noisy)" };
-}
-
-const GC = findGc();
-
-/** Two passes with a turn of the event loop between: the first can leave finalizers and weak callbacks pending. */
-async function settledMemory(): Promise<Mem> {
-  if (GC.run) {
-    GC.run();
-    await tick();
-    GC.run();
-  }
-  const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed };
-}
-
-/** Samples RSS and heap while work runs, since the settled figures after a phase hide its transient peak. */
-function peakSampler(): { stop(): Mem } {
-  const peak: Mem = { rss: 0, heapUsed: 0 };
-  const sample = () => {
-    const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss);
-    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-  };
-  sample();
-  // unref: if a phase throws before stop(), the sampler must not keep the process alive after the error.
-  const timer = setInterval(sample, 25).unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------- formatting
-
-const mib = (bytes: number) => (bytes / MiB).toFixed(1);
-const signedMib = (bytes: number) => `${bytes >= 0 ? "+" : ""}${mib(bytes)}`;
-const ms = (n: number) => n.toFixed(n < 100 ? 1 : 0);
-const int = (n: number) => n.toLocaleString("en-US");
-
-function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  // Nearest rank: with 20 samples p95 is the 19th value, not an interpolation between the two slowest.
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
-}
 
 // ---------------------------------------------------------------------------------------------- SDK helpers
 

@@ -28,12 +28,10 @@
  *    (20 × 256 KiB = 5 MiB, more than the 4 MiB / 16-chunk window). The page sets scrollTop = 0, waits for
  *    the status line's data-start to move down, and repeats; chunks held = (data-end − data-start) / 256 KiB.
  */
-import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
-import { execSync } from "node:child_process";
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
+import { chromium, type Browser, type Page, type Response } from "@playwright/test";
 import { startStack, type Stack } from "../support/stack";
+import { emuStats, fileDelta, heap, newContext, served, status, uptime, VIEWPORT } from "./support/log-viewer-probes";
 
 const COMMAND = "npx tsx tests/bench/log-viewer.bench.ts";
 const ACCOUNT = "demo";
@@ -42,7 +40,6 @@ const TASK = "frame-encode-all";
 const DEEP_LINE = 1_000_001;
 const CHUNK = 256 * 1024;
 const SCROLL_CHUNKS = 20;
-const VIEWPORT = { width: 1440, height: 900 };
 /** As playwright.config.ts. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const FIRST_ROW = "[data-testid=log-lines] [data-index]";
@@ -51,76 +48,8 @@ const DEEP_ROW = `[data-testid=log-lines] [data-line="${DEEP_LINE}"][data-select
 const ms = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x.toFixed(0) : "–");
 const kib = (x: number) => `${(x / 1024).toFixed(1)} KiB`;
 const mib = (x: number) => `${(x / 2 ** 20).toFixed(1)} MiB`;
-const uptime = () => {
-  try {
-    return execSync("uptime", { encoding: "utf8" }).trim();
-  } catch {
-    return `loadavg ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`;
-  }
-};
-
-// ---------------------------------------------------------------------------------------------- emulator bytes
-
-/** Bytes the in-process emulator served, by "METHOD path" (Content-Length of each finished response). */
-const served = new Map<string, number>();
-subscribe("http.server.response.finish", (msg) => {
-  const { request, response } = msg as { request: IncomingMessage; response: ServerResponse };
-  const path = (request.url ?? "/").split("?")[0]!;
-  if (path.startsWith("/__emulator")) return;
-  const len = Number(response.getHeader("content-length") ?? 0);
-  const key = `${request.method} ${path}`;
-  served.set(key, (served.get(key) ?? 0) + (request.method === "HEAD" ? 0 : len));
-});
-
-async function emuStats(stack: Stack): Promise<Record<string, number>> {
-  const res = await fetch(`${stack.emu.url}/__emulator/stats`);
-  if (!res.ok) throw new Error(`stats: HTTP ${res.status}`);
-  return ((await res.json()) as { byRoute: Record<string, number> }).byRoute;
-}
-
-/** Emulator requests and bytes for one file between two snapshots. */
-function fileDelta(before: Record<string, number>, after: Record<string, number>, servedBefore: Map<string, number>, file: string) {
-  const out = { gets: 0, heads: 0, bytes: 0 };
-  for (const [route, n] of Object.entries(after)) {
-    if (!route.endsWith(`/files/${file}`)) continue;
-    const d = n - (before[route] ?? 0);
-    if (route.startsWith("GET ")) out.gets += d;
-    else if (route.startsWith("HEAD ")) out.heads += d;
-  }
-  for (const [route, b] of served) if (route.endsWith(`/files/${file}`)) out.bytes += b - (servedBefore.get(route) ?? 0);
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------- page helpers
-
-/**
- * A browser context whose pages run a rAF probe from the first script: it notes when `selector` first
- * intersects the log container with some text. tsx compiles with keepNames, so page callbacks may call
- * `__name`; the page gets an identity one.
- */
-async function newContext(browser: Browser, selector: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
-  await context.addInitScript((sel) => {
-    const w = window as unknown as { __shown?: number };
-    const tick = () => {
-      const box = document.querySelector("[data-testid=log-lines]");
-      if (box) {
-        const b = box.getBoundingClientRect();
-        for (const el of box.querySelectorAll(sel)) {
-          const r = el.getBoundingClientRect();
-          if (r.bottom > b.top && r.top < b.bottom && r.height > 0 && (el.textContent ?? "").trim().length > 0) {
-            w.__shown = performance.now();
-            return;
-          }
-        }
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, selector);
-  return context;
-}
 
 interface Read {
   url: string;
@@ -146,25 +75,6 @@ function recordFileApi(page: Page, file: string): { reads: Read[]; pending: Prom
     );
   });
   return { reads, pending };
-}
-
-async function heap(page: Page): Promise<{ used: number; total: number; nodes: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send("HeapProfiler.enable");
-    await cdp.send("HeapProfiler.collectGarbage");
-    await cdp.send("Performance.enable");
-    const { metrics } = await cdp.send("Performance.getMetrics");
-    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN;
-    return { used: m("JSHeapUsedSize"), total: m("JSHeapTotalSize"), nodes: m("Nodes") };
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-async function status(page: Page) {
-  const s = page.getByTestId("log-status");
-  return { lines: Number(await s.getAttribute("data-lines")), start: Number(await s.getAttribute("data-start")), end: Number(await s.getAttribute("data-end")) };
 }
 
 const fileUrl = (base: string, file: string) => `${base}/${ACCOUNT}/jobs/${JOB}/tasks/${TASK}/files/${file}`;

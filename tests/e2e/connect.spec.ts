@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { newSshPublicKey } from "../support/ssh-key";
 import { stackPerFile, type Stack } from "../support/stack";
 
@@ -49,6 +49,74 @@ function auditBytes(env: Stack): string {
     .join("\n");
 }
 
+/** Step: a pasted private key and a cut key are refused as typed; a valid key, with a reason and a ticket, creates the user. */
+async function typeKeyAndCreateUser(page: Page, env: Stack, nodeId: string, key: string): Promise<void> {
+  const url = env.dashboard.url;
+  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${nodeId}`);
+  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
+  // Batch keeps a Linux user to the end of its expiry day: the panel says so in one sentence.
+  await expect(page.getByTestId("linux-expiry-note")).toHaveText(/keeps the user until the end of its expiry day \(UTC\) unless it is removed/);
+  await page.getByRole("button", { name: "Connect…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: `Connect to node ${nodeId}` })).toBeVisible();
+
+  // A pasted private key, then a cut one: refused as typed, in plain words, and nothing can be sent.
+  const keyBox = dialog.getByLabel("SSH public key");
+  await keyBox.fill("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE\n-----END OPENSSH PRIVATE KEY-----");
+  await expect(dialog.getByTestId("key-check")).toHaveText(/This is a private key/);
+  await expect(dialog.getByTestId("connect-submit")).toBeDisabled();
+  await keyBox.fill(key.slice(0, 40));
+  await expect(dialog.getByTestId("key-check")).toHaveText(/cut when copying/);
+  await expect(dialog.getByTestId("connect-submit")).toBeDisabled();
+
+  await keyBox.fill(key);
+  await expect(dialog.getByTestId("key-check")).toHaveText("A valid ssh-ed25519 public key.");
+  await expect(dialog.getByLabel("Expires after")).toHaveValue("1");
+  await dialog.getByLabel("Reason (optional)").fill("start task fails, need the node's view");
+  await dialog.getByLabel("Ticket reference (optional)").fill("INC-4711");
+  expect(await addUserCalls(env, nodeId)).toBe(0);
+  await dialog.getByTestId("connect-submit").click();
+
+  await expect(page.getByTestId("connect-result")).toBeVisible();
+  await expect(dialog).toBeHidden();
+}
+
+/** Step: the user Batch has on the node, the exact ssh command (copied as shown) and the user's row. Returns the user's name. */
+async function checkUserAndSshCommand(page: Page, env: Stack, nodeId: string): Promise<string> {
+  const result = page.getByTestId("connect-result");
+  // The truth: the user Batch has on the node, and the address and port the SDK reads.
+  const [user] = await usersOnNode(env, nodeId);
+  expect(user).toMatchObject({ isAdmin: false, hasSshKey: true });
+  const userName = user!.name;
+  const login = await env.client.computeNode.getRemoteLoginSettings(POOL, nodeId);
+  const command = `ssh -p ${login.remoteLoginPort} ${userName}@${login.remoteLoginIPAddress}`;
+  await expect(result.getByTestId("connect-command")).toHaveText(command);
+  await result.getByTestId("copy-command").click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  expect(await addUserCalls(env, nodeId)).toBe(1);
+
+  const row = page.getByTestId("node-user");
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute("data-user", userName);
+  await expect(row).toHaveAttribute("data-status", "active");
+  return userName;
+}
+
+/** Step: the audit record of the new user; the key reached Batch and nothing else: not the audit file, not the server's output. */
+async function checkAddRecordAndNoKeyKept(page: Page, env: Stack, nodeId: string, userName: string, blob: string): Promise<void> {
+  await page.goto(`${env.dashboard.url}/${ACCOUNT}/audit`);
+  const record = page.getByTestId("audit-row").filter({ hasText: userName });
+  await expect(record).toHaveCount(1);
+  await expect(record).toHaveAttribute("data-node-id", nodeId);
+  await expect(record).toContainText(`Add node user ${userName}`);
+  await expect(record).toContainText("INC-4711");
+  await expect(record).toContainText("accepted");
+
+  expect(auditBytes(env)).toContain(userName);
+  expect(auditBytes(env)).not.toContain(blob);
+  expect(env.dashboard.logs()).not.toContain(blob);
+}
+
 test.describe.serial("an operator connects to a node with an SSH key", () => {
   const env = stackPerFile(test, { scenario: "empty", seed: 1, account: ACCOUNT });
   let nodeId: string;
@@ -61,64 +129,10 @@ test.describe.serial("an operator connects to a node with an SSH key", () => {
   });
 
   test("checks the key as it is typed, creates the user, shows the exact ssh command and finds the audit record", async ({ page, context }) => {
-    const url = env().dashboard.url;
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${nodeId}`);
-    await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
-    // Batch keeps a Linux user to the end of its expiry day: the panel says so in one sentence.
-    await expect(page.getByTestId("linux-expiry-note")).toHaveText(/keeps the user until the end of its expiry day \(UTC\) unless it is removed/);
-    await page.getByRole("button", { name: "Connect…" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog.getByRole("heading", { name: `Connect to node ${nodeId}` })).toBeVisible();
-
-    // A pasted private key, then a cut one: refused as typed, in plain words, and nothing can be sent.
-    const keyBox = dialog.getByLabel("SSH public key");
-    await keyBox.fill("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE\n-----END OPENSSH PRIVATE KEY-----");
-    await expect(dialog.getByTestId("key-check")).toHaveText(/This is a private key/);
-    await expect(dialog.getByTestId("connect-submit")).toBeDisabled();
-    await keyBox.fill(key.slice(0, 40));
-    await expect(dialog.getByTestId("key-check")).toHaveText(/cut when copying/);
-    await expect(dialog.getByTestId("connect-submit")).toBeDisabled();
-
-    await keyBox.fill(key);
-    await expect(dialog.getByTestId("key-check")).toHaveText("A valid ssh-ed25519 public key.");
-    await expect(dialog.getByLabel("Expires after")).toHaveValue("1");
-    await dialog.getByLabel("Reason (optional)").fill("start task fails, need the node's view");
-    await dialog.getByLabel("Ticket reference (optional)").fill("INC-4711");
-    expect(await addUserCalls(env(), nodeId)).toBe(0);
-    await dialog.getByTestId("connect-submit").click();
-
-    const result = page.getByTestId("connect-result");
-    await expect(result).toBeVisible();
-    await expect(dialog).toBeHidden();
-    // The truth: the user Batch has on the node, and the address and port the SDK reads.
-    const [user] = await usersOnNode(env(), nodeId);
-    expect(user).toMatchObject({ isAdmin: false, hasSshKey: true });
-    userName = user!.name;
-    const login = await env().client.computeNode.getRemoteLoginSettings(POOL, nodeId);
-    const command = `ssh -p ${login.remoteLoginPort} ${userName}@${login.remoteLoginIPAddress}`;
-    await expect(result.getByTestId("connect-command")).toHaveText(command);
-    await result.getByTestId("copy-command").click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
-    expect(await addUserCalls(env(), nodeId)).toBe(1);
-
-    const row = page.getByTestId("node-user");
-    await expect(row).toHaveCount(1);
-    await expect(row).toHaveAttribute("data-user", userName);
-    await expect(row).toHaveAttribute("data-status", "active");
-
-    await page.goto(`${url}/${ACCOUNT}/audit`);
-    const record = page.getByTestId("audit-row").filter({ hasText: userName });
-    await expect(record).toHaveCount(1);
-    await expect(record).toHaveAttribute("data-node-id", nodeId);
-    await expect(record).toContainText(`Add node user ${userName}`);
-    await expect(record).toContainText("INC-4711");
-    await expect(record).toContainText("accepted");
-
-    // The key reached Batch and nothing else: not the audit file, not the server's output.
-    expect(auditBytes(env())).toContain(userName);
-    expect(auditBytes(env())).not.toContain(blob);
-    expect(env().dashboard.logs()).not.toContain(blob);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env().dashboard.url });
+    await typeKeyAndCreateUser(page, env(), nodeId, key);
+    userName = await checkUserAndSshCommand(page, env(), nodeId);
+    await checkAddRecordAndNoKeyKept(page, env(), nodeId, userName, blob);
   });
 
   test("removes the user from the node page, and the removal is recorded", async ({ page }) => {

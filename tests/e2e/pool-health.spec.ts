@@ -7,23 +7,23 @@ import { stackPerFile } from "../support/stack";
 
 const WATCHED = ["starttaskfailed", "unusable", "unknown", "preempted"];
 
+const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
+let pool: BatchServiceModels.CloudPool;
+let nodes: BatchServiceModels.ComputeNode[];
+
+test.beforeAll(async () => {
+  // The truth, read through the SDK: the pool that failed to grow and its nodes.
+  const client = env().client;
+  const pools = await client.pool.list();
+  const unhealthy = pools.find((p) => (p.resizeErrors?.length ?? 0) > 0);
+  expect(unhealthy?.id).toBeTruthy();
+  pool = await client.pool.get(unhealthy!.id!);
+  nodes = await all(client.computeNode.list(pool.id!), (link) => client.computeNode.listNext(link));
+});
+
+const ids = (list: BatchServiceModels.ComputeNode[]) => list.map((n) => n.id!).sort();
+
 test.describe("pool health on the pool page", () => {
-  const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
-  let pool: BatchServiceModels.CloudPool;
-  let nodes: BatchServiceModels.ComputeNode[];
-
-  test.beforeAll(async () => {
-    // The truth, read through the SDK: the pool that failed to grow and its nodes.
-    const client = env().client;
-    const pools = await client.pool.list();
-    const unhealthy = pools.find((p) => (p.resizeErrors?.length ?? 0) > 0);
-    expect(unhealthy?.id).toBeTruthy();
-    pool = await client.pool.get(unhealthy!.id!);
-    nodes = await all(client.computeNode.list(pool.id!), (link) => client.computeNode.listNext(link));
-  });
-
-  const ids = (list: BatchServiceModels.ComputeNode[]) => list.map((n) => n.id!).sort();
-
   test("shows resize errors, bad nodes, start-task failures and node errors as the SDK reads them, above the heatmap", async ({ page }) => {
     const account = "incident";
     await page.goto(`${env().dashboard.url}${paths.pool(account, pool.id!)}`);
@@ -88,7 +88,9 @@ test.describe("pool health on the pool page", () => {
       await expect(group.getByText("emulator-defined code")).toHaveCount(madeUp ? 1 : 0);
     }
   });
+});
 
+test.describe("pool health on the pool page: links, accessibility and a healthy pool", () => {
   test("a start-task failure's stderr link opens that node's startup/stderr.txt", async ({ page }) => {
     const failed = nodes.find((n) => n.startTaskInfo?.result === "failure" && n.startTaskInfo.exitCode !== undefined)!;
     await page.goto(`${env().dashboard.url}${paths.pool("incident", pool.id!)}`);

@@ -6,43 +6,43 @@ import { stackPerFile } from "../support/stack";
 const ROW_HEIGHT = 24;
 const BUCKETS = 60;
 
+const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
+let badNodes: string[];
+let poolUrl: string;
+
+test.beforeAll(async () => {
+  poolUrl = `${env().dashboard.url}/incident/pools/prod-ingest`;
+  // The truth, read through the SDK and not through the dashboard: the three nodes with the most failed
+  // tasks of the ingest job in the last six hours.
+  const since = Date.now() - 6 * 3_600_000;
+  const failures = new Map<string, number>();
+  const client = env().client;
+  const completed = await all(client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } }), (link) => client.task.listNext(link));
+  for (const t of completed) {
+    const end = t.executionInfo?.endTime?.getTime() ?? 0;
+    if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
+  }
+  badNodes = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+  expect(badNodes).toHaveLength(3);
+});
+
+const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
+/** Centre of a cell of the canvas, in page coordinates. */
+async function cellPoint(page: Page, row: number, col: number) {
+  const box = (await page.getByTestId("heatmap-canvas").boundingBox())!;
+  return { x: box.x + ((col + 0.5) * box.width) / BUCKETS, y: box.y + (row + 0.5) * ROW_HEIGHT };
+}
+/** The column in which the heatmap's first row has the most failures, as the dashboard's API reports it. */
+async function hotColumn(row = 0): Promise<number> {
+  const res = await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`);
+  const body = (await res.json()) as { counts: number[] };
+  const cols = body.counts.slice(row * BUCKETS, (row + 1) * BUCKETS);
+  const col = cols.indexOf(Math.max(...cols));
+  expect(cols[col]).toBeGreaterThan(0);
+  return col;
+}
+
 test.describe("the pool page of an incident", () => {
-  const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
-  let badNodes: string[];
-  let poolUrl: string;
-
-  test.beforeAll(async () => {
-    poolUrl = `${env().dashboard.url}/incident/pools/prod-ingest`;
-    // The truth, read through the SDK and not through the dashboard: the three nodes with the most failed
-    // tasks of the ingest job in the last six hours.
-    const since = Date.now() - 6 * 3_600_000;
-    const failures = new Map<string, number>();
-    const client = env().client;
-    const completed = await all(client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } }), (link) => client.task.listNext(link));
-    for (const t of completed) {
-      const end = t.executionInfo?.endTime?.getTime() ?? 0;
-      if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
-    }
-    badNodes = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
-    expect(badNodes).toHaveLength(3);
-  });
-
-  const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
-  /** Centre of a cell of the canvas, in page coordinates. */
-  async function cellPoint(page: Page, row: number, col: number) {
-    const box = (await page.getByTestId("heatmap-canvas").boundingBox())!;
-    return { x: box.x + ((col + 0.5) * box.width) / BUCKETS, y: box.y + (row + 0.5) * ROW_HEIGHT };
-  }
-  /** The column in which the heatmap's first row has the most failures, as the dashboard's API reports it. */
-  async function hotColumn(row = 0): Promise<number> {
-    const res = await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`);
-    const body = (await res.json()) as { counts: number[] };
-    const cols = body.counts.slice(row * BUCKETS, (row + 1) * BUCKETS);
-    const col = cols.indexOf(Math.max(...cols));
-    expect(cols[col]).toBeGreaterThan(0);
-    return col;
-  }
-
   test("puts the three bad nodes on top with the verdict in words, and explains a cell on hover", async ({ page }) => {
     await page.goto(`${poolUrl}?window=6h`);
     // Over the whole pool and 6 h, transform-v42's genuine job bug (35 % of its 600 tasks, on every node)
@@ -76,7 +76,9 @@ test.describe("the pool page of an incident", () => {
     await expect(verdict).toContainText("likely a node problem");
     await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...badNodes].sort());
   });
+});
 
+test.describe("the pool page of an incident: a cell, the keyboard and colours", () => {
   test("opens a bad node's cell with its tasks by category, keeps selection and cell across a reload", async ({ page }) => {
     await page.goto(`${poolUrl}?window=6h`);
     await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...badNodes].sort());
@@ -140,7 +142,9 @@ test.describe("the pool page of an incident", () => {
     await expect(page.getByRole("button", { name: "Category" })).toHaveAttribute("aria-pressed", "true");
     await page.screenshot({ path: "/tmp/pool-heatmap-category.png", fullPage: true });
   });
+});
 
+test.describe("the pool page of an incident: links, loading and accessibility", () => {
   test("'Copy link' pins the window to absolute from/to", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`${poolUrl}?window=6h`);

@@ -1,20 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { shortId } from "@/lib/format";
+import { ACCOUNT, JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
 import { all } from "../support/sdk-paging";
 import { stackPerFile, type Stack } from "../support/stack";
-
-const ACCOUNT = "incident";
-const POOL = "prod-ingest";
-const JOB = "ingest-2026-11-27";
-const ACTIONS = ["Reboot", "Reimage", "Remove from pool", "Disable scheduling", "Enable scheduling", "Deallocate", "Start"];
-
-async function poolNodeIds(env: Stack): Promise<string[]> {
-  const client = env.client;
-  const nodes = await all(client.computeNode.list(POOL), (link) => client.computeNode.listNext(link));
-  return nodes.map((n) => n.id!);
-}
 
 /**
  * The clock nearly stands still (speed 0.001), so the tasks on the bad nodes, which fail within seconds of
@@ -27,12 +16,6 @@ async function fillThePool(env: Stack): Promise<void> {
   await env.advance(1);
 }
 
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  const { violations } = await (include ? builder.include(include) : builder).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
-}
-
 async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
   const client = env.client;
   const running = await all(client.task.list(JOB, { taskListOptions: { filter: "state eq 'running'", select: "id,nodeInfo" } }), (link) => client.task.listNext(link));
@@ -40,6 +23,177 @@ async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
 }
 
 const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
+
+/** Step: the bad nodes are the heatmap's top three rows; a click and a shift-click select them. Returns the action bar. */
+async function selectBadNodesOnHeatmap(page: Page, url: string, bad: string[]): Promise<Locator> {
+  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
+  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
+  await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
+  const rows = page.getByTestId("heatmap-row");
+  await rows.nth(0).getByRole("checkbox").click();
+  await rows.nth(2).getByRole("checkbox").click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
+
+  // Beside the selection: what is impossible is disabled with the reason as text.
+  const bar = page.getByTestId("heatmap-actions");
+  await expect(bar.getByRole("button", { name: "Enable scheduling" })).toBeDisabled();
+  await expect(bar.getByTestId("action-note-enableScheduling")).toHaveText("Scheduling is already enabled on this node.");
+  // API 2025-06-01 (the default): reimage and deallocate exist for these VM nodes; start only for deallocated ones.
+  await expect(bar.getByRole("button", { name: "Reimage" })).toBeEnabled();
+  await expect(bar.getByRole("button", { name: "Deallocate" })).toBeEnabled();
+  await expect(bar.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
+  await expect(bar.getByTestId("action-note-start")).toContainText("Only a deallocated node can be started");
+  // The node table shares the selection (the URL's sel).
+  for (const id of bad) await expect(page.getByTestId("node-table").getByRole("checkbox", { name: `Select node ${id}` })).toBeChecked();
+  return bar;
+}
+
+/** Step: the dialog lists the running tasks and what each option does to them; submitted with requeue, a reason and a ticket. */
+async function disableSchedulingWithRequeue(page: Page, bar: Locator, running: string[]): Promise<void> {
+  await bar.getByRole("button", { name: "Disable scheduling" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: "Disable scheduling: 3 nodes" })).toBeVisible();
+  await expect(dialog.getByRole("radio", { name: /^requeue/ })).toBeChecked();
+  await expect(dialog.getByRole("radio")).toHaveCount(3);
+  const listed = dialog.getByTestId("running-tasks").getByRole("listitem");
+  await expect(listed).toHaveCount(running.length);
+  for (const id of running) await expect(dialog.getByTestId("running-tasks")).toContainText(`${JOB}/${id}`);
+  await expect(listed.first()).toContainText("requeued");
+  await dialog.getByRole("radio", { name: /^terminate/ }).check();
+  await expect(listed.first()).toContainText("will not run again");
+  await dialog.getByRole("radio", { name: /^requeue/ }).check();
+
+  await page.screenshot({ path: "/tmp/remediation-dialog.png" });
+  expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
+
+  const submit = dialog.getByTestId("action-submit");
+  await expect(submit).toBeDisabled();
+  await dialog.getByLabel("Reason (required)").fill("ENOSPC on three ingest nodes, taking them out");
+  await dialog.getByLabel("Ticket reference (optional)").fill("INC-4242");
+  await expect(submit).toBeEnabled();
+  await expect(submit).toHaveText("Disable scheduling 3 nodes");
+  await submit.click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Step: every node accepted and settled offline, as the SDK confirms; a requeued task's page says so. Returns Batch's request ids. */
+async function checkNodesOfflineAndTasksRequeued(page: Page, env: Stack, bad: string[], running: string[]): Promise<string[]> {
+  const result = page.getByTestId("action-result");
+  await expect(result.getByTestId("action-result-node")).toHaveCount(3);
+  for (const r of await result.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
+  await expect(page.getByTestId("follow-status")).toHaveText("Settled: 3 offline");
+  await page.screenshot({ path: "/tmp/remediation-result.png", fullPage: true });
+  const requestIds = await result.getByTestId("result-request-id").allTextContents();
+  expect(requestIds).toHaveLength(3);
+  expect(requestIds.every((id) => /^[\w-]{8,}$/.test(id))).toBe(true);
+
+  // The truth, through the SDK: disabled and offline, and every task that ran there requeued once.
+  for (const id of bad) {
+    const n = await env.client.computeNode.get(POOL, id);
+    expect([n.schedulingState, n.state]).toEqual(["disabled", "offline"]);
+  }
+  for (const id of running) expect((await env.client.task.get(JOB, id)).executionInfo?.requeueCount).toBe(1);
+
+  // Where an operator looks: the task page of one of them says it was requeued.
+  await result.getByText(/Tasks that were running on them/).click();
+  await result.getByTestId("affected-tasks").getByRole("link", { name: `${JOB}/${running[0]}` }).click();
+  await expect(page.getByTestId("requeue-count")).toContainText("1 time");
+  return requestIds;
+}
+
+/** Step: the audit log has one record per node, with the reason, the ticket and Batch's request id, and filters by node. */
+async function checkAuditRecords(page: Page, bad: string[], requestIds: string[]): Promise<void> {
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${ACCOUNT}/audit$`));
+  const auditRows = page.getByTestId("audit-row");
+  await expect(auditRows).toHaveCount(3);
+  for (const id of bad) {
+    const row = page.locator(`[data-testid=audit-row][data-node-id="${id}"]`);
+    await expect(row).toContainText("Disable scheduling (requeue)");
+    await expect(row).toContainText("ENOSPC on three ingest nodes, taking them out");
+    await expect(row).toContainText("INC-4242");
+    await expect(row).toContainText("accepted");
+  }
+  for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
+
+  await page.screenshot({ path: "/tmp/remediation-audit.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  // Filtered by node, in the URL.
+  await page.getByLabel("Node id").fill(bad[1]!);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(new RegExp(`node=${bad[1]}`));
+  await expect(auditRows).toHaveCount(1);
+  await expect(auditRows.first()).toHaveAttribute("data-node-id", bad[1]!);
+}
+
+/** Step: remove one node from its page, the confirmation demanding its exact id; accepted and followed. */
+async function removeNodeConfirmingItsId(page: Page, url: string, node: string): Promise<void> {
+  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
+  const bar = page.getByTestId("action-bar");
+  await bar.getByRole("button", { name: "Remove from pool" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: `Remove from pool: node ${node}` })).toBeVisible();
+  await expect(dialog.getByRole("radio")).toHaveCount(4);
+  await dialog.getByLabel("Reason (required)").fill("Disk full for 90 minutes; replacing the node");
+  const submit = dialog.getByTestId("action-submit");
+  const confirm = dialog.getByLabel(`Type the node id ${node} to confirm.`);
+  await confirm.fill("not-the-node");
+  await expect(submit).toBeDisabled();
+  await confirm.fill(node);
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(dialog).toBeHidden();
+  const result = page.getByTestId("action-result");
+  await expect(result.getByTestId("action-result-node")).toHaveAttribute("data-outcome", "accepted");
+  await expect(page.getByTestId("follow-status")).toContainText(`Following node ${node} until it settles`);
+}
+
+/** Step: the removed node's history is still there, and its record shows what the node looked like before removal. */
+async function checkRecordKeepsEvidence(page: Page): Promise<void> {
+  const history = page.getByTestId("audit-table");
+  await expect(history.getByTestId("audit-row")).toHaveCount(2);
+  await history.getByRole("link", { name: /^Record of remove from pool/ }).click();
+  await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
+  await expect(page.getByTestId("record-outcome")).toContainText("accepted");
+  await expect(page.getByTestId("record-request-id")).not.toHaveText("—");
+  const evidence = page.getByTestId("evidence");
+  await expect(evidence).toBeVisible();
+  // Among the tails of its recently failed tasks, the full disk's own words.
+  const enospc = () => page.getByTestId("evidence").getByTestId("evidence-stderr").filter({ hasText: "No space left on device" });
+  await expect(enospc().first()).toBeAttached();
+
+  await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  // A reload reads it from the audit log again, long after the node's files were wiped.
+  await page.reload();
+  await expect(enospc().first()).toBeAttached();
+  await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
+}
+
+/**
+ * Step: the first POST reaches the server (which acts) but its answer never reaches the browser, as when a
+ * connection drops: the outcome is unknown to the page. Returns the bodies of every POST the page sent.
+ */
+async function enableSchedulingLosingTheFirstAnswer(page: Page, url: string, node: string): Promise<{ operationId: string }[]> {
+  const bodies: { operationId: string }[] = [];
+  await page.route("**/actions", async (route) => {
+    bodies.push(route.request().postDataJSON() as { operationId: string });
+    if (bodies.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else await route.continue();
+  });
+  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
+  await page.getByTestId("action-bar").getByRole("button", { name: "Enable scheduling" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("radio")).toHaveCount(0);
+  await dialog.getByLabel("Reason (required)").fill("Disk cleaned, back into service");
+  await dialog.getByTestId("action-submit").click();
+  await expect(dialog.getByRole("alert")).toContainText("could not be reached");
+  await expect(dialog.getByLabel("Reason (required)")).toBeDisabled();
+  return bodies;
+}
 
 test.describe.serial("an operator takes the bad nodes out of service", () => {
   test.setTimeout(120_000);
@@ -55,171 +209,29 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
   });
 
   test("selects the bad nodes on the heatmap, disables scheduling with requeue, sees the tasks requeued, the nodes offline and the records", async ({ page }) => {
-    const url = env().dashboard.url;
     const running = await runningOn(env(), bad);
     expect(running.length).toBeGreaterThanOrEqual(3);
-
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
-    await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
-    await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
-    const rows = page.getByTestId("heatmap-row");
-    await rows.nth(0).getByRole("checkbox").click();
-    await rows.nth(2).getByRole("checkbox").click({ modifiers: ["Shift"] });
-    await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
-
-    // Beside the selection: what is impossible is disabled with the reason as text.
-    const bar = page.getByTestId("heatmap-actions");
-    await expect(bar.getByRole("button", { name: "Enable scheduling" })).toBeDisabled();
-    await expect(bar.getByTestId("action-note-enableScheduling")).toHaveText("Scheduling is already enabled on this node.");
-    // API 2025-06-01 (the default): reimage and deallocate exist for these VM nodes; start only for deallocated ones.
-    await expect(bar.getByRole("button", { name: "Reimage" })).toBeEnabled();
-    await expect(bar.getByRole("button", { name: "Deallocate" })).toBeEnabled();
-    await expect(bar.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
-    await expect(bar.getByTestId("action-note-start")).toContainText("Only a deallocated node can be started");
-    // The node table shares the selection (the URL's sel).
-    for (const id of bad) await expect(page.getByTestId("node-table").getByRole("checkbox", { name: `Select node ${id}` })).toBeChecked();
-
-    await bar.getByRole("button", { name: "Disable scheduling" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole("heading", { name: "Disable scheduling: 3 nodes" })).toBeVisible();
-    await expect(dialog.getByRole("radio", { name: /^requeue/ })).toBeChecked();
-    await expect(dialog.getByRole("radio")).toHaveCount(3);
-    const listed = dialog.getByTestId("running-tasks").getByRole("listitem");
-    await expect(listed).toHaveCount(running.length);
-    for (const id of running) await expect(dialog.getByTestId("running-tasks")).toContainText(`${JOB}/${id}`);
-    await expect(listed.first()).toContainText("requeued");
-    await dialog.getByRole("radio", { name: /^terminate/ }).check();
-    await expect(listed.first()).toContainText("will not run again");
-    await dialog.getByRole("radio", { name: /^requeue/ }).check();
-
-    await page.screenshot({ path: "/tmp/remediation-dialog.png" });
-    expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
-
-    const submit = dialog.getByTestId("action-submit");
-    await expect(submit).toBeDisabled();
-    await dialog.getByLabel("Reason (required)").fill("ENOSPC on three ingest nodes, taking them out");
-    await dialog.getByLabel("Ticket reference (optional)").fill("INC-4242");
-    await expect(submit).toBeEnabled();
-    await expect(submit).toHaveText("Disable scheduling 3 nodes");
-    await submit.click();
-    await expect(dialog).toBeHidden();
-
-    const result = page.getByTestId("action-result");
-    await expect(result.getByTestId("action-result-node")).toHaveCount(3);
-    for (const r of await result.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
-    await expect(page.getByTestId("follow-status")).toHaveText("Settled: 3 offline");
-    await page.screenshot({ path: "/tmp/remediation-result.png", fullPage: true });
-    const requestIds = await result.getByTestId("result-request-id").allTextContents();
-    expect(requestIds).toHaveLength(3);
-    expect(requestIds.every((id) => /^[\w-]{8,}$/.test(id))).toBe(true);
-
-    // The truth, through the SDK: disabled and offline, and every task that ran there requeued once.
-    for (const id of bad) {
-      const n = await env().client.computeNode.get(POOL, id);
-      expect([n.schedulingState, n.state]).toEqual(["disabled", "offline"]);
-    }
-    for (const id of running) expect((await env().client.task.get(JOB, id)).executionInfo?.requeueCount).toBe(1);
-
-    // Where an operator looks: the task page of one of them says it was requeued.
-    await result.getByText(/Tasks that were running on them/).click();
-    await result.getByTestId("affected-tasks").getByRole("link", { name: `${JOB}/${running[0]}` }).click();
-    await expect(page.getByTestId("requeue-count")).toContainText("1 time");
-
-    // The audit log: one record per node, with the reason, the ticket and Batch's request id.
-    await page.getByRole("link", { name: "Audit log" }).click();
-    await expect(page).toHaveURL(new RegExp(`/${ACCOUNT}/audit$`));
-    const auditRows = page.getByTestId("audit-row");
-    await expect(auditRows).toHaveCount(3);
-    for (const id of bad) {
-      const row = page.locator(`[data-testid=audit-row][data-node-id="${id}"]`);
-      await expect(row).toContainText("Disable scheduling (requeue)");
-      await expect(row).toContainText("ENOSPC on three ingest nodes, taking them out");
-      await expect(row).toContainText("INC-4242");
-      await expect(row).toContainText("accepted");
-    }
-    for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
-
-    await page.screenshot({ path: "/tmp/remediation-audit.png", fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
-    // Filtered by node, in the URL.
-    await page.getByLabel("Node id").fill(bad[1]!);
-    await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page).toHaveURL(new RegExp(`node=${bad[1]}`));
-    await expect(auditRows).toHaveCount(1);
-    await expect(auditRows.first()).toHaveAttribute("data-node-id", bad[1]!);
+    const bar = await selectBadNodesOnHeatmap(page, env().dashboard.url, bad);
+    await disableSchedulingWithRequeue(page, bar, running);
+    const requestIds = await checkNodesOfflineAndTasksRequeued(page, env(), bad, running);
+    await checkAuditRecords(page, bad, requestIds);
   });
 
   test("removing a bad node saves its evidence, which its record still shows after the node is gone", async ({ page }) => {
-    const url = env().dashboard.url;
     const node = bad[0]!;
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
-    const bar = page.getByTestId("action-bar");
-    await bar.getByRole("button", { name: "Remove from pool" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog.getByRole("heading", { name: `Remove from pool: node ${node}` })).toBeVisible();
-    await expect(dialog.getByRole("radio")).toHaveCount(4);
-    await dialog.getByLabel("Reason (required)").fill("Disk full for 90 minutes; replacing the node");
-    const submit = dialog.getByTestId("action-submit");
-    const confirm = dialog.getByLabel(`Type the node id ${node} to confirm.`);
-    await confirm.fill("not-the-node");
-    await expect(submit).toBeDisabled();
-    await confirm.fill(node);
-    await expect(submit).toBeEnabled();
-    await submit.click();
-    await expect(dialog).toBeHidden();
-    const result = page.getByTestId("action-result");
-    await expect(result.getByTestId("action-result-node")).toHaveAttribute("data-outcome", "accepted");
-    await expect(page.getByTestId("follow-status")).toContainText(`Following node ${node} until it settles`);
-
+    await removeNodeConfirmingItsId(page, env().dashboard.url, node);
     // Move simulated time past the node's departure instead of waiting for it.
     await env().advance(120);
     await expect(page.getByTestId("follow-status")).toHaveText("Settled: 1 removed");
     await expect(page.getByRole("heading", { name: `Node ${node} no longer exists` })).toBeVisible();
     await expect(env().client.computeNode.get(POOL, node)).rejects.toMatchObject({ statusCode: 404 });
-
-    // Its history is still there, and the record shows what the node looked like before removal.
-    const history = page.getByTestId("audit-table");
-    await expect(history.getByTestId("audit-row")).toHaveCount(2);
-    await history.getByRole("link", { name: /^Record of remove from pool/ }).click();
-    await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
-    await expect(page.getByTestId("record-outcome")).toContainText("accepted");
-    await expect(page.getByTestId("record-request-id")).not.toHaveText("—");
-    const evidence = page.getByTestId("evidence");
-    await expect(evidence).toBeVisible();
-    // Among the tails of its recently failed tasks, the full disk's own words.
-    const enospc = () => page.getByTestId("evidence").getByTestId("evidence-stderr").filter({ hasText: "No space left on device" });
-    await expect(enospc().first()).toBeAttached();
-
-    await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
-    // A reload reads it from the audit log again, long after the node's files were wiped.
-    await page.reload();
-    await expect(enospc().first()).toBeAttached();
-    await expect(page.getByTestId("record-reason")).toHaveText("Disk full for 90 minutes; replacing the node");
+    await checkRecordKeepsEvidence(page);
   });
 
   test("a request whose answer is lost is retried with the same operation id, and Batch is not asked twice", async ({ page }) => {
-    const url = env().dashboard.url;
     const node = bad[1]!;
-    // The first POST reaches the server (which acts) but its answer never reaches the browser, as when a
-    // connection drops: the outcome is unknown to the page.
-    const bodies: { operationId: string }[] = [];
-    await page.route("**/actions", async (route) => {
-      bodies.push(route.request().postDataJSON() as { operationId: string });
-      if (bodies.length === 1) {
-        await route.fetch();
-        await route.abort("connectionreset");
-      } else await route.continue();
-    });
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${node}`);
-    await page.getByTestId("action-bar").getByRole("button", { name: "Enable scheduling" }).click();
+    const bodies = await enableSchedulingLosingTheFirstAnswer(page, env().dashboard.url, node);
     const dialog = page.getByRole("dialog");
-    await expect(dialog.getByRole("radio")).toHaveCount(0);
-    await dialog.getByLabel("Reason (required)").fill("Disk cleaned, back into service");
-    await dialog.getByTestId("action-submit").click();
-    await expect(dialog.getByRole("alert")).toContainText("could not be reached");
-    await expect(dialog.getByLabel("Reason (required)")).toBeDisabled();
     const retry = dialog.getByRole("button", { name: `Retry: enable scheduling node ${shortId(node)}` });
     await expect((await env().client.computeNode.get(POOL, node)).schedulingState).toBe("enabled");
     await retry.click();
@@ -234,74 +246,5 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     const history = page.getByTestId("audit-table").getByTestId("audit-row");
     await expect(history).toHaveCount(2);
     await expect(history.filter({ hasText: "Enable scheduling" })).toHaveCount(1);
-  });
-});
-
-test.describe("a viewer", () => {
-  const OPERATORS = "batch-operators";
-  const env = stackPerFile(test, {
-    scenario: "incident",
-    seed: 1,
-    account: ACCOUNT,
-    env: { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: OPERATORS },
-  });
-  let nodes: string[];
-
-  test.beforeAll(async () => {
-    nodes = await poolNodeIds(env());
-  });
-
-  test.use({ extraHTTPHeaders: { "X-Forwarded-Email": "vera@example.com", "X-Forwarded-Groups": "readers,ingest-team" } });
-
-  test("sees no enabled action button, and a forged POST is refused with 403", async ({ page }) => {
-    const url = env().dashboard.url;
-    const target = nodes[INCIDENT_BAD_NODES[0]]!;
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h&sel=${target}`);
-    await expect(page.getByTestId("identity")).toHaveText("Signed in as vera@example.com · viewer");
-    for (const barId of ["heatmap-actions", "table-actions"]) {
-      const bar = page.getByTestId(barId);
-      await expect(bar.getByTestId("action-refused")).toHaveText("Operator role needed");
-      for (const name of ACTIONS) await expect(bar.getByRole("button", { name, exact: true })).toBeDisabled();
-    }
-    await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${target}`);
-    await expect(page.getByTestId("action-bar").getByRole("button")).toHaveCount(ACTIONS.length);
-    for (const b of await page.getByTestId("action-bar").getByRole("button").all()) await expect(b).toBeDisabled();
-
-    // The server enforces the role whatever the page shows: a same-origin POST crafted by hand.
-    const res = await page.request.post(`${url}/api/accounts/${ACCOUNT}/pools/${POOL}/actions`, {
-      headers: { Origin: url, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/json" },
-      data: { operationId: crypto.randomUUID(), action: "disableScheduling", option: "requeue", nodeIds: [target], reason: "forged by a viewer" },
-    });
-    expect(res.status()).toBe(403);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/operator/i);
-    expect((await env().client.computeNode.get(POOL, target)).schedulingState).toBe("enabled");
-  });
-
-  test("an operator's POST from another origin is refused; the same POST from the dashboard's origin is not", async ({ browser }) => {
-    const url = env().dashboard.url;
-    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-Email": "olga@example.com", "X-Forwarded-Groups": OPERATORS } });
-    try {
-      const [a, b] = [nodes[3]!, nodes[4]!];
-      const post = (origin: string, site: string, nodeId: string) =>
-        context.request.post(`${url}/api/accounts/${ACCOUNT}/pools/${POOL}/actions`, {
-          headers: { Origin: origin, "Sec-Fetch-Site": site, "Content-Type": "application/json" },
-          data: { operationId: crypto.randomUUID(), action: "disableScheduling", option: "requeue", nodeIds: [nodeId], reason: "cross-origin attempt" },
-        });
-      const evil = await post("https://evil.example", "cross-site", a);
-      expect(evil.status()).toBe(403);
-      expect((await env().client.computeNode.get(POOL, a)).schedulingState).toBe("enabled");
-
-      const same = await post(url, "same-origin", b);
-      expect(same.status()).toBe(200);
-      expect((await env().client.computeNode.get(POOL, b)).schedulingState).toBe("disabled");
-
-      const page = await context.newPage();
-      await page.goto(`${url}/${ACCOUNT}/audit`);
-      await expect(page.getByTestId("identity")).toHaveText("Signed in as olga@example.com · operator");
-      await expect(page.getByTestId("audit-row")).toHaveCount(1);
-      await expect(page.getByTestId("audit-row")).toHaveAttribute("data-node-id", b);
-    } finally {
-      await context.close();
-    }
   });
 });

@@ -87,7 +87,9 @@ test.describe("task page", () => {
     await expect(page.getByTestId("exit-code")).toContainText(code === 137 ? /SIGKILL.*out-of-memory/ : /SIGSEGV.*segmentation fault/);
     await expect(page.getByTestId("tail-stderr.txt").locator("pre")).toContainText(code === 137 ? "Killed" : "Segmentation fault");
   });
+});
 
+test.describe("task page: untrusted text and missing resources", () => {
   test("a stderr holding <script> is shown as text and runs nothing", async ({ page }) => {
     await env().client.task.add("render-frames", {
       id: "xss-stderr",

@@ -5,31 +5,31 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../support/servers";
 import { parseReport, RUN_TIMEOUT_MS, runDoctor, startFrozenEmulator, type TestEmulator } from "./support";
 
+let env: TestEmulator;
+let accountsFile: string;
+let closedUrl: string;
+beforeAll(async () => {
+  env = await startFrozenEmulator("doctorgood");
+  closedUrl = `http://127.0.0.1:${await freePort()}`;
+  accountsFile = join(mkdtempSync(join(tmpdir(), "doctor-accounts-")), "accounts.json");
+  // keyEnv, as an operator would: the file holds no secret.
+  writeFileSync(
+    accountsFile,
+    JSON.stringify({
+      accounts: [
+        { name: "good", batchAccountName: env.emu.account, url: env.emu.url, keyEnv: "DOCTOR_TEST_KEY" },
+        { name: "gone", batchAccountName: env.emu.account, url: closedUrl, keyEnv: "DOCTOR_TEST_KEY" },
+      ],
+    }),
+  );
+});
+afterAll(async () => {
+  await env?.emu.close();
+});
+
+const fileEnv = () => ({ BATCH_ACCOUNTS_FILE: accountsFile, DOCTOR_TEST_KEY: env.emu.key });
+
 describe("npm run doctor: which accounts", () => {
-  let env: TestEmulator;
-  let accountsFile: string;
-  let closedUrl: string;
-  beforeAll(async () => {
-    env = await startFrozenEmulator("doctorgood");
-    closedUrl = `http://127.0.0.1:${await freePort()}`;
-    accountsFile = join(mkdtempSync(join(tmpdir(), "doctor-accounts-")), "accounts.json");
-    // keyEnv, as an operator would: the file holds no secret.
-    writeFileSync(
-      accountsFile,
-      JSON.stringify({
-        accounts: [
-          { name: "good", batchAccountName: env.emu.account, url: env.emu.url, keyEnv: "DOCTOR_TEST_KEY" },
-          { name: "gone", batchAccountName: env.emu.account, url: closedUrl, keyEnv: "DOCTOR_TEST_KEY" },
-        ],
-      }),
-    );
-  });
-  afterAll(async () => {
-    await env?.emu.close();
-  });
-
-  const fileEnv = () => ({ BATCH_ACCOUNTS_FILE: accountsFile, DOCTOR_TEST_KEY: env.emu.key });
-
   it(
     "checks every account of BATCH_ACCOUNTS_FILE at once, each on its own: one unreachable fails the run, not the other account",
     async () => {

@@ -79,7 +79,9 @@ describe("task files", () => {
     const clamped = await h.client.file.getFromTask("fj", "t1", "stdout.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=6-999" } });
     expect(clamped.contentLength).toBe(6);
   });
+});
 
+describe("task files: names, filters and when they are gone", () => {
   it("encodes paths once: a file name with a space and non-ASCII round-trips", async () => {
     await h.control("POST", "/jobs/fj/tasks/t1/files", { path: "wd/my report ü.txt", size: 10 });
     const props = await h.client.file.getPropertiesFromTask("fj", "t1", "wd/my report ü.txt");

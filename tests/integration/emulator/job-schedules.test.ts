@@ -83,7 +83,9 @@ describe("job schedules", () => {
     const bad = await failure(h.client.jobSchedule.list({ jobScheduleListOptions: { filter: "nope eq 1" } }));
     expect([bad.statusCode, bad.code]).toEqual([400, "InvalidQueryParameterValue"]);
   });
+});
 
+describe("job schedules: changes and endings", () => {
   it("patches (only what it names) and updates (replaces all), each with a new ETag", async () => {
     const before = await h.client.jobSchedule.get("later-a");
     const patched = await h.client.jobSchedule.patch("later-a", { metadata: [{ name: "team", value: "search" }] });
@@ -118,7 +120,9 @@ describe("job schedules", () => {
     expect(on.executionInfo?.recentJob?.id).toBe("nightly:job-2");
     expect(on.executionInfo?.nextRunTime!.getTime()).toBeGreaterThan(Date.parse(new Date(on.lastModified!).toISOString()));
   });
+});
 
+describe("job schedules: termination, deletion and a run once", () => {
   it("terminates (202): the running job ends with the schedule, which completes; later changes are 409", async () => {
     const res = await h.client.jobSchedule.terminate("nightly");
     expect(res._response.status).toBe(202);

@@ -67,7 +67,9 @@ describe("jobs", () => {
       await live.close();
     }
   });
+});
 
+describe("jobs: termination and deletion", () => {
   it("terminates a job (202): terminating, then completed with its running task ended", async () => {
     const res = await h.client.job.terminate("j-counts");
     expect(res._response.status).toBe(202);
@@ -92,9 +94,13 @@ describe("jobs", () => {
   });
 });
 
+/** The job every task test adds to, made once for the describe blocks below that share it. */
+let tasksJob: Promise<unknown> | undefined;
+const ensureTasksJob = () => (tasksJob ??= addJob(h, "j-tasks", "work"));
+
 describe("tasks", () => {
   beforeAll(async () => {
-    await addJob(h, "j-tasks", "work");
+    await ensureTasksJob();
   });
 
   it("adds a task (201), runs it and reports it through get and list", async () => {
@@ -144,6 +150,12 @@ describe("tasks", () => {
     expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { code: "TaskEnded" } });
     const twice = await failure(h.client.task.terminate("j-tasks", "sleeper"));
     expect([twice.statusCode, twice.code]).toEqual([409, "TaskCompleted"]);
+  });
+});
+
+describe("tasks: reactivation, deletion and subtasks", () => {
+  beforeAll(async () => {
+    await ensureTasksJob();
   });
 
   it("reactivates a failed task (204): active with retryCount 0 and no exit code, then it runs again", async () => {

@@ -65,7 +65,9 @@ describe("pools", () => {
     const steady = await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady");
     expect(steady).toMatchObject({ currentDedicatedNodes: 2, targetDedicatedNodes: 2 });
   });
+});
 
+describe("pools: node removal, limits, counts and deletion", () => {
   it("requeues the task running on a removed node (requeueCount 1), which then runs on another node", async () => {
     await h.client.job.add({ id: "on-grow", poolInfo: { poolId: "grow" } });
     await h.client.task.add("on-grow", { id: "long", commandLine: `/bin/sh -c "sleep 300"` });
@@ -107,10 +109,14 @@ describe("pools", () => {
   });
 });
 
+/** The ids of pool "vm"'s two nodes, made ready once for the describe blocks below that share the pool. */
+let vmNodesReady: Promise<string[]> | undefined;
+const readyVmNodes = () => (vmNodesReady ??= readyPool(h, "vm", 2).then((nodes) => nodes.map((n) => n.id!)));
+
 describe("compute nodes", () => {
   let vmNodes: string[] = [];
   beforeAll(async () => {
-    vmNodes = (await readyPool(h, "vm", 2)).map((n) => n.id!);
+    vmNodes = await readyVmNodes();
   });
 
   it("lists and gets nodes with the wire fields of a VM pool node", async () => {
@@ -156,6 +162,13 @@ describe("compute nodes", () => {
     const e = await failure(h.client.computeNode.reimage("vm", vmNodes[1]!));
     expect([e.statusCode, e.code]).toEqual([409, "OperationNotValidOnNode"]);
     expect((await h.client.computeNode.get("vm", vmNodes[1]!)).state).toBe("idle");
+  });
+});
+
+describe("compute nodes: reimage, scheduling, remote login and logs", () => {
+  let vmNodes: string[] = [];
+  beforeAll(async () => {
+    vmNodes = await readyVmNodes();
   });
 
   it("reimages a node of a cloudServiceConfiguration pool: 202, reimaging, then idle", async () => {

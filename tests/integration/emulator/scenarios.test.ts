@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBody, startHarness, waitFor, type Harness } from "./harness";
 import { all } from "../../support/sdk-paging";
 
-
 const failedTasks = (h: Harness, jobId: string, select = "id,executionInfo,nodeInfo") =>
   all(
     h.client.task.list(jobId, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select, maxResults: 500 } }),
@@ -51,15 +50,16 @@ describe("demo scenario", () => {
   });
 });
 
-describe("incident scenario", () => {
-  let a: Harness;
-  let b: Harness;
-  let other: Harness;
-  beforeAll(async () => {
-    [a, b, other] = await Promise.all([startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 8 })]);
-  });
-  afterAll(() => Promise.all([a.close(), b.close(), other.close()]));
+// The incident harnesses, shared by both incident describe blocks.
+let a: Harness;
+let b: Harness;
+let other: Harness;
+beforeAll(async () => {
+  [a, b, other] = await Promise.all([startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 8 })]);
+});
+afterAll(() => Promise.all([a.close(), b.close(), other.close()]));
 
+describe("incident scenario", () => {
   it("has prod-ingest of 100 nodes first, then gpu-burst, the pool that failed to grow", async () => {
     const pools = await a.client.pool.list();
     expect(pools.map((p) => p.id)).toEqual(["prod-ingest", "gpu-burst"]);
@@ -99,7 +99,9 @@ describe("incident scenario", () => {
     expect(pool.currentDedicatedNodes).toBe(10);
     expect(pool.currentLowPriorityNodes).toBe(4);
   });
+});
 
+describe("incident scenario: failures and seeds", () => {
   it("concentrates most failures of ingest-2026-11-27 on three nodes", async () => {
     const failed = await failedTasks(a, "ingest-2026-11-27");
     const perNode = new Map<string, number>();

@@ -11,22 +11,28 @@ import { recordedBody, replayPerSuite } from "./support";
 const iso = (s: string) => new Date(s).toISOString();
 const SCHEDULED = "testDisableEnableTerminateJobSchedule:job-1";
 
+// The PowerShell 2019 job list (a deleting job and a terminated schedule's job), the batch-cli-extensions
+// 2022 job with its one succeeded task, and the azure-sdk-for-python 2020 task that failed to start.
+const JOB_FIXTURES = [
+  "job-list-with-schedule-job",
+  "task-counts-job1-derived",
+  "task-counts-scheduled-job-derived",
+  "job-get-scheduled-derived",
+  "job-get",
+  "task-counts-ncj-ubuntu1604-derived",
+  "task-list",
+  "task-get",
+  "task-get-failed",
+];
+
+/** A replay of JOB_FIXTURES for the calling suite, under its own account name (so no read cache is shared). */
+function replayJobs(account: string) {
+  const env = replayPerSuite(account, JOB_FIXTURES);
+  return { env, a: () => env.account, base: () => `/api/accounts/${env.account}` };
+}
+
 describe("jobs from a recording, one made by a job schedule", () => {
-  // The PowerShell 2019 job list (a deleting job and a terminated schedule's job), the batch-cli-extensions
-  // 2022 job with its one succeeded task, and the azure-sdk-for-python 2020 task that failed to start.
-  const env = replayPerSuite("replay-jobs", [
-    "job-list-with-schedule-job",
-    "task-counts-job1-derived",
-    "task-counts-scheduled-job-derived",
-    "job-get-scheduled-derived",
-    "job-get",
-    "task-counts-ncj-ubuntu1604-derived",
-    "task-list",
-    "task-get",
-    "task-get-failed",
-  ]);
-  const a = () => env.account;
-  const base = () => `/api/accounts/${a()}`;
+  const { env, a, base } = replayJobs("replay-jobs");
 
   it("lists the jobs with states, pools, termination reasons and task counts", async () => {
     const body = await callOk(jobsGET, `${base()}/jobs`, { account: a() }, jobListResponse);
@@ -60,6 +66,10 @@ describe("jobs from a recording, one made by a job schedule", () => {
     expect(job.taskCounts).toEqual({ active: 0, running: 0, completed: 1, succeeded: 1, failed: 0 });
     expect(job.taskSlotCounts).toEqual(job.taskCounts);
   });
+});
+
+describe("tasks from a recording: succeeded, with output files, failed to start", () => {
+  const { a, base } = replayJobs("replay-jobs-tasks");
 
   it("lists a job's tasks: the succeeded one with its exit code and node", async () => {
     const body = await callOk(tasksGET, `${base()}/jobs/ncj-ubuntu1604/tasks`, { account: a(), jobId: "ncj-ubuntu1604" }, taskPage);

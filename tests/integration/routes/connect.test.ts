@@ -122,7 +122,9 @@ describe("POST …/users on a Linux VM node (SSH key)", () => {
     expect(auditBytes()).not.toContain(blob);
     expect(printed.join("\n")).not.toContain(blob);
   });
+});
 
+describe("POST …/users on a Linux VM node (SSH key): refusals", () => {
   it("refuses a bad key or expiry with a 400 in plain words, and sends nothing to Batch", async () => {
     const key = newSshPublicKey();
     const [type, blob] = key.split(" ");
