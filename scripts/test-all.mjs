@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole suite, as CI runs it: lint, typecheck, unit and integration tests, a production build, and the
+// The whole suite, as CI runs it: lint, formatting, file and function length, typecheck, unit and integration tests, a production build, and the
 // browser tests. Every step runs even when an earlier one failed (but the browser tests need the build),
 // and the last line counts everything: "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -39,6 +39,8 @@ function count(name, passed, failed, skipped = 0) {
 const check = (name, ok) => count(name, ok ? 1 : 0, ok ? 0 : 1);
 
 check("lint", run("lint", bin("eslint"), [".", "--max-warnings=0"]));
+check("format", run("format", bin("prettier"), ["--check", "."]));
+check("structure", run("structure", process.execPath, ["scripts/long-functions.mjs"]));
 check("typecheck", run("typecheck", bin("tsc"), ["--noEmit"]));
 
 const vitestOk = run("unit + integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
