@@ -25,7 +25,9 @@ function requireSomeBrowser(path: string | undefined): void {
     bundled = "";
   }
   if (!bundled || !existsSync(bundled)) {
-    throw new Error("No chromium found. Install Debian's: `sudo apt-get install -y chromium` (or set CHROMIUM_PATH, or run `npx playwright install chromium` where downloads work).");
+    throw new Error(
+      "No chromium found. Install Debian's: `sudo apt-get install -y chromium` (or set CHROMIUM_PATH, or run `npx playwright install chromium` where downloads work).",
+    );
   }
 }
 

@@ -5,10 +5,7 @@ import { DEFAULT_AUDIT_DB, EMBEDDED_SCENARIOS, EnvError, readEnv, secretFromEnv 
 
 describe("readEnv", () => {
   it("gives the documented defaults when nothing is set, and counts a blank value as unset", () => {
-    for (const source of [
-      {},
-      { BATCHSCOPE_AUDIT_DB: "  ", BATCHSCOPE_EMULATOR_SCENARIO: "", BATCHSCOPE_EMULATOR_SEED: " ", BATCHSCOPE_EMULATOR_SPEED: "" },
-    ]) {
+    for (const source of [{}, { BATCHSCOPE_AUDIT_DB: "  ", BATCHSCOPE_EMULATOR_SCENARIO: "", BATCHSCOPE_EMULATOR_SEED: " ", BATCHSCOPE_EMULATOR_SPEED: "" }]) {
       expect(readEnv(source)).toMatchObject({
         BATCHSCOPE_AUDIT_DB: resolve(DEFAULT_AUDIT_DB),
         BATCHSCOPE_EMULATOR_SCENARIO: "demo",

@@ -36,14 +36,8 @@ const envSchema = z.object({
     blankIsUnset,
     z.enum(EMBEDDED_SCENARIOS, { error: `must be one of ${EMBEDDED_SCENARIOS.join(", ")}` }).default("demo"),
   ),
-  BATCHSCOPE_EMULATOR_SEED: z.preprocess(
-    blankIsUnset,
-    z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").default(1),
-  ),
-  BATCHSCOPE_EMULATOR_SPEED: z.preprocess(
-    blankIsUnset,
-    z.coerce.number({ error: "must be a number" }).positive("must be a positive number").default(1),
-  ),
+  BATCHSCOPE_EMULATOR_SEED: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").default(1)),
+  BATCHSCOPE_EMULATOR_SPEED: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a number" }).positive("must be a positive number").default(1)),
   /** Set by Next.js: "nodejs" or "edge" in the server, unset in scripts and tests. */
   NEXT_RUNTIME: raw,
 });
@@ -71,9 +65,7 @@ export function readEnv(source: Source = process.env): ServerEnv {
   if (cached?.signature === signature) return cached.env;
   const parsed = envSchema.safeParse(Object.fromEntries(ENV_VARIABLES.map((k) => [k, source[k]])));
   if (!parsed.success) {
-    throw new EnvError(
-      parsed.error.issues.map((i) => `${i.path.join(".")}=${String(source[String(i.path[0])] ?? "").slice(0, 40)} ${i.message}`).join("; "),
-    );
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}=${String(source[String(i.path[0])] ?? "").slice(0, 40)} ${i.message}`).join("; "));
   }
   cached = { signature, env: parsed.data };
   return parsed.data;

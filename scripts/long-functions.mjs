@@ -59,8 +59,7 @@ function functionName(node) {
   if (ts.isConstructorDeclaration(node)) return "constructor";
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name)))
-    return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
   if (parent && ts.isCallExpression(parent)) {
     const callee = parent.expression.getText().slice(0, 40);
     return `<callback of ${callee}>`;

@@ -45,7 +45,13 @@ check("typecheck", run("typecheck", bin("tsc"), ["--noEmit"]));
 
 const vitestOk = run("unit + integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
 const vitest = readJson(`${REPORTS}/vitest.json`);
-if (vitest) count("unit + integration", vitest.numPassedTests, vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1), vitest.numPendingTests + vitest.numTodoTests);
+if (vitest)
+  count(
+    "unit + integration",
+    vitest.numPassedTests,
+    vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1),
+    vitest.numPendingTests + vitest.numTodoTests,
+  );
 else count("unit + integration", 0, 1);
 
 const buildOk = run("build", bin("next"), ["build"]);

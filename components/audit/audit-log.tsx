@@ -108,10 +108,7 @@ function AuditFilters({ view, setView }: { view: AuditView[0]; setView: AuditVie
       <Button type="submit" variant="strong" size="md">
         Filter
       </Button>
-      <Button
-        size="md"
-        onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}
-      >
+      <Button size="md" onClick={() => void setView({ node: null, pool: null, actor: null, action: null, from: null, to: null, cursor: null })}>
         Clear
       </Button>
     </form>

@@ -14,18 +14,7 @@ const requestId = (r: AuditRecord) => r.requestId ?? r.error?.requestId;
 
 /** Everything the filter box matches a record on. */
 function auditSearchText(r: AuditRecord): string {
-  return [
-    r.actor,
-    r.role,
-    actionText(r),
-    r.poolId,
-    r.nodeId,
-    r.reason,
-    r.ticket ?? "",
-    r.outcome,
-    r.error?.code ?? "",
-    requestId(r) ?? "",
-  ].join(" ");
+  return [r.actor, r.role, actionText(r), r.poolId, r.nodeId, r.reason, r.ticket ?? "", r.outcome, r.error?.code ?? "", requestId(r) ?? ""].join(" ");
 }
 
 function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRecord>[] {
@@ -40,9 +29,7 @@ function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRec
       id: "node",
       header: "Node",
       sortValue: (r) => r.nodeId,
-      cell: (r) => (
-        <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} head={6} tail={8} className="text-xs" />
-      ),
+      cell: (r) => <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} head={6} tail={8} className="text-xs" />,
     },
   ];
   return [
@@ -82,10 +69,7 @@ function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRec
       id: "record",
       header: "Record",
       cell: (r) => (
-        <TextLink
-          href={paths.auditRecord(account, r.id)}
-          aria-label={`Record of ${actionText(r).toLowerCase()} on ${r.nodeId} at ${formatTime(r.time)}`}
-        >
+        <TextLink href={paths.auditRecord(account, r.id)} aria-label={`Record of ${actionText(r).toLowerCase()} on ${r.nodeId} at ${formatTime(r.time)}`}>
           open{r.hasEvidence ? " · evidence" : ""}
         </TextLink>
       ),
@@ -114,14 +98,7 @@ export function AuditTable({
   const table = useDataTable({ data: records, columns, rowId: (r) => r.id, filterText: auditSearchText, filter });
   return (
     <div className="space-y-2">
-      {filterable && (
-        <FilterInput
-          label="Find in these records"
-          value={filter}
-          onChange={setFilter}
-          placeholder="node, actor, reason, request id"
-        />
-      )}
+      {filterable && <FilterInput label="Find in these records" value={filter} onChange={setFilter} placeholder="node, actor, reason, request id" />}
       <DataTable
         table={table}
         columns={columns}

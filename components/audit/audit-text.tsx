@@ -17,10 +17,6 @@ export function OutcomeBadge({ outcome }: { outcome: AuditRecord["outcome"] }) {
 
 export function actionText(r: Pick<AuditRecord, "action" | "option" | "userName">): string {
   const label =
-    r.action in ACTION_LABELS
-      ? ACTION_LABELS[r.action as keyof typeof ACTION_LABELS]
-      : r.action === "addUser"
-        ? "Add node user"
-        : "Delete node user";
+    r.action in ACTION_LABELS ? ACTION_LABELS[r.action as keyof typeof ACTION_LABELS] : r.action === "addUser" ? "Add node user" : "Delete node user";
   return `${label}${r.option ? ` (${r.option})` : ""}${r.userName ? ` ${r.userName}` : ""}`;
 }

@@ -70,14 +70,7 @@ export function ConnectDialog({ account, poolId, nodeId, credential, onClose, on
         {credential === "sshKey" ? <SshKeyField value={key} onChange={setKey} check={check} disabled={send.isPending} /> : <PasswordNote />}
         <Field label="Expires after">
           {(id) => (
-            <Select
-              id={id}
-              size="md"
-              value={hours}
-              disabled={send.isPending}
-              onChange={(e) => setHours(Number(e.target.value))}
-              className="w-full text-sm"
-            >
+            <Select id={id} size="md" value={hours} disabled={send.isPending} onChange={(e) => setHours(Number(e.target.value))} className="w-full text-sm">
               {EXPIRY_CHOICES.map((h) => (
                 <option key={h} value={h}>
                   {h === 1 ? "1 hour" : `${h} hours`}
@@ -86,14 +79,7 @@ export function ConnectDialog({ account, poolId, nodeId, credential, onClose, on
             </Select>
           )}
         </Field>
-        <ReasonAndTicket
-          reason={reason}
-          onReason={setReason}
-          ticket={ticket}
-          onTicket={setTicket}
-          required={false}
-          disabled={send.isPending}
-        />
+        <ReasonAndTicket reason={reason} onReason={setReason} ticket={ticket} onTicket={setTicket} required={false} disabled={send.isPending} />
         {err && <ApiErrorBanner error={err} />}
         <DialogButtons busy={send.isPending} ready={ready} testId="connect-submit" tone="primary">
           {send.isPending ? "Creating the user…" : "Create user"}
@@ -139,11 +125,7 @@ function SshKeyField({
             role="status"
             className={`text-sm ${check && !check.ok ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
           >
-            {!check
-              ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)."
-              : check.ok
-                ? `A valid ${check.type} public key.`
-                : check.problem}
+            {!check ? "The one line of your .pub file (cat ~/.ssh/id_ed25519.pub)." : check.ok ? `A valid ${check.type} public key.` : check.problem}
           </p>
         </>
       )}
@@ -153,12 +135,8 @@ function SshKeyField({
 
 function PasswordNote() {
   return (
-    <p
-      data-testid="password-note"
-      className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950"
-    >
-      This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored
-      anywhere.
+    <p data-testid="password-note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950">
+      This node runs Windows: a password is generated for the user and shown once, after it is created. Copy it then; it is not stored anywhere.
     </p>
   );
 }

@@ -64,14 +64,7 @@ export function ConnectPanel({ account, poolId, nodeId }: { account: string; poo
       {result && <ConnectResult account={account} result={result} onDismiss={() => setResult(null)} />}
       <NodeUsers account={account} poolId={poolId} nodeId={nodeId} />
       {open && credential && (
-        <ConnectDialog
-          account={account}
-          poolId={poolId}
-          nodeId={nodeId}
-          credential={credential}
-          onClose={() => setOpen(false)}
-          onDone={done}
-        />
+        <ConnectDialog account={account} poolId={poolId} nodeId={nodeId} credential={credential} onClose={() => setOpen(false)} onDone={done} />
       )}
     </Panel>
   );

@@ -26,10 +26,7 @@ export function ConnectResult({ account, result, onDismiss }: { account: string;
       </p>
       {c.kind === "unavailable" ? (
         <div data-testid="connect-unavailable" className="space-y-1">
-          <p>
-            The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the
-            user.
-          </p>
+          <p>The user exists, but Batch did not say where to connect; read the node&apos;s remote login settings again later, or remove the user.</p>
           <ApiErrorBanner error={c.error} />
         </div>
       ) : c.kind === "rdp" ? (

@@ -73,8 +73,7 @@ export function NodeUsers({ account, poolId, nodeId }: { account: string; poolId
       {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
       {remove.data?.outcome === "alreadyGone" && (
         <p role="status" className="text-sm">
-          User <span className="font-mono">{remove.data.userName}</span> was already gone from the node (removed elsewhere, or the node was
-          reimaged).
+          User <span className="font-mono">{remove.data.userName}</span> was already gone from the node (removed elsewhere, or the node was reimaged).
         </p>
       )}
       {q.data && users.length === 0 && (

@@ -56,9 +56,7 @@ export function CellTasks({
       </div>
       {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
       {q.isPending && <Loading what="the tasks of this cell" />}
-      {q.data && total === 0 && (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No failed tasks ended on this node in this time range.</p>
-      )}
+      {q.data && total === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No failed tasks ended on this node in this time range.</p>}
       {q.data?.groups.map((g) => (
         <div key={g.category} data-testid={`cell-group-${g.category}`} className="space-y-1">
           <h4 className="flex items-center gap-2 text-sm">
@@ -70,11 +68,7 @@ export function CellTasks({
           <ul className="grid gap-x-4 text-sm sm:grid-cols-2">
             {g.tasks.map((t) => (
               <li key={`${t.jobId}/${t.taskId}`} className="flex gap-2">
-                <Link
-                  prefetch={false}
-                  href={paths.task(account, t.jobId, t.taskId)}
-                  className="font-mono text-blue-700 hover:underline dark:text-blue-300"
-                >
+                <Link prefetch={false} href={paths.task(account, t.jobId, t.taskId)} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
                   {t.jobId}/{t.taskId}
                 </Link>
                 <span className="text-slate-600 dark:text-slate-300">

@@ -53,10 +53,7 @@ export function drawHeatmap(canvas: HTMLCanvasElement, d: DrawInput): void {
       const r = cellRect(d.layout, { row, col });
       // A one-pixel gutter keeps neighbouring cells apart; on very narrow columns it would eat the cell.
       const gap = r.w >= 4 ? 1 : 0;
-      ctx.fillStyle =
-        d.metric === "category" && count > 0
-          ? categoryColor(d.categories[d.dominant[i] ?? -1], d.theme)
-          : countColor(count, d.steps, d.theme);
+      ctx.fillStyle = d.metric === "category" && count > 0 ? categoryColor(d.categories[d.dominant[i] ?? -1], d.theme) : countColor(count, d.steps, d.theme);
       ctx.fillRect(r.x, y + 1, r.w - gap, r.h - 2);
     }
   }

@@ -6,7 +6,6 @@ import { selectionSummary } from "./navigation";
 
 export type HeatmapMetric = "failures" | "category";
 
-
 /** What the cells' colour stands for: the failure count or the most frequent category. */
 export function MetricToggle({ metric, onChange }: { metric: HeatmapMetric; onChange: (metric: HeatmapMetric) => void }) {
   return (
@@ -33,12 +32,10 @@ export function SelectionBar({ data, selected, onClear }: { data: HeatmapRespons
       <span data-testid="selection-count" aria-live="polite">
         {selectionSummary(selected.length)}
       </span>
-      {selected.length > 0 && (
-        <Button onClick={onClear}>Clear selection</Button>
-      )}
+      {selected.length > 0 && <Button onClick={onClear}>Clear selection</Button>}
       <span className="text-slate-600 dark:text-slate-300">
-        {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages
-        from {data.jobsRead} jobs
+        {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead}{" "}
+        jobs
       </span>
     </div>
   );

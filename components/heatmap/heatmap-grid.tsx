@@ -96,12 +96,7 @@ export function HeatmapGrid(p: HeatmapGridProps) {
   return (
     <div>
       <GridHeader edges={p.data.edges} cols={cols} width={width} />
-      <div
-        ref={scrollRef}
-        className="overflow-y-auto overscroll-contain"
-        style={{ height }}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      >
+      <div ref={scrollRef} className="overflow-y-auto overscroll-contain" style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="flex" style={{ height: virtual.getTotalSize() }}>
           <div className="relative shrink-0" style={{ width: LABEL_WIDTH }}>
             <RowLabels

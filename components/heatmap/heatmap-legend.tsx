@@ -31,9 +31,7 @@ export function HeatmapLegend({
         <Swatch color={EMPTY_CELL[theme]} label={metric === "failures" ? "0" : "no failures"} />
         {metric === "failures"
           ? steps.map((s) => <Swatch key={s.from} color={s.color} label={stepLabel(s)} />)
-          : categories.map((c) => (
-              <Swatch key={c} testId={`legend-category-${c}`} color={categoryColor(c, theme)} label={`${c} (${byCategory[c] ?? 0})`} />
-            ))}
+          : categories.map((c) => <Swatch key={c} testId={`legend-category-${c}`} color={categoryColor(c, theme)} label={`${c} (${byCategory[c] ?? 0})`} />)}
       </ul>
     </div>
   );

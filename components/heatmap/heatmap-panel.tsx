@@ -81,13 +81,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
             <VerdictLine verdict={data.verdict} />
             <div className="flex flex-wrap items-center justify-between gap-3">
               <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
-              <HeatmapLegend
-                metric={view.metric}
-                steps={steps}
-                categories={data.categories}
-                byCategory={data.totals.byCategory}
-                theme={theme}
-              />
+              <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
             </div>
             <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
             {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}

@@ -52,12 +52,7 @@ export function RowLabels({
               onClick={(e: MouseEvent<HTMLInputElement>) => onSelect(r.nodeId, e.shiftKey)}
             />
             {nodeHref ? (
-              <Link
-                prefetch={false}
-                href={nodeHref(r.nodeId)}
-                title={r.nodeId}
-                className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300"
-              >
+              <Link prefetch={false} href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
                 {r.nodeId}
               </Link>
             ) : (

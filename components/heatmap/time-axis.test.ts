@@ -59,8 +59,6 @@ describe("heatmap cell info", () => {
   });
 
   it("announces a cell in one sentence", () => {
-    expect(announce(cellInfo(m, 0, 0)!, 2, 2)).toBe(
-      "Node tvm-a (idle), 10:00–10:01 UTC: 3 failed tasks, mostly Node. Row 1 of 2, column 1 of 2.",
-    );
+    expect(announce(cellInfo(m, 0, 0)!, 2, 2)).toBe("Node tvm-a (idle), 10:00–10:01 UTC: 3 failed tasks, mostly Node. Row 1 of 2, column 1 of 2.");
   });
 });

@@ -39,11 +39,7 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
                   >
                     <CategoryBadge category={c.category} />
                   </button>
-                  <span
-                    className="h-2 rounded bg-slate-400 dark:bg-slate-500"
-                    style={{ width: `${(c.count / max) * 60}%` }}
-                    aria-hidden="true"
-                  />
+                  <span className="h-2 rounded bg-slate-400 dark:bg-slate-500" style={{ width: `${(c.count / max) * 60}%` }} aria-hidden="true" />
                   <span className="tabular-nums">{c.count}</span>
                 </li>
               ))}
@@ -61,9 +57,7 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
                   <span className="tabular-nums">× {e.count}</span>
                 </li>
               ))}
-              {data.byExitCode.length === 0 && (
-                <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>
-              )}
+              {data.byExitCode.length === 0 && <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>}
             </ul>
           </div>
         </div>

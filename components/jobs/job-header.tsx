@@ -78,9 +78,7 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
           {COUNTS.map(([key, label]) => (
             <li key={key} className="rounded border border-slate-200 px-3 py-1 dark:border-slate-800">
               <span className="block text-xs text-slate-500">{label}</span>
-              <span
-                className={`text-lg font-semibold tabular-nums ${key === "failed" && job.taskCounts.failed > 0 ? "text-red-700 dark:text-red-300" : ""}`}
-              >
+              <span className={`text-lg font-semibold tabular-nums ${key === "failed" && job.taskCounts.failed > 0 ? "text-red-700 dark:text-red-300" : ""}`}>
                 {job.taskCounts[key]}
               </span>
             </li>
@@ -88,8 +86,7 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
         </ul>
         {/* Batch's own counts trail its tasks, by minutes in recordings (docs/real-service.md); the heatmap and task list read tasks. */}
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="task-counts-note">
-          Task counts as Batch keeps them; they can lag behind the tasks by a few minutes. Failures below are read from the tasks
-          themselves.
+          Task counts as Batch keeps them; they can lag behind the tasks by a few minutes. Failures below are read from the tasks themselves.
         </p>
       </Panel>
       {children}

@@ -20,8 +20,23 @@ export function JobToolbar({ account, jobId }: { account: string; jobId: string 
       ...(failures ? { window: failures.window, categories: failures.byCategory } : {}),
       ...(heatmap ? { verdict: heatmap.verdict.text } : {}),
       facts: [
-        ...(job ? ([["Job state", job.state], ["Task counts", `${job.taskCounts.running} running, ${job.taskCounts.active} waiting, ${job.taskCounts.failed} failed in all`]] as [string, string][]) : []),
-        ...(failures && failures.byExitCode.length ? ([["Exit codes", failures.byExitCode.slice(0, 5).map((e) => `${e.exitCode} ×${e.count}`).join(", ")]] as [string, string][]) : []),
+        ...(job
+          ? ([
+              ["Job state", job.state],
+              ["Task counts", `${job.taskCounts.running} running, ${job.taskCounts.active} waiting, ${job.taskCounts.failed} failed in all`],
+            ] as [string, string][])
+          : []),
+        ...(failures && failures.byExitCode.length
+          ? ([
+              [
+                "Exit codes",
+                failures.byExitCode
+                  .slice(0, 5)
+                  .map((e) => `${e.exitCode} ×${e.count}`)
+                  .join(", "),
+              ],
+            ] as [string, string][])
+          : []),
       ],
     });
   return (

@@ -52,8 +52,7 @@ export function taskColumns(account: string, jobId: string): TableColumn<TaskRow
       header: "Node",
       sortValue: (t) => t.nodeId,
       className: "text-xs",
-      cell: (t) =>
-        t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} head={8} tail={8} /> : null,
+      cell: (t) => (t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} head={8} tail={8} /> : null),
     },
     {
       id: "ended",

@@ -51,13 +51,7 @@ export function TaskFilters() {
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Node
-        <Input
-          size="compact"
-          className="w-64 font-mono text-sm"
-          value={node}
-          onChange={(e) => setNode(e.target.value)}
-          placeholder="node id"
-        />
+        <Input size="compact" className="w-64 font-mono text-sm" value={node} onChange={(e) => setNode(e.target.value)} placeholder="node id" />
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Exit code

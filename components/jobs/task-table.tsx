@@ -66,8 +66,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
           {data.tasks.length === 0 && <p className="text-slate-500">No task matches these filters.</p>}
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-500" aria-live="polite">
-              Page {cursors.length + 1} ·{" "}
-              {isPlaceholderData ? "loading…" : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch page(s) read`}
+              Page {cursors.length + 1} · {isPlaceholderData ? "loading…" : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch page(s) read`}
             </span>
             {cursors.length > 0 && <Button onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>}
             {data.nextCursor && <Button onClick={() => setCursors((c) => [...c, data.nextCursor!])}>Next page</Button>}

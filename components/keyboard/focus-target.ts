@@ -28,9 +28,7 @@ function focusElement(el: HTMLElement): void {
 /** The skip link's target: the heatmap grid, else its panel while it loads, else the page's content. */
 export function focusSkipTarget(): void {
   const target =
-    document.querySelector<HTMLElement>(HEATMAP_GRID) ??
-    document.querySelector<HTMLElement>(HEATMAP_PANEL) ??
-    document.querySelector<HTMLElement>("main");
+    document.querySelector<HTMLElement>(HEATMAP_GRID) ?? document.querySelector<HTMLElement>(HEATMAP_PANEL) ?? document.querySelector<HTMLElement>("main");
   if (target) focusElement(target);
 }
 

@@ -16,14 +16,21 @@ const EXPLAIN: Record<string, string> = {
 
 /** Whether an error means the file cannot be read any more, as opposed to a failing call. */
 export function isFileGone(e: ApiErrorInfo): boolean {
-  return e.kind === "notFound" || (e.kind === "conflict" && e.code !== undefined && e.code in EXPLAIN) || (e.code !== undefined && e.code.startsWith("TaskFiles"));
+  return (
+    e.kind === "notFound" || (e.kind === "conflict" && e.code !== undefined && e.code in EXPLAIN) || (e.code !== undefined && e.code.startsWith("TaskFiles"))
+  );
 }
 
 /** A file that is gone: a plain explanation, Batch's code and request id, and the way to its task or node. */
 export function FileGone({ name, error, parent }: { name: string; error: ApiErrorInfo; parent: { href: string; label: string } }) {
   if (!isFileGone(error)) return <ApiErrorBanner error={error} />;
   return (
-    <section role="alert" aria-label="File unavailable" data-testid="file-gone" className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      role="alert"
+      aria-label="File unavailable"
+      data-testid="file-gone"
+      className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h2 className="text-xl font-semibold">
         <span className="font-mono">{name}</span> cannot be read
       </h2>

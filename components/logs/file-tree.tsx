@@ -8,7 +8,6 @@ import { orderFiles } from "@/lib/logs/file-order";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { fileTreeQuery } from "@/lib/queries/file-tree";
 
-
 /** The owner's files, the ones operators read first on top, each linking to its viewer. */
 export function FileTree({ owner, current }: { owner: OwnerRef; current: string }) {
   const q = useQuery(fileTreeQuery(owner));

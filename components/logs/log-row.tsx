@@ -36,10 +36,27 @@ function styleOf(s: AnsiSegment): CSSProperties | undefined {
  * One log line. Its text is untrusted and only ever becomes React text children of spans: a line holding
  * `<script>` or HTML shows literally, and escape sequences other than colours were removed by ansiSegments.
  */
-export function LogRow({ line, number, selected, ranges, onNumber }: { line: LogLine; number: number | undefined; selected: boolean; ranges: readonly RowRange[]; onNumber: (n: number, extend: boolean) => void }) {
+export function LogRow({
+  line,
+  number,
+  selected,
+  ranges,
+  onNumber,
+}: {
+  line: LogLine;
+  number: number | undefined;
+  selected: boolean;
+  ranges: readonly RowRange[];
+  onNumber: (n: number, extend: boolean) => void;
+}) {
   const parts = markRanges(segmentsOf(line), ranges);
   return (
-    <div className={selected ? "flex min-w-full bg-amber-900/70" : "flex min-w-full"} data-line={number} data-offset={line.start} data-selected={selected || undefined}>
+    <div
+      className={selected ? "flex min-w-full bg-amber-900/70" : "flex min-w-full"}
+      data-line={number}
+      data-offset={line.start}
+      data-selected={selected || undefined}
+    >
       {number === undefined ? (
         <span className="w-20 shrink-0 pr-3 text-right text-slate-400 select-none" title={`byte ${line.start.toLocaleString("en")}`}>
           …
@@ -59,7 +76,12 @@ export function LogRow({ line, number, selected, ranges, onNumber }: { line: Log
           ? " "
           : parts.map((p, i) =>
               p.mark ? (
-                <mark key={i} style={styleOf(p)} className={p.mark === "current" ? "bg-orange-400 text-black" : "bg-yellow-200 text-black"} data-current={p.mark === "current" || undefined}>
+                <mark
+                  key={i}
+                  style={styleOf(p)}
+                  className={p.mark === "current" ? "bg-orange-400 text-black" : "bg-yellow-200 text-black"}
+                  data-current={p.mark === "current" || undefined}
+                >
                   {p.text}
                 </mark>
               ) : (

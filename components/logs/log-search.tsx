@@ -9,7 +9,23 @@ export interface SearchState extends SearchOptions {
 }
 
 /** Search in the loaded part: instant, with count, next/previous, case and regex options. */
-export function LogSearch({ value, onChange, count, current, capped, error, onStep }: { value: SearchState; onChange: (s: SearchState) => void; count: number; current: number; capped: boolean; error?: string; onStep: (dir: 1 | -1) => void }) {
+export function LogSearch({
+  value,
+  onChange,
+  count,
+  current,
+  capped,
+  error,
+  onStep,
+}: {
+  value: SearchState;
+  onChange: (s: SearchState) => void;
+  count: number;
+  current: number;
+  capped: boolean;
+  error?: string;
+  onStep: (dir: 1 | -1) => void;
+}) {
   return (
     <div role="search" className="flex flex-wrap items-center gap-2 text-sm">
       <Input

@@ -49,7 +49,7 @@ export function LogTail({ name, url, href, size, live }: { name: string; url: st
           <pre
             tabIndex={0}
             aria-label={`Last lines of ${name}`}
-            className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+            className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
           >
             {lines?.text}
           </pre>

@@ -67,7 +67,15 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
           Download
         </a>
       </div>
-      <LogSearch value={search} onChange={onSearch} count={found.matches.length} current={cur} capped={found.capped} {...(matcher && !matcher.ok ? { error: matcher.error } : {})} onStep={step} />
+      <LogSearch
+        value={search}
+        onChange={onSearch}
+        count={found.matches.length}
+        current={cur}
+        capped={found.capped}
+        {...(matcher && !matcher.ok ? { error: matcher.error } : {})}
+        onStep={step}
+      />
       <WholeFileSearch url={url} search={search} valid={!matcher || matcher.ok} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
       <LogStatus w={win} lineCount={lines.length} />
       {lw.notice && (

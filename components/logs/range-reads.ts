@@ -37,7 +37,8 @@ export async function openAtLines(url: string, target: LineRange, stillWanted: (
   // A loaded range hides its first piece unless it starts the file (it may be the end of a line). Starting
   // one byte early, on the LF that ends the line before, makes the indexed line the first shown; that LF
   // is then the one not counted before the loaded range (line − 2).
-  const from = hit && hit.offset > 0 ? { offset: hit.offset - 1, lfBefore: hit.line - 2 } : hit ? { offset: 0, lfBefore: 0 } : { offset: 0, lfBefore: undefined };
+  const from =
+    hit && hit.offset > 0 ? { offset: hit.offset - 1, lfBefore: hit.line - 2 } : hit ? { offset: 0, lfBefore: 0 } : { offset: 0, lfBefore: undefined };
   const first = await readRange(url, { offset: from.offset, length: CHUNK_BYTES });
   const binary = binaryOf(first);
   if (binary) return binary;

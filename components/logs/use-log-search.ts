@@ -18,7 +18,9 @@ export function useLogSearch(lines: LogLine[], pauseFollow: () => void) {
 
   const matcher = useMemo(() => buildMatcher(search.query, search), [search]);
   const found = useMemo(() => (matcher?.ok ? findMatches(lines, matcher.re) : { matches: [], capped: false }), [matcher, lines]);
-  const cur = found.matches.length ? Math.max(0, current ? found.matches.findIndex((m) => lines[m.line]?.start === current.start && m.from === current.from) : 0) : -1;
+  const cur = found.matches.length
+    ? Math.max(0, current ? found.matches.findIndex((m) => lines[m.line]?.start === current.start && m.from === current.from) : 0)
+    : -1;
   const ranges = useMemo(() => {
     const m = new Map<number, RowRange[]>();
     found.matches.forEach((x, i) => {

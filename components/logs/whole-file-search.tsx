@@ -20,15 +20,19 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
         <Button data-testid="search-whole-file" disabled={!valid || !search.query || run?.status === "running"} onClick={() => void start()}>
           Search the whole file
         </Button>
-        {run?.status === "running" && (
-          <Button onClick={stop}>Stop</Button>
-        )}
+        {run?.status === "running" && <Button onClick={stop}>Stop</Button>}
         {run && (
           <span aria-live="polite" data-testid="whole-file-status" className="text-slate-600 dark:text-slate-300">
-            {run.status === "running" && `Searching… ${formatBytes(run.bytesRead)}${run.size ? ` of ${formatBytes(run.size)} (${Math.floor((fraction ?? 0) * 100)}%)` : ""}, ${run.matches.length} found`}
-            {run.status === "done" && `${run.matches.length}${run.truncated ? "+" : ""} matching lines in the whole file${run.truncated ? " (first 500 shown)" : ""}`}
+            {run.status === "running" &&
+              `Searching… ${formatBytes(run.bytesRead)}${run.size ? ` of ${formatBytes(run.size)} (${Math.floor((fraction ?? 0) * 100)}%)` : ""}, ${run.matches.length} found`}
+            {run.status === "done" &&
+              `${run.matches.length}${run.truncated ? "+" : ""} matching lines in the whole file${run.truncated ? " (first 500 shown)" : ""}`}
             {run.status === "stopped" && `Stopped after ${formatBytes(run.bytesRead)}: ${run.matches.length} found`}
-            {run.status === "failed" && <span role="alert" className="text-red-700 dark:text-red-400">{run.error}</span>}
+            {run.status === "failed" && (
+              <span role="alert" className="text-red-700 dark:text-red-400">
+                {run.error}
+              </span>
+            )}
           </span>
         )}
       </div>
@@ -36,7 +40,11 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
         <ol data-testid="whole-file-results" className="max-h-48 overflow-y-auto rounded border border-slate-200 font-mono text-xs dark:border-slate-800">
           {run.matches.map((m) => (
             <li key={m.line} className="flex gap-2 border-b border-slate-100 px-2 py-0.5 last:border-0 dark:border-slate-800">
-              <a href={`#L${m.line}`} onClick={(e) => (e.preventDefault(), onOpenLine(m.line))} className={linkVariants({ tone: "plain", className: "shrink-0" })}>
+              <a
+                href={`#L${m.line}`}
+                onClick={(e) => (e.preventDefault(), onOpenLine(m.line))}
+                className={linkVariants({ tone: "plain", className: "shrink-0" })}
+              >
                 L{m.line}
               </a>
               <span className="truncate whitespace-pre">{m.text}</span>

@@ -28,10 +28,7 @@ export function NodeFiles({ account, poolId, nodeId }: { account: string; poolId
         <ul className="max-h-96 space-y-0.5 overflow-auto text-sm" data-testid="node-file-list">
           {files.map((f) => (
             <li key={f.name} className="flex flex-wrap gap-x-3">
-              <Link
-                className={linkVariants({ tone: "plain", className: "font-mono break-all" })}
-                href={paths.nodeFile(account, poolId, nodeId, f.name)}
-              >
+              <Link className={linkVariants({ tone: "plain", className: "font-mono break-all" })} href={paths.nodeFile(account, poolId, nodeId, f.name)}>
                 {f.name}
               </Link>
               <span className="text-slate-600 dark:text-slate-400">{formatBytes(f.size)}</span>

@@ -14,16 +14,12 @@ export function NodeStateFacts({ node, asOf }: { node: NodeDetail; asOf: string 
       <dt className={dt}>State</dt>
       <dd data-testid="node-state">
         <NodeStateBadge state={node.state} /> <span>{sinceText(node.stateTransitionTime, now)}</span>
-        {node.stateTransitionTime && (
-          <span className="text-slate-600 dark:text-slate-400"> (since {formatTime(node.stateTransitionTime)})</span>
-        )}
+        {node.stateTransitionTime && <span className="text-slate-600 dark:text-slate-400"> (since {formatTime(node.stateTransitionTime)})</span>}
       </dd>
       <dt className={dt}>Scheduling</dt>
       <dd data-testid="scheduling-state">
         {node.schedulingState}
-        {node.schedulingState === "disabled" && (
-          <span className="text-slate-600 dark:text-slate-400"> — no new tasks are placed on it</span>
-        )}
+        {node.schedulingState === "disabled" && <span className="text-slate-600 dark:text-slate-400"> — no new tasks are placed on it</span>}
       </dd>
       <dt className={dt}>Running tasks</dt>
       <dd>

@@ -71,11 +71,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         <div className="flex flex-wrap items-center gap-2">
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
-          <CopyButton
-            label="Copy for ticket"
-            text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))}
-            testId="copy-ticket"
-          />
+          <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
         </div>
       </div>
       {actions}

@@ -19,8 +19,7 @@ export function FailureStrip({ account, tasks, asOf }: { account: string; tasks:
   return (
     <figure className="space-y-1" data-testid="failure-strip">
       <figcaption className="text-sm text-slate-600 dark:text-slate-400">
-        {strip.marks.length} of {tasks.length} recent tasks failed, by end time ({formatTime(strip.fromMs)} to {formatClock(strip.toMs)}{" "}
-        UTC)
+        {strip.marks.length} of {tasks.length} recent tasks failed, by end time ({formatTime(strip.fromMs)} to {formatClock(strip.toMs)} UTC)
       </figcaption>
       <div className="relative h-8 rounded bg-slate-100 dark:bg-slate-900">
         {strip.marks.map((m) => (

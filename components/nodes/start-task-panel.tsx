@@ -59,9 +59,7 @@ export function StartTaskInfo({ account, node }: { account: string; node: NodeDe
       {node.startTaskCommandLine && (
         <div>
           <h3 className="font-semibold">Command line</h3>
-          <pre className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900">
-            {node.startTaskCommandLine}
-          </pre>
+          <pre className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900">{node.startTaskCommandLine}</pre>
         </div>
       )}
       {summary.failed &&

@@ -23,22 +23,12 @@ describe("node table order", () => {
   });
 
   it("puts the most failures first, ties by rate then by id ascending", () => {
-    const rows = [
-      row("n_10", { failures: 3 }),
-      row("n_2", { failures: 3 }),
-      row("n_3", { failures: 3, failureRate: 0.5 }),
-      row("n_1", { failures: 9 }),
-    ];
+    const rows = [row("n_10", { failures: 3 }), row("n_2", { failures: 3 }), row("n_3", { failures: 3, failureRate: 0.5 }), row("n_1", { failures: 9 })];
     expect(order(rows, "failures")).toEqual(["n_1", "n_3", "n_2", "n_10"]);
   });
 
   it("puts states that need action first", () => {
-    const rows = [
-      row("a", { state: "idle" }),
-      row("b", { state: "unusable" }),
-      row("c", { state: "offline" }),
-      row("d", { state: "starttaskfailed" }),
-    ];
+    const rows = [row("a", { state: "idle" }), row("b", { state: "unusable" }), row("c", { state: "offline" }), row("d", { state: "starttaskfailed" })];
     expect(order(rows, "state")).toEqual(["b", "d", "c", "a"]);
   });
 

@@ -27,10 +27,7 @@ export function nodeTableRows(nodes: readonly NodeRow[], heat: Pick<HeatmapRespo
       failures: h?.failures ?? 0,
       ...(h?.failureRate !== undefined ? { failureRate: h.failureRate } : {}),
       runningTasks: n.runningTasks,
-      errorCodes: [
-        ...n.errors.map((e) => e.code),
-        ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : []),
-      ],
+      errorCodes: [...n.errors.map((e) => e.code), ...(n.startTask?.failureInfo ? [n.startTask.failureInfo.code ?? "StartTaskFailed"] : [])],
     };
   });
 }

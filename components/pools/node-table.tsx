@@ -101,15 +101,7 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
       <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" />
       {!nodes.data && err && <ApiErrorBanner error={err} />}
       {!nodes.data && nodes.isPending && <Loading what="nodes" />}
-      {nodes.data && (
-        <DataTable
-          table={table}
-          columns={[selectAll, ...columns]}
-          testId="node-table"
-          virtualRowHeight={ROW}
-          empty={`No node matches “${q}”.`}
-        />
-      )}
+      {nodes.data && <DataTable table={table} columns={[selectAll, ...columns]} testId="node-table" virtualRowHeight={ROW} empty={`No node matches “${q}”.`} />}
     </Panel>
   );
 }

@@ -6,9 +6,29 @@ const linkClass = "text-blue-700 hover:underline dark:text-blue-300";
 export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** One group: what Batch said (code, count, raw text), what it means, and what usually fixes it. */
-function Group({ testId, code, title, count, meaning, fix, children }: { testId: string; code: string; title: ReactNode; count?: number; meaning: string; fix: string; children?: ReactNode }) {
+function Group({
+  testId,
+  code,
+  title,
+  count,
+  meaning,
+  fix,
+  children,
+}: {
+  testId: string;
+  code: string;
+  title: ReactNode;
+  count?: number;
+  meaning: string;
+  fix: string;
+  children?: ReactNode;
+}) {
   return (
-    <li data-testid={testId} data-code={code} className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+    <li
+      data-testid={testId}
+      data-code={code}
+      className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
+    >
       <p className="font-medium">
         {title}
         {count !== undefined && (
@@ -54,7 +74,14 @@ function NodeLinks({ nodes, label }: { nodes: { id: string; href: string; stderr
 
 export function ResizeErrors({ errors }: { errors: PoolHealth["resizeErrors"] }) {
   return errors.map((e, i) => (
-    <Group key={`${e.code}-${i}`} testId="health-resize-error" code={e.code} title={<span className="font-mono">{e.code}</span>} meaning={e.meaning} fix={e.fix}>
+    <Group
+      key={`${e.code}-${i}`}
+      testId="health-resize-error"
+      code={e.code}
+      title={<span className="font-mono">{e.code}</span>}
+      meaning={e.meaning}
+      fix={e.fix}
+    >
       <p>{e.message}</p>
       {e.values.length > 0 && (
         <dl className="flex flex-wrap gap-x-4 font-mono text-xs">
@@ -72,7 +99,15 @@ export function ResizeErrors({ errors }: { errors: PoolHealth["resizeErrors"] })
 
 export function NodeStates({ groups }: { groups: PoolHealth["nodeStates"] }) {
   return groups.map((g) => (
-    <Group key={g.state} testId="health-node-state" code={g.state} title={<span className="font-mono">{g.state}</span>} count={g.count} meaning={g.meaning} fix={g.fix}>
+    <Group
+      key={g.state}
+      testId="health-node-state"
+      code={g.state}
+      title={<span className="font-mono">{g.state}</span>}
+      count={g.count}
+      meaning={g.meaning}
+      fix={g.fix}
+    >
       <NodeLinks nodes={g.nodes} label={`Nodes in ${g.state}`} />
     </Group>
   ));
@@ -83,7 +118,14 @@ export function StartTaskFailures({ groups }: { groups: PoolHealth["startTaskFai
     const key = `${g.exitCode ?? ""}|${g.code ?? ""}`;
     const title = (
       <>
-        Start task failed: {g.exitCode !== undefined ? <>exit code <span className="font-mono">{g.exitCode}</span>, </> : "no exit code, "}
+        Start task failed:{" "}
+        {g.exitCode !== undefined ? (
+          <>
+            exit code <span className="font-mono">{g.exitCode}</span>,{" "}
+          </>
+        ) : (
+          "no exit code, "
+        )}
         <span className="font-mono">{g.code ?? "no failure code"}</span>
       </>
     );

@@ -48,8 +48,7 @@ function stateColumn(c: (typeof STATE_COLUMNS)[number]): TableColumn<PoolSummary
     sortValue: (p) => p.nodeStates[c.key],
     cell: (p) => {
       const n = p.nodeStates[c.key];
-      const tone =
-        c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
+      const tone = c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
       return (
         <span data-testid={`${p.id}-${c.key}`} className={tone}>
           {n}

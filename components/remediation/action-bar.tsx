@@ -75,16 +75,7 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: A
           onOpen={(action) => setOpen({ action, nodeIds: [...nodeIds] })}
         />
       )}
-      {open && (
-        <ActionDialog
-          account={account}
-          poolId={poolId}
-          action={open.action}
-          nodeIds={open.nodeIds}
-          onClose={() => setOpen(null)}
-          onDone={done}
-        />
-      )}
+      {open && <ActionDialog account={account} poolId={poolId} action={open.action} nodeIds={open.nodeIds} onClose={() => setOpen(null)} onDone={done} />}
       {submitted && (
         <ActionResult
           account={account}

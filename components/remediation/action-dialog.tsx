@@ -80,8 +80,8 @@ export function ActionDialog({
       title={`${label}: ${preview.data ? count : `${nodeIds.length} selected ${nodeIds.length === 1 ? "node" : "nodes"}`}`}
       description={
         <>
-          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s
-          answer go to the audit log.
+          Pool <span className="font-mono">{poolId}</span>. Nothing is sent until you confirm; the action, your reason and Batch&apos;s answer go to the audit
+          log.
         </>
       }
     >
@@ -98,9 +98,7 @@ export function ActionDialog({
           frozen={frozen}
           busy={send.isPending}
           error={err}
-          submitText={
-            send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`
-          }
+          submitText={send.isPending ? "Sending…" : err && frozen ? `Retry: ${label.toLowerCase()} ${buttonCount}` : `${label} ${buttonCount}`}
           onSubmit={submit}
         />
       )}

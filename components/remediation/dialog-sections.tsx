@@ -24,10 +24,7 @@ export function OptionChoice({
     <fieldset className="space-y-2" disabled={disabled}>
       <legend className="text-sm font-semibold">What happens to the running tasks</legend>
       {options.map((o) => (
-        <label
-          key={o}
-          className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700"
-        >
+        <label key={o} className="flex gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-blue-600 dark:border-slate-700">
           <input type="radio" name="option" value={o} checked={value === o} onChange={() => onChange(o)} className="mt-1" />
           <span>
             <span className="font-mono font-semibold">{o}</span>

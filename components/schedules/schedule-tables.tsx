@@ -40,8 +40,7 @@ function scheduleColumns(account: string): TableColumn<JobScheduleSummary>[] {
       id: "recent",
       header: "Recent job",
       sortValue: (s) => s.recentJob?.id,
-      cell: (s) =>
-        s.recentJob ? <IdCell id={s.recentJob.id} what="job" href={paths.job(account, s.recentJob.id)} head={20} tail={10} /> : "—",
+      cell: (s) => (s.recentJob ? <IdCell id={s.recentJob.id} what="job" href={paths.job(account, s.recentJob.id)} head={20} tail={10} /> : "—"),
     },
     {
       id: "failed",

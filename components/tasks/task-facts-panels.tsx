@@ -73,10 +73,7 @@ export function TaskWhere({ account, task }: { account: string; task: TaskDetail
           <h3 className="font-semibold">Command line</h3>
           <CopyButton label="Copy command" text={() => task.commandLine} />
         </div>
-        <pre
-          data-testid="command-line"
-          className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900"
-        >
+        <pre data-testid="command-line" className="mt-1 rounded-md bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900">
           {task.commandLine}
         </pre>
       </div>

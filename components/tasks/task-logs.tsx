@@ -48,7 +48,9 @@ export function TaskLogs({ account, task }: { account: string; task: TaskDetail 
               return (
                 <p key={name} className="text-sm text-slate-600 dark:text-slate-400">
                   <span className="font-mono">{name}</span> does not exist
-                  {task.startTime === undefined || task.classification.category === "PreProcessing" ? ": the command line never started, so it wrote no output." : "."}
+                  {task.startTime === undefined || task.classification.category === "PreProcessing"
+                    ? ": the command line never started, so it wrote no output."
+                    : "."}
                 </p>
               );
             }

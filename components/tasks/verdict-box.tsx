@@ -31,10 +31,7 @@ export function VerdictBox({ task }: { task: TaskDetail }) {
               </p>
             )}
             {c.nextStep && (
-              <p
-                data-testid="next-step"
-                className="rounded-md border-l-4 border-blue-600 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950"
-              >
+              <p data-testid="next-step" className="rounded-md border-l-4 border-blue-600 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950">
                 <strong>Next step: </strong>
                 {c.nextStep}
               </p>
@@ -76,8 +73,8 @@ function Markers({ task }: { task: TaskDetail }) {
     <ul className="space-y-1 text-sm" aria-label="Retries and requeues">
       {interrupted && (
         <li data-testid="interrupted">
-          <Badge tone="warn">interrupted</Badge> requeued {interrupted.requeueCount} {interrupted.requeueCount === 1 ? "time" : "times"}{" "}
-          (its node rebooted, was reimaged, removed or preempted)
+          <Badge tone="warn">interrupted</Badge> requeued {interrupted.requeueCount} {interrupted.requeueCount === 1 ? "time" : "times"} (its node rebooted, was
+          reimaged, removed or preempted)
           {interrupted.lastRequeueTime ? `, last at ${formatTime(interrupted.lastRequeueTime)}` : ""}
         </li>
       )}

@@ -23,8 +23,7 @@ export function BadIds({ ids, parent }: { ids: [what: string, value: string, ok:
           .filter(([, , ok]) => !ok)
           .map(([what, value]) => (
             <li key={what}>
-              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id:{" "}
-              {ID_RULES[what] ?? ID_RULES.default}.
+              The {what} id <span className="font-mono break-all">{safeDecode(value)}</span> is not a Batch id: {ID_RULES[what] ?? ID_RULES.default}.
             </li>
           ))}
       </ul>

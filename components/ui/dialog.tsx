@@ -40,9 +40,7 @@ export function Dialog({
           )}
         >
           <RadixDialog.Title className="text-xl font-semibold [overflow-wrap:anywhere]">{title}</RadixDialog.Title>
-          {description && (
-            <RadixDialog.Description className="text-sm text-slate-700 dark:text-slate-300">{description}</RadixDialog.Description>
-          )}
+          {description && <RadixDialog.Description className="text-sm text-slate-700 dark:text-slate-300">{description}</RadixDialog.Description>}
           {children}
         </RadixDialog.Content>
       </RadixDialog.Portal>
@@ -71,14 +69,7 @@ export function DialogButtons({
           Cancel
         </Button>
       </RadixDialog.Close>
-      <Button
-        type="submit"
-        size="md"
-        variant={tone}
-        disabled={!ready}
-        data-testid={testId}
-        className="[overflow-wrap:anywhere] whitespace-normal"
-      >
+      <Button type="submit" size="md" variant={tone} disabled={!ready} data-testid={testId} className="[overflow-wrap:anywhere] whitespace-normal">
         {children}
       </Button>
     </div>

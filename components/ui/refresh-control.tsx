@@ -20,11 +20,7 @@ export function RefreshControl() {
       <label htmlFor="refresh-interval" className="text-slate-600 dark:text-slate-300">
         Refresh
       </label>
-      <Select
-        id="refresh-interval"
-        value={settings.intervalMs}
-        onChange={(e) => apply({ ...settings, intervalMs: Number(e.target.value) })}
-      >
+      <Select id="refresh-interval" value={settings.intervalMs} onChange={(e) => apply({ ...settings, intervalMs: Number(e.target.value) })}>
         {REFRESH_CHOICES_MS.map((ms) => (
           <option key={ms} value={ms}>
             every {ms / 1000} s

@@ -109,8 +109,7 @@ export function useDataTable<Row extends RowData>({
     enableSortingRemoval: false,
     // One pass per row, over the row's own search text rather than each column's value.
     getColumnCanGlobalFilter: (column) => column.id === firstColumn,
-    globalFilterFn: (row, _columnId, value: string) =>
-      !value || (filterText?.(row.original) ?? "").toLowerCase().includes(value.toLowerCase()),
+    globalFilterFn: (row, _columnId, value: string) => !value || (filterText?.(row.original) ?? "").toLowerCase().includes(value.toLowerCase()),
   });
   return table;
 }

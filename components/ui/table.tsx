@@ -53,11 +53,7 @@ export function DataTable<Row extends object>({
     <div
       ref={scrollRef}
       data-table-frame=""
-      className={cn(
-        "overflow-auto rounded-md border border-slate-200 dark:border-slate-800",
-        virtualRowHeight && "max-h-[32rem]",
-        className,
-      )}
+      className={cn("overflow-auto rounded-md border border-slate-200 dark:border-slate-800", virtualRowHeight && "max-h-[32rem]", className)}
     >
       <table className={cn("w-full text-sm", busy && "opacity-60")} aria-busy={busy} data-testid={testId}>
         <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
@@ -126,11 +122,7 @@ function HeaderCell<Row extends object>({ model, column: c }: { model: ModelColu
 }
 
 function BodyCell<Row>({ column: c, row }: { column: TableColumn<Row>; row: Row }) {
-  const classes = cn(
-    "px-2 py-1 align-top break-normal [overflow-wrap:normal]",
-    c.align === "right" && "text-right tabular-nums",
-    c.className,
-  );
+  const classes = cn("px-2 py-1 align-top break-normal [overflow-wrap:normal]", c.align === "right" && "text-right tabular-nums", c.className);
   return c.rowHeader ? (
     <th scope="row" className={cn(classes, "text-left font-normal")}>
       {c.cell(row)}

@@ -7,15 +7,7 @@ import type { ReactNode } from "react";
  * A hint on hover and on keyboard focus (Radix). The trigger must be focusable or carry the same text
  * elsewhere: a tooltip adds detail, it never holds the only copy of something the operator needs.
  */
-export function Tooltip({
-  content,
-  children,
-  side = "top",
-}: {
-  content: ReactNode;
-  children: ReactNode;
-  side?: "top" | "bottom" | "left" | "right";
-}) {
+export function Tooltip({ content, children, side = "top" }: { content: ReactNode; children: ReactNode; side?: "top" | "bottom" | "left" | "right" }) {
   return (
     <RadixTooltip.Provider delayDuration={300}>
       <RadixTooltip.Root>

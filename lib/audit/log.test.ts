@@ -69,7 +69,11 @@ describe("AuditLog", () => {
 
   it("keeps evidence with the intent, readable by the record's id", () => {
     const log = freshLog();
-    const evidence = { capturedAt: "2026-01-01T00:00:00.000Z", node: { id: "tvm-1", errors: [{ code: "DiskFull" }] }, stderr: [{ jobId: "j", taskId: "t", bytes: 5, text: "boom\n" }] };
+    const evidence = {
+      capturedAt: "2026-01-01T00:00:00.000Z",
+      node: { id: "tvm-1", errors: [{ code: "DiskFull" }] },
+      stderr: [{ jobId: "j", taskId: "t", bytes: 5, text: "boom\n" }],
+    };
     const id = log.appendIntent(intent({ action: "remove", evidence }));
     expect(log.get("prod", id)).toEqual({ record: expect.objectContaining({ hasEvidence: true }), evidence });
     expect(log.get("other-account", id)).toBeUndefined();
@@ -82,7 +86,12 @@ describe("AuditLog: listing and lookups", () => {
     const t0 = Date.parse("2026-11-27T10:00:00Z");
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      ids.push(log.appendIntent(intent({ nodeId: `tvm-${i % 3}`, actor: i % 2 ? "bo" : "ana@example.com", action: i < 5 ? "reboot" : "remove", operationId: `op-${i}` }), new Date(t0 + i * 60_000)));
+      ids.push(
+        log.appendIntent(
+          intent({ nodeId: `tvm-${i % 3}`, actor: i % 2 ? "bo" : "ana@example.com", action: i < 5 ? "reboot" : "remove", operationId: `op-${i}` }),
+          new Date(t0 + i * 60_000),
+        ),
+      );
     }
     log.appendIntent(intent({ account: "staging" }));
     const all = log.list("prod");
@@ -163,8 +172,12 @@ describe("AuditLog: Batch ids are case-insensitive", () => {
     const log = freshLog();
     const db = new Database(log.path, { readonly: true });
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
-    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.node_id = 'X' COLLATE NOCASE ORDER BY i.seq DESC")).toMatch(/USING INDEX intents_account_node_nocase/);
-    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.pool_id = 'X' COLLATE NOCASE AND i.node_id = 'Y' COLLATE NOCASE")).toMatch(/USING INDEX intents_(node|account_node)_nocase/);
+    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.node_id = 'X' COLLATE NOCASE ORDER BY i.seq DESC")).toMatch(
+      /USING INDEX intents_account_node_nocase/,
+    );
+    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.pool_id = 'X' COLLATE NOCASE AND i.node_id = 'Y' COLLATE NOCASE")).toMatch(
+      /USING INDEX intents_(node|account_node)_nocase/,
+    );
     expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.operation_id = 'X' COLLATE NOCASE")).toMatch(/USING INDEX intents_operation_nocase/);
     db.close();
   });
@@ -174,7 +187,9 @@ describe("AuditLog: Batch ids are case-insensitive", () => {
     const old = new Database(path);
     migrate(old, 2);
     old
-      .prepare("INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, reason) VALUES ('r1', ?, '2026-11-27T10:00:00.000Z', 'ana', 'operator', 'prod', 'pool-a', ?, 'reboot', 'old')")
+      .prepare(
+        "INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, reason) VALUES ('r1', ?, '2026-11-27T10:00:00.000Z', 'ana', 'operator', 'prod', 'pool-a', ?, 'reboot', 'old')",
+      )
       .run(OP, NODE);
     expect(old.pragma("user_version", { simple: true })).toBe(2);
     old.close();

@@ -129,8 +129,7 @@ export class AuditLog {
             userName: intent.userName ?? null,
             expiryTime: intent.expiryTime ?? null,
           });
-        if (intent.evidence)
-          this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
+        if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
       })(),
     );
     return id;
@@ -150,9 +149,7 @@ export class AuditLog {
     const rows = guarded(
       () =>
         this.db
-          .prepare(
-            `${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`,
-          )
+          .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
           .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[],
     );
     return rows.map(toView);

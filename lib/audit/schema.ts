@@ -77,7 +77,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new Error(`The audit file's schema (version ${current}) is newer than this Batchscope (version ${SCHEMA_VERSION}); upgrade Batchscope.`);
+  if (current > SCHEMA_VERSION)
+    throw new Error(`The audit file's schema (version ${current}) is newer than this Batchscope (version ${SCHEMA_VERSION}); upgrade Batchscope.`);
   for (let v = current; v < Math.min(target, SCHEMA_VERSION); v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);

@@ -61,7 +61,15 @@ describe("readAccountConfig", () => {
   it.each([
     ["{not json", /could not be read as JSON/],
     [{ accounts: [] }, /lists no accounts/],
-    [{ accounts: [{ name: "a", url: "https://a.batch.azure.com" }, { name: "A", url: "https://b.batch.azure.com" }] }, /accounts\[1\] \(A\): the name is used twice/],
+    [
+      {
+        accounts: [
+          { name: "a", url: "https://a.batch.azure.com" },
+          { name: "A", url: "https://b.batch.azure.com" },
+        ],
+      },
+      /accounts\[1\] \(A\): the name is used twice/,
+    ],
     [{ accounts: [{ name: "a", url: "https://a.batch.azure.com", keyEnv: "NOPE_UNSET" }] }, /keyEnv names NOPE_UNSET, which is not set/],
     [{ accounts: [{ name: "a", url: "nope" }] }, /accounts\.0\.url/],
   ])("points at the entry of the file that is wrong: %s", (content, message) => {
@@ -106,15 +114,26 @@ describe("readApiVersion", () => {
   it("refuses any other value, naming the variable and the versions it takes", () => {
     for (const v of ["2025-06-01.21.0", "2024-07-01.20.0", "latest"]) {
       expect(() => readApiVersion({ BATCH_API_VERSION: v })).toThrow(AccountConfigError);
-      expect(() => readApiVersion({ BATCH_API_VERSION: v })).toThrow(`BATCH_API_VERSION=${v} is not a Batch API version this dashboard speaks; use 2025-06-01 or 2022-10-01.16.0`);
+      expect(() => readApiVersion({ BATCH_API_VERSION: v })).toThrow(
+        `BATCH_API_VERSION=${v} is not a Batch API version this dashboard speaks; use 2025-06-01 or 2022-10-01.16.0`,
+      );
     }
   });
 
   it("stops the server at start with that message", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", 'import("./lib/server/startup/config-check.ts").then((m) => (m.checkConfigAtStartup ?? m.default.checkConfigAtStartup)())'], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", BATCH_API_VERSION: "2021-06-01.14.0", BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(tmpdir(), "bs-")), "a.sqlite") },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "-e", 'import("./lib/server/startup/config-check.ts").then((m) => (m.checkConfigAtStartup ?? m.default.checkConfigAtStartup)())'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: "production",
+          BATCH_API_VERSION: "2021-06-01.14.0",
+          BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(tmpdir(), "bs-")), "a.sqlite"),
+        },
+        encoding: "utf8",
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Batchscope cannot start: BATCH_API_VERSION=2021-06-01.14.0 is not a Batch API version");
   });

@@ -38,7 +38,8 @@ export function readAccountConfig(env: Env = accountEnv()): AccountConfig[] {
   if (!name.success) problems.push(`BATCH_ACCOUNT_NAME must be set: ${name.error.issues[0]!.message}`);
   const url = batchUrl.safeParse(env.BATCH_ACCOUNT_URL ?? "");
   if (!url.success) problems.push(`BATCH_ACCOUNT_URL must be ${url.error.issues[0]!.message}`);
-  if (env.BATCH_ACCOUNT_KEY !== undefined && !isBase64Key(env.BATCH_ACCOUNT_KEY)) problems.push("BATCH_ACCOUNT_KEY must be the account's base64 shared key (or unset, for Microsoft Entra ID)");
+  if (env.BATCH_ACCOUNT_KEY !== undefined && !isBase64Key(env.BATCH_ACCOUNT_KEY))
+    problems.push("BATCH_ACCOUNT_KEY must be the account's base64 shared key (or unset, for Microsoft Entra ID)");
   if (problems.length > 0) throw new AccountConfigError(problems.join("; "));
   return [{ name: name.data!, batchAccountName: name.data!, url: trimUrl(url.data!), ...(env.BATCH_ACCOUNT_KEY ? { key: env.BATCH_ACCOUNT_KEY } : {}) }];
 }
@@ -78,7 +79,10 @@ export function readApiVersion(env: Env = accountEnv()): ApiVersion {
   const raw = env.BATCH_API_VERSION?.trim();
   if (!raw) return DEFAULT_API_VERSION;
   const known = API_VERSIONS.find((v) => v === raw);
-  if (!known) throw new AccountConfigError(`BATCH_API_VERSION=${raw.slice(0, 40)} is not a Batch API version this dashboard speaks; use ${API_VERSIONS.join(" or ")} (or leave it unset for ${DEFAULT_API_VERSION})`);
+  if (!known)
+    throw new AccountConfigError(
+      `BATCH_API_VERSION=${raw.slice(0, 40)} is not a Batch API version this dashboard speaks; use ${API_VERSIONS.join(" or ")} (or leave it unset for ${DEFAULT_API_VERSION})`,
+    );
   return known;
 }
 

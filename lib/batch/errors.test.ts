@@ -4,7 +4,12 @@ import { toApiError } from "@/lib/batch/errors";
 /** An error as ms-rest-js throws it for a Batch error answer: the parsed body and the response's headers. */
 function batchError(status: number, code: string, text: string, headers: Record<string, string> = {}) {
   const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return { statusCode: status, code, body: { code, message: { lang: "en-US", value: text } }, response: { headers: { get: (n: string) => lower.get(n.toLowerCase()) } } };
+  return {
+    statusCode: status,
+    code,
+    body: { code, message: { lang: "en-US", value: text } },
+    response: { headers: { get: (n: string) => lower.get(n.toLowerCase()) } },
+  };
 }
 
 // As recorded from the real service (409 on reimage of a VM pool's node).
@@ -29,6 +34,8 @@ describe("toApiError: Batch's message without its RequestId/Time trailer", () =>
   });
 
   it("keeps a message that is only a trailer rather than showing nothing", () => {
-    expect(toApiError(batchError(500, "InternalError", "RequestId:abcdef01-2345-6789-abcd-ef0123456789")).message).toBe("RequestId:abcdef01-2345-6789-abcd-ef0123456789");
+    expect(toApiError(batchError(500, "InternalError", "RequestId:abcdef01-2345-6789-abcd-ef0123456789")).message).toBe(
+      "RequestId:abcdef01-2345-6789-abcd-ef0123456789",
+    );
   });
 });

@@ -29,7 +29,8 @@ export function compileQuery(q: SearchQuery): (line: string) => boolean {
     const needle = q.caseSensitive ? q.query : q.query.toLowerCase();
     return q.caseSensitive ? (line) => line.includes(needle) : (line) => line.toLowerCase().includes(needle);
   }
-  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(q.query)) throw new BadRequestError("nested quantifiers such as (a+)+ are refused: they can take forever on long lines");
+  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(q.query))
+    throw new BadRequestError("nested quantifiers such as (a+)+ are refused: they can take forever on long lines");
   let re: RegExp;
   try {
     re = new RegExp(q.query, q.caseSensitive ? "" : "i");

@@ -30,7 +30,12 @@ export function listFiles(account: BatchAccount, owner: FileOwner, recursive: bo
             (link) => client.file.listFromComputeNodeNext(link, { recursive }),
           );
     const files: FileEntry[] = items.map((f) =>
-      compact({ name: f.name ?? "", isDirectory: wireBoolean(f.isDirectory) ?? false, size: wireNumber(f.properties?.contentLength), lastModified: iso(f.properties?.lastModified) }),
+      compact({
+        name: f.name ?? "",
+        isDirectory: wireBoolean(f.isDirectory) ?? false,
+        size: wireNumber(f.properties?.contentLength),
+        lastModified: iso(f.properties?.lastModified),
+      }),
     );
     return { files };
   });
@@ -42,7 +47,9 @@ export function fileProperties(account: BatchAccount, owner: FileOwner, path: st
     fileKeys.properties(owner, path),
     async ({ client }) => {
       const p = await (
-        owner.kind === "task" ? client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path) : client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path)
+        owner.kind === "task"
+          ? client.file.getPropertiesFromTask(owner.jobId, owner.taskId, path)
+          : client.file.getPropertiesFromComputeNode(owner.poolId, owner.nodeId, path)
       ).catch(async (err: unknown) => {
         throw await withBatchCode(client, owner, err);
       });
@@ -81,7 +88,12 @@ async function withBatchCode(client: BatchServiceClient, owner: FileOwner, err: 
   }
   if (e.statusCode !== 404) return err;
   const message = "The specified file does not exist.";
-  return Object.assign(new Error(message), { statusCode: 404, code: "FileNotFound", body: { code: "FileNotFound", message: { value: message } }, response: e.response });
+  return Object.assign(new Error(message), {
+    statusCode: 404,
+    code: "FileNotFound",
+    body: { code: "FileNotFound", message: { value: message } },
+    response: e.response,
+  });
 }
 
 export interface FileSlice {
@@ -101,7 +113,8 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
   const length = range.length ?? DEFAULT_TAIL_BYTES;
   const start = range.offset ?? Math.max(0, size - length);
   const end = Math.min(size, start + length) - 1;
-  if (size === 0 || start >= size) return { bytes: Buffer.alloc(0), start: Math.min(start, size), size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
+  if (size === 0 || start >= size)
+    return { bytes: Buffer.alloc(0), start: Math.min(start, size), size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
   const ocpRange = `bytes=${start}-${end}`;
   // Everyone opening the same log at once shares one ranged read (single-flight), as other reads do; a
   // tail-sized slice is also kept as long as the size it was computed from, larger ones are not kept.
@@ -127,7 +140,15 @@ export async function fetchRange(client: BatchServiceClient, owner: FileOwner, p
 }
 
 /** The whole file or a part of it, read in order, a range at a time: memory stays one range whatever the size. */
-export async function* scanFile(client: BatchServiceClient, owner: FileOwner, path: string, from: number, size: number, chunkBytes = SCAN_CHUNK_BYTES, signal?: AbortSignal): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+export async function* scanFile(
+  client: BatchServiceClient,
+  owner: FileOwner,
+  path: string,
+  from: number,
+  size: number,
+  chunkBytes = SCAN_CHUNK_BYTES,
+  signal?: AbortSignal,
+): AsyncGenerator<{ offset: number; bytes: Buffer }> {
   for (let offset = from; offset < size; offset += chunkBytes) {
     if (signal?.aborted) return;
     yield { offset, bytes: await fetchRange(client, owner, path, offset, Math.min(size, offset + chunkBytes) - 1) };

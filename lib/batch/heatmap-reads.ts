@@ -46,7 +46,10 @@ function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
     (c: AccountClient) =>
       withProgress(`${account.name}|${key}`, async (progress) => {
         const window = await serviceWindow(w, c);
-        return { window, ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(`${account.name}|${account.url}|${key}`))) };
+        return {
+          window,
+          ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(`${account.name}|${account.url}|${key}`))),
+        };
       }),
     pinned ? PINNED_TTL_MS : undefined,
   );
@@ -59,7 +62,14 @@ const PINNED_TTL_MS = 60_000;
 export async function scopeProgress(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<HeatmapProgress> {
   const p = progressOf(`${account.name}|${scopeReadKey(scope, w)}`);
   if (!p) return { loading: false };
-  return { loading: true, pagesRead: p.pagesRead, jobsRead: p.jobsRead, elapsedMs: Date.now() - p.startedAt, ...(p.pagesEstimate !== undefined ? { pagesEstimate: p.pagesEstimate } : {}), ...(p.jobsTotal !== undefined ? { jobsTotal: p.jobsTotal } : {}) };
+  return {
+    loading: true,
+    pagesRead: p.pagesRead,
+    jobsRead: p.jobsRead,
+    elapsedMs: Date.now() - p.startedAt,
+    ...(p.pagesEstimate !== undefined ? { pagesEstimate: p.pagesEstimate } : {}),
+    ...(p.jobsTotal !== undefined ? { jobsTotal: p.jobsTotal } : {}),
+  };
 }
 
 export async function failureSummary(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<FailureSummaryResponse> {
@@ -130,7 +140,12 @@ function poolNodeStates(account: BatchAccount, poolId: string) {
  * The failed tasks behind one heatmap cell, grouped by category: served from the same cached read as the
  * heatmap, so opening a cell costs no Batch call while the heatmap is fresh.
  */
-export async function cellTasks(account: BatchAccount, scope: Scope, w: WindowQuery, cell: { nodeId: string; cellFrom: number; cellTo: number }): Promise<CellTasksResponse> {
+export async function cellTasks(
+  account: BatchAccount,
+  scope: Scope,
+  w: WindowQuery,
+  cell: { nodeId: string; cellFrom: number; cellTo: number },
+): Promise<CellTasksResponse> {
   if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
   const data = await scopeTasks(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
@@ -146,6 +161,8 @@ export async function cellTasks(account: BatchAccount, scope: Scope, w: WindowQu
     nodeId: cell.nodeId,
     from: cell.cellFrom,
     to: cell.cellTo,
-    groups: [...groups].sort((a, b) => b[1].length - a[1].length).map(([category, tasks]) => ({ category, tasks: tasks.sort((a, b) => b.endTime - a.endTime) })),
+    groups: [...groups]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([category, tasks]) => ({ category, tasks: tasks.sort((a, b) => b.endTime - a.endTime) })),
   };
 }

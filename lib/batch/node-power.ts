@@ -10,7 +10,11 @@ import type { TaskOption } from "@/lib/schemas/remediation";
  * Entra credential), and api-version read from the client like the SDK's own specs.
  */
 
-const serializer = new Serializer({ BatchError: BatchServiceMappers.BatchError, ErrorMessage: BatchServiceMappers.ErrorMessage, BatchErrorDetail: BatchServiceMappers.BatchErrorDetail });
+const serializer = new Serializer({
+  BatchError: BatchServiceMappers.BatchError,
+  ErrorMessage: BatchServiceMappers.ErrorMessage,
+  BatchErrorDetail: BatchServiceMappers.BatchErrorDetail,
+});
 
 const str = (serializedName: string) => ({ serializedName, type: { name: "String" as const } });
 const batchUrl = { parameterPath: "batchUrl", skipEncoding: true, mapper: { ...str("batchUrl"), required: true, defaultValue: "" } };
@@ -39,7 +43,10 @@ const deallocateSpec: OperationSpec = {
         name: "Composite",
         className: "BatchNodeDeallocateOptions",
         modelProperties: {
-          nodeDeallocateOption: { serializedName: "nodeDeallocateOption", type: { name: "Enum", allowedValues: ["requeue", "terminate", "taskcompletion", "retaineddata"] } },
+          nodeDeallocateOption: {
+            serializedName: "nodeDeallocateOption",
+            type: { name: "Enum", allowedValues: ["requeue", "terminate", "taskcompletion", "retaineddata"] },
+          },
         },
       },
     },

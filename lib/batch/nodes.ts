@@ -2,7 +2,17 @@ import "server-only";
 import type { BatchServiceModels } from "@azure/batch";
 import { classifyTask } from "@/lib/failures/classify-task";
 import type { NodeDetailResponse, NodeListResponse, NodeRow } from "@/lib/schemas/nodes";
-import { EXECUTION_RESULTS, NODE_STATES, SCHEDULING_STATES, START_TASK_STATES, TASK_STATES, wireBoolean, wireEnum, wireInteger, wireString } from "@/lib/schemas/wire-values";
+import {
+  EXECUTION_RESULTS,
+  NODE_STATES,
+  SCHEDULING_STATES,
+  START_TASK_STATES,
+  TASK_STATES,
+  wireBoolean,
+  wireEnum,
+  wireInteger,
+  wireString,
+} from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";

@@ -16,20 +16,20 @@ const UNHEALTHY = ["startTaskFailed", "unusable", "unknown"] as const;
 /** Pools with their node-state counts: two list calls (pools, node counts), whatever the number of nodes. */
 export function listPoolSummaries(account: BatchAccount): Promise<PoolListResponse> {
   return cachedRead(account, poolKeys.list(), async ({ client }) => {
-  const [pools, counts] = await Promise.all([
-    listAll(
-      () => client.pool.list({ poolListOptions: { select: POOL_FIELDS } }),
-      (link) => client.pool.listNext(link),
-    ),
-    listAll(
-      () => client.account.listPoolNodeCounts({ accountListPoolNodeCountsOptions: { maxResults: 10 } }),
-      (link) => client.account.listPoolNodeCountsNext(link),
-    ),
-  ]);
-  const byPool = new Map(counts.items.map((c) => [idKey(c.poolId), c]));
-  const summaries = pools.items.map((p) => toPoolSummary(p, byPool.get(idKey(p.id ?? ""))));
-  summaries.sort((a, b) => b.unhealthyNodes - a.unhealthyNodes || a.id.localeCompare(b.id));
-  return { account: { name: account.name, isEmulator: account.isEmulator }, pools: summaries };
+    const [pools, counts] = await Promise.all([
+      listAll(
+        () => client.pool.list({ poolListOptions: { select: POOL_FIELDS } }),
+        (link) => client.pool.listNext(link),
+      ),
+      listAll(
+        () => client.account.listPoolNodeCounts({ accountListPoolNodeCountsOptions: { maxResults: 10 } }),
+        (link) => client.account.listPoolNodeCountsNext(link),
+      ),
+    ]);
+    const byPool = new Map(counts.items.map((c) => [idKey(c.poolId), c]));
+    const summaries = pools.items.map((p) => toPoolSummary(p, byPool.get(idKey(p.id ?? ""))));
+    summaries.sort((a, b) => b.unhealthyNodes - a.unhealthyNodes || a.id.localeCompare(b.id));
+    return { account: { name: account.name, isEmulator: account.isEmulator }, pools: summaries };
   });
 }
 
@@ -51,7 +51,9 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
         creationTime: iso(pool.creationTime),
         taskSlotsPerNode: wireInteger(pool.taskSlotsPerNode) ?? 1,
         configuration: poolConfiguration(pool),
-        image: image ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ") : pool.cloudServiceConfiguration
+        image: image
+          ? [image.publisher, image.offer, image.sku, image.version].filter(Boolean).join(" / ")
+          : pool.cloudServiceConfiguration
             ? `Cloud Services OS family ${pool.cloudServiceConfiguration.osFamily}`
             : poolConfiguration(pool) === "cloudService"
               ? "Cloud Services (API 2025-06-01 does not show the OS family)"

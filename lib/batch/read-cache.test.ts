@@ -44,4 +44,3 @@ describe("ReadCache", () => {
     expect(loads).toBe(2);
   });
 });
-

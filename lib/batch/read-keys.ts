@@ -57,5 +57,12 @@ export const scopeKeys = {
 
 /** Every read an action on a pool's nodes can change: the next read of them must come from Batch. */
 export function readsChangedByNodeAction(poolId: string): ReadKey[] {
-  return [poolKeys.detail(poolId), poolKeys.nodes(poolId), poolKeys.nodeDetails(poolId), poolKeys.nodeStates(poolId), poolKeys.actionNodes(poolId), poolKeys.list()];
+  return [
+    poolKeys.detail(poolId),
+    poolKeys.nodes(poolId),
+    poolKeys.nodeDetails(poolId),
+    poolKeys.nodeStates(poolId),
+    poolKeys.actionNodes(poolId),
+    poolKeys.list(),
+  ];
 }

@@ -12,7 +12,11 @@ function scripted(outcomes: (number | string)[], headers: Record<string, string>
       seen.push(req);
       const outcome = outcomes[Math.min(seen.length - 1, outcomes.length - 1)]!;
       if (typeof outcome === "string") throw new RestError("socket hang up", outcome, undefined, req);
-      const response: HttpOperationResponse = { request: req, status: outcome, headers: new HttpHeaders({ date: "Fri, 27 Nov 2026 10:00:00 GMT", ...headers }) };
+      const response: HttpOperationResponse = {
+        request: req,
+        status: outcome,
+        headers: new HttpHeaders({ date: "Fri, 27 Nov 2026 10:00:00 GMT", ...headers }),
+      };
       if (outcome >= 400) throw new RestError(`status ${outcome}`, "Fail", outcome, req, response);
       return response;
     },

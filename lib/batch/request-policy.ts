@@ -1,5 +1,12 @@
 import "server-only";
-import { BaseRequestPolicy, type HttpOperationResponse, type RequestPolicy, type RequestPolicyFactory, type RequestPolicyOptions, type WebResource } from "@azure/ms-rest-js";
+import {
+  BaseRequestPolicy,
+  type HttpOperationResponse,
+  type RequestPolicy,
+  type RequestPolicyFactory,
+  type RequestPolicyOptions,
+  type WebResource,
+} from "@azure/ms-rest-js";
 import { Semaphore } from "./semaphore";
 
 export interface RequestPolicySettings {

@@ -56,7 +56,13 @@ const endTimeOf = (t: BatchServiceModels.CloudTask) => wireDate(t.executionInfo?
  * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
  * its window, and never reads command lines or resource files.
  */
-export async function completedTasksInWindow({ client }: AccountClient, scope: Scope, window: TimeWindow, progress?: LoadProgress, memory?: ScopeMemory): Promise<ScopeTasks> {
+export async function completedTasksInWindow(
+  { client }: AccountClient,
+  scope: Scope,
+  window: TimeWindow,
+  progress?: LoadProgress,
+  memory?: ScopeMemory,
+): Promise<ScopeTasks> {
   const jobs: { id: string; poolId?: string }[] = [];
   if (scope.kind === "job") {
     const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
@@ -87,7 +93,11 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
     // An upper bound for the progress line: every completed task of the job, a thousand a page. It runs
     // beside the reads (and never fails them), so it costs no time; a refresh from memory needs none.
     const fresh = jobs.filter((j) => !known(j.id));
-    if (fresh.length > 0) void estimatePages(client, fresh).then((n) => (progress.pagesEstimate = n), () => undefined);
+    if (fresh.length > 0)
+      void estimatePages(client, fresh).then(
+        (n) => (progress.pagesEstimate = n),
+        () => undefined,
+      );
   }
   const readPages = async (jobId: string, options: { filter: string; select: string }, each: (t: BatchServiceModels.CloudTask) => void) => {
     let page = await client.task.list(jobId, { taskListOptions: { ...options, maxResults: 1000 } });
@@ -109,7 +119,8 @@ export async function completedTasksInWindow({ client }: AccountClient, scope: S
       // leave or are replaced.
       await readPages(job.id, { filter: `stateTransitionTime ge DateTime'${since}'`, select: `${SCOPE_TASK_FIELDS},stateTransitionTime` }, (t) => {
         const end = endTimeOf(t);
-        if (wireEnum(t.state, TASK_STATES) === "completed" && end !== undefined && end >= window.from && end < window.to) tasks.set(t.id ?? "", toCompleted(t, job.id));
+        if (wireEnum(t.state, TASK_STATES) === "completed" && end !== undefined && end >= window.from && end < window.to)
+          tasks.set(t.id ?? "", toCompleted(t, job.id));
         else tasks.delete(t.id ?? "");
       });
       for (const [id, t] of tasks) if (t.endTime < window.from) tasks.delete(id);

@@ -65,7 +65,12 @@ export function listTasks(account: BatchAccount, jobId: string, q: TaskQuery): P
         rows.push(row);
         if (rows.length === q.pageSize) {
           const more = i + 1 < page.length || page.odatanextLink;
-          return { jobId, tasks: rows, batchPagesRead: pagesRead, ...(more ? { nextCursor: encodeCursor(i + 1 < page.length ? { link, skip: i + 1 } : { link: page.odatanextLink, skip: 0 }) } : {}) };
+          return {
+            jobId,
+            tasks: rows,
+            batchPagesRead: pagesRead,
+            ...(more ? { nextCursor: encodeCursor(i + 1 < page.length ? { link, skip: i + 1 } : { link: page.odatanextLink, skip: 0 }) } : {}),
+          };
         }
       }
       skip = 0;
@@ -96,7 +101,13 @@ function decodeCursor(raw: string | undefined, allowedPrefix: string): Cursor {
   try {
     const [link, skip] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown];
     // The link is followed with the account's credentials: it must point at this job's task list, nowhere else.
-    if ((link !== null && (typeof link !== "string" || !linkKey(link).startsWith(linkKey(allowedPrefix)))) || typeof skip !== "number" || !Number.isInteger(skip) || skip < 0 || skip > 1000) {
+    if (
+      (link !== null && (typeof link !== "string" || !linkKey(link).startsWith(linkKey(allowedPrefix)))) ||
+      typeof skip !== "number" ||
+      !Number.isInteger(skip) ||
+      skip < 0 ||
+      skip > 1000
+    ) {
       throw new BadCursorError("The cursor does not belong to this list.");
     }
     return { link: link ?? undefined, skip };
@@ -143,10 +154,17 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     displayName: t.displayName,
     creationTime: iso(t.creationTime),
     commandLine: t.commandLine ?? "",
-    constraints: compact({ maxWallClockTime: t.constraints?.maxWallClockTime, retentionTime: t.constraints?.retentionTime, maxTaskRetryCount: wireInteger(t.constraints?.maxTaskRetryCount) }),
+    constraints: compact({
+      maxWallClockTime: t.constraints?.maxWallClockTime,
+      retentionTime: t.constraints?.retentionTime,
+      maxTaskRetryCount: wireInteger(t.constraints?.maxTaskRetryCount),
+    }),
     requiredSlots: wireInteger(t.requiredSlots) ?? 1,
     resourceFiles: (t.resourceFiles ?? []).map((r) =>
-      compact({ source: redactSas(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : "")), filePath: r.filePath }),
+      compact({
+        source: redactSas(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : "")),
+        filePath: r.filePath,
+      }),
     ),
     outputFiles: (t.outputFiles ?? []).map((o) => ({
       filePattern: o.filePattern,

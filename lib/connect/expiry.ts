@@ -13,7 +13,8 @@ export function expiryTime(serviceNow: number, hours: number): Date {
  * Batch gives a Linux user's expiry a precision of a day (ComputeNodeUser.expiryTime docs; docs/real-service.md):
  * the account outlives the hours chosen here, up to the end of that UTC day, unless it is removed.
  */
-export const LINUX_EXPIRY_NOTE = "On Linux nodes Batch keeps the user until the end of its expiry day (UTC) unless it is removed, so remove it when you are done.";
+export const LINUX_EXPIRY_NOTE =
+  "On Linux nodes Batch keeps the user until the end of its expiry day (UTC) unless it is removed, so remove it when you are done.";
 
 export function isExpired(expiry: string | Date, serviceNow: number): boolean {
   return new Date(expiry).getTime() <= serviceNow;

@@ -4,10 +4,20 @@ import { connectUnavailable, credentialFor, nodeAccess, nodeUsersFromAudit } fro
 
 describe("nodeAccess", () => {
   it("tells Linux VM pools from Windows VM and cloud-service pools", () => {
-    expect(nodeAccess({ virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.ubuntu 22.04", imageReference: { publisher: "canonical" } } })).toEqual({ configuration: "virtualMachine", os: "linux" });
-    expect(nodeAccess({ virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.windows amd64" } })).toEqual({ configuration: "virtualMachine", os: "windows" });
+    expect(nodeAccess({ virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.ubuntu 22.04", imageReference: { publisher: "canonical" } } })).toEqual({
+      configuration: "virtualMachine",
+      os: "linux",
+    });
+    expect(nodeAccess({ virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.windows amd64" } })).toEqual({
+      configuration: "virtualMachine",
+      os: "windows",
+    });
     // An agent SKU we do not know: the image says Windows.
-    expect(nodeAccess({ virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.future", imageReference: { publisher: "MicrosoftWindowsServer", offer: "WindowsServer" } } }).os).toBe("windows");
+    expect(
+      nodeAccess({
+        virtualMachineConfiguration: { nodeAgentSKUId: "batch.node.future", imageReference: { publisher: "MicrosoftWindowsServer", offer: "WindowsServer" } },
+      }).os,
+    ).toBe("windows");
     expect(nodeAccess({ cloudServiceConfiguration: { osFamily: "6" } })).toEqual({ configuration: "cloudService", os: "windows" });
   });
 });

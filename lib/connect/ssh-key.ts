@@ -56,8 +56,10 @@ const isKeyType = (t: string | undefined): t is (typeof KEY_TYPES)[number] => (K
 export function checkSshPublicKey(input: string): SshKeyCheck {
   const text = input.trim();
   if (text === "") return { ok: false, problem: "Paste an SSH public key (the one line of your .pub file)." };
-  if (/PRIVATE KEY/.test(text)) return { ok: false, problem: "This is a private key. Paste the public key instead (the .pub file); never share the private one." };
-  if (text.startsWith("---- BEGIN SSH2 PUBLIC KEY")) return { ok: false, problem: "This is a PuTTY/SSH2 key. Convert it to OpenSSH form first (ssh-keygen -i -f key.pub)." };
+  if (/PRIVATE KEY/.test(text))
+    return { ok: false, problem: "This is a private key. Paste the public key instead (the .pub file); never share the private one." };
+  if (text.startsWith("---- BEGIN SSH2 PUBLIC KEY"))
+    return { ok: false, problem: "This is a PuTTY/SSH2 key. Convert it to OpenSSH form first (ssh-keygen -i -f key.pub)." };
   if (/[\r\n]/.test(text)) return { ok: false, problem: "An SSH public key is a single line; this has several." };
   if (text.length > 16_384) return { ok: false, problem: "This is too long to be an SSH public key." };
   const [type, data, ...comment] = text.split(/\s+/);

@@ -4,7 +4,9 @@ import { evidenceNode, outcomeSentence, outcomeText } from "./audit";
 describe("audit views", () => {
   it("words every outcome, and names Batch's code on a failure", () => {
     expect(outcomeText("alreadyDone")).toBe("already done");
-    expect(outcomeSentence({ outcome: "failed", error: { kind: "conflict", status: 409, code: "NodeBeingRebooted", message: "busy" } })).toBe("Batch refused the action (NodeBeingRebooted).");
+    expect(outcomeSentence({ outcome: "failed", error: { kind: "conflict", status: 409, code: "NodeBeingRebooted", message: "busy" } })).toBe(
+      "Batch refused the action (NodeBeingRebooted).",
+    );
     expect(outcomeSentence({ outcome: "unknown" })).toMatch(/may have reached Batch/);
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { followStatus, nodeSettled, observeNodeList, stateCounts, type Observation, type ObservedNode } from "./follow-nodes";
 
-const node = (state: string, schedulingState = "enabled", stateTransitionTime = "2026-11-27T10:00:00.000Z"): ObservedNode => ({ state, schedulingState, stateTransitionTime });
+const node = (state: string, schedulingState = "enabled", stateTransitionTime = "2026-11-27T10:00:00.000Z"): ObservedNode => ({
+  state,
+  schedulingState,
+  stateTransitionTime,
+});
 
 describe("nodeSettled", () => {
   it("a disabled node settles once it runs nothing: offline, not while its tasks finish", () => {
@@ -45,7 +49,11 @@ describe("stateCounts and followStatus", () => {
       ["b", node("offline", "disabled")],
       ["c", node("running", "disabled")],
     ]);
-    const before = new Map([["a", node("running")], ["b", node("running")], ["c", node("running")]]);
+    const before = new Map([
+      ["a", node("running")],
+      ["b", node("running")],
+      ["c", node("running")],
+    ]);
     const following = followStatus("disableScheduling", ["a", "b", "c"], (id) => seen.get(id), before);
     expect(following).toEqual({ settled: false, text: "Following 3 nodes until they settle… 2 offline, 1 running" });
     seen.set("c", node("offline", "disabled"));
@@ -79,7 +87,13 @@ describe("following nodes whose ids or states differ in case", () => {
   });
 
   it("a transient state in another case is not settled", () => {
-    expect(nodeSettled("reboot", { state: "WaitingForStartTask", schedulingState: "enabled", stateTransitionTime: "b" }, { state: "idle", schedulingState: "enabled", stateTransitionTime: "a" })).toBe(false);
+    expect(
+      nodeSettled(
+        "reboot",
+        { state: "WaitingForStartTask", schedulingState: "enabled", stateTransitionTime: "b" },
+        { state: "idle", schedulingState: "enabled", stateTransitionTime: "a" },
+      ),
+    ).toBe(false);
     expect(nodeSettled("disableScheduling", { state: "Offline", schedulingState: "Disabled" }, undefined)).toBe(true);
   });
 });

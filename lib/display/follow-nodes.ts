@@ -7,7 +7,16 @@ import type { NodeAction } from "@/lib/schemas/remediation";
  */
 
 /** States a node passes through on its way somewhere else (Batch's ComputeNodeState). */
-export const TRANSIENT_STATES: ReadonlySet<string> = new Set(["rebooting", "reimaging", "creating", "starting", "waitingforstarttask", "leavingpool", "upgradingos", "deallocating"]);
+export const TRANSIENT_STATES: ReadonlySet<string> = new Set([
+  "rebooting",
+  "reimaging",
+  "creating",
+  "starting",
+  "waitingforstarttask",
+  "leavingpool",
+  "upgradingos",
+  "deallocating",
+]);
 
 export interface ObservedNode {
   state: string;
@@ -75,15 +84,24 @@ export function observeNodeList(nodes: readonly (ObservedNode & { id: string })[
   return (id) => {
     if (!nodes) return undefined;
     const n = byKey.get(idKey(id));
-    return n ? { state: n.state, schedulingState: n.schedulingState, ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}) } : "gone";
+    return n
+      ? { state: n.state, schedulingState: n.schedulingState, ...(n.stateTransitionTime ? { stateTransitionTime: n.stateTransitionTime } : {}) }
+      : "gone";
   };
 }
 
-export function followStatus(action: NodeAction, nodeIds: readonly string[], observe: (id: string) => Observation | undefined, before: ReadonlyMap<string, ObservedNode>): FollowStatus {
+export function followStatus(
+  action: NodeAction,
+  nodeIds: readonly string[],
+  observe: (id: string) => Observation | undefined,
+  before: ReadonlyMap<string, ObservedNode>,
+): FollowStatus {
   const now = nodeIds.map(observe);
   const beforeByKey = new Map([...before].map(([id, n]) => [idKey(id), n]));
   const settled = nodeIds.every((id, i) => nodeSettled(action, now[i], beforeByKey.get(idKey(id))));
   const counts = stateCounts(now);
   const what = nodeIds.length === 1 ? `node ${nodeIds[0]}` : `${nodeIds.length} nodes`;
-  return settled ? { settled, text: `Settled: ${counts}` } : { settled, text: `Following ${what} until ${nodeIds.length === 1 ? "it settles" : "they settle"}… ${counts}` };
+  return settled
+    ? { settled, text: `Settled: ${counts}` }
+    : { settled, text: `Following ${what} until ${nodeIds.length === 1 ? "it settles" : "they settle"}… ${counts}` };
 }

@@ -74,7 +74,8 @@ export function nodeTicket(account: string, node: NodeDetail, asOfMs: number, li
 }
 
 const NODE_ERROR_HINTS: Record<string, string> = {
-  DiskFull: "The node's disk is full: tasks cannot write their files or download resources. Remove old task data (shorter retentionTime), then reimage or remove the node.",
+  DiskFull:
+    "The node's disk is full: tasks cannot write their files or download resources. Remove old task data (shorter retentionTime), then reimage or remove the node.",
   NodeUnusable: "Batch cannot run tasks on this node. Reboot or reimage it; remove it if it comes back unusable.",
   UnusableNode: "Batch cannot run tasks on this node. Reboot or reimage it; remove it if it comes back unusable.",
   AppPackageInstallationFailed: "An application package failed to install on the node: check the package and its version.",

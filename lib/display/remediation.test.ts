@@ -51,9 +51,7 @@ describe("identityLine and refusal", () => {
 
   it("refuses a viewer and an identity the server refuses, not an operator", () => {
     expect(refusal(viewer)).toBe("Operator role needed");
-    expect(refusal({ ...viewer, actionsRefused: "bo@example.com is a viewer: acting needs an operator group." })).toBe(
-      "Operator role needed",
-    );
+    expect(refusal({ ...viewer, actionsRefused: "bo@example.com is a viewer: acting needs an operator group." })).toBe("Operator role needed");
     expect(refusal(none)).toBe(none.actionsRefused);
     expect(refusal(operator)).toBeUndefined();
     expect(refusal(undefined)).toBeUndefined();
@@ -81,9 +79,10 @@ describe("buttonState", () => {
   });
 
   it("disables an action no selected node allows, with the shared reason as text", () => {
-    expect(
-      buttonState("reimage", 2, operator, preview([pnode("a", { reimage: no(reimageNo) }), pnode("b", { reimage: no(reimageNo) })])),
-    ).toEqual({ enabled: false, note: reimageNo });
+    expect(buttonState("reimage", 2, operator, preview([pnode("a", { reimage: no(reimageNo) }), pnode("b", { reimage: no(reimageNo) })]))).toEqual({
+      enabled: false,
+      note: reimageNo,
+    });
   });
 
   it("with several reasons, names the first and how many others", () => {

@@ -10,8 +10,7 @@ import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, TaskOptio
 /** Who the dashboard believes the operator is, in one line: what the buttons will let them do. */
 export function identityLine(identity: Identity): string {
   if (identity.source === "local") return "Local operator — no sign-in proxy configured";
-  if (identity.source === "none")
-    return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
+  if (identity.source === "none") return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
   return `Signed in as ${identity.actor} · ${identity.role}`;
 }
 
@@ -32,10 +31,7 @@ export interface ExcludedNode {
 }
 
 /** The selected nodes the action can be sent to, and the others with why not (they are left out). */
-export function splitByAvailability(
-  nodes: readonly PreviewNode[],
-  action: NodeAction,
-): { eligible: PreviewNode[]; excluded: ExcludedNode[] } {
+export function splitByAvailability(nodes: readonly PreviewNode[], action: NodeAction): { eligible: PreviewNode[]; excluded: ExcludedNode[] } {
   const eligible: PreviewNode[] = [];
   const excluded: ExcludedNode[] = [];
   for (const n of nodes) {
@@ -54,12 +50,7 @@ export interface ButtonState {
 }
 
 /** Whether an action's button is enabled, and the reason in words when it is not. */
-export function buttonState(
-  action: NodeAction,
-  selected: number,
-  identity: Identity | undefined,
-  preview: PreviewResponse | undefined,
-): ButtonState {
+export function buttonState(action: NodeAction, selected: number, identity: Identity | undefined, preview: PreviewResponse | undefined): ButtonState {
   const refused = refusal(identity);
   if (refused) return { enabled: false, note: refused };
   if (selected === 0) return { enabled: false, note: "Select nodes first" };
@@ -87,13 +78,7 @@ export interface ActionFields {
 }
 
 /** The request the dialog sends: trimmed text, and only the fields that have a value. */
-export function actionRequest(
-  operationId: string,
-  action: NodeAction,
-  nodeIds: string[],
-  f: ActionFields,
-  confirm: boolean,
-): ActionRequest {
+export function actionRequest(operationId: string, action: NodeAction, nodeIds: string[], f: ActionFields, confirm: boolean): ActionRequest {
   return {
     operationId,
     action,

@@ -22,7 +22,14 @@ const report: DoctorReport = {
           status: "failed",
           ms: 41,
           requests: [],
-          problem: { kind: "auth", status: 403, code: "AuthenticationFailed", requestId: "r-1", message: "Server failed to authenticate the request.", summary: "Authentication failed: it was refused." },
+          problem: {
+            kind: "auth",
+            status: 403,
+            code: "AuthenticationFailed",
+            requestId: "r-1",
+            message: "Server failed to authenticate the request.",
+            summary: "Authentication failed: it was refused.",
+          },
         },
         { id: "pool", title: "Pool (none): details", status: "skipped", ms: 0, detail: "not run: authentication failed", requests: [] },
       ],
@@ -56,7 +63,17 @@ describe("formatText", () => {
     const pass: DoctorReport = {
       ...report,
       ok: true,
-      accounts: [{ ...report.accounts[0]!, simulated: true, embedded: true, checks: [{ id: "a", title: "A", status: "ok", ms: 3, detail: "2 pools", requests: [] }, { ...report.accounts[0]!.checks[1]!, detail: "no pool" }] }],
+      accounts: [
+        {
+          ...report.accounts[0]!,
+          simulated: true,
+          embedded: true,
+          checks: [
+            { id: "a", title: "A", status: "ok", ms: 3, detail: "2 pools", requests: [] },
+            { ...report.accounts[0]!.checks[1]!, detail: "no pool" },
+          ],
+        },
+      ],
     };
     const text = formatText(pass);
     expect(text).toContain("Account prod at https://prodbatch.westeurope.batch.azure.com (simulated: the embedded emulator, as no account is configured)\n");
@@ -68,7 +85,14 @@ describe("formatText", () => {
 
   it("folds the checks left out for one reason into one line, and keeps the others", () => {
     const a = report.accounts[0]!;
-    const left = (id: string, detail = "not run: the service cannot be reached") => ({ id, title: id, status: "skipped" as const, ms: 0, detail, requests: [] });
+    const left = (id: string, detail = "not run: the service cannot be reached") => ({
+      id,
+      title: id,
+      status: "skipped" as const,
+      ms: 0,
+      detail,
+      requests: [],
+    });
     const text = formatText({ ...report, accounts: [{ ...a, checks: [a.checks[0]!, left("b"), left("c"), left("d"), left("e", "no pool")] }] });
     expect(text).toContain("\n  skip  3 further checks not run: the service cannot be reached\n  skip  e");
     expect(text).not.toMatch(/^  skip  [bcd] /m);

@@ -41,7 +41,7 @@ function accountLines(a: AccountReport): string[] {
  */
 function notRunFolded(checks: readonly CheckResult[]): (CheckResult | { folded: number; detail: string })[] {
   const out: (CheckResult | { folded: number; detail: string })[] = [];
-  for (let i = 0; i < checks.length; ) {
+  for (let i = 0; i < checks.length;) {
     const c = checks[i]!;
     let j = i + 1;
     if (c.status === "skipped" && c.detail?.startsWith("not run: ")) while (checks[j]?.status === "skipped" && checks[j]!.detail === c.detail) j++;
@@ -67,7 +67,11 @@ export function identityText(identity: Identity): string {
 
 export function versionText(v: ApiVersionUse): string {
   const verdict =
-    v.accepted === true ? "accepted by the account" : v.accepted === false ? "REFUSED by the account" : "not known whether the account accepts it (no request got that far)";
+    v.accepted === true
+      ? "accepted by the account"
+      : v.accepted === false
+        ? "REFUSED by the account"
+        : "not known whether the account accepts it (no request got that far)";
   return `${plain(v.version)} sent on ${v.requests} request${v.requests === 1 ? "" : "s"}, ${verdict}`;
 }
 

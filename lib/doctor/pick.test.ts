@@ -5,10 +5,13 @@ import type { NodeRow } from "@/lib/schemas/nodes";
 import type { PoolSummary } from "@/lib/schemas/pools";
 import type { TaskRow } from "@/lib/schemas/tasks";
 
-const pool = (id: string, dedicated: number, lowPriority = 0) => ({ id, dedicated: { current: dedicated, target: 0 }, lowPriority: { current: lowPriority, target: 0 } }) as PoolSummary;
+const pool = (id: string, dedicated: number, lowPriority = 0) =>
+  ({ id, dedicated: { current: dedicated, target: 0 }, lowPriority: { current: lowPriority, target: 0 } }) as PoolSummary;
 const node = (id: string, state: string) => ({ id, state }) as NodeRow;
-const job = (id: string, completed?: number) => ({ id, ...(completed !== undefined ? { taskCounts: { active: 0, running: 0, completed, succeeded: 0, failed: 0 } } : {}) }) as JobSummary;
-const task = (id: string, state: string, endTime?: string, nodeId: string | null = "n1") => ({ id, jobId: "j", state, ...(endTime ? { endTime } : {}), ...(nodeId ? { nodeId } : {}) }) as TaskRow;
+const job = (id: string, completed?: number) =>
+  ({ id, ...(completed !== undefined ? { taskCounts: { active: 0, running: 0, completed, succeeded: 0, failed: 0 } } : {}) }) as JobSummary;
+const task = (id: string, state: string, endTime?: string, nodeId: string | null = "n1") =>
+  ({ id, jobId: "j", state, ...(endTime ? { endTime } : {}), ...(nodeId ? { nodeId } : {}) }) as TaskRow;
 
 describe("what the doctor looks at closely", () => {
   it("the pool with the most nodes, and a node that is up", () => {

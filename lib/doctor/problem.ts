@@ -31,7 +31,12 @@ const CREDENTIAL_ERRORS = /^(CredentialUnavailableError|AuthenticationRequiredEr
 /** One failure in plain words, keeping Batch's code, message and request id for a support ticket. */
 export function describeProblem(f: FailureFacts): CheckProblem {
   const { info } = f;
-  const base = { status: info.status, message: info.message, ...(info.code ? { code: info.code } : {}), ...(info.requestId ? { requestId: info.requestId } : {}) };
+  const base = {
+    status: info.status,
+    message: info.message,
+    ...(info.code ? { code: info.code } : {}),
+    ...(info.requestId ? { requestId: info.requestId } : {}),
+  };
   if (info.status === 0 && f.errorName && CREDENTIAL_ERRORS.test(f.errorName)) {
     const summary = "Microsoft Entra ID gave no token for Azure Batch: sign in (az login), or give the server a managed identity or a service principal.";
     return { ...base, kind: "credential", summary };

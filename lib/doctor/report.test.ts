@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { accountOk, summariseApiVersions, type CheckResult, type WireRequest } from "@/lib/doctor/report";
 
-const req = (apiVersion: string | undefined, status?: number): WireRequest => ({ method: "GET", path: "/pools", ...(apiVersion ? { apiVersion } : {}), ...(status !== undefined ? { status } : {}) });
+const req = (apiVersion: string | undefined, status?: number): WireRequest => ({
+  method: "GET",
+  path: "/pools",
+  ...(apiVersion ? { apiVersion } : {}),
+  ...(status !== undefined ? { status } : {}),
+});
 const check = (requests: WireRequest[], extra: Partial<CheckResult> = {}): CheckResult => ({ id: "c", title: "c", status: "ok", ms: 1, requests, ...extra });
 
 describe("summariseApiVersions", () => {
@@ -12,7 +17,10 @@ describe("summariseApiVersions", () => {
 
   it("a refused version is marked refused; one only ever refused for other reasons, or never answered, is not known", () => {
     const uses = summariseApiVersions([
-      check([req("2031-01-01", 400)], { status: "failed", problem: { kind: "badRequest", status: 400, message: "m", summary: "s", rejectedApiVersion: "2031-01-01" } }),
+      check([req("2031-01-01", 400)], {
+        status: "failed",
+        problem: { kind: "badRequest", status: 400, message: "m", summary: "s", rejectedApiVersion: "2031-01-01" },
+      }),
       check([req("2025-06-01", 403)]),
       check([req("2024-07-01")]),
       check([req(undefined, 400)]),

@@ -43,9 +43,7 @@ export interface CheckResult {
   requests: WireRequest[];
 }
 
-export type Identity =
-  | { kind: "sharedKey"; accountName: string }
-  | { kind: "entra"; principal?: PrincipalClaims; note?: string };
+export type Identity = { kind: "sharedKey"; accountName: string } | { kind: "entra"; principal?: PrincipalClaims; note?: string };
 
 export interface ApiVersionUse {
   version: string;

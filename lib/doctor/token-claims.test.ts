@@ -6,12 +6,25 @@ const bearer = (payload: unknown) => `Bearer ${b64({ alg: "RS256", typ: "JWT" })
 
 describe("principalClaims", () => {
   it("reads who a v1 token names, and when it expires", () => {
-    const claims = principalClaims(bearer({ appid: "app-1", oid: "obj-1", upn: "ana@contoso.com", tid: "tenant-1", aud: "https://batch.core.windows.net/", exp: 1_800_000_000, scp: "x" }));
-    expect(claims).toEqual({ appid: "app-1", oid: "obj-1", upn: "ana@contoso.com", tid: "tenant-1", aud: "https://batch.core.windows.net/", expires: "2027-01-15T08:00:00.000Z" });
+    const claims = principalClaims(
+      bearer({ appid: "app-1", oid: "obj-1", upn: "ana@contoso.com", tid: "tenant-1", aud: "https://batch.core.windows.net/", exp: 1_800_000_000, scp: "x" }),
+    );
+    expect(claims).toEqual({
+      appid: "app-1",
+      oid: "obj-1",
+      upn: "ana@contoso.com",
+      tid: "tenant-1",
+      aud: "https://batch.core.windows.net/",
+      expires: "2027-01-15T08:00:00.000Z",
+    });
   });
 
   it("takes a v2 token's azp and preferred_username for the client and the user", () => {
-    expect(principalClaims(bearer({ azp: "app-2", preferred_username: "bo@contoso.com", idtyp: "user" }))).toEqual({ appid: "app-2", upn: "bo@contoso.com", idtyp: "user" });
+    expect(principalClaims(bearer({ azp: "app-2", preferred_username: "bo@contoso.com", idtyp: "user" }))).toEqual({
+      appid: "app-2",
+      upn: "bo@contoso.com",
+      idtyp: "user",
+    });
     expect(principalClaims(bearer({ appid: "app-3", unique_name: "cy@contoso.com" }))).toEqual({ appid: "app-3", upn: "cy@contoso.com" });
   });
 

@@ -51,7 +51,15 @@ describe("WireLog", () => {
     await get(account, "/jobs?api-version=2025-06-01");
     wire.stop();
     await wire.capture({ origin: origin(account), requests, onPrincipal: () => undefined }, () => get(account, "/after-stop"));
-    expect(requests).toEqual([{ method: "GET", path: "/pools?api-version=2025-06-01&$select=id", apiVersion: "2025-06-01", status: 200, requestId: "id-/pools?api-version=2025-06-01&$select=id" }]);
+    expect(requests).toEqual([
+      {
+        method: "GET",
+        path: "/pools?api-version=2025-06-01&$select=id",
+        apiVersion: "2025-06-01",
+        status: 200,
+        requestId: "id-/pools?api-version=2025-06-01&$select=id",
+      },
+    ]);
     expect(principals).toEqual([{ oid: "obj-7", tid: "t" }]);
     expect(JSON.stringify(requests)).not.toContain(token);
   });

@@ -19,8 +19,7 @@ export class BatchServiceError extends Error {
   }
 }
 
-const err = (status: number, code: string, message: string, values: ErrorValue[] = []) =>
-  new BatchServiceError(status, code, message, values);
+const err = (status: number, code: string, message: string, values: ErrorValue[] = []) => new BatchServiceError(status, code, message, values);
 
 export const Errors = {
   authenticationFailed: (detail: string) =>
@@ -31,12 +30,9 @@ export const Errors = {
       [{ key: "AuthenticationErrorDetail", value: detail }],
     ),
   invalidAuthenticationInfo: (detail: string) =>
-    err(
-      400,
-      "InvalidAuthenticationInfo",
-      "Authentication information is not given in the correct format. Check the value of Authorization header.",
-      [{ key: "AuthenticationErrorDetail", value: detail }],
-    ),
+    err(400, "InvalidAuthenticationInfo", "Authentication information is not given in the correct format. Check the value of Authorization header.", [
+      { key: "AuthenticationErrorDetail", value: detail },
+    ]),
   missingApiVersion: () =>
     err(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified.", [
       { key: "QueryParameterName", value: "api-version" },
@@ -54,21 +50,14 @@ export const Errors = {
       { key: "Reason", value: reason },
     ]),
   outOfRangeQueryParameter: (name: string, value: string) =>
-    err(
-      400,
-      "OutOfRangeQueryParameterValue",
-      "One of the query parameters specified in the request URI is outside the permissible range.",
-      [
-        { key: "QueryParameterName", value: name },
-        { key: "QueryParameterValue", value },
-      ],
-    ),
+    err(400, "OutOfRangeQueryParameterValue", "One of the query parameters specified in the request URI is outside the permissible range.", [
+      { key: "QueryParameterName", value: name },
+      { key: "QueryParameterValue", value },
+    ]),
   invalidRequestBody: (reason: string) =>
     err(400, "InvalidRequestBody", "The specified Request Body is not syntactically valid.", [{ key: "Reason", value: reason }]),
   missingProperty: (name: string) =>
-    err(400, "MissingRequiredProperty", "A required property was not specified in the request body.", [
-      { key: "PropertyName", value: name },
-    ]),
+    err(400, "MissingRequiredProperty", "A required property was not specified in the request body.", [{ key: "PropertyName", value: name }]),
   invalidProperty: (name: string, value: unknown, reason: string) =>
     err(400, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.", [
       { key: "PropertyName", value: name },
@@ -105,34 +94,28 @@ export const Errors = {
   taskExists: () => err(409, "TaskExists", "The specified task already exists."),
   nodeUserExists: () => err(409, "NodeUserExists", "The node user account you are attempting to add already exists."),
   poolBeingDeleted: () => err(409, "PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed."),
-  poolBeingResized: () =>
-    err(409, "PoolBeingResized", "The specified pool is currently being resized. Wait until its allocation state is steady."),
+  poolBeingResized: () => err(409, "PoolBeingResized", "The specified pool is currently being resized. Wait until its allocation state is steady."),
   poolNotSteadyForRemoval: () => err(409, "PoolBeingResized", "Nodes can only be removed when the pool's allocation state is steady."),
   nodeState: (code: string, state: string) =>
     err(409, code, `The operation is not allowed while the node is in the ${state} state.`, [{ key: "NodeState", value: state }]),
   operationNotValidOnNode: (reason: string) =>
     err(409, "OperationNotValidOnNode", "The specified operation is not valid on the node.", [{ key: "Reason", value: reason }]),
-  nodeAlreadyInTargetSchedulingState: (state: string) =>
-    err(409, "NodeAlreadyInTargetSchedulingState", `The node's scheduling state is already ${state}.`),
+  nodeAlreadyInTargetSchedulingState: (state: string) => err(409, "NodeAlreadyInTargetSchedulingState", `The node's scheduling state is already ${state}.`),
   jobNotActive: (state: string) => err(409, "JobNotActive", `The specified job is not active (it is ${state}).`),
   jobCompleted: () => err(409, "JobCompleted", "The specified job is already in a completed state."),
   jobBeingDeleted: () => err(409, "JobBeingDeleted", "The specified job has been marked for deletion and is being garbage collected."),
   jobBeingTerminated: () => err(409, "JobBeingTerminated", "The specified job is being terminated."),
   jobScheduleCompleted: () => err(409, "JobScheduleCompleted", "The specified job schedule is already in completed state."),
-  jobScheduleBeingDeleted: () =>
-    err(409, "JobScheduleBeingDeleted", "The specified job schedule has been marked for deletion and is being garbage collected."),
+  jobScheduleBeingDeleted: () => err(409, "JobScheduleBeingDeleted", "The specified job schedule has been marked for deletion and is being garbage collected."),
   jobScheduleBeingTerminated: () => err(409, "JobScheduleBeingTerminated", "The specified job schedule is being terminated."),
   taskCompleted: () => err(409, "TaskCompleted", "The specified task is already in a completed state."),
   taskNotCompleted: () => err(409, "TaskNotCompleted", "The specified task is not in a completed state, so it cannot be reactivated."),
   taskSucceeded: () => err(409, "TaskSucceeded", "The specified task completed successfully, so it cannot be reactivated."),
   taskFilesUnavailable: (reason: string) =>
     err(409, "TaskFilesUnavailable", "The files of the specified task are not available.", [{ key: "Reason", value: reason }]),
-  taskFilesCleanedUp: () =>
-    err(409, "TaskFilesCleanedup", "The files of the specified task have been cleaned up because its retention time has expired."),
+  taskFilesCleanedUp: () => err(409, "TaskFilesCleanedup", "The files of the specified task have been cleaned up because its retention time has expired."),
   nodeFilesUnavailable: (state: string) =>
-    err(409, "OperationInvalidForCurrentState", `Files are not available while the node is ${state}.`, [
-      { key: "NodeState", value: state },
-    ]),
+    err(409, "OperationInvalidForCurrentState", `Files are not available while the node is ${state}.`, [{ key: "NodeState", value: state }]),
 
   throttled: (retryAfterSeconds: number) => {
     const e = err(429, "TooManyRequests", "The server is throttling requests from this account. Retry after the indicated time.");

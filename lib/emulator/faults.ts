@@ -45,8 +45,7 @@ export class Faults {
       const v = next[key];
       if (!(v >= 0 && v <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
     }
-    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0))
-      throw new RangeError("latencyMs and retryAfterSeconds must be non-negative");
+    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0)) throw new RangeError("latencyMs and retryAfterSeconds must be non-negative");
     this.config = next;
     return this.get();
   }

@@ -62,9 +62,7 @@ function main(): Promise<void> | void {
     console.log(`  account   ${emu.account}`);
     console.log(`  key       ${emu.key}`);
     console.log(`  scenario  ${emu.scenario} (seed ${emu.seed}, speed ${emu.speed}x), ready in ${Date.now() - started} ms`);
-    console.log(
-      `Point the dashboard at it:\n  BATCH_ACCOUNT_NAME=${emu.account} BATCH_ACCOUNT_URL=${emu.url} BATCH_ACCOUNT_KEY=${emu.key} npm start`,
-    );
+    console.log(`Point the dashboard at it:\n  BATCH_ACCOUNT_NAME=${emu.account} BATCH_ACCOUNT_URL=${emu.url} BATCH_ACCOUNT_KEY=${emu.key} npm start`);
     const stop = () => void emu.close().then(() => process.exit(0));
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -139,9 +139,7 @@ describe("Application", () => {
 
 describe("edge cases", () => {
   it("a task that failed before it ran has no exit code and is still classified", () => {
-    const c = classifyTask(
-      failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }),
-    );
+    const c = classifyTask(failedTask({ category: "usererror", code: "CommandProgramNotFound", message: "The specified command program is not found" }));
     expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing" });
     expect(c.exitCode).toBeUndefined();
     expect(c.exitCodeMeaning).toBeUndefined();
@@ -170,9 +168,7 @@ describe("edge cases", () => {
   });
 
   it("an unknown code is Unknown with the raw code kept", () => {
-    const c = classifyTask(
-      failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }),
-    );
+    const c = classifyTask(failedTask({ category: "servererror", code: "SomethingNew", message: "new", details: [{ name: "k", value: "v" }] }));
     expect(c).toMatchObject({
       outcome: "failed",
       category: "Unknown",
@@ -199,9 +195,7 @@ describe("interrupted and retried markers", () => {
   });
 
   it("marks a retried failed task, normalising Batch's 7-digit fractions to ISO", () => {
-    const c = classifyTask(
-      failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }),
-    );
+    const c = classifyTask(failedTask({ code: "FailureExitCode" }, { exitCode: 1, retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.1234567Z" }));
     expect(c.retried).toEqual({ retryCount: 3, lastRetryTime: "2026-11-27T03:01:02.123Z" });
     expect(c.interrupted).toBeUndefined();
   });
@@ -229,15 +223,10 @@ describe("interrupted and retried markers", () => {
 });
 
 describe("values as the real service sends them (docs/real-service.md)", () => {
-  it.each(["UserError", "userError", "USERERROR", "usererror"])(
-    "failureInfo.category %s classifies alike and reads as usererror",
-    (category) => {
-      const c = classifyTask(
-        failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }),
-      );
-      expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
-    },
-  );
+  it.each(["UserError", "userError", "USERERROR", "usererror"])("failureInfo.category %s classifies alike and reads as usererror", (category) => {
+    const c = classifyTask(failedTask({ category, code: "CommandProgramNotFound", message: "The specified command program is not found" }));
+    expect(c).toMatchObject({ outcome: "failed", category: "PreProcessing", serviceCategory: "usererror" });
+  });
 
   it("keeps a service category it does not know as sent", () => {
     expect(classifyTask(failedTask({ category: "PlatformError", code: "DiskFull" })).serviceCategory).toBe("PlatformError");

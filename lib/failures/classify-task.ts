@@ -66,8 +66,7 @@ function rerunMarkers(task: TaskFacts): Pick<Classification, "interrupted" | "re
 export function classifyTask(task: TaskFacts): Classification {
   const state = effectiveState(task);
   const failed = isFailed(task);
-  const outcome: Classification["outcome"] =
-    state === "completed" ? (failed ? "failed" : "succeeded") : state === "running" ? "running" : "waiting";
+  const outcome: Classification["outcome"] = state === "completed" ? (failed ? "failed" : "succeeded") : state === "running" ? "running" : "waiting";
   const out: Classification = { outcome, ...rawFailure(task) };
   // A null exit code is what "failed before it ran" looks like on the wire; a numeric string is a code.
   const exitCode = wireInteger(task.executionInfo?.exitCode);

@@ -16,9 +16,7 @@ const MS_PER_DAY = 24 * MS_PER_HOUR;
  */
 export function parseIsoDuration(value: string | undefined): number | undefined {
   if (!value) return undefined;
-  const m = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(
-    value.trim(),
-  );
+  const m = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value.trim());
   if (!m) return undefined;
   const [, w, d, h, min, s] = m;
   if (w === undefined && d === undefined && h === undefined && min === undefined && s === undefined) return undefined;

@@ -43,8 +43,7 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     BlobDownloadTimedOut: {
       category: "PreProcessing",
-      explanation:
-        "Downloading a resource file timed out (storage throttled or unreachable), so the task never ran; it may work if reactivated.",
+      explanation: "Downloading a resource file timed out (storage throttled or unreachable), so the task never ran; it may work if reactivated.",
     },
     BlobDownloadMiscError: {
       category: "PreProcessing",
@@ -52,13 +51,11 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     ResourceContainerAccessDenied: {
       category: "PreProcessing",
-      explanation:
-        "Access to the storage container holding the resource files was denied (SAS or identity lacks read/list), so the task never ran.",
+      explanation: "Access to the storage container holding the resource files was denied (SAS or identity lacks read/list), so the task never ran.",
     },
     ResourceContainerNotFound: {
       category: "PreProcessing",
-      explanation:
-        "The storage container holding the resource files does not exist (or its storage account is gone), so the task never ran.",
+      explanation: "The storage container holding the resource files does not exist (or its storage account is gone), so the task never ran.",
     },
     ResourceContainerListTimedOut: {
       category: "PreProcessing",
@@ -77,8 +74,7 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     CommandLaunchFailed: {
       category: "PreProcessing",
-      explanation:
-        "The node could not launch the command line (malformed command, permissions or user identity), so the task never started.",
+      explanation: "The node could not launch the command line (malformed command, permissions or user identity), so the task never started.",
       nextStep: "Check the command line, the program's permissions and the task's user identity.",
     },
     ApplicationPackageError: {
@@ -88,8 +84,7 @@ export const CODE_RULES: ReadonlyMap<string, CodeRule> = new Map(
     },
     FileUploadAccessDenied: {
       category: "FileUpload",
-      explanation:
-        "Uploading the output files was denied: the destination SAS is expired or lacks write permission, or the identity has no access.",
+      explanation: "Uploading the output files was denied: the destination SAS is expired or lacks write permission, or the identity has no access.",
     },
     FileUploadContainerNotFound: {
       category: "FileUpload",

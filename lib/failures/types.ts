@@ -21,5 +21,4 @@ export interface TaskFacts {
   nodeInfo?: { nodeId?: string; poolId?: string };
 }
 
-export type FailureCategory =
-  "PreProcessing" | "FileUpload" | "Application" | "Constraint" | "Terminated" | "Container" | "Node" | "Unknown";
+export type FailureCategory = "PreProcessing" | "FileUpload" | "Application" | "Constraint" | "Terminated" | "Container" | "Node" | "Unknown";

@@ -42,9 +42,7 @@ describe("TaskEnded: Constraint or Terminated", () => {
   it("quotes the current limit without claiming it fired when the run was shorter (the limit may have been raised)", () => {
     const c = classifyTask({ ...failedTask(ended, { exitCode: -1073741510 }), constraints: { maxWallClockTime: "PT1H" } });
     expect(c.category).toBe("Constraint");
-    expect(c.explanation).toBe(
-      "Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).",
-    );
+    expect(c.explanation).toBe("Batch killed the task after running 5m: it exceeded its maxWallClockTime (now 1h (PT1H); it may have been raised since).");
   });
 
   it("reports the unsigned form of a Windows exit code as signed", () => {

@@ -63,8 +63,7 @@ function taskEndedVerdict(task: TaskFacts, exitCode: number | undefined): Verdic
         : `${CATEGORY_NEXT_STEP.Constraint} stdout.txt's last lines show how far it got.`,
     };
   }
-  const tail =
-    exitCode === undefined ? " before it ran." : `; exit code ${showExitCode(exitCode)} comes from the kill, not from the program.`;
+  const tail = exitCode === undefined ? " before it ran." : `; exit code ${showExitCode(exitCode)} comes from the kill, not from the program.`;
   return {
     category: "Terminated",
     explanation: `The task was ended on request (task or job terminate, or a job action)${tail}`,
@@ -96,16 +95,13 @@ export function failureVerdict(task: TaskFacts, exitCode: number | undefined, me
   if (!rule) {
     return {
       category: "Unknown",
-      explanation: code
-        ? `Batch reported failure code ${code}, which this dashboard does not know.`
-        : "Batch reported a failure without a code.",
+      explanation: code ? `Batch reported failure code ${code}, which this dashboard does not know.` : "Batch reported a failure without a code.",
       nextStep: CATEGORY_NEXT_STEP.Unknown,
     };
   }
   let explanation = rule.explanation;
   // The point of this category on a dashboard: the work itself succeeded, only its outputs are missing.
-  if (rule.category === "FileUpload" && exitCode === 0)
-    explanation = `The command line succeeded (exit code 0), but: ${lowerFirst(explanation)}`;
+  if (rule.category === "FileUpload" && exitCode === 0) explanation = `The command line succeeded (exit code 0), but: ${lowerFirst(explanation)}`;
   const nextStep = rule.nextStep ?? (rule.category === "Node" ? nodeStep(task) : CATEGORY_NEXT_STEP[rule.category]);
   return { category: rule.category, explanation, nextStep };
 }

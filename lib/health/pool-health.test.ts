@@ -59,9 +59,7 @@ describe("buildPoolHealth", () => {
   });
 
   it("does not call growth in progress a problem, but a steady pool short of its target is one", () => {
-    expect(buildPoolHealth("acct", pool({ allocationState: "resizing", dedicated: { current: 1, target: 4 } }), []).hasSomething).toBe(
-      false,
-    );
+    expect(buildPoolHealth("acct", pool({ allocationState: "resizing", dedicated: { current: 1, target: 4 } }), []).hasSomething).toBe(false);
     const steady = buildPoolHealth("acct", pool({ lowPriority: { current: 1, target: 4 } }), []);
     expect(steady.hasSomething).toBe(true);
     expect(steady.allocation).toMatchObject({ state: "steady", shortOfTarget: true, lowPriority: { current: 1, target: 4 } });

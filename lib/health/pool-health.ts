@@ -189,7 +189,6 @@ export function buildPoolHealth(account: string, pool: PoolDetail, nodes: readon
     shortOfTarget: short && pool.allocationState === "steady",
   };
 
-  const hasSomething =
-    resizeErrors.length > 0 || allocation.shortOfTarget || nodeStates.length > 0 || startTaskFailures.length > 0 || nodeErrors.length > 0;
+  const hasSomething = resizeErrors.length > 0 || allocation.shortOfTarget || nodeStates.length > 0 || startTaskFailures.length > 0 || nodeErrors.length > 0;
   return { hasSomething, allocation, resizeErrors, nodeStates, startTaskFailures, nodeErrors };
 }

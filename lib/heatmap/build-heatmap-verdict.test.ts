@@ -47,9 +47,7 @@ describe("buildHeatmap: verdict", () => {
     for (const n of nodes) for (let t = 0; t < 20; t++) if (rand() < 0.06) failures.push(fail(n.id, FROM + Math.floor(rand() * 3_600_000)));
     const m = build({ nodes, completedByNode, failures });
     expect(m.verdict.kind).toBe("spread");
-    expect(m.verdict.text).toBe(
-      `Failures are spread over ${m.totals.nodesWithFailures} of 100 nodes: likely a job problem — read the task logs`,
-    );
+    expect(m.verdict.text).toBe(`Failures are spread over ${m.totals.nodesWithFailures} of 100 nodes: likely a job problem — read the task logs`);
     expect(m.verdict.topNodes).toHaveLength(3);
     expect(m.verdict.topNodes[0]).toBe(m.rows[0]!.nodeId);
   });

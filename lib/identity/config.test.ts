@@ -13,19 +13,35 @@ describe("readIdentityConfig", () => {
       groupsHeader: "x-ms-client-principal",
       operatorGroups: ["batch-operators", "0000-guid"],
     });
-    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy" })).toMatchObject({ userHeader: "x-forwarded-email", groupsHeader: "x-forwarded-groups", operatorGroups: [] });
+    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy" })).toMatchObject({
+      userHeader: "x-forwarded-email",
+      groupsHeader: "x-forwarded-groups",
+      operatorGroups: [],
+    });
   });
 
   it("lets the header names override a preset, and requires both for headers", () => {
-    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_IDENTITY_USER_HEADER: "X-Forwarded-User" })).toMatchObject({ userHeader: "x-forwarded-user", groupsHeader: "x-forwarded-groups" });
-    expect(() => readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups" })).toThrow(/BATCHSCOPE_IDENTITY_USER_HEADER/);
-    expect(() => readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User" })).toThrow(/BATCHSCOPE_IDENTITY_GROUPS_HEADER/);
-    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups" })).toMatchObject({ source: "headers", userHeader: "x-user" });
+    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_IDENTITY_USER_HEADER: "X-Forwarded-User" })).toMatchObject({
+      userHeader: "x-forwarded-user",
+      groupsHeader: "x-forwarded-groups",
+    });
+    expect(() => readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups" })).toThrow(
+      /BATCHSCOPE_IDENTITY_USER_HEADER/,
+    );
+    expect(() => readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User" })).toThrow(
+      /BATCHSCOPE_IDENTITY_GROUPS_HEADER/,
+    );
+    expect(
+      readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups" }),
+    ).toMatchObject({ source: "headers", userHeader: "x-user" });
   });
 
   it.each([
     [{ BATCHSCOPE_IDENTITY: "azure-ad" }, /^BATCHSCOPE_IDENTITY must be one of app-service, oauth2-proxy, headers/],
-    [{ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "g" }, /^BATCHSCOPE_IDENTITY_USER_HEADER must be an HTTP header name/],
+    [
+      { BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "g" },
+      /^BATCHSCOPE_IDENTITY_USER_HEADER must be an HTTP header name/,
+    ],
     [{ BATCHSCOPE_OPERATOR_GROUPS: "ops" }, /^BATCHSCOPE_OPERATOR_GROUPS is set but BATCHSCOPE_IDENTITY is not/],
     [{ BATCHSCOPE_IDENTITY_USER_HEADER: "X-User" }, /^BATCHSCOPE_IDENTITY_USER_HEADER is set but BATCHSCOPE_IDENTITY is not/],
   ])("a mistake names its variable: %o", (env, says) => {

@@ -67,13 +67,15 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
     ["BATCHSCOPE_IDENTITY_USER_HEADER", userOverride],
     ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
   ] as const) {
-    if (value !== undefined && !HEADER_NAME.test(value)) throw new IdentityConfigError(`${name} must be an HTTP header name such as X-Forwarded-User (got "${value}")`);
+    if (value !== undefined && !HEADER_NAME.test(value))
+      throw new IdentityConfigError(`${name} must be an HTTP header name such as X-Forwarded-User (got "${value}")`);
   }
   const preset = source === "headers" ? undefined : PRESETS[source as Exclude<IdentitySource, "headers">];
   const userHeader = userOverride ?? preset?.userHeader;
   const groupsHeader = groupsOverride ?? preset?.groupsHeader;
   if (!userHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER must name the header carrying the user when BATCHSCOPE_IDENTITY=headers");
-  if (!groupsHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER must name the header carrying the groups when BATCHSCOPE_IDENTITY=headers");
+  if (!groupsHeader)
+    throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER must name the header carrying the groups when BATCHSCOPE_IDENTITY=headers");
   const operatorGroups = (groupsRaw ?? "")
     .split(",")
     .map((g) => g.trim().toLowerCase())

@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { decodePrincipal, resolveIdentity } from "./resolve";
 
 const principal = (claims: { typ: string; val: string }[], extra: object = {}) =>
-  Buffer.from(JSON.stringify({ auth_typ: "aad", name_typ: "name", role_typ: "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", claims, ...extra })).toString("base64");
+  Buffer.from(
+    JSON.stringify({ auth_typ: "aad", name_typ: "name", role_typ: "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", claims, ...extra }),
+  ).toString("base64");
 
 describe("resolveIdentity without a configured source", () => {
   it("is a local operator on the emulator, said so", () => {
-    expect(resolveIdentity(new Headers(), true, {})).toMatchObject({ actor: "local-operator", role: "operator", source: "local", note: expect.stringMatching(/no sign-in proxy/) });
+    expect(resolveIdentity(new Headers(), true, {})).toMatchObject({
+      actor: "local-operator",
+      role: "operator",
+      source: "local",
+      note: expect.stringMatching(/no sign-in proxy/),
+    });
   });
 
   it("is a viewer with every action refused against a real account, whatever headers are sent", () => {
@@ -20,7 +27,11 @@ describe("oauth2-proxy", () => {
   const env = { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: "batch-ops" };
 
   it("an operator group member is an operator; groups match in any case", () => {
-    expect(resolveIdentity(new Headers({ "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({ actor: "ana@example.com", role: "operator", source: "proxy" });
+    expect(resolveIdentity(new Headers({ "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({
+      actor: "ana@example.com",
+      role: "operator",
+      source: "proxy",
+    });
   });
 
   it("anyone else is a viewer, told why", () => {
@@ -32,7 +43,11 @@ describe("oauth2-proxy", () => {
   });
 
   it("missing headers → viewer with actions refused, even on the emulator", () => {
-    expect(resolveIdentity(new Headers(), true, env)).toMatchObject({ role: "viewer", source: "none", actionsRefused: expect.stringMatching(/x-forwarded-email/) });
+    expect(resolveIdentity(new Headers(), true, env)).toMatchObject({
+      role: "viewer",
+      source: "none",
+      actionsRefused: expect.stringMatching(/x-forwarded-email/),
+    });
   });
 });
 
@@ -40,9 +55,17 @@ describe("app-service", () => {
   const env = { BATCHSCOPE_IDENTITY: "app-service", BATCHSCOPE_OPERATOR_GROUPS: "11111111-2222-3333-4444-555555555555,BatchOperator" };
 
   it("reads groups and app roles from X-MS-CLIENT-PRINCIPAL and the name from X-MS-CLIENT-PRINCIPAL-NAME", () => {
-    const byGroup = new Headers({ "x-ms-client-principal-name": "ana@contoso.com", "x-ms-client-principal": principal([{ typ: "groups", val: "11111111-2222-3333-4444-555555555555" }]) });
+    const byGroup = new Headers({
+      "x-ms-client-principal-name": "ana@contoso.com",
+      "x-ms-client-principal": principal([{ typ: "groups", val: "11111111-2222-3333-4444-555555555555" }]),
+    });
     expect(resolveIdentity(byGroup, false, env)).toEqual({ actor: "ana@contoso.com", role: "operator", source: "proxy" });
-    const byRole = new Headers({ "x-ms-client-principal": principal([{ typ: "name", val: "Bo" }, { typ: "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", val: "BatchOperator" }]) });
+    const byRole = new Headers({
+      "x-ms-client-principal": principal([
+        { typ: "name", val: "Bo" },
+        { typ: "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", val: "BatchOperator" },
+      ]),
+    });
     expect(resolveIdentity(byRole, false, env)).toEqual({ actor: "Bo", role: "operator", source: "proxy" });
     const viewer = new Headers({ "x-ms-client-principal-name": "cy@contoso.com", "x-ms-client-principal": principal([{ typ: "groups", val: "other" }]) });
     expect(resolveIdentity(viewer, false, env)).toMatchObject({ role: "viewer" });
@@ -53,13 +76,25 @@ describe("app-service", () => {
     for (const json of ["null", "42", '"ops"']) expect(decodePrincipal(Buffer.from(json).toString("base64")), json).toBeUndefined();
     const odd = Buffer.from(JSON.stringify({ claims: [null, "groups", { typ: "groups", val: "ops" }] })).toString("base64");
     expect(decodePrincipal(odd)).toEqual({ groups: ["ops"] });
-    expect(resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({ role: "viewer", actor: "ana" });
+    expect(resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({
+      role: "viewer",
+      actor: "ana",
+    });
   });
 });
 
 describe("headers", () => {
   it("uses the configured names and strips control characters from the user", () => {
-    const env = { BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups", BATCHSCOPE_OPERATOR_GROUPS: "ops" };
-    expect(resolveIdentity(new Headers({ "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({ actor: "ana[31m", role: "operator", source: "proxy" });
+    const env = {
+      BATCHSCOPE_IDENTITY: "headers",
+      BATCHSCOPE_IDENTITY_USER_HEADER: "X-User",
+      BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups",
+      BATCHSCOPE_OPERATOR_GROUPS: "ops",
+    };
+    expect(resolveIdentity(new Headers({ "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({
+      actor: "ana[31m",
+      role: "operator",
+      source: "proxy",
+    });
   });
 });

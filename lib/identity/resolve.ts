@@ -6,7 +6,9 @@ let configured: { signature: string; config: IdentityConfig | undefined } | unde
 
 /** The configuration, read again only when the environment changes (as it does between tests). */
 export function identityConfig(env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityConfig | undefined {
-  const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join("\0");
+  const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join(
+    "\0",
+  );
   if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
   return configured.config;
 }
@@ -22,7 +24,12 @@ export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Read
   const config = identityConfig(env);
   if (!config) {
     return isEmulator
-      ? { actor: LOCAL_OPERATOR, role: "operator", source: "local", note: "Local operator: no sign-in proxy is configured, and this account is the local emulator." }
+      ? {
+          actor: LOCAL_OPERATOR,
+          role: "operator",
+          source: "local",
+          note: "Local operator: no sign-in proxy is configured, and this account is the local emulator.",
+        }
       : {
           actor: "anonymous",
           role: "viewer",
@@ -56,7 +63,14 @@ export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Read
 function readUser(headers: Headers, config: IdentityConfig): { user?: string; groups: string[] } {
   const name = clean(headers.get(config.userHeader));
   const raw = headers.get(config.groupsHeader);
-  if (config.source !== "app-service") return { user: name, groups: (raw ?? "").split(",").map((g) => g.trim()).filter(Boolean) };
+  if (config.source !== "app-service")
+    return {
+      user: name,
+      groups: (raw ?? "")
+        .split(",")
+        .map((g) => g.trim())
+        .filter(Boolean),
+    };
   const principal = decodePrincipal(raw);
   return { user: name ?? principal?.name, groups: principal?.groups ?? [] };
 }
@@ -89,7 +103,10 @@ export function decodePrincipal(raw: string | null): { name?: string; groups: st
   const roleTyp = typeof parsed.role_typ === "string" ? parsed.role_typ : undefined;
   const nameTyp = typeof parsed.name_typ === "string" ? parsed.name_typ : undefined;
   const value = (c: Claim) => (typeof c.val === "string" ? c.val : undefined);
-  const groups = claims.filter((c) => typeof c.typ === "string" && (GROUP_CLAIMS.has(c.typ) || ROLE_CLAIMS.has(c.typ) || c.typ === roleTyp)).map(value).filter((v): v is string => !!v);
+  const groups = claims
+    .filter((c) => typeof c.typ === "string" && (GROUP_CLAIMS.has(c.typ) || ROLE_CLAIMS.has(c.typ) || c.typ === roleTyp))
+    .map(value)
+    .filter((v): v is string => !!v);
   const nameOf = (typ: string | undefined) => (typ ? claims.find((c) => c.typ === typ) : undefined);
   const nameClaim = nameOf(nameTyp) ?? NAME_CLAIMS.map(nameOf).find(Boolean);
   return { name: clean(nameClaim ? value(nameClaim) : undefined), groups };
@@ -97,6 +114,9 @@ export function decodePrincipal(raw: string | null): { name?: string; groups: st
 
 /** A user name goes into the audit log and onto screens: no control characters, bounded. */
 function clean(v: string | null | undefined): string | undefined {
-  const s = v?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const s = v
+    ?.replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return s || undefined;
 }

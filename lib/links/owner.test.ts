@@ -5,11 +5,7 @@ describe("ownerFrame", () => {
   it("a node page: crumbs up to the pool, the node as the current page, back to the account", () => {
     const f = ownerFrame("demo", "node", { parent: "render-linux", child: "tvm-1" });
     expect(f.owner).toEqual({ kind: "node", account: "demo", poolId: "render-linux", nodeId: "tvm-1" });
-    expect(f.crumbs).toEqual([
-      { href: "/demo", label: "demo" },
-      { href: "/demo/pools/render-linux", label: "Pool render-linux" },
-      { label: "Node tvm-1" },
-    ]);
+    expect(f.crumbs).toEqual([{ href: "/demo", label: "demo" }, { href: "/demo/pools/render-linux", label: "Pool render-linux" }, { label: "Node tvm-1" }]);
     expect(f.ids).toEqual([
       ["pool", "render-linux", true],
       ["node", "tvm-1", true],

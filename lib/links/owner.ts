@@ -2,8 +2,7 @@ import { batchId, jobId, nodeId } from "@/lib/schemas/inputs";
 import { api, paths } from "./paths";
 
 /** What a file belongs to: a task (under its job) or a node (under its pool). */
-export type OwnerRef =
-  { kind: "task"; account: string; jobId: string; taskId: string } | { kind: "node"; account: string; poolId: string; nodeId: string };
+export type OwnerRef = { kind: "task"; account: string; jobId: string; taskId: string } | { kind: "node"; account: string; poolId: string; nodeId: string };
 export type OwnerKind = OwnerRef["kind"];
 
 const NAMES = {
@@ -11,8 +10,7 @@ const NAMES = {
   node: { parent: "pool", child: "node", Parent: "Pool", Child: "Node" },
 } as const;
 
-export const ownerPath = (o: OwnerRef) =>
-  o.kind === "task" ? paths.task(o.account, o.jobId, o.taskId) : paths.node(o.account, o.poolId, o.nodeId);
+export const ownerPath = (o: OwnerRef) => (o.kind === "task" ? paths.task(o.account, o.jobId, o.taskId) : paths.node(o.account, o.poolId, o.nodeId));
 export const ownerFilePath = (o: OwnerRef, file: string) =>
   o.kind === "task" ? paths.taskFile(o.account, o.jobId, o.taskId, file) : paths.nodeFile(o.account, o.poolId, o.nodeId, file);
 export const ownerFileApi = (o: OwnerRef, file: string) =>

@@ -26,12 +26,10 @@ export const api = {
   job: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}`,
   tasks: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks`,
   task: (account: string, jobId: string, taskId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
-  taskFiles: (account: string, jobId: string, taskId: string) =>
-    `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files`,
+  taskFiles: (account: string, jobId: string, taskId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
-  nodeFiles: (account: string, poolId: string, nodeId: string) =>
-    `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files`,
+  nodeFiles: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files`,
   nodeFile: (account: string, poolId: string, nodeId: string, path: string) =>
     `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files/${path.split("/").map(seg).join("/")}`,
   poolHeatmap: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap`,
@@ -49,12 +47,10 @@ export const api = {
   poolActions: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions`,
   poolActionPreview: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions/preview`,
   poolHealth: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/health`,
-  nodeUsers: (account: string, poolId: string, nodeId: string) =>
-    `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/users`,
+  nodeUsers: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/users`,
   nodeUser: (account: string, poolId: string, nodeId: string, userName: string) =>
     `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/users/${seg(userName)}`,
-  nodeRdp: (account: string, poolId: string, nodeId: string) =>
-    `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/rdp`,
+  nodeRdp: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/rdp`,
   audit: (account: string) => `/api/accounts/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/api/accounts/${seg(account)}/audit/${seg(recordId)}`,
 };

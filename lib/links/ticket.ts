@@ -16,8 +16,7 @@ export function ticketMarkdown(s: TicketSummary): string {
   if (s.window) lines.push(`- Window: ${new Date(s.window.from).toISOString()} – ${new Date(s.window.to).toISOString()} (UTC)`);
   for (const [k, v] of s.facts) lines.push(`- ${k}: ${v}`);
   if (s.verdict) lines.push(`- Verdict: ${s.verdict}`);
-  if (s.categories && s.categories.length > 0)
-    lines.push(`- Failures by category: ${s.categories.map((c) => `${c.category} ${c.count}`).join(", ")}`);
+  if (s.categories && s.categories.length > 0) lines.push(`- Failures by category: ${s.categories.map((c) => `${c.category} ${c.count}`).join(", ")}`);
   lines.push("", `[Open in Batchscope](${s.link})`);
   return lines.join("\n");
 }

@@ -13,7 +13,11 @@ describe("ansiSegments", () => {
   it("removes window-title, clear-screen and cursor escapes instead of interpreting them", () => {
     const line = "a\x1b]0;pwned title\x07b\x1b[2Jc\x1b[10;10Hd\x1b[?1049he\x1b]8;;http://x\x1b\\f";
     expect(stripAnsi(line)).toBe("abcdef");
-    expect(ansiSegments(line).map((s) => s.text).join("")).toBe("abcdef");
+    expect(
+      ansiSegments(line)
+        .map((s) => s.text)
+        .join(""),
+    ).toBe("abcdef");
   });
 
   it("shows other control characters as visible symbols", () => {
@@ -28,7 +32,11 @@ describe("ansiSegments", () => {
 
   it("texts of the runs always equal stripAnsi", () => {
     for (const l of ["\x1b[2m2026\x1b[0m \x1b[32mINFO \x1b[0m x", "plain", "\x1b[38;5;196mred\x1b[0m", "\x1b[7minv\x1b[0m"]) {
-      expect(ansiSegments(l).map((s) => s.text).join("")).toBe(stripAnsi(l));
+      expect(
+        ansiSegments(l)
+          .map((s) => s.text)
+          .join(""),
+      ).toBe(stripAnsi(l));
     }
   });
 });

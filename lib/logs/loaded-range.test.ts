@@ -54,7 +54,16 @@ describe("the loaded range", () => {
 describe("orderFiles", () => {
   it("puts the logs an operator reads first at the top", () => {
     const f = (name: string, isDirectory = false) => ({ name, isDirectory });
-    expect(orderFiles([f("wd", true), f("wd/a.txt", false), f("stdout.txt"), f("fileuploaderr.txt"), f("stderr.txt")], "task").map((x) => x.name)).toEqual(["stderr.txt", "stdout.txt", "fileuploaderr.txt", "wd/a.txt"]);
-    expect(orderFiles([f("b.txt"), f("startup/stdout.txt"), f("startup/stderr.txt")], "node").map((x) => x.name)).toEqual(["startup/stderr.txt", "startup/stdout.txt", "b.txt"]);
+    expect(orderFiles([f("wd", true), f("wd/a.txt", false), f("stdout.txt"), f("fileuploaderr.txt"), f("stderr.txt")], "task").map((x) => x.name)).toEqual([
+      "stderr.txt",
+      "stdout.txt",
+      "fileuploaderr.txt",
+      "wd/a.txt",
+    ]);
+    expect(orderFiles([f("b.txt"), f("startup/stdout.txt"), f("startup/stderr.txt")], "node").map((x) => x.name)).toEqual([
+      "startup/stderr.txt",
+      "startup/stdout.txt",
+      "b.txt",
+    ]);
   });
 });

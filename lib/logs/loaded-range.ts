@@ -36,7 +36,12 @@ export function loadedBytes(w: LoadedRange): number {
 
 /** A fresh loaded range from one read (the tail on open, or the place a line link points at). */
 export function openLoadedRange(chunk: Chunk, size: number, lastModified?: string, lfBefore?: number): LoadedRange {
-  return { chunks: chunk.bytes.length ? [chunk] : [], size, ...(lastModified ? { lastModified } : {}), ...(chunk.start === 0 ? { lfBefore: 0 } : lfBefore !== undefined ? { lfBefore } : {}) };
+  return {
+    chunks: chunk.bytes.length ? [chunk] : [],
+    size,
+    ...(lastModified ? { lastModified } : {}),
+    ...(chunk.start === 0 ? { lfBefore: 0 } : lfBefore !== undefined ? { lfBefore } : {}),
+  };
 }
 
 /** The range to read to extend the loaded range upwards, or undefined at the start of the file. */

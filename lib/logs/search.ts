@@ -46,7 +46,10 @@ export function findMatches(lines: readonly { plain: string }[], re: RegExp, lim
 }
 
 /** Splits styled runs at highlight ranges so a match is marked without losing its colours. */
-export function markRanges<S extends { text: string }>(segments: readonly S[], ranges: readonly { from: number; to: number; current?: boolean }[]): (S & { mark?: "match" | "current" })[] {
+export function markRanges<S extends { text: string }>(
+  segments: readonly S[],
+  ranges: readonly { from: number; to: number; current?: boolean }[],
+): (S & { mark?: "match" | "current" })[] {
   if (ranges.length === 0) return [...segments];
   const out: (S & { mark?: "match" | "current" })[] = [];
   let pos = 0;

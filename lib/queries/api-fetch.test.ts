@@ -20,7 +20,11 @@ const routes: Record<string, { status: number; type: string; body: string | stri
   "/events": {
     status: 200,
     type: "application/x-ndjson",
-    body: [`{"type":"progress","bytesRead":5,"size":10}\n{"type":"match","line":3,`, `"offset":9,"text":"boom"}\n`, `{"type":"done","matches":1,"truncated":false,"bytesRead":10,"lines":4}\n`],
+    body: [
+      `{"type":"progress","bytesRead":5,"size":10}\n{"type":"match","line":3,`,
+      `"offset":9,"text":"boom"}\n`,
+      `{"type":"done","matches":1,"truncated":false,"bytesRead":10,"lines":4}\n`,
+    ],
   },
   "/bad-events": { status: 200, type: "application/x-ndjson", body: [`{"type":"progress","bytesRead":5,"size":10}\n`, `{"type":"surprise"}\n`] },
 };
@@ -41,7 +45,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const pool = z.object({ name: z.string(), size: z.number() });
-const failure = (p: Promise<unknown>) => p.then(() => expect.fail("should have failed"), (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail("should have failed"),
+    (e: unknown) => e,
+  );
 
 describe("apiFetch", () => {
   it("returns the body parsed by its schema", async () => {

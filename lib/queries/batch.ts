@@ -66,8 +66,7 @@ export const batchQueries = {
     queryOptions({ queryKey: jobKeys.list(account, query), queryFn: read(withQuery(api.jobs(account), query), jobListResponse) }),
   job: (account: string, jobId: string) =>
     queryOptions({ queryKey: jobKeys.detail(account, jobId), queryFn: read(api.job(account, jobId), jobDetailResponse) }),
-  jobSchedules: (account: string) =>
-    queryOptions({ queryKey: scheduleKeys.list(account), queryFn: read(api.jobSchedules(account), jobScheduleListResponse) }),
+  jobSchedules: (account: string) => queryOptions({ queryKey: scheduleKeys.list(account), queryFn: read(api.jobSchedules(account), jobScheduleListResponse) }),
   jobSchedule: (account: string, scheduleId: string) =>
     queryOptions({ queryKey: scheduleKeys.detail(account, scheduleId), queryFn: read(api.jobSchedule(account, scheduleId), jobScheduleDetailResponse) }),
   jobScheduleJobs: (account: string, scheduleId: string) =>

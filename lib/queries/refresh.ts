@@ -27,7 +27,8 @@ export const refreshStore = {
   load(): void {
     try {
       const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as Partial<RefreshSettings> | null;
-      if (raw && REFRESH_CHOICES_MS.includes(raw.intervalMs as (typeof REFRESH_CHOICES_MS)[number])) current = { intervalMs: raw.intervalMs!, paused: raw.paused === true };
+      if (raw && REFRESH_CHOICES_MS.includes(raw.intervalMs as (typeof REFRESH_CHOICES_MS)[number]))
+        current = { intervalMs: raw.intervalMs!, paused: raw.paused === true };
     } catch {
       current = DEFAULT_REFRESH;
     }

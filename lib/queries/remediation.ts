@@ -17,7 +17,8 @@ export interface AuditFilters {
   cursor?: string | null;
 }
 
-const clean = (f: AuditFilters): Record<string, string> => Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+const clean = (f: AuditFilters): Record<string, string> =>
+  Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 
 /**
  * Who may act, what an action would do, and what was done: the reads of remediation. Keys sit under the

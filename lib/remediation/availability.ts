@@ -84,8 +84,7 @@ export function availability(action: NodeAction, node: NodeFacts | undefined, po
       // "only if it is in an idle or running state" (2025-06-01, deallocateNode).
       if (state === "idle" || state === "running") return ALLOWED;
       if (state === "deallocated" || state === "deallocating") return no("The node is already deallocated.");
-      if (state === "offline")
-        return no("Batch deallocates only idle or running nodes; this one is offline (scheduling disabled): enable scheduling first.");
+      if (state === "offline") return no("Batch deallocates only idle or running nodes; this one is offline (scheduling disabled): enable scheduling first.");
       return no(BUSY[state] ?? `Batch deallocates only idle or running nodes; this one is ${state || "in an unknown state"}.`);
     case "start":
       // "only if it has been deallocated" (2025-06-01, startNode).
@@ -99,8 +98,6 @@ export function availability(action: NodeAction, node: NodeFacts | undefined, po
     case "remove":
       return pool.allocationState.toLowerCase() === "steady"
         ? ALLOWED
-        : no(
-            `The pool is ${pool.allocationState.toLowerCase()}; Batch removes nodes only when the pool is steady. Try again when the resize ends.`,
-          );
+        : no(`The pool is ${pool.allocationState.toLowerCase()}; Batch removes nodes only when the pool is steady. Try again when the resize ends.`);
   }
 }

@@ -44,9 +44,7 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "PoolNotFound":
       return "The pool no longer exists.";
     case "InvalidPropertyValue":
-      return action === "remove"
-        ? "Batch refused the list of nodes: one of them is not in the pool any more."
-        : "Batch refused a value of the request.";
+      return action === "remove" ? "Batch refused the list of nodes: one of them is not in the pool any more." : "Batch refused a value of the request.";
     case "TooManyRequests":
       return "Batch is throttling this account; nothing was done. Try again in a little while.";
     case "ServerBusy":
@@ -57,8 +55,6 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "AuthorizationFailure":
       return "The dashboard's credential is not allowed to act on this account.";
     default:
-      return code
-        ? `Batch refused to ${label(action)} the node (${code}).`
-        : `The ${label(action)} did not reach Batch, or Batch gave no reason.`;
+      return code ? `Batch refused to ${label(action)} the node (${code}).` : `The ${label(action)} did not reach Batch, or Batch gave no reason.`;
   }
 }

@@ -18,7 +18,9 @@ const fileAccount = z.object({
   url: batchUrl,
   key: z.string().min(1).optional(),
   /** The key from another environment variable, so the file itself holds no secret. */
-  keyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  keyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .optional(),
 });
 export const accountsFile = z.union([z.array(fileAccount), z.object({ accounts: z.array(fileAccount) })]);
-

@@ -50,7 +50,10 @@ export const auditListQuery = z
     action: auditAction.optional(),
     from: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).optional(),
     to: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).optional(),
-    cursor: z.string().regex(/^[0-9]{1,15}$/, "is not a cursor this server issued").optional(),
+    cursor: z
+      .string()
+      .regex(/^[0-9]{1,15}$/, "is not a cursor this server issued")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
@@ -71,4 +74,3 @@ export type Evidence = z.infer<typeof evidence>;
 /** GET /api/accounts/{account}/audit/{recordId} */
 export const auditRecordResponse = z.object({ record: auditRecord, evidence: evidence.optional() });
 export type AuditRecordResponse = z.infer<typeof auditRecordResponse>;
-

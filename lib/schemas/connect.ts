@@ -9,9 +9,19 @@ import { apiErrorBody } from "./api-error";
  */
 export const connectRequest = z.object({
   sshPublicKey: z.string().max(16_384).optional(),
-  expiryHours: z.coerce.number().int("must be whole hours").min(1, "must be at least 1 hour").max(MAX_EXPIRY_HOURS, `must be at most ${MAX_EXPIRY_HOURS} hours`).default(1),
+  expiryHours: z.coerce
+    .number()
+    .int("must be whole hours")
+    .min(1, "must be at least 1 hour")
+    .max(MAX_EXPIRY_HOURS, `must be at most ${MAX_EXPIRY_HOURS} hours`)
+    .default(1),
   reason: z.string().trim().max(1000).optional(),
-  ticket: z.string().trim().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character").optional(),
+  ticket: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character")
+    .optional(),
 });
 export type ConnectRequest = z.infer<typeof connectRequest>;
 

@@ -17,7 +17,14 @@ export const poolHealth = z.object({
     shortOfTarget: z.boolean(),
   }),
   resizeErrors: z.array(z.object({ code: z.string(), message: z.string(), values: z.array(nameValue), ...explained })),
-  nodeStates: z.array(z.object({ state: z.enum(["starttaskfailed", "unusable", "unknown", "preempted", "deallocated"]), count: z.number(), nodes: z.array(nodeLink), ...explained })),
+  nodeStates: z.array(
+    z.object({
+      state: z.enum(["starttaskfailed", "unusable", "unknown", "preempted", "deallocated"]),
+      count: z.number(),
+      nodes: z.array(nodeLink),
+      ...explained,
+    }),
+  ),
   startTaskFailures: z.array(
     z.object({
       exitCode: z.number().optional(),

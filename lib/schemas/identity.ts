@@ -23,4 +23,3 @@ export type Identity = z.infer<typeof identity>;
 /** GET /api/accounts/{account}/me */
 export const meResponse = z.object({ account: z.string(), identity });
 export type MeResponse = z.infer<typeof meResponse>;
-

@@ -16,7 +16,9 @@ export const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be 1–12
  * A job id: one a user created, or one the service made for a job schedule's run, `<scheduleId>:job-<n>`
  * (docs/real-service.md).
  */
-export const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}(:job-[0-9]{1,10})?$/, "must be 1–64 letters, digits, hyphens or underscores, or a scheduled job's id such as nightly:job-12");
+export const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}(:job-[0-9]{1,10})?$/, "must be 1–64 letters, digits, hyphens or underscores, or a scheduled job's id such as nightly:job-12");
 
 /** A file path inside a task or node directory: relative, no "..", no control characters, bounded. */
 export const filePath = z
@@ -50,7 +52,11 @@ export const taskQuery = z
     from: isoInstant.optional(),
     to: isoInstant.optional(),
     pageSize: z.coerce.number().int().min(1).max(1000).default(100),
-    cursor: z.string().max(4096).regex(/^[A-Za-z0-9_-]+$/, "is not a cursor this server issued").optional(),
+    cursor: z
+      .string()
+      .max(4096)
+      .regex(/^[A-Za-z0-9_-]+$/, "is not a cursor this server issued")
+      .optional(),
   })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: "from and to go together", path: ["from"] })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
@@ -66,7 +72,12 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 export const fileReadQuery = z
   .object({
     offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    length: z.coerce.number().int().min(1).max(8 * 1024 * 1024, "at most 8 MiB per read").optional(),
+    length: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(8 * 1024 * 1024, "at most 8 MiB per read")
+      .optional(),
     properties: z.enum(["true", "false"]).optional(),
     /** Where a line (1-based) starts, for #L links into files of any size. */
     line: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),

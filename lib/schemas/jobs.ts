@@ -34,7 +34,10 @@ export type JobDetailResponse = z.infer<typeof jobDetailResponse>;
 
 export const JOB_STATES = ["active", "disabling", "disabled", "enabling", "terminating", "completed", "deleting"] as const;
 export const jobListQuery = z.object({
-  poolId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores").optional(),
+  poolId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, hyphens or underscores")
+    .optional(),
   state: z.enum(JOB_STATES).optional(),
   counts: z.enum(["true", "false"]).default("true"),
 });

@@ -1,13 +1,28 @@
 import { z } from "zod";
 
 export const NODE_STATE_KEYS = [
-  "idle", "running", "creating", "starting", "waitingForStartTask", "startTaskFailed", "unusable", "offline",
-  "preempted", "rebooting", "reimaging", "leavingPool", "unknown",
+  "idle",
+  "running",
+  "creating",
+  "starting",
+  "waitingForStartTask",
+  "startTaskFailed",
+  "unusable",
+  "offline",
+  "preempted",
+  "rebooting",
+  "reimaging",
+  "leavingPool",
+  "unknown",
   // API 2025-06-01 only (docs/real-service.md "API versions"); 0 on 2022-10-01.16.0, which has no such counts.
-  "upgradingOS", "deallocating", "deallocated",
+  "upgradingOS",
+  "deallocating",
+  "deallocated",
 ] as const;
 
-export const nodeStateCounts = z.object(Object.fromEntries(NODE_STATE_KEYS.map((k) => [k, z.number()])) as Record<(typeof NODE_STATE_KEYS)[number], z.ZodNumber>);
+export const nodeStateCounts = z.object(
+  Object.fromEntries(NODE_STATE_KEYS.map((k) => [k, z.number()])) as Record<(typeof NODE_STATE_KEYS)[number], z.ZodNumber>,
+);
 
 export const poolSummary = z.object({
   id: z.string(),

@@ -12,7 +12,10 @@ export const jobParams = z.object({ jobId });
 export const jobScheduleParams = z.object({ scheduleId: batchId });
 export const taskParams = z.object({ jobId, taskId: batchId });
 /** A catch-all [...path] segment: the parts joined with "/" and checked as one relative path. */
-export const pathParam = z.array(z.string()).transform((parts) => parts.join("/")).pipe(filePath);
+export const pathParam = z
+  .array(z.string())
+  .transform((parts) => parts.join("/"))
+  .pipe(filePath);
 export const nodeFileParams = nodeParams.extend({ path: pathParam });
 export const taskFileParams = taskParams.extend({ path: pathParam });
 export const fileListQuery = z.object({ recursive: z.enum(["true", "false"]).default("false") });
@@ -23,4 +26,6 @@ export const accountParams = z.object({});
 export const noQuery = z.object({});
 export const auditRecordParams = z.object({ recordId: z.uuid("must be an audit record id") });
 /** Only users this dashboard made can be removed through it: never the node's own or someone's hand-made account. */
-export const nodeUserParams = nodeParams.extend({ userName: z.string().regex(USER_NAME_PATTERN, "is not a user this dashboard created (bs- and 8 letters or digits)") });
+export const nodeUserParams = nodeParams.extend({
+  userName: z.string().regex(USER_NAME_PATTERN, "is not a user this dashboard created (bs- and 8 letters or digits)"),
+});

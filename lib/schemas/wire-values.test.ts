@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ERROR_CATEGORIES,
-  NODE_STATES,
-  wireBoolean,
-  wireDate,
-  wireEnum,
-  wireInteger,
-  wireIso,
-  wireNumber,
-  wireString,
-} from "@/lib/schemas/wire-values";
+import { ERROR_CATEGORIES, NODE_STATES, wireBoolean, wireDate, wireEnum, wireInteger, wireIso, wireNumber, wireString } from "@/lib/schemas/wire-values";
 
 describe("wireBoolean", () => {
   it.each([

@@ -66,8 +66,22 @@ export function wireString(value: unknown): string | undefined {
 
 /** Batch's enumerations as the REST specification spells them (docs/real-service.md, "Values on the wire"), the spelling our views use. */
 export const NODE_STATES = [
-  "idle", "rebooting", "reimaging", "running", "unusable", "creating", "starting", "waitingforstarttask", "starttaskfailed",
-  "unknown", "leavingpool", "offline", "preempted", "upgradingos", "deallocated", "deallocating",
+  "idle",
+  "rebooting",
+  "reimaging",
+  "running",
+  "unusable",
+  "creating",
+  "starting",
+  "waitingforstarttask",
+  "starttaskfailed",
+  "unknown",
+  "leavingpool",
+  "offline",
+  "preempted",
+  "upgradingos",
+  "deallocated",
+  "deallocating",
 ] as const;
 export const SCHEDULING_STATES = ["enabled", "disabled"] as const;
 export const TASK_STATES = ["active", "preparing", "running", "completed"] as const;

@@ -79,7 +79,13 @@ async function loadOnce(browser: Browser, base: string, window: string, label: s
       return {
         paintedMs: mark.startTime,
         ...(res
-          ? { fetchStartMs: res.startTime, responseEndMs: res.responseEnd, serverMs: res.responseStart - res.requestStart, encodedBytes: res.encodedBodySize, decodedBytes: res.decodedBodySize }
+          ? {
+              fetchStartMs: res.startTime,
+              responseEndMs: res.responseEnd,
+              serverMs: res.responseStart - res.requestStart,
+              encodedBytes: res.encodedBodySize,
+              decodedBytes: res.decodedBodySize,
+            }
           : {}),
       };
     }, `/api/accounts/${ACCOUNT}/pools/${POOL}/heatmap`);

@@ -135,7 +135,11 @@ async function naiveJobTasks(client: BatchServiceClient, jobId: string, tallies:
   }
 }
 
-async function naiveHeatmapCounts(client: BatchServiceClient, windows: readonly TimeWindow[], jobLimit = Infinity): Promise<{ tallies: Tally[]; tasksRead: number }> {
+async function naiveHeatmapCounts(
+  client: BatchServiceClient,
+  windows: readonly TimeWindow[],
+  jobLimit = Infinity,
+): Promise<{ tallies: Tally[]; tasksRead: number }> {
   const tallies = windows.map(newTally);
   const jobIds = (await naiveJobsOfPool(client, POOL_ID)).slice(0, jobLimit);
   let tasksRead = 0;
@@ -162,8 +166,10 @@ function assertSameFailures(label: string, ours: HeatmapResponse, naive: Tally):
   const nodes = new Set([...oursByNode.keys(), ...naive.byNode.keys()]);
   const diffs = [...nodes].filter((n) => (oursByNode.get(n) ?? 0) !== (naive.byNode.get(n) ?? 0));
   const problems: string[] = diffs.slice(0, 5).map((n) => `${n}: ours ${oursByNode.get(n) ?? 0}, naive ${naive.byNode.get(n) ?? 0}`);
-  if (ours.totals.failures !== naive.total - naive.noNode) problems.unshift(`totals: ours ${ours.totals.failures}, naive ${naive.total - naive.noNode} (+${naive.noNode} without a node)`);
-  if (problems.length > 0) throw new Error(`${label}: ours and naive disagree on failed tasks per node (${diffs.length} nodes differ):\n  ${problems.join("\n  ")}`);
+  if (ours.totals.failures !== naive.total - naive.noNode)
+    problems.unshift(`totals: ours ${ours.totals.failures}, naive ${naive.total - naive.noNode} (+${naive.noNode} without a node)`);
+  if (problems.length > 0)
+    throw new Error(`${label}: ours and naive disagree on failed tasks per node (${diffs.length} nodes differ):\n  ${problems.join("\n  ")}`);
 }
 
 // ---------------------------------------------------------------------------------------------- formatting
@@ -183,12 +189,22 @@ function median(values: readonly number[]): number {
 function summarize(costs: readonly Cost[]): Cost & { wallMin: number; wallMax: number } {
   const pick = (f: (c: Cost) => number) => median(costs.map(f));
   const walls = costs.map((c) => c.wallMs);
-  return { calls: pick((c) => c.calls), routes: costs.at(-1)!.routes, body: pick((c) => c.body), wire: pick((c) => c.wire), wallMs: pick((c) => c.wallMs), cpuMs: pick((c) => c.cpuMs), wallMin: Math.min(...walls), wallMax: Math.max(...walls) };
+  return {
+    calls: pick((c) => c.calls),
+    routes: costs.at(-1)!.routes,
+    body: pick((c) => c.body),
+    wire: pick((c) => c.wire),
+    wallMs: pick((c) => c.wallMs),
+    cpuMs: pick((c) => c.cpuMs),
+    wallMin: Math.min(...walls),
+    wallMax: Math.max(...walls),
+  };
 }
 
 function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -199,8 +215,15 @@ function printPreamble(): void {
   const script = path.relative(process.cwd(), process.argv[1] ?? "tests/bench/heatmap.bench.ts");
   console.log(`command: node ${[...process.execArgv, script].join(" ")}`);
   const cpus = os.cpus();
-  console.log(`machine: node ${process.version}, ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  console.log(`gc: ${gc ? "exposed: every measurement starts after a full GC" : "NOT exposed (run with --expose-gc): a run may pay for the previous one's garbage"}`);
+  console.log(
+    `machine: node ${process.version}, ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, load avg ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  console.log(
+    `gc: ${gc ? "exposed: every measurement starts after a full GC" : "NOT exposed (run with --expose-gc): a run may pay for the previous one's garbage"}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -223,16 +246,32 @@ async function round(emu: Emulator, meter: EmulatorMeter, account: BatchAccount,
     responses[w] = r.response;
   }
   // The naive read uses ours' exact windows (service-clock bounds), so the counts are comparable task for task.
-  const { value, cost } = await measure(emu, meter, () => naiveHeatmapCounts(naive, WINDOWS.map((w) => responses[w].window)));
+  const { value, cost } = await measure(emu, meter, () =>
+    naiveHeatmapCounts(
+      naive,
+      WINDOWS.map((w) => responses[w].window),
+    ),
+  );
   rows.naive.push(cost);
   rows.naiveTasks = value.tasksRead;
   WINDOWS.forEach((w, i) => assertSameFailures(`round ${n}, ${w}`, responses[w], value.tallies[i]!));
   rows.checked = WINDOWS.map((w) => `${w}: ${int(responses[w].totals.failures)} failed tasks on ${int(responses[w].totals.nodesWithFailures)} nodes`);
-  console.log(`round ${n}/${ROUNDS} done: ours 24h cold ${ms(rows.cold["24h"].at(-1)!.wallMs)} ms, naive ${ms(cost.wallMs)} ms; per-node failures agree (${rows.checked.join("; ")})`);
+  console.log(
+    `round ${n}/${ROUNDS} done: ours 24h cold ${ms(rows.cold["24h"].at(-1)!.wallMs)} ms, naive ${ms(cost.wallMs)} ms; per-node failures agree (${rows.checked.join("; ")})`,
+  );
 }
 
 function printResults(rows: Rows): void {
-  const line = (name: string, c: ReturnType<typeof summarize>) => [name, int(c.calls), mib(c.body), mib(c.wire), ms(c.wallMs), `${ms(c.wallMin)}–${ms(c.wallMax)}`, ms(c.cpuMs), c.routes || "(none)"];
+  const line = (name: string, c: ReturnType<typeof summarize>) => [
+    name,
+    int(c.calls),
+    mib(c.body),
+    mib(c.wire),
+    ms(c.wallMs),
+    `${ms(c.wallMin)}–${ms(c.wallMax)}`,
+    ms(c.cpuMs),
+    c.routes || "(none)",
+  ];
   const s = {
     cold1: summarize(rows.cold["1h"]),
     warm1: summarize(rows.warm["1h"]),
@@ -251,7 +290,14 @@ function printResults(rows: Rows): void {
       line(`naive (${int(rows.naiveTasks)} tasks, all fields, no node list)`, s.naive),
     ],
   );
-  const ratios = (name: string, o: Cost) => [name, ratio(s.naive.calls, o.calls), ratio(s.naive.body, o.body), ratio(s.naive.wire, o.wire), ratio(s.naive.wallMs, o.wallMs), ratio(s.naive.cpuMs, o.cpuMs)];
+  const ratios = (name: string, o: Cost) => [
+    name,
+    ratio(s.naive.calls, o.calls),
+    ratio(s.naive.body, o.body),
+    ratio(s.naive.wire, o.wire),
+    ratio(s.naive.wallMs, o.wallMs),
+    ratio(s.naive.cpuMs, o.cpuMs),
+  ];
   printTable(
     "2. naive ÷ ours (higher means ours is cheaper); the naive read answers both windows in one pass, so it is one row",
     ["compared with", "calls", "body bytes", "wire bytes", "wall time", "cpu time"],
@@ -279,7 +325,12 @@ async function main(): Promise<void> {
   } finally {
     await emu.close();
   }
-  console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s; load avg at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s; load avg at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -65,7 +65,8 @@ function recordFileApi(page: Page, file: string): { reads: Read[]; pending: Prom
   page.on("response", (res: Response) => {
     const u = new URL(res.url());
     if (!u.pathname.startsWith(prefix)) return;
-    const kind: Read["kind"] = u.pathname === prefix ? "list" : u.searchParams.has("properties") ? "properties" : u.searchParams.has("line") ? "line" : "content";
+    const kind: Read["kind"] =
+      u.pathname === prefix ? "list" : u.searchParams.has("properties") ? "properties" : u.searchParams.has("line") ? "line" : "content";
     if (kind !== "list" && !u.pathname.endsWith(`/${file}`)) return;
     pending.push(
       res.body().then(
@@ -111,7 +112,11 @@ async function openBig(browser: Browser, base: string): Promise<OpenResult> {
     await Promise.all(pending);
     const beforeUrls = new Set(before.map((b) => b.url));
     const pre = reads.filter((r) => beforeUrls.has(r.url));
-    const beforeShown = { count: pre.length, bytes: pre.reduce((n, r) => n + r.bytes, 0), content: pre.filter((r) => r.kind === "content").reduce((n, r) => n + r.bytes, 0) };
+    const beforeShown = {
+      count: pre.length,
+      bytes: pre.reduce((n, r) => n + r.bytes, 0),
+      content: pre.filter((r) => r.kind === "content").reduce((n, r) => n + r.bytes, 0),
+    };
 
     const statusOpen = await status(page);
     const rowsOpen = await page.locator(FIRST_ROW).count();
@@ -133,7 +138,10 @@ async function openBig(browser: Browser, base: string): Promise<OpenResult> {
           el.scrollTop = 0;
         });
         const moved = await page
-          .waitForFunction((f) => Number(document.querySelector("[data-testid=log-status]")?.getAttribute("data-start")) < f, from, { timeout: 3_000, polling: 20 })
+          .waitForFunction((f) => Number(document.querySelector("[data-testid=log-status]")?.getAttribute("data-start")) < f, from, {
+            timeout: 3_000,
+            polling: 20,
+          })
           .then(() => true)
           .catch(() => false);
         if (moved) break;
@@ -229,7 +237,9 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push("Log viewer benchmark");
     out.push(`command:   ${COMMAND}`);
-    out.push(`machine:   node ${process.version}, ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
+    out.push(
+      `machine:   node ${process.version}, ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    );
     out.push(`chromium:  ${version} (/usr/bin/chromium, headless, ${CHROMIUM_ARGS.join(" ")}), viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
     out.push(`uptime before: ${up0}`);
     out.push(`uptime after:  ${up1}`);
@@ -244,16 +254,30 @@ async function main(): Promise<void> {
           ["file API responses finished before it", String(big.beforeShown.count)],
           ["  their bytes (all: content + properties/list)", `${big.beforeShown.bytes} B (${kib(big.beforeShown.bytes)})`],
           ["  of which file content", `${big.beforeShown.content} B (${kib(big.beforeShown.content)})`],
-          ["status after open: lines / bytes held", `${big.statusOpen.lines} / ${kib(big.statusOpen.end - big.statusOpen.start)} (${chunksOf(big.statusOpen)} chunks)`],
+          [
+            "status after open: lines / bytes held",
+            `${big.statusOpen.lines} / ${kib(big.statusOpen.end - big.statusOpen.start)} (${chunksOf(big.statusOpen)} chunks)`,
+          ],
         ],
       ),
     );
     out.push("");
-    out.push(`2. #L${DEEP_LINE} in stderr.txt (150 MiB; the line starts at ${mib(((DEEP_LINE - 1) / 32) * 4096)}), navigation → that row selected on screen, fresh context each`);
+    out.push(
+      `2. #L${DEEP_LINE} in stderr.txt (150 MiB; the line starts at ${mib(((DEEP_LINE - 1) / 32) * 4096)}), navigation → that row selected on screen, fresh context each`,
+    );
     out.push(
       table(
         ["run", "row on screen ms", "?line= API ms", "page file API reads", "page bytes", "emulator GETs stderr", "emulator HEADs", "emulator bytes served"],
-        [cold, warm].map((d) => [d.label, ms(d.shownMs), ms(d.lineApiMs), String(d.pageReads), kib(d.pageBytes), String(d.emu.gets), String(d.emu.heads), `${mib(d.emu.bytes)} (${d.emu.bytes} B)`]),
+        [cold, warm].map((d) => [
+          d.label,
+          ms(d.shownMs),
+          ms(d.lineApiMs),
+          String(d.pageReads),
+          kib(d.pageBytes),
+          String(d.emu.gets),
+          String(d.emu.heads),
+          `${mib(d.emu.bytes)} (${d.emu.bytes} B)`,
+        ]),
       ),
     );
     out.push("   Emulator bytes: Content-Length of each file response it served (index ranges are 4 MiB each, the viewer's reads 256 KiB).");
@@ -263,8 +287,26 @@ async function main(): Promise<void> {
       table(
         ["state", "JSHeapUsedSize", "JSHeapTotalSize", "DOM nodes", "chunks held", "bytes held", "lines held", "rows in DOM"],
         [
-          ["after open (tail)", mib(big.heapOpen.used), mib(big.heapOpen.total), String(big.heapOpen.nodes), chunksOf(big.statusOpen), kib(big.statusOpen.end - big.statusOpen.start), String(big.statusOpen.lines), String(big.rowsOpen)],
-          [`after ${SCROLL_CHUNKS} chunks up (${mib(SCROLL_CHUNKS * CHUNK)})`, mib(big.heapScrolled.used), mib(big.heapScrolled.total), String(big.heapScrolled.nodes), chunksOf(big.statusScrolled), kib(big.statusScrolled.end - big.statusScrolled.start), String(big.statusScrolled.lines), String(big.rowsScrolled)],
+          [
+            "after open (tail)",
+            mib(big.heapOpen.used),
+            mib(big.heapOpen.total),
+            String(big.heapOpen.nodes),
+            chunksOf(big.statusOpen),
+            kib(big.statusOpen.end - big.statusOpen.start),
+            String(big.statusOpen.lines),
+            String(big.rowsOpen),
+          ],
+          [
+            `after ${SCROLL_CHUNKS} chunks up (${mib(SCROLL_CHUNKS * CHUNK)})`,
+            mib(big.heapScrolled.used),
+            mib(big.heapScrolled.total),
+            String(big.heapScrolled.nodes),
+            chunksOf(big.statusScrolled),
+            kib(big.statusScrolled.end - big.statusScrolled.start),
+            String(big.statusScrolled.lines),
+            String(big.rowsScrolled),
+          ],
         ],
       ),
     );

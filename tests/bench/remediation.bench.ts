@@ -48,11 +48,21 @@ async function bulkActions(): Promise<void> {
   process.env.BATCH_ACCOUNT_KEY = emu.key;
   process.env.BATCHSCOPE_AUDIT_DB = path.join(dir, "actions.sqlite");
   try {
-    const nodes = emu.sim.store.pools.get(POOL)!.nodes.values().map((n) => n.wire.id).sort();
+    const nodes = emu.sim.store.pools
+      .get(POOL)!
+      .nodes.values()
+      .map((n) => n.wire.id)
+      .sort();
     console.log(`\n## Bulk actions through the route handler (scale: ${nodes.length} nodes, emulator over HTTP)\n`);
     console.log("| action | nodes | wall time | per node | Batch calls | of which the action | accepted |");
     console.log("|---|---|---|---|---|---|---|");
-    const row = async (label: string, n: number, body: Omit<ActionRequest, "operationId" | "reason" | "nodeIds">, actionRoute: RegExp, ids = nodes.slice(0, n)) => {
+    const row = async (
+      label: string,
+      n: number,
+      body: Omit<ActionRequest, "operationId" | "reason" | "nodeIds">,
+      actionRoute: RegExp,
+      ids = nodes.slice(0, n),
+    ) => {
       emu.stats.total = 0;
       emu.stats.byRoute.clear();
       const t0 = performance.now();
@@ -99,7 +109,14 @@ function auditAtScale(): void {
   for (let i = 500; i < TOTAL; i++) {
     const when = new Date(start + i * 60_000);
     const id = log.appendIntent(
-      { ...base, operationId: randomUUID(), actor: i % 1000 === 0 ? "rare@example.com" : `user${i % 20}@example.com`, nodeId: `tvmps_${i % 5000}`, action: actions[i % 4]!, option: "requeue" },
+      {
+        ...base,
+        operationId: randomUUID(),
+        actor: i % 1000 === 0 ? "rare@example.com" : `user${i % 20}@example.com`,
+        nodeId: `tvmps_${i % 5000}`,
+        action: actions[i % 4]!,
+        option: "requeue",
+      },
       when,
     );
     log.appendOutcome(id, { outcome: "accepted", requestId: randomUUID() }, when);

@@ -59,7 +59,16 @@ test("pages through a job's tasks without repeating or skipping any", async ({ p
 test("a link to a deleted job says so and offers the account", async ({ page }) => {
   await env().client.job.deleteMethod("ml-training");
   env().emu.advance(60_000);
-  await expect.poll(async () => env().client.job.get("ml-training").then(() => "there", () => "gone")).toBe("gone");
+  await expect
+    .poll(async () =>
+      env()
+        .client.job.get("ml-training")
+        .then(
+          () => "there",
+          () => "gone",
+        ),
+    )
+    .toBe("gone");
   await page.goto(`${env().dashboard.url}/demo/jobs/ml-training`);
   const gone = page.getByRole("alert", { name: /not found/ });
   await expect(gone).toContainText("Job ml-training no longer exists");

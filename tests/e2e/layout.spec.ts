@@ -28,8 +28,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (frame.scrollWidth > frame.clientWidth) problems.push(`${name} scrolls sideways: ${frame.scrollWidth} > ${frame.clientWidth}`);
       if (table.scrollWidth > table.clientWidth) problems.push(`${name} overflows itself: ${table.scrollWidth} > ${table.clientWidth}`);
       for (const th of Array.from(table.querySelectorAll("thead th"))) {
-        if (th.scrollWidth > th.clientWidth)
-          problems.push(`${name}: header "${th.textContent}" is clipped (${th.scrollWidth} > ${th.clientWidth})`);
+        if (th.scrollWidth > th.clientWidth) problems.push(`${name}: header "${th.textContent}" is clipped (${th.scrollWidth} > ${th.clientWidth})`);
       }
     }
     const doc = document.documentElement;
@@ -74,9 +73,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectTablesFit(page, ["node-table"]);
       // Every column is there and shown; an abbreviated header carries its full name as its title.
       const headers = page.getByTestId("node-table").locator("thead th");
-      const names = await headers.evaluateAll((ths) =>
-        ths.map((th) => th.getAttribute("title") ?? th.textContent?.replace(/[▲▼]/g, "").trim()),
-      );
+      const names = await headers.evaluateAll((ths) => ths.map((th) => th.getAttribute("title") ?? th.textContent?.replace(/[▲▼]/g, "").trim()));
       expect(names).toEqual(["", "Node", "State", "Scheduling", "Failures", "Failure rate", "Running tasks", "Errors"]);
       for (const th of await headers.all()) expect((await th.boundingBox())?.width).toBeGreaterThan(20);
       await page.getByTestId("node-table").scrollIntoViewIfNeeded();

@@ -16,7 +16,11 @@ test.beforeAll(async () => {
     { path: "wd/blob.bin", size: 65536, style: "binary" },
     { path: "wd/small.log", size: 4096, style: "app" },
   ]) {
-    const res = await fetch(`${env().emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+    const res = await fetch(`${env().emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(f),
+    });
     expect(res.ok).toBe(true);
   }
 });
@@ -40,7 +44,11 @@ function recordFileReads(page: Page) {
 
 async function status(page: Page) {
   const s = page.getByTestId("log-status");
-  return { lines: Number(await s.getAttribute("data-lines")), start: Number(await s.getAttribute("data-start")), end: Number(await s.getAttribute("data-end")) };
+  return {
+    lines: Number(await s.getAttribute("data-lines")),
+    start: Number(await s.getAttribute("data-start")),
+    end: Number(await s.getAttribute("data-end")),
+  };
 }
 
 /** Text of the row at the top edge of the viewport, and the scroll offset. */
@@ -66,7 +74,10 @@ test("a 1 GiB ANSI log opens at its end with a small ranged read, in colour, and
   const elapsed = Date.now() - t0;
   expect(elapsed, "the last line is on screen within a few seconds").toBeLessThan(10_000);
   await expect(page.getByTestId("file-size")).toHaveText("1.0 GiB");
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Task frame-encode-all" })).toHaveAttribute("href", "/demo/jobs/render-frames/tasks/frame-encode-all");
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Task frame-encode-all" })).toHaveAttribute(
+    "href",
+    "/demo/jobs/render-frames/tasks/frame-encode-all",
+  );
   // Only a small range was read, never the file.
   await expect.poll(() => reads.length).toBeGreaterThan(0);
   expect(reads.reduce((n, r) => n + r.bytes, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
@@ -124,7 +135,9 @@ test("a line link deep in the 150 MiB stderr opens at that line, found by the se
 test("search the whole 150 MiB file on the server: progress, the match as a line link, and the file opens there", async ({ page }) => {
   test.setTimeout(150_000);
   // The text of line 1,000,001 (it starts at byte 4096 × 1,000,000 / 32), read straight from Batch.
-  const res = await env().client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128004095" } });
+  const res = await env().client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", {
+    fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128004095" },
+  });
   const chunks: Buffer[] = [];
   for await (const c of res.readableStreamBody ?? []) chunks.push(Buffer.from(c as Buffer));
   const target = Buffer.concat(chunks).toString("utf8").split("\n")[0]!.slice(0, 60);
@@ -161,9 +174,16 @@ test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking
   await page.getByTestId("copy-lines").click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.split("\n")).toHaveLength(3);
-  expect(copied).toBe(await lines.locator("[data-selected] .log-text").allTextContents().then((t) => t.join("\n")));
+  expect(copied).toBe(
+    await lines
+      .locator("[data-selected] .log-text")
+      .allTextContents()
+      .then((t) => t.join("\n")),
+  );
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
   // Wrap keeps every line on screen.
   await page.getByRole("button", { name: "Wrap" }).click();
   await expect(page.getByRole("button", { name: "Wrap" })).toHaveAttribute("aria-pressed", "true");
@@ -231,7 +251,11 @@ test("follow a growing file: new lines arrive, scrolling up pauses, Resume follo
 });
 
 test("a stderr holding <script> shows it as text and runs nothing", async ({ page }) => {
-  await env().client.task.add("render-frames", { id: "xss-viewer", commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`, constraints: { maxTaskRetryCount: 0 } });
+  await env().client.task.add("render-frames", {
+    id: "xss-viewer",
+    commandLine: `/bin/sh -c "echo '<script>alert(1)</script>' >&2; exit 1"`,
+    constraints: { maxTaskRetryCount: 0 },
+  });
   for (let i = 0; i < 120; i++) {
     if ((await env().client.task.get("render-frames", "xss-viewer")).state === "completed") break;
     env().emu.advance(5_000);
@@ -254,7 +278,10 @@ test("a binary file is offered as a download, not dumped as text", async ({ page
   await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/blob.bin"));
   const panel = page.getByTestId("binary-file");
   await expect(panel).toContainText("looks like a binary file");
-  await expect(panel.getByRole("link", { name: "Download wd/blob.bin" })).toHaveAttribute("href", "/api/accounts/demo/jobs/etl-nightly/tasks/shard-0020/files/wd/blob.bin?download=1");
+  await expect(panel.getByRole("link", { name: "Download wd/blob.bin" })).toHaveAttribute(
+    "href",
+    "/api/accounts/demo/jobs/etl-nightly/tasks/shard-0020/files/wd/blob.bin?download=1",
+  );
   await expect(page.getByTestId("log-lines")).toHaveCount(0);
 });
 
@@ -264,7 +291,10 @@ test("a node's startup log: breadcrumbs account › pool › node › file, star
   expect(node?.id).toBeTruthy();
   await page.goto(`${env().dashboard.url}/demo/pools/render-linux/nodes/${node!.id}/files/startup/stdout.txt`);
   await expect(page.getByRole("heading", { level: 1, name: "startup/stdout.txt" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: `Node ${node!.id}` })).toHaveAttribute("href", `/demo/pools/render-linux/nodes/${node!.id}`);
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: `Node ${node!.id}` })).toHaveAttribute(
+    "href",
+    `/demo/pools/render-linux/nodes/${node!.id}`,
+  );
   await expect(page.getByTestId("log-lines").locator("[data-index]").first()).toBeVisible();
   const tree = page.getByTestId("file-tree").getByRole("link");
   await expect(tree.first()).toContainText("startup/stderr.txt");

@@ -72,7 +72,10 @@ test.describe("pool health on the pool page", () => {
       await expect(group.getByTestId("group-count")).toHaveText(String(members.length));
       for (const id of ids(members)) {
         await expect(group.getByRole("link", { name: id, exact: true })).toHaveAttribute("href", paths.node(account, pool.id!, id));
-        await expect(group.getByRole("link", { name: `startup/stderr.txt of ${id}` })).toHaveAttribute("href", paths.nodeFile(account, pool.id!, id, "startup/stderr.txt"));
+        await expect(group.getByRole("link", { name: `startup/stderr.txt of ${id}` })).toHaveAttribute(
+          "href",
+          paths.nodeFile(account, pool.id!, id, "startup/stderr.txt"),
+        );
       }
     }
 
@@ -110,7 +113,15 @@ test.describe("pool health on the pool page: links, accessibility and a healthy 
     await expect(page.getByRole("region", { name: "Pool health" })).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).include("#pool-health-heading").include("section[aria-labelledby=pool-health-heading]").analyze();
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join("; ")})`,
+      ),
+    ).toEqual([]);
   });
 
   test("a pool with nothing wrong at pool level shows no health panel", async ({ page }) => {

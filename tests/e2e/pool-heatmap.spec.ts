@@ -17,12 +17,19 @@ test.beforeAll(async () => {
   const since = Date.now() - 6 * 3_600_000;
   const failures = new Map<string, number>();
   const client = env().client;
-  const completed = await all(client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } }), (link) => client.task.listNext(link));
+  const completed = await all(
+    client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "id,executionInfo,nodeInfo" } }),
+    (link) => client.task.listNext(link),
+  );
   for (const t of completed) {
     const end = t.executionInfo?.endTime?.getTime() ?? 0;
-    if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId) failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
+    if (t.executionInfo?.result === "failure" && end >= since && t.nodeInfo?.nodeId)
+      failures.set(t.nodeInfo.nodeId, (failures.get(t.nodeInfo.nodeId) ?? 0) + 1);
   }
-  badNodes = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+  badNodes = [...failures]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([id]) => id);
   expect(badNodes).toHaveLength(3);
 });
 
@@ -95,7 +102,10 @@ test.describe("the pool page of an incident: a cell, the keyboard and colours", 
     // Click the first row's box, shift-click the third: three nodes, in the URL.
     const rows = page.getByTestId("heatmap-row");
     await rows.nth(0).getByRole("checkbox").click();
-    await rows.nth(2).getByRole("checkbox").click({ modifiers: ["Shift"] });
+    await rows
+      .nth(2)
+      .getByRole("checkbox")
+      .click({ modifiers: ["Shift"] });
     await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
     await expect(page).toHaveURL(/sel=/);
     const sel = new URL(page.url()).searchParams.get("sel")!.split(",");
@@ -189,7 +199,15 @@ test.describe("the pool page of an incident: links, loading and accessibility", 
     await expect(page.getByTestId("category-list")).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join("; ")})`,
+      ),
+    ).toEqual([]);
   });
 
   test("a link to a removed pool says it no longer exists and offers the account", async ({ page }) => {

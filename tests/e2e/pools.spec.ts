@@ -41,7 +41,8 @@ test.describe("against an emulator named by the environment", () => {
     const running = (counts?.dedicated?.running ?? 0) + (counts?.lowPriority?.running ?? 0);
     expect(idle + running).toBe(100);
     // The view refreshes on its own; compare against the same moment by summing the two live columns.
-    const shown = async () => Number(await page.getByTestId("prod-ingest-idle").innerText()) + Number(await page.getByTestId("prod-ingest-running").innerText());
+    const shown = async () =>
+      Number(await page.getByTestId("prod-ingest-idle").innerText()) + Number(await page.getByTestId("prod-ingest-running").innerText());
     await expect.poll(shown).toBe(100);
     await expect(page.getByRole("status").filter({ hasText: "Simulated data" })).toBeVisible();
   });

@@ -16,7 +16,10 @@ test.describe("real-form node ids on the incident scenario", () => {
     const since = Date.now() - 6 * 3_600_000;
     const failures = new Map<string, number>();
     const client = env().client;
-    const tasks = await all(client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "executionInfo,nodeInfo" } }), (link) => client.task.listNext(link));
+    const tasks = await all(
+      client.task.list("ingest-2026-11-27", { taskListOptions: { filter: "state eq 'completed'", select: "executionInfo,nodeInfo" } }),
+      (link) => client.task.listNext(link),
+    );
     for (const t of tasks) {
       const id = t.nodeInfo?.nodeId;
       if (id && t.executionInfo?.result === "failure" && (t.executionInfo.endTime?.getTime() ?? 0) >= since) failures.set(id, (failures.get(id) ?? 0) + 1);

@@ -39,14 +39,23 @@ test.describe("a dashboard killed mid-action", () => {
     const received = () => [...emu.stats.byRoute.keys()].map((route) => DISABLE.exec(route)?.[1]).filter((id): id is string => !!id);
     await expect.poll(() => received().length, { timeout: 30_000 }).toBeGreaterThan(0);
     process.kill(dashboard.pid, "SIGKILL");
-    await expect.poll(() => fetch(`${dashboard.url}/api/accounts`).then(() => "answering", () => "gone")).toBe("gone");
+    await expect
+      .poll(() =>
+        fetch(`${dashboard.url}/api/accounts`).then(
+          () => "answering",
+          () => "gone",
+        ),
+      )
+      .toBe("gone");
     await env().clearFaults();
 
     const reached = received().sort();
     expect(reached.length).toBeLessThan(NODES);
     const db = new Database(env().auditDb, { readonly: true });
     const rows = db
-      .prepare("SELECT i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.action = 'disableScheduling'")
+      .prepare(
+        "SELECT i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.action = 'disableScheduling'",
+      )
       .all() as { nodeId: string; outcome: string | null }[];
     db.close();
     const recorded = new Map(rows.map((r) => [r.nodeId, r.outcome]));
@@ -56,7 +65,12 @@ test.describe("a dashboard killed mid-action", () => {
     }
 
     // A new server on the same audit file: the operator sees which calls may have reached Batch.
-    const next = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key, BATCHSCOPE_AUDIT_DB: env().auditDb });
+    const next = await startDashboard({
+      BATCH_ACCOUNT_NAME: emu.account,
+      BATCH_ACCOUNT_URL: emu.url,
+      BATCH_ACCOUNT_KEY: emu.key,
+      BATCHSCOPE_AUDIT_DB: env().auditDb,
+    });
     try {
       await page.goto(`${next.url}/${ACCOUNT}/audit?action=disableScheduling`);
       const audit = page.getByTestId("audit-table");

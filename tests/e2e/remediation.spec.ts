@@ -18,7 +18,9 @@ async function fillThePool(env: Stack): Promise<void> {
 
 async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
   const client = env.client;
-  const running = await all(client.task.list(JOB, { taskListOptions: { filter: "state eq 'running'", select: "id,nodeInfo" } }), (link) => client.task.listNext(link));
+  const running = await all(client.task.list(JOB, { taskListOptions: { filter: "state eq 'running'", select: "id,nodeInfo" } }), (link) =>
+    client.task.listNext(link),
+  );
   return running.filter((t) => nodeIds.includes(t.nodeInfo?.nodeId ?? "")).map((t) => t.id!);
 }
 
@@ -31,7 +33,10 @@ async function selectBadNodesOnHeatmap(page: Page, url: string, bad: string[]): 
   await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
   const rows = page.getByTestId("heatmap-row");
   await rows.nth(0).getByRole("checkbox").click();
-  await rows.nth(2).getByRole("checkbox").click({ modifiers: ["Shift"] });
+  await rows
+    .nth(2)
+    .getByRole("checkbox")
+    .click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
 
   // Beside the selection: what is impossible is disabled with the reason as text.
@@ -97,7 +102,10 @@ async function checkNodesOfflineAndTasksRequeued(page: Page, env: Stack, bad: st
 
   // Where an operator looks: the task page of one of them says it was requeued.
   await result.getByText(/Tasks that were running on them/).click();
-  await result.getByTestId("affected-tasks").getByRole("link", { name: `${JOB}/${running[0]}` }).click();
+  await result
+    .getByTestId("affected-tasks")
+    .getByRole("link", { name: `${JOB}/${running[0]}` })
+    .click();
   await expect(page.getByTestId("requeue-count")).toContainText("1 time");
   return requestIds;
 }
@@ -208,7 +216,9 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     for (const id of bad) expect((await env().client.computeNode.get(POOL, id)).runningTasksCount).toBeGreaterThan(0);
   });
 
-  test("selects the bad nodes on the heatmap, disables scheduling with requeue, sees the tasks requeued, the nodes offline and the records", async ({ page }) => {
+  test("selects the bad nodes on the heatmap, disables scheduling with requeue, sees the tasks requeued, the nodes offline and the records", async ({
+    page,
+  }) => {
     const running = await runningOn(env(), bad);
     expect(running.length).toBeGreaterThanOrEqual(3);
     const bar = await selectBadNodesOnHeatmap(page, env().dashboard.url, bad);

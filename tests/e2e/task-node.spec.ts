@@ -14,7 +14,9 @@ const nodeUrl = (pool: string, node: string) => `${env().dashboard.url}/demo/poo
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function renderNodes() {
@@ -34,7 +36,10 @@ test.describe("task page", () => {
     await expect(page.getByTestId("failure-info")).toContainText("BlobNotFound");
     await expect(page.getByTestId("failure-info")).toContainText("raw/2026-11-26/part-0042.csv");
     await expect(page.getByTestId("exit-code")).toContainText("never ran");
-    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Job etl-nightly" })).toHaveAttribute("href", "/demo/jobs/etl-nightly");
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Job etl-nightly" })).toHaveAttribute(
+      "href",
+      "/demo/jobs/etl-nightly",
+    );
     await expect(page.getByTestId("as-of").first()).toContainText(/as of \d\d:\d\d:\d\d UTC/);
     // The task never started, so it wrote no logs: said plainly, not as an error.
     await expect(page.getByText("stderr.txt does not exist")).toBeVisible();
@@ -54,7 +59,10 @@ test.describe("task page", () => {
     await expect(page.getByTestId("exit-code")).toContainText("0");
     await expect(page.getByTestId("failure-info")).toContainText("FileUploadAccessDenied");
     await expect(page.getByTestId("tail-fileuploaderr.txt").locator("pre")).toContainText("AuthorizationPermissionMismatch");
-    await expect(page.getByRole("link", { name: "Open full fileuploaderr.txt" })).toHaveAttribute("href", "/demo/jobs/etl-nightly/tasks/shard-0004/files/fileuploaderr.txt");
+    await expect(page.getByRole("link", { name: "Open full fileuploaderr.txt" })).toHaveAttribute(
+      "href",
+      "/demo/jobs/etl-nightly/tasks/shard-0004/files/fileuploaderr.txt",
+    );
     await expect(page.getByTestId("tail-stdout.txt").locator("pre")).toContainText("part-0000.parquet");
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -136,7 +144,10 @@ test.describe("node page", () => {
     const errors = page.getByTestId("node-errors");
     await expect(errors).toContainText(unusable!.errors![0]!.code!);
     await expect(errors).toContainText(unusable!.errors![0]!.message!);
-    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Pool render-linux" })).toHaveAttribute("href", "/demo/pools/render-linux");
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Pool render-linux" })).toHaveAttribute(
+      "href",
+      "/demo/pools/render-linux",
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.reload();
     await expect(page.getByTestId("node-errors")).toContainText(unusable!.errors![0]!.code!);
@@ -148,7 +159,10 @@ test.describe("node page", () => {
     await page.goto(nodeUrl("render-linux", failed!.id!));
     await expect(page.getByTestId("start-task-summary")).toContainText("failed with exit code 100");
     await expect(page.getByTestId("tail-startup/stderr.txt").locator("pre")).toContainText("Unable to locate package");
-    await expect(page.getByRole("link", { name: "Open full startup/stderr.txt" })).toHaveAttribute("href", `/demo/pools/render-linux/nodes/${failed!.id}/files/startup/stderr.txt`);
+    await expect(page.getByRole("link", { name: "Open full startup/stderr.txt" })).toHaveAttribute(
+      "href",
+      `/demo/pools/render-linux/nodes/${failed!.id}/files/startup/stderr.txt`,
+    );
     // The node's file list puts the start task's logs first.
     await expect(page.getByTestId("node-file-list").getByRole("link").first()).toHaveText("startup/stderr.txt");
     expect(await seriousViolations(page)).toEqual([]);
@@ -175,7 +189,9 @@ test.describe("node page", () => {
     await page.getByLabel("Refresh").selectOption("5000");
     await env().faults({ throttleRate: 1, retryAfterSeconds: 1 });
     try {
-      await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 }).toBe(429);
+      await expect
+        .poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 })
+        .toBe(429);
       const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
       await expect(banner).toContainText("kind: throttled", { timeout: 20_000 });
       await expect(page.getByTestId("as-of").first()).toContainText("data as of");
@@ -199,7 +215,9 @@ test.describe("node page", () => {
     }
     expect(gone).toBe(true);
     // Reads are cached for a few seconds; wait until the route itself reports the node gone.
-    await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${id}`)).status, { timeout: 15_000 }).toBe(404);
+    await expect
+      .poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${id}`)).status, { timeout: 15_000 })
+      .toBe(404);
     await page.reload();
     await expect(page.getByRole("heading", { name: new RegExp(`Node ${id} no longer exists`) })).toBeVisible();
     await expect(page.getByText(`is no longer in pool render-linux: it was removed or the pool was resized down; its files went with it`)).toBeVisible();

@@ -185,7 +185,9 @@ function sendFixture(req: IncomingMessage, res: ServerResponse, fixture: Fixture
 /** Starts a replay server answering from the named fixtures (a later one wins for the same request). */
 export async function startReplayServer(names: readonly string[]): Promise<ReplayServer> {
   const fixtures = names.map((n) => ({ name: n, fixture: loadFixture(n) }));
-  const byKey = new Map(fixtures.map(({ name, fixture }) => [matchKey(fixture.request.method, fixture.request.path, fixture.request.query), { name, fixture }]));
+  const byKey = new Map(
+    fixtures.map(({ name, fixture }) => [matchKey(fixture.request.method, fixture.request.path, fixture.request.query), { name, fixture }]),
+  );
   const known = knownPrefixes(fixtures.map((f) => f.fixture));
   const requests: ReplayRequest[] = [];
   const port = await freePort();

@@ -29,11 +29,23 @@ export interface Stack {
  * `env` adds dashboard variables (BATCHSCOPE_IDENTITY …); every dashboard gets its own BATCHSCOPE_AUDIT_DB.
  * `speed` is the emulator clock's (default 1); a tiny one nearly stops time, which `advance` then moves.
  */
-export async function startStack(spec: { scenario: ScenarioName; account: string; seed?: number; speed?: number; env?: Record<string, string> }): Promise<Stack> {
+export async function startStack(spec: {
+  scenario: ScenarioName;
+  account: string;
+  seed?: number;
+  speed?: number;
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const emu = await startEmulator({ scenario: spec.scenario, seed: spec.seed ?? 1, account: spec.account, ...(spec.speed ? { speed: spec.speed } : {}) });
   const auditDir = mkdtempSync(join(tmpdir(), "batchscope-audit-"));
   const auditDb = join(auditDir, "audit.sqlite");
-  const dashboard = await startDashboard({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key, BATCHSCOPE_AUDIT_DB: auditDb, ...spec.env }).catch(async (e: unknown) => {
+  const dashboard = await startDashboard({
+    BATCH_ACCOUNT_NAME: emu.account,
+    BATCH_ACCOUNT_URL: emu.url,
+    BATCH_ACCOUNT_KEY: emu.key,
+    BATCHSCOPE_AUDIT_DB: auditDb,
+    ...spec.env,
+  }).catch(async (e: unknown) => {
     await emu.close();
     rmSync(auditDir, { recursive: true, force: true });
     throw e;
@@ -63,7 +75,10 @@ export async function startStack(spec: { scenario: ScenarioName; account: string
  * One stack for every test of a file (or describe block): started before the first test, stopped after
  * the last. Returns a getter, since the stack exists only once beforeAll has run.
  */
-export function stackPerFile(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }, spec: Parameters<typeof startStack>[0]): () => Stack {
+export function stackPerFile(
+  test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  spec: Parameters<typeof startStack>[0],
+): () => Stack {
   let stack: Stack | undefined;
   test.beforeAll(async () => {
     stack = await startStack(spec);

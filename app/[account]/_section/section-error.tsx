@@ -21,7 +21,11 @@ export function SectionError({ what, error, reset }: { what: string; error: Erro
     });
   return (
     <main className="mx-auto max-w-3xl space-y-3 px-6 py-12">
-      <div role="alert" aria-labelledby="section-error-title" className="space-y-2 rounded border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950">
+      <div
+        role="alert"
+        aria-labelledby="section-error-title"
+        className="space-y-2 rounded border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950"
+      >
         <h1 id="section-error-title" className="text-xl font-semibold">
           This {what} page could not be shown
         </h1>

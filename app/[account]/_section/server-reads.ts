@@ -36,7 +36,11 @@ export const serverReads = {
     schema: nodeDetailResponse,
     read: () => getNode(account, poolId, nodeId),
   }),
-  job: (account: BatchAccount, jobId: string): ServerRead => ({ queryKey: jobKeys.detail(account.name, jobId), schema: jobDetailResponse, read: () => getJob(account, jobId) }),
+  job: (account: BatchAccount, jobId: string): ServerRead => ({
+    queryKey: jobKeys.detail(account.name, jobId),
+    schema: jobDetailResponse,
+    read: () => getJob(account, jobId),
+  }),
   task: (account: BatchAccount, jobId: string, taskId: string): ServerRead => ({
     queryKey: taskKeys.detail(account.name, jobId, taskId),
     schema: taskDetailResponse,

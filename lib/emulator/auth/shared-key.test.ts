@@ -105,9 +105,7 @@ describe("buildStringToSign: canonicalization rules", () => {
   });
 
   it("signs only the path of an absolute-form request target", () => {
-    expect(buildStringToSign({ ...base, url: "http://localhost:8080/pools?x=1" }, ACCOUNT)).toBe(
-      buildStringToSign({ ...base, url: "/pools?x=1" }, ACCOUNT),
-    );
+    expect(buildStringToSign({ ...base, url: "http://localhost:8080/pools?x=1" }, ACCOUNT)).toBe(buildStringToSign({ ...base, url: "/pools?x=1" }, ACCOUNT));
   });
 });
 

@@ -15,32 +15,21 @@ export interface SignableRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export type AuthResult =
-  { ok: true; account: string } | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
+export type AuthResult = { ok: true; account: string } | { ok: false; code: "AuthenticationFailed" | "InvalidAuthenticationInfo"; reason: string };
 
 /** Batch's `message` for `AuthenticationFailed`; the per-request detail goes in `AuthResult.reason`. */
 export const AUTHENTICATION_FAILED_MESSAGE =
   "Server failed to authenticate the request. Verify that the value of Authorization header is formed correctly and includes the signature.";
 
 /** Batch's `message` for `InvalidAuthenticationInfo`. */
-export const INVALID_AUTHENTICATION_INFO_MESSAGE =
-  "Authentication information is not given in the correct format. Check the value of Authorization header.";
+export const INVALID_AUTHENTICATION_INFO_MESSAGE = "Authentication information is not given in the correct format. Check the value of Authorization header.";
 
 /** Documented freshness window; SDK retries resend the original ocp-date, so this must not be tighter. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 // Order is fixed by the SDK signer; Content-Length sits between Content-Language and Content-MD5.
 const LEADING_HEADERS = ["content-encoding", "content-language"] as const;
-const TRAILING_HEADERS = [
-  "content-md5",
-  "content-type",
-  "date",
-  "if-modified-since",
-  "if-match",
-  "if-none-match",
-  "if-unmodified-since",
-  "range",
-] as const;
+const TRAILING_HEADERS = ["content-md5", "content-type", "date", "if-modified-since", "if-match", "if-none-match", "if-unmodified-since", "range"] as const;
 
 function lowercaseHeaders(headers: SignableRequest["headers"]): Map<string, string> {
   // Callers other than Node's http server may pass mixed-case names; folding here keeps lookups simple.

@@ -18,10 +18,7 @@ export const cmdProgram: Program = (invocation: Invocation, io: Io, machine: Mac
   const parsed = parseCmdScript(script);
   if (!parsed.ok) {
     const error = parsed.error;
-    io.write(
-      2,
-      error.kind === "unexpected" ? `${error.token} was unexpected at this time.\r\n` : "The syntax of the command is incorrect.\r\n",
-    );
+    io.write(2, error.kind === "unexpected" ? `${error.token} was unexpected at this time.\r\n` : "The syntax of the command is incorrect.\r\n");
     return SYNTAX_ERROR_STATUS;
   }
   const run = (cmd: SimpleCommand, cmdIo: Io, state: ShellState): CommandResult => runCmdCommand(cmd, cmdIo, state, machine);

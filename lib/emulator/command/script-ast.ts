@@ -31,8 +31,6 @@ export interface Script {
 }
 
 export type ScriptSyntaxError =
-  | { kind: "unexpected"; token: string; line: number }
-  | { kind: "eof"; line: number }
-  | { kind: "unterminated"; quote: string; line: number };
+  { kind: "unexpected"; token: string; line: number } | { kind: "eof"; line: number } | { kind: "unterminated"; quote: string; line: number };
 
 export type ParseResult = { ok: true; script: Script } | { ok: false; error: ScriptSyntaxError };

@@ -47,8 +47,7 @@ function runShell(flavor: ShellFlavor, invocation: Invocation, io: Io, machine: 
   const state = createShellState();
   state.errexit = options.errexit;
   state.pipefail = options.pipefail;
-  const run = (cmd: SimpleCommand, cmdIo: Io, cmdState: ShellState): CommandResult =>
-    runShellCommand(flavor, argv0, cmd, cmdIo, cmdState, machine);
+  const run = (cmd: SimpleCommand, cmdIo: Io, cmdState: ShellState): CommandResult => runShellCommand(flavor, argv0, cmd, cmdIo, cmdState, machine);
   return runScript(parsed.script, io, state, run);
 }
 
@@ -93,14 +92,7 @@ function parseShellOptions(args: readonly string[]): ShellOptions {
   return options;
 }
 
-function runShellCommand(
-  flavor: ShellFlavor,
-  argv0: string,
-  cmd: SimpleCommand,
-  io: Io,
-  state: ShellState,
-  machine: Machine,
-): CommandResult {
+function runShellCommand(flavor: ShellFlavor, argv0: string, cmd: SimpleCommand, io: Io, state: ShellState, machine: Machine): CommandResult {
   const [name, ...args] = cmd.words;
   if (name === undefined) return { status: 0 };
   switch (name) {
@@ -136,12 +128,7 @@ function exitBuiltin(flavor: ShellFlavor, argv0: string, line: number, args: rea
   if (arg === undefined) return { status: state.lastStatus, exit: true };
   const valid = flavor === "dash" ? /^\+?\d+$/.test(arg) : /^[+-]?\d+$/.test(arg);
   if (!valid) {
-    io.write(
-      2,
-      flavor === "dash"
-        ? `${argv0}: ${line}: exit: Illegal number: ${arg}\n`
-        : `${argv0}: line ${line}: exit: ${arg}: numeric argument required\n`,
-    );
+    io.write(2, flavor === "dash" ? `${argv0}: ${line}: exit: Illegal number: ${arg}\n` : `${argv0}: line ${line}: exit: ${arg}: numeric argument required\n`);
     return { status: 2, exit: true };
   }
   if (flavor === "bash" && args.length > 1) {

@@ -60,12 +60,7 @@ function endCleanly(tail: Buffer): void {
  * Byte offset where line `lineIndex` (0-based) starts, for a file of text style. Needs only that
  * line's block, so it is constant-time in the file size. Undefined past the end of the file.
  */
-export function lineStartOffset(
-  seed: number,
-  style: Exclude<LogStyle, "binary">,
-  lineIndex: number,
-  totalSize: number,
-): number | undefined {
+export function lineStartOffset(seed: number, style: Exclude<LogStyle, "binary">, lineIndex: number, totalSize: number): number | undefined {
   const blockIndex = Math.floor(lineIndex / LINES_PER_BLOCK);
   const blockStart = blockIndex * BLOCK_SIZE;
   if (lineIndex < 0 || blockStart >= totalSize) return undefined;

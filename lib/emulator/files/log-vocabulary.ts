@@ -28,15 +28,11 @@ const INFO: Record<string, Template[]> = {
     (r) => `download of ${r.pick(FILES)} completed in ${r.between(0, 59)}.${r.between(0, 9)}s`,
   ],
   trainer: [
-    (r) =>
-      `epoch ${r.between(1, 50)}/50 step ${r.between(1, 9999)} loss=${(r.int(4000) / 1000).toFixed(4)} acc=${(r.int(1000) / 1000).toFixed(3)}`,
+    (r) => `epoch ${r.between(1, 50)}/50 step ${r.between(1, 9999)} loss=${(r.int(4000) / 1000).toFixed(4)} acc=${(r.int(1000) / 1000).toFixed(3)}`,
     (r) => `checkpoint saved to /mnt/batch/tasks/shared/ckpt-${r.between(1, 400)}.pt`,
     (r) => `🚀 stage ${r.between(1, 9)} complete`,
   ],
-  http: [
-    (r) => `GET /api/v1/items/${r.between(1, 999999)} 200 ${r.between(1, 400)}ms`,
-    (r) => `POST /api/v1/jobs 201 ${r.between(5, 900)}ms`,
-  ],
+  http: [(r) => `GET /api/v1/items/${r.between(1, 999999)} 200 ${r.between(1, 400)}ms`, (r) => `POST /api/v1/jobs 201 ${r.between(5, 900)}ms`],
   auth: [(r) => `token refreshed for user ${r.pick(USERS)}`, () => "✅ health check passed"],
   sensor: [
     (r) => `température du nœud: ${r.between(35, 92)}°C`,

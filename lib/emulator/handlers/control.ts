@@ -140,9 +140,7 @@ function storageRoutes(r: Router): void {
   const storage = (c: { sim: { storage: import("../storage/store").StorageModel } }) => c.sim.storage;
   r.on("GET", "/__emulator/storage", (c) => ok(storage(c).listAccounts()));
   r.on("POST", "/__emulator/storage/accounts", (c) => guarded(() => storage(c).addAccount(String(body(c).name ?? ""))));
-  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) =>
-    guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })),
-  );
+  r.on("DELETE", "/__emulator/storage/accounts/:account", (c) => guarded(() => ({ removed: storage(c).removeAccount(c.params.account ?? "") })));
   r.on("POST", "/__emulator/storage/accounts/:account/containers", (c) =>
     guarded(() => {
       const b = body(c);

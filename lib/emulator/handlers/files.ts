@@ -62,8 +62,7 @@ const normalise = (path: string | undefined) => (path ?? "").replace(/\\/g, "/")
 function availableTaskFiles(c: RouteContext, task: TaskRecord): Map<string, StoredFile> {
   if (task.filesGone === "nodeRemoved")
     throw Errors.taskFilesUnavailable("The compute node the task ran on has been removed from the pool, and its files with it.");
-  if (task.filesGone === "nodeReimaged")
-    throw Errors.taskFilesUnavailable("The compute node the task ran on was reimaged, which deleted the task directory.");
+  if (task.filesGone === "nodeReimaged") throw Errors.taskFilesUnavailable("The compute node the task ran on was reimaged, which deleted the task directory.");
   if (!task.node) throw Errors.taskFilesUnavailable("The task has not run on a compute node yet.");
   if (retentionExpired(task, c.sim.now())) throw Errors.taskFilesCleanedUp();
   return task.files;
@@ -99,10 +98,9 @@ function entries(files: Map<string, StoredFile>, extraDirs: readonly string[]): 
     addParents(d);
   }
   for (const name of files.keys()) addParents(name);
-  return [
-    ...[...dirs].map((name) => ({ name, isDirectory: true })),
-    ...[...files].map(([name, file]) => ({ name, isDirectory: false, file })),
-  ].sort((a, b) => a.name.localeCompare(b.name));
+  return [...[...dirs].map((name) => ({ name, isDirectory: true })), ...[...files].map(([name, file]) => ({ name, isDirectory: false, file }))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
 function find(list: Entry[], path: string | undefined): Entry {

@@ -40,13 +40,7 @@ function nodeActionRoutes(r: Router): void {
 
   r.on("POST", "/pools/:poolId/nodes/:nodeId/reimage", (c) => {
     const { pool, node } = nodeOf(c);
-    reimageNode(
-      c.sim,
-      pool,
-      node,
-      enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"),
-      rulesOf(c.apiVersion).reimageVirtualMachines,
-    );
+    reimageNode(c.sim, pool, node, enumValue(body(c), "nodeReimageOption", TASK_ACTIONS, "requeue"), rulesOf(c.apiVersion).reimageVirtualMachines);
     return { status: 202 };
   });
 

@@ -22,9 +22,7 @@ function createPool(c: RouteContext): Reply {
   const vmSize = requiredString(b, "vmSize");
   const vmc = b.virtualMachineConfiguration as WirePool["virtualMachineConfiguration"];
   // 2025-06-01 has no cloudServiceConfiguration: there a pool needs virtualMachineConfiguration.
-  const csc = rulesOf(c.apiVersion).cloudServiceConfiguration
-    ? (b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"])
-    : undefined;
+  const csc = rulesOf(c.apiVersion).cloudServiceConfiguration ? (b.cloudServiceConfiguration as WirePool["cloudServiceConfiguration"]) : undefined;
   if (!vmc && !csc) throw Errors.missingProperty("virtualMachineConfiguration");
   const policy = (b.taskSchedulingPolicy ?? {}) as { nodeFillType?: unknown };
   const pool = addPoolRecord(
@@ -116,7 +114,6 @@ function resizeTimeoutOf(b: Record<string, unknown>): string {
   const v = b.resizeTimeout;
   if (v === undefined) return "PT15M";
   const ms = typeof v === "string" ? parseDuration(v) : undefined;
-  if (ms === undefined || ms < 5 * 60_000)
-    throw Errors.invalidProperty("resizeTimeout", v, "The resize timeout must be at least 5 minutes (PT5M).");
+  if (ms === undefined || ms < 5 * 60_000) throw Errors.invalidProperty("resizeTimeout", v, "The resize timeout must be at least 5 minutes (PT5M).");
   return v as string;
 }

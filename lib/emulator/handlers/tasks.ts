@@ -110,8 +110,7 @@ function addTask(c: RouteContext, job: JobRecord, b: Record<string, unknown>): T
   const given = (b.constraints ?? {}) as Partial<WireTask["constraints"]>;
   for (const key of ["maxWallClockTime", "retentionTime"] as const) {
     const v = given[key];
-    if (v !== undefined && parseDuration(v) === undefined)
-      throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
+    if (v !== undefined && parseDuration(v) === undefined) throw Errors.invalidProperty(`constraints.${key}`, v, "Expected an ISO 8601 duration such as PT1H.");
   }
   const now = c.sim.now();
   const created = iso(now);
@@ -150,9 +149,7 @@ function outputFile(o: unknown, i: number): OutputFile {
   if (options.uploadCondition === undefined) throw Errors.missingProperty(`outputFiles[${i}].uploadOptions.uploadCondition`);
   const condition = enumValue(options, "uploadCondition", ["tasksuccess", "taskfailure", "taskcompletion"] as const, "tasksuccess");
   // Sent in any case, returned PascalCase ("TaskSuccess"), as recorded (docs/real-service.md).
-  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[
-    condition
-  ];
+  const uploadCondition = ({ tasksuccess: "TaskSuccess", taskfailure: "TaskFailure", taskcompletion: "TaskCompletion" } as const)[condition];
   return { ...file, uploadOptions: { ...options, uploadCondition } } as OutputFile;
 }
 

@@ -83,13 +83,7 @@ async function admitBatchRequest(req: IncomingMessage, target: Target, deps: Req
   return apiVersion;
 }
 
-async function dispatch(
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: Target,
-  apiVersion: ApiVersion,
-  deps: RequestDeps,
-): Promise<void> {
+async function dispatch(req: IncomingMessage, res: ServerResponse, target: Target, apiVersion: ApiVersion, deps: RequestDeps): Promise<void> {
   const { sim } = deps;
   const rawBody = await readBody(req);
   const body = parseJsonBody(rawBody, String(req.headers["content-type"] ?? ""), target.isControl);

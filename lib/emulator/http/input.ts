@@ -6,8 +6,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function body(c: RouteContext): Record<string, unknown> {
   if (c.body === undefined) return {};
-  if (typeof c.body !== "object" || c.body === null || Array.isArray(c.body))
-    throw Errors.invalidRequestBody("The body must be a JSON object.");
+  if (typeof c.body !== "object" || c.body === null || Array.isArray(c.body)) throw Errors.invalidRequestBody("The body must be a JSON object.");
   return c.body as Record<string, unknown>;
 }
 
@@ -34,8 +33,7 @@ export function requiredString(b: Record<string, unknown>, name: string): string
 export function optionalInt(b: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
   const v = b[name];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
-    throw Errors.invalidProperty(name, v, `Expected an integer from ${min} to ${max}.`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw Errors.invalidProperty(name, v, `Expected an integer from ${min} to ${max}.`);
   return v;
 }
 

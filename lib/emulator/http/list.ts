@@ -46,13 +46,7 @@ function decodeToken(raw: string, limit: number): ListOptions {
   } catch {
     throw refuse();
   }
-  const ok =
-    t !== null &&
-    typeof t === "object" &&
-    Number.isSafeInteger(t.a) &&
-    Number.isInteger(t.m) &&
-    (t.m as number) >= 1 &&
-    (t.m as number) <= limit;
+  const ok = t !== null && typeof t === "object" && Number.isSafeInteger(t.a) && Number.isInteger(t.m) && (t.m as number) >= 1 && (t.m as number) <= limit;
   if (!ok || (t.f !== undefined && typeof t.f !== "string") || (t.s !== undefined && typeof t.s !== "string")) throw refuse();
   return { after: t.a as number, maxResults: t.m as number, filter: t.f as string | undefined, select: t.s as string | undefined };
 }
@@ -85,13 +79,7 @@ export function listPage<T>(c: RouteContext, items: OrderedCollection<T>, spec: 
  * GET of one entity: pool, node, job and task gets take $select as their lists do (docs/real-service.md, "The SDK"). The body
  * starts with odata.metadata `#<set>/@Element` even when $select leaves out everything else (docs/real-service.md).
  */
-export function entityReply(
-  c: RouteContext,
-  selectable: ReadonlySet<string>,
-  json: object,
-  set: string,
-  headers?: Record<string, string>,
-): Reply {
+export function entityReply(c: RouteContext, selectable: ReadonlySet<string>, json: object, set: string, headers?: Record<string, string>): Reply {
   let selected: ReadonlySet<string> | undefined;
   try {
     selected = parseSelect(c.query.get("$select") ?? undefined, selectable);

@@ -47,8 +47,7 @@ export function taskJson(task: TaskRecord, base: string) {
   };
 }
 
-const taskUrl = (base: string, jobId: string, taskId: string) =>
-  `${base}/jobs/${encodeURIComponent(jobId)}/tasks/${encodeURIComponent(taskId)}`;
+const taskUrl = (base: string, jobId: string, taskId: string) => `${base}/jobs/${encodeURIComponent(jobId)}/tasks/${encodeURIComponent(taskId)}`;
 
 const names = (...list: string[]) => new Set(list);
 export const POOL_PROPS = names(

@@ -4,20 +4,9 @@ import { OrderedCollection } from "./ordered";
 import type { PoolRecord, WirePool } from "./types";
 
 /** What a new pool is made of: the create call's body, or a scenario's description. */
-export type PoolSettings = Pick<
-  WirePool,
-  "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"
-> &
+export type PoolSettings = Pick<WirePool, "id" | "vmSize" | "resizeTimeout" | "targetDedicatedNodes" | "targetLowPriorityNodes" | "taskSlotsPerNode"> &
   Partial<
-    Pick<
-      WirePool,
-      | "displayName"
-      | "virtualMachineConfiguration"
-      | "cloudServiceConfiguration"
-      | "startTask"
-      | "metadata"
-      | "enableInterNodeCommunication"
-    >
+    Pick<WirePool, "displayName" | "virtualMachineConfiguration" | "cloudServiceConfiguration" | "startTask" | "metadata" | "enableInterNodeCommunication">
   > & {
     nodeFillType: "spread" | "pack";
     quotaDedicatedNodes?: number;

@@ -113,10 +113,7 @@ class FilterParser {
     const opToken = this.at.next();
     const op = opToken.kind === "ident" ? opToken.text.toLowerCase() : "";
     if (!COMPARISON_OPS.has(op)) {
-      this.at.fail(
-        `Expected a comparison operator (eq, ne, gt, ge, lt, le) after '${name}' at position ${opToken.pos}, ` +
-          `found ${describe(opToken)}`,
-      );
+      this.at.fail(`Expected a comparison operator (eq, ne, gt, ge, lt, le) after '${name}' at position ${opToken.pos}, ` + `found ${describe(opToken)}`);
     }
     this.checkOp(name, property, op as FilterOp, opToken.pos);
     const literal = this.readLiteral(name, property);
@@ -130,9 +127,7 @@ class FilterParser {
     if (property) return [token.text, property];
     // Names are case-sensitive, so a near miss deserves a pointer rather than the full list.
     const nearMiss = Object.keys(this.schema).find((k) => k.toLowerCase() === token.text.toLowerCase());
-    const hint = nearMiss
-      ? `property names are case-sensitive; did you mean '${nearMiss}'?`
-      : `filterable properties: ${Object.keys(this.schema).join(", ")}`;
+    const hint = nearMiss ? `property names are case-sensitive; did you mean '${nearMiss}'?` : `filterable properties: ${Object.keys(this.schema).join(", ")}`;
     return this.at.fail(`Unknown property '${token.text}' at position ${token.pos} (${hint})`);
   }
 
@@ -147,9 +142,7 @@ class FilterParser {
     const token = this.at.next();
     const wrongType = (expected: string): never => {
       const article = property.type === "enum" || property.type === "int" ? "an" : "a";
-      return this.at.fail(
-        `Property '${name}' is ${article} ${property.type}: expected ${expected} at position ${token.pos}, ` + `found ${describe(token)}`,
-      );
+      return this.at.fail(`Property '${name}' is ${article} ${property.type}: expected ${expected} at position ${token.pos}, ` + `found ${describe(token)}`);
     };
     switch (property.type) {
       case "string":

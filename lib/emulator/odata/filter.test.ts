@@ -18,8 +18,7 @@ const tasks: Task[] = [
   { id: "waiting", state: "active" },
 ];
 
-const ids = (expr: string, schema: FilterSchema = TASK_FILTER, items: readonly Task[] = tasks) =>
-  items.filter(compileFilter(expr, schema)).map((t) => t.id);
+const ids = (expr: string, schema: FilterSchema = TASK_FILTER, items: readonly Task[] = tasks) => items.filter(compileFilter(expr, schema)).map((t) => t.id);
 
 describe("compileFilter: matching", () => {
   it("finds non-zero exits with the reference's own example", () => {

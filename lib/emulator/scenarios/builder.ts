@@ -152,9 +152,7 @@ export function addHistoricTask(sim: SimContext, job: JobRecord, t: HistoricTask
   const failed = t.failureInfo !== undefined || (t.exitCode !== undefined && t.exitCode !== 0);
   const failureInfo: FailureInfo | undefined =
     t.failureInfo ??
-    (failed
-      ? { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" }
-      : undefined);
+    (failed ? { category: "UserError", code: "FailureExitCode", message: "The task exited with an exit code representing a failure" } : undefined);
   const created = iso(t.startMs - 5_000);
   const end = iso(t.endMs);
   const wire: WireTask = {

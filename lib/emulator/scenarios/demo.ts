@@ -104,13 +104,7 @@ function layRenderJob(sim: SimContext, rng: Rng, render: PoolSetup, bad: BadNode
     maxTaskRetryCount: 1,
   });
   const usable = render.nodes.filter((n) => n !== bad.unusable && n !== bad.startTaskFailed && n !== bad.spot);
-  const appFailures = [
-    () => FAILURES.appExit1(rng.int(1, 900)),
-    FAILURES.usage,
-    FAILURES.oomKilled,
-    FAILURES.segfault,
-    FAILURES.shellNotFound,
-  ];
+  const appFailures = [() => FAILURES.appExit1(rng.int(1, 900)), FAILURES.usage, FAILURES.oomKilled, FAILURES.segfault, FAILURES.shellNotFound];
   for (let i = 1; i <= 360; i++) {
     const end = now - rng.int(2 * 60_000, 24 * HOUR);
     const fail = rng.chance(0.08) ? rng.pick(appFailures)() : undefined;
@@ -170,9 +164,7 @@ function startDemoWorkload(sim: SimContext, job: JobRecord): void {
       k % 9 === 0
         ? `/bin/bash -c 'echo rendering tile ${k} && sleep 20 && echo "render: texture cache corrupt" >&2 && exit 3'`
         : `/bin/bash -c 'echo rendering tile ${k} && sleep ${30 + (k % 5) * 15} && echo tile ${k} done'`,
-    resourceFiles: [
-      { httpUrl: `${blobs}/inputs/scenes/frame-${pad(k % 13 === 0 ? 999 : (k % 40) + 1)}.blend?${SAS}`, filePath: "scene.blend" },
-    ],
+    resourceFiles: [{ httpUrl: `${blobs}/inputs/scenes/frame-${pad(k % 13 === 0 ? 999 : (k % 40) + 1)}.blend?${SAS}`, filePath: "scene.blend" }],
     outputFiles: [
       {
         filePattern: "out/*.png",
@@ -210,16 +202,7 @@ export function buildDemo(sim: SimContext, rng: Rng): void {
   startDemoWorkload(sim, renderJob);
 }
 
-function lay(
-  sim: SimContext,
-  job: JobRecord,
-  node: NodeRecord,
-  id: string,
-  endMs: number,
-  commandLine: string,
-  sample: FailureSample | undefined,
-  rng: Rng,
-) {
+function lay(sim: SimContext, job: JobRecord, node: NodeRecord, id: string, endMs: number, commandLine: string, sample: FailureSample | undefined, rng: Rng) {
   const startMs = endMs - (sample?.runMs ?? rng.int(30_000, 15 * 60_000));
   return addHistoricTask(sim, job, {
     id,

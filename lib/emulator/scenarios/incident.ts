@@ -22,9 +22,7 @@ function layTransformJob(sim: SimContext, rng: Rng, nodes: NodeRecord[], now: nu
       startMs: end - rng.int(30_000, 120_000),
       endMs: end,
       commandLine: `/bin/bash -c 'python3 /app/transform.py --batch ${i}'`,
-      ...(sample
-        ? { ...historicFields(sample) }
-        : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
+      ...(sample ? { ...historicFields(sample) } : { exitCode: 0, stdout: { kind: "text", text: `batch ${i}: ok\n` }, stderr: { kind: "text", text: "" } }),
     });
   }
 }

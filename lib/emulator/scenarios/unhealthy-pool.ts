@@ -76,9 +76,7 @@ export function addGrowthFailedPool(sim: SimContext, id: string): NodeRecord[] {
   const now = sim.now();
   const startTask = {
     commandLine: "/bin/bash -c 'bash setup-gpu.sh'",
-    resourceFiles: [
-      { httpUrl: `${STORE}/bootstrap/setup-gpu.sh?sv=2022-11-02&sp=r&se=2027-01-01T00%3A00%3A00Z&sig=REDACTED`, filePath: "setup-gpu.sh" },
-    ],
+    resourceFiles: [{ httpUrl: `${STORE}/bootstrap/setup-gpu.sh?sv=2022-11-02&sp=r&se=2027-01-01T00%3A00%3A00Z&sig=REDACTED`, filePath: "setup-gpu.sh" }],
     waitForSuccess: true,
     maxTaskRetryCount: 1,
   };

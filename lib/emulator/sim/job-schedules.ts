@@ -200,8 +200,7 @@ export function terminateSchedule(sim: SimContext, rec: JobScheduleRecord): void
     for (const job of jobsOf(sim, rec)) {
       if (finished(job)) continue;
       for (const task of job.tasks.values()) {
-        if (task.wire.state === "running")
-          terminateTask(sim, job, task, "The task was terminated because its job schedule was terminated.");
+        if (task.wire.state === "running") terminateTask(sim, job, task, "The task was terminated because its job schedule was terminated.");
       }
       // Ending the last running task may already have completed the job (onAllTasksComplete).
       if (!finished(job)) completeJob(sim, job, SCHEDULE_TERMINATE_REASON);

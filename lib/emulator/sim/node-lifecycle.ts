@@ -55,12 +55,7 @@ function retentionEnd(node: NodeRecord): number {
  * Creation, reboot and reimage all end in the same boot: starting, the start task, then idle. A start of a
  * deallocated node (2025-06-01) is that boot without the first phase.
  */
-export function bootNode(
-  ctx: SimContext,
-  pool: PoolRecord,
-  node: NodeRecord,
-  from: "creating" | "rebooting" | "reimaging" | "deallocated",
-): void {
+export function bootNode(ctx: SimContext, pool: PoolRecord, node: NodeRecord, from: "creating" | "rebooting" | "reimaging" | "deallocated"): void {
   const generation = ++node.generation;
   const alive = () => node.generation === generation && !node.removed;
   if (from === "deallocated") return startUp(ctx, pool, node, generation, alive);

@@ -19,15 +19,11 @@ function refusal(run: () => unknown): { status: number; code: string; values: { 
 }
 
 describe("userNameProblem", () => {
-  it.each(["ops", "_svc", "a-b_c9", "x".repeat(32)])("accepts the Linux name %s", (name) =>
-    expect(userNameProblem(name, "linux")).toBeUndefined(),
-  );
+  it.each(["ops", "_svc", "a-b_c9", "x".repeat(32)])("accepts the Linux name %s", (name) => expect(userNameProblem(name, "linux")).toBeUndefined());
   it.each(["Ops", "9lives", "has space", "x".repeat(33), "root", "_azbatch", "a.b", ""])("refuses the Linux name %j", (name) =>
     expect(userNameProblem(name, "linux")).toBeDefined(),
   );
-  it.each(["Ops", "dev.user", "x".repeat(20)])("accepts the Windows name %s", (name) =>
-    expect(userNameProblem(name, "windows")).toBeUndefined(),
-  );
+  it.each(["Ops", "dev.user", "x".repeat(20)])("accepts the Windows name %s", (name) => expect(userNameProblem(name, "windows")).toBeUndefined());
   it.each(["a@b", "x".repeat(21), "Administrator", "...", "a/b", "c:d"])("refuses the Windows name %j", (name) =>
     expect(userNameProblem(name, "windows")).toBeDefined(),
   );
@@ -66,17 +62,13 @@ describe("addNodeUser", () => {
   });
 
   it("keeps a Windows expiry exact, and a Linux expiry already at midnight as it is", () => {
-    expect(
-      addNodeUser(node(), { name: "ops", password: "pw", expiryTime: new Date(NOW + HOUR).toISOString() }, "windows", NOW).expiryMs,
-    ).toBe(NOW + HOUR);
+    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: new Date(NOW + HOUR).toISOString() }, "windows", NOW).expiryMs).toBe(NOW + HOUR);
     expect(effectiveExpiryMs(NOW + 12 * HOUR, "linux")).toBe(NOW + 12 * HOUR);
     expect(effectiveExpiryMs(NOW + 12 * HOUR + 1, "linux")).toBe(NOW + 36 * HOUR);
   });
 
   it("accepts .NET's DateTime.MinValue as no expiry given, as the service did", () => {
-    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: "0001-01-01T00:00:00Z" }, "windows", NOW).expiryMs).toBe(
-      NOW + 24 * HOUR,
-    );
+    expect(addNodeUser(node(), { name: "ops", password: "pw", expiryTime: "0001-01-01T00:00:00Z" }, "windows", NOW).expiryMs).toBe(NOW + 24 * HOUR);
   });
 });
 
@@ -144,12 +136,7 @@ describe("addNodeUser refuses", () => {
 describe("updateNodeUser and deleteNodeUser", () => {
   it("replaces the credentials: an omitted key is removed and an omitted expiry goes back to one day", () => {
     const n = node();
-    addNodeUser(
-      n,
-      { name: "ops", password: "pw", sshPublicKey: newSshPublicKey(), expiryTime: new Date(NOW + 60_000).toISOString() },
-      "linux",
-      NOW,
-    );
+    addNodeUser(n, { name: "ops", password: "pw", sshPublicKey: newSshPublicKey(), expiryTime: new Date(NOW + 60_000).toISOString() }, "linux", NOW);
     const updated = updateNodeUser(n, "ops", { password: "new" }, "linux", NOW + 1000);
     expect(updated).toMatchObject({ hasPassword: true, hasSshKey: false, expiryMs: NOW + 36 * HOUR });
   });

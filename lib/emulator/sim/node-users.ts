@@ -106,10 +106,7 @@ function checkCredentials(b: Record<string, unknown>, os: NodeOs, nowMs: number)
   if (creds.sshPublicKey !== undefined) {
     // The SDK docs: an SSH key on a Windows node is rejected with HTTP 400.
     if (os === "windows")
-      throw Errors.invalidSecretProperty(
-        "sshPublicKey",
-        "An SSH public key can only be given for Linux nodes; Windows nodes take a password.",
-      );
+      throw Errors.invalidSecretProperty("sshPublicKey", "An SSH public key can only be given for Linux nodes; Windows nodes take a password.");
     const problem = sshKeyProblem(creds.sshPublicKey);
     if (problem) throw Errors.invalidSecretProperty("sshPublicKey", problem);
   }
@@ -123,8 +120,7 @@ function checkCredentials(b: Record<string, unknown>, os: NodeOs, nowMs: number)
     const parsed = typeof creds.expiryTime === "string" ? Date.parse(creds.expiryTime) : Number.NaN;
     if (Number.isNaN(parsed)) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "Expected an ISO 8601 date-time.");
     // No dedicated code is catalogued for an expiry in the past; InvalidPropertyValue is the closest.
-    if (parsed !== DOTNET_MIN_DATE && parsed <= nowMs)
-      throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
+    if (parsed !== DOTNET_MIN_DATE && parsed <= nowMs) throw Errors.invalidProperty("expiryTime", creds.expiryTime, "The expiry time must be in the future.");
     if (parsed !== DOTNET_MIN_DATE) expiryMs = parsed;
   }
   return {

@@ -19,11 +19,7 @@ function nodeId(pool: PoolRecord, n: number, dedicated: boolean): string {
   }
   let h = 2166136261;
   for (const c of poolKey) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000)
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .slice(0, 15)
-    .toLowerCase();
+  const stamp = new Date(Date.UTC(2026, 0, 1) + ((h % 86_400) + n * 37) * 1000).toISOString().replace(/[-:]/g, "").slice(0, 15).toLowerCase();
   return `tvm-${h % 10_000_000_000}_${n}-${stamp}z`;
 }
 
@@ -69,9 +65,7 @@ export function createNodeRecord(pool: PoolRecord, dedicated: boolean, allocated
         ],
       },
       nodeAgentInfo: { version: "1.9.27", lastUpdateTime: allocated },
-      ...(pool.wire.virtualMachineConfiguration
-        ? { virtualMachineInfo: { imageReference: pool.wire.virtualMachineConfiguration.imageReference } }
-        : {}),
+      ...(pool.wire.virtualMachineConfiguration ? { virtualMachineInfo: { imageReference: pool.wire.virtualMachineConfiguration.imageReference } } : {}),
     },
   };
   pool.nodes.add(id, node);

@@ -3,10 +3,7 @@ import type { SimContext } from "./context";
 import { startRun } from "./task-runs";
 
 const accepts = (node: NodeRecord) =>
-  !node.removed &&
-  !node.pending &&
-  node.wire.schedulingState === "enabled" &&
-  (node.wire.state === "idle" || node.wire.state === "running");
+  !node.removed && !node.pending && node.wire.schedulingState === "enabled" && (node.wire.state === "idle" || node.wire.state === "running");
 
 /**
  * One scheduling pass: active tasks, highest job priority first, go to nodes with free slots. Spread

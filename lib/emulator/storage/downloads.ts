@@ -78,8 +78,7 @@ function checkContainerUrl(accounts: StorageAccounts, containerUrl: string, file
   if (file.identityReference === undefined && !anonymousAllowed) {
     // Batch lists the container and then reads each blob, and documents that the SAS needs both 'l' and 'r'.
     const rejection =
-      checkSas(loc.sas, { target: "container", permissions: [["l"]] }, nowMs) ??
-      checkSas(loc.sas, { target: "object", permissions: [["r"]] }, nowMs);
+      checkSas(loc.sas, { target: "container", permissions: [["l"]] }, nowMs) ?? checkSas(loc.sas, { target: "object", permissions: [["r"]] }, nowMs);
     if (rejection) return fail("ResourceContainerAccessDenied", "UserError", CONTAINER_DENIED, fromRejection(rejection));
   }
   if (!state) return fail("ResourceContainerNotFound", "UserError", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);
@@ -95,8 +94,7 @@ function checkAutoStorage(view: StorageView, containerName: string, file: Resour
     });
   }
   const containers = view.accounts.get(account);
-  if (!containers)
-    return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
+  if (!containers) return fail("ResourceContainerListMiscError", "ServerError", CONTAINER_MISC, unresolved(`${account}${BLOB_HOST_SUFFIX}`));
   // Batch authenticates to the auto-storage account with its key, so no SAS or access-level checks apply.
   const state = containers.get(containerName);
   if (!state) return fail("ResourceContainerNotFound", "UserError", CONTAINER_NOT_FOUND_MESSAGE, CONTAINER_NOT_FOUND);

@@ -73,8 +73,6 @@ describe("checkSas", () => {
 
 describe("redactSignature", () => {
   it("hides only the sig value", () => {
-    expect(redactSignature("https://a.blob.core.windows.net/c?sv=1&sig=se%2Fcret&sp=r")).toBe(
-      "https://a.blob.core.windows.net/c?sv=1&sig=REDACTED&sp=r",
-    );
+    expect(redactSignature("https://a.blob.core.windows.net/c?sv=1&sig=se%2Fcret&sp=r")).toBe("https://a.blob.core.windows.net/c?sv=1&sig=REDACTED&sp=r");
   });
 });

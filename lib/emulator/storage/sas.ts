@@ -62,8 +62,7 @@ export interface SasRejection {
   authenticationErrorDetail?: string;
 }
 
-const AUTH_FAILED =
-  "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.";
+const AUTH_FAILED = "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.";
 
 function rfc1123(date: Date): string {
   return date.toUTCString();

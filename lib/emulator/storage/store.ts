@@ -1,13 +1,5 @@
 import { checkResourceFile } from "./downloads";
-import type {
-  ContainerState,
-  DownloadResult,
-  OutputUploadOptions,
-  PublicAccess,
-  ResourceFileRef,
-  StorageAccountListing,
-  UploadResult,
-} from "./types";
+import type { ContainerState, DownloadResult, OutputUploadOptions, PublicAccess, ResourceFileRef, StorageAccountListing, UploadResult } from "./types";
 import { checkOutputUpload } from "./uploads";
 
 /**
@@ -56,8 +48,7 @@ export class StorageModel {
     const containers = this.requireAccount(account);
     if (!CONTAINER_NAME.test(container)) {
       throw new RangeError(
-        `Invalid container name '${container}': use 3-63 lowercase letters, digits and single hyphens, ` +
-          `starting and ending with a letter or digit.`,
+        `Invalid container name '${container}': use 3-63 lowercase letters, digits and single hyphens, ` + `starting and ending with a letter or digit.`,
       );
     }
     const publicAccess = options.publicAccess ?? "none";

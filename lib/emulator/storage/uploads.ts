@@ -23,12 +23,7 @@ function uploadLog(shownUrl: string, answer: StorageAnswer, code: string, nowMs:
 }
 
 /** Decides whether output files could be uploaded to one `outputFiles[].destination.container.containerUrl`. */
-export function checkOutputUpload(
-  accounts: StorageAccounts,
-  containerUrl: string,
-  nowMs: number,
-  options: OutputUploadOptions,
-): UploadResult {
+export function checkOutputUpload(accounts: StorageAccounts, containerUrl: string, nowMs: number, options: OutputUploadOptions): UploadResult {
   const shown = redactSignature(containerUrl);
   const fail = (code: string, category: FailureInfo["category"], message: string, answer: StorageAnswer): UploadResult => ({
     ok: false,

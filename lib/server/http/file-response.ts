@@ -30,13 +30,7 @@ export async function fileContentResponse(
   if (q.properties === "true") return fileProperties(account, owner, path);
   if (q.line !== undefined) return locateLine(account, owner, path, q.line);
   if (q.search !== undefined)
-    return searchResponse(
-      account,
-      owner,
-      path,
-      { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" },
-      request.signal,
-    );
+    return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal);
   if (q.download !== undefined) return downloadResponse(account, owner, path, request.signal);
   const slice = await readFileSlice(account, owner, path, q);
   return new Response(new Uint8Array(slice.bytes), {
@@ -54,13 +48,7 @@ export async function fileContentResponse(
 }
 
 /** Events one JSON object a line, flushed as they come: progress, matches (with line numbers), done. */
-function searchResponse(
-  account: BatchAccount,
-  owner: FileOwner,
-  path: string,
-  query: Parameters<typeof searchFile>[3],
-  signal: AbortSignal,
-): Response {
+function searchResponse(account: BatchAccount, owner: FileOwner, path: string, query: Parameters<typeof searchFile>[3], signal: AbortSignal): Response {
   compileQuery(query); // a bad query is a 400 before the stream starts
   const events = searchFile(account, owner, path, query, signal);
   const encoder = new TextEncoder();

@@ -28,11 +28,7 @@ export function requireOperator(request: Request, account: BatchAccount): Identi
  * its schema (400 naming each field). Zod's messages never repeat the value, so a pasted key or secret
  * cannot come back in an error.
  */
-export async function parseOperatorJson<S extends z.ZodType>(
-  request: Request,
-  account: BatchAccount,
-  schema: S,
-): Promise<OperatorRequest<z.infer<S>>> {
+export async function parseOperatorJson<S extends z.ZodType>(request: Request, account: BatchAccount, schema: S): Promise<OperatorRequest<z.infer<S>>> {
   requireSameOriginJson(request);
   const who = requireOperator(request, account);
   const text = await request.text();

@@ -25,17 +25,12 @@ export function ownOrigin(request: Request): string {
 export function requireSameOriginJson(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const crossOrigin = (why: string) =>
-    new ForbiddenError("CrossOriginRequest", `Actions are accepted only from the dashboard's own pages (${why}).`);
+  const crossOrigin = (why: string) => new ForbiddenError("CrossOriginRequest", `Actions are accepted only from the dashboard's own pages (${why}).`);
   if (site !== null && site !== "same-origin") throw crossOrigin(`Sec-Fetch-Site: ${site.slice(0, 40)}`);
   if (origin !== null && origin.toLowerCase() !== ownOrigin(request)) throw crossOrigin(`Origin ${origin.slice(0, 200)} is another site`);
   if (site === null && origin === null) throw crossOrigin("the request carries neither Origin nor Sec-Fetch-Site");
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new BadRequestError(
-      `An action is a JSON body (Content-Type: application/json), not ${type || "no content type"}.`,
-      "UnsupportedMediaType",
-      415,
-    );
+    throw new BadRequestError(`An action is a JSON body (Content-Type: application/json), not ${type || "no content type"}.`, "UnsupportedMediaType", 415);
   }
 }

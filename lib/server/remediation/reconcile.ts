@@ -37,8 +37,7 @@ export async function reconcile(
   const toSend: Pending[] = [];
   // Every unsettled removal asks whether the pool is steady; one read answers them all.
   let steady: Promise<boolean> | undefined;
-  const poolSteady = () =>
-    (steady ??= client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } }).then((p) => isSteady(p.allocationState)));
+  const poolSteady = () => (steady ??= client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } }).then((p) => isSteady(p.allocationState)));
 
   await mapLimit(request.nodeIds, NODE_CONCURRENCY, async (nodeId, index) => {
     const record = byNode.get(idKey(nodeId));
@@ -88,7 +87,6 @@ function settleUnknown(
     outcome: "failed",
     recordId,
     error: seen,
-    explanation:
-      "An earlier attempt may have reached Batch, and the node could not be read to check; nothing was sent. Try again in a moment.",
+    explanation: "An earlier attempt may have reached Batch, and the node could not be read to check; nothing was sent. Try again in a moment.",
   };
 }

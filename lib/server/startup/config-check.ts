@@ -27,8 +27,7 @@ export function checkConfigAtStartup(): void {
     );
     checkAuditPath();
   } catch (e) {
-    const known =
-      e instanceof EnvError || e instanceof AccountConfigError || e instanceof IdentityConfigError || e instanceof AuditPathError;
+    const known = e instanceof EnvError || e instanceof AccountConfigError || e instanceof IdentityConfigError || e instanceof AuditPathError;
     if (!known) throw e;
     console.error(`Batchscope cannot start: ${e.message}`);
     process.exit(1);

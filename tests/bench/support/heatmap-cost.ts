@@ -108,6 +108,13 @@ export async function measure<T>(emu: Emulator, meter: EmulatorMeter, run: () =>
   if (after.responses - before.responses !== stats.total) {
     throw new Error(`meter saw ${after.responses - before.responses} Batch responses, emulator counted ${stats.total}`);
   }
-  const cost = { calls: stats.total, routes: routeKinds(stats.byRoute), body: after.body - before.body, wire: after.wire - before.wire, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const cost = {
+    calls: stats.total,
+    routes: routeKinds(stats.byRoute),
+    body: after.body - before.body,
+    wire: after.wire - before.wire,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
   return { cost, value };
 }

@@ -46,7 +46,16 @@ export async function bundleDrawCode(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-export async function synthetic(browser: Browser, code: string, width: number, height: number, density: number, maxCell: number, categories: string[], cases: SynthCase[]): Promise<SynthResult[]> {
+export async function synthetic(
+  browser: Browser,
+  code: string,
+  width: number,
+  height: number,
+  density: number,
+  maxCell: number,
+  categories: string[],
+  cases: SynthCase[],
+): Promise<SynthResult[]> {
   const results: SynthResult[] = [];
   for (const c of cases) {
     const context = await newContext(browser, c.dpr);
@@ -57,7 +66,9 @@ export async function synthetic(browser: Browser, code: string, width: number, h
       // Build the matrix and run the per-call timings in the page.
       const calls = await page.evaluate(
         ({ c, width, height, density, maxCell, categories, n }) => {
-          const H = (window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }).HeatmapDraw;
+          const H = (
+            window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }
+          ).HeatmapDraw;
           let seed = 0x9e3779b9;
           const rnd = () => {
             seed = (seed + 0x6d2b79f5) | 0;
@@ -77,8 +88,20 @@ export async function synthetic(browser: Browser, code: string, width: number, h
           const layout = { rows: c.rows, cols: c.cols, rowHeight: 24, width };
           const maxScroll = c.rows * 24 - height;
           const input = (scrollTop: number) => ({
-            layout, scrollTop, height, dpr: window.devicePixelRatio || 1, counts, dominant, categories, metric: c.metric,
-            steps: H.countSteps(maxCell, "light"), theme: "light", selectedRows: new Set<number>([3, 7]), hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 }, focus: null, opened: null,
+            layout,
+            scrollTop,
+            height,
+            dpr: window.devicePixelRatio || 1,
+            counts,
+            dominant,
+            categories,
+            metric: c.metric,
+            steps: H.countSteps(maxCell, "light"),
+            theme: "light",
+            selectedRows: new Set<number>([3, 7]),
+            hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 },
+            focus: null,
+            opened: null,
           });
           const ctx = canvas.getContext("2d")!;
           // Warm up the JIT and the canvas.
@@ -114,7 +137,16 @@ export async function synthetic(browser: Browser, code: string, width: number, h
       const frames = await stopRecording(page);
       const d = [...calls.draw].sort((a, b) => a - b);
       const f = [...calls.flush].sort((a, b) => a - b);
-      results.push({ ...c, drawMedian: quantile(d, 0.5), drawP95: quantile(d, 0.95), drawMax: d[d.length - 1]!, flushMedian: quantile(f, 0.5), flushP95: quantile(f, 0.95), flushMax: f[f.length - 1]!, frames });
+      results.push({
+        ...c,
+        drawMedian: quantile(d, 0.5),
+        drawP95: quantile(d, 0.95),
+        drawMax: d[d.length - 1]!,
+        flushMedian: quantile(f, 0.5),
+        flushP95: quantile(f, 0.95),
+        flushMax: f[f.length - 1]!,
+        frames,
+      });
     } finally {
       await context.close();
     }

@@ -52,7 +52,15 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
 }
 
-const frameRow = (label: string, s: FrameStats) => [label, String(s.frames), ms(s.median), ms(s.p95), ms(s.max), String(s.over50), `${s.longTasks} / ${ms(s.longTaskMs)}`];
+const frameRow = (label: string, s: FrameStats) => [
+  label,
+  String(s.frames),
+  ms(s.median),
+  ms(s.p95),
+  ms(s.max),
+  String(s.over50),
+  `${s.longTasks} / ${ms(s.longTaskMs)}`,
+];
 const FRAME_HEAD = ["frame intervals", "frames", "median ms", "p95 ms", "max ms", ">50 ms", "long tasks / ms"];
 
 /** The report's lines, in the order printed. */
@@ -62,18 +70,39 @@ export function formatReport(r: Report): string[] {
   const out: string[] = [];
   out.push("Heatmap UI benchmark");
   out.push(`command:   ${setup.command}`);
-  out.push(`machine:   node ${process.version}, ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  out.push(
+    `machine:   node ${process.version}, ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  );
   out.push(`load avg:  before ${load0.map((x) => x.toFixed(2)).join(" ")}, after ${load1.map((x) => x.toFixed(2)).join(" ")}`);
   out.push(`chromium:  ${version} (/usr/bin/chromium, headless, ${setup.chromiumArgs.join(" ")}), viewport ${VIEWPORT.width}×${VIEWPORT.height}, dpr 1`);
-  out.push(`data:      emulator scale seed 1 (built in ${(emuMs / 1000).toFixed(1)} s in-process), pool ${setup.pool}: ${real.rows.length} rows × ${realCols} buckets (24 h), ${nonEmpty} non-empty cells (${(density * 100).toFixed(1)} %), max cell ${real.maxCell}`);
+  out.push(
+    `data:      emulator scale seed 1 (built in ${(emuMs / 1000).toFixed(1)} s in-process), pool ${setup.pool}: ${real.rows.length} rows × ${realCols} buckets (24 h), ${nonEmpty} non-empty cells (${(density * 100).toFixed(1)} %), max cell ${real.maxCell}`,
+  );
   out.push("");
   out.push("1. Navigation → heatmap painted (performance.mark 'heatmap-painted'; fresh browser context each; cold = dashboard read cache empty)");
   out.push(
     table(
-      ["load", "painted ms", "API fetch start ms", "API response end ms", "API wait (req→first byte) ms", "JSON wire", "JSON decoded", "Content-Length", "encoding"],
+      [
+        "load",
+        "painted ms",
+        "API fetch start ms",
+        "API response end ms",
+        "API wait (req→first byte) ms",
+        "JSON wire",
+        "JSON decoded",
+        "Content-Length",
+        "encoding",
+      ],
       loads.map((l) => [
-        l.label, ms(l.paintedMs), ms(l.fetchStartMs ?? NaN), ms(l.responseEndMs ?? NaN), ms(l.serverMs ?? NaN),
-        kib(l.encodedBytes), kib(l.bodyBytes ?? l.decodedBytes), l.contentLength !== undefined ? String(l.contentLength) : "(none)", l.contentEncoding ?? "–",
+        l.label,
+        ms(l.paintedMs),
+        ms(l.fetchStartMs ?? NaN),
+        ms(l.responseEndMs ?? NaN),
+        ms(l.serverMs ?? NaN),
+        kib(l.encodedBytes),
+        kib(l.bodyBytes ?? l.decodedBytes),
+        l.contentLength !== undefined ? String(l.contentLength) : "(none)",
+        l.contentEncoding ?? "–",
       ]),
     ),
   );
@@ -87,15 +116,28 @@ export function formatReport(r: Report): string[] {
       frameRow(`scrollTop 0→end, ${setup.scrollFrames} frames`, ui.scroll),
     ]),
   );
-  out.push(`   tooltip visible after hover: ${ui.hoverTooltip}; wheel reached scrollTop ${ui.wheelScrolled.toFixed(0)} of ${ui.scrollMax}; heatmap-row elements in DOM at end: ${ui.rowsInDom}`);
+  out.push(
+    `   tooltip visible after hover: ${ui.hoverTooltip}; wheel reached scrollTop ${ui.wheelScrolled.toFixed(0)} of ${ui.scrollMax}; heatmap-row elements in DOM at end: ${ui.rowsInDom}`,
+  );
   out.push("");
-  out.push(`3. Synthetic draw (components/heatmap/draw.ts bundled into a blank page; canvas ${Math.floor(ui.canvas.width)}×${Math.floor(ui.canvas.height)} CSS px; ${(density * 100).toFixed(1)} % non-empty, counts 1..${real.maxCell}; ${SYNTH_FRAMES} scroll positions)`);
+  out.push(
+    `3. Synthetic draw (components/heatmap/draw.ts bundled into a blank page; canvas ${Math.floor(ui.canvas.width)}×${Math.floor(ui.canvas.height)} CSS px; ${(density * 100).toFixed(1)} % non-empty, counts 1..${real.maxCell}; ${SYNTH_FRAMES} scroll positions)`,
+  );
   out.push(
     table(
       ["matrix", "draw() median ms", "p95", "max", "draw()+readback median ms", "p95", "max", "rAF draw: median frame ms", "p95", "max", ">50 ms"],
       synth.map((s) => [
-        `${s.rows} × ${s.cols} ${s.metric} dpr ${s.dpr}`, ms(s.drawMedian), ms(s.drawP95), ms(s.drawMax), ms(s.flushMedian), ms(s.flushP95), ms(s.flushMax),
-        ms(s.frames.median), ms(s.frames.p95), ms(s.frames.max), String(s.frames.over50),
+        `${s.rows} × ${s.cols} ${s.metric} dpr ${s.dpr}`,
+        ms(s.drawMedian),
+        ms(s.drawP95),
+        ms(s.drawMax),
+        ms(s.flushMedian),
+        ms(s.flushP95),
+        ms(s.flushMax),
+        ms(s.frames.median),
+        ms(s.frames.p95),
+        ms(s.frames.max),
+        String(s.frames.over50),
       ]),
     ),
   );

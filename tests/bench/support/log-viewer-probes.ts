@@ -13,7 +13,10 @@ export const uptime = () => {
   try {
     return execSync("uptime", { encoding: "utf8" }).trim();
   } catch {
-    return `loadavg ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`;
+    return `loadavg ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`;
   }
 };
 
@@ -94,5 +97,9 @@ export async function heap(page: Page): Promise<{ used: number; total: number; n
 
 export async function status(page: Page) {
   const s = page.getByTestId("log-status");
-  return { lines: Number(await s.getAttribute("data-lines")), start: Number(await s.getAttribute("data-start")), end: Number(await s.getAttribute("data-end")) };
+  return {
+    lines: Number(await s.getAttribute("data-lines")),
+    start: Number(await s.getAttribute("data-start")),
+    end: Number(await s.getAttribute("data-end")),
+  };
 }

@@ -8,7 +8,9 @@ import { accountEnv, parseReport, RUN_TIMEOUT_MS, runDoctor, startFrozenEmulator
 
 /** Every $filter the doctor sent, decoded, in the order sent. */
 const filtersSent = (report: DoctorReport) =>
-  report.accounts.flatMap((a) => a.checks.flatMap((c) => c.requests.map((r) => new URL(r.path, "http://x").searchParams.get("$filter")))).filter((f): f is string => f !== null);
+  report.accounts
+    .flatMap((a) => a.checks.flatMap((c) => c.requests.map((r) => new URL(r.path, "http://x").searchParams.get("$filter"))))
+    .filter((f): f is string => f !== null);
 
 /** How far ahead of this machine the emulator's clock is set. */
 const SKEW_S = 600;
@@ -23,7 +25,11 @@ let ranUntil: number;
 beforeAll(async () => {
   env = await startFrozenEmulator("doctorpass");
   // The service's clock set ahead of this machine's: the doctor must see it in the Date header.
-  await fetch(`${env.emu.url}/__emulator/clock/advance`, { method: "POST", body: JSON.stringify({ seconds: SKEW_S }), headers: { "content-type": "application/json" } });
+  await fetch(`${env.emu.url}/__emulator/clock/advance`, {
+    method: "POST",
+    body: JSON.stringify({ seconds: SKEW_S }),
+    headers: { "content-type": "application/json" },
+  });
   await env.resetStats();
   json = await runDoctor(["--json"], accountEnv(env.emu, env.emu.key));
   ranUntil = Date.now();
@@ -72,8 +78,12 @@ describe("npm run doctor against an emulator", () => {
     expect(filters).toContain(jobFilter({ poolId }));
     expect(filters).toContain(`poolId eq '${poolId}'`);
     const time = "DateTime'\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z'";
-    expect(filters).toContainEqual(expect.stringMatching(new RegExp(`^executionInfo/result eq 'failure' and executionInfo/endTime ge ${time} and executionInfo/endTime lt ${time}$`)));
-    expect(filters).toContainEqual(expect.stringMatching(new RegExp(`^state eq 'completed' and executionInfo/endTime ge ${time} and executionInfo/endTime lt ${time}$`)));
+    expect(filters).toContainEqual(
+      expect.stringMatching(new RegExp(`^executionInfo/result eq 'failure' and executionInfo/endTime ge ${time} and executionInfo/endTime lt ${time}$`)),
+    );
+    expect(filters).toContainEqual(
+      expect.stringMatching(new RegExp(`^state eq 'completed' and executionInfo/endTime ge ${time} and executionInfo/endTime lt ${time}$`)),
+    );
     expect(filters).toContainEqual(expect.stringMatching(new RegExp(`^stateTransitionTime ge ${time}$`)));
   });
 });
@@ -103,25 +113,47 @@ describe("npm run doctor against an emulator: what it reports", () => {
     expect(report.ok).toBe(json.code === 0);
     expect(Number.isNaN(Date.parse(report.startedAt))).toBe(false);
     const a = report.accounts[0]!;
-    expect(Object.keys(a).sort()).toEqual(["apiVersions", "batchAccountName", "checks", "clockSkewMs", "embedded", "identity", "name", "ok", "simulated", "url"]);
+    expect(Object.keys(a).sort()).toEqual([
+      "apiVersions",
+      "batchAccountName",
+      "checks",
+      "clockSkewMs",
+      "embedded",
+      "identity",
+      "name",
+      "ok",
+      "simulated",
+      "url",
+    ]);
     for (const c of a.checks) {
-      expect(c).toMatchObject({ id: expect.any(String), title: expect.any(String), status: expect.stringMatching(/^(ok|failed|skipped)$/), ms: expect.any(Number), requests: expect.any(Array) });
+      expect(c).toMatchObject({
+        id: expect.any(String),
+        title: expect.any(String),
+        status: expect.stringMatching(/^(ok|failed|skipped)$/),
+        ms: expect.any(Number),
+        requests: expect.any(Array),
+      });
       if (c.status === "ok") expect(c.requests.length + (c.detail ? 1 : 0)).toBeGreaterThan(0);
     }
   });
 
-  it("prints the same findings as text, one line a check, and says what it used", async () => {
-    const text = await runDoctor([], accountEnv(env.emu, env.emu.key));
-    expect(text.code).toBe(json.code);
-    const lines = text.stdout.split("\n");
-    expect(lines).toContain(`Account doctorpass at ${env.emu.url} (simulated: an emulator on this machine)`);
-    expect(lines).toContain("  identity     shared key of Batch account doctorpass");
-    const version = report.accounts[0]!.apiVersions[0]!.version;
-    expect(text.stdout).toMatch(new RegExp(`api-version  ${version.replace(/\./g, "\\.")} sent on \\d+ requests, accepted by the account`));
-    const ahead = Number(/clock        the service's clock is (\d+) s ahead of this machine's/.exec(text.stdout)?.[1]);
-    expect(ahead).toBeGreaterThan(SKEW_S - 60);
-    expect(ahead).toBeLessThanOrEqual(SKEW_S + 1);
-    for (const c of report.accounts[0]!.checks) expect(text.stdout).toMatch(new RegExp(`^  (ok  |FAIL|skip)  ${c.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
-    expect(text.stdout).toMatch(/^All 21 checks passed in [\d.]+ s\.$/m);
-  }, RUN_TIMEOUT_MS);
+  it(
+    "prints the same findings as text, one line a check, and says what it used",
+    async () => {
+      const text = await runDoctor([], accountEnv(env.emu, env.emu.key));
+      expect(text.code).toBe(json.code);
+      const lines = text.stdout.split("\n");
+      expect(lines).toContain(`Account doctorpass at ${env.emu.url} (simulated: an emulator on this machine)`);
+      expect(lines).toContain("  identity     shared key of Batch account doctorpass");
+      const version = report.accounts[0]!.apiVersions[0]!.version;
+      expect(text.stdout).toMatch(new RegExp(`api-version  ${version.replace(/\./g, "\\.")} sent on \\d+ requests, accepted by the account`));
+      const ahead = Number(/clock        the service's clock is (\d+) s ahead of this machine's/.exec(text.stdout)?.[1]);
+      expect(ahead).toBeGreaterThan(SKEW_S - 60);
+      expect(ahead).toBeLessThanOrEqual(SKEW_S + 1);
+      for (const c of report.accounts[0]!.checks)
+        expect(text.stdout).toMatch(new RegExp(`^  (ok  |FAIL|skip)  ${c.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
+      expect(text.stdout).toMatch(/^All 21 checks passed in [\d.]+ s\.$/m);
+    },
+    RUN_TIMEOUT_MS,
+  );
 });

@@ -47,7 +47,15 @@ describe("npm run doctor when the account cannot be read", () => {
       // A refused connection is known at once: the doctor's own time (without loading TypeScript) stays short.
       expect(report.elapsedMs).toBeLessThan(10_000);
       const [first, ...rest] = report.accounts[0]!.checks;
-      expect(first).toMatchObject({ id: "pools", status: "failed", problem: { kind: "network", status: 0, summary: `The Batch service cannot be reached at ${url}: connection refused: nothing listens at that address and port.` } });
+      expect(first).toMatchObject({
+        id: "pools",
+        status: "failed",
+        problem: {
+          kind: "network",
+          status: 0,
+          summary: `The Batch service cannot be reached at ${url}: connection refused: nothing listens at that address and port.`,
+        },
+      });
       expect(first!.problem!.requestId).toBeUndefined();
       expect(rest.every((c) => c.status === "skipped" && c.detail === "not run: the service cannot be reached")).toBe(true);
       expect(report.accounts[0]!.apiVersions).toEqual([{ version: expect.any(String), requests: expect.any(Number) }]);

@@ -44,7 +44,11 @@ export function runDoctor(args: string[], env: Record<string, string>): Promise<
   });
 }
 
-export const accountEnv = (emu: { account: string; url: string }, key: string) => ({ BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: key });
+export const accountEnv = (emu: { account: string; url: string }, key: string) => ({
+  BATCH_ACCOUNT_NAME: emu.account,
+  BATCH_ACCOUNT_URL: emu.url,
+  BATCH_ACCOUNT_KEY: key,
+});
 
 export function parseReport(run: DoctorRun): DoctorReport {
   try {
@@ -69,5 +73,10 @@ export async function startFrozenEmulator(account: string): Promise<TestEmulator
   const emu = await startEmulator({ scenario: "demo", seed: 1, speed: 1e-6, account });
   const resetStats = async () => void (await fetch(`${emu.url}/__emulator/stats/reset`, { method: "POST" }));
   await resetStats();
-  return { emu, startedAt, resetStats, stats: async () => (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { total: number; byRoute: Record<string, number> } };
+  return {
+    emu,
+    startedAt,
+    resetStats,
+    stats: async () => (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { total: number; byRoute: Record<string, number> },
+  };
 }

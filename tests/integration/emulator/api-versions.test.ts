@@ -15,7 +15,11 @@ beforeAll(async () => {
   v25 = withVersion("2025-06-01");
   await readyPool(h, "vm", 3);
   await h.client.pool.add({ id: "legacy", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-  await waitFor(h.emu, () => h.client.computeNode.list("legacy"), (l) => l.length === 1 && l[0]!.state === "idle");
+  await waitFor(
+    h.emu,
+    () => h.client.computeNode.list("legacy"),
+    (l) => l.length === 1 && l[0]!.state === "idle",
+  );
 });
 afterAll(() => h.close());
 
@@ -83,22 +87,38 @@ describe("what differs between the versions", () => {
     expect([refused.statusCode, refused.code]).toEqual([409, "OperationNotValidOnNode"]);
     expect((await v25.computeNode.reimage("vm", node!.id!))._response.status).toBe(202);
     expect((await v25.computeNode.get("vm", node!.id!)).state).toBe("reimaging");
-    await waitFor(h.emu, () => v25.computeNode.get("vm", node!.id!), (n) => n.state === "idle");
+    await waitFor(
+      h.emu,
+      () => v25.computeNode.get("vm", node!.id!),
+      (n) => n.state === "idle",
+    );
   });
 
   it("deallocates (requeueing the running task) and starts a node on 2025-06-01, with the new node counts", async () => {
     await h.client.job.add({ id: "work", poolInfo: { poolId: "vm" } });
     await h.client.task.add("work", { id: "long", commandLine: `/bin/sh -c "sleep 600"` });
-    const running = await waitFor(h.emu, () => h.client.task.get("work", "long"), (t) => t.state === "running");
+    const running = await waitFor(
+      h.emu,
+      () => h.client.task.get("work", "long"),
+      (t) => t.state === "running",
+    );
     const nodeId = running.nodeInfo!.nodeId!;
 
     const res = await deallocateNode(v25, "vm", nodeId, "requeue");
     expect(res._response.status).toBe(202);
     expect(res.requestId).toBeTruthy();
     expect((await v25.computeNode.get("vm", nodeId)).state).toBe("deallocating");
-    const requeued = await waitFor(h.emu, () => h.client.task.get("work", "long"), (t) => t.state === "running" && t.nodeInfo?.nodeId !== nodeId);
+    const requeued = await waitFor(
+      h.emu,
+      () => h.client.task.get("work", "long"),
+      (t) => t.state === "running" && t.nodeInfo?.nodeId !== nodeId,
+    );
     expect(requeued.executionInfo?.requeueCount).toBe(1);
-    await waitFor(h.emu, () => v25.computeNode.get("vm", nodeId), (n) => (n.state as string) === "deallocated");
+    await waitFor(
+      h.emu,
+      () => v25.computeNode.get("vm", nodeId),
+      (n) => (n.state as string) === "deallocated",
+    );
 
     const [counts25] = await v25.account.listPoolNodeCounts({ accountListPoolNodeCountsOptions: { filter: "poolId eq 'vm'" } });
     expect(counts25!.dedicated).toMatchObject({ deallocated: 1, deallocating: 0, upgradingOS: 0, total: 3 });
@@ -113,7 +133,11 @@ describe("what differs between the versions", () => {
 
     expect((await startNode(v25, "vm", nodeId))._response.status).toBe(202);
     expect((await v25.computeNode.get("vm", nodeId)).state).toBe("starting");
-    await waitFor(h.emu, () => v25.computeNode.get("vm", nodeId), (n) => n.state === "idle");
+    await waitFor(
+      h.emu,
+      () => v25.computeNode.get("vm", nodeId),
+      (n) => n.state === "idle",
+    );
     const notDeallocated = await failure(startNode(v25, "vm", nodeId));
     expect([notDeallocated.statusCode, notDeallocated.code]).toEqual([409, "OperationInvalidForCurrentState"]);
     await h.client.task.terminate("work", "long");

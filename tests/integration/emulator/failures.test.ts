@@ -28,12 +28,20 @@ const detail = (t: BatchServiceModels.CloudTask, name: string) => t.executionInf
 
 describe("resource files and output files", () => {
   it("downloads a blob that exists and succeeds", async () => {
-    const t = await run({ id: "rf-ok", commandLine: `/bin/sh -c "echo read"`, resourceFiles: [{ httpUrl: `${STORE}/inputs/data/present.csv?${READ_SAS}`, filePath: "present.csv" }] });
+    const t = await run({
+      id: "rf-ok",
+      commandLine: `/bin/sh -c "echo read"`,
+      resourceFiles: [{ httpUrl: `${STORE}/inputs/data/present.csv?${READ_SAS}`, filePath: "present.csv" }],
+    });
     expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "success" });
   });
 
   it("a missing blob fails before the command runs: BlobNotFound, UserError, no exit code", async () => {
-    const t = await run({ id: "rf-missing", commandLine: `/bin/sh -c "echo never"`, resourceFiles: [{ httpUrl: `${STORE}/inputs/data/absent.csv?${READ_SAS}`, filePath: "absent.csv" }] });
+    const t = await run({
+      id: "rf-missing",
+      commandLine: `/bin/sh -c "echo never"`,
+      resourceFiles: [{ httpUrl: `${STORE}/inputs/data/absent.csv?${READ_SAS}`, filePath: "absent.csv" }],
+    });
     expect(t.executionInfo).toMatchObject({ result: "failure", retryCount: 0, failureInfo: { category: "UserError", code: "BlobNotFound" } });
     expect(t.executionInfo?.exitCode).toBeUndefined();
     expect(detail(t, "HttpStatusCode")).toBe("404");
@@ -42,7 +50,11 @@ describe("resource files and output files", () => {
   });
 
   it("an unknown storage account cannot be resolved: BlobDownloadMiscError naming the host", async () => {
-    const t = await run({ id: "rf-noacct", commandLine: "true", resourceFiles: [{ httpUrl: `https://nosuchaccount.blob.core.windows.net/inputs/x.bin?${READ_SAS}`, filePath: "x.bin" }] });
+    const t = await run({
+      id: "rf-noacct",
+      commandLine: "true",
+      resourceFiles: [{ httpUrl: `https://nosuchaccount.blob.core.windows.net/inputs/x.bin?${READ_SAS}`, filePath: "x.bin" }],
+    });
     expect(t.executionInfo).toMatchObject({ result: "failure", failureInfo: { category: "ServerError", code: "BlobDownloadMiscError" } });
     expect(t.executionInfo?.exitCode).toBeUndefined();
     expect(detail(t, "ErrorMessage")).toContain("nosuchaccount.blob.core.windows.net");
@@ -52,7 +64,13 @@ describe("resource files and output files", () => {
     const t = await run({
       id: "of-readonly",
       commandLine: `/bin/sh -c "echo produced output"`,
-      outputFiles: [{ filePattern: "out/*.txt", destination: { container: { containerUrl: `${STORE}/outputs?${READ_SAS}` } }, uploadOptions: { uploadCondition: "taskcompletion" } }],
+      outputFiles: [
+        {
+          filePattern: "out/*.txt",
+          destination: { container: { containerUrl: `${STORE}/outputs?${READ_SAS}` } },
+          uploadOptions: { uploadCondition: "taskcompletion" },
+        },
+      ],
     });
     expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "failure", failureInfo: { category: "UserError", code: "FileUploadAccessDenied" } });
     expect(detail(t, "HttpStatusCode")).toBe("403");
@@ -67,7 +85,13 @@ describe("resource files and output files", () => {
     const t = await run({
       id: "of-ok",
       commandLine: `/bin/sh -c "echo produced output"`,
-      outputFiles: [{ filePattern: "out/*.txt", destination: { container: { containerUrl: `${STORE}/outputs?${WRITE_SAS}` } }, uploadOptions: { uploadCondition: "tasksuccess" } }],
+      outputFiles: [
+        {
+          filePattern: "out/*.txt",
+          destination: { container: { containerUrl: `${STORE}/outputs?${WRITE_SAS}` } },
+          uploadOptions: { uploadCondition: "tasksuccess" },
+        },
+      ],
     });
     expect(t.executionInfo).toMatchObject({ exitCode: 0, result: "success" });
     expect(await text("io-job", "of-ok", "fileuploadout.txt")).toContain("Uploaded out/*.txt");
@@ -123,7 +147,12 @@ describe("node actions and node faults", () => {
     await addJob(h, `${id}-job`, id);
     return node!.id!;
   };
-  const running = (jobId: string, taskId: string) => waitFor(h.emu, () => h.client.task.get(jobId, taskId), (t) => t.state === "running");
+  const running = (jobId: string, taskId: string) =>
+    waitFor(
+      h.emu,
+      () => h.client.task.get(jobId, taskId),
+      (t) => t.state === "running",
+    );
 
   it("rebooting with requeue puts the running task back to active (requeueCount 1), and it runs again", async () => {
     const nodeId = await single("rq");
@@ -187,4 +216,3 @@ describe("node actions and node faults", () => {
     expect(await text("full-job", "writer", "stdout.txt")).toBe("writing\n");
   });
 });
-

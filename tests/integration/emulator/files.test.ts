@@ -47,7 +47,11 @@ describe("task files", () => {
   it("answers HEAD (getPropertiesFromTask) with the file's headers only", async () => {
     const props = await h.client.file.getPropertiesFromTask("fj", "t1", "stdout.txt");
     expect(props._response.status).toBe(200);
-    expect(props).toMatchObject({ contentLength: 12, ocpBatchFileMode: "0o100644", ocpBatchFileUrl: encodeURIComponent(`${h.emu.url}/jobs/fj/tasks/t1/files/stdout.txt`) });
+    expect(props).toMatchObject({
+      contentLength: 12,
+      ocpBatchFileMode: "0o100644",
+      ocpBatchFileUrl: encodeURIComponent(`${h.emu.url}/jobs/fj/tasks/t1/files/stdout.txt`),
+    });
     expect(props._response.headers.get("ocp-batch-file-isdirectory")).toBe("False");
     expect(props._response.headers.get("content-type")).toBe("text/plain");
     expect(props.lastModified).toBeInstanceOf(Date);
@@ -141,7 +145,9 @@ describe("node files", () => {
   it("serves a task's output through the node path too, and 416 past the end", async () => {
     const viaNode = await readBody(await h.client.file.getFromComputeNode("files", nodeId, "workitems/fj/job-1/t1/stderr.txt"));
     expect(viaNode.toString()).toBe("oops\n");
-    const e = await failure(h.client.file.getFromComputeNode("files", nodeId, "startup/stdout.txt", { fileGetFromComputeNodeOptions: { ocpRange: "bytes=1000-" } }));
+    const e = await failure(
+      h.client.file.getFromComputeNode("files", nodeId, "startup/stdout.txt", { fileGetFromComputeNodeOptions: { ocpRange: "bytes=1000-" } }),
+    );
     expect(e.statusCode).toBe(416);
   });
 });
@@ -150,7 +156,12 @@ describe("files after node actions", () => {
   it("a reboot keeps task files and re-runs the start task", async () => {
     const before = await h.client.computeNode.get("files", nodeId);
     await h.client.computeNode.reboot("files", nodeId);
-    const after = await waitFor(h.emu, () => h.client.computeNode.get("files", nodeId), (n) => n.state === "idle", { stepMs: 5_000 });
+    const after = await waitFor(
+      h.emu,
+      () => h.client.computeNode.get("files", nodeId),
+      (n) => n.state === "idle",
+      { stepMs: 5_000 },
+    );
     expect(after.startTaskInfo?.startTime!.getTime()).toBeGreaterThan(before.startTaskInfo!.startTime!.getTime());
     expect(after.startTaskInfo).toMatchObject({ state: "completed", exitCode: 0, result: "success" });
     expect((await readBody(await h.client.file.getFromTask("fj", "t1", "stdout.txt"))).toString()).toBe("hello world\n");

@@ -89,9 +89,19 @@ export const LINUX_VM: BatchServiceModels.VirtualMachineConfiguration = {
 };
 
 /** Adds a pool and waits until it is steady with every node idle. */
-export async function readyPool(h: Harness, id: string, nodes: number, extra: Partial<BatchServiceModels.PoolAddParameter> = {}): Promise<BatchServiceModels.ComputeNode[]> {
+export async function readyPool(
+  h: Harness,
+  id: string,
+  nodes: number,
+  extra: Partial<BatchServiceModels.PoolAddParameter> = {},
+): Promise<BatchServiceModels.ComputeNode[]> {
   await h.client.pool.add({ id, vmSize: "STANDARD_D2S_V5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: nodes, ...extra });
-  await waitFor(h.emu, () => h.client.pool.get(id), (p) => p.allocationState === "steady", { stepMs: 5_000 });
+  await waitFor(
+    h.emu,
+    () => h.client.pool.get(id),
+    (p) => p.allocationState === "steady",
+    { stepMs: 5_000 },
+  );
   return waitFor(
     h.emu,
     () => h.client.computeNode.list(id),
@@ -107,7 +117,12 @@ export async function addJob(h: Harness, id: string, poolId: string, extra: Part
 
 /** Waits until a task is completed and returns it. */
 export function taskCompleted(h: Harness, jobId: string, taskId: string, options: WaitOptions = {}): Promise<BatchServiceModels.CloudTask> {
-  return waitFor(h.emu, () => h.client.task.get(jobId, taskId), (t) => t.state === "completed", options);
+  return waitFor(
+    h.emu,
+    () => h.client.task.get(jobId, taskId),
+    (t) => t.state === "completed",
+    options,
+  );
 }
 
 /** The same SAS shapes the storage model parses (signatures are not verified, only present). */

@@ -40,7 +40,13 @@ describe("job schedules", () => {
     expect(got.eTag).toBe(headers.get("etag"));
     expect(got.executionInfo!.nextRunTime!.getTime() - got.creationTime!.getTime()).toBe(24 * HOUR);
     const job = await h.client.job.get("nightly:job-1");
-    expect(job).toMatchObject({ id: "nightly:job-1", state: "active", poolInfo: { poolId: "sched-pool" }, constraints: { maxTaskRetryCount: 2 }, onAllTasksComplete: "terminatejob" });
+    expect(job).toMatchObject({
+      id: "nightly:job-1",
+      state: "active",
+      poolInfo: { poolId: "sched-pool" },
+      constraints: { maxTaskRetryCount: 2 },
+      onAllTasksComplete: "terminatejob",
+    });
     const dup = await failure(h.client.jobSchedule.add({ id: "NIGHTLY", schedule: {}, jobSpecification: spec }));
     expect([dup.statusCode, dup.code]).toEqual([409, "JobScheduleExists"]);
   });
@@ -52,7 +58,12 @@ describe("job schedules", () => {
     const jobs = await h.client.job.listFromJobSchedule("nightly");
     expect(jobs.map((j) => j.id)).toEqual(["nightly:job-1"]);
     h.emu.advance(24 * HOUR);
-    const later = await waitFor(h.emu, () => h.client.jobSchedule.get("nightly"), (s) => s.executionInfo?.recentJob?.id === "nightly:job-2", { stepMs: 60_000 });
+    const later = await waitFor(
+      h.emu,
+      () => h.client.jobSchedule.get("nightly"),
+      (s) => s.executionInfo?.recentJob?.id === "nightly:job-2",
+      { stepMs: 60_000 },
+    );
     expect(later.state).toBe("active");
     const both = await h.client.job.listFromJobSchedule("nightly", { jobListFromJobScheduleOptions: { select: "id,state" } });
     expect(both.map((j) => j.id).sort()).toEqual(["nightly:job-1", "nightly:job-2"]);
@@ -94,7 +105,10 @@ describe("job schedules: changes and endings", () => {
     const afterPatch = await h.client.jobSchedule.get("later-a");
     expect(afterPatch.schedule?.doNotRunUntil).toEqual(new Date("2099-01-01T00:00:00Z"));
     expect(afterPatch.metadata).toEqual([{ name: "team", value: "search" }]);
-    const put = await h.client.jobSchedule.update("later-a", { schedule: { recurrenceInterval: "PT10H00M00S" }, jobSpecification: { poolInfo: { poolId: "sched-pool" } } });
+    const put = await h.client.jobSchedule.update("later-a", {
+      schedule: { recurrenceInterval: "PT10H00M00S" },
+      jobSpecification: { poolInfo: { poolId: "sched-pool" } },
+    });
     expect(put._response.status).toBe(200);
     const afterPut = await h.client.jobSchedule.get("later-a");
     expect(afterPut.schedule).toEqual({ recurrenceInterval: "PT10H" });
@@ -129,7 +143,12 @@ describe("job schedules: termination, deletion and a run once", () => {
     expect((await h.client.jobSchedule.get("nightly")).state).toBe("terminating");
     const again = await failure(h.client.jobSchedule.terminate("nightly"));
     expect([again.statusCode, again.code]).toEqual([409, "JobScheduleBeingTerminated"]);
-    const done = await waitFor(h.emu, () => h.client.jobSchedule.get("nightly"), (s) => s.state === "completed", { stepMs: 1_000 });
+    const done = await waitFor(
+      h.emu,
+      () => h.client.jobSchedule.get("nightly"),
+      (s) => s.state === "completed",
+      { stepMs: 1_000 },
+    );
     expect(done.executionInfo?.endTime).toBeInstanceOf(Date);
     expect(done.executionInfo?.nextRunTime).toBeUndefined();
     const job2 = await h.client.job.get("nightly:job-2");
@@ -145,7 +164,12 @@ describe("job schedules: termination, deletion and a run once", () => {
     expect([deleting.state, deleting.previousState]).toEqual(["deleting", "completed"]);
     const twice = await failure(h.client.jobSchedule.deleteMethod("nightly"));
     expect([twice.statusCode, twice.code]).toEqual([409, "JobScheduleBeingDeleted"]);
-    await waitFor(h.emu, () => h.client.jobSchedule.exists("nightly"), (r) => r.body === false, { stepMs: 1_000 });
+    await waitFor(
+      h.emu,
+      () => h.client.jobSchedule.exists("nightly"),
+      (r) => r.body === false,
+      { stepMs: 1_000 },
+    );
     const gone = await failure(h.client.jobSchedule.get("nightly"));
     expect([gone.statusCode, gone.code]).toEqual([404, "JobScheduleNotFound"]);
     const jobs = await h.client.job.list();
@@ -165,9 +189,19 @@ describe("job schedules: termination, deletion and a run once", () => {
     expect(s.executionInfo).toEqual({ recentJob: { id: "once:job-1", url: `${h.emu.url}/jobs/once%3Ajob-1` } });
     const manager = await taskCompleted(h, "once:job-1", "manager");
     expect(manager.executionInfo?.exitCode).toBe(0);
-    const job = await waitFor(h.emu, () => h.client.job.get("once:job-1"), (j) => j.state === "completed", { stepMs: 10_000 });
+    const job = await waitFor(
+      h.emu,
+      () => h.client.job.get("once:job-1"),
+      (j) => j.state === "completed",
+      { stepMs: 10_000 },
+    );
     expect(job.executionInfo?.terminateReason).toBe("JMComplete");
-    const done = await waitFor(h.emu, () => h.client.jobSchedule.get("once"), (x) => x.state === "completed", { stepMs: 10_000 });
+    const done = await waitFor(
+      h.emu,
+      () => h.client.jobSchedule.get("once"),
+      (x) => x.state === "completed",
+      { stepMs: 10_000 },
+    );
     expect(done.executionInfo?.recentJob?.id).toBe("once:job-1");
   });
 });

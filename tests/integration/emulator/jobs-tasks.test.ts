@@ -14,7 +14,14 @@ describe("jobs", () => {
     const res = await h.client.job.add({ id: "j-basic", displayName: "Basic", priority: 10, poolInfo: { poolId: "work" } });
     expect(res._response.status).toBe(201);
     const job = await h.client.job.get("j-basic");
-    expect(job).toMatchObject({ id: "j-basic", displayName: "Basic", state: "active", priority: 10, poolInfo: { poolId: "work" }, url: `${h.emu.url}/jobs/j-basic` });
+    expect(job).toMatchObject({
+      id: "j-basic",
+      displayName: "Basic",
+      state: "active",
+      priority: 10,
+      poolInfo: { poolId: "work" },
+      url: `${h.emu.url}/jobs/j-basic`,
+    });
     expect(job.creationTime).toBeInstanceOf(Date);
     const list = await h.client.job.list();
     expect(list.map((j) => j.id)).toContain("j-basic");
@@ -74,7 +81,11 @@ describe("jobs: termination and deletion", () => {
     const res = await h.client.job.terminate("j-counts");
     expect(res._response.status).toBe(202);
     expect((await h.client.job.get("j-counts")).state).toBe("terminating");
-    const done = await waitFor(h.emu, () => h.client.job.get("j-counts"), (j) => j.state === "completed");
+    const done = await waitFor(
+      h.emu,
+      () => h.client.job.get("j-counts"),
+      (j) => j.state === "completed",
+    );
     expect(done.executionInfo?.terminateReason).toBe("UserTerminate");
     expect(done.executionInfo?.endTime).toBeInstanceOf(Date);
     const long = await h.client.task.get("j-counts", "long");
@@ -88,7 +99,11 @@ describe("jobs: termination and deletion", () => {
     const res = await h.client.job.deleteMethod("j-counts");
     expect(res._response.status).toBe(202);
     expect((await h.client.job.get("j-counts")).state).toBe("deleting");
-    await waitFor(h.emu, () => h.client.job.list(), (jobs) => !jobs.some((j) => j.id === "j-counts"));
+    await waitFor(
+      h.emu,
+      () => h.client.job.list(),
+      (jobs) => !jobs.some((j) => j.id === "j-counts"),
+    );
     const gone = await failure(h.client.job.get("j-counts"));
     expect([gone.statusCode, gone.code]).toEqual([404, "JobNotFound"]);
   });
@@ -142,7 +157,11 @@ describe("tasks", () => {
 
   it("terminates an active or running task (204) as completed with TaskEnded; again is 409 TaskCompleted", async () => {
     await h.client.task.add("j-tasks", { id: "sleeper", commandLine: `/bin/sh -c "sleep 3600"` });
-    await waitFor(h.emu, () => h.client.task.get("j-tasks", "sleeper"), (t) => t.state === "running");
+    await waitFor(
+      h.emu,
+      () => h.client.task.get("j-tasks", "sleeper"),
+      (t) => t.state === "running",
+    );
     const res = await h.client.task.terminate("j-tasks", "sleeper");
     expect(res._response.status).toBe(204);
     const t = await h.client.task.get("j-tasks", "sleeper");

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { failure, readyPool, startHarness, waitFor, type Harness } from "./harness";
 
-
 let h: Harness;
 let lin: string[] = [];
 let win = "";
@@ -14,7 +13,12 @@ beforeAll(async () => {
   h = await startHarness();
   lin = (await readyPool(h, "lin", 2)).map((n) => n.id!);
   await h.client.pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-  const [node] = await waitFor(h.emu, () => h.client.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle", { stepMs: 5_000 });
+  const [node] = await waitFor(
+    h.emu,
+    () => h.client.computeNode.list("classic"),
+    (l) => l.length === 1 && l[0]!.state === "idle",
+    { stepMs: 5_000 },
+  );
   win = node!.id!;
 });
 afterAll(() => h.close());
@@ -89,7 +93,12 @@ describe("computeNode.addUser on a Linux VM pool", () => {
     await h.client.computeNode.reboot("lin", lin[1]!);
     const e = await failure(h.client.computeNode.addUser("lin", lin[1]!, { name: "early", sshPublicKey: newSshPublicKey() }));
     expect([e.statusCode, e.code]).toEqual([409, "NodeBeingRebooted"]);
-    await waitFor(h.emu, () => h.client.computeNode.get("lin", lin[1]!), (n) => n.state === "idle", { stepMs: 5_000 });
+    await waitFor(
+      h.emu,
+      () => h.client.computeNode.get("lin", lin[1]!),
+      (n) => n.state === "idle",
+      { stepMs: 5_000 },
+    );
     // A reboot keeps the accounts; only a reimage or removal wipes them.
     expect((await users("lin", lin[1]!)).map((u) => u.name)).toEqual(["ops1"]);
   });
@@ -157,7 +166,12 @@ describe("users on Windows nodes", () => {
 
   it("loses its users when reimaged", async () => {
     await h.client.computeNode.reimage("classic", win);
-    await waitFor(h.emu, () => h.client.computeNode.get("classic", win), (n) => n.state === "idle", { stepMs: 10_000 });
+    await waitFor(
+      h.emu,
+      () => h.client.computeNode.get("classic", win),
+      (n) => n.state === "idle",
+      { stepMs: 10_000 },
+    );
     expect(await users("classic", win)).toEqual([]);
     expect((await h.client.computeNode.addUser("classic", win, { name: "WinOps", password: "P@ss-w0rd" }))._response.status).toBe(201);
   });

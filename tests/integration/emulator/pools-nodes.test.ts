@@ -19,10 +19,22 @@ describe("pools", () => {
     const creating = await h.client.computeNode.list("grow");
     expect(creating.map((n) => n.state)).toEqual(["creating", "creating"]);
 
-    await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady");
-    const starting = await waitFor(h.emu, () => h.client.computeNode.list("grow"), (l) => l.some((n) => n.state !== "creating"));
+    await waitFor(
+      h.emu,
+      () => h.client.pool.get("grow"),
+      (p) => p.allocationState === "steady",
+    );
+    const starting = await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("grow"),
+      (l) => l.some((n) => n.state !== "creating"),
+    );
     expect(starting.map((n) => n.state)).toEqual(["starting", "starting"]);
-    const idle = await waitFor(h.emu, () => h.client.computeNode.list("grow"), (l) => l.every((n) => n.state === "idle"));
+    const idle = await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("grow"),
+      (l) => l.every((n) => n.state === "idle"),
+    );
     expect(idle).toHaveLength(2);
     expect(idle.every((n) => n.isDedicated && n.schedulingState === "enabled" && n.lastBootTime instanceof Date)).toBe(true);
 
@@ -48,8 +60,16 @@ describe("pools", () => {
     const busy = await failure(h.client.pool.removeNodes("grow", { nodeList: [nodes[0]!.id!] }));
     expect([busy.statusCode, busy.code]).toEqual([409, "PoolBeingResized"]);
 
-    await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady" && p.currentDedicatedNodes === 3);
-    const three = await waitFor(h.emu, () => h.client.computeNode.list("grow"), (l) => l.length === 3 && l.every((n) => n.state === "idle"));
+    await waitFor(
+      h.emu,
+      () => h.client.pool.get("grow"),
+      (p) => p.allocationState === "steady" && p.currentDedicatedNodes === 3,
+    );
+    const three = await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("grow"),
+      (l) => l.length === 3 && l.every((n) => n.state === "idle"),
+    );
 
     const victim = three[0]!.id!;
     const removed = await h.client.pool.removeNodes("grow", { nodeList: [victim] });
@@ -58,11 +78,19 @@ describe("pools", () => {
     expect(pool).toMatchObject({ allocationState: "resizing", targetDedicatedNodes: 2 });
     expect((await h.client.computeNode.get("grow", victim)).state).toBe("leavingpool");
 
-    const after = await waitFor(h.emu, () => h.client.computeNode.list("grow"), (l) => l.length === 2);
+    const after = await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("grow"),
+      (l) => l.length === 2,
+    );
     expect(after.map((n) => n.id)).not.toContain(victim);
     const gone = await failure(h.client.computeNode.get("grow", victim));
     expect([gone.statusCode, gone.code]).toEqual([404, "NodeNotFound"]);
-    const steady = await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady");
+    const steady = await waitFor(
+      h.emu,
+      () => h.client.pool.get("grow"),
+      (p) => p.allocationState === "steady",
+    );
     expect(steady).toMatchObject({ currentDedicatedNodes: 2, targetDedicatedNodes: 2 });
   });
 });
@@ -71,21 +99,41 @@ describe("pools: node removal, limits, counts and deletion", () => {
   it("requeues the task running on a removed node (requeueCount 1), which then runs on another node", async () => {
     await h.client.job.add({ id: "on-grow", poolInfo: { poolId: "grow" } });
     await h.client.task.add("on-grow", { id: "long", commandLine: `/bin/sh -c "sleep 300"` });
-    const running = await waitFor(h.emu, () => h.client.task.get("on-grow", "long"), (t) => t.state === "running");
+    const running = await waitFor(
+      h.emu,
+      () => h.client.task.get("on-grow", "long"),
+      (t) => t.state === "running",
+    );
     const first = running.nodeInfo!.nodeId!;
     await h.client.pool.removeNodes("grow", { nodeList: [first], nodeDeallocationOption: "requeue" });
-    const moved = await waitFor(h.emu, () => h.client.task.get("on-grow", "long"), (t) => t.state === "running" && t.nodeInfo?.nodeId !== first);
+    const moved = await waitFor(
+      h.emu,
+      () => h.client.task.get("on-grow", "long"),
+      (t) => t.state === "running" && t.nodeInfo?.nodeId !== first,
+    );
     expect(moved.executionInfo).toMatchObject({ requeueCount: 1, retryCount: 0 });
     expect(moved.executionInfo?.lastRequeueTime).toBeInstanceOf(Date);
     await h.client.task.terminate("on-grow", "long");
     // Grow back to two for the tests below.
-    await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady" && p.currentDedicatedNodes === 1);
+    await waitFor(
+      h.emu,
+      () => h.client.pool.get("grow"),
+      (p) => p.allocationState === "steady" && p.currentDedicatedNodes === 1,
+    );
     await h.client.pool.resize("grow", { targetDedicatedNodes: 2 });
-    await waitFor(h.emu, () => h.client.computeNode.list("grow"), (l) => l.length === 2 && l.every((n) => n.state === "idle"));
+    await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("grow"),
+      (l) => l.length === 2 && l.every((n) => n.state === "idle"),
+    );
   });
 
   it("refuses a resizeTimeout under five minutes with 400 InvalidPropertyValue", async () => {
-    await waitFor(h.emu, () => h.client.pool.get("grow"), (p) => p.allocationState === "steady");
+    await waitFor(
+      h.emu,
+      () => h.client.pool.get("grow"),
+      (p) => p.allocationState === "steady",
+    );
     const e = await failure(h.client.pool.resize("grow", { targetDedicatedNodes: 2, resizeTimeout: "PT1M" }));
     expect([e.statusCode, e.code]).toEqual([400, "InvalidPropertyValue"]);
     expect(e.body?.values).toEqual(expect.arrayContaining([{ key: "PropertyName", value: "resizeTimeout" }]));
@@ -103,7 +151,11 @@ describe("pools: node removal, limits, counts and deletion", () => {
     const deleted = await h.client.pool.deleteMethod("doomed");
     expect(deleted._response.status).toBe(202);
     expect((await h.client.pool.get("doomed")).state).toBe("deleting");
-    await waitFor(h.emu, () => h.client.pool.exists("doomed"), (exists) => exists.body === false);
+    await waitFor(
+      h.emu,
+      () => h.client.pool.exists("doomed"),
+      (exists) => exists.body === false,
+    );
     const list = await h.client.pool.list();
     expect(list.map((p) => p.id)).not.toContain("doomed");
   });
@@ -130,7 +182,13 @@ describe("compute nodes", () => {
   it("names VM pool nodes as the service does: tvmps_<64 hex>_d dedicated, _p spot, the same ids for the same pool", async () => {
     expect(vmNodes.every((id) => /^tvmps_[0-9a-f]{64}_d$/.test(id) && id.length === 72)).toBe(true);
     expect(new Set(vmNodes).size).toBe(2);
-    await h.client.pool.add({ id: "spotty", vmSize: "standard_d2s_v5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: 1, targetLowPriorityNodes: 1 });
+    await h.client.pool.add({
+      id: "spotty",
+      vmSize: "standard_d2s_v5",
+      virtualMachineConfiguration: LINUX_VM,
+      targetDedicatedNodes: 1,
+      targetLowPriorityNodes: 1,
+    });
     const nodes = await h.client.computeNode.list("spotty");
     const byKind = Object.fromEntries(nodes.map((n) => [n.isDedicated ? "dedicated" : "spot", n.id!]));
     expect(byKind.dedicated).toMatch(/^tvmps_[0-9a-f]{64}_d$/);
@@ -154,7 +212,12 @@ describe("compute nodes", () => {
     expect((await h.client.computeNode.get("vm", id)).state).toBe("rebooting");
     const again = await failure(h.client.computeNode.reboot("vm", id));
     expect([again.statusCode, again.code]).toEqual([409, "NodeBeingRebooted"]);
-    const idle = await waitFor(h.emu, () => h.client.computeNode.get("vm", id), (n) => n.state === "idle", { stepMs: 5_000 });
+    const idle = await waitFor(
+      h.emu,
+      () => h.client.computeNode.get("vm", id),
+      (n) => n.state === "idle",
+      { stepMs: 5_000 },
+    );
     expect(idle.lastBootTime!.getTime()).toBeGreaterThan(before.lastBootTime!.getTime());
   });
 
@@ -173,12 +236,22 @@ describe("compute nodes: reimage, scheduling, remote login and logs", () => {
 
   it("reimages a node of a cloudServiceConfiguration pool: 202, reimaging, then idle", async () => {
     await h.client.pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-    const [node] = await waitFor(h.emu, () => h.client.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle", { stepMs: 5_000 });
+    const [node] = await waitFor(
+      h.emu,
+      () => h.client.computeNode.list("classic"),
+      (l) => l.length === 1 && l[0]!.state === "idle",
+      { stepMs: 5_000 },
+    );
     const res = await h.client.computeNode.reimage("classic", node!.id!);
     expect(res._response.status).toBe(202);
     expect(node!.id).toMatch(/^tvm-\d+_1-\d{8}t\d{6}z$/);
     expect((await h.client.computeNode.get("classic", node!.id!)).state).toBe("reimaging");
-    await waitFor(h.emu, () => h.client.computeNode.get("classic", node!.id!), (n) => n.state === "idle", { stepMs: 10_000 });
+    await waitFor(
+      h.emu,
+      () => h.client.computeNode.get("classic", node!.id!),
+      (n) => n.state === "idle",
+      { stepMs: 10_000 },
+    );
   });
 
   it("disables and enables scheduling (200), and answers 409 NodeAlreadyInTargetSchedulingState when repeated", async () => {

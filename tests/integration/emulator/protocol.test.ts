@@ -9,11 +9,18 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   // A pool with no nodes: tasks stay active, so lists are stable while paging.
-  await h.client.pool.add({ id: "empty", vmSize: "standard_d2s_v5", virtualMachineConfiguration: { imageReference: {}, nodeAgentSKUId: "batch.node.ubuntu 22.04" } });
+  await h.client.pool.add({
+    id: "empty",
+    vmSize: "standard_d2s_v5",
+    virtualMachineConfiguration: { imageReference: {}, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
+  });
   await addJob(h, "paged", "empty");
   const ids = Array.from({ length: 250 }, (_, i) => `t-${String(i).padStart(3, "0")}`);
   for (let i = 0; i < ids.length; i += 100) {
-    await h.client.task.addCollection("paged", ids.slice(i, i + 100).map((id) => ({ id, commandLine: "true" })));
+    await h.client.task.addCollection(
+      "paged",
+      ids.slice(i, i + 100).map((id) => ({ id, commandLine: "true" })),
+    );
   }
 });
 afterAll(() => h.close());
@@ -39,7 +46,9 @@ describe("authentication and envelopes", () => {
     expect([e.statusCode, e.code]).toEqual([404, "JobNotFound"]);
     const id = e.response?.headers.get("request-id");
     expect(id).toMatch(GUID);
-    expect(e.body?.message?.value).toMatch(new RegExp(`^The specified job does not exist\\.\\nRequestId:${id}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`));
+    expect(e.body?.message?.value).toMatch(
+      new RegExp(`^The specified job does not exist\\.\\nRequestId:${id}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`),
+    );
   });
 });
 
@@ -96,7 +105,12 @@ describe("paging", () => {
   });
 
   it("pages the other lists too (pools, node counts)", async () => {
-    for (let i = 0; i < 3; i++) await h.client.pool.add({ id: `extra-${i}`, vmSize: "standard_d2s_v5", virtualMachineConfiguration: { imageReference: {}, nodeAgentSKUId: "batch.node.ubuntu 22.04" } });
+    for (let i = 0; i < 3; i++)
+      await h.client.pool.add({
+        id: `extra-${i}`,
+        vmSize: "standard_d2s_v5",
+        virtualMachineConfiguration: { imageReference: {}, nodeAgentSKUId: "batch.node.ubuntu 22.04" },
+      });
     const first = await h.client.pool.list({ poolListOptions: { maxResults: 2 } });
     expect(first).toHaveLength(2);
     const second = await h.client.pool.listNext(first.odatanextLink!);
@@ -119,7 +133,11 @@ describe("$select and $filter", () => {
       { id: "one", commandLine: `/bin/sh -c "exit 1"` },
       { id: "missing", commandLine: "no-such-program --flag" },
     ]);
-    await waitFor(h.emu, () => h.client.job.getTaskCounts("mixed"), (c) => c.taskCounts.completed === 4);
+    await waitFor(
+      h.emu,
+      () => h.client.job.getTaskCounts("mixed"),
+      (c) => c.taskCounts.completed === 4,
+    );
     await h.client.task.add("mixed", { id: "waiting", commandLine: `/bin/sh -c "sleep 5000"` });
     await h.client.task.add("mixed", { id: "waiting-2", commandLine: `/bin/sh -c "sleep 5000"` });
     await h.client.task.add("mixed", { id: "queued", commandLine: "true" });
@@ -143,8 +161,7 @@ describe("$select and $filter", () => {
     expect(task.executionInfo?.exitCode).toBe(3);
   });
 
-  const ids = async (filter: string) =>
-    (await h.client.task.list("mixed", { taskListOptions: { filter } })).map((t) => t.id).sort();
+  const ids = async (filter: string) => (await h.client.task.list("mixed", { taskListOptions: { filter } })).map((t) => t.id).sort();
 
   it("filters tasks on state, executionInfo/result and executionInfo/exitCode", async () => {
     expect(await ids("state eq 'completed'")).toEqual(["missing", "ok", "one", "three"]);
@@ -238,4 +255,3 @@ describe("fault injection through the control API", () => {
     expect(ok._response.status).toBe(200);
   });
 });
-

@@ -4,9 +4,8 @@ import { readBody, startHarness, waitFor, type Harness } from "./harness";
 import { all } from "../../support/sdk-paging";
 
 const failedTasks = (h: Harness, jobId: string, select = "id,executionInfo,nodeInfo") =>
-  all(
-    h.client.task.list(jobId, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select, maxResults: 500 } }),
-    (link) => h.client.task.listNext(link),
+  all(h.client.task.list(jobId, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select, maxResults: 500 } }), (link) =>
+    h.client.task.listNext(link),
   );
 
 describe("demo scenario", () => {
@@ -55,7 +54,11 @@ let a: Harness;
 let b: Harness;
 let other: Harness;
 beforeAll(async () => {
-  [a, b, other] = await Promise.all([startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 7 }), startHarness({ scenario: "incident", seed: 8 })]);
+  [a, b, other] = await Promise.all([
+    startHarness({ scenario: "incident", seed: 7 }),
+    startHarness({ scenario: "incident", seed: 7 }),
+    startHarness({ scenario: "incident", seed: 8 }),
+  ]);
 });
 afterAll(() => Promise.all([a.close(), b.close(), other.close()]));
 
@@ -94,7 +97,11 @@ describe("incident scenario", () => {
   it("gpu-burst's quota and spot capacity make a live resize fail the same way", async () => {
     // On the other seed's emulator: a and b must stay untouched for the fingerprint comparison below.
     await other.client.pool.resize("gpu-burst", { targetDedicatedNodes: 30, targetLowPriorityNodes: 20 });
-    const pool = await waitFor(other.emu, () => other.client.pool.get("gpu-burst"), (p) => p.allocationState === "steady");
+    const pool = await waitFor(
+      other.emu,
+      () => other.client.pool.get("gpu-burst"),
+      (p) => p.allocationState === "steady",
+    );
     expect(pool.resizeErrors?.map((e) => e.code)).toEqual(["AccountCoreQuotaReached", "AllocationTimedout"]);
     expect(pool.currentDedicatedNodes).toBe(10);
     expect(pool.currentLowPriorityNodes).toBe(4);
@@ -114,7 +121,10 @@ describe("incident scenario: failures and seeds", () => {
     expect(ranked[2]!).toBeGreaterThan(3 * (ranked[3] ?? 0));
 
     // And their logs say why: a full disk on two of them, the OOM killer on the third.
-    const top = [...perNode.entries()].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([node]) => node);
+    const top = [...perNode.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 3)
+      .map(([node]) => node);
     const reasons: string[] = [];
     for (const node of top) {
       const task = failed.find((t) => t.nodeInfo?.nodeId === node)!;
@@ -137,7 +147,17 @@ describe("incident scenario: failures and seeds", () => {
       );
       for (const t of tasks) {
         const info: Partial<BatchServiceModels.TaskExecutionInformation> = t.executionInfo ?? {};
-        rows.push([job.id, t.id, t.state, t.commandLine, info.exitCode, info.result, info.failureInfo?.code, info.retryCount, t.nodeInfo ? nodeIndex.get(t.nodeInfo.nodeId!) : null]);
+        rows.push([
+          job.id,
+          t.id,
+          t.state,
+          t.commandLine,
+          info.exitCode,
+          info.result,
+          info.failureInfo?.code,
+          info.retryCount,
+          t.nodeInfo ? nodeIndex.get(t.nodeInfo.nodeId!) : null,
+        ]);
       }
     }
     return rows;

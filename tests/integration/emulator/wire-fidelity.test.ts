@@ -48,7 +48,12 @@ async function raw(method: HttpMethods, path: string, body?: unknown): Promise<R
   });
 }
 
-const SERVICE = { DataServiceVersion: "3.0", Server: "Microsoft-HTTPAPI/2.0", "Strict-Transport-Security": "max-age=31536000; includeSubDomains", "X-Content-Type-Options": "nosniff" };
+const SERVICE = {
+  DataServiceVersion: "3.0",
+  Server: "Microsoft-HTTPAPI/2.0",
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+  "X-Content-Type-Options": "nosniff",
+};
 
 describe("response headers, named and cased as recorded", () => {
   it("a list: the service's fixed headers, request-id, the JSON content type without a space, no ETag", async () => {
@@ -98,7 +103,14 @@ describe("response headers, named and cased as recorded", () => {
     expect(body).toEqual({
       "odata.metadata": `${h.emu.url}/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element`,
       code: "JobNotFound",
-      message: { lang: "en-US", value: expect.stringMatching(new RegExp(`^The specified job does not exist\\.\\nRequestId:${res.headers.get("request-id")}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`)) },
+      message: {
+        lang: "en-US",
+        value: expect.stringMatching(
+          new RegExp(
+            `^The specified job does not exist\\.\\nRequestId:${res.headers.get("request-id")}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`,
+          ),
+        ),
+      },
     });
   });
 });

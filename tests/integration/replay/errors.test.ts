@@ -28,10 +28,42 @@ const NODE = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee
 const lastRequestId = (suffix: string) => env.server.requests.filter((r) => r.path.toLowerCase().endsWith(suffix.toLowerCase())).at(-1)?.requestId;
 
 const cases: { name: string; handler: RouteHandler; url: () => string; params: () => RouteParams; code: string; what: string; path: string }[] = [
-  { name: "pool", handler: poolGET, url: () => `${base()}/pools/gone-pool`, params: () => ({ account: a(), poolId: "gone-pool" }), code: "PoolNotFound", what: "pool", path: "/pools/gone-pool" },
-  { name: "node", handler: nodeGET, url: () => `${base()}/pools/3d0a22a3/nodes/tvmps_gone`, params: () => ({ account: a(), poolId: "3d0a22a3", nodeId: "tvmps_gone" }), code: "NodeNotFound", what: "node", path: "/nodes/tvmps_gone" },
-  { name: "job", handler: jobGET, url: () => `${base()}/jobs/gone-job`, params: () => ({ account: a(), jobId: "gone-job" }), code: "JobNotFound", what: "job", path: "/jobs/gone-job" },
-  { name: "task", handler: taskGET, url: () => `${base()}/jobs/batch98930ae3/tasks/gone`, params: () => ({ account: a(), jobId: "batch98930ae3", taskId: "gone" }), code: "TaskNotFound", what: "task", path: "/tasks/gone" },
+  {
+    name: "pool",
+    handler: poolGET,
+    url: () => `${base()}/pools/gone-pool`,
+    params: () => ({ account: a(), poolId: "gone-pool" }),
+    code: "PoolNotFound",
+    what: "pool",
+    path: "/pools/gone-pool",
+  },
+  {
+    name: "node",
+    handler: nodeGET,
+    url: () => `${base()}/pools/3d0a22a3/nodes/tvmps_gone`,
+    params: () => ({ account: a(), poolId: "3d0a22a3", nodeId: "tvmps_gone" }),
+    code: "NodeNotFound",
+    what: "node",
+    path: "/nodes/tvmps_gone",
+  },
+  {
+    name: "job",
+    handler: jobGET,
+    url: () => `${base()}/jobs/gone-job`,
+    params: () => ({ account: a(), jobId: "gone-job" }),
+    code: "JobNotFound",
+    what: "job",
+    path: "/jobs/gone-job",
+  },
+  {
+    name: "task",
+    handler: taskGET,
+    url: () => `${base()}/jobs/batch98930ae3/tasks/gone`,
+    params: () => ({ account: a(), jobId: "batch98930ae3", taskId: "gone" }),
+    code: "TaskNotFound",
+    what: "task",
+    path: "/tasks/gone",
+  },
 ];
 
 describe("Batch's 404s reach the browser as kind, code, message and request id", () => {
@@ -44,7 +76,16 @@ describe("Batch's 404s reach the browser as kind, code, message and request id",
   }
 
   it("a missing task file: FileNotFound although a HEAD carries no body", async () => {
-    const error = expectApiError(await call(taskFileGET, `${base()}/jobs/batch2b751f41/tasks/test_task/files/gone.txt`, { account: a(), jobId: "batch2b751f41", taskId: "test_task", path: ["gone.txt"] }), "notFound", 404);
+    const error = expectApiError(
+      await call(taskFileGET, `${base()}/jobs/batch2b751f41/tasks/test_task/files/gone.txt`, {
+        account: a(),
+        jobId: "batch2b751f41",
+        taskId: "test_task",
+        path: ["gone.txt"],
+      }),
+      "notFound",
+      404,
+    );
     expect(error.code).toBe("FileNotFound");
   });
 });
@@ -55,7 +96,10 @@ describe("recorded error bodies, read as the dashboard reads every Batch failure
   it("409 OperationNotValidOnNode (azure-sdk-for-python 2023): conflict, code, message and the recorded request id", async () => {
     const err = await sdk()
       .computeNode.reimage("3d0a22a3", "tvmps_8cdf66c790e4302ce091673c3a5ab1d1a27b1c781a58c14c733b8957899c3237_d")
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     const recorded = recordedBody("error-409-operation-not-valid-on-node");
     expect(toApiError(err)).toEqual({
       kind: "conflict",
@@ -70,7 +114,10 @@ describe("recorded error bodies, read as the dashboard reads every Batch failure
   it("404 NodeUserNotFound (azure-powershell 2024): notFound with the recorded request id", async () => {
     const err = await sdk()
       .computeNode.deleteUser("computenodeuserendtoendpool", "tvmps_60cfed2e81a0ebbb0d994f322486c94bb5b42a907a87ae8a39b6b5733bcbdf01_d", "userendtoend")
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(toApiError(err)).toEqual({
       kind: "notFound",
       status: 404,
@@ -91,7 +138,11 @@ describe("recorded error bodies, read as the dashboard reads every Batch failure
     const text = await res.text();
     expect(res.status, text).toBe(200);
     const body = removeUserResponse.parse(JSON.parse(text));
-    expect(body).toMatchObject({ userName: "bs-abcd2345", outcome: "alreadyGone", error: { code: "NodeUserNotFound", message: "The specified node user does not exist." } });
+    expect(body).toMatchObject({
+      userName: "bs-abcd2345",
+      outcome: "alreadyGone",
+      error: { code: "NodeUserNotFound", message: "The specified node user does not exist." },
+    });
     expect(body.requestId).toBe(lastRequestId("/users/bs-abcd2345"));
   });
 });

@@ -43,7 +43,9 @@ describe("task files from a recording", () => {
     ]);
     const linux = await callOk(taskFilesGET, taskUrl(LINUX_JOB), taskParams(LINUX_JOB), fileListResponse);
     const recorded = recordedBody("file-list-from-task-linux").value as { name: string; isDirectory: boolean; properties?: { contentLength: string } }[];
-    expect(linux.files.map((f) => [f.name, f.isDirectory, f.size])).toEqual(recorded.map((f) => [f.name, f.isDirectory, f.properties ? Number(f.properties.contentLength) : undefined]));
+    expect(linux.files.map((f) => [f.name, f.isDirectory, f.size])).toEqual(
+      recorded.map((f) => [f.name, f.isDirectory, f.properties ? Number(f.properties.contentLength) : undefined]),
+    );
     expect(linux.files.find((f) => f.name === "stderr.txt")).toMatchObject({ isDirectory: false, size: 0 });
   });
 
@@ -58,7 +60,11 @@ describe("task files from a recording", () => {
       creationTime: rfc1123ToIso(recordedHeader("file-properties-from-task", "ocp-creation-time")!),
     });
     const linux = await callOk(taskFileGET, taskUrl(LINUX_JOB, "/stderr.txt?properties=true"), taskParams(LINUX_JOB, "stderr.txt"), fileProperties);
-    expect(linux).toMatchObject({ isDirectory: false, size: 0, lastModified: rfc1123ToIso(recordedHeader("file-properties-from-task-linux", "last-modified")!) });
+    expect(linux).toMatchObject({
+      isDirectory: false,
+      size: 0,
+      lastModified: rfc1123ToIso(recordedHeader("file-properties-from-task-linux", "last-modified")!),
+    });
     expect(linux.creationTime).toBeUndefined(); // Linux nodes send no ocp-creation-time
   });
 
@@ -85,13 +91,20 @@ describe("node files from a recording (Windows names with backslashes)", () => {
   it("lists the node's files with directories, names and sizes as recorded", async () => {
     const body = await callOk(nodeFilesGET, nodeUrl("?recursive=true"), nodeParams(), fileListResponse);
     const recorded = recordedBody("file-list-from-node").value as { name: string; isDirectory: boolean; properties?: { contentLength: string } }[];
-    expect(body.files.map((f) => [f.name, f.isDirectory, f.size])).toEqual(recorded.map((f) => [f.name, f.isDirectory, f.properties ? Number(f.properties.contentLength) : undefined]));
+    expect(body.files.map((f) => [f.name, f.isDirectory, f.size])).toEqual(
+      recorded.map((f) => [f.name, f.isDirectory, f.properties ? Number(f.properties.contentLength) : undefined]),
+    );
     expect(body.files.find((f) => f.name.endsWith("stdout.txt"))).toMatchObject({ isDirectory: false, size: 13 });
   });
 
   it("reads a file's properties and its (empty) content by its backslashed path", async () => {
     const props = await callOk(nodeFileGET, nodeUrl(`/${encodeURIComponent(NODE_STDERR)}?properties=true`), nodeParams(NODE_STDERR), fileProperties);
-    expect(props).toMatchObject({ name: NODE_STDERR, isDirectory: false, size: 0, lastModified: rfc1123ToIso(recordedHeader("file-properties-from-node", "Last-Modified")!) });
+    expect(props).toMatchObject({
+      name: NODE_STDERR,
+      isDirectory: false,
+      size: 0,
+      lastModified: rfc1123ToIso(recordedHeader("file-properties-from-node", "Last-Modified")!),
+    });
     const read = await callBytes(nodeFileGET, nodeUrl(`/${encodeURIComponent(NODE_STDERR)}`), nodeParams(NODE_STDERR));
     expect(read.status).toBe(200);
     expect(read.bytes.length).toBe(0);

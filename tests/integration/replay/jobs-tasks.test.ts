@@ -39,7 +39,13 @@ describe("jobs from a recording, one made by a job schedule", () => {
     const recorded = recordedBody("job-list-with-schedule-job").value as { id: string; state: string; executionInfo: { endTime?: string } }[];
     expect(body.jobs.map((j) => j.id)).toEqual(recorded.map((j) => j.id));
     expect(body.jobs).toEqual([
-      expect.objectContaining({ id: "job1", state: "deleting", poolId: "testPool", priority: 0, taskCounts: { active: 0, running: 0, completed: 0, succeeded: 0, failed: 0 } }),
+      expect.objectContaining({
+        id: "job1",
+        state: "deleting",
+        poolId: "testPool",
+        priority: 0,
+        taskCounts: { active: 0, running: 0, completed: 0, succeeded: 0, failed: 0 },
+      }),
       expect.objectContaining({
         id: SCHEDULED,
         state: "completed",
@@ -54,7 +60,13 @@ describe("jobs from a recording, one made by a job schedule", () => {
 
   it("shows a job created by a schedule, its id <schedule>:job-1 intact", async () => {
     const { job } = await callOk(jobGET, `${base()}/jobs/${encodeURIComponent(SCHEDULED)}`, { account: a(), jobId: SCHEDULED }, jobDetailResponse);
-    expect(job).toMatchObject({ id: SCHEDULED, state: "completed", terminateReason: "TerminateWorkitem", maxTaskRetryCount: 0, maxWallClockTime: "P10675199DT2H48M5.4775807S" });
+    expect(job).toMatchObject({
+      id: SCHEDULED,
+      state: "completed",
+      terminateReason: "TerminateWorkitem",
+      maxTaskRetryCount: 0,
+      maxWallClockTime: "P10675199DT2H48M5.4775807S",
+    });
     expect(job.onAllTasksComplete).toBe("noaction");
     expect(env.server.count("GET", `/jobs/${SCHEDULED}`)).toBe(1);
   });
@@ -91,20 +103,42 @@ describe("tasks from a recording: succeeded, with output files, failed to start"
   });
 
   it("shows a task with its output files, the SAS signature still redacted", async () => {
-    const { task } = await callOk(taskGET, `${base()}/jobs/ncj-ubuntu1604/tasks/myTask`, { account: a(), jobId: "ncj-ubuntu1604", taskId: "myTask" }, taskDetailResponse);
-    expect(task).toMatchObject({ id: "myTask", commandLine: '/bin/bash -c "echo test"', requiredSlots: 1, taskRootDirectory: "workitems/ncj-ubuntu1604/job-1/myTask" });
+    const { task } = await callOk(
+      taskGET,
+      `${base()}/jobs/ncj-ubuntu1604/tasks/myTask`,
+      { account: a(), jobId: "ncj-ubuntu1604", taskId: "myTask" },
+      taskDetailResponse,
+    );
+    expect(task).toMatchObject({
+      id: "myTask",
+      commandLine: '/bin/bash -c "echo test"',
+      requiredSlots: 1,
+      taskRootDirectory: "workitems/ncj-ubuntu1604/job-1/myTask",
+    });
     // Recorded as "TaskSuccess" (sent as "tasksuccess"): the dashboard reads it into the REST enum's one spelling.
-    expect(task.outputFiles).toEqual([{ filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=REDACTED"), uploadCondition: "tasksuccess" }]);
+    expect(task.outputFiles).toEqual([
+      { filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=REDACTED"), uploadCondition: "tasksuccess" },
+    ]);
   });
 
   it("shows a task that failed to start as Batch said: UserError, CommandProgramNotFound, no exit code", async () => {
-    const { task } = await callOk(taskGET, `${base()}/jobs/batch98930ae3/tasks/test_task`, { account: a(), jobId: "batch98930ae3", taskId: "test_task" }, taskDetailResponse);
+    const { task } = await callOk(
+      taskGET,
+      `${base()}/jobs/batch98930ae3/tasks/test_task`,
+      { account: a(), jobId: "batch98930ae3", taskId: "test_task" },
+      taskDetailResponse,
+    );
     const fi = recordedBody("task-get-failed").executionInfo.failureInfo;
     expect(fi.category).toBe("UserError");
     expect(task.failureInfo).toEqual({ category: expect.any(String), code: fi.code, message: fi.message, details: fi.details });
     // Batch's category in the dashboard's own spelling of the REST enum ("usererror") or as sent: the same value either way.
     expect(task.failureInfo!.category!.toLowerCase()).toBe("usererror");
-    expect(task).toMatchObject({ state: "completed", result: "failure", failureCode: "CommandProgramNotFound", nodeId: recordedBody("task-get-failed").nodeInfo.nodeId });
+    expect(task).toMatchObject({
+      state: "completed",
+      result: "failure",
+      failureCode: "CommandProgramNotFound",
+      nodeId: recordedBody("task-get-failed").nodeInfo.nodeId,
+    });
     expect(task.exitCode).toBeUndefined();
     expect(task.classification).toMatchObject({ outcome: "failed", category: "PreProcessing", code: "CommandProgramNotFound" });
     expect(task.classification.serviceCategory?.toLowerCase()).toBe("usererror");
@@ -112,7 +146,12 @@ describe("tasks from a recording: succeeded, with output files, failed to start"
 });
 
 describe("a job list in two pages", () => {
-  const env = replayPerSuite("replay-paged", ["job-list-page-1-derived", "job-list-page-2-derived", "task-counts-job1-derived", "task-counts-scheduled-job-derived"]);
+  const env = replayPerSuite("replay-paged", [
+    "job-list-page-1-derived",
+    "job-list-page-2-derived",
+    "task-counts-job1-derived",
+    "task-counts-scheduled-job-derived",
+  ]);
 
   it("follows odata.nextLink to the last page", async () => {
     const body = await callOk(jobsGET, `/api/accounts/${env.account}/jobs?counts=false`, { account: env.account }, jobListResponse);

@@ -10,7 +10,15 @@ import { recordedBody, replayPerSuite } from "./support";
 
 // Pools of the CLI 2020 recording, the steady pool of the batch-cli-extensions 2022 recording with its one
 // node, and the two nodes (idle, starting) of the azure-sdk-for-python 2023 recording: README.md beside the fixtures.
-const env = replayPerSuite("replay-pools", ["pool-list", "nodecounts-derived", "pool-get", "nodecounts-ncj-ubuntu1604-derived", "node-list-linux-2022", "node-list", "node-get"]);
+const env = replayPerSuite("replay-pools", [
+  "pool-list",
+  "nodecounts-derived",
+  "pool-get",
+  "nodecounts-ncj-ubuntu1604-derived",
+  "node-list-linux-2022",
+  "node-list",
+  "node-get",
+]);
 const a = () => env.account;
 const base = () => `/api/accounts/${a()}`;
 
@@ -79,7 +87,12 @@ describe("nodes from a recording (72-character tvmps_ ids)", () => {
   });
 
   it("shows one node with its size, boot time and agent version", async () => {
-    const { node } = await callOk(nodeGET, `${base()}/pools/${POOL_2023}/nodes/${IDLE_NODE}`, { account: a(), poolId: POOL_2023, nodeId: IDLE_NODE }, nodeDetailResponse);
+    const { node } = await callOk(
+      nodeGET,
+      `${base()}/pools/${POOL_2023}/nodes/${IDLE_NODE}`,
+      { account: a(), poolId: POOL_2023, nodeId: IDLE_NODE },
+      nodeDetailResponse,
+    );
     const r = recordedBody("node-get");
     expect(node).toMatchObject({
       id: IDLE_NODE,
@@ -98,7 +111,12 @@ describe("nodes from a recording (72-character tvmps_ ids)", () => {
 
   it("finds a node whatever the case of its id, as Batch does", async () => {
     const upper = IDLE_NODE.toUpperCase();
-    const { node } = await callOk(nodeGET, `${base()}/pools/${POOL_2023.toUpperCase()}/nodes/${upper}`, { account: a(), poolId: POOL_2023.toUpperCase(), nodeId: upper }, nodeDetailResponse);
+    const { node } = await callOk(
+      nodeGET,
+      `${base()}/pools/${POOL_2023.toUpperCase()}/nodes/${upper}`,
+      { account: a(), poolId: POOL_2023.toUpperCase(), nodeId: upper },
+      nodeDetailResponse,
+    );
     expect(node.state).toBe("idle");
     expect(node.id).toBe(IDLE_NODE);
   });

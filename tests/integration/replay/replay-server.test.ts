@@ -65,7 +65,11 @@ describe("replay server over HTTP", () => {
     expect(body.code).toBe("PoolNotFound");
     expect(body["odata.metadata"]).toMatch(/\$metadata#Microsoft\.Azure\.Batch\.Protocol\.Entities\.Container\.errors\/@Element$/);
     expect(body.message.lang).toBe("en-US");
-    expect(body.message.value).toMatch(new RegExp(`^The specified pool does not exist\\.\\nRequestId:${res.headers.get("request-id")}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`));
+    expect(body.message.value).toMatch(
+      new RegExp(
+        `^The specified pool does not exist\\.\\nRequestId:${res.headers.get("request-id")}\\nTime:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$`,
+      ),
+    );
   });
 
   it("honours ocp-range on a file", async () => {

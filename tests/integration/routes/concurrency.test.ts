@@ -16,7 +16,14 @@ beforeAll(async () => {
   solo = await startTestEmulator({ scenario: "incident", account: "burst-solo" });
   const idsOf = async (e: RouteTestEnv): Promise<RouteIds> => {
     const nodes = await e.sdk.computeNode.list("prod-ingest");
-    return { poolId: "prod-ingest", nodeId: nodes[17]!.id!, jobId: "ingest-2026-11-27", taskId: "chunk-00001", taskFile: "stdout.txt", nodeFile: "startup/stdout.txt" };
+    return {
+      poolId: "prod-ingest",
+      nodeId: nodes[17]!.id!,
+      jobId: "ingest-2026-11-27",
+      taskId: "chunk-00001",
+      taskFile: "stdout.txt",
+      nodeFile: "startup/stdout.txt",
+    };
   };
   [ids, soloIds] = await Promise.all([idsOf(env), idsOf(solo)]);
 });

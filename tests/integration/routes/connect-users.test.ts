@@ -18,7 +18,12 @@ const usersUrl = (pool: string, node: string) => `/api/accounts/${a()}/pools/${p
 const connect = (pool: string, node: string, body: unknown, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
   call(handlers.nodeUsersPOST, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node }, { method: "POST", headers, body: JSON.stringify(body) });
 const remove = (pool: string, node: string, user: string, body: unknown = {}, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
-  call(handlers.nodeUserDELETE, `${usersUrl(pool, node)}/${user}`, { account: a(), poolId: pool, nodeId: node, userName: user }, { method: "DELETE", headers, body: JSON.stringify(body) });
+  call(
+    handlers.nodeUserDELETE,
+    `${usersUrl(pool, node)}/${user}`,
+    { account: a(), poolId: pool, nodeId: node, userName: user },
+    { method: "DELETE", headers, body: JSON.stringify(body) },
+  );
 const listUsers = async (pool: string, node: string) => {
   const r = await call(handlers.nodeUsersGET, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node });
   expect(r.status, r.text).toBe(200);
@@ -58,7 +63,14 @@ describe("GET …/users and DELETE …/users/{userName}", () => {
     expect((await usersOnNode("lin", node)).map((u) => u.name)).not.toContain(res.userName);
     expect((await listUsers("lin", node)).users.find((u) => u.userName === res.userName)).toMatchObject({ removed: true });
     const [record] = await auditOf(node);
-    expect(record).toMatchObject({ id: removed.recordId, action: "deleteUser", userName: res.userName, expiryTime: res.expiryTime, reason: "done looking", outcome: "accepted" });
+    expect(record).toMatchObject({
+      id: removed.recordId,
+      action: "deleteUser",
+      userName: res.userName,
+      expiryTime: res.expiryTime,
+      reason: "done looking",
+      outcome: "accepted",
+    });
 
     // Removed again (another tab): Batch's NodeUserNotFound is "already gone", recorded, not a failure.
     const again = removeUserResponse.parse((await remove("lin", node, res.userName)).json);
@@ -70,7 +82,13 @@ describe("GET …/users and DELETE …/users/{userName}", () => {
     await env.resetStats();
     const bad = await remove("lin", lin[0]!, "root");
     expect(expectApiError(bad, "badRequest", 400).message).toMatch(/userName is not a user this dashboard created/);
-    const evil = await remove("lin", lin[0]!, "bs-abcdefgh", {}, { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" });
+    const evil = await remove(
+      "lin",
+      lin[0]!,
+      "bs-abcdefgh",
+      {},
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" },
+    );
     expectApiError(evil, "auth", 403);
     expect((await env.stats()).total).toBe(0);
 

@@ -24,7 +24,12 @@ const usersUrl = (pool: string, node: string) => `/api/accounts/${a()}/pools/${p
 const connect = (pool: string, node: string, body: unknown, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
   call(handlers.nodeUsersPOST, usersUrl(pool, node), { account: a(), poolId: pool, nodeId: node }, { method: "POST", headers, body: JSON.stringify(body) });
 const remove = (pool: string, node: string, user: string, body: unknown = {}, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> =>
-  call(handlers.nodeUserDELETE, `${usersUrl(pool, node)}/${user}`, { account: a(), poolId: pool, nodeId: node, userName: user }, { method: "DELETE", headers, body: JSON.stringify(body) });
+  call(
+    handlers.nodeUserDELETE,
+    `${usersUrl(pool, node)}/${user}`,
+    { account: a(), poolId: pool, nodeId: node, userName: user },
+    { method: "DELETE", headers, body: JSON.stringify(body) },
+  );
 const rdp = (pool: string, node: string, headers: Record<string, string> = {}) =>
   call(handlers.nodeRdpGET, `/api/accounts/${a()}/pools/${pool}/nodes/${node}/rdp`, { account: a(), poolId: pool, nodeId: node }, { headers });
 const auditOf = async (node: string): Promise<AuditRecord[]> => {
@@ -66,7 +71,11 @@ beforeAll(async () => {
   win = (await readyPool(env, "win", 1, { virtualMachineConfiguration: WINDOWS_VM }))[0]!;
   // Only 2022-10-01.16.0 creates cloud-service pools; every version then sees the pool.
   await legacyClient(env).pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-  const [node] = await waitFor(env.emu, () => env.sdk.computeNode.list("classic"), (l) => l.length === 1 && l[0]!.state === "idle");
+  const [node] = await waitFor(
+    env.emu,
+    () => env.sdk.computeNode.list("classic"),
+    (l) => l.length === 1 && l[0]!.state === "idle",
+  );
   classic = node!.id!;
 });
 
@@ -182,7 +191,12 @@ describe("a viewer", () => {
     expect((await env.stats()).total).toBe(0);
 
     // The same request from an operator of that proxy goes through.
-    const op = await connect("lin", lin[1]!, { sshPublicKey: newSshPublicKey() }, { ...PAGE_HEADERS, "x-forwarded-email": "olga@example.com", "x-forwarded-groups": "batch-ops" });
+    const op = await connect(
+      "lin",
+      lin[1]!,
+      { sshPublicKey: newSshPublicKey() },
+      { ...PAGE_HEADERS, "x-forwarded-email": "olga@example.com", "x-forwarded-groups": "batch-ops" },
+    );
     expect(op.status, op.text).toBe(200);
     const [record] = await auditOf(lin[1]!);
     expect(record).toMatchObject({ actor: "olga@example.com", role: "operator", action: "addUser", userName: connectResponse.parse(op.json).userName });
@@ -238,7 +252,10 @@ describe("Windows and cloud-service nodes (generated password)", () => {
     expect((await usersOnNode("classic", classic)).map((u) => [u.name, u.hasPassword])).toEqual([[res.userName, true]]);
     if (MODERN) {
       // docs/real-service.md "API versions": 2025-06-01 has no RDP file, and no remote login settings for these pools.
-      expect(res.connection).toMatchObject({ kind: "unavailable", error: { status: 409, code: "RdpFileNotInApiVersion", message: expect.stringMatching(/has no RDP file/) } });
+      expect(res.connection).toMatchObject({
+        kind: "unavailable",
+        error: { status: 409, code: "RdpFileNotInApiVersion", message: expect.stringMatching(/has no RDP file/) },
+      });
       await env.resetStats();
       const e = expectApiError(await rdp("classic", classic), "conflict", 409);
       expect(e.message).toMatch(/Batch API 2025-06-01 has no RDP file, and gives remote login settings only for virtual-machine pools/);

@@ -16,7 +16,14 @@ let ids: RouteIds;
 beforeAll(async () => {
   const nodes = await env.sdk.computeNode.list("render-linux");
   const startFailed = nodes.find((n) => n.state === "starttaskfailed")!;
-  ids = { poolId: "render-linux", nodeId: startFailed.id!, jobId: "render-frames", taskId: "frame-encode-all", taskFile: "stderr.txt", nodeFile: "startup/stderr.txt" };
+  ids = {
+    poolId: "render-linux",
+    nodeId: startFailed.id!,
+    jobId: "render-frames",
+    taskId: "frame-encode-all",
+    taskFile: "stderr.txt",
+    nodeFile: "startup/stderr.txt",
+  };
 });
 afterEach(async () => {
   await env.control("DELETE", "/faults");
@@ -42,7 +49,9 @@ it("the route table covers every route handler under app/api/accounts/[account]"
     }
   };
   walk(join(process.cwd(), "app/api/accounts/[account]"));
-  const listed = everyRoute("x", { poolId: "p", nodeId: "n", jobId: "j", taskId: "t", taskFile: "f", nodeFile: "f" }).length + serverStateRoutes("x", { poolId: "p", jobId: "j" }).length;
+  const listed =
+    everyRoute("x", { poolId: "p", nodeId: "n", jobId: "j", taskId: "t", taskFile: "f", nodeFile: "f" }).length +
+    serverStateRoutes("x", { poolId: "p", jobId: "j" }).length;
   expect(listed).toBe(found.length);
   expect(new Set(Object.values(handlers)).size).toBe(found.length);
 });
@@ -120,7 +129,9 @@ describe("something that does not exist → notFound with Batch's code and reque
 
   it("a missing file → 404 that says the file does not exist, for content and properties", async () => {
     for (const query of ["", "properties=true", "offset=0&length=10"]) {
-      for (const route of everyRoute(a(), { ...ids, taskFile: "wd/missing.log", nodeFile: "startup/missing.log" }, query).filter((r) => r.name.endsWith(" file"))) {
+      for (const route of everyRoute(a(), { ...ids, taskFile: "wd/missing.log", nodeFile: "startup/missing.log" }, query).filter((r) =>
+        r.name.endsWith(" file"),
+      )) {
         const r = await call(route.handler, route.url, route.params);
         const e = expectApiError(r, "notFound", 404);
         expect(e.requestId, route.url).toMatch(UUID);

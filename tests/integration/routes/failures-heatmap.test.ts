@@ -122,7 +122,12 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
     // Today's 100 nodes are all rows, none gone.
     expect(h.rows).toHaveLength(100);
     expect(h.rows.every((r) => !r.gone)).toBe(true);
-    expect(h.rows.slice(0, 3).map((r) => r.nodeId).sort()).toEqual([...bad].sort());
+    expect(
+      h.rows
+        .slice(0, 3)
+        .map((r) => r.nodeId)
+        .sort(),
+    ).toEqual([...bad].sort());
     expect(h.verdict.kind).toBe("concentrated");
     expect(h.verdict.topNodes.slice(0, 3).sort()).toEqual([...bad].sort());
     const failed = await expectHeatmapMatchesSdk(h, [INGEST, TRANSFORM, RECENT_REINDEX], 30);
@@ -137,7 +142,12 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
     expect(h.scope).toEqual({ kind: "job", id: INGEST });
     expect(h.poolId).toBe(POOL);
     const bad = await badNodeIds();
-    expect(h.rows.slice(0, 3).map((r) => r.nodeId).sort()).toEqual([...bad].sort());
+    expect(
+      h.rows
+        .slice(0, 3)
+        .map((r) => r.nodeId)
+        .sort(),
+    ).toEqual([...bad].sort());
     expect(h.verdict.kind).toBe("concentrated");
     expect([...h.verdict.topNodes].sort()).toEqual([...bad].sort());
     const failed = await expectHeatmapMatchesSdk(h, [INGEST], 60);
@@ -148,7 +158,12 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
   });
 
   it("job with a bug that fails everywhere: the verdict is spread, not a node problem", async () => {
-    const h = await callOk(jobHeatmapGET, `/api/accounts/${a()}/jobs/${TRANSFORM}/heatmap?window=6h&buckets=24`, { account: a(), jobId: TRANSFORM }, heatmapResponse);
+    const h = await callOk(
+      jobHeatmapGET,
+      `/api/accounts/${a()}/jobs/${TRANSFORM}/heatmap?window=6h&buckets=24`,
+      { account: a(), jobId: TRANSFORM },
+      heatmapResponse,
+    );
     expect(h.verdict.kind).toBe("spread");
     await expectHeatmapMatchesSdk(h, [TRANSFORM], 24);
   });
@@ -156,15 +171,26 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
 
 describe("GET …/heatmap/cell (pool and job)", () => {
   it.each(["pool", "job"] as const)("%s: the busiest cell of the worst node lists the very failed tasks the SDK finds there", async (kind) => {
-    const scope: { path: string; params: RouteParams } = kind === "pool" ? { path: `pools/${POOL}`, params: { poolId: POOL } } : { path: `jobs/${INGEST}`, params: { jobId: INGEST } };
+    const scope: { path: string; params: RouteParams } =
+      kind === "pool" ? { path: `pools/${POOL}`, params: { poolId: POOL } } : { path: `jobs/${INGEST}`, params: { jobId: INGEST } };
     const buckets = 12;
-    const h = await callOk(kind === "pool" ? poolHeatmapGET : jobHeatmapGET, `/api/accounts/${a()}/${scope.path}/heatmap?window=6h&buckets=${buckets}`, { account: a(), ...scope.params }, heatmapResponse);
+    const h = await callOk(
+      kind === "pool" ? poolHeatmapGET : jobHeatmapGET,
+      `/api/accounts/${a()}/${scope.path}/heatmap?window=6h&buckets=${buckets}`,
+      { account: a(), ...scope.params },
+      heatmapResponse,
+    );
     const row = h.rows[0]!;
     const cells = h.counts.slice(0, buckets);
     const b = cells.indexOf(Math.max(...cells));
     const [cellFrom, cellTo] = [h.edges[b]!, h.edges[b + 1]!];
     const q = `window=6h&nodeId=${row.nodeId}&cellFrom=${new Date(cellFrom).toISOString()}&cellTo=${new Date(cellTo).toISOString()}`;
-    const cell = await callOk(kind === "pool" ? poolHeatmapCellGET : jobHeatmapCellGET, `/api/accounts/${a()}/${scope.path}/heatmap/cell?${q}`, { account: a(), ...scope.params }, cellTasksResponse);
+    const cell = await callOk(
+      kind === "pool" ? poolHeatmapCellGET : jobHeatmapCellGET,
+      `/api/accounts/${a()}/${scope.path}/heatmap/cell?${q}`,
+      { account: a(), ...scope.params },
+      cellTasksResponse,
+    );
     const jobs = kind === "pool" ? await poolJobIds() : [INGEST];
     const failed = (await sdkCompleted(jobs, { from: cellFrom, to: cellTo })).filter((t) => t.failed && t.nodeInfo?.nodeId === row.nodeId);
     expect(failed.length).toBe(cells[b]);

@@ -38,7 +38,12 @@ async function startFailedNode(): Promise<string> {
 describe("GET …/tasks/[taskId]/files", () => {
   it("lists the task directory as file.listFromTask does, flat and recursive", async () => {
     for (const recursive of [false, true]) {
-      const body = await callOk(taskFilesGET, `/api/accounts/${a()}/jobs/${JOB}/tasks/${BIG}/files?recursive=${recursive}`, { account: a(), jobId: JOB, taskId: BIG }, fileListResponse);
+      const body = await callOk(
+        taskFilesGET,
+        `/api/accounts/${a()}/jobs/${JOB}/tasks/${BIG}/files?recursive=${recursive}`,
+        { account: a(), jobId: JOB, taskId: BIG },
+        fileListResponse,
+      );
       const files = await all(env.sdk.file.listFromTask(JOB, BIG, { recursive }), (l) => env.sdk.file.listFromTaskNext(l));
       expect(body.files).toEqual(
         files.map((f) => ({
@@ -121,7 +126,12 @@ describe("GET …/nodes/[nodeId]/files and …/files/[...path]", () => {
   it("lists the node's files as file.listFromComputeNode does, flat and recursive", async () => {
     const nodeId = await startFailedNode();
     for (const recursive of [false, true]) {
-      const body = await callOk(nodeFilesGET, `/api/accounts/${a()}/pools/${POOL}/nodes/${nodeId}/files?recursive=${recursive}`, { account: a(), poolId: POOL, nodeId }, fileListResponse);
+      const body = await callOk(
+        nodeFilesGET,
+        `/api/accounts/${a()}/pools/${POOL}/nodes/${nodeId}/files?recursive=${recursive}`,
+        { account: a(), poolId: POOL, nodeId },
+        fileListResponse,
+      );
       const files = await all(env.sdk.file.listFromComputeNode(POOL, nodeId, { recursive }), (l) => env.sdk.file.listFromComputeNodeNext(l));
       expect(body.files.map((f) => [f.name, f.isDirectory, f.size])).toEqual(files.map((f) => [f.name, f.isDirectory, f.properties?.contentLength]));
     }
@@ -154,7 +164,12 @@ describe("GET …/nodes/[nodeId]/files and …/files/[...path]", () => {
     const task = await env.sdk.task.get(JOB, BIG);
     const nodeId = task.nodeInfo!.nodeId!;
     const path = `${task.nodeInfo!.taskRootDirectory!.replace(/^\/+/, "")}/stdout.txt`;
-    const viaNode = await callBytes(nodeFileGET, `/api/accounts/${a()}/pools/${POOL}/nodes/${nodeId}/files/${path}`, { account: a(), poolId: POOL, nodeId, path: path.split("/") });
+    const viaNode = await callBytes(nodeFileGET, `/api/accounts/${a()}/pools/${POOL}/nodes/${nodeId}/files/${path}`, {
+      account: a(),
+      poolId: POOL,
+      nodeId,
+      path: path.split("/"),
+    });
     const viaTask = await callBytes(taskFileGET, taskFileUrl(BIG, "stdout.txt"), taskFileParams(BIG, "stdout.txt"));
     expect(viaNode.status).toBe(200);
     expect(viaNode.headers.get("x-file-size")).toBe(String(1 << 30));

@@ -16,7 +16,10 @@ async function failedInWindow(window: { from: number; to: number }): Promise<num
   let n = 0;
   // nightly-reindex:job-5 is the pool's scheduled run of tonight; its earlier runs ended days before the window.
   for (const job of ["ingest-2026-11-27", JOB, "nightly-reindex:job-5"]) {
-    const failed = await all(env.sdk.task.list(job, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select: "id,executionInfo,nodeInfo" } }), (link) => env.sdk.task.listNext(link));
+    const failed = await all(
+      env.sdk.task.list(job, { taskListOptions: { filter: "executionInfo/result eq 'failure'", select: "id,executionInfo,nodeInfo" } }),
+      (link) => env.sdk.task.listNext(link),
+    );
     for (const t of failed) {
       const end = t.executionInfo?.endTime?.getTime() ?? 0;
       if (t.nodeInfo?.nodeId && end >= window.from && end < window.to) n++;
@@ -40,7 +43,9 @@ it("refreshes a live window from what changed: new failures join, reactivated ta
   // Read the emulator's count before the test's own SDK reads add to it.
   const stats = await env.stats();
   expect(second.totals.failures).toBe(await failedInWindow(second.window));
-  const taskPages = Object.entries(stats.byRoute).filter(([route]) => /^GET \/jobs\/[^/]+\/tasks$/.test(route)).reduce((a, [, n]) => a + n, 0);
+  const taskPages = Object.entries(stats.byRoute)
+    .filter(([route]) => /^GET \/jobs\/[^/]+\/tasks$/.test(route))
+    .reduce((a, [, n]) => a + n, 0);
   // One page of changes per job in the window (ingest, transform, tonight's reindex run), instead of the
   // pages of every task in the window.
   expect(taskPages).toBe(3);

@@ -37,7 +37,12 @@ describe("GET …/jobschedules, …/jobschedules/{id}, …/jobschedules/{id}/job
   });
 
   it("gets one schedule with its job template's settings", async () => {
-    const body = await callOk(handlers.jobScheduleGET, `/api/accounts/${a()}/jobschedules/${SCHEDULE}`, { account: a(), scheduleId: SCHEDULE }, jobScheduleDetailResponse);
+    const body = await callOk(
+      handlers.jobScheduleGET,
+      `/api/accounts/${a()}/jobschedules/${SCHEDULE}`,
+      { account: a(), scheduleId: SCHEDULE },
+      jobScheduleDetailResponse,
+    );
     const truth = await env.sdk.jobSchedule.get(SCHEDULE);
     expect(body.schedule).toMatchObject({
       id: SCHEDULE,
@@ -50,7 +55,12 @@ describe("GET …/jobschedules, …/jobschedules/{id}, …/jobschedules/{id}/job
   });
 
   it("lists the schedule's jobs newest first, as listFromJobSchedule has them", async () => {
-    const body = await callOk(handlers.jobScheduleJobsGET, `/api/accounts/${a()}/jobschedules/${SCHEDULE}/jobs`, { account: a(), scheduleId: SCHEDULE }, jobScheduleJobsResponse);
+    const body = await callOk(
+      handlers.jobScheduleJobsGET,
+      `/api/accounts/${a()}/jobschedules/${SCHEDULE}/jobs`,
+      { account: a(), scheduleId: SCHEDULE },
+      jobScheduleJobsResponse,
+    );
     const truth = await all(env.sdk.job.listFromJobSchedule(SCHEDULE), (l) => env.sdk.job.listFromJobScheduleNext(l));
     expect(body.scheduleId).toBe(SCHEDULE);
     expect(body.jobs.map((j) => j.id)).toEqual([5, 4, 3, 2, 1].map((n) => `${SCHEDULE}:job-${n}`));
@@ -99,26 +109,51 @@ describe("a scheduled job's id (<schedule>:job-<n>) through every route that tak
     expect(page.tasks.length).toBe(job.job.taskCounts.completed);
     const task = await callOk(handlers.taskGET, `/api/accounts/${a()}/jobs/${jobId}/tasks/${t.id}`, { account: a(), jobId, taskId: t.id! }, taskDetailResponse);
     expect(task.task).toMatchObject({ id: t.id, nodeId: t.nodeInfo!.nodeId });
-    const files = await callOk(handlers.taskFilesGET, `/api/accounts/${a()}/jobs/${jobId}/tasks/${t.id}/files`, { account: a(), jobId, taskId: t.id! }, fileListResponse);
+    const files = await callOk(
+      handlers.taskFilesGET,
+      `/api/accounts/${a()}/jobs/${jobId}/tasks/${t.id}/files`,
+      { account: a(), jobId, taskId: t.id! },
+      fileListResponse,
+    );
     expect(files.files.map((f) => f.name)).toContain("stderr.txt");
-    const stderr = await callBytes(handlers.taskFileGET, `/api/accounts/${a()}/jobs/${jobId}/tasks/${t.id}/files/stderr.txt`, { account: a(), jobId, taskId: t.id!, path: ["stderr.txt"] });
+    const stderr = await callBytes(handlers.taskFileGET, `/api/accounts/${a()}/jobs/${jobId}/tasks/${t.id}/files/stderr.txt`, {
+      account: a(),
+      jobId,
+      taskId: t.id!,
+      path: ["stderr.txt"],
+    });
     expect(stderr.status).toBe(200);
     expect(stderr.bytes.toString("utf8")).toMatch(/No space left on device|Killed|out of memory/i);
   });
 
   it("job failures, heatmap and heatmap cell count its failures as the SDK has them", async () => {
     const jobId = RECENT;
-    const failures = await callOk(handlers.jobFailuresGET, `/api/accounts/${a()}/jobs/${jobId}/failures?window=6h`, { account: a(), jobId }, failureSummaryResponse);
+    const failures = await callOk(
+      handlers.jobFailuresGET,
+      `/api/accounts/${a()}/jobs/${jobId}/failures?window=6h`,
+      { account: a(), jobId },
+      failureSummaryResponse,
+    );
     const failed = await sdkTasks(env, RECENT, "executionInfo/result eq 'failure'");
     expect(failures.scope).toEqual({ kind: "job", id: RECENT });
     expect(failures.failed).toBe(failed.length);
-    const heatmap = await callOk(handlers.jobHeatmapGET, `/api/accounts/${a()}/jobs/${jobId}/heatmap?window=6h&buckets=12`, { account: a(), jobId }, heatmapResponse);
+    const heatmap = await callOk(
+      handlers.jobHeatmapGET,
+      `/api/accounts/${a()}/jobs/${jobId}/heatmap?window=6h&buckets=12`,
+      { account: a(), jobId },
+      heatmapResponse,
+    );
     expect(heatmap.totals.failures).toBe(failed.length);
     const top = heatmap.rows[0]!;
     expect(failed.map((t) => t.nodeInfo!.nodeId)).toContain(top.nodeId);
     const col = heatmap.counts.slice(0, heatmap.edges.length - 1).findIndex((n) => n > 0);
     const cellQuery = `window=6h&buckets=12&nodeId=${top.nodeId}&cellFrom=${new Date(heatmap.edges[col]!).toISOString()}&cellTo=${new Date(heatmap.edges[col + 1]!).toISOString()}`;
-    const cell = await callOk(handlers.jobHeatmapCellGET, `/api/accounts/${a()}/jobs/${jobId}/heatmap/cell?${cellQuery}`, { account: a(), jobId }, cellTasksResponse);
+    const cell = await callOk(
+      handlers.jobHeatmapCellGET,
+      `/api/accounts/${a()}/jobs/${jobId}/heatmap/cell?${cellQuery}`,
+      { account: a(), jobId },
+      cellTasksResponse,
+    );
     const listed = cell.groups.flatMap((g) => g.tasks);
     expect(listed.length).toBe(heatmap.counts[col]);
     expect(listed.every((t) => t.jobId === RECENT && failed.some((f) => f.id === t.taskId))).toBe(true);

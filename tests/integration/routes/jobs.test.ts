@@ -20,7 +20,12 @@ async function allTaskPages(jobId: string, query: string): Promise<TaskPage["tas
   const rows: TaskPage["tasks"] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 100; i++) {
-    const page = await callOk(tasksGET, `/api/accounts/${a()}/jobs/${jobId}/tasks?${query}${cursor ? `&cursor=${cursor}` : ""}`, { account: a(), jobId }, taskPage);
+    const page = await callOk(
+      tasksGET,
+      `/api/accounts/${a()}/jobs/${jobId}/tasks?${query}${cursor ? `&cursor=${cursor}` : ""}`,
+      { account: a(), jobId },
+      taskPage,
+    );
     rows.push(...page.tasks);
     cursor = page.nextCursor;
     if (!cursor) return rows;
@@ -38,20 +43,22 @@ describe("GET /api/accounts/[account]/jobs", () => {
     for (const j of jobs) {
       const row = body.jobs.find((r) => r.id === j.id)!;
       const counts = await env.sdk.job.getTaskCounts(j.id!);
-      expect(row, j.id).toMatchObject(defined({
-        state: j.state,
-        poolId: j.poolInfo?.poolId,
-        displayName: j.displayName,
-        priority: j.priority ?? 0,
-        creationTime: iso(j.creationTime),
-        taskCounts: {
-          active: counts.taskCounts.active,
-          running: counts.taskCounts.running,
-          completed: counts.taskCounts.completed,
-          succeeded: counts.taskCounts.succeeded,
-          failed: counts.taskCounts.failed,
-        },
-      }));
+      expect(row, j.id).toMatchObject(
+        defined({
+          state: j.state,
+          poolId: j.poolInfo?.poolId,
+          displayName: j.displayName,
+          priority: j.priority ?? 0,
+          creationTime: iso(j.creationTime),
+          taskCounts: {
+            active: counts.taskCounts.active,
+            running: counts.taskCounts.running,
+            completed: counts.taskCounts.completed,
+            succeeded: counts.taskCounts.succeeded,
+            failed: counts.taskCounts.failed,
+          },
+        }),
+      );
     }
     expect(body.jobs.find((j) => j.id === "etl-nightly")!.taskCounts!.failed).toBeGreaterThanOrEqual(10);
   });
@@ -69,20 +76,22 @@ describe("GET /api/accounts/[account]/jobs/[jobId]", () => {
   it.each(["render-frames", "etl-nightly", "ml-training"])("%s equals job.get and job.getTaskCounts", async (jobId) => {
     const { job } = await callOk(jobGET, `/api/accounts/${a()}/jobs/${jobId}`, { account: a(), jobId }, jobDetailResponse);
     const [j, counts] = await Promise.all([env.sdk.job.get(jobId), env.sdk.job.getTaskCounts(jobId)]);
-    expect(job).toMatchObject(defined({
-      id: jobId,
-      displayName: j.displayName,
-      state: j.state,
-      poolId: j.poolInfo?.poolId,
-      priority: j.priority ?? 0,
-      creationTime: iso(j.creationTime),
-      stateTransitionTime: iso(j.stateTransitionTime),
-      maxTaskRetryCount: j.constraints?.maxTaskRetryCount,
-      onAllTasksComplete: j.onAllTasksComplete,
-      onTaskFailure: j.onTaskFailure,
-      taskCounts: { ...counts.taskCounts },
-      taskSlotCounts: { ...counts.taskSlotCounts },
-    }));
+    expect(job).toMatchObject(
+      defined({
+        id: jobId,
+        displayName: j.displayName,
+        state: j.state,
+        poolId: j.poolInfo?.poolId,
+        priority: j.priority ?? 0,
+        creationTime: iso(j.creationTime),
+        stateTransitionTime: iso(j.stateTransitionTime),
+        maxTaskRetryCount: j.constraints?.maxTaskRetryCount,
+        onAllTasksComplete: j.onAllTasksComplete,
+        onTaskFailure: j.onTaskFailure,
+        taskCounts: { ...counts.taskCounts },
+        taskSlotCounts: { ...counts.taskSlotCounts },
+      }),
+    );
   });
 });
 
@@ -92,29 +101,37 @@ describe("GET /api/accounts/[account]/jobs/[jobId]/tasks/[taskId]", () => {
     expect(failed.length).toBeGreaterThanOrEqual(10);
     const categories = new Set<string>();
     for (const t of failed) {
-      const { task } = await callOk(taskGET, `/api/accounts/${a()}/jobs/etl-nightly/tasks/${t.id}`, { account: a(), jobId: "etl-nightly", taskId: t.id! }, taskDetailResponse);
+      const { task } = await callOk(
+        taskGET,
+        `/api/accounts/${a()}/jobs/etl-nightly/tasks/${t.id}`,
+        { account: a(), jobId: "etl-nightly", taskId: t.id! },
+        taskDetailResponse,
+      );
       const c = classifyTask({ ...t, id: t.id! });
-      expect(task, t.id).toMatchObject(defined({
-        id: t.id,
-        jobId: "etl-nightly",
-        state: "completed",
-        commandLine: t.commandLine,
-        nodeId: t.nodeInfo?.nodeId,
-        poolId: t.nodeInfo?.poolId,
-        startTime: iso(t.executionInfo?.startTime),
-        endTime: iso(t.executionInfo?.endTime),
-        result: "failure",
-        failureCode: t.executionInfo?.failureInfo?.code,
-        retryCount: t.executionInfo?.retryCount ?? 0,
-        requeueCount: t.executionInfo?.requeueCount ?? 0,
-        classification: defined({ outcome: "failed", category: c.category, explanation: c.explanation, nextStep: c.nextStep, code: c.code }),
-      }));
+      expect(task, t.id).toMatchObject(
+        defined({
+          id: t.id,
+          jobId: "etl-nightly",
+          state: "completed",
+          commandLine: t.commandLine,
+          nodeId: t.nodeInfo?.nodeId,
+          poolId: t.nodeInfo?.poolId,
+          startTime: iso(t.executionInfo?.startTime),
+          endTime: iso(t.executionInfo?.endTime),
+          result: "failure",
+          failureCode: t.executionInfo?.failureInfo?.code,
+          retryCount: t.executionInfo?.retryCount ?? 0,
+          requeueCount: t.executionInfo?.requeueCount ?? 0,
+          classification: defined({ outcome: "failed", category: c.category, explanation: c.explanation, nextStep: c.nextStep, code: c.code }),
+        }),
+      );
       expect(task.exitCode).toBe(t.executionInfo?.exitCode);
       expect(task.classification.category).toBeDefined();
       expect(task.classification.explanation!.length).toBeGreaterThan(10);
       expect(task.classification.nextStep!.length).toBeGreaterThan(5);
       // The emulator sends "UserError" as the service does; the dashboard reads it into the REST enum's spelling.
-      if (t.executionInfo?.failureInfo) expect(task.failureInfo).toMatchObject({ code: t.executionInfo.failureInfo.code, category: t.executionInfo.failureInfo.category.toLowerCase() });
+      if (t.executionInfo?.failureInfo)
+        expect(task.failureInfo).toMatchObject({ code: t.executionInfo.failureInfo.code, category: t.executionInfo.failureInfo.category.toLowerCase() });
       // A SAS signature never leaves the server.
       expect(JSON.stringify(task)).not.toMatch(/sig=(?!REDACTED)[^&"]+/);
       categories.add(task.classification.category!);
@@ -125,7 +142,12 @@ describe("GET /api/accounts/[account]/jobs/[jobId]/tasks/[taskId]", () => {
   it("explains a non-zero exit code (137: killed, out of memory) on an Application failure", async () => {
     const oom = (await sdkTasks(env, "render-frames", "executionInfo/exitCode eq 137"))[0];
     expect(oom, "the demo has an OOM-killed frame").toBeDefined();
-    const { task } = await callOk(taskGET, `/api/accounts/${a()}/jobs/render-frames/tasks/${oom!.id}`, { account: a(), jobId: "render-frames", taskId: oom!.id! }, taskDetailResponse);
+    const { task } = await callOk(
+      taskGET,
+      `/api/accounts/${a()}/jobs/render-frames/tasks/${oom!.id}`,
+      { account: a(), jobId: "render-frames", taskId: oom!.id! },
+      taskDetailResponse,
+    );
     expect(task.exitCode).toBe(137);
     expect(task.classification).toMatchObject({ outcome: "failed", category: "Application", exitCode: 137 });
     expect(task.classification.exitCodeMeaning).toMatch(/SIGKILL|kill/i);
@@ -134,7 +156,12 @@ describe("GET /api/accounts/[account]/jobs/[jobId]/tasks/[taskId]", () => {
 
   it("shows a succeeded task with a state and no category", async () => {
     const ok = (await sdkTasks(env, "render-frames", "executionInfo/result eq 'success'"))[0]!;
-    const { task } = await callOk(taskGET, `/api/accounts/${a()}/jobs/render-frames/tasks/${ok.id}`, { account: a(), jobId: "render-frames", taskId: ok.id! }, taskDetailResponse);
+    const { task } = await callOk(
+      taskGET,
+      `/api/accounts/${a()}/jobs/render-frames/tasks/${ok.id}`,
+      { account: a(), jobId: "render-frames", taskId: ok.id! },
+      taskDetailResponse,
+    );
     expect(task).toMatchObject({ id: ok.id, state: "completed", exitCode: 0, result: "success", classification: { outcome: "succeeded" } });
     expect(task.classification.category).toBeUndefined();
   });
@@ -175,7 +202,12 @@ describe("failure summaries over every category (demo)", () => {
     ["job", "render-frames"],
   ] as const)("%s %s: counts by category and exit code equal classifying the SDK's tasks of the last 24 h", async (kind, id) => {
     const path = kind === "pool" ? `/api/accounts/${a()}/pools/${id}/failures?window=24h` : `/api/accounts/${a()}/jobs/${id}/failures?window=24h`;
-    const s = await callOk(kind === "pool" ? poolFailuresGET : jobFailuresGET, path, kind === "pool" ? { account: a(), poolId: id } : { account: a(), jobId: id }, failureSummaryResponse);
+    const s = await callOk(
+      kind === "pool" ? poolFailuresGET : jobFailuresGET,
+      path,
+      kind === "pool" ? { account: a(), poolId: id } : { account: a(), jobId: id },
+      failureSummaryResponse,
+    );
     expect(s.scope).toEqual({ kind, id });
     const jobIds = kind === "job" ? [id] : (await env.sdk.job.list({ jobListOptions: { filter: `executionInfo/poolId eq '${id}'` } })).map((j) => j.id!);
     const filter = `state eq 'completed' and executionInfo/endTime ge ${odataTime(s.window.from)} and executionInfo/endTime lt ${odataTime(s.window.to)}`;

@@ -105,7 +105,14 @@ async function search(path: string, query: string): Promise<{ status: number; ev
   const r = await callBytes(taskFileGET, url(path, query), params(path));
   if (r.status !== 200) return { status: r.status, events: [] };
   expect(r.headers.get("content-type")).toBe("application/x-ndjson");
-  return { status: 200, events: r.bytes.toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as Event) };
+  return {
+    status: 200,
+    events: r.bytes
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Event),
+  };
 }
 
 describe("whole-file search", () => {

@@ -12,7 +12,10 @@ const health = (poolId: string) => callOk(poolHealthGET, `/api/accounts/${a()}/p
 describe("GET /api/accounts/[account]/pools/[poolId]/health", () => {
   it("matches what the SDK reads for a pool that failed to grow", async () => {
     const body = await health("gpu-burst");
-    const [pool, nodes] = await Promise.all([env.sdk.pool.get("gpu-burst"), all(env.sdk.computeNode.list("gpu-burst"), (l) => env.sdk.computeNode.listNext(l))]);
+    const [pool, nodes] = await Promise.all([
+      env.sdk.pool.get("gpu-burst"),
+      all(env.sdk.computeNode.list("gpu-burst"), (l) => env.sdk.computeNode.listNext(l)),
+    ]);
     const h = body.health;
     expect(h.hasSomething).toBe(true);
     expect(h.allocation).toMatchObject({
@@ -24,8 +27,14 @@ describe("GET /api/accounts/[account]/pools/[poolId]/health", () => {
     expect(h.resizeErrors.map((e) => [e.code, e.message])).toEqual(pool.resizeErrors!.map((e) => [e.code, e.message]));
 
     for (const group of h.nodeStates) {
-      const expected = nodes.filter((n) => n.state === group.state).map((n) => n.id!).sort();
-      expect(group.nodes.map((n) => n.id), group.state).toEqual(expected);
+      const expected = nodes
+        .filter((n) => n.state === group.state)
+        .map((n) => n.id!)
+        .sort();
+      expect(
+        group.nodes.map((n) => n.id),
+        group.state,
+      ).toEqual(expected);
       expect(group.count).toBe(expected.length);
     }
     expect(h.nodeStates.map((g) => g.state).sort()).toEqual(
@@ -35,7 +44,10 @@ describe("GET /api/accounts/[account]/pools/[poolId]/health", () => {
     const failedStarts = nodes.filter((n) => n.startTaskInfo?.result === "failure");
     expect(h.startTaskFailures.reduce((s, g) => s + g.count, 0)).toBe(failedStarts.length);
     for (const g of h.startTaskFailures) {
-      const expected = failedStarts.filter((n) => n.startTaskInfo?.exitCode === g.exitCode && n.startTaskInfo?.failureInfo?.code === g.code).map((n) => n.id!).sort();
+      const expected = failedStarts
+        .filter((n) => n.startTaskInfo?.exitCode === g.exitCode && n.startTaskInfo?.failureInfo?.code === g.code)
+        .map((n) => n.id!)
+        .sort();
       expect(g.nodes.map((n) => n.id)).toEqual(expected);
       for (const n of g.nodes) expect(n.stderrHref).toBe(paths.nodeFile(a(), "gpu-burst", n.id, "startup/stderr.txt"));
     }
@@ -43,7 +55,12 @@ describe("GET /api/accounts/[account]/pools/[poolId]/health", () => {
     const codes = new Set(nodes.flatMap((n) => (n.errors ?? []).map((e) => e.code!)));
     expect(new Set(h.nodeErrors.map((g) => g.code))).toEqual(codes);
     for (const g of h.nodeErrors) {
-      expect(g.nodes.map((n) => n.id)).toEqual(nodes.filter((n) => n.errors?.some((e) => e.code === g.code)).map((n) => n.id!).sort());
+      expect(g.nodes.map((n) => n.id)).toEqual(
+        nodes
+          .filter((n) => n.errors?.some((e) => e.code === g.code))
+          .map((n) => n.id!)
+          .sort(),
+      );
     }
   });
 

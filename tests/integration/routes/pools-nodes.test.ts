@@ -113,10 +113,15 @@ describe("GET /api/accounts/[account]/pools/[poolId]/nodes", () => {
         runningTaskSlots: n.runningTaskSlotsCount ?? 0,
         totalTasksRun: n.totalTasksRun ?? 0,
         totalTasksSucceeded: n.totalTasksSucceeded ?? 0,
-        errors: (n.errors ?? []).map((e) => ({ code: e.code, message: e.message, details: (e.errorDetails ?? []).map((d) => ({ name: d.name, value: d.value })) })),
+        errors: (n.errors ?? []).map((e) => ({
+          code: e.code,
+          message: e.message,
+          details: (e.errorDetails ?? []).map((d) => ({ name: d.name, value: d.value })),
+        })),
       });
       expect(row.ipAddress).toBe(n.ipAddress);
-      if (n.startTaskInfo) expect(row.startTask).toMatchObject({ state: n.startTaskInfo.state, exitCode: n.startTaskInfo.exitCode, retryCount: n.startTaskInfo.retryCount });
+      if (n.startTaskInfo)
+        expect(row.startTask).toMatchObject({ state: n.startTaskInfo.state, exitCode: n.startTaskInfo.exitCode, retryCount: n.startTaskInfo.retryCount });
       else expect(row.startTask).toBeUndefined();
     }
     if (poolId === "render-linux") {

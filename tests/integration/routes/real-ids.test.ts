@@ -31,8 +31,16 @@ const nodeUrl = (id: string, rest = "") => `/api/accounts/${a()}/pools/${POOL}/n
 beforeAll(async () => {
   nodes = await readyPool(env, POOL, 2);
   await env.sdk.job.add({ id: JOB, poolInfo: { poolId: POOL } });
-  await env.sdk.task.addCollection(JOB, Array.from({ length: 6 }, (_, i) => ({ id: `fail-${i}`, commandLine: "/bin/sh -c 'echo boom >&2; exit 3'" })));
-  const done = await waitFor(env.emu, () => env.sdk.task.list(JOB), (l) => l.length === 6 && l.every((t) => t.state === "completed"), { stepMs: 1_000 });
+  await env.sdk.task.addCollection(
+    JOB,
+    Array.from({ length: 6 }, (_, i) => ({ id: `fail-${i}`, commandLine: "/bin/sh -c 'echo boom >&2; exit 3'" })),
+  );
+  const done = await waitFor(
+    env.emu,
+    () => env.sdk.task.list(JOB),
+    (l) => l.length === 6 && l.every((t) => t.state === "completed"),
+    { stepMs: 1_000 },
+  );
   // The service clock is learnt from the Date header, to the second: step past the last task's end so the
   // heatmap's "last hour" holds every one of them.
   env.emu.advance(5_000);
@@ -91,7 +99,12 @@ describe("heatmap cells", () => {
     expect(rows[0]).toMatchObject({ nodeId: node, gone: false, failures: failedOnNode });
     const span = `cellFrom=${new Date(h.window.from).toISOString()}&cellTo=${new Date(h.window.to).toISOString()}`;
     for (const id of [node, upper(node)]) {
-      const cell = await callOk(handlers.poolHeatmapCellGET, `/api/accounts/${a()}/pools/${POOL}/heatmap/cell?${window}&nodeId=${id}&${span}`, { account: a(), poolId: POOL }, cellTasksResponse);
+      const cell = await callOk(
+        handlers.poolHeatmapCellGET,
+        `/api/accounts/${a()}/pools/${POOL}/heatmap/cell?${window}&nodeId=${id}&${span}`,
+        { account: a(), poolId: POOL },
+        cellTasksResponse,
+      );
       expect(cell.groups.reduce((n, g) => n + g.tasks.length, 0)).toBe(failedOnNode);
     }
   });
@@ -100,7 +113,12 @@ describe("heatmap cells", () => {
     const h = await callOk(handlers.jobHeatmapGET, `/api/accounts/${a()}/jobs/${JOB}/heatmap?${window}`, { account: a(), jobId: JOB }, heatmapResponse);
     const span = `cellFrom=${new Date(h.window.from).toISOString()}&cellTo=${new Date(h.window.to).toISOString()}`;
     for (const id of [node, upper(node)]) {
-      const cell = await callOk(handlers.jobHeatmapCellGET, `/api/accounts/${a()}/jobs/${JOB}/heatmap/cell?${window}&nodeId=${id}&${span}`, { account: a(), jobId: JOB }, cellTasksResponse);
+      const cell = await callOk(
+        handlers.jobHeatmapCellGET,
+        `/api/accounts/${a()}/jobs/${JOB}/heatmap/cell?${window}&nodeId=${id}&${span}`,
+        { account: a(), jobId: JOB },
+        cellTasksResponse,
+      );
       expect(cell.groups.reduce((n, g) => n + g.tasks.length, 0)).toBe(failedOnNode);
     }
   });
@@ -108,7 +126,12 @@ describe("heatmap cells", () => {
 
 describe("actions", () => {
   it("the preview finds both nodes, one named in upper case", async () => {
-    const r = await callOk(handlers.actionPreviewGET, `/api/accounts/${a()}/pools/${POOL}/actions/preview?nodes=${node},${upper(other)}`, { account: a(), poolId: POOL }, previewResponse);
+    const r = await callOk(
+      handlers.actionPreviewGET,
+      `/api/accounts/${a()}/pools/${POOL}/actions/preview?nodes=${node},${upper(other)}`,
+      { account: a(), poolId: POOL },
+      previewResponse,
+    );
     expect(r.nodes.map((n) => [n.nodeId, n.exists, n.actions.disableScheduling?.allowed])).toEqual([
       [node, true, true],
       [upper(other), true, true],
@@ -151,11 +174,16 @@ describe("Connect", () => {
     expect(listed.status, listed.text).toBe(200);
     expect(nodeUsersResponse.parse(listed.json).users.map((u) => u.userName)).toContain(userName);
 
-    const removed = await call(handlers.nodeUserDELETE, nodeUrl(upper(node), `/users/${userName}`), { ...nodeParams(upper(node)), userName }, {
-      method: "DELETE",
-      headers: PAGE_HEADERS,
-      body: JSON.stringify({ reason: "done" }),
-    });
+    const removed = await call(
+      handlers.nodeUserDELETE,
+      nodeUrl(upper(node), `/users/${userName}`),
+      { ...nodeParams(upper(node)), userName },
+      {
+        method: "DELETE",
+        headers: PAGE_HEADERS,
+        body: JSON.stringify({ reason: "done" }),
+      },
+    );
     expect(removed.status, removed.text).toBe(200);
     expect(removeUserResponse.parse(removed.json).outcome).toBe("removed");
     // The removal, recorded under the upper-cased id, is found from the id as Batch spells it.
@@ -166,14 +194,17 @@ describe("Connect", () => {
 
 describe("audit filters", () => {
   it("a filter by the upper-cased node id or pool finds the node's records, written in any case", async () => {
-    const byNode = async (id: string) => auditListResponse.parse((await call(handlers.auditGET, `/api/accounts/${a()}/audit?node=${id}`, { account: a() })).json).records;
+    const byNode = async (id: string) =>
+      auditListResponse.parse((await call(handlers.auditGET, `/api/accounts/${a()}/audit?node=${id}`, { account: a() })).json).records;
     const lower = await byNode(node);
     const upperRecords = await byNode(upper(node));
     // disable (typed upper-case), enable (as Batch spells it), addUser and deleteUser.
     expect(new Set(upperRecords.map((r) => r.action))).toEqual(new Set(["disableScheduling", "enableScheduling", "addUser", "deleteUser"]));
     expect(upperRecords.map((r) => r.id)).toEqual(lower.map((r) => r.id));
     expect(upperRecords.every((r) => r.nodeId.toLowerCase() === node.toLowerCase())).toBe(true);
-    const byPool = auditListResponse.parse((await call(handlers.auditGET, `/api/accounts/${a()}/audit?pool=${upper(POOL)}&node=${upper(node)}`, { account: a() })).json).records;
+    const byPool = auditListResponse.parse(
+      (await call(handlers.auditGET, `/api/accounts/${a()}/audit?pool=${upper(POOL)}&node=${upper(node)}`, { account: a() })).json,
+    ).records;
     expect(byPool.map((r) => r.id)).toEqual(lower.map((r) => r.id));
   });
 });

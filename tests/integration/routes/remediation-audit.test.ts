@@ -19,7 +19,16 @@ function seed(n: number) {
   for (let i = 0; i < n; i++) {
     ids.push(
       auditLog().appendIntent(
-        { operationId: randomUUID(), actor: i % 2 ? "bo" : "ana", role: "operator", account: a(), poolId: i < 3 ? "p1" : "p2", nodeId: `tvm-${i % 2}`, action: i % 3 ? "reboot" : "remove", reason: `reason ${i}` },
+        {
+          operationId: randomUUID(),
+          actor: i % 2 ? "bo" : "ana",
+          role: "operator",
+          account: a(),
+          poolId: i < 3 ? "p1" : "p2",
+          nodeId: `tvm-${i % 2}`,
+          action: i % 3 ? "reboot" : "remove",
+          reason: `reason ${i}`,
+        },
         new Date(t0 + i * 3_600_000),
       ),
     );
@@ -30,7 +39,16 @@ function seed(n: number) {
 describe("GET /api/accounts/[account]/audit", () => {
   it("lists newest first with node, pool, actor, action and time filters, and pages by cursor, without a Batch call", async () => {
     const ids = seed(6);
-    auditLog().appendIntent({ operationId: randomUUID(), actor: "ana", role: "operator", account: "another-account", poolId: "p1", nodeId: "tvm-0", action: "reboot", reason: "elsewhere" });
+    auditLog().appendIntent({
+      operationId: randomUUID(),
+      actor: "ana",
+      role: "operator",
+      account: "another-account",
+      poolId: "p1",
+      nodeId: "tvm-0",
+      action: "reboot",
+      reason: "elsewhere",
+    });
     await env.resetStats();
     expect((await list("")).records.map((r) => r.id)).toEqual([...ids].reverse());
     expect((await list("?node=tvm-1")).records.map((r) => r.id)).toEqual([ids[5], ids[3], ids[1]]);
@@ -67,8 +85,23 @@ describe("GET /api/accounts/[account]/audit", () => {
 
 describe("GET /api/accounts/[account]/audit/[recordId]", () => {
   it("answers the record and its evidence", async () => {
-    const evidence = { capturedAt: "2026-11-27T08:00:00.000Z", node: { id: "tvm-9", errors: [{ code: "DiskFull" }] }, stderr: [{ jobId: "j", taskId: "t", bytes: 12, text: "<script>x</script>" }] };
-    const id = auditLog().appendIntent({ operationId: randomUUID(), actor: "ana", role: "operator", account: a(), poolId: "p1", nodeId: "tvm-9", action: "remove", option: "requeue", reason: "disk", evidence });
+    const evidence = {
+      capturedAt: "2026-11-27T08:00:00.000Z",
+      node: { id: "tvm-9", errors: [{ code: "DiskFull" }] },
+      stderr: [{ jobId: "j", taskId: "t", bytes: 12, text: "<script>x</script>" }],
+    };
+    const id = auditLog().appendIntent({
+      operationId: randomUUID(),
+      actor: "ana",
+      role: "operator",
+      account: a(),
+      poolId: "p1",
+      nodeId: "tvm-9",
+      action: "remove",
+      option: "requeue",
+      reason: "disk",
+      evidence,
+    });
     auditLog().appendOutcome(id, { outcome: "accepted", requestId: "req-9" });
     const r = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${id}`, { account: a(), recordId: id }, auditRecordResponse);
     expect(r).toEqual({ record: expect.objectContaining({ id, outcome: "accepted", requestId: "req-9", hasEvidence: true }), evidence });
@@ -76,9 +109,24 @@ describe("GET /api/accounts/[account]/audit/[recordId]", () => {
 
   it("404 AuditRecordNotFound for an unknown id or another account's record; 400 for a malformed id", async () => {
     const missing = randomUUID();
-    expect(expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${missing}`, { account: a(), recordId: missing }), "notFound", 404)).toMatchObject({ code: "AuditRecordNotFound" });
-    const other = auditLog().appendIntent({ operationId: randomUUID(), actor: "ana", role: "operator", account: "another-account", poolId: "p", nodeId: "n", action: "reboot", reason: "elsewhere" });
-    expect(expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${other}`, { account: a(), recordId: other }), "notFound", 404).code).toBe("AuditRecordNotFound");
-    expect(expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/nope`, { account: a(), recordId: "nope" }), "badRequest", 400).message).toMatch(/recordId/);
+    expect(
+      expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${missing}`, { account: a(), recordId: missing }), "notFound", 404),
+    ).toMatchObject({ code: "AuditRecordNotFound" });
+    const other = auditLog().appendIntent({
+      operationId: randomUUID(),
+      actor: "ana",
+      role: "operator",
+      account: "another-account",
+      poolId: "p",
+      nodeId: "n",
+      action: "reboot",
+      reason: "elsewhere",
+    });
+    expect(
+      expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${other}`, { account: a(), recordId: other }), "notFound", 404).code,
+    ).toBe("AuditRecordNotFound");
+    expect(
+      expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/nope`, { account: a(), recordId: "nope" }), "badRequest", 400).message,
+    ).toMatch(/recordId/);
   });
 });

@@ -39,7 +39,12 @@ describe("removal of more than 100 nodes", () => {
     expect(new Set(res.results.slice(0, 100).map((r) => r.requestId))).toEqual(new Set([first]));
     expect(new Set(res.results.slice(100).map((r) => r.requestId))).toEqual(new Set([second]));
 
-    await waitFor(env.emu, () => env.sdk.computeNode.list("big"), (l) => l.length === 0, { stepMs: 30_000 });
+    await waitFor(
+      env.emu,
+      () => env.sdk.computeNode.list("big"),
+      (l) => l.length === 0,
+      { stepMs: 30_000 },
+    );
     const audit = await callOk(handlers.auditGET, `/api/accounts/${a()}/audit?pool=big&limit=500`, { account: a() }, auditListResponse);
     expect(audit.records).toHaveLength(150);
     expect(audit.records.every((r) => r.outcome === "accepted" && r.hasEvidence && r.action === "remove")).toBe(true);
@@ -111,7 +116,17 @@ describe("idempotency", () => {
 
 describe("an outcome left unknown (the server stopped, or the connection dropped, mid-call)", () => {
   const intentFor = (operationId: string, poolId: string, nodeId: string, action: "disableScheduling" | "reboot" | "remove") =>
-    auditLog().appendIntent({ operationId, actor: "local-operator", role: "operator", account: a(), poolId, nodeId, action, option: "requeue", reason: "bad node during the incident" });
+    auditLog().appendIntent({
+      operationId,
+      actor: "local-operator",
+      role: "operator",
+      account: a(),
+      poolId,
+      nodeId,
+      action,
+      option: "requeue",
+      reason: "bad node during the incident",
+    });
 
   it("when the node shows the effect, the retry records alreadyDone and sends nothing", async () => {
     const [n0, n1] = await readyPool(env, "unknown-done", 2);
@@ -137,7 +152,12 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     const op = randomUUID();
     const rec = intentFor(op, "unknown-booted", n0!, "reboot");
     await env.sdk.computeNode.reboot("unknown-booted", n0!);
-    await waitFor(env.emu, () => env.sdk.computeNode.get("unknown-booted", n0!), (n) => n.state === "idle", { stepMs: 10_000 });
+    await waitFor(
+      env.emu,
+      () => env.sdk.computeNode.get("unknown-booted", n0!),
+      (n) => n.state === "idle",
+      { stepMs: 10_000 },
+    );
     await env.resetStats();
     const res = await actOk(env, "unknown-booted", { operationId: op, action: "reboot", option: "requeue", nodeIds: [n0!] });
     expect(res.results[0]).toMatchObject({ outcome: "alreadyDone", recordId: rec });
@@ -153,7 +173,12 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     expect((await env.sdk.computeNode.get("unknown-wait", n0)).state).toBe("running");
     await env.resetStats();
     const res = await actOk(env, "unknown-wait", { operationId: op, action: "remove", option: "taskcompletion", nodeIds: [n0], confirm: n0 });
-    expect(res.results[0]).toMatchObject({ outcome: "failed", recordId: rec, error: { code: "PoolBeingResized" }, explanation: expect.stringMatching(/never removed twice/) });
+    expect(res.results[0]).toMatchObject({
+      outcome: "failed",
+      recordId: rec,
+      error: { code: "PoolBeingResized" },
+      explanation: expect.stringMatching(/never removed twice/),
+    });
     expect(await calls(env, "POST /pools/unknown-wait/removenodes")).toBe(0);
     expect((await record(rec)).record.outcome).toBe("unknown");
   });
@@ -163,7 +188,12 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     const op = randomUUID();
     const rec = intentFor(op, "unknown-rm", n0!, "remove");
     await env.sdk.pool.removeNodes("unknown-rm", { nodeList: [n0!] });
-    await waitFor(env.emu, () => env.sdk.computeNode.list("unknown-rm"), (l) => l.length === 0, { stepMs: 10_000 });
+    await waitFor(
+      env.emu,
+      () => env.sdk.computeNode.list("unknown-rm"),
+      (l) => l.length === 0,
+      { stepMs: 10_000 },
+    );
     await env.resetStats();
     const res = await actOk(env, "unknown-rm", { operationId: op, action: "remove", option: "requeue", nodeIds: [n0!], confirm: n0 });
     expect(res.results[0]).toMatchObject({ outcome: "alreadyDone", recordId: rec });
@@ -175,7 +205,11 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     const body = { operationId: randomUUID(), action: "disableScheduling" as const, nodeIds: [n0!] };
     await env.control("PUT", "/faults", { dropRate: 1, pathPrefix: `/pools/dropped/nodes/${n0}/disablescheduling` });
     const first = await actOk(env, "dropped", body);
-    expect(first.results[0]).toMatchObject({ outcome: "failed", error: { kind: "network" }, explanation: expect.stringMatching(/may or may not have reached Batch/) });
+    expect(first.results[0]).toMatchObject({
+      outcome: "failed",
+      error: { kind: "network" },
+      explanation: expect.stringMatching(/may or may not have reached Batch/),
+    });
     expect((await record(first.results[0]!.recordId)).record.outcome).toBe("unknown");
 
     await env.control("DELETE", "/faults");

@@ -84,7 +84,9 @@ describe("a server killed mid-action", () => {
 
     const db = new Database(auditDb, { readonly: true });
     const rows = db
-      .prepare("SELECT i.id AS id, i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ?")
+      .prepare(
+        "SELECT i.id AS id, i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ?",
+      )
       .all(operationId) as { id: string; nodeId: string; outcome: string | null }[];
     db.close();
     const recorded = new Map(rows.map((r) => [r.nodeId, r.outcome]));
@@ -108,8 +110,13 @@ describe("a server killed mid-action", () => {
     expect(await calls(env, "POST /pools/crash/nodes/")).toBe(sent);
     // The unknown records were settled, not duplicated: one record per node for the operation.
     const after = new Database(auditDb, { readonly: true });
-    const perNode = after.prepare("SELECT node_id, COUNT(*) AS n FROM intents WHERE operation_id = ? GROUP BY node_id").all(operationId) as { node_id: string; n: number }[];
-    const unsettled = after.prepare("SELECT COUNT(*) AS n FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ? AND o.record_id IS NULL").get(operationId) as { n: number };
+    const perNode = after.prepare("SELECT node_id, COUNT(*) AS n FROM intents WHERE operation_id = ? GROUP BY node_id").all(operationId) as {
+      node_id: string;
+      n: number;
+    }[];
+    const unsettled = after
+      .prepare("SELECT COUNT(*) AS n FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ? AND o.record_id IS NULL")
+      .get(operationId) as { n: number };
     after.close();
     expect(perNode).toHaveLength(NODES);
     expect(perNode.every((r) => r.n === 1)).toBe(true);

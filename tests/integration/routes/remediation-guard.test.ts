@@ -37,7 +37,12 @@ describe("roles", () => {
   it("a viewer gets 403 whatever the UI showed", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
-    await refused(() => postAction(env, "guarded", body(), { ...PAGE_HEADERS, "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), 403, "NotAnOperator", /bo@example.com is a viewer/);
+    await refused(
+      () => postAction(env, "guarded", body(), { ...PAGE_HEADERS, "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }),
+      403,
+      "NotAnOperator",
+      /bo@example.com is a viewer/,
+    );
   });
 
   it("no user header behind a configured proxy: 403, even on the emulator", async () => {
@@ -49,7 +54,12 @@ describe("roles", () => {
   it("an operator by group acts, and the record names them", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
-    const r = await postAction(env, "guarded", { ...body(), action: "reboot" }, { ...PAGE_HEADERS, "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "batch-ops" });
+    const r = await postAction(
+      env,
+      "guarded",
+      { ...body(), action: "reboot" },
+      { ...PAGE_HEADERS, "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "batch-ops" },
+    );
     expect(r.status, r.text).toBe(200);
     const list = await callOk(handlers.auditGET, `/api/accounts/${a()}/audit?actor=ana@example.com`, { account: a() }, auditListResponse);
     expect(list.records[0]).toMatchObject({ actor: "ana@example.com", role: "operator", action: "reboot" });
@@ -59,7 +69,11 @@ describe("roles", () => {
 describe("same-origin JSON POSTs only", () => {
   it.each([
     ["another site's Origin", { origin: "https://evil.example", "content-type": "application/json" }, /evil.example is another site/],
-    ["Sec-Fetch-Site cross-site", { "sec-fetch-site": "cross-site", origin: "http://localhost", "content-type": "application/json" }, /Sec-Fetch-Site: cross-site/],
+    [
+      "Sec-Fetch-Site cross-site",
+      { "sec-fetch-site": "cross-site", origin: "http://localhost", "content-type": "application/json" },
+      /Sec-Fetch-Site: cross-site/,
+    ],
     ["Sec-Fetch-Site same-site (a sibling subdomain)", { "sec-fetch-site": "same-site", "content-type": "application/json" }, /same-site/],
     ["neither Origin nor Sec-Fetch-Site", { "content-type": "application/json" }, /neither Origin nor Sec-Fetch-Site/],
     ["same host on another scheme", { origin: "https://localhost", "content-type": "application/json" }, /another site/],
@@ -68,7 +82,17 @@ describe("same-origin JSON POSTs only", () => {
   });
 
   it("honours X-Forwarded-Proto/Host from a TLS-terminating proxy", async () => {
-    const r = await postAction(env, "guarded", { ...body(), action: "enableScheduling" }, { origin: "https://batchscope.example.com", "x-forwarded-proto": "https", "x-forwarded-host": "batchscope.example.com", "content-type": "application/json" });
+    const r = await postAction(
+      env,
+      "guarded",
+      { ...body(), action: "enableScheduling" },
+      {
+        origin: "https://batchscope.example.com",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "batchscope.example.com",
+        "content-type": "application/json",
+      },
+    );
     expect(r.status, r.text).toBe(200);
   });
 
@@ -104,7 +128,13 @@ describe("every field is validated, with a 400 naming it", () => {
 
   it("a body that is not JSON", async () => {
     await refused(
-      () => call(handlers.actionsPOST, `/api/accounts/${a()}/pools/guarded/actions`, { account: a(), poolId: "guarded" }, { method: "POST", headers: PAGE_HEADERS, body: "{not json" }),
+      () =>
+        call(
+          handlers.actionsPOST,
+          `/api/accounts/${a()}/pools/guarded/actions`,
+          { account: a(), poolId: "guarded" },
+          { method: "POST", headers: PAGE_HEADERS, body: "{not json" },
+        ),
       400,
       "InvalidInput",
       /not valid JSON/,
@@ -113,7 +143,13 @@ describe("every field is validated, with a 400 naming it", () => {
 
   it("a pool id that is not a Batch id", async () => {
     await refused(
-      () => call(handlers.actionsPOST, `/api/accounts/${a()}/pools/a..b/actions`, { account: a(), poolId: "a..b" }, { method: "POST", headers: PAGE_HEADERS, body: JSON.stringify(body()) }),
+      () =>
+        call(
+          handlers.actionsPOST,
+          `/api/accounts/${a()}/pools/a..b/actions`,
+          { account: a(), poolId: "a..b" },
+          { method: "POST", headers: PAGE_HEADERS, body: JSON.stringify(body()) },
+        ),
       400,
       "InvalidInput",
       /poolId/,

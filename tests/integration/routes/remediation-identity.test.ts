@@ -25,8 +25,16 @@ describe("GET /api/accounts/[account]/me", () => {
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
     const as = async (headers: Record<string, string>) =>
       meResponse.parse((await call(handlers.meGET, url(), { account: env.account }, { headers })).json).identity;
-    expect(await as({ "X-Forwarded-Email": "ana@example.com", "X-Forwarded-Groups": "batch-ops" })).toEqual({ actor: "ana@example.com", role: "operator", source: "proxy" });
-    expect(await as({ "X-Forwarded-Email": "bo@example.com", "X-Forwarded-Groups": "devs" })).toMatchObject({ actor: "bo@example.com", role: "viewer", actionsRefused: expect.any(String) });
+    expect(await as({ "X-Forwarded-Email": "ana@example.com", "X-Forwarded-Groups": "batch-ops" })).toEqual({
+      actor: "ana@example.com",
+      role: "operator",
+      source: "proxy",
+    });
+    expect(await as({ "X-Forwarded-Email": "bo@example.com", "X-Forwarded-Groups": "devs" })).toMatchObject({
+      actor: "bo@example.com",
+      role: "viewer",
+      actionsRefused: expect.any(String),
+    });
     expect(await as({})).toMatchObject({ role: "viewer", source: "none", actionsRefused: expect.any(String) });
   });
 

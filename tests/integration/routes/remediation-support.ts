@@ -12,9 +12,19 @@ export { LINUX_VM, waitFor };
 export const PAGE_HEADERS = { origin: "http://localhost", "sec-fetch-site": "same-origin", "content-type": "application/json" };
 
 /** POSTs an action as the dashboard's page does; `body` fields (any values: tests send bad ones) default to a fresh operation with a reason. */
-export function postAction(env: RouteTestEnv, poolId: string, body: Record<string, unknown>, headers: Record<string, string> = PAGE_HEADERS): Promise<RouteResult> {
+export function postAction(
+  env: RouteTestEnv,
+  poolId: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = PAGE_HEADERS,
+): Promise<RouteResult> {
   const full = { operationId: randomUUID(), reason: "bad node during the incident", ...body };
-  return call(handlers.actionsPOST, `/api/accounts/${env.account}/pools/${poolId}/actions`, { account: env.account, poolId }, { method: "POST", headers, body: JSON.stringify(full) });
+  return call(
+    handlers.actionsPOST,
+    `/api/accounts/${env.account}/pools/${poolId}/actions`,
+    { account: env.account, poolId },
+    { method: "POST", headers, body: JSON.stringify(full) },
+  );
 }
 
 /** An accepted-shape 200 answer, parsed. */
@@ -29,7 +39,11 @@ export async function readyPool(env: RouteTestEnv, id: string, nodes: number, ex
   // Only 2022-10-01.16.0 can create a cloud-service pool; once made, it is there for every version to see.
   const creator = extra.cloudServiceConfiguration ? legacyClient(env) : env.sdk;
   await creator.pool.add({ id, vmSize: "STANDARD_D2S_V5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: nodes, ...extra });
-  await waitFor(env.emu, () => env.sdk.pool.get(id), (p) => p.allocationState === "steady");
+  await waitFor(
+    env.emu,
+    () => env.sdk.pool.get(id),
+    (p) => p.allocationState === "steady",
+  );
   const list = await waitFor(
     env.emu,
     () => env.sdk.computeNode.list(id),
@@ -52,7 +66,10 @@ export async function busyPool(
   const ids = await readyPool(env, id, nodes, extra);
   const jobId = `${id}-job`;
   await env.sdk.job.add({ id: jobId, poolInfo: { poolId: id } });
-  await env.sdk.task.addCollection(jobId, Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine })));
+  await env.sdk.task.addCollection(
+    jobId,
+    Array.from({ length: nodes }, (_, i) => ({ id: `long-${i}`, commandLine })),
+  );
   const running = await waitFor(
     env.emu,
     () => env.sdk.task.list(jobId),

@@ -20,7 +20,12 @@ describe("disable scheduling", () => {
     const target = pool.nodes[0]!;
     const taskId = pool.taskOn.get(target)!;
     // Read the node through the dashboard first, so a stale cached answer would show after the action.
-    await callOk(handlers.nodeGET, `/api/accounts/${a()}/pools/dis-requeue/nodes/${target}`, { account: a(), poolId: "dis-requeue", nodeId: target }, nodeDetailResponse);
+    await callOk(
+      handlers.nodeGET,
+      `/api/accounts/${a()}/pools/dis-requeue/nodes/${target}`,
+      { account: a(), poolId: "dis-requeue", nodeId: target },
+      nodeDetailResponse,
+    );
     await env.resetStats();
 
     const res = await actOk(env, "dis-requeue", { action: "disableScheduling", option: "requeue", nodeIds: [target], ticket: "INC-1234" });
@@ -37,7 +42,12 @@ describe("disable scheduling", () => {
     const other = pool.nodes[1]!;
     expect((await task(pool.jobId, pool.taskOn.get(other)!)).executionInfo?.requeueCount ?? 0).toBe(0);
 
-    const after = await callOk(handlers.nodeGET, `/api/accounts/${a()}/pools/dis-requeue/nodes/${target}`, { account: a(), poolId: "dis-requeue", nodeId: target }, nodeDetailResponse);
+    const after = await callOk(
+      handlers.nodeGET,
+      `/api/accounts/${a()}/pools/dis-requeue/nodes/${target}`,
+      { account: a(), poolId: "dis-requeue", nodeId: target },
+      nodeDetailResponse,
+    );
     expect(after.node.schedulingState).toBe("disabled");
 
     const list = await callOk(handlers.auditGET, `/api/accounts/${a()}/audit?node=${target}`, { account: a() }, auditListResponse);
@@ -77,7 +87,12 @@ describe("disable scheduling", () => {
     await actOk(env, "dis-tc", { action: "disableScheduling", option: "taskcompletion", nodeIds: [target] });
     expect(await node("dis-tc", target)).toMatchObject({ schedulingState: "disabled", state: "running" });
     expect((await task(pool.jobId, pool.taskOn.get(target)!)).state).toBe("running");
-    const done = await waitFor(env.emu, () => task(pool.jobId, pool.taskOn.get(target)!), (t) => t.state === "completed", { stepMs: 600_000, maxMs: 2 * 3_600_000 });
+    const done = await waitFor(
+      env.emu,
+      () => task(pool.jobId, pool.taskOn.get(target)!),
+      (t) => t.state === "completed",
+      { stepMs: 600_000, maxMs: 2 * 3_600_000 },
+    );
     expect(done.executionInfo?.result).toBe("success");
     expect((await node("dis-tc", target)).state).toBe("offline");
   });
@@ -109,9 +124,19 @@ describe("reboot", () => {
     const bootBefore = (await node("rb-tc", target)).lastBootTime!.getTime();
     await actOk(env, "rb-tc", { action: "reboot", option: "taskcompletion", nodeIds: [target] });
     expect((await node("rb-tc", target)).state).toBe("running");
-    const done = await waitFor(env.emu, () => task(pool.jobId, pool.taskOn.get(target)!), (t) => t.state === "completed", { stepMs: 600_000, maxMs: 2 * 3_600_000 });
+    const done = await waitFor(
+      env.emu,
+      () => task(pool.jobId, pool.taskOn.get(target)!),
+      (t) => t.state === "completed",
+      { stepMs: 600_000, maxMs: 2 * 3_600_000 },
+    );
     expect(done.executionInfo?.result).toBe("success");
-    const rebooted = await waitFor(env.emu, () => node("rb-tc", target), (n) => (n.lastBootTime?.getTime() ?? 0) > bootBefore, { stepMs: 30_000 });
+    const rebooted = await waitFor(
+      env.emu,
+      () => node("rb-tc", target),
+      (n) => (n.lastBootTime?.getTime() ?? 0) > bootBefore,
+      { stepMs: 30_000 },
+    );
     expect(rebooted.state).toBe("idle");
   });
 
@@ -119,8 +144,17 @@ describe("reboot", () => {
     const [target] = await readyPool(env, "rb-twice", 1);
     await actOk(env, "rb-twice", { action: "reboot", nodeIds: [target!] });
     const res = await actOk(env, "rb-twice", { action: "reboot", nodeIds: [target!] });
-    expect(res.results[0]).toMatchObject({ outcome: "failed", error: { kind: "conflict", status: 409, code: "NodeBeingRebooted", requestId: expect.stringMatching(UUID) }, explanation: expect.stringMatching(/already rebooting/) });
-    const rec = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`, { account: a(), recordId: res.results[0]!.recordId }, auditRecordResponse);
+    expect(res.results[0]).toMatchObject({
+      outcome: "failed",
+      error: { kind: "conflict", status: 409, code: "NodeBeingRebooted", requestId: expect.stringMatching(UUID) },
+      explanation: expect.stringMatching(/already rebooting/),
+    });
+    const rec = await callOk(
+      handlers.auditRecordGET,
+      `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`,
+      { account: a(), recordId: res.results[0]!.recordId },
+      auditRecordResponse,
+    );
     expect(rec.record).toMatchObject({ outcome: "failed", error: { code: "NodeBeingRebooted" }, requestId: res.results[0]!.error!.requestId });
   });
 });
@@ -145,7 +179,11 @@ describe("409s in plain words", () => {
   it("enable on an enabled node: NodeAlreadyInTargetSchedulingState, explained", async () => {
     const [target] = await readyPool(env, "en-enabled", 1);
     const res = await actOk(env, "en-enabled", { action: "enableScheduling", nodeIds: [target!] });
-    expect(res.results[0]).toMatchObject({ outcome: "failed", error: { code: "NodeAlreadyInTargetSchedulingState" }, explanation: expect.stringMatching(/already enabled/) });
+    expect(res.results[0]).toMatchObject({
+      outcome: "failed",
+      error: { code: "NodeAlreadyInTargetSchedulingState" },
+      explanation: expect.stringMatching(/already enabled/),
+    });
   });
 
   it("remove while the pool is resizing: PoolBeingResized, explained; the node stays", async () => {
@@ -176,9 +214,19 @@ async function nodeWithEvidence(poolId: string, extra = {}, os: "linux" | "windo
   await env.sdk.job.add({ id: jobId, poolInfo: { poolId } });
   const fails = os === "linux" ? "/bin/sh -c 'echo the scratch disk is full >&2; exit 3'" : 'cmd /c "echo the scratch disk is full>&2&& exit /b 3"';
   await env.sdk.task.add(jobId, { id: "fails", commandLine: fails });
-  await waitFor(env.emu, () => task(jobId, "fails"), (t) => t.state === "completed", { stepMs: 1_000 });
+  await waitFor(
+    env.emu,
+    () => task(jobId, "fails"),
+    (t) => t.state === "completed",
+    { stepMs: 1_000 },
+  );
   await env.sdk.task.add(jobId, { id: "long", commandLine: os === "linux" ? "/bin/sh -c 'sleep 3600'" : "cmd /c timeout /t 3600" });
-  await waitFor(env.emu, () => task(jobId, "long"), (t) => t.state === "running", { stepMs: 1_000 });
+  await waitFor(
+    env.emu,
+    () => task(jobId, "long"),
+    (t) => t.state === "running",
+    { stepMs: 1_000 },
+  );
   return { nodeId: nodeId!, jobId };
 }
 
@@ -191,11 +239,21 @@ describe("remove from pool", () => {
     const t = await task(jobId, "long");
     expect([t.state, t.executionInfo?.requeueCount]).toEqual(["active", 1]);
 
-    await waitFor(env.emu, () => env.sdk.computeNode.list("rm-ev"), (l) => l.length === 0, { stepMs: 10_000 });
+    await waitFor(
+      env.emu,
+      () => env.sdk.computeNode.list("rm-ev"),
+      (l) => l.length === 0,
+      { stepMs: 10_000 },
+    );
     const gone = await node("rm-ev", nodeId).catch((e: { statusCode?: number }) => e.statusCode);
     expect(gone).toBe(404);
 
-    const rec = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`, { account: a(), recordId: res.results[0]!.recordId }, auditRecordResponse);
+    const rec = await callOk(
+      handlers.auditRecordGET,
+      `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`,
+      { account: a(), recordId: res.results[0]!.recordId },
+      auditRecordResponse,
+    );
     expect(rec.record).toMatchObject({ action: "remove", option: "requeue", reason: "disk full, replacing", hasEvidence: true, outcome: "accepted" });
     expect(rec.evidence!.stderr).toEqual([expect.objectContaining({ jobId, taskId: "fails", text: expect.stringContaining("the scratch disk is full") })]);
     const evNode = rec.evidence!.node as { id: string; recentTasks: { taskId: string; state: string }[] };
@@ -218,12 +276,21 @@ describe("remove from pool", () => {
 
 describe("reimage", () => {
   it("on a cloud-service pool: evidence captured, the task requeued, the node reimaged", async () => {
-    const { nodeId, jobId } = await nodeWithEvidence("cs-reimage", { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } }, "windows");
+    const { nodeId, jobId } = await nodeWithEvidence(
+      "cs-reimage",
+      { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } },
+      "windows",
+    );
     const res = await actOk(env, "cs-reimage", { action: "reimage", nodeIds: [nodeId], confirm: nodeId });
     expect(res).toMatchObject({ option: "requeue", results: [{ outcome: "accepted" }] });
     expect((await node("cs-reimage", nodeId)).state).toBe("reimaging");
     expect((await task(jobId, "long")).executionInfo?.requeueCount).toBe(1);
-    const rec = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`, { account: a(), recordId: res.results[0]!.recordId }, auditRecordResponse);
+    const rec = await callOk(
+      handlers.auditRecordGET,
+      `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`,
+      { account: a(), recordId: res.results[0]!.recordId },
+      auditRecordResponse,
+    );
     expect(rec.evidence!.stderr[0]!.text).toContain("the scratch disk is full");
   });
 });
@@ -233,24 +300,39 @@ describe("GET …/actions/preview", () => {
     const pool = await busyPool(env, "preview", 2);
     const [n0, n1] = pool.nodes;
     await env.sdk.computeNode.disableScheduling("preview", n1!, { nodeDisableSchedulingOption: "taskcompletion" });
-    const r = await call(handlers.actionPreviewGET, `/api/accounts/${a()}/pools/preview/actions/preview?nodes=${n0},${n1},tvm-gone`, { account: a(), poolId: "preview" });
+    const r = await call(handlers.actionPreviewGET, `/api/accounts/${a()}/pools/preview/actions/preview?nodes=${n0},${n1},tvm-gone`, {
+      account: a(),
+      poolId: "preview",
+    });
     expect(r.status, r.text).toBe(200);
     const p = (await import("@/lib/schemas/remediation")).previewResponse.parse(r.json);
     expect(p).toMatchObject({ poolId: "preview", allocationState: "steady", configuration: "virtualMachine", apiVersion: readApiVersion() });
     expect(p.nodes.map((n) => n.nodeId)).toEqual([n0, n1, "tvm-gone"]);
-    expect(p.nodes[0]).toMatchObject({ exists: true, state: "running", schedulingState: "enabled", runningTasks: [{ jobId: pool.jobId, taskId: pool.taskOn.get(n0!) }] });
+    expect(p.nodes[0]).toMatchObject({
+      exists: true,
+      state: "running",
+      schedulingState: "enabled",
+      runningTasks: [{ jobId: pool.jobId, taskId: pool.taskOn.get(n0!) }],
+    });
     expect(p.nodes[0]!.actions).toMatchObject({ reboot: { allowed: true }, disableScheduling: { allowed: true }, enableScheduling: { allowed: false } });
     // What exists depends on the API version (docs/real-service.md "API versions").
     expect(p.nodes[0]!.actions).toMatchObject(
       MODERN
-        ? { reimage: { allowed: true }, deallocate: { allowed: true }, start: { allowed: false, reason: "Only a deallocated node can be started; this one is running." } }
+        ? {
+            reimage: { allowed: true },
+            deallocate: { allowed: true },
+            start: { allowed: false, reason: "Only a deallocated node can be started; this one is running." },
+          }
         : {
             reimage: { allowed: false, reason: expect.stringMatching(/only from API 2025-06-01 on/) },
             deallocate: { allowed: false, reason: expect.stringMatching(/^Deallocate exists from Batch API 2025-06-01 on/) },
             start: { allowed: false, reason: expect.stringMatching(/^Start exists from Batch API 2025-06-01 on/) },
           },
     );
-    expect(p.nodes[1]!.actions).toMatchObject({ disableScheduling: { allowed: false, reason: expect.stringMatching(/already disabled/) }, enableScheduling: { allowed: true } });
+    expect(p.nodes[1]!.actions).toMatchObject({
+      disableScheduling: { allowed: false, reason: expect.stringMatching(/already disabled/) },
+      enableScheduling: { allowed: true },
+    });
     expect(p.nodes[2]).toMatchObject({ exists: false, runningTasks: [], actions: { reboot: { allowed: false } } });
   });
 
@@ -263,7 +345,9 @@ describe("GET …/actions/preview", () => {
 
 describe("every action and option, as Batch documents them", () => {
   const COMBOS = [
-    ...(["requeue", "terminate", "taskcompletion", "retaineddata"] as const).flatMap((option) => (["reboot", "reimage", "remove"] as const).map((action) => [action, option] as const)),
+    ...(["requeue", "terminate", "taskcompletion", "retaineddata"] as const).flatMap((option) =>
+      (["reboot", "reimage", "remove"] as const).map((action) => [action, option] as const),
+    ),
     ...(["requeue", "terminate", "taskcompletion"] as const).map((option) => ["disableScheduling", option] as const),
   ];
   let n = 0;
@@ -286,15 +370,47 @@ describe("every action and option, as Batch documents them", () => {
       // The task runs on; the node does the action only when it ends.
       expect(t.state).toBe("running");
       expect((await node(poolId, target)).state).toBe("running");
-      const done = await waitFor(env.emu, () => task(pool.jobId, taskId), (x) => x.state === "completed", { stepMs: 600_000, maxMs: 2 * 3_600_000 });
+      const done = await waitFor(
+        env.emu,
+        () => task(pool.jobId, taskId),
+        (x) => x.state === "completed",
+        { stepMs: 600_000, maxMs: 2 * 3_600_000 },
+      );
       expect(done.executionInfo?.result).toBe("success");
     }
     // The action itself, once its tasks allow it.
-    if (action === "remove") await waitFor(env.emu, () => env.sdk.computeNode.list(poolId), (l) => l.length === 0, { stepMs: 86_400_000, maxMs: 10 * 86_400_000 });
-    else if (action === "disableScheduling") expect((await waitFor(env.emu, () => node(poolId, target), (x) => x.state === "offline", { stepMs: 60_000 })).schedulingState).toBe("disabled");
-    else await waitFor(env.emu, () => node(poolId, target), (x) => (x.lastBootTime?.getTime() ?? 0) > bootBefore, { stepMs: 86_400_000, maxMs: 10 * 86_400_000 });
+    if (action === "remove")
+      await waitFor(
+        env.emu,
+        () => env.sdk.computeNode.list(poolId),
+        (l) => l.length === 0,
+        { stepMs: 86_400_000, maxMs: 10 * 86_400_000 },
+      );
+    else if (action === "disableScheduling")
+      expect(
+        (
+          await waitFor(
+            env.emu,
+            () => node(poolId, target),
+            (x) => x.state === "offline",
+            { stepMs: 60_000 },
+          )
+        ).schedulingState,
+      ).toBe("disabled");
+    else
+      await waitFor(
+        env.emu,
+        () => node(poolId, target),
+        (x) => (x.lastBootTime?.getTime() ?? 0) > bootBefore,
+        { stepMs: 86_400_000, maxMs: 10 * 86_400_000 },
+      );
 
-    const rec = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`, { account: a(), recordId: res.results[0]!.recordId }, auditRecordResponse);
+    const rec = await callOk(
+      handlers.auditRecordGET,
+      `/api/accounts/${a()}/audit/${res.results[0]!.recordId}`,
+      { account: a(), recordId: res.results[0]!.recordId },
+      auditRecordResponse,
+    );
     expect(rec.record).toMatchObject({ action, option, outcome: "accepted", requestId: res.results[0]!.requestId, hasEvidence: destructive });
   });
 });

@@ -46,7 +46,13 @@ const actionsAsPage =
       new Request(request.url, {
         method: "POST",
         headers: { origin: new URL(request.url).origin, "sec-fetch-site": "same-origin", "content-type": "application/json" },
-        body: JSON.stringify({ operationId: randomUUID(), action: "disableScheduling", option: "taskcompletion", nodeIds: [nodeId], reason: "route table case" }),
+        body: JSON.stringify({
+          operationId: randomUUID(),
+          action: "disableScheduling",
+          option: "taskcompletion",
+          nodeIds: [nodeId],
+          reason: "route table case",
+        }),
       }),
       context,
     );
@@ -127,7 +133,12 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job schedules", handler: jobSchedulesGET, url: `${base}/jobschedules${q}`, params: { account } },
     { name: "job schedule", handler: jobScheduleGET, url: `${base}/jobschedules/${scheduleId}${q}`, params: { account, scheduleId } },
     { name: "job schedule jobs", handler: jobScheduleJobsGET, url: `${base}/jobschedules/${scheduleId}/jobs${q}`, params: { account, scheduleId } },
-    { name: "action preview", handler: actionPreviewGET, url: `${base}/pools/${poolId}/actions/preview?nodes=${nodeId}${query ? `&${query}` : ""}`, params: { account, poolId } },
+    {
+      name: "action preview",
+      handler: actionPreviewGET,
+      url: `${base}/pools/${poolId}/actions/preview?nodes=${nodeId}${query ? `&${query}` : ""}`,
+      params: { account, poolId },
+    },
     { name: "actions", handler: actionsAsPage(nodeId), url: `${base}/pools/${poolId}/actions${q}`, params: { account, poolId } },
     { name: "node users", handler: nodeUsersGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/users${q}`, params: { account, poolId, nodeId } },
     { name: "connect", handler: connectAsPage, url: `${base}/pools/${poolId}/nodes/${nodeId}/users${q}`, params: { account, poolId, nodeId } },
@@ -145,11 +156,26 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
 export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" | "jobId">, query = "window=1h"): RouteCase[] {
   const base = `/api/accounts/${account}`;
   return [
-    { name: "pool heatmap progress", handler: poolHeatmapProgressGET, url: `${base}/pools/${ids.poolId}/heatmap/progress?${query}`, params: { account, poolId: ids.poolId } },
-    { name: "job heatmap progress", handler: jobHeatmapProgressGET, url: `${base}/jobs/${ids.jobId}/heatmap/progress?${query}`, params: { account, jobId: ids.jobId } },
+    {
+      name: "pool heatmap progress",
+      handler: poolHeatmapProgressGET,
+      url: `${base}/pools/${ids.poolId}/heatmap/progress?${query}`,
+      params: { account, poolId: ids.poolId },
+    },
+    {
+      name: "job heatmap progress",
+      handler: jobHeatmapProgressGET,
+      url: `${base}/jobs/${ids.jobId}/heatmap/progress?${query}`,
+      params: { account, jobId: ids.jobId },
+    },
     { name: "me", handler: meGET, url: `${base}/me`, params: { account } },
     { name: "audit", handler: auditGET, url: `${base}/audit`, params: { account } },
-    { name: "audit record", handler: auditRecordGET, url: `${base}/audit/00000000-0000-4000-8000-000000000000`, params: { account, recordId: "00000000-0000-4000-8000-000000000000" } },
+    {
+      name: "audit record",
+      handler: auditRecordGET,
+      url: `${base}/audit/00000000-0000-4000-8000-000000000000`,
+      params: { account, recordId: "00000000-0000-4000-8000-000000000000" },
+    },
   ];
 }
 

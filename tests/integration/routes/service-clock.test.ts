@@ -29,16 +29,30 @@ describe("failures and heatmap on an account's first request", () => {
   it("window=1h ends at the service's now, not this machine's", async () => {
     const now = await serviceNow(env);
     expect(now - Date.now()).toBeGreaterThan(AHEAD_MS - 60_000);
-    const s = await callOk(poolFailuresGET, `/api/accounts/${env.account}/pools/etl-pool/failures?window=1h`, { account: env.account, poolId: "etl-pool" }, failureSummaryResponse);
+    const s = await callOk(
+      poolFailuresGET,
+      `/api/accounts/${env.account}/pools/etl-pool/failures?window=1h`,
+      { account: env.account, poolId: "etl-pool" },
+      failureSummaryResponse,
+    );
     expect(Math.abs(s.window.to - now)).toBeLessThan(5_000);
     expect(Math.abs(Date.parse(s.asOf) - now)).toBeLessThan(5_000);
   });
 
   it("a job heatmap of the last 6 h counts the failures of the service's last 6 h", async () => {
-    const h = await callOk(jobHeatmapGET, `/api/accounts/${env.account}/jobs/etl-nightly/heatmap?window=6h`, { account: env.account, jobId: "etl-nightly" }, heatmapResponse);
+    const h = await callOk(
+      jobHeatmapGET,
+      `/api/accounts/${env.account}/jobs/etl-nightly/heatmap?window=6h`,
+      { account: env.account, jobId: "etl-nightly" },
+      heatmapResponse,
+    );
     const now = await serviceNow(env);
     expect(Math.abs(h.window.to - now)).toBeLessThan(5_000);
-    const failed = await sdkTasks(env, "etl-nightly", `executionInfo/result eq 'failure' and executionInfo/endTime ge ${odataTime(h.window.from)} and executionInfo/endTime lt ${odataTime(h.window.to)}`);
+    const failed = await sdkTasks(
+      env,
+      "etl-nightly",
+      `executionInfo/result eq 'failure' and executionInfo/endTime ge ${odataTime(h.window.from)} and executionInfo/endTime lt ${odataTime(h.window.to)}`,
+    );
     expect(h.totals.failures).toBe(failed.length);
   });
 });
@@ -47,9 +61,18 @@ describe("the task list on an account's first request", () => {
   const env = skewed("skewed-tasks");
 
   it("window=6h returns the tasks that ended in the service's last 6 hours", async () => {
-    const page = await callOk(tasksGET, `/api/accounts/${env.account}/jobs/etl-nightly/tasks?window=6h&pageSize=1000`, { account: env.account, jobId: "etl-nightly" }, taskPage);
+    const page = await callOk(
+      tasksGET,
+      `/api/accounts/${env.account}/jobs/etl-nightly/tasks?window=6h&pageSize=1000`,
+      { account: env.account, jobId: "etl-nightly" },
+      taskPage,
+    );
     const now = await serviceNow(env);
-    const expected = await sdkTasks(env, "etl-nightly", `executionInfo/endTime ge ${odataTime(now - 6 * 3_600_000 + 5_000)} and executionInfo/endTime lt ${odataTime(now)}`);
+    const expected = await sdkTasks(
+      env,
+      "etl-nightly",
+      `executionInfo/endTime ge ${odataTime(now - 6 * 3_600_000 + 5_000)} and executionInfo/endTime lt ${odataTime(now)}`,
+    );
     for (const t of page.tasks) expect(Date.parse(t.endTime!), t.id).toBeGreaterThanOrEqual(now - 6 * 3_600_000 - 5_000);
     const ids = new Set(page.tasks.map((t) => t.id));
     for (const t of expected) expect(ids.has(t.id!), t.id).toBe(true);

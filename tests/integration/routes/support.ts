@@ -169,7 +169,6 @@ export function expectApiError(r: RouteResult, kind: ApiErrorKind, httpStatus: n
 
 // ---- reading through the SDK --------------------------------------------------------------------------
 
-
 /** Every task of a job through the SDK, optionally filtered by Batch itself. */
 export function sdkTasks(env: RouteTestEnv, jobId: string, filter?: string) {
   return all(env.sdk.task.list(jobId, { taskListOptions: { maxResults: 1000, ...(filter ? { filter } : {}) } }), (link) => env.sdk.task.listNext(link));

@@ -137,8 +137,16 @@ describe("GET /api/accounts/[account]/jobs/[jobId]/tasks: filters", () => {
     const { rows, pages } = await allPages("window=1h&pageSize=1000");
     const asOf = Date.parse(pages[0]!.asOf);
     // asOf is the service's Date header (whole seconds); allow that second of slack on both edges.
-    const inner = await sdkTasks(env, JOB, `executionInfo/endTime ge ${odataTime(asOf - 3_600_000 + 2_000)} and executionInfo/endTime lt ${odataTime(asOf - 2_000)}`);
-    const outer = await sdkTasks(env, JOB, `executionInfo/endTime ge ${odataTime(asOf - 3_600_000 - 2_000)} and executionInfo/endTime lt ${odataTime(asOf + 2_000)}`);
+    const inner = await sdkTasks(
+      env,
+      JOB,
+      `executionInfo/endTime ge ${odataTime(asOf - 3_600_000 + 2_000)} and executionInfo/endTime lt ${odataTime(asOf - 2_000)}`,
+    );
+    const outer = await sdkTasks(
+      env,
+      JOB,
+      `executionInfo/endTime ge ${odataTime(asOf - 3_600_000 - 2_000)} and executionInfo/endTime lt ${odataTime(asOf + 2_000)}`,
+    );
     expect(inner.length).toBeGreaterThan(50);
     const ids = new Set(rows.map((r) => r.id));
     for (const t of inner) expect(ids.has(t.id!), t.id).toBe(true);

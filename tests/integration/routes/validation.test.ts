@@ -10,7 +10,14 @@ const a = () => env.account;
 let ids: RouteIds;
 beforeAll(async () => {
   const nodes = await env.sdk.computeNode.list("render-linux");
-  ids = { poolId: "render-linux", nodeId: nodes[0]!.id!, jobId: "render-frames", taskId: "frame-encode-all", taskFile: "stdout.txt", nodeFile: "startup/stdout.txt" };
+  ids = {
+    poolId: "render-linux",
+    nodeId: nodes[0]!.id!,
+    jobId: "render-frames",
+    taskId: "frame-encode-all",
+    taskFile: "stdout.txt",
+    nodeFile: "startup/stdout.txt",
+  };
 });
 
 const long = "x".repeat(65);

@@ -16,7 +16,11 @@ export default async function AuditRecordPage({ params }: { params: Promise<{ ac
     <PageShell
       account={a}
       isEmulator={account.isEmulator}
-      crumbs={[{ href: paths.account(a), label: a }, { href: paths.audit(a), label: "Audit log" }, { label: recordId.success ? `Record ${recordId.data}` : "Record" }]}
+      crumbs={[
+        { href: paths.account(a), label: a },
+        { href: paths.audit(a), label: "Audit log" },
+        { label: recordId.success ? `Record ${recordId.data}` : "Record" },
+      ]}
       ids={[["record", raw.recordId, recordId.success]]}
       back={{ href: paths.audit(a), label: "Go to the audit log" }}
     >

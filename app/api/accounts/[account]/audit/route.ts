@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/audit – the account's audit records, newest first, filtered (reads the audit file only)
-export const GET = batchRoute({ params: accountParams, query: auditListQuery }, async ({ account, query }): Promise<AuditListResponse> => auditLog().list(account.name, query));
+export const GET = batchRoute({ params: accountParams, query: auditListQuery }, async ({ account, query }): Promise<AuditListResponse> =>
+  auditLog().list(account.name, query),
+);

@@ -33,4 +33,13 @@ export default async function TaskPage({ params }: { params: Promise<{ account: 
   );
 }
 
-const TaskSkeleton = () => <PageSkeleton title="task" panels={[["Why it failed", 3], ["State and timings", 4], ["Logs", 6]]} />;
+const TaskSkeleton = () => (
+  <PageSkeleton
+    title="task"
+    panels={[
+      ["Why it failed", 3],
+      ["State and timings", 4],
+      ["Logs", 6],
+    ]}
+  />
+);

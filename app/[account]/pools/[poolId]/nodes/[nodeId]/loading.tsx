@@ -2,5 +2,15 @@ import { PageSkeleton } from "@/app/[account]/_section/skeletons";
 
 /** While the node page is prepared: its frame and panels, roughly where they will be. */
 export default function NodeLoading() {
-  return <PageSkeleton title="node" panels={[["Node", 4], ["Node errors", 2], ["Recent tasks", 5], ["Files", 4]]} />;
+  return (
+    <PageSkeleton
+      title="node"
+      panels={[
+        ["Node", 4],
+        ["Node errors", 2],
+        ["Recent tasks", 5],
+        ["Files", 4],
+      ]}
+    />
+  );
 }

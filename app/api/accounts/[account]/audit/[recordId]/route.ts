@@ -6,7 +6,6 @@ import type { AuditRecordResponse } from "@/lib/schemas/audit";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-
 // GET /api/accounts/[account]/audit/[recordId] – one audit record and its evidence, readable after the node is gone
 export const GET = batchRoute({ params: auditRecordParams, query: noQuery }, async ({ account, params }): Promise<AuditRecordResponse | Response> => {
   const found = auditLog().get(account.name, params.recordId);

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/jobs/[jobId]/failures?window=|from=&to= – failed tasks by category and exit code
-export const GET = batchRoute({ params: jobParams, query: windowQuery }, ({ account, params, query }) => failureSummary(account, { kind: "job", jobId: params.jobId }, query));
+export const GET = batchRoute({ params: jobParams, query: windowQuery }, ({ account, params, query }) =>
+  failureSummary(account, { kind: "job", jobId: params.jobId }, query),
+);

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/jobs/[jobId]/heatmap?window=|from=&to=&buckets= – failures by node and time, computed here
-export const GET = batchRoute({ params: jobParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) => heatmap(account, { kind: "job", jobId: params.jobId }, query, query.buckets));
+export const GET = batchRoute({ params: jobParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) =>
+  heatmap(account, { kind: "job", jobId: params.jobId }, query, query.buckets),
+);

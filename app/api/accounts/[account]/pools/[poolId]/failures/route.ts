@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools/[poolId]/failures?window=|from=&to= – failed tasks by category and exit code
-export const GET = batchRoute({ params: poolParams, query: windowQuery }, ({ account, params, query }) => failureSummary(account, { kind: "pool", poolId: params.poolId }, query));
+export const GET = batchRoute({ params: poolParams, query: windowQuery }, ({ account, params, query }) =>
+  failureSummary(account, { kind: "pool", poolId: params.poolId }, query),
+);

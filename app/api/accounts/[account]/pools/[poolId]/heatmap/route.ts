@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools/[poolId]/heatmap?window=|from=&to=&buckets= – failures by node and time, computed here
-export const GET = batchRoute({ params: poolParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) => heatmap(account, { kind: "pool", poolId: params.poolId }, query, query.buckets));
+export const GET = batchRoute({ params: poolParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) =>
+  heatmap(account, { kind: "pool", poolId: params.poolId }, query, query.buckets),
+);

@@ -12,7 +12,12 @@ export default async function NodeFilePage({ params }: { params: Promise<{ accou
   const account = await pageAccount(raw.account);
   const rawPath = raw.path.map(safeDecode).join("/");
   const path = filePath.safeParse(rawPath);
-  const { owner, ...frame } = ownerFrame(account.name, "node", { parent: raw.poolId, child: raw.nodeId }, { raw: rawPath, ...(path.success ? { path: path.data } : {}) });
+  const { owner, ...frame } = ownerFrame(
+    account.name,
+    "node",
+    { parent: raw.poolId, child: raw.nodeId },
+    { raw: rawPath, ...(path.success ? { path: path.data } : {}) },
+  );
   return (
     <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
       {owner && path.success && <FilePage owner={owner} path={path.data} parent={frame.back} />}

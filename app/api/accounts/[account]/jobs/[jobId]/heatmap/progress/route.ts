@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/jobs/[jobId]/heatmap/progress?window=|from=&to= – how far a heatmap's read has got (no Batch call)
-export const GET = batchRoute({ params: jobParams, query: windowQuery }, ({ account, params, query }) => scopeProgress(account, { kind: "job", jobId: params.jobId }, query));
+export const GET = batchRoute({ params: jobParams, query: windowQuery }, ({ account, params, query }) =>
+  scopeProgress(account, { kind: "job", jobId: params.jobId }, query),
+);

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools/[poolId]/heatmap/cell?window=|from=&to=&nodeId=&cellFrom=&cellTo= – the failed tasks behind one cell, by category
-export const GET = batchRoute({ params: poolParams, query: windowQuery.and(cellTasksQuery) }, ({ account, params, query }) => cellTasks(account, { kind: "pool", poolId: params.poolId }, query, query));
+export const GET = batchRoute({ params: poolParams, query: windowQuery.and(cellTasksQuery) }, ({ account, params, query }) =>
+  cellTasks(account, { kind: "pool", poolId: params.poolId }, query, query),
+);

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools/[poolId]/heatmap/progress?window=|from=&to= – how far a heatmap's read has got (no Batch call)
-export const GET = batchRoute({ params: poolParams, query: windowQuery }, ({ account, params, query }) => scopeProgress(account, { kind: "pool", poolId: params.poolId }, query));
+export const GET = batchRoute({ params: poolParams, query: windowQuery }, ({ account, params, query }) =>
+  scopeProgress(account, { kind: "pool", poolId: params.poolId }, query),
+);
