@@ -6,7 +6,7 @@ import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Batchscope",
+  title: { default: "Batchscope", template: "%s · Batchscope" },
   description: "Incident dashboard for Azure Batch: failing nodes, failure causes, logs and remediation.",
 };
 

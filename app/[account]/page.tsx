@@ -8,8 +8,10 @@ import { pageAccount } from "@/lib/server/http/page-account";
 import { Prefetched } from "./_section/prefetched";
 import { serverReads } from "./_section/server-reads";
 import { PanelSkeleton } from "./_section/skeletons";
+import { pageTitle } from "./_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle(() => "Pools and jobs");
 
 // /{account} – the account overview: its pools worst first, its active jobs, and its job schedules.
 // The pools are read on the server and streamed in; the jobs and schedules start their reads at once beside them.

@@ -96,7 +96,7 @@ export function ActiveJobs({ account }: { account: string }) {
     >
       {isPending && <Loading what="jobs" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
-      {data && data.jobs.length === 0 && <p className="text-slate-500">No active jobs.</p>}
+      {data && data.jobs.length === 0 && <p className="text-slate-600 dark:text-slate-300">No active jobs.</p>}
       {data && data.jobs.length > 0 && <DataTable table={table} columns={columns} />}
     </Panel>
   );

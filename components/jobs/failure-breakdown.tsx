@@ -43,7 +43,7 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
                   <span className="tabular-nums">{c.count}</span>
                 </li>
               ))}
-              {data.byCategory.length === 0 && <li className="text-slate-500">No failures in this window.</li>}
+              {data.byCategory.length === 0 && <li className="text-slate-600 dark:text-slate-300">No failures in this window.</li>}
             </ul>
           </div>
           <div>
@@ -57,7 +57,9 @@ export function FailureBreakdown({ account, jobId }: { account: string; jobId: s
                   <span className="tabular-nums">× {e.count}</span>
                 </li>
               ))}
-              {data.byExitCode.length === 0 && <li className="font-sans text-slate-500">No exit codes: failures happened before or after the command ran.</li>}
+              {data.byExitCode.length === 0 && (
+                <li className="font-sans text-slate-600 dark:text-slate-300">No exit codes: failures happened before or after the command ran.</li>
+              )}
             </ul>
           </div>
         </div>

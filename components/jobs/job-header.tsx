@@ -42,32 +42,32 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
       <Panel id="job" title={<span className="font-mono">{job.id}</span>} asOf={data.asOf} {...(apiError ? { error: apiError } : {})}>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
           <div>
-            <dt className="text-slate-500">State</dt>
+            <dt className="text-slate-600 dark:text-slate-300">State</dt>
             <dd data-testid="job-state">{job.state}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Pool</dt>
+            <dt className="text-slate-600 dark:text-slate-300">Pool</dt>
             <dd className="font-mono">{job.poolId ? <TextLink href={paths.pool(account, job.poolId)}>{job.poolId}</TextLink> : "—"}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Created</dt>
+            <dt className="text-slate-600 dark:text-slate-300">Created</dt>
             <dd>{formatTime(job.creationTime)}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Priority · retries</dt>
+            <dt className="text-slate-600 dark:text-slate-300">Priority · retries</dt>
             <dd>
               {job.priority} · max {job.maxTaskRetryCount ?? 0} retries
             </dd>
           </div>
           {job.displayName && (
             <div className="col-span-2">
-              <dt className="text-slate-500">Name</dt>
+              <dt className="text-slate-600 dark:text-slate-300">Name</dt>
               <dd>{job.displayName}</dd>
             </div>
           )}
           {job.terminateReason && (
             <div className="col-span-2">
-              <dt className="text-slate-500">Ended</dt>
+              <dt className="text-slate-600 dark:text-slate-300">Ended</dt>
               <dd>
                 {formatTime(job.endTime)} ({job.terminateReason})
               </dd>
@@ -77,7 +77,7 @@ export function JobHeader({ account, jobId, children }: { account: string; jobId
         <ul className="mt-3 flex flex-wrap gap-4" data-testid="task-counts">
           {COUNTS.map(([key, label]) => (
             <li key={key} className="rounded border border-slate-200 px-3 py-1 dark:border-slate-800">
-              <span className="block text-xs text-slate-500">{label}</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-300">{label}</span>
               <span className={`text-lg font-semibold tabular-nums ${key === "failed" && job.taskCounts.failed > 0 ? "text-red-700 dark:text-red-300" : ""}`}>
                 {job.taskCounts[key]}
               </span>

@@ -51,7 +51,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
   return (
     <Panel id="tasks" title="Tasks" {...(data ? { asOf: data.asOf } : {})} {...(apiError ? { error: apiError } : {})}>
       <TaskFilters />
-      {ended && <p className="text-xs text-slate-500">Showing tasks that ended in the selected window.</p>}
+      {ended && <p className="text-xs text-slate-600 dark:text-slate-300">Showing tasks that ended in the selected window.</p>}
       {isPending && <Loading what="tasks" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && (
@@ -63,9 +63,9 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
             busy={isPlaceholderData}
             empty={data.tasks.length > 0 ? `No task on this page matches “${find}”.` : undefined}
           />
-          {data.tasks.length === 0 && <p className="text-slate-500">No task matches these filters.</p>}
+          {data.tasks.length === 0 && <p className="text-slate-600 dark:text-slate-300">No task matches these filters.</p>}
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-500" aria-live="polite">
+            <span className="text-slate-600 dark:text-slate-300" aria-live="polite">
               Page {cursors.length + 1} · {isPlaceholderData ? "loading…" : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch page(s) read`}
             </span>
             {cursors.length > 0 && <Button onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>}

@@ -6,6 +6,7 @@ import { formatBytes } from "@/lib/format";
 import { ownerFilePath, type OwnerRef } from "@/lib/links/owner";
 import { orderFiles } from "@/lib/logs/file-order";
 import { errorInfo } from "@/lib/queries/api-fetch";
+import { Loading } from "@/components/ui/panel";
 import { fileTreeQuery } from "@/lib/queries/file-tree";
 
 /** The owner's files, the ones operators read first on top, each linking to its viewer. */
@@ -17,7 +18,7 @@ export function FileTree({ owner, current }: { owner: OwnerRef; current: string 
     <nav aria-label="Files" className="space-y-1 text-sm" data-testid="file-tree">
       <h2 className="font-semibold">Files</h2>
       {q.isPending ? (
-        <p className="animate-pulse text-slate-500">Listing files…</p>
+        <Loading what="files" />
       ) : err || !q.data ? (
         <p className="text-slate-600 dark:text-slate-400">The file list is not available{err?.code ? ` (${err.code})` : ""}.</p>
       ) : (

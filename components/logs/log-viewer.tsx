@@ -83,7 +83,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
           {lw.notice}
         </p>
       )}
-      {rangeStart(win) > 0 && lw.moving && <p className="text-xs text-slate-500">Loading more…</p>}
+      {rangeStart(win) > 0 && lw.moving && <p className="text-xs text-slate-600 dark:text-slate-300">Loading more…</p>}
       <LogTerminal
         label={`Contents of ${name}`}
         lines={lines}

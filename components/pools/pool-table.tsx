@@ -136,19 +136,19 @@ export function PoolTable({ account }: { account: string }) {
   const apiError = error instanceof ApiError ? error.info : undefined;
   const columns = useMemo(() => poolColumns(account), [account]);
   const table = useDataTable({ data: data?.pools ?? NO_POOLS, columns, rowId: (p) => p.id });
-  if (isPending) return <p className="text-slate-500">Loading pools…</p>;
+  if (isPending) return <p className="text-slate-600 dark:text-slate-300">Loading pools…</p>;
   if (!data) return apiError ? <ApiErrorBanner error={apiError} /> : null;
   return (
     <section aria-labelledby="pools-heading" className="space-y-2">
       {apiError && <ApiErrorBanner error={apiError} keptData />}
       <div className="flex items-baseline justify-between">
         <h2 id="pools-heading" className="text-lg font-semibold">
-          Pools <span className="text-slate-500">({data.pools.length})</span>
+          Pools <span className="text-slate-600 dark:text-slate-300">({data.pools.length})</span>
         </h2>
         <AsOf iso={data.asOf} stale={Boolean(apiError)} />
       </div>
       {data.pools.length === 0 ? (
-        <p className="text-slate-500">This account has no pools.</p>
+        <p className="text-slate-600 dark:text-slate-300">This account has no pools.</p>
       ) : (
         <DataTable table={table} columns={columns} rowAttributes={(p) => ({ "data-testid": `pool-row-${p.id}` })} />
       )}

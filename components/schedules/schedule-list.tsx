@@ -20,7 +20,7 @@ export function JobScheduleList({ account }: { account: string }) {
     >
       {isPending && <Loading what="job schedules" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
-      {data && data.schedules.length === 0 && <p className="text-slate-500">No job schedules.</p>}
+      {data && data.schedules.length === 0 && <p className="text-slate-600 dark:text-slate-300">No job schedules.</p>}
       {data && data.schedules.length > 0 && <ScheduleTable account={account} schedules={data.schedules} />}
     </Panel>
   );

@@ -38,7 +38,7 @@ export function ScheduleOfJob({ account, jobId }: { account: string; jobId: stri
               {s.recentJob && s.recentJob.id !== jobId ? ` · a later run exists: ${s.recentJob.id}` : ""}
             </span>
           )}
-          {apiError && !s && <span className="text-slate-500"> (could not be read: {apiError.code ?? apiError.message})</span>}
+          {apiError && !s && <span className="text-slate-600 dark:text-slate-300"> (could not be read: {apiError.code ?? apiError.message})</span>}
         </>
       )}
     </p>

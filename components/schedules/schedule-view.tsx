@@ -44,7 +44,7 @@ export function ScheduleView({ account, scheduleId }: { account: string; schedul
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
     <div>
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
       <dd {...(testId ? { "data-testid": testId } : {})}>{children}</dd>
     </div>
   );
@@ -98,7 +98,7 @@ function ScheduleJobs({ account, scheduleId }: { account: string; scheduleId: st
     >
       {isPending && <Loading what="jobs" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
-      {data && data.jobs.length === 0 && <p className="text-slate-500">No jobs yet.</p>}
+      {data && data.jobs.length === 0 && <p className="text-slate-600 dark:text-slate-300">No jobs yet.</p>}
       {data && data.jobs.length > 0 && <ScheduleRunsTable account={account} jobs={data.jobs} />}
     </Panel>
   );

@@ -29,7 +29,7 @@ export function GonePanel({
       </h2>
       <p className="text-slate-700 dark:text-slate-300">{explanation}</p>
       {error && (
-        <p className="font-mono text-xs text-slate-500">
+        <p className="font-mono text-xs text-slate-600 dark:text-slate-300">
           {error.code}
           {error.requestId ? ` · request-id ${error.requestId}` : ""}
         </p>

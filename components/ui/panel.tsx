@@ -42,7 +42,9 @@ export function Panel({
 
 export function Loading({ what }: { what: string }) {
   return (
-    <p role="status" className="animate-pulse text-slate-500">
+    // Only the dot pulses: a pulsing sentence dips below readable contrast half the time.
+    <p role="status" className="text-slate-600 dark:text-slate-300">
+      <span aria-hidden="true" className="mr-2 inline-block size-2 animate-pulse rounded-full bg-slate-400 align-middle" />
       Loading {what}…
     </p>
   );

@@ -3,8 +3,10 @@ import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { batchId } from "@/lib/schemas/inputs";
+import { pageTitle, short } from "../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p) => `Audit record ${short(p.recordId)}`);
 
 // /{account}/audit/{recordId} – one audit record and the evidence saved before the action.
 export default async function AuditRecordPage({ params }: { params: Promise<{ account: string; recordId: string }> }) {

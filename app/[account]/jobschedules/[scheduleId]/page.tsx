@@ -8,8 +8,10 @@ import { Prefetched } from "../../_section/prefetched";
 import { serverReads } from "../../_section/server-reads";
 import { PanelSkeleton } from "../../_section/skeletons";
 import { StartReads } from "../../_section/start-reads";
+import { pageTitle, short } from "../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p) => `Job schedule ${short(p.scheduleId)}`);
 
 // /{account}/jobschedules/{scheduleId} – a job schedule's facts and the jobs it created.
 // The schedule is read on the server and streamed in; the list of its jobs starts at once beside it.

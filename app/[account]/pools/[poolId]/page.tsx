@@ -14,8 +14,10 @@ import { Prefetched } from "../../_section/prefetched";
 import { serverReads } from "../../_section/server-reads";
 import { PanelSkeleton } from "../../_section/skeletons";
 import { UnlessGone } from "../../_section/unless-gone";
+import { pageTitle, short } from "../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p) => `Pool ${short(p.poolId)}`);
 
 // /{account}/pools/{poolId} – which nodes of the pool fail tasks: verdict, heatmap, categories, nodes.
 // The pool is read on the server and streamed in; every other panel starts its own read at once beside it.

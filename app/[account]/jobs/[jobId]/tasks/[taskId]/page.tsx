@@ -8,8 +8,10 @@ import { Prefetched } from "../../../../_section/prefetched";
 import { serverReads } from "../../../../_section/server-reads";
 import { PageSkeleton } from "../../../../_section/skeletons";
 import { StartReads } from "../../../../_section/start-reads";
+import { pageTitle, short } from "../../../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p) => `Task ${short(p.taskId)} · ${short(p.jobId)}`);
 
 // /{account}/jobs/{jobId}/tasks/{taskId} – one task: why it failed, where it ran, the tail of its logs.
 // The task is read on the server and streamed in; its file list (for the logs panel) starts at once beside it.

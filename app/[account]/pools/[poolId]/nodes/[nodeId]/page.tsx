@@ -8,8 +8,10 @@ import { Prefetched } from "../../../../_section/prefetched";
 import { serverReads } from "../../../../_section/server-reads";
 import { PanelSkeleton } from "../../../../_section/skeletons";
 import { StartReads, type EarlyRead } from "../../../../_section/start-reads";
+import { pageTitle, short } from "../../../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p) => `Node ${short(p.nodeId)} · ${short(p.poolId)}`);
 
 // /{account}/pools/{poolId}/nodes/{nodeId} – one node: state since when, errors, start task, recent tasks, files.
 // The node is read on the server and streamed in; the reads of its other panels start at once beside it.

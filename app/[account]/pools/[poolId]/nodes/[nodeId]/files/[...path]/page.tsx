@@ -3,8 +3,10 @@ import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams, filePath, safeDecode } from "@/lib/schemas/inputs";
+import { pageTitle, short } from "../../../../../../_section/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = pageTitle((p, file) => `${file} · node ${short(p.nodeId)}`);
 
 // /{account}/pools/{poolId}/nodes/{nodeId}/files/{path…} – one of a node's files in the log viewer.
 export default async function NodeFilePage({ params }: { params: Promise<{ account: string; poolId: string; nodeId: string; path: string[] }> }) {
