@@ -45,28 +45,16 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   const win = lw.state.range;
   return (
     <section className="min-w-0 space-y-2" aria-label={`Viewer for ${name}`}>
-      <div className="flex flex-wrap items-center gap-2">
-        <h1 className="font-mono text-lg font-semibold">{name}</h1>
-        <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="file-size">
-          {formatBytes(win.size)}
-        </span>
-        <span className="text-sm text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
-        <span className="flex-1" />
-        {lw.follow ? (
-          <Button onClick={lw.pauseFollow} aria-pressed="true">
-            Following · Pause
-          </Button>
-        ) : (
-          <Button onClick={lw.resumeFollow}>Resume follow</Button>
-        )}
-        <Button aria-pressed={wrap} onClick={() => setWrap(!wrap)}>
-          Wrap
-        </Button>
-        <CopyButton label={selection ? "Copy selected lines" : "Copy loaded text"} text={copyText} testId="copy-lines" />
-        <a className={buttonVariants()} href={downloadUrl(url)} download>
-          Download
-        </a>
-      </div>
+      <LogToolbar
+        name={name}
+        url={url}
+        win={win}
+        lw={lw}
+        wrap={wrap}
+        onWrap={() => setWrap(!wrap)}
+        copyLabel={selection ? "Copy selected lines" : "Copy loaded text"}
+        copyText={copyText}
+      />
       <LogSearch
         value={search}
         onChange={onSearch}
@@ -101,6 +89,44 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
         onNearBottom={() => void lw.extend("later")}
       />
     </section>
+  );
+}
+
+/** The file's name, size and age, and its actions: follow/pause, wrap, copy, download. */
+function LogToolbar(props: {
+  name: string;
+  url: string;
+  win: LoadedRange;
+  lw: ReturnType<typeof useLoadedRange>;
+  wrap: boolean;
+  onWrap: () => void;
+  copyLabel: string;
+  copyText: () => string;
+}) {
+  const { name, url, win, lw, wrap, onWrap, copyLabel, copyText } = props;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <h1 className="font-mono text-lg font-semibold">{name}</h1>
+      <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="file-size">
+        {formatBytes(win.size)}
+      </span>
+      <span className="text-sm text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
+      <span className="flex-1" />
+      {lw.follow ? (
+        <Button onClick={lw.pauseFollow} aria-pressed="true">
+          Following · Pause
+        </Button>
+      ) : (
+        <Button onClick={lw.resumeFollow}>Resume follow</Button>
+      )}
+      <Button aria-pressed={wrap} onClick={() => onWrap()}>
+        Wrap
+      </Button>
+      <CopyButton label={copyLabel} text={copyText} testId="copy-lines" />
+      <a className={buttonVariants()} href={downloadUrl(url)} download>
+        Download
+      </a>
+    </div>
   );
 }
 

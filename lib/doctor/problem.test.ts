@@ -9,7 +9,7 @@ const facts = (info: FailureFacts["info"], extra: Partial<FailureFacts> = {}): F
   ...extra,
 });
 
-describe("describeProblem", () => {
+describe("describeProblem: refused credentials", () => {
   it("a refused shared key is an authentication failure naming the account, with Batch's code and request id kept", () => {
     const p = describeProblem(
       facts({ kind: "auth", status: 403, code: "AuthenticationFailed", message: "Server failed to authenticate the request.", requestId: "r-1" }),
@@ -33,7 +33,9 @@ describe("describeProblem", () => {
       /^Batch refused this read: the identity is not allowed/,
     );
   });
+});
 
+describe("describeProblem: an unreachable service, or a fault of its own", () => {
   it("says why the service cannot be reached, from Node's error code", () => {
     const refused = describeProblem(
       facts({ kind: "network", status: 0, code: "ECONNREFUSED", message: "request to https://x/pools failed, reason: connect ECONNREFUSED 10.0.0.1:443" }),
@@ -61,7 +63,9 @@ describe("describeProblem", () => {
     expect(p.kind).toBe("internal");
     expect(p.summary).toMatch(/^The check itself failed: a fault in Batchscope, not in the account/);
   });
+});
 
+describe("describeProblem: the credential", () => {
   it("an @azure/identity failure is about the credential, not the network", () => {
     const p = describeProblem(
       facts(
@@ -72,7 +76,9 @@ describe("describeProblem", () => {
     expect(p.kind).toBe("credential");
     expect(p.summary).toMatch(/^Microsoft Entra ID gave no token for Azure Batch/);
   });
+});
 
+describe("describeProblem: what Batch refused", () => {
   it("names the api-version the account refused, from Batch's error values", () => {
     const values = [
       { key: "QueryParameterName", value: "api-version" },

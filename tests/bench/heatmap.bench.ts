@@ -23,16 +23,16 @@
  */
 import os from "node:os";
 import path from "node:path";
-import { BatchServiceClient, BatchSharedKeyCredentials, type BatchServiceModels } from "@azure/batch";
+import type { BatchServiceClient } from "@azure/batch";
 import { findAccount, type BatchAccount } from "../../lib/batch/accounts";
 import { accountClient } from "../../lib/batch/client";
 import { heatmap } from "../../lib/batch/heatmap-reads";
 import { READ_TTL_MS } from "../../lib/batch/read";
 import type { Scope } from "../../lib/batch/scope-tasks";
 import { startEmulator, type Emulator } from "../../lib/emulator/server";
-import type { TimeWindow } from "../../lib/heatmap/window";
 import type { HeatmapResponse } from "../../lib/schemas/failures";
 import { EmulatorMeter, measure, type Cost } from "./support/heatmap-cost";
+import { assertSameFailures, naiveClient, naiveHeatmapCounts } from "./support/heatmap-naive";
 
 const ACCOUNT = "bench";
 const POOL_ID = "scale-pool";
@@ -42,9 +42,6 @@ const WINDOWS = ["1h", "24h"] as const;
 type WindowName = (typeof WINDOWS)[number];
 /** Three rounds fit the ~3 minute budget on a 2-core machine and give a median that shrugs off one outlier. */
 const ROUNDS = 3;
-/** As ours pages jobs (scope-tasks.ts JOB_CONCURRENCY): the naive side gets the same parallelism, so the
- * comparison measures $select/$filter and the cache, not a difference in concurrency. */
-const NAIVE_JOB_CONCURRENCY = 4;
 const MiB = 1 << 20;
 
 // ---------------------------------------------------------------------------------------------- ours
@@ -79,97 +76,6 @@ async function oursRound(emu: Emulator, meter: EmulatorMeter, account: BatchAcco
   if (warm.cost.calls !== 0) throw new Error(`warm ${window} heatmap made ${warm.cost.calls} Batch calls within the ${READ_TTL_MS} ms TTL`);
   if (cold.cost.calls === 0) throw new Error(`cold ${window} heatmap made no Batch calls: the cache was not emptied`);
   return { cold: cold.cost, warm: warm.cost, response: cold.value };
-}
-
-// ---------------------------------------------------------------------------------------------- naive
-
-/** Failed tasks per node in one window, counted the way a client without our taxonomy would: result "failure". */
-interface Tally {
-  window: TimeWindow;
-  byNode: Map<string, number>;
-  total: number;
-  noNode: number;
-}
-
-const newTally = (window: TimeWindow): Tally => ({ window, byNode: new Map(), total: 0, noNode: 0 });
-
-function countTask(t: BatchServiceModels.CloudTask, tallies: readonly Tally[]): void {
-  if (t.state !== "completed" || t.executionInfo?.result !== "failure") return;
-  const end = t.executionInfo.endTime?.getTime();
-  if (end === undefined) return;
-  const node = t.nodeInfo?.nodeId;
-  for (const tally of tallies) {
-    if (end < tally.window.from || end >= tally.window.to) continue;
-    tally.total++;
-    if (node) tally.byNode.set(node, (tally.byNode.get(node) ?? 0) + 1);
-    else tally.noNode++;
-  }
-}
-
-/** A plain SDK client with the SDK's defaults (its own retry policies, no cache, no $select/$filter). */
-function naiveClient(account: BatchAccount): BatchServiceClient {
-  if (!account.key) throw new Error("the naive client needs the account's shared key");
-  return new BatchServiceClient(new BatchSharedKeyCredentials(account.batchAccountName, account.key), account.url);
-}
-
-/** Every job, all fields, kept if it ran on the pool: a naive client has no $filter on executionInfo/poolId. */
-async function naiveJobsOfPool(client: BatchServiceClient, poolId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let page = await client.job.list();
-  for (;;) {
-    for (const j of page) if ((j.executionInfo?.poolId ?? j.poolInfo?.poolId) === poolId && j.id) ids.push(j.id);
-    if (!page.odatanextLink) return ids;
-    page = await client.job.listNext(page.odatanextLink);
-  }
-}
-
-/** Every page of one job's tasks at the default page size; pages are tallied and dropped, never held. */
-async function naiveJobTasks(client: BatchServiceClient, jobId: string, tallies: readonly Tally[]): Promise<number> {
-  let read = 0;
-  let page = await client.task.list(jobId);
-  for (;;) {
-    read += page.length;
-    for (const t of page) countTask(t, tallies);
-    if (!page.odatanextLink) return read;
-    page = await client.task.listNext(page.odatanextLink);
-  }
-}
-
-async function naiveHeatmapCounts(
-  client: BatchServiceClient,
-  windows: readonly TimeWindow[],
-  jobLimit = Infinity,
-): Promise<{ tallies: Tally[]; tasksRead: number }> {
-  const tallies = windows.map(newTally);
-  const jobIds = (await naiveJobsOfPool(client, POOL_ID)).slice(0, jobLimit);
-  let tasksRead = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < jobIds.length) {
-      // Read the count first and add after: `tasksRead += await …` would add to a total read before the await.
-      const read = await naiveJobTasks(client, jobIds[next++]!, tallies);
-      tasksRead += read;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(NAIVE_JOB_CONCURRENCY, jobIds.length) }, worker));
-  return { tallies, tasksRead };
-}
-
-// ---------------------------------------------------------------------------------------------- agreement
-
-/**
- * Both approaches must see the same failures per node in the same window, or the comparison is between a
- * right answer and a wrong one. Aborts with the first differences.
- */
-function assertSameFailures(label: string, ours: HeatmapResponse, naive: Tally): void {
-  const oursByNode = new Map(ours.rows.filter((r) => r.failures > 0).map((r) => [r.nodeId, r.failures] as const));
-  const nodes = new Set([...oursByNode.keys(), ...naive.byNode.keys()]);
-  const diffs = [...nodes].filter((n) => (oursByNode.get(n) ?? 0) !== (naive.byNode.get(n) ?? 0));
-  const problems: string[] = diffs.slice(0, 5).map((n) => `${n}: ours ${oursByNode.get(n) ?? 0}, naive ${naive.byNode.get(n) ?? 0}`);
-  if (ours.totals.failures !== naive.total - naive.noNode)
-    problems.unshift(`totals: ours ${ours.totals.failures}, naive ${naive.total - naive.noNode} (+${naive.noNode} without a node)`);
-  if (problems.length > 0)
-    throw new Error(`${label}: ours and naive disagree on failed tasks per node (${diffs.length} nodes differ):\n  ${problems.join("\n  ")}`);
 }
 
 // ---------------------------------------------------------------------------------------------- formatting
@@ -249,6 +155,7 @@ async function round(emu: Emulator, meter: EmulatorMeter, account: BatchAccount,
   const { value, cost } = await measure(emu, meter, () =>
     naiveHeatmapCounts(
       naive,
+      POOL_ID,
       WINDOWS.map((w) => responses[w].window),
     ),
   );
@@ -318,7 +225,7 @@ async function main(): Promise<void> {
     // Untimed warm-up of both paths (one job for the naive one): "cold" means an empty cache, not a cold JIT
     // or an unopened connection, which would bill whichever row happened to run first.
     await heatmap(account, SCOPE, { window: "1h" }, BUCKETS);
-    await naiveHeatmapCounts(naive, [], 1);
+    await naiveHeatmapCounts(naive, POOL_ID, [], 1);
     const rows: Rows = { cold: { "1h": [], "24h": [] }, warm: { "1h": [], "24h": [] }, naive: [], naiveTasks: 0, checked: [] };
     for (let n = 1; n <= ROUNDS; n++) await round(emu, meter, account, naive, rows, n);
     printResults(rows);

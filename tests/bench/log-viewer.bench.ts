@@ -28,10 +28,10 @@
  *    (20 × 256 KiB = 5 MiB, more than the 4 MiB / 16-chunk window). The page sets scrollTop = 0, waits for
  *    the status line's data-start to move down, and repeats; chunks held = (data-end − data-start) / 256 KiB.
  */
-import os from "node:os";
 import { chromium, type Browser, type Page, type Response } from "@playwright/test";
 import { startStack, type Stack } from "../support/stack";
-import { emuStats, fileDelta, heap, newContext, served, status, uptime, VIEWPORT } from "./support/log-viewer-probes";
+import { emuStats, fileDelta, heap, newContext, served, status, uptime } from "./support/log-viewer-probes";
+import { formatReport, type DeepResult, type OpenResult, type Read } from "./support/log-viewer-report";
 
 const COMMAND = "npx tsx tests/bench/log-viewer.bench.ts";
 const ACCOUNT = "demo";
@@ -45,17 +45,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const FIRST_ROW = "[data-testid=log-lines] [data-index]";
 const DEEP_ROW = `[data-testid=log-lines] [data-line="${DEEP_LINE}"][data-selected]`;
 
-const ms = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x.toFixed(0) : "–");
-const kib = (x: number) => `${(x / 1024).toFixed(1)} KiB`;
-const mib = (x: number) => `${(x / 2 ** 20).toFixed(1)} MiB`;
-
 // ---------------------------------------------------------------------------------------------- page helpers
-
-interface Read {
-  url: string;
-  kind: "content" | "properties" | "line" | "list";
-  bytes: number;
-}
 
 /** The file API responses the page receives, with their body sizes. */
 function recordFileApi(page: Page, file: string): { reads: Read[]; pending: Promise<void>[] } {
@@ -81,20 +71,6 @@ function recordFileApi(page: Page, file: string): { reads: Read[]; pending: Prom
 const fileUrl = (base: string, file: string) => `${base}/${ACCOUNT}/jobs/${JOB}/tasks/${TASK}/files/${file}`;
 
 // ---------------------------------------------------------------------------------------------- 1 + 3. open the 1 GiB file, scroll up
-
-interface OpenResult {
-  shownMs: number;
-  beforeShown: { count: number; bytes: number; content: number };
-  allReads: Read[];
-  heapOpen: { used: number; total: number; nodes: number };
-  statusOpen: { lines: number; start: number; end: number };
-  rowsOpen: number;
-  scrollMs: number[];
-  heapScrolled: { used: number; total: number; nodes: number };
-  statusScrolled: { lines: number; start: number; end: number };
-  rowsScrolled: number;
-  maxRead: number;
-}
 
 async function openBig(browser: Browser, base: string): Promise<OpenResult> {
   const context = await newContext(browser, FIRST_ROW);
@@ -165,15 +141,6 @@ async function openBig(browser: Browser, base: string): Promise<OpenResult> {
 
 // ---------------------------------------------------------------------------------------------- 2. deep line link
 
-interface DeepResult {
-  label: string;
-  shownMs: number;
-  lineApiMs?: number;
-  pageBytes: number;
-  pageReads: number;
-  emu: { gets: number; heads: number; bytes: number };
-}
-
 async function openDeep(browser: Browser, stack: Stack, label: string): Promise<DeepResult> {
   const context = await newContext(browser, DEEP_ROW);
   const page = await context.newPage();
@@ -206,12 +173,6 @@ async function openDeep(browser: Browser, stack: Stack, label: string): Promise<
 
 // ---------------------------------------------------------------------------------------------- main
 
-function table(head: string[], rows: string[][]): string {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ");
-  return [line(head), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const up0 = uptime();
@@ -231,90 +192,8 @@ async function main(): Promise<void> {
     console.error("1 GiB open and scroll done");
     const up1 = uptime();
 
-    const cpus = os.cpus();
-    const sorted = [...big.scrollMs].sort((a, b) => a - b);
-    const chunksOf = (s: { start: number; end: number }) => ((s.end - s.start) / CHUNK).toFixed(2);
-    const out: string[] = [];
-    out.push("Log viewer benchmark");
-    out.push(`command:   ${COMMAND}`);
-    out.push(
-      `machine:   node ${process.version}, ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    );
-    out.push(`chromium:  ${version} (/usr/bin/chromium, headless, ${CHROMIUM_ARGS.join(" ")}), viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
-    out.push(`uptime before: ${up0}`);
-    out.push(`uptime after:  ${up1}`);
-    out.push(`data:      emulator demo seed 1, ${JOB}/${TASK}: stdout.txt 1 GiB ANSI, stderr.txt 150 MiB (generated on read)`);
-    out.push("");
-    out.push("1. Navigation → first log row on screen, stdout.txt (1 GiB), fresh context (rAF probe in the page)");
-    out.push(
-      table(
-        ["measure", "value"],
-        [
-          ["first row on screen", `${ms(big.shownMs)} ms`],
-          ["file API responses finished before it", String(big.beforeShown.count)],
-          ["  their bytes (all: content + properties/list)", `${big.beforeShown.bytes} B (${kib(big.beforeShown.bytes)})`],
-          ["  of which file content", `${big.beforeShown.content} B (${kib(big.beforeShown.content)})`],
-          [
-            "status after open: lines / bytes held",
-            `${big.statusOpen.lines} / ${kib(big.statusOpen.end - big.statusOpen.start)} (${chunksOf(big.statusOpen)} chunks)`,
-          ],
-        ],
-      ),
-    );
-    out.push("");
-    out.push(
-      `2. #L${DEEP_LINE} in stderr.txt (150 MiB; the line starts at ${mib(((DEEP_LINE - 1) / 32) * 4096)}), navigation → that row selected on screen, fresh context each`,
-    );
-    out.push(
-      table(
-        ["run", "row on screen ms", "?line= API ms", "page file API reads", "page bytes", "emulator GETs stderr", "emulator HEADs", "emulator bytes served"],
-        [cold, warm].map((d) => [
-          d.label,
-          ms(d.shownMs),
-          ms(d.lineApiMs),
-          String(d.pageReads),
-          kib(d.pageBytes),
-          String(d.emu.gets),
-          String(d.emu.heads),
-          `${mib(d.emu.bytes)} (${d.emu.bytes} B)`,
-        ]),
-      ),
-    );
-    out.push("   Emulator bytes: Content-Length of each file response it served (index ranges are 4 MiB each, the viewer's reads 256 KiB).");
-    out.push("");
-    out.push(`3. JS heap (CDP HeapProfiler.collectGarbage, then Performance.getMetrics), stdout.txt (1 GiB)`);
-    out.push(
-      table(
-        ["state", "JSHeapUsedSize", "JSHeapTotalSize", "DOM nodes", "chunks held", "bytes held", "lines held", "rows in DOM"],
-        [
-          [
-            "after open (tail)",
-            mib(big.heapOpen.used),
-            mib(big.heapOpen.total),
-            String(big.heapOpen.nodes),
-            chunksOf(big.statusOpen),
-            kib(big.statusOpen.end - big.statusOpen.start),
-            String(big.statusOpen.lines),
-            String(big.rowsOpen),
-          ],
-          [
-            `after ${SCROLL_CHUNKS} chunks up (${mib(SCROLL_CHUNKS * CHUNK)})`,
-            mib(big.heapScrolled.used),
-            mib(big.heapScrolled.total),
-            String(big.heapScrolled.nodes),
-            chunksOf(big.statusScrolled),
-            kib(big.statusScrolled.end - big.statusScrolled.start),
-            String(big.statusScrolled.lines),
-            String(big.rowsScrolled),
-          ],
-        ],
-      ),
-    );
-    out.push(
-      `   window after scrolling: bytes ${big.statusScrolled.start}–${big.statusScrolled.end}; per-chunk load (scrollTop=0 → data-start moved) median ${ms(sorted[Math.floor(sorted.length / 2)])} ms, max ${ms(sorted[sorted.length - 1])} ms; largest content read ${kib(big.maxRead)}; content reads ${big.allReads.filter((r) => r.kind === "content").length}`,
-    );
-    out.push("");
-    out.push(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const setup = { command: COMMAND, job: JOB, task: TASK, deepLine: DEEP_LINE, chunk: CHUNK, scrollChunks: SCROLL_CHUNKS, chromiumArgs: CHROMIUM_ARGS };
+    const out = formatReport({ setup, version, up0, up1, started, big, cold, warm });
     console.log(out.join("\n"));
   } finally {
     await browser?.close().catch(() => undefined);

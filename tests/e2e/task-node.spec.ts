@@ -181,7 +181,9 @@ test.describe("node page", () => {
     await expect(table.getByRole("link", { name: first.taskId! })).toHaveAttribute("href", `/demo/jobs/${first.jobId}/tasks/${first.taskId}`);
     await expect(page.getByTestId("failure-strip")).toContainText(/\d+ of \d+ recent tasks failed/);
   });
+});
 
+test.describe("node page: stale data and a removed node", () => {
   test("a failed refresh keeps the node on screen under the stale-data banner", async ({ page }) => {
     const node = (await renderNodes()).find((n) => n.state === "starttaskfailed");
     await page.goto(nodeUrl("render-linux", node!.id!));

@@ -46,6 +46,84 @@ export async function bundleDrawCode(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+/**
+ * Runs in the page (passed to page.evaluate, so it uses only its argument): builds a random matrix, then times
+ * `n` draw calls sweeping scrollTop, each with and without the GPU flush, and leaves what the frame sweep needs on window.
+ */
+function timeDrawCalls({
+  c,
+  width,
+  height,
+  density,
+  maxCell,
+  categories,
+  n,
+}: {
+  c: SynthCase;
+  width: number;
+  height: number;
+  density: number;
+  maxCell: number;
+  categories: string[];
+  n: number;
+}) {
+  const H = (
+    window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }
+  ).HeatmapDraw;
+  let seed = 0x9e3779b9;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const cells = c.rows * c.cols;
+  const counts: number[] = new Array(cells);
+  const dominant: number[] = new Array(cells);
+  for (let i = 0; i < cells; i++) {
+    const hit = rnd() < density;
+    counts[i] = hit ? 1 + Math.floor(rnd() * maxCell) : 0;
+    dominant[i] = hit ? Math.floor(rnd() * categories.length) : -1;
+  }
+  const canvas = document.getElementById("c") as HTMLCanvasElement;
+  const layout = { rows: c.rows, cols: c.cols, rowHeight: 24, width };
+  const maxScroll = c.rows * 24 - height;
+  const input = (scrollTop: number) => ({
+    layout,
+    scrollTop,
+    height,
+    dpr: window.devicePixelRatio || 1,
+    counts,
+    dominant,
+    categories,
+    metric: c.metric,
+    steps: H.countSteps(maxCell, "light"),
+    theme: "light",
+    selectedRows: new Set<number>([3, 7]),
+    hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 },
+    focus: null,
+    opened: null,
+  });
+  const ctx = canvas.getContext("2d")!;
+  // Warm up the JIT and the canvas.
+  for (let i = 0; i < 5; i++) H.drawHeatmap(canvas, input((maxScroll * i) / 5));
+  ctx.getImageData(0, 0, 1, 1);
+  const draw: number[] = [];
+  const flush: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const st = Math.round((maxScroll * i) / (n - 1));
+    const t0 = performance.now();
+    H.drawHeatmap(canvas, input(st));
+    const t1 = performance.now();
+    ctx.getImageData(0, 0, 1, 1);
+    const t2 = performance.now();
+    draw.push(t1 - t0);
+    flush.push(t2 - t0);
+  }
+  (window as unknown as { __synth: unknown }).__synth = { canvas, input, maxScroll };
+  return { draw, flush };
+}
+
 export async function synthetic(
   browser: Browser,
   code: string,
@@ -64,66 +142,7 @@ export async function synthetic(
       await page.setContent(`<!doctype html><body style="margin:0"><canvas id="c" style="width:${width}px;height:${height}px;display:block"></canvas></body>`);
       await page.addScriptTag({ content: `globalThis.__name ??= (f) => f;\n${code}` });
       // Build the matrix and run the per-call timings in the page.
-      const calls = await page.evaluate(
-        ({ c, width, height, density, maxCell, categories, n }) => {
-          const H = (
-            window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }
-          ).HeatmapDraw;
-          let seed = 0x9e3779b9;
-          const rnd = () => {
-            seed = (seed + 0x6d2b79f5) | 0;
-            let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-            t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-            return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-          };
-          const cells = c.rows * c.cols;
-          const counts: number[] = new Array(cells);
-          const dominant: number[] = new Array(cells);
-          for (let i = 0; i < cells; i++) {
-            const hit = rnd() < density;
-            counts[i] = hit ? 1 + Math.floor(rnd() * maxCell) : 0;
-            dominant[i] = hit ? Math.floor(rnd() * categories.length) : -1;
-          }
-          const canvas = document.getElementById("c") as HTMLCanvasElement;
-          const layout = { rows: c.rows, cols: c.cols, rowHeight: 24, width };
-          const maxScroll = c.rows * 24 - height;
-          const input = (scrollTop: number) => ({
-            layout,
-            scrollTop,
-            height,
-            dpr: window.devicePixelRatio || 1,
-            counts,
-            dominant,
-            categories,
-            metric: c.metric,
-            steps: H.countSteps(maxCell, "light"),
-            theme: "light",
-            selectedRows: new Set<number>([3, 7]),
-            hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 },
-            focus: null,
-            opened: null,
-          });
-          const ctx = canvas.getContext("2d")!;
-          // Warm up the JIT and the canvas.
-          for (let i = 0; i < 5; i++) H.drawHeatmap(canvas, input((maxScroll * i) / 5));
-          ctx.getImageData(0, 0, 1, 1);
-          const draw: number[] = [];
-          const flush: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const st = Math.round((maxScroll * i) / (n - 1));
-            const t0 = performance.now();
-            H.drawHeatmap(canvas, input(st));
-            const t1 = performance.now();
-            ctx.getImageData(0, 0, 1, 1);
-            const t2 = performance.now();
-            draw.push(t1 - t0);
-            flush.push(t2 - t0);
-          }
-          (window as unknown as { __synth: unknown }).__synth = { canvas, input, maxScroll };
-          return { draw, flush };
-        },
-        { c, width, height, density, maxCell, categories, n: SYNTH_FRAMES },
-      );
+      const calls = await page.evaluate(timeDrawCalls, { c, width, height, density, maxCell, categories, n: SYNTH_FRAMES });
       // Then once per animation frame, sweeping scrollTop, with the frame recorder running.
       await startRecording(page);
       await page.evaluate(async (n) => {

@@ -63,9 +63,9 @@ const frameRow = (label: string, s: FrameStats) => [
 ];
 const FRAME_HEAD = ["frame intervals", "frames", "median ms", "p95 ms", "max ms", ">50 ms", "long tasks / ms"];
 
-/** The report's lines, in the order printed. */
-export function formatReport(r: Report): string[] {
-  const { setup, started, load0, load1, version, emuMs, real, loads, ui, synth, density, nonEmpty, realCols } = r;
+/** The report's first lines: what ran, on what machine and load, and on what data. */
+function reportHeader(r: Report): string[] {
+  const { setup, load0, load1, version, emuMs, real, density, nonEmpty, realCols } = r;
   const cpus = os.cpus();
   const out: string[] = [];
   out.push("Heatmap UI benchmark");
@@ -78,6 +78,14 @@ export function formatReport(r: Report): string[] {
   out.push(
     `data:      emulator scale seed 1 (built in ${(emuMs / 1000).toFixed(1)} s in-process), pool ${setup.pool}: ${real.rows.length} rows × ${realCols} buckets (24 h), ${nonEmpty} non-empty cells (${(density * 100).toFixed(1)} %), max cell ${real.maxCell}`,
   );
+  return out;
+}
+
+/** The report's lines, in the order printed. */
+export function formatReport(r: Report): string[] {
+  const { setup, started, real, loads, ui, synth, density, realCols } = r;
+  const out: string[] = [];
+  out.push(...reportHeader(r));
   out.push("");
   out.push("1. Navigation → heatmap painted (performance.mark 'heatmap-painted'; fresh browser context each; cold = dashboard read cache empty)");
   out.push(

@@ -93,7 +93,9 @@ describe("what differs between the versions", () => {
       (n) => n.state === "idle",
     );
   });
+});
 
+describe("deallocate and start: 2025-06-01 only", () => {
   it("deallocates (requeueing the running task) and starts a node on 2025-06-01, with the new node counts", async () => {
     await h.client.job.add({ id: "work", poolInfo: { poolId: "vm" } });
     await h.client.task.add("work", { id: "long", commandLine: `/bin/sh -c "sleep 600"` });

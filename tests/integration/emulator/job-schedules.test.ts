@@ -72,7 +72,9 @@ describe("job schedules", () => {
     // job-1 ended with its only task (onAllTasksComplete: terminatejob) before job-2 came.
     expect(both.map((j) => j.state)).toEqual(["completed", "active"]);
   });
+});
 
+describe("job schedules: exists and listing", () => {
   it("exists answers true and false (HEAD 200/404)", async () => {
     expect((await h.client.jobSchedule.exists("nightly")).body).toBe(true);
     expect((await h.client.jobSchedule.exists("no-such")).body).toBe(false);

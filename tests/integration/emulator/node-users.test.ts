@@ -77,7 +77,9 @@ describe("computeNode.addUser on a Linux VM pool", () => {
     expect(e.body?.values).toContainEqual({ key: "PropertyName", value: "expiryTime" });
     expect((await users("lin", lin[1]!)).map((u) => u.name)).not.toContain("late");
   });
+});
 
+describe("computeNode.addUser: bad credentials, a rebooting node, a missing node or pool", () => {
   it("refuses a malformed SSH key without echoing it, and a user with neither key nor password", async () => {
     const broken = newSshPublicKey().slice(0, 40);
     const bad = await failure(h.client.computeNode.addUser("lin", lin[1]!, { name: "keyless", sshPublicKey: broken }));

@@ -50,7 +50,9 @@ describe("pools", () => {
     const missing = await failure(h.client.pool.get("no-such-pool"));
     expect([missing.statusCode, missing.code]).toEqual([404, "PoolNotFound"]);
   });
+});
 
+describe("pools: resize and removenodes", () => {
   it("resizes, refuses removenodes while resizing, then removes nodes through leavingpool", async () => {
     const resized = await h.client.pool.resize("grow", { targetDedicatedNodes: 3 });
     expect(resized._response.status).toBe(202);

@@ -243,7 +243,9 @@ describe("Windows and cloud-service nodes (generated password)", () => {
     expect(expectApiError(r, "badRequest", 400).message).toMatch(/sshPublicKey: this node runs Windows/);
     expect(await calls(env, `POST /pools/win/nodes/${win}/users`)).toBe(0);
   });
+});
 
+describe("cloud-service nodes and the RDP file", () => {
   it("a cloud-service node: a password and our RDP download, which is Batch's file (2022-10-01.16.0), or why there is none (2025-06-01)", async () => {
     const r = await connect("classic", classic, { expiryHours: 4 });
     expect(r.status, r.text).toBe(200);

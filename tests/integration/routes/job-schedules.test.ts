@@ -69,7 +69,9 @@ describe("GET …/jobschedules, …/jobschedules/{id}, …/jobschedules/{id}/job
     const counts = await env.sdk.job.getTaskCounts(RECENT);
     expect(body.jobs[0]!.taskCounts).toEqual({ ...counts.taskCounts });
   });
+});
 
+describe("GET …/jobschedules/{id} and …/jobs: unknown and invalid schedule ids", () => {
   it("answers 404 for an unknown schedule with Batch's code and request id, on the schedule and its jobs", async () => {
     for (const [handler, url] of [
       [handlers.jobScheduleGET, `/api/accounts/${a()}/jobschedules/no-such-schedule`],

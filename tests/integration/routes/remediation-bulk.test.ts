@@ -114,20 +114,21 @@ describe("idempotency", () => {
   });
 });
 
-describe("an outcome left unknown (the server stopped, or the connection dropped, mid-call)", () => {
-  const intentFor = (operationId: string, poolId: string, nodeId: string, action: "disableScheduling" | "reboot" | "remove") =>
-    auditLog().appendIntent({
-      operationId,
-      actor: "local-operator",
-      role: "operator",
-      account: a(),
-      poolId,
-      nodeId,
-      action,
-      option: "requeue",
-      reason: "bad node during the incident",
-    });
+/** An intent record with no outcome: what a server that stopped (or lost its connection) mid-call leaves behind. */
+const intentFor = (operationId: string, poolId: string, nodeId: string, action: "disableScheduling" | "reboot" | "remove") =>
+  auditLog().appendIntent({
+    operationId,
+    actor: "local-operator",
+    role: "operator",
+    account: a(),
+    poolId,
+    nodeId,
+    action,
+    option: "requeue",
+    reason: "bad node during the incident",
+  });
 
+describe("an outcome left unknown (the server stopped, or the connection dropped, mid-call): the effect already shows", () => {
   it("when the node shows the effect, the retry records alreadyDone and sends nothing", async () => {
     const [n0, n1] = await readyPool(env, "unknown-done", 2);
     const disableOp = randomUUID();
@@ -163,7 +164,9 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
     expect(res.results[0]).toMatchObject({ outcome: "alreadyDone", recordId: rec });
     expect(await calls(env, "POST /pools/unknown-booted/nodes/")).toBe(0);
   });
+});
 
+describe("an outcome left unknown: a removal pending or done, and a dropped connection", () => {
   it("a removal that may be waiting for its tasks (pool resizing, node unchanged) is not sent again, and stays unknown", async () => {
     const { nodes } = await busyPool(env, "unknown-wait", 1);
     const n0 = nodes[0]!;

@@ -46,6 +46,30 @@ function startActionServer(auditDb: string): Promise<{ url: string; proc: ChildP
   });
 }
 
+/** The operation's intent records as the audit file holds them, each with its outcome (null while unknown). */
+function intentsWithOutcomes(auditDb: string, operationId: string) {
+  const db = new Database(auditDb, { readonly: true });
+  const rows = db
+    .prepare("SELECT i.id AS id, i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ?")
+    .all(operationId) as { id: string; nodeId: string; outcome: string | null }[];
+  db.close();
+  return rows;
+}
+
+/** How many intent records the operation has per node, and how many of them have no outcome yet. */
+function recordsPerNode(auditDb: string, operationId: string) {
+  const after = new Database(auditDb, { readonly: true });
+  const perNode = after.prepare("SELECT node_id, COUNT(*) AS n FROM intents WHERE operation_id = ? GROUP BY node_id").all(operationId) as {
+    node_id: string;
+    n: number;
+  }[];
+  const unsettled = after
+    .prepare("SELECT COUNT(*) AS n FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ? AND o.record_id IS NULL")
+    .get(operationId) as { n: number };
+  after.close();
+  return { perNode, unsettled };
+}
+
 describe("a server killed mid-action", () => {
   it("leaves an intent record for every node call Batch received, and a retry settles them: one record and one outcome per node", async () => {
     const nodes = await readyPool(env, "crash", NODES);
@@ -82,13 +106,7 @@ describe("a server killed mid-action", () => {
     expect(received.length).toBeGreaterThan(0);
     expect(received.length).toBeLessThan(NODES);
 
-    const db = new Database(auditDb, { readonly: true });
-    const rows = db
-      .prepare(
-        "SELECT i.id AS id, i.node_id AS nodeId, o.outcome AS outcome FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ?",
-      )
-      .all(operationId) as { id: string; nodeId: string; outcome: string | null }[];
-    db.close();
+    const rows = intentsWithOutcomes(auditDb, operationId);
     const recorded = new Map(rows.map((r) => [r.nodeId, r.outcome]));
     for (const nodeId of received) {
       expect(recorded.has(nodeId), `an intent for ${nodeId}, whose call reached Batch`).toBe(true);
@@ -109,15 +127,7 @@ describe("a server killed mid-action", () => {
     const sent = retry.results.filter((r) => r.outcome === "accepted").length;
     expect(await calls(env, "POST /pools/crash/nodes/")).toBe(sent);
     // The unknown records were settled, not duplicated: one record per node for the operation.
-    const after = new Database(auditDb, { readonly: true });
-    const perNode = after.prepare("SELECT node_id, COUNT(*) AS n FROM intents WHERE operation_id = ? GROUP BY node_id").all(operationId) as {
-      node_id: string;
-      n: number;
-    }[];
-    const unsettled = after
-      .prepare("SELECT COUNT(*) AS n FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id WHERE i.operation_id = ? AND o.record_id IS NULL")
-      .get(operationId) as { n: number };
-    after.close();
+    const { perNode, unsettled } = recordsPerNode(auditDb, operationId);
     expect(perNode).toHaveLength(NODES);
     expect(perNode.every((r) => r.n === 1)).toBe(true);
     expect(unsettled.n).toBe(0);
