@@ -1,29 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { classifyTask, isFailed } from "./classify-task";
 import type { FailureCategory, TaskFacts } from "./types";
-
-const START = "2026-11-27T03:00:00.000Z";
-
-/** A completed, failed task as Batch returns it, with only what a case needs to vary. */
-function failedTask(
-  failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"],
-  extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {},
-): TaskFacts {
-  return {
-    id: "t1",
-    state: "completed",
-    executionInfo: {
-      startTime: START,
-      endTime: "2026-11-27T03:05:00.000Z",
-      result: "failure",
-      retryCount: 0,
-      requeueCount: 0,
-      failureInfo,
-      ...extra,
-    },
-    nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
-  };
-}
+import { failedTask, START } from "./task-fixture";
 
 describe("every task failureInfo code Batch documents (and the job error JobBeingTerminated)", () => {
   // TaskEnded depends on the exit code and run time; it has its own cases below.

@@ -1,31 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { classifyTask } from "./classify-task";
-import type { TaskFacts } from "./types";
+import { failedTask, START } from "./task-fixture";
 
 // The TaskEnded verdict (verdicts.ts) as classifyTask reaches it: a wall-clock kill or a terminate.
-
-const START = "2026-11-27T03:00:00.000Z";
-
-/** A completed, failed task as Batch returns it, with only what a case needs to vary. */
-function failedTask(
-  failureInfo: NonNullable<TaskFacts["executionInfo"]>["failureInfo"],
-  extra: Partial<NonNullable<TaskFacts["executionInfo"]>> = {},
-): TaskFacts {
-  return {
-    id: "t1",
-    state: "completed",
-    executionInfo: {
-      startTime: START,
-      endTime: "2026-11-27T03:05:00.000Z",
-      result: "failure",
-      retryCount: 0,
-      requeueCount: 0,
-      failureInfo,
-      ...extra,
-    },
-    nodeInfo: { nodeId: "tvm-1", poolId: "p1" },
-  };
-}
 
 describe("TaskEnded: Constraint or Terminated", () => {
   const ended = { category: "servererror", code: "TaskEnded", message: "The task ended." };
