@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ticketRef } from "./audit-fields";
 import { MAX_EXPIRY_HOURS } from "@/lib/connect/expiry";
 import { apiErrorBody } from "./api-error";
 
@@ -16,12 +17,7 @@ export const connectRequest = z.object({
     .max(MAX_EXPIRY_HOURS, `must be at most ${MAX_EXPIRY_HOURS} hours`)
     .default(1),
   reason: z.string().trim().max(1000).optional(),
-  ticket: z
-    .string()
-    .trim()
-    .max(200)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character")
-    .optional(),
+  ticket: ticketRef.optional(),
 });
 export type ConnectRequest = z.infer<typeof connectRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ticketRef } from "./audit-fields";
 import { apiErrorBody } from "./api-error";
 import { apiVersion } from "./api-version";
 import { nodeId } from "./inputs";
@@ -30,12 +31,7 @@ export const actionRequest = z.object({
   option: taskOption.optional(),
   nodeIds: z.array(nodeId).min(1, "select at least one node").max(MAX_ACTION_NODES),
   reason: z.string().trim().min(3, "say why, in a few words").max(1000),
-  ticket: z
-    .string()
-    .trim()
-    .max(200)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "contains a control character")
-    .optional(),
+  ticket: ticketRef.optional(),
   confirm: z.string().trim().max(100).optional(),
 });
 export type ActionRequest = z.infer<typeof actionRequest>;
