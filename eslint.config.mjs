@@ -24,13 +24,14 @@ const BROWSER = [
   "lib/links/**",
   "lib/failures/**",
   "lib/remediation/**",
-  "lib/views/**",
+  "lib/display/**",
   "lib/logs/**",
   "lib/heatmap/**",
   "lib/health/**",
   "lib/connect/**",
   "lib/schemas/**",
   "lib/format.ts",
+  "lib/compare-natural.ts",
 ];
 
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
