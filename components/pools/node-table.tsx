@@ -53,7 +53,7 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
  * heatmap's rows, for bulk actions) live in the URL. Long pools are windowed.
  */
 export function NodeTable({ account, poolId }: { account: string; poolId: string }) {
-  const [{ sort, q, sel }, setView] = useQueryStates({ sort: poolViewParams.sort, q: poolViewParams.q, sel: poolViewParams.sel });
+  const [{ sort, dir, q, sel }, setView] = useQueryStates({ sort: poolViewParams.sort, dir: poolViewParams.dir, q: poolViewParams.q, sel: poolViewParams.sel });
   const selected = useMemo(() => sel ?? [], [sel]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const nodes = useQuery(batchQueries.nodes(account, poolId));
@@ -66,10 +66,13 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
     rowId: (r) => r.id,
     filterText: nodeSearchText,
     filter: q ?? "",
-    sorting: [{ id: sort, desc: NODE_ORDER[sort].desc }],
+    sorting: [{ id: sort, desc: dir ? dir === "desc" : NODE_ORDER[sort].desc }],
+    // A second click on the sorted header reverses it; the URL names the direction only when it is not the sort's first one.
     onSortingChange: (next) => {
-      const id = next[0]?.id;
-      if (id && (NODE_SORTS as readonly string[]).includes(id)) void setView({ sort: id as NodeSort });
+      const first = next[0];
+      if (!first || !(NODE_SORTS as readonly string[]).includes(first.id)) return;
+      const id = first.id as NodeSort;
+      void setView({ sort: id, dir: first.desc === NODE_ORDER[id].desc ? null : first.desc ? "desc" : "asc" });
     },
   });
   const rows = table.getRowModel().rows;
