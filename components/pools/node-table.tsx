@@ -101,7 +101,8 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
       error={nodes.data ? err : undefined}
     >
       <FilterInput value={q ?? ""} onChange={(v) => void setView({ q: v || null })} placeholder="node id, state or error code" />
-      <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" />
+      {/* The same bar as under the heatmap, on purpose: the two panels are a screen apart, and each bar sits by the selection made there. */}
+      <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" compact />
       {!nodes.data && err && <ApiErrorBanner error={err} />}
       {!nodes.data && nodes.isPending && <Loading what="nodes" />}
       {nodes.data && <DataTable table={table} columns={[selectAll, ...columns]} testId="node-table" virtualRowHeight={ROW} empty={`No node matches “${q}”.`} />}
