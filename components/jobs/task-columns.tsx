@@ -1,6 +1,6 @@
 import { CategoryBadge, TaskStateBadge, taskStateText } from "@/components/ui/badges";
 import type { TableColumn } from "@/components/ui/table";
-import { IdCell } from "@/components/ui/truncated-id";
+import { IdCell, NODE_ID_CUT } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { TaskRow } from "@/lib/schemas/tasks";
@@ -57,7 +57,7 @@ export function taskColumns(account: string, jobId: string): TableColumn<TaskRow
       header: "Node",
       sortValue: (t) => t.nodeId,
       className: "text-xs",
-      cell: (t) => (t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} head={8} tail={8} /> : null),
+      cell: (t) => (t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} {...NODE_ID_CUT} /> : null),
     },
     {
       id: "ended",

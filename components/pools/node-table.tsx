@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { useHeatmap } from "@/components/heatmap";
 import { toggleRow } from "@/components/heatmap/navigation";
 import { ActionBar } from "@/components/remediation/action-bar";
@@ -12,7 +12,7 @@ import { FilterInput } from "@/components/ui/filter-input";
 import { Checkbox } from "@/components/ui/input";
 import { Loading, Panel } from "@/components/ui/panel";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
-import { IdCell } from "@/components/ui/truncated-id";
+import { IdCell, NODE_ID_CUT } from "@/components/ui/truncated-id";
 import { formatPercent } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { NODE_SORTS, poolViewParams } from "@/lib/links/view-params";
@@ -31,7 +31,7 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
       header: "Node",
       rowHeader: true,
       ...sorted("id"),
-      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} head={8} tail={8} />,
+      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} {...NODE_ID_CUT} />,
     },
     { id: "state", header: "State", ...sorted("state"), cell: (r) => <NodeStateBadge state={r.state} /> },
     { id: "scheduling", header: "Scheduling", cell: (r) => r.schedulingState },
@@ -44,8 +44,27 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
     },
     { id: "rate", header: "Failure rate", short: "Rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
     { id: "running", header: "Running tasks", short: "Running", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
-    { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => r.errorCodes.join(", ") || "—" },
+    { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => <ErrorCodes codes={r.errorCodes} /> },
   ];
+}
+
+/**
+ * A node's error codes, allowed to wrap between the words of a code ("AppPackage|Download|Failed") as well as
+ * between codes, so the longest code does not widen the table past its card. The text stays whole.
+ */
+function ErrorCodes({ codes }: { codes: string[] }) {
+  if (codes.length === 0) return "—";
+  const text = codes.join(", ");
+  return (
+    <span title={text}>
+      {text.split(/(?<=[a-z0-9])(?=[A-Z])/).map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
 }
 
 /**
