@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { FilterInput } from "@/components/ui/filter-input";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
-import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
+import { IdCell, NODE_ID_CUT, TruncatedId } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { AuditRecord } from "@/lib/schemas/audit";
@@ -29,7 +29,7 @@ function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRec
       id: "node",
       header: "Node",
       sortValue: (r) => r.nodeId,
-      cell: (r) => <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} head={6} tail={8} className="text-xs" />,
+      cell: (r) => <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} {...NODE_ID_CUT} className="text-xs" />,
     },
   ];
   return [

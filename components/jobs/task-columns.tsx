@@ -1,13 +1,18 @@
-import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
+import { CategoryBadge, TaskStateBadge, taskStateText } from "@/components/ui/badges";
 import type { TableColumn } from "@/components/ui/table";
-import { IdCell } from "@/components/ui/truncated-id";
+import { IdCell, NODE_ID_CUT } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { TaskRow } from "@/lib/schemas/tasks";
 
-/** What the page's text filter matches a task on. */
+/**
+ * What the page's text filter matches a task on: what its row shows. The state is searched as the badge
+ * reads ("completed: failed") and without the colon ("completed failed"), so "failed" finds failed tasks.
+ */
 export function taskSearchText(t: TaskRow): string {
-  return [t.id, t.state, t.classification.category ?? "", t.failureCode ?? "", t.nodeId ?? "", String(t.exitCode ?? "")].join(" ");
+  const shown = taskStateText(t.state, t.classification.outcome);
+  const state = shown === t.state ? shown : `${shown} ${shown.replace(":", "")}`;
+  return [t.id, state, t.classification.category ?? "", t.failureCode ?? "", t.nodeId ?? "", String(t.exitCode ?? "")].join(" ");
 }
 
 /** The job's task table: every column sorts the loaded page (ids in natural order). */
@@ -52,7 +57,7 @@ export function taskColumns(account: string, jobId: string): TableColumn<TaskRow
       header: "Node",
       sortValue: (t) => t.nodeId,
       className: "text-xs",
-      cell: (t) => (t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} head={8} tail={8} /> : null),
+      cell: (t) => (t.nodeId && t.poolId ? <IdCell id={t.nodeId} what="node" href={paths.node(account, t.poolId, t.nodeId)} {...NODE_ID_CUT} /> : null),
     },
     {
       id: "ended",

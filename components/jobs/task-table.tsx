@@ -56,7 +56,13 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && (
         <>
-          <FilterInput label="Find on this page" value={find} onChange={setFind} placeholder="task id, state, category, code or node" />
+          <FilterInput
+            label="Find on this page"
+            value={find}
+            onChange={setFind}
+            placeholder="id, state, category, code, node"
+            hint="Finds tasks on this page by task id, state or result (failed, succeeded), category, exit or failure code, or node id"
+          />
           <DataTable
             table={table}
             columns={columns}

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { useHeatmap } from "@/components/heatmap";
 import { toggleRow } from "@/components/heatmap/navigation";
 import { ActionBar } from "@/components/remediation/action-bar";
@@ -12,7 +12,7 @@ import { FilterInput } from "@/components/ui/filter-input";
 import { Checkbox } from "@/components/ui/input";
 import { Loading, Panel } from "@/components/ui/panel";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
-import { IdCell } from "@/components/ui/truncated-id";
+import { IdCell, NODE_ID_CUT } from "@/components/ui/truncated-id";
 import { formatPercent } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import { NODE_SORTS, poolViewParams } from "@/lib/links/view-params";
@@ -31,7 +31,7 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
       header: "Node",
       rowHeader: true,
       ...sorted("id"),
-      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} head={8} tail={8} />,
+      cell: (r) => <IdCell id={r.id} what="node" href={paths.node(account, poolId, r.id)} {...NODE_ID_CUT} />,
     },
     { id: "state", header: "State", ...sorted("state"), cell: (r) => <NodeStateBadge state={r.state} /> },
     { id: "scheduling", header: "Scheduling", cell: (r) => r.schedulingState },
@@ -44,8 +44,27 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
     },
     { id: "rate", header: "Failure rate", short: "Rate", align: "right", ...sorted("rate"), cell: (r) => formatPercent(r.failureRate) },
     { id: "running", header: "Running tasks", short: "Running", align: "right", ...sorted("running"), cell: (r) => r.runningTasks },
-    { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => r.errorCodes.join(", ") || "—" },
+    { id: "errors", header: "Errors", className: "w-full font-mono text-xs", cell: (r) => <ErrorCodes codes={r.errorCodes} /> },
   ];
+}
+
+/**
+ * A node's error codes, allowed to wrap between the words of a code ("AppPackage|Download|Failed") as well as
+ * between codes, so the longest code does not widen the table past its card. The text stays whole.
+ */
+function ErrorCodes({ codes }: { codes: string[] }) {
+  if (codes.length === 0) return "—";
+  const text = codes.join(", ");
+  return (
+    <span title={text}>
+      {text.split(/(?<=[a-z0-9])(?=[A-Z])/).map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
 }
 
 /**
@@ -53,7 +72,7 @@ function nodeColumns(account: string, poolId: string): TableColumn<NodeTableRow>
  * heatmap's rows, for bulk actions) live in the URL. Long pools are windowed.
  */
 export function NodeTable({ account, poolId }: { account: string; poolId: string }) {
-  const [{ sort, q, sel }, setView] = useQueryStates({ sort: poolViewParams.sort, q: poolViewParams.q, sel: poolViewParams.sel });
+  const [{ sort, dir, q, sel }, setView] = useQueryStates({ sort: poolViewParams.sort, dir: poolViewParams.dir, q: poolViewParams.q, sel: poolViewParams.sel });
   const selected = useMemo(() => sel ?? [], [sel]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const nodes = useQuery(batchQueries.nodes(account, poolId));
@@ -66,10 +85,13 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
     rowId: (r) => r.id,
     filterText: nodeSearchText,
     filter: q ?? "",
-    sorting: [{ id: sort, desc: NODE_ORDER[sort].desc }],
+    sorting: [{ id: sort, desc: dir ? dir === "desc" : NODE_ORDER[sort].desc }],
+    // A second click on the sorted header reverses it; the URL names the direction only when it is not the sort's first one.
     onSortingChange: (next) => {
-      const id = next[0]?.id;
-      if (id && (NODE_SORTS as readonly string[]).includes(id)) void setView({ sort: id as NodeSort });
+      const first = next[0];
+      if (!first || !(NODE_SORTS as readonly string[]).includes(first.id)) return;
+      const id = first.id as NodeSort;
+      void setView({ sort: id, dir: first.desc === NODE_ORDER[id].desc ? null : first.desc ? "desc" : "asc" });
     },
   });
   const rows = table.getRowModel().rows;
@@ -98,7 +120,8 @@ export function NodeTable({ account, poolId }: { account: string; poolId: string
       error={nodes.data ? err : undefined}
     >
       <FilterInput value={q ?? ""} onChange={(v) => void setView({ q: v || null })} placeholder="node id, state or error code" />
-      <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" />
+      {/* The same bar as under the heatmap, on purpose: the two panels are a screen apart, and each bar sits by the selection made there. */}
+      <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="table-actions" compact />
       {!nodes.data && err && <ApiErrorBanner error={err} />}
       {!nodes.data && nodes.isPending && <Loading what="nodes" />}
       {nodes.data && <DataTable table={table} columns={[selectAll, ...columns]} testId="node-table" virtualRowHeight={ROW} empty={`No node matches “${q}”.`} />}

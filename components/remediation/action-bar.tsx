@@ -18,6 +18,8 @@ interface ActionBarProps {
   poolId: string;
   nodeIds: string[];
   testId?: string;
+  /** Smaller buttons on one line, for a bar inside a card. */
+  compact?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ interface ActionBarProps {
  * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by).
  * After an action: the result and the live follow, which stay when the selection is cleared.
  */
-export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: ActionBarProps) {
+export function ActionBar({ account, poolId, nodeIds, testId = "action-bar", compact = false }: ActionBarProps) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const identity = me.data?.identity;
@@ -70,6 +72,7 @@ export function ActionBar({ account, poolId, nodeIds, testId = "action-bar" }: A
         <ActionButtons
           nodeIds={nodeIds}
           testId={testId}
+          compact={compact}
           identity={identity}
           preview={preview.data}
           onOpen={(action) => setOpen({ action, nodeIds: [...nodeIds] })}

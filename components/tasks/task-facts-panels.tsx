@@ -1,5 +1,6 @@
 import { TaskStateBadge } from "@/components/ui/badges";
-import { CopyButton } from "@/components/ui/copy-buttons";
+import { CopyButton, CopyIdButton } from "@/components/ui/copy-buttons";
+import { NODE_ID_CUT, TruncatedId } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { TaskDetail } from "@/lib/schemas/tasks";
@@ -52,11 +53,15 @@ export function TaskWhere({ account, task }: { account: string; task: TaskDetail
     <div className="space-y-3 text-sm">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className={dt}>Node</dt>
-        <dd className="font-mono break-all">
+        <dd className="font-mono">
+          {/* Cut like the node ids in the tables, whole on hover and in the text, with its copy button always shown. */}
           {task.nodeId && task.poolId ? (
-            <TextLink tone="plain" href={paths.node(account, task.poolId, task.nodeId)} data-testid="node-link">
-              {task.nodeId}
-            </TextLink>
+            <span className="inline-flex items-baseline">
+              <TextLink tone="plain" href={paths.node(account, task.poolId, task.nodeId)} title={task.nodeId} data-testid="node-link">
+                <TruncatedId id={task.nodeId} {...NODE_ID_CUT} />
+              </TextLink>
+              <CopyIdButton id={task.nodeId} what="node" className="opacity-100" />
+            </span>
           ) : (
             <span className="font-sans text-slate-600 dark:text-slate-400">not placed on a node yet</span>
           )}

@@ -31,7 +31,12 @@ export function CategoryBadge({ category }: { category: string }) {
   return <Badge tone={CATEGORY_TONE[category] ?? "quiet"}>{category}</Badge>;
 }
 
+/** What a task's state badge says: the state, and for an ended task whether it failed or succeeded. */
+export function taskStateText(state: string, outcome?: string): string {
+  return outcome === "failed" || outcome === "succeeded" ? `${state}: ${outcome}` : state;
+}
+
 export function TaskStateBadge({ state, outcome }: { state: string; outcome?: string }) {
   const tone: BadgeTone = outcome === "failed" ? "bad" : outcome === "succeeded" ? "good" : "info";
-  return <Badge tone={tone}>{outcome === "failed" || outcome === "succeeded" ? `${state}: ${outcome}` : state}</Badge>;
+  return <Badge tone={tone}>{taskStateText(state, outcome)}</Badge>;
 }

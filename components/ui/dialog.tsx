@@ -1,13 +1,16 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
 /**
- * The frame every dialog uses: Radix's focus trap, Escape and aria wiring, an overlay, and a scrolling
- * panel. `busy` keeps it open while a request is in flight, so closing cannot orphan a POST.
+ * The frame every dialog uses: Radix's focus trap, Escape and aria wiring, an overlay, and a panel whose
+ * title stays on top while the body scrolls (DialogButtons stick to its bottom, so Cancel and submit are
+ * always on screen). `busy` keeps it open while a request is in flight, so closing cannot orphan a POST.
+ * Our dialogs open from state, not from a Radix trigger, so the control that was focused on opening is
+ * remembered here and gets focus back on closing.
  */
 export function Dialog({
   title,
@@ -26,6 +29,7 @@ export function Dialog({
   width?: "md" | "lg";
   children: ReactNode;
 }) {
+  const [opener] = useState(() => (typeof document === "undefined" ? null : document.activeElement));
   return (
     <RadixDialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <RadixDialog.Portal>
@@ -33,22 +37,32 @@ export function Dialog({
         <RadixDialog.Content
           data-testid={testId}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={(e) => {
+            if (opener instanceof HTMLElement && opener.isConnected) {
+              e.preventDefault();
+              opener.focus();
+            }
+          }}
           className={cn(
-            "fixed top-1/2 left-1/2 z-50 max-h-[90vh] -translate-x-1/2 -translate-y-1/2",
-            "space-y-4 overflow-y-auto rounded-lg bg-white p-6 shadow-xl dark:bg-slate-900",
+            "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] -translate-x-1/2 -translate-y-1/2 flex-col",
+            "rounded-lg bg-white shadow-xl dark:bg-slate-900",
             width === "lg" ? "w-[min(44rem,95vw)]" : "w-[min(40rem,95vw)]",
           )}
         >
-          <RadixDialog.Title className="text-xl font-semibold [overflow-wrap:anywhere]">{title}</RadixDialog.Title>
-          {description && <RadixDialog.Description className="text-sm text-slate-700 dark:text-slate-300">{description}</RadixDialog.Description>}
-          {children}
+          <div className="shrink-0 space-y-2 px-6 pt-6 pb-3">
+            <RadixDialog.Title className="text-xl font-semibold [overflow-wrap:anywhere]">{title}</RadixDialog.Title>
+            {description && <RadixDialog.Description className="text-sm text-slate-700 dark:text-slate-300">{description}</RadixDialog.Description>}
+          </div>
+          <div data-dialog-body="" className="min-h-0 flex-1 space-y-4 overflow-y-auto px-6 pb-6">
+            {children}
+          </div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
 }
 
-/** Cancel and submit, in the order and look every dialog uses. */
+/** Cancel and submit, in the order and look every dialog uses; they stay at the bottom of a dialog whose body scrolls. */
 export function DialogButtons({
   busy,
   ready,
@@ -63,7 +77,7 @@ export function DialogButtons({
   children: ReactNode;
 }) {
   return (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div data-dialog-buttons="" className="sticky bottom-0 -mb-6 flex flex-wrap justify-end gap-2 bg-white pt-3 pb-6 dark:bg-slate-900">
       <RadixDialog.Close asChild>
         <Button size="md" disabled={busy}>
           Cancel

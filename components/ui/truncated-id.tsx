@@ -10,6 +10,9 @@ interface Cut {
   tail?: number;
 }
 
+/** How every table and fact list cuts a node id (`tvmps_<64 hex>_d`): the same start and end everywhere. */
+export const NODE_ID_CUT = { head: 8, tail: 8 } as const satisfies Cut;
+
 /**
  * An id cut in the MIDDLE, keeping the end that tells ids apart (`tvmps_<64 hex>_d` differ in the hex and
  * end in `_d`/`_p`; request ids differ everywhere). The whole id stays in the text (copy, find in page,

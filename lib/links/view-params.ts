@@ -15,6 +15,7 @@ export const windowParams = {
 
 export const HEATMAP_METRICS = ["failures", "category"] as const;
 export const NODE_SORTS = ["failures", "rate", "state", "id", "running"] as const;
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 
 export const poolViewParams = {
   ...windowParams,
@@ -25,6 +26,8 @@ export const poolViewParams = {
   cellNode: parseAsString,
   cellAt: parseAsIsoDateTime,
   sort: parseAsStringLiteral(NODE_SORTS).withDefault("failures"),
+  /** The node sort's direction, when it is not the sort's own first direction (biggest counts, lowest ids first). */
+  dir: parseAsStringLiteral(SORT_DIRECTIONS),
   q: parseAsString,
 };
 

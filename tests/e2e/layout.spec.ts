@@ -80,6 +80,19 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.screenshot({ path: info.outputPath(`pool-${colorScheme}.png`), fullPage: true });
     });
 
+    test("the gpu-burst pool: long error codes wrap between words, whole in the text and title, and the node table fits", async ({ page }) => {
+      await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/gpu-burst`);
+      await expectTablesFit(page, ["node-table"]);
+      const errors = page.getByTestId("node-table").locator("tbody td:last-child [title]");
+      await expect(errors.first()).toBeVisible();
+      const cells = await errors.evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent, title: e.getAttribute("title"), cut: e.scrollWidth > e.clientWidth })),
+      );
+      // The case this test is about: a code longer than the column would otherwise be.
+      expect(cells.some((c) => (c.text ?? "").length > 20)).toBe(true);
+      for (const c of cells) expect(c).toEqual({ text: c.title, title: c.title, cut: false });
+    });
+
     test("the job page: the task table fits", async ({ page }) => {
       await page.goto(`${env().dashboard.url}/${ACCOUNT}/jobs/${JOB}`);
       await expect(page.getByRole("region", { name: "Tasks" }).getByRole("rowheader").first()).toBeVisible();
