@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { stripAnsi } from "@/lib/logs/ansi";
+import { attachLogViewerFiles, demoFileUrls } from "../support/log-viewer-files";
 import { stackPerFile } from "../support/stack";
 
 /**
@@ -11,23 +12,9 @@ import { stackPerFile } from "../support/stack";
 
 const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
-test.beforeAll(async () => {
-  // Files attached through the emulator's control API: a binary blob and a small text log.
-  for (const f of [
-    { path: "wd/blob.bin", size: 65536, style: "binary" },
-    { path: "wd/small.log", size: 4096, style: "app" },
-  ]) {
-    const res = await fetch(`${env().emu.url}/__emulator/jobs/etl-nightly/tasks/shard-0020/files`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(f),
-    });
-    expect(res.ok).toBe(true);
-  }
-});
+test.beforeAll(() => attachLogViewerFiles(env()));
 
-const fileUrl = (job: string, task: string, path: string) => `${env().dashboard.url}/demo/jobs/${job}/tasks/${task}/files/${path}`;
-const fileApi = (job: string, task: string, path: string) => `${env().dashboard.url}/api/accounts/demo/jobs/${job}/tasks/${task}/files/${path}`;
+const { fileUrl, fileApi } = demoFileUrls(env);
 
 /** Bytes the page read from file routes (the content reads, not the JSON lists). */
 function recordFileReads(page: Page) {
