@@ -1,6 +1,7 @@
 import "server-only";
 import { toApiError, withRequestId } from "@/lib/batch/errors";
 import { explainActionError } from "@/lib/remediation/explain-error";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { Evidence } from "@/lib/schemas/audit";
 import { recordAccepted, recordFailure, recordNotSent } from "../audit/record";
 import type { Pending, Recorded, SendContext } from "./context";
@@ -38,6 +39,16 @@ export function fail(ctx: SendContext, sent: Recorded[], err: unknown): void {
 }
 
 /**
+ * A node this action did not send: recorded (on its earlier attempt's unsettled record when a retry reuses
+ * one, so no record is left open) and its result says why.
+ */
+export function notSent(ctx: SendContext, p: Pending, outcome: "skipped" | "failed", error: ApiErrorInfo, explanation: string): void {
+  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
+  recordNotSent(ctx.log, recordId, outcome, error);
+  ctx.results[p.index] = { nodeId: p.nodeId, outcome, recordId, error, explanation };
+}
+
+/**
  * Evidence before a destructive call. A node that is gone is skipped (there is nothing left to act on);
  * one that cannot be read is not acted on, since its files would be lost unrecorded.
  */
@@ -46,25 +57,10 @@ export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<E
     return await captureEvidence(ctx.account, ctx.poolId, p.nodeId);
   } catch (err) {
     const error = withRequestId(toApiError(err), err);
-    const recordId = ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
-    if (error.kind === "notFound") {
-      recordNotSent(ctx.log, recordId, "skipped", error);
-      ctx.results[p.index] = {
-        nodeId: p.nodeId,
-        outcome: "skipped",
-        recordId,
-        error,
-        explanation: explainActionError(ctx.action, error.code ?? "NodeNotFound"),
-      };
-    } else {
-      recordNotSent(ctx.log, recordId, "failed", error);
-      ctx.results[p.index] = {
-        nodeId: p.nodeId,
-        outcome: "failed",
-        recordId,
-        error,
-        explanation: `The node's evidence could not be saved, so nothing was sent (its files would have been lost unrecorded). ${explainActionError(ctx.action, error.code)}`,
-      };
+    if (error.kind === "notFound") notSent(ctx, p, "skipped", error, explainActionError(ctx.action, error.code ?? "NodeNotFound"));
+    else {
+      const why = "The node's evidence could not be saved, so nothing was sent (its files would have been lost unrecorded).";
+      notSent(ctx, p, "failed", error, `${why} ${explainActionError(ctx.action, error.code)}`);
     }
     return undefined;
   }

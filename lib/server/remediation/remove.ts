@@ -7,9 +7,8 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { Evidence } from "@/lib/schemas/audit";
 import { REMOVE_BATCH } from "@/lib/schemas/remediation";
 import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
-import { recordNotSent } from "../audit/record";
 import { NODE_CONCURRENCY, type Pending, type SendContext } from "./context";
-import { accept, evidenceOrRefusal, fail } from "./outcomes";
+import { accept, evidenceOrRefusal, fail, notSent } from "./outcomes";
 
 /** Removal waits this long for the pool to be steady again before sending its next 100 ids. */
 export const STEADY_WAIT_MS = 120_000;
@@ -56,17 +55,7 @@ function skipTheRest(ctx: SendContext, rest: Pending[]): void {
     code: "PoolBeingResized",
     message: `The pool was still resizing ${STEADY_WAIT_MS / 1000} s after the previous batch of ${REMOVE_BATCH} nodes; these nodes were not sent.`,
   };
-  for (const p of rest) {
-    const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
-    recordNotSent(ctx.log, recordId, "skipped", error);
-    ctx.results[p.index] = {
-      nodeId: p.nodeId,
-      outcome: "skipped",
-      recordId,
-      error,
-      explanation: explainActionError("remove", "PoolBeingResized"),
-    };
-  }
+  for (const p of rest) notSent(ctx, p, "skipped", error, explainActionError("remove", "PoolBeingResized"));
 }
 
 async function waitForSteady(client: BatchServiceClient, poolId: string): Promise<boolean> {
