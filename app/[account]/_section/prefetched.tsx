@@ -30,10 +30,8 @@ export async function Prefetched({ reads, budgetMs = PREFETCH_BUDGET_MS, childre
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
   clearTimeout(timer);
+  // Not marked stale: the page reads through the same per-process read cache as the API routes
+  // (lib/batch/client.ts), which an action invalidates, so the browser need not confirm what it was handed.
   const state = dehydrate(client);
-  // Handed over as already stale: the server's answer may come from its read cache (up to a few seconds
-  // old, and out of reach of the invalidation an action makes through the API), so the browser shows it
-  // at once and confirms it with one read of its own; a resource removed meanwhile then shows as gone.
-  for (const q of state.queries) q.state.dataUpdatedAt = 0;
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
