@@ -13,6 +13,15 @@ export const DEFAULT_AUDIT_DB = "./data/audit.sqlite";
 /** Set but blank counts as unset, as it always has for these variables. */
 const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const raw = z.string().optional();
+/** An on/off setting: "true" or "false" (any case), unset meaning false. */
+const flag = () =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+    z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true"),
+  );
 
 /**
  * Every environment variable the server reads, and what it must hold. The account and identity variables
@@ -32,6 +41,14 @@ const envSchema = z.object({
   BATCHSCOPE_IDENTITY_USER_HEADER: raw,
   BATCHSCOPE_IDENTITY_GROUPS_HEADER: raw,
   BATCHSCOPE_OPERATOR_GROUPS: raw,
+  BATCHSCOPE_TRUSTED_PROXIES: raw,
+  /** "true": an emulator at a plain-http loopback address gets the local operator when no identity source is set. */
+  BATCHSCOPE_LOCAL_OPERATOR: flag(),
+  /** "true": serve a real account beyond loopback with no sign-in (read-only for everyone). */
+  BATCHSCOPE_ALLOW_ANONYMOUS: flag(),
+  /** The address the server listens on; default loopback without an identity source, every interface with one. */
+  BATCHSCOPE_HOST: raw,
+  PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000)),
   BATCHSCOPE_EMULATOR_SCENARIO: z.preprocess(
     blankIsUnset,
     z.enum(EMBEDDED_SCENARIOS, { error: `must be one of ${EMBEDDED_SCENARIOS.join(", ")}` }).default("demo"),

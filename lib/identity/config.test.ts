@@ -13,7 +13,7 @@ describe("readIdentityConfig", () => {
       groupsHeader: "x-ms-client-principal",
       operatorGroups: ["batch-operators", "0000-guid"],
     });
-    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy" })).toMatchObject({
+    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.4" })).toMatchObject({
       userHeader: "x-forwarded-email",
       groupsHeader: "x-forwarded-groups",
       operatorGroups: [],
@@ -21,7 +21,9 @@ describe("readIdentityConfig", () => {
   });
 
   it("lets the header names override a preset, and requires both for headers", () => {
-    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_IDENTITY_USER_HEADER: "X-Forwarded-User" })).toMatchObject({
+    expect(
+      readIdentityConfig({ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_IDENTITY_USER_HEADER: "X-Forwarded-User", BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.4" }),
+    ).toMatchObject({
       userHeader: "x-forwarded-user",
       groupsHeader: "x-forwarded-groups",
     });
@@ -32,8 +34,20 @@ describe("readIdentityConfig", () => {
       /BATCHSCOPE_IDENTITY_GROUPS_HEADER/,
     );
     expect(
-      readIdentityConfig({ BATCHSCOPE_IDENTITY: "headers", BATCHSCOPE_IDENTITY_USER_HEADER: "X-User", BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups" }),
+      readIdentityConfig({
+        BATCHSCOPE_IDENTITY: "headers",
+        BATCHSCOPE_IDENTITY_USER_HEADER: "X-User",
+        BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups",
+        BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.0/8",
+      }),
     ).toMatchObject({ source: "headers", userHeader: "x-user" });
+  });
+
+  it("needs no trusted proxies for App Service, whose front ends are the only way in, but honours them when set", () => {
+    expect(readIdentityConfig({ BATCHSCOPE_IDENTITY: "app-service" })?.trustedProxies).toBeUndefined();
+    expect(
+      readIdentityConfig({ BATCHSCOPE_IDENTITY: "app-service", BATCHSCOPE_TRUSTED_PROXIES: "169.254.0.0/16" })?.trustedProxies?.trusts("169.254.1.2"),
+    ).toBe(true);
   });
 
   it.each([
@@ -44,6 +58,11 @@ describe("readIdentityConfig", () => {
     ],
     [{ BATCHSCOPE_OPERATOR_GROUPS: "ops" }, /^BATCHSCOPE_OPERATOR_GROUPS is set but BATCHSCOPE_IDENTITY is not/],
     [{ BATCHSCOPE_IDENTITY_USER_HEADER: "X-User" }, /^BATCHSCOPE_IDENTITY_USER_HEADER is set but BATCHSCOPE_IDENTITY is not/],
+    [{ BATCHSCOPE_IDENTITY: "oauth2-proxy" }, /^BATCHSCOPE_TRUSTED_PROXIES must list the sign-in proxy's addresses/],
+    [{ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: " , " }, /^BATCHSCOPE_TRUSTED_PROXIES is empty/],
+    [{ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.1, proxy.internal" }, /^BATCHSCOPE_TRUSTED_PROXIES holds "proxy.internal"/],
+    [{ BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.0/33" }, /prefix length is not valid/],
+    [{ BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.1" }, /^BATCHSCOPE_TRUSTED_PROXIES is set but BATCHSCOPE_IDENTITY is not/],
   ])("a mistake names its variable: %o", (env, says) => {
     expect(() => readIdentityConfig(env)).toThrow(IdentityConfigError);
     expect(() => readIdentityConfig(env)).toThrow(says);

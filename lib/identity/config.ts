@@ -1,6 +1,7 @@
 // No "server-only" marker: instrumentation.ts checks this at start-up, outside the React server layer.
 import { UnavailableError } from "@/lib/errors/api-error";
 import { readEnv } from "@/lib/env";
+import { parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
 
 /** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard. */
 export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers"] as const;
@@ -14,7 +15,12 @@ export interface IdentityConfig {
   groupsHeader: string;
   /** Group names or object ids (lower-cased) whose members are operators. */
   operatorGroups: string[];
+  /** The peers whose identity headers count; undefined only for app-service, whose front ends are the only way in. */
+  trustedProxies?: TrustedProxies;
 }
+
+/** The sources whose headers anyone who reaches the server directly could send: they need BATCHSCOPE_TRUSTED_PROXIES. */
+const NEEDS_TRUSTED_PROXIES: readonly IdentitySource[] = ["oauth2-proxy", "headers"];
 
 /** The presets' header names; BATCHSCOPE_IDENTITY_USER_HEADER / _GROUPS_HEADER override them. */
 const PRESETS: Record<Exclude<IdentitySource, "headers">, { userHeader: string; groupsHeader: string }> = {
@@ -34,8 +40,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The identity variables as lib/env.ts read them. */
 export function identityEnv(): Env {
-  const { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS } = readEnv();
-  return { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS };
+  const { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS, BATCHSCOPE_TRUSTED_PROXIES } =
+    readEnv();
+  return { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS, BATCHSCOPE_TRUSTED_PROXIES };
 }
 
 // An HTTP field name (RFC 9110 token).
@@ -51,11 +58,13 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
   const userOverride = env.BATCHSCOPE_IDENTITY_USER_HEADER?.trim() || undefined;
   const groupsOverride = env.BATCHSCOPE_IDENTITY_GROUPS_HEADER?.trim() || undefined;
   const groupsRaw = env.BATCHSCOPE_OPERATOR_GROUPS?.trim() || undefined;
+  const proxiesRaw = env.BATCHSCOPE_TRUSTED_PROXIES?.trim() || undefined;
   if (!source) {
     const stray = [
       ["BATCHSCOPE_IDENTITY_USER_HEADER", userOverride],
       ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
       ["BATCHSCOPE_OPERATOR_GROUPS", groupsRaw],
+      ["BATCHSCOPE_TRUSTED_PROXIES", proxiesRaw],
     ].find(([, v]) => v !== undefined);
     if (stray) throw new IdentityConfigError(`${stray[0]} is set but BATCHSCOPE_IDENTITY is not: set BATCHSCOPE_IDENTITY to ${IDENTITY_SOURCES.join(", ")}`);
     return undefined;
@@ -80,5 +89,25 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
     .split(",")
     .map((g) => g.trim().toLowerCase())
     .filter(Boolean);
-  return { source: source as IdentitySource, userHeader: userHeader.toLowerCase(), groupsHeader: groupsHeader.toLowerCase(), operatorGroups };
+  const trustedProxies = readTrustedProxies(source as IdentitySource, proxiesRaw);
+  return {
+    source: source as IdentitySource,
+    userHeader: userHeader.toLowerCase(),
+    groupsHeader: groupsHeader.toLowerCase(),
+    operatorGroups,
+    ...(trustedProxies ? { trustedProxies } : {}),
+  };
+}
+
+function readTrustedProxies(source: IdentitySource, raw: string | undefined): TrustedProxies | undefined {
+  if (raw === undefined) {
+    if (!NEEDS_TRUSTED_PROXIES.includes(source)) return undefined;
+    throw new IdentityConfigError(
+      `BATCHSCOPE_TRUSTED_PROXIES must list the sign-in proxy's addresses or CIDR ranges when BATCHSCOPE_IDENTITY=${source}: ` +
+        "without it anyone who reaches the server directly could send the identity headers",
+    );
+  }
+  const parsed = parseTrustedProxies(raw);
+  if ("error" in parsed) throw new IdentityConfigError(`BATCHSCOPE_TRUSTED_PROXIES ${parsed.error}`);
+  return parsed;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { PEER_HEADER, peerStamp } from "./peer";
 import { decodePrincipal, resolveIdentity } from "./resolve";
+
+/** Headers as server.ts passes them on for a connection from `peer`. */
+const from = (peer: string, headers: Record<string, string> = {}) => new Headers({ ...headers, [PEER_HEADER]: peerStamp(peer) });
+const PROXY = "10.0.0.4";
 
 const principal = (claims: { typ: string; val: string }[], extra: object = {}) =>
   Buffer.from(
@@ -24,10 +29,10 @@ describe("resolveIdentity without a configured source", () => {
 });
 
 describe("oauth2-proxy", () => {
-  const env = { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: "batch-ops" };
+  const env = { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: "batch-ops", BATCHSCOPE_TRUSTED_PROXIES: "10.0.0.0/29" };
 
   it("an operator group member is an operator; groups match in any case", () => {
-    expect(resolveIdentity(new Headers({ "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({
+    expect(resolveIdentity(from(PROXY, { "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({
       actor: "ana@example.com",
       role: "operator",
       source: "proxy",
@@ -35,7 +40,7 @@ describe("oauth2-proxy", () => {
   });
 
   it("anyone else is a viewer, told why", () => {
-    expect(resolveIdentity(new Headers({ "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), true, env)).toMatchObject({
+    expect(resolveIdentity(from(PROXY, { "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), true, env)).toMatchObject({
       actor: "bo@example.com",
       role: "viewer",
       actionsRefused: expect.stringMatching(/viewer.*BATCHSCOPE_OPERATOR_GROUPS/),
@@ -43,11 +48,34 @@ describe("oauth2-proxy", () => {
   });
 
   it("missing headers → viewer with actions refused, even on the emulator", () => {
-    expect(resolveIdentity(new Headers(), true, env)).toMatchObject({
+    expect(resolveIdentity(from(PROXY), true, env)).toMatchObject({
       role: "viewer",
       source: "none",
       actionsRefused: expect.stringMatching(/x-forwarded-email/),
     });
+  });
+
+  it("an operator's headers from a peer outside BATCHSCOPE_TRUSTED_PROXIES make no one: the request is anonymous", () => {
+    const forged = { "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "batch-ops" };
+    for (const headers of [from("10.0.0.9", forged), from("::ffff:192.168.1.20", forged), new Headers(forged)]) {
+      const id = resolveIdentity(headers, true, env);
+      expect(id).toMatchObject({ actor: "anonymous", role: "viewer", source: "none", actionsRefused: expect.stringMatching(/BATCHSCOPE_TRUSTED_PROXIES/) });
+    }
+    expect(resolveIdentity(from("::ffff:10.0.0.5", forged), false, env)).toMatchObject({ actor: "mallory@example.com", role: "operator" });
+  });
+
+  it("a peer stamp without this process's secret counts as no peer (the app run without server.ts)", () => {
+    const headers = new Headers({ "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "batch-ops", [PEER_HEADER]: `guess ${PROXY}` });
+    expect(resolveIdentity(headers, false, env)).toMatchObject({ actor: "anonymous", role: "viewer" });
+  });
+});
+
+describe("App Service with BATCHSCOPE_TRUSTED_PROXIES set", () => {
+  it("counts the principal only from those peers", () => {
+    const env = { BATCHSCOPE_IDENTITY: "app-service", BATCHSCOPE_OPERATOR_GROUPS: "ops", BATCHSCOPE_TRUSTED_PROXIES: "169.254.0.0/16" };
+    const headers = { "x-ms-client-principal-name": "ana", "x-ms-client-principal": principal([{ typ: "groups", val: "ops" }]) };
+    expect(resolveIdentity(from("169.254.129.3", headers), false, env)).toMatchObject({ actor: "ana", role: "operator" });
+    expect(resolveIdentity(from("10.1.1.1", headers), false, env)).toMatchObject({ actor: "anonymous", role: "viewer" });
   });
 });
 
@@ -90,8 +118,9 @@ describe("headers", () => {
       BATCHSCOPE_IDENTITY_USER_HEADER: "X-User",
       BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups",
       BATCHSCOPE_OPERATOR_GROUPS: "ops",
+      BATCHSCOPE_TRUSTED_PROXIES: "fd00::/8",
     };
-    expect(resolveIdentity(new Headers({ "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({
+    expect(resolveIdentity(from("fd00::1", { "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({
       actor: "ana[31m",
       role: "operator",
       source: "proxy",

@@ -1,14 +1,13 @@
 import "server-only";
 import type { Identity } from "@/lib/schemas/identity";
 import { identityEnv, readIdentityConfig, type IdentityConfig } from "./config";
+import { peerAddress } from "./peer";
 
 let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
 
 /** The configuration, read again only when the environment changes (as it does between tests). */
 export function identityConfig(env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityConfig | undefined {
-  const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join(
-    "\0",
-  );
+  const signature = Object.values(env).join("\0");
   if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
   return configured.config;
 }
@@ -16,14 +15,15 @@ export function identityConfig(env: Readonly<Record<string, string | undefined>>
 export const LOCAL_OPERATOR = "local-operator";
 
 /**
- * Who is asking, from the trusted proxy's headers. The proxy must strip these headers from what clients
- * send (App Service and oauth2-proxy do): the dashboard cannot tell a forged header from a real one.
- * `isEmulator` is whether the account is the local emulator, where acting is harmless without a proxy.
+ * Who is asking, from the sign-in proxy's headers, counted only when the connection came from one of
+ * BATCHSCOPE_TRUSTED_PROXIES (peer.ts says which address it came from). The proxy must also strip these
+ * headers from what clients send (App Service and oauth2-proxy do). `localOperator` is whether the account
+ * gets the local operator when no source is configured (the embedded emulator, or an explicit setting).
  */
-export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): Identity {
+export function resolveIdentity(headers: Headers, localOperator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): Identity {
   const config = identityConfig(env);
   if (!config) {
-    return isEmulator
+    return localOperator
       ? {
           actor: LOCAL_OPERATOR,
           role: "operator",
@@ -37,6 +37,16 @@ export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Read
           note: "No sign-in proxy is configured: read-only.",
           actionsRefused: "No identity source is configured (BATCHSCOPE_IDENTITY), so every action is refused against a real Batch account.",
         };
+  }
+  const peer = peerAddress(headers);
+  if (config.trustedProxies && !config.trustedProxies.trusts(peer)) {
+    return {
+      actor: "anonymous",
+      role: "viewer",
+      source: "none",
+      note: "Not signed in: this request did not come through the sign-in proxy.",
+      actionsRefused: `The request came from ${peer ?? "an unknown address"}, which is not in BATCHSCOPE_TRUSTED_PROXIES, so its identity headers are ignored.`,
+    };
   }
   const who = readUser(headers, config);
   if (!who.user) {

@@ -174,7 +174,7 @@ test.describe("a viewer", () => {
     scenario: "empty",
     seed: 1,
     account: ACCOUNT,
-    env: { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: "batch-operators" },
+    env: { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: "127.0.0.1", BATCHSCOPE_OPERATOR_GROUPS: "batch-operators" },
   });
   let nodeId: string;
 

@@ -11,7 +11,7 @@ test.describe("a viewer", () => {
     scenario: "incident",
     seed: 1,
     account: ACCOUNT,
-    env: { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: OPERATORS },
+    env: { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_TRUSTED_PROXIES: "127.0.0.1", BATCHSCOPE_OPERATOR_GROUPS: OPERATORS },
   });
   let nodes: string[];
 

@@ -44,6 +44,8 @@ export async function startStack(spec: {
     BATCH_ACCOUNT_URL: emu.url,
     BATCH_ACCOUNT_KEY: emu.key,
     BATCHSCOPE_AUDIT_DB: auditDb,
+    // The test emulator is plain http on loopback: it gets the local operator only when this says so.
+    BATCHSCOPE_LOCAL_OPERATOR: "true",
     ...spec.env,
   }).catch(async (e: unknown) => {
     await emu.close();

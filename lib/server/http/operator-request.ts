@@ -17,7 +17,7 @@ export interface OperatorRequest<T> {
 
 /** The operator role, whatever the page showed: a viewer's hand-made request is refused here (403). */
 export function requireOperator(request: Request, account: BatchAccount): Identity {
-  const who = resolveIdentity(request.headers, account.isEmulator);
+  const who = resolveIdentity(request.headers, account.localOperator);
   if (who.role !== "operator") throw new ForbiddenError("NotAnOperator", who.actionsRefused ?? `${who.actor} may not act on nodes.`);
   return who;
 }

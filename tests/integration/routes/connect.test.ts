@@ -172,13 +172,14 @@ describe("POST …/users on a Linux VM node (SSH key): refusals", () => {
 });
 
 describe("a viewer", () => {
-  const IDENTITY = ["BATCHSCOPE_IDENTITY", "BATCHSCOPE_OPERATOR_GROUPS"];
+  const IDENTITY = ["BATCHSCOPE_IDENTITY", "BATCHSCOPE_OPERATOR_GROUPS", "BATCHSCOPE_TRUSTED_PROXIES"];
   afterEach(() => {
     for (const k of IDENTITY) delete process.env[k];
   });
 
   it("gets 403 for connect, remove and the RDP file, and Batch sees no call", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
     const viewer = { "x-forwarded-email": "vera@example.com", "x-forwarded-groups": "readers" };
     await env.resetStats();

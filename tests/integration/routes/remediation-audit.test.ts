@@ -11,6 +11,7 @@ const a = () => env.account;
 const list = (q: string) => callOk(handlers.auditGET, `/api/accounts/${a()}/audit${q}`, { account: a() }, auditListResponse);
 afterEach(() => {
   delete process.env.BATCHSCOPE_IDENTITY;
+  delete process.env.BATCHSCOPE_TRUSTED_PROXIES;
 });
 
 function seed(n: number) {
@@ -78,6 +79,7 @@ describe("GET /api/accounts/[account]/audit", () => {
 
   it("is readable by a viewer", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
     const r = await call(handlers.auditGET, `/api/accounts/${a()}/audit`, { account: a() }, { headers: { "x-forwarded-email": "viewer@example.com" } });
     expect(r.status).toBe(200);
   });

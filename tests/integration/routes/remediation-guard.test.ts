@@ -9,7 +9,7 @@ import { call, callOk, emulatorPerSuite, expectApiError, type RouteResult } from
 // call (the emulator's request count must not move) and without leaving an audit record.
 const env = emulatorPerSuite({ scenario: "empty", account: "guard" });
 const a = () => env.account;
-const IDENTITY_KEYS = ["BATCHSCOPE_IDENTITY", "BATCHSCOPE_OPERATOR_GROUPS"];
+const IDENTITY_KEYS = ["BATCHSCOPE_IDENTITY", "BATCHSCOPE_OPERATOR_GROUPS", "BATCHSCOPE_TRUSTED_PROXIES"];
 let nodeId = "";
 beforeAll(async () => {
   [nodeId] = (await readyPool(env, "guarded", 1)) as [string];
@@ -36,6 +36,7 @@ const body = () => ({ action: "disableScheduling", nodeIds: [nodeId] });
 describe("roles", () => {
   it("a viewer gets 403 whatever the UI showed", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
     await refused(
       () => postAction(env, "guarded", body(), { ...PAGE_HEADERS, "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }),
@@ -47,12 +48,14 @@ describe("roles", () => {
 
   it("no user header behind a configured proxy: 403, even on the emulator", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
     await refused(() => postAction(env, "guarded", body()), 403, "NotAnOperator", /sent no user/);
   });
 
   it("an operator by group acts, and the record names them", async () => {
     process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
     process.env.BATCHSCOPE_OPERATOR_GROUPS = "batch-ops";
     const r = await postAction(
       env,

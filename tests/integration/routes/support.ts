@@ -5,6 +5,7 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { z } from "zod";
 import { readApiVersion } from "@/lib/batch/account-config";
+import { PEER_HEADER, peerStamp } from "@/lib/identity/peer";
 import type { ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { API_ERROR_KINDS, type ApiErrorInfo, type ApiErrorKind } from "@/lib/schemas/api-error";
@@ -25,7 +26,14 @@ export { all };
  */
 export const FROZEN = 1e-6;
 
-const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY", "BATCHSCOPE_AUDIT_DB"] as const;
+const ENV_KEYS = [
+  "BATCH_ACCOUNTS_FILE",
+  "BATCH_ACCOUNT_NAME",
+  "BATCH_ACCOUNT_URL",
+  "BATCH_ACCOUNT_KEY",
+  "BATCHSCOPE_AUDIT_DB",
+  "BATCHSCOPE_LOCAL_OPERATOR",
+] as const;
 
 export interface RouteTestEnv {
   emu: Emulator;
@@ -53,6 +61,8 @@ export function pointDashboardAt(emu: Emulator, key = emu.key): void {
   process.env.BATCH_ACCOUNT_NAME = emu.account;
   process.env.BATCH_ACCOUNT_URL = emu.url;
   process.env.BATCH_ACCOUNT_KEY = key;
+  // The test emulator is plain http on loopback: it gets the local operator only when this says so.
+  process.env.BATCHSCOPE_LOCAL_OPERATOR = "true";
 }
 
 export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEnv> {
@@ -115,9 +125,14 @@ export interface RouteResult {
   json: unknown;
 }
 
-/** Calls an exported handler as Next.js does: a real Request (a GET unless `init` says otherwise) and the params as a promise. */
+/**
+ * Calls an exported handler as Next.js does behind server.ts: a real Request (a GET unless `init` says
+ * otherwise), stamped as coming from 127.0.0.1 unless `init` stamps another peer, and the params as a promise.
+ */
 export async function call(handler: RouteHandler, path: string, params: RouteParams, init?: RequestInit): Promise<RouteResult> {
-  const res = await handler(new Request(new URL(path, "http://localhost"), init), { params: Promise.resolve(params) });
+  const headers = new Headers(init?.headers);
+  if (!headers.has(PEER_HEADER)) headers.set(PEER_HEADER, peerStamp("127.0.0.1"));
+  const res = await handler(new Request(new URL(path, "http://localhost"), { ...init, headers }), { params: Promise.resolve(params) });
   const text = await res.text();
   let json: unknown;
   try {
