@@ -48,6 +48,8 @@ const envSchema = z.object({
   BATCHSCOPE_ALLOW_ANONYMOUS: flag(),
   /** The address the server listens on; default loopback without an identity source, every interface with one. */
   BATCHSCOPE_HOST: raw,
+  /** The address users open, e.g. https://batchscope.contoso.com: the one Host answered, and the sign-in redirect's base. */
+  BATCHSCOPE_PUBLIC_URL: raw,
   PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000)),
   BATCHSCOPE_EMULATOR_SCENARIO: z.preprocess(
     blankIsUnset,

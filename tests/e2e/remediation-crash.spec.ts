@@ -5,7 +5,7 @@ import { all } from "../support/sdk-paging";
 import { startDashboard } from "../support/servers";
 import { stackPerFile } from "../support/stack";
 
-// Killing the production server (`next start`, the process an operator runs) in the middle of a bulk
+// Killing the production server (`npm start`: server.ts, the process an operator runs) in the middle of a bulk
 // action loses no record of the calls that reached Batch. The emulator holds each node call for a few
 // seconds; the dashboard is SIGKILLed once Batch has received some; every received call must have its
 // intent in the audit file, and a new server on the same file shows those records as "unknown".

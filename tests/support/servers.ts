@@ -23,14 +23,13 @@ export interface Dashboard {
 }
 
 /**
- * Starts the built dashboard (`next start`, one process) on a free port with the given environment and
- * waits until it answers. Stopped by its own process id. Needs a prior `next build`.
+ * Starts the built dashboard as `npm start` does (server.ts, one process) on a free loopback port with the
+ * given environment and waits until it answers. Stopped by its own process id. Needs a prior `next build`.
  */
 export async function startDashboard(env: Record<string, string> = {}): Promise<Dashboard> {
   const port = await freePort();
-  const bin = join(process.cwd(), "node_modules", ".bin", "next");
-  const child: ChildProcess = spawn(bin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...cleanEnv(), NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "server.ts")], {
+    env: { ...cleanEnv(), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), BATCHSCOPE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -39,7 +38,7 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/accounts`);
       if (res.ok) break;
@@ -48,7 +47,7 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`next start did not answer within 30 s:\n${output}`);
+      throw new Error(`the dashboard did not answer within 30 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
