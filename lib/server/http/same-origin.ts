@@ -1,19 +1,26 @@
 import "server-only";
 import { BadRequestError, ForbiddenError } from "@/lib/errors/api-error";
+import { peerAddress } from "@/lib/identity/peer";
+import { identityConfig } from "@/lib/identity/resolve";
+import { readPublicUrl } from "@/lib/public-url";
 
 const first = (v: string | null) => v?.split(",")[0]?.trim() || undefined;
 
 /**
- * The origin this request was sent to, as the browser saw it. Behind a TLS-terminating proxy (App Service,
- * oauth2-proxy) the server sees http and maybe an internal host, so X-Forwarded-Proto/Host are honoured:
- * a cross-site page cannot make a browser send those headers (custom headers need a CORS preflight this
- * server never grants), and a non-browser client can forge Origin anyway, so trusting them weakens nothing
- * this check is for.
+ * The origin this request was sent to, as the browser saw it: BATCHSCOPE_PUBLIC_URL when it is set.
+ * Otherwise, behind a TLS-terminating proxy (App Service, oauth2-proxy) the server sees http and maybe an
+ * internal host, so X-Forwarded-Proto/Host are honoured, but only from a peer in
+ * BATCHSCOPE_TRUSTED_PROXIES: anyone else could name any origin with them.
  */
 export function ownOrigin(request: Request): string {
+  const publicUrl = readPublicUrl();
+  if (publicUrl) return publicUrl.origin.toLowerCase();
   const url = new URL(request.url);
-  const proto = first(request.headers.get("x-forwarded-proto"))?.replace(/:$/, "") ?? url.protocol.replace(/:$/, "");
-  const host = first(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
+  const proxies = identityConfig()?.trustedProxies;
+  const forwarded = proxies?.trusts(peerAddress(request.headers)) ?? false;
+  const header = (name: string) => (forwarded ? first(request.headers.get(name)) : undefined);
+  const proto = header("x-forwarded-proto")?.replace(/:$/, "") ?? url.protocol.replace(/:$/, "");
+  const host = header("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
   return `${proto}://${host}`.toLowerCase();
 }
 

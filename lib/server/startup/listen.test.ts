@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readEnv } from "@/lib/env";
-import { hostAllowed, planListen, readPublicUrl } from "./listen";
+import { readPublicUrl } from "@/lib/public-url";
+import { hostAllowed, planListen } from "./listen";
 
 const KEYS = [
   "BATCH_ACCOUNT_NAME",

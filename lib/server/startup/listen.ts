@@ -3,6 +3,7 @@ import { readAccountConfig } from "@/lib/batch/account-config";
 import { EnvError, readEnv, type ServerEnv } from "@/lib/env";
 import { readIdentityConfig } from "@/lib/identity/config";
 import { isLoopbackHost } from "@/lib/net-address";
+import { readPublicUrl } from "@/lib/public-url";
 
 /** Where the server listens, which Host headers it answers, and the line that says so at start. */
 export interface ListenPlan {
@@ -11,25 +12,6 @@ export interface ListenPlan {
   /** Host header values (lower-case, with port when not the scheme's default) it answers; "loopback" = any loopback name; undefined = any. */
   allowedHosts: string[] | "loopback" | undefined;
   message: string;
-}
-
-/**
- * BATCHSCOPE_PUBLIC_URL: the address users open (behind a proxy, the proxy's). An origin only: the
- * dashboard is served at the root of its host.
- */
-export function readPublicUrl(env: ServerEnv = readEnv()): URL | undefined {
-  const raw = env.BATCHSCOPE_PUBLIC_URL?.trim();
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new EnvError("BATCHSCOPE_PUBLIC_URL must be an absolute URL such as https://batchscope.contoso.com");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new EnvError("BATCHSCOPE_PUBLIC_URL must be an http or https URL");
-  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password)
-    throw new EnvError("BATCHSCOPE_PUBLIC_URL must be an origin only (scheme, host and port), without path, query or credentials");
-  return url;
 }
 
 /**

@@ -84,19 +84,40 @@ describe("same-origin JSON POSTs only", () => {
     await refused(() => postAction(env, "guarded", body(), headers), 403, "CrossOriginRequest", says);
   });
 
-  it("honours X-Forwarded-Proto/Host from a TLS-terminating proxy", async () => {
-    const r = await postAction(
-      env,
-      "guarded",
-      { ...body(), action: "enableScheduling" },
-      {
-        origin: "https://batchscope.example.com",
-        "x-forwarded-proto": "https",
-        "x-forwarded-host": "batchscope.example.com",
-        "content-type": "application/json",
-      },
-    );
+  const forwardedFromProxy = {
+    origin: "https://batchscope.example.com",
+    "x-forwarded-proto": "https",
+    "x-forwarded-host": "batchscope.example.com",
+    "content-type": "application/json",
+  };
+
+  it("honours X-Forwarded-Proto/Host from a TLS-terminating proxy in BATCHSCOPE_TRUSTED_PROXIES", async () => {
+    process.env.BATCHSCOPE_IDENTITY = "oauth2-proxy";
+    process.env.BATCHSCOPE_TRUSTED_PROXIES = "127.0.0.1";
+    process.env.BATCHSCOPE_OPERATOR_GROUPS = "ops";
+    const headers = { ...forwardedFromProxy, "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "ops" };
+    const r = await postAction(env, "guarded", { ...body(), action: "enableScheduling" }, headers);
     expect(r.status, r.text).toBe(200);
+  });
+
+  it("ignores X-Forwarded-Proto/Host from any other peer: the forged origin is another site", async () => {
+    await refused(() => postAction(env, "guarded", { ...body(), action: "enableScheduling" }, forwardedFromProxy), 403, "CrossOriginRequest", /another site/);
+  });
+
+  it("takes its own origin from BATCHSCOPE_PUBLIC_URL when set", async () => {
+    process.env.BATCHSCOPE_PUBLIC_URL = "https://batchscope.example.com";
+    try {
+      const headers = { origin: "https://batchscope.example.com", "content-type": "application/json" };
+      expect((await postAction(env, "guarded", { ...body(), action: "enableScheduling" }, headers)).status).toBe(200);
+      await refused(
+        () => postAction(env, "guarded", body(), { origin: "http://localhost", "content-type": "application/json" }),
+        403,
+        "CrossOriginRequest",
+        /another site/,
+      );
+    } finally {
+      delete process.env.BATCHSCOPE_PUBLIC_URL;
+    }
   });
 
   it.each([
