@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/browser-test";
 import { newSshPublicKey } from "../support/ssh-key";
 import { stackPerFile, type Stack } from "../support/stack";
 

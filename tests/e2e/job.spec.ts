@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
 
 const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });

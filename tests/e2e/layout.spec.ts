@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, watchCsp } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { compareNatural } from "@/lib/compare-natural";
 import { all } from "../support/sdk-paging";
@@ -48,6 +48,7 @@ test.beforeAll(async ({ browser }) => {
   nodeIds = (await all(client.computeNode.list(POOL), (link) => client.computeNode.listNext(link))).map((n) => n.id!);
   acted = nodeIds[INCIDENT_BAD_NODES[0]]!;
   const page = await browser.newPage();
+  watchCsp(page);
   await page.goto(`${dashboard.url}/${ACCOUNT}/pools/${POOL}?sel=${acted}`);
   await page.getByTestId("table-actions").getByRole("button", { name: "Disable scheduling" }).click();
   const dialog = page.getByRole("dialog");

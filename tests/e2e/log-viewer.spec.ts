@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Response } from "../support/browser-test";
 import { stripAnsi } from "@/lib/logs/ansi";
 import { attachLogViewerFiles, demoFileUrls } from "../support/log-viewer-files";
 import { stackPerFile } from "../support/stack";

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BatchServiceModels } from "@azure/batch";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { paths } from "@/lib/links/paths";
 import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";

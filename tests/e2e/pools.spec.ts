@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { startDashboard, type Dashboard } from "../support/servers";
 import { stackPerFile } from "../support/stack";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";
 

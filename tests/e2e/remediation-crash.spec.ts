@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { all } from "../support/sdk-paging";
 import { startDashboard } from "../support/servers";

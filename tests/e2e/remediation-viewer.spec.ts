@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, watchCsp } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { ACCOUNT, ACTIONS, POOL, poolNodeIds } from "../support/incident-pool";
 import { stackPerFile } from "../support/stack";
@@ -64,6 +64,7 @@ test.describe("a viewer", () => {
       expect((await env().client.computeNode.get(POOL, b)).schedulingState).toBe("disabled");
 
       const page = await context.newPage();
+      watchCsp(page);
       await page.goto(`${url}/${ACCOUNT}/audit`);
       await expect(page.getByTestId("identity")).toHaveText("Signed in as olga@example.com · operator");
       await expect(page.getByTestId("audit-row")).toHaveCount(1);

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { shortId } from "@/lib/format";
 import { ACCOUNT, JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { compareNatural } from "@/lib/compare-natural";
 import { ACCOUNT, POOL, poolNodeIds } from "../support/incident-pool";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
 import { ACCOUNT, JOB, POOL, poolNodeIds } from "../support/incident-pool";
 
