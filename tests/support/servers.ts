@@ -40,8 +40,9 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}:\n${output}`);
     try {
+      // Ready when it answers without a server error (behind a sign-in source an anonymous probe gets 401).
       const res = await fetch(`${url}/api/accounts`);
-      if (res.ok) break;
+      if (res.status < 500) break;
     } catch {
       // not listening yet
     }
