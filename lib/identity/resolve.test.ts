@@ -39,6 +39,16 @@ describe("oauth2-proxy", () => {
     });
   });
 
+  it("reads groups sent as one header line per group, as oauth2-proxy sends them", () => {
+    const headers = new Headers([
+      ["x-forwarded-email", "ana@example.com"],
+      ["x-forwarded-groups", "devs"],
+      ["x-forwarded-groups", "batch-ops"],
+      [PEER_HEADER, peerStamp(PROXY)],
+    ]);
+    expect(resolveIdentity(headers, false, env)).toMatchObject({ actor: "ana@example.com", role: "operator" });
+  });
+
   it("anyone else is a viewer, told why", () => {
     expect(resolveIdentity(from(PROXY, { "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), true, env)).toMatchObject({
       actor: "bo@example.com",

@@ -22,7 +22,7 @@ export function checkConfigAtStartup(): void {
     const identity = readIdentityConfig();
     console.log(
       identity
-        ? `Batchscope: identity from ${identity.source} (user ${identity.userHeader}, groups ${identity.groupsHeader}); operator groups: ${identity.operatorGroups.join(", ") || "none (everyone is a viewer)"}`
+        ? `Batchscope: identity from ${identity.source} (user ${identity.userHeader}, groups ${identity.groupsHeader}); operator groups: ${identity.operatorGroups.join(", ") || "none (everyone is a viewer)"}; trusted proxies: ${identity.trustedProxies?.text ?? "any (App Service front ends)"}`
         : "Batchscope: no identity source (BATCHSCOPE_IDENTITY); a local operator on the emulator, every action refused on a real account.",
     );
     checkAuditPath();
