@@ -1,13 +1,25 @@
 // No "server-only" marker: instrumentation.ts checks this at start-up, outside the React server layer.
-import { UnavailableError } from "@/lib/errors/api-error";
 import { readEnv } from "@/lib/env";
+import { IdentityConfigError } from "./config-error";
+import { OIDC_VARIABLES, readOidcSettings, type OidcSettings } from "./oidc-config";
 
-/** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard. */
-export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers"] as const;
+export { IdentityConfigError };
+
+/** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard, or the built-in sign-in (oidc). */
+export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers", "oidc"] as const;
 export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 
-export interface IdentityConfig {
-  source: IdentitySource;
+/** The built-in sign-in: an OpenID Connect provider, the session cookie, and the operator groups. */
+export interface OidcIdentityConfig {
+  source: "oidc";
+  oidc: OidcSettings;
+  operatorGroups: string[];
+}
+
+export type IdentityConfig = ProxyIdentityConfig | OidcIdentityConfig;
+
+export interface ProxyIdentityConfig {
+  source: Exclude<IdentitySource, "oidc">;
   /** The header naming the user (App Service: the principal's name). */
   userHeader: string;
   /** The header carrying groups: a comma-separated list, or App Service's base64 principal with its claims. */
@@ -17,25 +29,35 @@ export interface IdentityConfig {
 }
 
 /** The presets' header names; BATCHSCOPE_IDENTITY_USER_HEADER / _GROUPS_HEADER override them. */
-const PRESETS: Record<Exclude<IdentitySource, "headers">, { userHeader: string; groupsHeader: string }> = {
+const PRESETS: Record<Exclude<IdentitySource, "headers" | "oidc">, { userHeader: string; groupsHeader: string }> = {
   "app-service": { userHeader: "x-ms-client-principal-name", groupsHeader: "x-ms-client-principal" },
   "oauth2-proxy": { userHeader: "x-forwarded-email", groupsHeader: "x-forwarded-groups" },
 };
-
-/** A mistake in the identity variables: the server stops at start; a change under a running one is a named 500. */
-export class IdentityConfigError extends UnavailableError {
-  override name = "IdentityConfigError";
-  constructor(message: string) {
-    super("ConfigurationError", message);
-  }
-}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The identity variables as lib/env.ts read them. */
 export function identityEnv(): Env {
-  const { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS } = readEnv();
-  return { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS };
+  const env = readEnv();
+  return Object.fromEntries(IDENTITY_VARIABLES.map((k) => [k, env[k]]));
+}
+
+/** Every variable the identity configuration is read from. */
+export const IDENTITY_VARIABLES = [
+  "BATCHSCOPE_IDENTITY",
+  "BATCHSCOPE_IDENTITY_USER_HEADER",
+  "BATCHSCOPE_IDENTITY_GROUPS_HEADER",
+  "BATCHSCOPE_OPERATOR_GROUPS",
+  ...OIDC_VARIABLES,
+] as const;
+
+let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
+
+/** The configuration, read again only when the environment changes (as it does between tests). */
+export function identityConfig(env: Env = identityEnv()): IdentityConfig | undefined {
+  const signature = IDENTITY_VARIABLES.map((k) => env[k] ?? "\u0001").join("\0");
+  if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
+  return configured.config;
 }
 
 // An HTTP field name (RFC 9110 token).
@@ -70,15 +92,23 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
     if (value !== undefined && !HEADER_NAME.test(value))
       throw new IdentityConfigError(`${name} must be an HTTP header name such as X-Forwarded-User (got "${value}")`);
   }
-  const preset = source === "headers" ? undefined : PRESETS[source as Exclude<IdentitySource, "headers">];
+  const operatorGroups = (groupsRaw ?? "")
+    .split(",")
+    .map((g) => g.trim().toLowerCase())
+    .filter(Boolean);
+  if (source === "oidc") return readOidcConfig(env, userOverride, groupsOverride, operatorGroups);
+  const preset = source === "headers" ? undefined : PRESETS[source as keyof typeof PRESETS];
   const userHeader = userOverride ?? preset?.userHeader;
   const groupsHeader = groupsOverride ?? preset?.groupsHeader;
   if (!userHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER must name the header carrying the user when BATCHSCOPE_IDENTITY=headers");
   if (!groupsHeader)
     throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER must name the header carrying the groups when BATCHSCOPE_IDENTITY=headers");
-  const operatorGroups = (groupsRaw ?? "")
-    .split(",")
-    .map((g) => g.trim().toLowerCase())
-    .filter(Boolean);
-  return { source: source as IdentitySource, userHeader: userHeader.toLowerCase(), groupsHeader: groupsHeader.toLowerCase(), operatorGroups };
+  return { source: source as ProxyIdentityConfig["source"], userHeader: userHeader.toLowerCase(), groupsHeader: groupsHeader.toLowerCase(), operatorGroups };
+}
+
+/** The sign-in is the dashboard's own: the header variables have no meaning, so setting one is a mistake. */
+function readOidcConfig(env: Env, userOverride: string | undefined, groupsOverride: string | undefined, operatorGroups: string[]): OidcIdentityConfig {
+  if (userOverride) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER has no meaning with BATCHSCOPE_IDENTITY=oidc: unset it");
+  if (groupsOverride) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER has no meaning with BATCHSCOPE_IDENTITY=oidc: unset it");
+  return { source: "oidc", oidc: readOidcSettings(env), operatorGroups };
 }

@@ -7,8 +7,8 @@ const principal = (claims: { typ: string; val: string }[], extra: object = {}) =
   ).toString("base64");
 
 describe("resolveIdentity without a configured source", () => {
-  it("is a local operator on the emulator, said so", () => {
-    expect(resolveIdentity(new Headers(), true, {})).toMatchObject({
+  it("is a local operator on the emulator, said so", async () => {
+    expect(await resolveIdentity(new Headers(), true, {})).toMatchObject({
       actor: "local-operator",
       role: "operator",
       source: "local",
@@ -16,8 +16,8 @@ describe("resolveIdentity without a configured source", () => {
     });
   });
 
-  it("is a viewer with every action refused against a real account, whatever headers are sent", () => {
-    const id = resolveIdentity(new Headers({ "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "ops" }), false, {});
+  it("is a viewer with every action refused against a real account, whatever headers are sent", async () => {
+    const id = await resolveIdentity(new Headers({ "x-forwarded-email": "mallory@example.com", "x-forwarded-groups": "ops" }), false, {});
     expect(id).toMatchObject({ role: "viewer", source: "none", actionsRefused: expect.stringMatching(/No identity source is configured/) });
     expect(id.actor).not.toContain("mallory");
   });
@@ -26,24 +26,24 @@ describe("resolveIdentity without a configured source", () => {
 describe("oauth2-proxy", () => {
   const env = { BATCHSCOPE_IDENTITY: "oauth2-proxy", BATCHSCOPE_OPERATOR_GROUPS: "batch-ops" };
 
-  it("an operator group member is an operator; groups match in any case", () => {
-    expect(resolveIdentity(new Headers({ "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({
+  it("an operator group member is an operator; groups match in any case", async () => {
+    expect(await resolveIdentity(new Headers({ "x-forwarded-email": "ana@example.com", "x-forwarded-groups": "devs, Batch-Ops" }), false, env)).toEqual({
       actor: "ana@example.com",
       role: "operator",
       source: "proxy",
     });
   });
 
-  it("anyone else is a viewer, told why", () => {
-    expect(resolveIdentity(new Headers({ "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), true, env)).toMatchObject({
+  it("anyone else is a viewer, told why", async () => {
+    expect(await resolveIdentity(new Headers({ "x-forwarded-email": "bo@example.com", "x-forwarded-groups": "devs" }), true, env)).toMatchObject({
       actor: "bo@example.com",
       role: "viewer",
       actionsRefused: expect.stringMatching(/viewer.*BATCHSCOPE_OPERATOR_GROUPS/),
     });
   });
 
-  it("missing headers → viewer with actions refused, even on the emulator", () => {
-    expect(resolveIdentity(new Headers(), true, env)).toMatchObject({
+  it("missing headers → viewer with actions refused, even on the emulator", async () => {
+    expect(await resolveIdentity(new Headers(), true, env)).toMatchObject({
       role: "viewer",
       source: "none",
       actionsRefused: expect.stringMatching(/x-forwarded-email/),
@@ -54,29 +54,29 @@ describe("oauth2-proxy", () => {
 describe("app-service", () => {
   const env = { BATCHSCOPE_IDENTITY: "app-service", BATCHSCOPE_OPERATOR_GROUPS: "11111111-2222-3333-4444-555555555555,BatchOperator" };
 
-  it("reads groups and app roles from X-MS-CLIENT-PRINCIPAL and the name from X-MS-CLIENT-PRINCIPAL-NAME", () => {
+  it("reads groups and app roles from X-MS-CLIENT-PRINCIPAL and the name from X-MS-CLIENT-PRINCIPAL-NAME", async () => {
     const byGroup = new Headers({
       "x-ms-client-principal-name": "ana@contoso.com",
       "x-ms-client-principal": principal([{ typ: "groups", val: "11111111-2222-3333-4444-555555555555" }]),
     });
-    expect(resolveIdentity(byGroup, false, env)).toEqual({ actor: "ana@contoso.com", role: "operator", source: "proxy" });
+    expect(await resolveIdentity(byGroup, false, env)).toEqual({ actor: "ana@contoso.com", role: "operator", source: "proxy" });
     const byRole = new Headers({
       "x-ms-client-principal": principal([
         { typ: "name", val: "Bo" },
         { typ: "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", val: "BatchOperator" },
       ]),
     });
-    expect(resolveIdentity(byRole, false, env)).toEqual({ actor: "Bo", role: "operator", source: "proxy" });
+    expect(await resolveIdentity(byRole, false, env)).toEqual({ actor: "Bo", role: "operator", source: "proxy" });
     const viewer = new Headers({ "x-ms-client-principal-name": "cy@contoso.com", "x-ms-client-principal": principal([{ typ: "groups", val: "other" }]) });
-    expect(resolveIdentity(viewer, false, env)).toMatchObject({ role: "viewer" });
+    expect(await resolveIdentity(viewer, false, env)).toMatchObject({ role: "viewer" });
   });
 
-  it("a principal that is not base64 JSON gives no groups", () => {
+  it("a principal that is not base64 JSON gives no groups", async () => {
     expect(decodePrincipal("not json")).toBeUndefined();
     for (const json of ["null", "42", '"ops"']) expect(decodePrincipal(Buffer.from(json).toString("base64")), json).toBeUndefined();
     const odd = Buffer.from(JSON.stringify({ claims: [null, "groups", { typ: "groups", val: "ops" }] })).toString("base64");
     expect(decodePrincipal(odd)).toEqual({ groups: ["ops"] });
-    expect(resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({
+    expect(await resolveIdentity(new Headers({ "x-ms-client-principal-name": "ana", "x-ms-client-principal": "%%%" }), false, env)).toMatchObject({
       role: "viewer",
       actor: "ana",
     });
@@ -84,14 +84,14 @@ describe("app-service", () => {
 });
 
 describe("headers", () => {
-  it("uses the configured names and strips control characters from the user", () => {
+  it("uses the configured names and strips control characters from the user", async () => {
     const env = {
       BATCHSCOPE_IDENTITY: "headers",
       BATCHSCOPE_IDENTITY_USER_HEADER: "X-User",
       BATCHSCOPE_IDENTITY_GROUPS_HEADER: "X-Groups",
       BATCHSCOPE_OPERATOR_GROUPS: "ops",
     };
-    expect(resolveIdentity(new Headers({ "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({
+    expect(await resolveIdentity(new Headers({ "x-user": "ana\u001b[31m", "x-groups": "ops" }), false, env)).toEqual({
       actor: "ana[31m",
       role: "operator",
       source: "proxy",

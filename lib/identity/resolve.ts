@@ -1,26 +1,34 @@
 import "server-only";
 import type { Identity } from "@/lib/schemas/identity";
-import { identityEnv, readIdentityConfig, type IdentityConfig } from "./config";
+import { identityConfig, identityEnv, type IdentityConfig, type ProxyIdentityConfig } from "./config";
+import { GROUP_OVERAGE_NOTE } from "./oidc-claims";
+import { readSessionUser, type RequestUser } from "./oidc-user";
 
-let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
-
-/** The configuration, read again only when the environment changes (as it does between tests). */
-export function identityConfig(env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityConfig | undefined {
-  const signature = [env.BATCHSCOPE_IDENTITY, env.BATCHSCOPE_IDENTITY_USER_HEADER, env.BATCHSCOPE_IDENTITY_GROUPS_HEADER, env.BATCHSCOPE_OPERATOR_GROUPS].join(
-    "\0",
-  );
-  if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
-  return configured.config;
-}
+export { identityConfig };
 
 export const LOCAL_OPERATOR = "local-operator";
 
 /**
- * Who is asking, from the trusted proxy's headers. The proxy must strip these headers from what clients
- * send (App Service and oauth2-proxy do): the dashboard cannot tell a forged header from a real one.
- * `isEmulator` is whether the account is the local emulator, where acting is harmless without a proxy.
+ * Who this request's user is, if anyone: the session cookie of the built-in sign-in, or the trusted
+ * proxy's headers. The one answer both resolveIdentity and the sign-in gate (./gate.ts) go by.
  */
-export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): Identity {
+export async function requestUser(headers: Headers, config: IdentityConfig): Promise<RequestUser | undefined> {
+  if (config.source === "oidc") return readSessionUser(headers, config);
+  const who = readUser(headers, config);
+  return who.user ? { name: who.user, groups: who.groups } : undefined;
+}
+
+/**
+ * Who is asking, from the session cookie or the trusted proxy's headers. The proxy must strip these
+ * headers from what clients send (App Service and oauth2-proxy do): the dashboard cannot tell a forged
+ * header from a real one. `isEmulator` is whether the account is the local emulator, where acting is
+ * harmless without a proxy.
+ */
+export async function resolveIdentity(
+  headers: Headers,
+  isEmulator: boolean,
+  env: Readonly<Record<string, string | undefined>> = identityEnv(),
+): Promise<Identity> {
   const config = identityConfig(env);
   if (!config) {
     return isEmulator
@@ -38,29 +46,29 @@ export function resolveIdentity(headers: Headers, isEmulator: boolean, env: Read
           actionsRefused: "No identity source is configured (BATCHSCOPE_IDENTITY), so every action is refused against a real Batch account.",
         };
   }
-  const who = readUser(headers, config);
-  if (!who.user) {
+  const who = await requestUser(headers, config);
+  if (!who) {
     return {
       actor: "anonymous",
       role: "viewer",
       source: "none",
       note: "Not signed in.",
-      actionsRefused: `The sign-in proxy sent no user (header ${config.userHeader}), so actions are refused.`,
+      actionsRefused:
+        config.source === "oidc"
+          ? "Not signed in, so actions are refused: sign in first."
+          : `The sign-in proxy sent no user (header ${config.userHeader}), so actions are refused.`,
     };
   }
+  const source = config.source === "oidc" ? "oidc" : "proxy";
   const groups = who.groups.map((g) => g.toLowerCase());
   const operator = config.operatorGroups.some((g) => groups.includes(g));
-  return operator
-    ? { actor: who.user, role: "operator", source: "proxy" }
-    : {
-        actor: who.user,
-        role: "viewer",
-        source: "proxy",
-        actionsRefused: `${who.user} is a viewer: acting on nodes needs membership of an operator group (BATCHSCOPE_OPERATOR_GROUPS).`,
-      };
+  if (operator) return { actor: who.name, role: "operator", source };
+  const viewer = { actor: who.name, role: "viewer", source } as const;
+  if (who.overage) return { ...viewer, note: GROUP_OVERAGE_NOTE, actionsRefused: `${who.name} is a viewer: ${GROUP_OVERAGE_NOTE}` };
+  return { ...viewer, actionsRefused: `${who.name} is a viewer: acting on nodes needs membership of an operator group (BATCHSCOPE_OPERATOR_GROUPS).` };
 }
 
-function readUser(headers: Headers, config: IdentityConfig): { user?: string; groups: string[] } {
+function readUser(headers: Headers, config: ProxyIdentityConfig): { user?: string; groups: string[] } {
   const name = clean(headers.get(config.userHeader));
   const raw = headers.get(config.groupsHeader);
   if (config.source !== "app-service")
