@@ -70,7 +70,8 @@ export function readOidcSettings(env: Env): OidcSettings {
   const clientId = required(env, "BATCHSCOPE_OIDC_CLIENT_ID");
   const clientSecret = required(env, "BATCHSCOPE_OIDC_CLIENT_SECRET");
   const publicUrl = parseUrl("BATCHSCOPE_PUBLIC_URL", required(env, "BATCHSCOPE_PUBLIC_URL"));
-  if (publicUrl.pathname !== "/") throw new IdentityConfigError(`BATCHSCOPE_PUBLIC_URL must be the dashboard's origin, without a path (got "${publicUrl.pathname}")`);
+  if (publicUrl.pathname !== "/")
+    throw new IdentityConfigError(`BATCHSCOPE_PUBLIC_URL must be the dashboard's origin, without a path (got "${publicUrl.pathname}")`);
   const sessionSecret = required(env, "BATCHSCOPE_SESSION_SECRET");
   if (sessionSecret.length < MIN_SESSION_SECRET) {
     throw new IdentityConfigError(`BATCHSCOPE_SESSION_SECRET must be at least ${MIN_SESSION_SECRET} characters (got ${sessionSecret.length})`);

@@ -90,7 +90,8 @@ export async function finishSignIn(config: OidcIdentityConfig, request: Request)
 
 /** The provider's refusal in its own words (error and description), or the check that failed; never a token. */
 function describeGrantError(e: unknown): string {
-  if (e instanceof client.AuthorizationResponseError) return `The provider refused the sign-in: ${e.error}${e.error_description ? ` (${e.error_description})` : ""}.`;
+  if (e instanceof client.AuthorizationResponseError)
+    return `The provider refused the sign-in: ${e.error}${e.error_description ? ` (${e.error_description})` : ""}.`;
   if (e instanceof client.ResponseBodyError) return `The provider refused the code: ${e.error}${e.error_description ? ` (${e.error_description})` : ""}.`;
   return `The provider's answer did not pass the checks: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -23,11 +23,12 @@ export interface Dashboard {
 }
 
 /**
- * Starts the built dashboard (`next start`, one process) on a free port with the given environment and
- * waits until it answers. Stopped by its own process id. Needs a prior `next build`.
+ * Starts the built dashboard (`next start`, one process) on a free port (or `port`, when something must
+ * know its address first, like a sign-in provider's redirect URI) with the given environment and waits
+ * until it answers. Stopped by its own process id. Needs a prior `next build`.
  */
-export async function startDashboard(env: Record<string, string> = {}): Promise<Dashboard> {
-  const port = await freePort();
+export async function startDashboard(env: Record<string, string> = {}, port?: number): Promise<Dashboard> {
+  port ??= await freePort();
   const bin = join(process.cwd(), "node_modules", ".bin", "next");
   const child: ChildProcess = spawn(bin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...cleanEnv(), NEXT_TELEMETRY_DISABLED: "1", ...env },
@@ -42,7 +43,8 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/accounts`);
-      if (res.ok) break;
+      // 401: a sign-in source is configured and this probe has no user; the server is up all the same.
+      if (res.ok || res.status === 401) break;
     } catch {
       // not listening yet
     }

@@ -15,9 +15,14 @@ export async function GET(request: Request): Promise<Response> {
     return redirectWithCookies(await beginSignIn(config, returnTo), 302);
   } catch (e) {
     console.error(`Batchscope: sign-in provider ${config.oidc.issuer.href} cannot be used: ${e instanceof Error ? e.message : String(e)}`);
-    return plainPage(502, "Sign-in provider unavailable", `The sign-in provider at ${config.oidc.issuer.href} cannot be reached or answered unusably. Try again shortly.`, {
-      href: `/auth/signin?returnTo=${encodeURIComponent(returnTo)}`,
-      label: "Try again",
-    });
+    return plainPage(
+      502,
+      "Sign-in provider unavailable",
+      `The sign-in provider at ${config.oidc.issuer.href} cannot be reached or answered unusably. Try again shortly.`,
+      {
+        href: `/auth/signin?returnTo=${encodeURIComponent(returnTo)}`,
+        label: "Try again",
+      },
+    );
   }
 }
