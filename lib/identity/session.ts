@@ -38,8 +38,13 @@ type Purpose = "session" | "login";
  * opened as a session, and the secret itself is never the key.
  */
 function keyFor(secret: string, purpose: Purpose): Uint8Array {
-  return new Uint8Array(hkdfSync("sha256", secret, "batchscope", `batchscope ${purpose} cookie v1`, 32));
+  // Derived once per secret: the gate opens the session on every request.
+  if (derived?.secret !== secret) derived = { secret, keys: new Map() };
+  let key = derived.keys.get(purpose);
+  if (!key) derived.keys.set(purpose, (key = new Uint8Array(hkdfSync("sha256", secret, "batchscope", `batchscope ${purpose} cookie v1`, 32))));
+  return key;
 }
+let derived: { secret: string; keys: Map<Purpose, Uint8Array> } | undefined;
 
 async function seal(purpose: Purpose, claims: Record<string, unknown>, secret: string, lifetimeSeconds: number, now: Date): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
