@@ -1,7 +1,7 @@
 import { signInGate } from "@/lib/identity/gate";
 
 /**
- * Runs before every page and API route (docs/architecture.md "Sign-in"): with a sign-in source configured,
+ * Runs before every page and API route (docs/architecture.md "Sign-in and session"): with a sign-in source configured,
  * a request without a user is answered here. Kept thin: each concern is a function in lib/.
  */
 export async function proxy(request: Request): Promise<Response | undefined> {

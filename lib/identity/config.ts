@@ -78,6 +78,11 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
       ["BATCHSCOPE_IDENTITY_USER_HEADER", userOverride],
       ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
       ["BATCHSCOPE_OPERATOR_GROUPS", groupsRaw],
+      // Not BATCHSCOPE_PUBLIC_URL: it has a meaning of its own without a sign-in source.
+      ...(["BATCHSCOPE_OIDC_ISSUER", "BATCHSCOPE_OIDC_CLIENT_ID", "BATCHSCOPE_OIDC_CLIENT_SECRET", "BATCHSCOPE_SESSION_SECRET"] as const).map((name) => [
+        name,
+        env[name]?.trim() || undefined,
+      ]),
     ].find(([, v]) => v !== undefined);
     if (stray) throw new IdentityConfigError(`${stray[0]} is set but BATCHSCOPE_IDENTITY is not: set BATCHSCOPE_IDENTITY to ${IDENTITY_SOURCES.join(", ")}`);
     return undefined;

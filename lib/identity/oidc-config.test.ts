@@ -56,6 +56,13 @@ describe("BATCHSCOPE_IDENTITY=oidc", () => {
     expect(() => readIdentityConfig(env)).toThrow(says);
   });
 
+  it("a sign-in variable without BATCHSCOPE_IDENTITY is a mistake (it would do nothing); the public URL alone is not", () => {
+    expect(() => readIdentityConfig({ BATCHSCOPE_OIDC_ISSUER: OIDC.BATCHSCOPE_OIDC_ISSUER })).toThrow(
+      /^BATCHSCOPE_OIDC_ISSUER is set but BATCHSCOPE_IDENTITY is not/,
+    );
+    expect(readIdentityConfig({ BATCHSCOPE_PUBLIC_URL: OIDC.BATCHSCOPE_PUBLIC_URL })).toBeUndefined();
+  });
+
   it("never repeats the secrets in a message", () => {
     try {
       readIdentityConfig({ ...OIDC, BATCHSCOPE_SESSION_SECRET: "hunter2-short" });
