@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { signInGate } from "@/lib/identity/gate";
 import { peerAddress } from "@/lib/identity/peer";
 import { identityConfig } from "@/lib/identity/resolve";
 import { readPublicUrl } from "@/lib/public-url";
@@ -12,25 +13,35 @@ function servedOverHttps(request: NextRequest): boolean {
   return forwarded && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
+/** Sign-out posts a form that the server redirects to the provider's end-session page: form-action must allow it. */
+function formTargets(): string[] {
+  const config = identityConfig();
+  return config?.source === "oidc" ? [config.oidc.issuer.origin] : [];
+}
+
+/** A page's answer: a fresh script nonce, set on the request too, where Next.js reads it to mark its own scripts. */
+function pageResponse(request: NextRequest): NextResponse {
+  const policy = pageContentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", formTargets: formTargets() });
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 /**
- * Runs before every request (docs/architecture.md "Security headers"): pages get a fresh script nonce in
- * their Content-Security-Policy, which Next.js reads from the request to mark its own scripts; API
- * answers, files and static assets get a policy under which nothing runs.
+ * Runs before every request. First the sign-in gate (docs/architecture.md "Sign-in and session"): with a
+ * sign-in source configured, a request without a user is answered here. Then the security headers
+ * (docs/architecture.md "Security headers"), on every answer including the gate's: pages get a nonce
+ * Content-Security-Policy; API answers, files, static assets and the gate's own answers get a policy
+ * under which nothing runs.
  */
-export function proxy(request: NextRequest): NextResponse {
-  const page = !request.nextUrl.pathname.startsWith("/api/") && !request.nextUrl.pathname.startsWith("/_next/");
-  const headers = commonSecurityHeaders(servedOverHttps(request));
-  let response: NextResponse;
-  if (page) {
-    const policy = pageContentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", formTargets: [] });
-    const forwarded = new Headers(request.headers);
-    forwarded.set("content-security-policy", policy);
-    response = NextResponse.next({ request: { headers: forwarded } });
-    response.headers.set("Content-Security-Policy", policy);
-  } else {
-    response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", DATA_CONTENT_SECURITY_POLICY);
-  }
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+export async function proxy(request: NextRequest): Promise<Response> {
+  const refused = await signInGate(request);
+  const path = request.nextUrl.pathname;
+  const page = !refused && !path.startsWith("/api/") && !path.startsWith("/_next/");
+  const response: Response = refused ?? (page ? pageResponse(request) : NextResponse.next());
+  if (!page) response.headers.set("Content-Security-Policy", DATA_CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(commonSecurityHeaders(servedOverHttps(request)))) response.headers.set(name, value);
   return response;
 }

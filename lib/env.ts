@@ -51,6 +51,10 @@ const envSchema = z.object({
   /** The address users open, e.g. https://batchscope.contoso.com: the one Host answered, and the sign-in redirect's base. */
   BATCHSCOPE_PUBLIC_URL: raw,
   PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000)),
+  BATCHSCOPE_OIDC_ISSUER: raw,
+  BATCHSCOPE_OIDC_CLIENT_ID: raw,
+  BATCHSCOPE_OIDC_CLIENT_SECRET: raw,
+  BATCHSCOPE_SESSION_SECRET: raw,
   BATCHSCOPE_EMULATOR_SCENARIO: z.preprocess(
     blankIsUnset,
     z.enum(EMBEDDED_SCENARIOS, { error: `must be one of ${EMBEDDED_SCENARIOS.join(", ")}` }).default("demo"),

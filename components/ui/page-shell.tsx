@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { IdentityBadge } from "@/components/remediation/identity-badge";
+import { IdentityBadge } from "./identity-badge";
 import { paths } from "@/lib/links/paths";
 import { BadIds } from "./bad-ids";
 import { Breadcrumbs } from "./breadcrumbs";

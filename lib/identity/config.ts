@@ -1,14 +1,28 @@
 // No "server-only" marker: instrumentation.ts checks this at start-up, outside the React server layer.
-import { UnavailableError } from "@/lib/errors/api-error";
 import { readEnv } from "@/lib/env";
 import { parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
+import { IdentityConfigError } from "./config-error";
+import { OIDC_VARIABLES, readOidcSettings, type OidcSettings } from "./oidc-config";
 
-/** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard. */
-export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers"] as const;
+export { IdentityConfigError };
+
+/** Where the signed-in user comes from: a trusted reverse proxy in front of the dashboard, or the built-in sign-in (oidc). */
+export const IDENTITY_SOURCES = ["app-service", "oauth2-proxy", "headers", "oidc"] as const;
 export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 
-export interface IdentityConfig {
-  source: IdentitySource;
+/** The built-in sign-in: an OpenID Connect provider, the session cookie, and the operator groups. */
+export interface OidcIdentityConfig {
+  source: "oidc";
+  oidc: OidcSettings;
+  operatorGroups: string[];
+  /** A TLS-terminating proxy whose X-Forwarded-Proto/Host count (optional: the session cookie is the identity). */
+  trustedProxies?: TrustedProxies;
+}
+
+export type IdentityConfig = ProxyIdentityConfig | OidcIdentityConfig;
+
+export interface ProxyIdentityConfig {
+  source: Exclude<IdentitySource, "oidc">;
   /** The header naming the user (App Service: the principal's name). */
   userHeader: string;
   /** The header carrying groups: a comma-separated list, or App Service's base64 principal with its claims. */
@@ -23,26 +37,36 @@ export interface IdentityConfig {
 const NEEDS_TRUSTED_PROXIES: readonly IdentitySource[] = ["oauth2-proxy", "headers"];
 
 /** The presets' header names; BATCHSCOPE_IDENTITY_USER_HEADER / _GROUPS_HEADER override them. */
-const PRESETS: Record<Exclude<IdentitySource, "headers">, { userHeader: string; groupsHeader: string }> = {
+const PRESETS: Record<Exclude<IdentitySource, "headers" | "oidc">, { userHeader: string; groupsHeader: string }> = {
   "app-service": { userHeader: "x-ms-client-principal-name", groupsHeader: "x-ms-client-principal" },
   "oauth2-proxy": { userHeader: "x-forwarded-email", groupsHeader: "x-forwarded-groups" },
 };
-
-/** A mistake in the identity variables: the server stops at start; a change under a running one is a named 500. */
-export class IdentityConfigError extends UnavailableError {
-  override name = "IdentityConfigError";
-  constructor(message: string) {
-    super("ConfigurationError", message);
-  }
-}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The identity variables as lib/env.ts read them. */
 export function identityEnv(): Env {
-  const { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS, BATCHSCOPE_TRUSTED_PROXIES } =
-    readEnv();
-  return { BATCHSCOPE_IDENTITY, BATCHSCOPE_IDENTITY_USER_HEADER, BATCHSCOPE_IDENTITY_GROUPS_HEADER, BATCHSCOPE_OPERATOR_GROUPS, BATCHSCOPE_TRUSTED_PROXIES };
+  const env = readEnv();
+  return Object.fromEntries(IDENTITY_VARIABLES.map((k) => [k, env[k]]));
+}
+
+/** Every variable the identity configuration is read from. */
+export const IDENTITY_VARIABLES = [
+  "BATCHSCOPE_IDENTITY",
+  "BATCHSCOPE_IDENTITY_USER_HEADER",
+  "BATCHSCOPE_IDENTITY_GROUPS_HEADER",
+  "BATCHSCOPE_OPERATOR_GROUPS",
+  "BATCHSCOPE_TRUSTED_PROXIES",
+  ...OIDC_VARIABLES,
+] as const;
+
+let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
+
+/** The configuration, read again only when the environment changes (as it does between tests). */
+export function identityConfig(env: Env = identityEnv()): IdentityConfig | undefined {
+  const signature = IDENTITY_VARIABLES.map((k) => env[k] ?? "\u0001").join("\0");
+  if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
+  return configured.config;
 }
 
 // An HTTP field name (RFC 9110 token).
@@ -65,6 +89,11 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
       ["BATCHSCOPE_IDENTITY_GROUPS_HEADER", groupsOverride],
       ["BATCHSCOPE_OPERATOR_GROUPS", groupsRaw],
       ["BATCHSCOPE_TRUSTED_PROXIES", proxiesRaw],
+      // Not BATCHSCOPE_PUBLIC_URL: it has a meaning of its own without a sign-in source.
+      ...(["BATCHSCOPE_OIDC_ISSUER", "BATCHSCOPE_OIDC_CLIENT_ID", "BATCHSCOPE_OIDC_CLIENT_SECRET", "BATCHSCOPE_SESSION_SECRET"] as const).map((name) => [
+        name,
+        env[name]?.trim() || undefined,
+      ]),
     ].find(([, v]) => v !== undefined);
     if (stray) throw new IdentityConfigError(`${stray[0]} is set but BATCHSCOPE_IDENTITY is not: set BATCHSCOPE_IDENTITY to ${IDENTITY_SOURCES.join(", ")}`);
     return undefined;
@@ -79,23 +108,27 @@ export function readIdentityConfig(env: Env = identityEnv()): IdentityConfig | u
     if (value !== undefined && !HEADER_NAME.test(value))
       throw new IdentityConfigError(`${name} must be an HTTP header name such as X-Forwarded-User (got "${value}")`);
   }
-  const preset = source === "headers" ? undefined : PRESETS[source as Exclude<IdentitySource, "headers">];
+  const operatorGroups = (groupsRaw ?? "")
+    .split(",")
+    .map((g) => g.trim().toLowerCase())
+    .filter(Boolean);
+  const proxies = () => {
+    const trustedProxies = readTrustedProxies(source as IdentitySource, proxiesRaw);
+    return trustedProxies ? { trustedProxies } : {};
+  };
+  if (source === "oidc") return { ...readOidcConfig(env, userOverride, groupsOverride, operatorGroups), ...proxies() };
+  const preset = source === "headers" ? undefined : PRESETS[source as keyof typeof PRESETS];
   const userHeader = userOverride ?? preset?.userHeader;
   const groupsHeader = groupsOverride ?? preset?.groupsHeader;
   if (!userHeader) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER must name the header carrying the user when BATCHSCOPE_IDENTITY=headers");
   if (!groupsHeader)
     throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER must name the header carrying the groups when BATCHSCOPE_IDENTITY=headers");
-  const operatorGroups = (groupsRaw ?? "")
-    .split(",")
-    .map((g) => g.trim().toLowerCase())
-    .filter(Boolean);
-  const trustedProxies = readTrustedProxies(source as IdentitySource, proxiesRaw);
   return {
-    source: source as IdentitySource,
+    source: source as ProxyIdentityConfig["source"],
     userHeader: userHeader.toLowerCase(),
     groupsHeader: groupsHeader.toLowerCase(),
     operatorGroups,
-    ...(trustedProxies ? { trustedProxies } : {}),
+    ...proxies(),
   };
 }
 
@@ -110,4 +143,11 @@ function readTrustedProxies(source: IdentitySource, raw: string | undefined): Tr
   const parsed = parseTrustedProxies(raw);
   if ("error" in parsed) throw new IdentityConfigError(`BATCHSCOPE_TRUSTED_PROXIES ${parsed.error}`);
   return parsed;
+}
+
+/** The sign-in is the dashboard's own: the header variables have no meaning, so setting one is a mistake. */
+function readOidcConfig(env: Env, userOverride: string | undefined, groupsOverride: string | undefined, operatorGroups: string[]): OidcIdentityConfig {
+  if (userOverride) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_USER_HEADER has no meaning with BATCHSCOPE_IDENTITY=oidc: unset it");
+  if (groupsOverride) throw new IdentityConfigError("BATCHSCOPE_IDENTITY_GROUPS_HEADER has no meaning with BATCHSCOPE_IDENTITY=oidc: unset it");
+  return { source: "oidc", oidc: readOidcSettings(env), operatorGroups };
 }

@@ -1,26 +1,42 @@
 import "server-only";
 import type { Identity } from "@/lib/schemas/identity";
-import { identityEnv, readIdentityConfig, type IdentityConfig } from "./config";
+import { identityConfig, identityEnv, type IdentityConfig, type ProxyIdentityConfig } from "./config";
+import { GROUP_OVERAGE_NOTE } from "./oidc-claims";
+import { readSessionUser, type RequestUser } from "./oidc-user";
 import { peerAddress } from "./peer";
 
-let configured: { signature: string; config: IdentityConfig | undefined } | undefined;
-
-/** The configuration, read again only when the environment changes (as it does between tests). */
-export function identityConfig(env: Readonly<Record<string, string | undefined>> = identityEnv()): IdentityConfig | undefined {
-  const signature = Object.values(env).join("\0");
-  if (configured?.signature !== signature) configured = { signature, config: readIdentityConfig(env) };
-  return configured.config;
-}
+export { identityConfig };
 
 export const LOCAL_OPERATOR = "local-operator";
 
 /**
- * Who is asking, from the sign-in proxy's headers, counted only when the connection came from one of
- * BATCHSCOPE_TRUSTED_PROXIES (peer.ts says which address it came from). The proxy must also strip these
- * headers from what clients send (App Service and oauth2-proxy do). `localOperator` is whether the account
- * gets the local operator when no source is configured (the embedded emulator, or an explicit setting).
+ * Who this request's user is, if anyone: the session cookie of the built-in sign-in, or the sign-in
+ * proxy's headers, counted only when the connection came from one of BATCHSCOPE_TRUSTED_PROXIES (peer.ts
+ * says which address it came from). The one answer both resolveIdentity and the sign-in gate (./gate.ts)
+ * go by.
  */
-export function resolveIdentity(headers: Headers, localOperator: boolean, env: Readonly<Record<string, string | undefined>> = identityEnv()): Identity {
+export async function requestUser(headers: Headers, config: IdentityConfig): Promise<RequestUser | undefined> {
+  if (config.source === "oidc") return readSessionUser(headers, config);
+  if (!fromTrustedProxy(headers, config)) return undefined;
+  const who = readUser(headers, config);
+  return who.user ? { name: who.user, groups: who.groups } : undefined;
+}
+
+function fromTrustedProxy(headers: Headers, config: ProxyIdentityConfig): boolean {
+  return !config.trustedProxies || config.trustedProxies.trusts(peerAddress(headers));
+}
+
+/**
+ * Who is asking, from the session cookie or the trusted proxy's headers (the proxy must also strip these
+ * headers from what clients send, as App Service and oauth2-proxy do). `localOperator` is whether the
+ * account gets the local operator when no source is configured (the embedded emulator, or an explicit
+ * setting).
+ */
+export async function resolveIdentity(
+  headers: Headers,
+  localOperator: boolean,
+  env: Readonly<Record<string, string | undefined>> = identityEnv(),
+): Promise<Identity> {
   const config = identityConfig(env);
   if (!config) {
     return localOperator
@@ -38,39 +54,33 @@ export function resolveIdentity(headers: Headers, localOperator: boolean, env: R
           actionsRefused: "No identity source is configured (BATCHSCOPE_IDENTITY), so every action is refused against a real Batch account.",
         };
   }
-  const peer = peerAddress(headers);
-  if (config.trustedProxies && !config.trustedProxies.trusts(peer)) {
+  const who = await requestUser(headers, config);
+  if (!who) return anonymous(headers, config);
+  const source = config.source === "oidc" ? "oidc" : "proxy";
+  const groups = who.groups.map((g) => g.toLowerCase());
+  const operator = config.operatorGroups.some((g) => groups.includes(g));
+  if (operator) return { actor: who.name, role: "operator", source };
+  const viewer = { actor: who.name, role: "viewer", source } as const;
+  if (who.overage) return { ...viewer, note: GROUP_OVERAGE_NOTE, actionsRefused: `${who.name} is a viewer: ${GROUP_OVERAGE_NOTE}` };
+  return { ...viewer, actionsRefused: `${who.name} is a viewer: acting on nodes needs membership of an operator group (BATCHSCOPE_OPERATOR_GROUPS).` };
+}
+
+/** No user on this request, and why: not signed in, the proxy sent none, or it did not come through the proxy. */
+function anonymous(headers: Headers, config: IdentityConfig): Identity {
+  const none = { actor: "anonymous", role: "viewer", source: "none" } as const;
+  if (config.source === "oidc") return { ...none, note: "Not signed in.", actionsRefused: "Not signed in, so actions are refused: sign in first." };
+  if (!fromTrustedProxy(headers, config)) {
+    const peer = peerAddress(headers);
     return {
-      actor: "anonymous",
-      role: "viewer",
-      source: "none",
+      ...none,
       note: "Not signed in: this request did not come through the sign-in proxy.",
       actionsRefused: `The request came from ${peer ?? "an unknown address"}, which is not in BATCHSCOPE_TRUSTED_PROXIES, so its identity headers are ignored.`,
     };
   }
-  const who = readUser(headers, config);
-  if (!who.user) {
-    return {
-      actor: "anonymous",
-      role: "viewer",
-      source: "none",
-      note: "Not signed in.",
-      actionsRefused: `The sign-in proxy sent no user (header ${config.userHeader}), so actions are refused.`,
-    };
-  }
-  const groups = who.groups.map((g) => g.toLowerCase());
-  const operator = config.operatorGroups.some((g) => groups.includes(g));
-  return operator
-    ? { actor: who.user, role: "operator", source: "proxy" }
-    : {
-        actor: who.user,
-        role: "viewer",
-        source: "proxy",
-        actionsRefused: `${who.user} is a viewer: acting on nodes needs membership of an operator group (BATCHSCOPE_OPERATOR_GROUPS).`,
-      };
+  return { ...none, note: "Not signed in.", actionsRefused: `The sign-in proxy sent no user (header ${config.userHeader}), so actions are refused.` };
 }
 
-function readUser(headers: Headers, config: IdentityConfig): { user?: string; groups: string[] } {
+function readUser(headers: Headers, config: ProxyIdentityConfig): { user?: string; groups: string[] } {
   const name = clean(headers.get(config.userHeader));
   const raw = headers.get(config.groupsHeader);
   if (config.source !== "app-service")

@@ -6,13 +6,13 @@ export type Role = z.infer<typeof role>;
 
 /**
  * Who the server believes is asking, and why. `source` says where that came from: a trusted reverse
- * proxy's headers, the local operator used on the emulator or with no proxy configured, or nothing
+ * proxy's headers, the dashboard's own sign-in (oidc: a session cookie), the local operator used on the emulator or with no proxy configured, or nothing
  * (a real account with no identity source: every action is refused).
  */
 export const identity = z.object({
   actor: z.string(),
   role,
-  source: z.enum(["proxy", "local", "none"]),
+  source: z.enum(["proxy", "oidc", "local", "none"]),
   /** Plain words for the banner: "Local operator (no sign-in proxy configured)". */
   note: z.string().optional(),
   /** Why actions are refused for this identity, when they are. */

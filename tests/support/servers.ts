@@ -23,11 +23,12 @@ export interface Dashboard {
 }
 
 /**
- * Starts the built dashboard as `npm start` does (server.ts, one process) on a free loopback port with the
+ * Starts the built dashboard as `npm start` does (server.ts, one process) on a free loopback port (or
+ * `port`, when something must know its address first, like a sign-in provider's redirect URI) with the
  * given environment and waits until it answers. Stopped by its own process id. Needs a prior `next build`.
  */
-export async function startDashboard(env: Record<string, string> = {}): Promise<Dashboard> {
-  const port = await freePort();
+export async function startDashboard(env: Record<string, string> = {}, port?: number): Promise<Dashboard> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "server.ts")], {
     env: { ...cleanEnv(), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), BATCHSCOPE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

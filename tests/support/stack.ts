@@ -35,19 +35,24 @@ export async function startStack(spec: {
   seed?: number;
   speed?: number;
   env?: Record<string, string>;
+  /** The dashboard's port, when something must know its address before it starts (a sign-in provider). */
+  port?: number;
 }): Promise<Stack> {
   const emu = await startEmulator({ scenario: spec.scenario, seed: spec.seed ?? 1, account: spec.account, ...(spec.speed ? { speed: spec.speed } : {}) });
   const auditDir = mkdtempSync(join(tmpdir(), "batchscope-audit-"));
   const auditDb = join(auditDir, "audit.sqlite");
-  const dashboard = await startDashboard({
-    BATCH_ACCOUNT_NAME: emu.account,
-    BATCH_ACCOUNT_URL: emu.url,
-    BATCH_ACCOUNT_KEY: emu.key,
-    BATCHSCOPE_AUDIT_DB: auditDb,
-    // The test emulator is plain http on loopback: it gets the local operator only when this says so.
-    BATCHSCOPE_LOCAL_OPERATOR: "true",
-    ...spec.env,
-  }).catch(async (e: unknown) => {
+  const dashboard = await startDashboard(
+    {
+      BATCH_ACCOUNT_NAME: emu.account,
+      BATCH_ACCOUNT_URL: emu.url,
+      BATCH_ACCOUNT_KEY: emu.key,
+      BATCHSCOPE_AUDIT_DB: auditDb,
+      // The test emulator is plain http on loopback: it gets the local operator only when this says so.
+      BATCHSCOPE_LOCAL_OPERATOR: "true",
+      ...spec.env,
+    },
+    spec.port,
+  ).catch(async (e: unknown) => {
     await emu.close();
     rmSync(auditDir, { recursive: true, force: true });
     throw e;

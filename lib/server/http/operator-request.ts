@@ -16,8 +16,8 @@ export interface OperatorRequest<T> {
 }
 
 /** The operator role, whatever the page showed: a viewer's hand-made request is refused here (403). */
-export function requireOperator(request: Request, account: BatchAccount): Identity {
-  const who = resolveIdentity(request.headers, account.localOperator);
+export async function requireOperator(request: Request, account: BatchAccount): Promise<Identity> {
+  const who = await resolveIdentity(request.headers, account.localOperator);
   if (who.role !== "operator") throw new ForbiddenError("NotAnOperator", who.actionsRefused ?? `${who.actor} may not act on nodes.`);
   return who;
 }
@@ -30,7 +30,7 @@ export function requireOperator(request: Request, account: BatchAccount): Identi
  */
 export async function parseOperatorJson<S extends z.ZodType>(request: Request, account: BatchAccount, schema: S): Promise<OperatorRequest<z.infer<S>>> {
   requireSameOriginJson(request);
-  const who = requireOperator(request, account);
+  const who = await requireOperator(request, account);
   const text = await request.text();
   if (text.length > MAX_BODY_CHARS) throw new BadRequestError(`body is larger than ${MAX_BODY_CHARS / 1024} KiB`);
   let raw: unknown;

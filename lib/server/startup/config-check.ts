@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { AccountConfigError, readAccountConfig, readApiVersion } from "@/lib/batch/account-config";
 import { EnvError, readEnv } from "@/lib/env";
-import { IdentityConfigError, readIdentityConfig } from "@/lib/identity/config";
+import { IdentityConfigError, readIdentityConfig, type IdentityConfig } from "@/lib/identity/config";
 
 class AuditPathError extends Error {}
 
@@ -19,12 +19,7 @@ export function checkConfigAtStartup(): void {
         : "Batchscope: no account configured; using the embedded emulator (account 'demo').",
     );
     console.log(`Batchscope: Batch API version ${readApiVersion()} (BATCH_API_VERSION)`);
-    const identity = readIdentityConfig();
-    console.log(
-      identity
-        ? `Batchscope: identity from ${identity.source} (user ${identity.userHeader}, groups ${identity.groupsHeader}); operator groups: ${identity.operatorGroups.join(", ") || "none (everyone is a viewer)"}; trusted proxies: ${identity.trustedProxies?.text ?? "any (App Service front ends)"}`
-        : "Batchscope: no identity source (BATCHSCOPE_IDENTITY); a local operator on the emulator, every action refused on a real account.",
-    );
+    console.log(describeIdentity(readIdentityConfig()));
     checkAuditPath();
   } catch (e) {
     const known = e instanceof EnvError || e instanceof AccountConfigError || e instanceof IdentityConfigError || e instanceof AuditPathError;
@@ -32,6 +27,17 @@ export function checkConfigAtStartup(): void {
     console.error(`Batchscope cannot start: ${e.message}`);
     process.exit(1);
   }
+}
+
+/** One line for the start-up log: where users come from (never the client or session secret). */
+function describeIdentity(identity: IdentityConfig | undefined): string {
+  if (!identity) return "Batchscope: no identity source (BATCHSCOPE_IDENTITY); a local operator on the emulator, every action refused on a real account.";
+  const groups = `operator groups: ${identity.operatorGroups.join(", ") || "none (everyone is a viewer)"}`;
+  if (identity.source === "oidc") {
+    return `Batchscope: built-in sign-in with ${identity.oidc.issuer.href} (client ${identity.oidc.clientId}, redirect URI ${identity.oidc.redirectUri}); ${groups}`;
+  }
+  const proxies = `trusted proxies: ${identity.trustedProxies?.text ?? "any (App Service front ends)"}`;
+  return `Batchscope: identity from ${identity.source} (user ${identity.userHeader}, groups ${identity.groupsHeader}); ${groups}; ${proxies}`;
 }
 
 /** The audit file's folder must exist or be creatable, and be writable: an action without its record is refused. */

@@ -9,5 +9,5 @@ export const runtime = "nodejs";
 // GET /api/accounts/[account]/me – who the server believes is asking, and whether they may act (no Batch call)
 export const GET = batchRoute({ params: accountParams, query: noQuery }, async ({ account, request }): Promise<MeResponse> => ({
   account: account.name,
-  identity: resolveIdentity(request.headers, account.localOperator),
+  identity: await resolveIdentity(request.headers, account.localOperator),
 }));

@@ -8,6 +8,6 @@ export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/rdp – the node's RDP file as a download (cloud-service pools, operator only)
 export const GET = batchRoute({ params: nodeParams, query: noQuery }, async ({ account, params, request }) => {
-  requireOperator(request, account);
+  await requireOperator(request, account);
   return nodeRdpFile(account, params.poolId, params.nodeId);
 });
