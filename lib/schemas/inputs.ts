@@ -20,14 +20,46 @@ export const jobId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}(:job-[0-9]{1,10})?$/, "must be 1–64 letters, digits, hyphens or underscores, or a scheduled job's id such as nightly:job-12");
 
-/** A file path inside a task or node directory: relative, no "..", no control characters, bounded. */
+/**
+ * A file path inside a task or node directory: relative, no "..", no control characters, bounded. Each
+ * rule holds for the path as sent and as any further percent-decoding would read it (a proxy or front end
+ * that decodes once more must not find a "..", a leading slash or a NUL where this check saw none), and a
+ * segment of only dots and spaces is refused with ".." itself: Windows drops trailing dots and spaces, so
+ * ".. " and "..." can end as "..".
+ */
 export const filePath = z
   .string()
   .min(1, "is empty")
   .max(1024, "is longer than 1024 characters")
-  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), "contains a control character")
-  .refine((p) => !p.startsWith("/") && !p.startsWith("\\") && !/^[A-Za-z]:/.test(p), "must be relative")
-  .refine((p) => !p.split(/[\\/]/).includes(".."), "must not contain a '..' segment");
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(decodedFully(p)), "contains a control character")
+  .refine((p) => !/^[\\/]|^[A-Za-z]:/.test(decodedFully(p)), "must be relative")
+  .refine((p) => !decodedFully(p).split(/[\\/]/).some(isParentSegment), "must not contain a '..' segment");
+
+const isParentSegment = (segment: string) => segment !== "." && /^\.[. ]*$/.test(segment);
+
+/** Percent-decoded until nothing changes (each round that changes it shortens it): the strictest reading any hop could make. */
+function decodedFully(text: string): string {
+  for (let current = text; ;) {
+    const next = decodeLeniently(current);
+    if (next === current) return current;
+    current = next;
+  }
+}
+
+/**
+ * One percent-decoding as lenient servers do it: each run of valid escapes decoded, a malformed one left as
+ * it is, so "%zz/%2e%2e" still reads as "%zz/.." (decodeURIComponent would give up on the whole string).
+ * A run that is not UTF-8 still gives up its ASCII escapes, the ones that spell dots, slashes and controls.
+ */
+function decodeLeniently(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%[0-7][0-9A-Fa-f]/g, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)));
+    }
+  });
+}
 
 export const relativeWindow = z.enum(RELATIVE_WINDOWS);
 const isoInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-27T10:00:00Z" }).transform((s) => Date.parse(s));

@@ -84,14 +84,29 @@ async function downloadResponse(account: BatchAccount, owner: FileOwner, path: s
     },
     cancel: () => void ranges.return(undefined),
   });
-  const name = (path.split("/").at(-1) ?? "file").replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(body, {
     headers: {
       "Content-Type": "application/octet-stream",
       "Content-Length": String(size),
-      "Content-Disposition": `attachment; filename="${name}"`,
+      "Content-Disposition": attachmentDisposition(path),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+/**
+ * The download's name for the save dialog, never a way into the header: `filename` holds only letters,
+ * digits, ".", "_" and "-" (anything else becomes "_"), and when that changed the name, `filename*`
+ * (RFC 6266 with RFC 5987 encoding) carries the name percent-encoded, so quotes, semicolons and non-ASCII
+ * letters arrive as the file's own. Invisible format characters become "_" there too: a right-to-left
+ * override would let "report\u202Etxt.exe" show as "reportexe.txt".
+ */
+export function attachmentDisposition(path: string): string {
+  const name = path.split(/[\\/]/).at(-1) || "download";
+  const ascii = name.replace(/[^A-Za-z0-9._-]/g, "_");
+  if (ascii === name) return `attachment; filename="${name}"`;
+  const shown = name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "_");
+  const exact = encodeURIComponent(shown).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
