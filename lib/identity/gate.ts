@@ -9,6 +9,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The sign-in routes themselves: they must be reachable without a user, or no one could sign in. */
 const isSignInPath = (path: string) => path === "/auth" || path.startsWith("/auth/");
 const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
+/** The build's scripts, styles and icon: the same for everyone, and the sign-in page needs them. */
+const isPublicAsset = (path: string) => path.startsWith("/_next/") || path === "/favicon.ico";
 
 /**
  * No anonymous reads when a sign-in source is configured: a request without a user gets a 401 JSON error
@@ -20,7 +22,7 @@ export async function signInGate(request: Request, env: Env = identityEnv()): Pr
   const config = identityConfig(env);
   if (!config) return undefined;
   const url = new URL(request.url);
-  if (isSignInPath(url.pathname)) return undefined;
+  if (isSignInPath(url.pathname) || isPublicAsset(url.pathname)) return undefined;
   if (await requestUser(request.headers, config)) return undefined;
   if (isApiPath(url.pathname)) return notSignedInJson(config);
   if (config.source === "oidc" && (request.method === "GET" || request.method === "HEAD")) {
