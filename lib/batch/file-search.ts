@@ -101,6 +101,7 @@ export async function* searchFile(account: BatchAccount, owner: FileOwner, path:
     }
     yield { type: "progress", bytesRead, size };
   }
+  if (signal?.aborted) return; // the reader left: no "done" for a file not read to its end
   if (carry.length) {
     const event = test(carry, carryOffset);
     if (event) yield event;
