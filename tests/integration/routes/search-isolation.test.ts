@@ -60,10 +60,11 @@ async function rangeRead(): Promise<void> {
   expect(r.status).toBe(200);
 }
 
-async function worst(times: number, work: () => Promise<void>): Promise<number> {
-  let slowest = 0;
-  for (let i = 0; i < times; i++) slowest = Math.max(slowest, await elapsed(work));
-  return slowest;
+/** The median of a few timings: one stall of a loaded test machine must not decide the comparison. */
+async function typical(times: number, work: () => Promise<void>): Promise<number> {
+  const timings: number[] = [];
+  for (let i = 0; i < times; i++) timings.push(await elapsed(work));
+  return timings.sort((x, y) => x - y)[Math.floor(times / 2)]!;
 }
 
 interface SearchRun {
@@ -109,15 +110,15 @@ describe("a catastrophic regular expression", () => {
     expect(attached.status).toBe(200);
     await poolRead();
     await rangeRead();
-    const usualPool = await worst(5, poolRead);
-    const usualRange = await worst(5, rangeRead);
+    const usualPool = await typical(7, poolRead);
+    const usualRange = await typical(7, rangeRead);
 
     const search = await startSearch(CATASTROPHIC);
     let duringPool: number, duringRange: number;
     try {
       while (search.progress < 1) await new Promise((r) => setTimeout(r, 5));
-      duringPool = await worst(5, poolRead);
-      duringRange = await worst(5, rangeRead);
+      duringPool = await typical(7, poolRead);
+      duringRange = await typical(7, rangeRead);
       // The measurements overlapped the search: it was still reading when they were done.
       expect(search.done, "the search ended before the other requests were measured: make the file larger").toBeUndefined();
     } catch (err) {
@@ -125,9 +126,8 @@ describe("a catastrophic regular expression", () => {
       throw err;
     }
 
-    // Generous: the in-process emulator generating 4 MiB ranges for the search costs the event loop too. A
-    // backtracking engine takes seconds on a single line of this log.
-    const margin = (usual: number) => Math.max(3 * usual, usual + 400);
+    // Generous, for a loaded test machine; a backtracking engine takes seconds on a single line of this log.
+    const margin = (usual: number) => Math.max(3 * usual, usual + 500);
     expect(duringPool, `pool read: usual ${usualPool.toFixed(0)} ms`).toBeLessThan(margin(usualPool));
     expect(duringRange, `range read: usual ${usualRange.toFixed(0)} ms`).toBeLessThan(margin(usualRange));
 
