@@ -29,13 +29,17 @@ async function rangeReads(path: string): Promise<number> {
 async function leaveAfterFirstRange(path: string, query: string): Promise<{ settled: Promise<unknown>; readsAtAbort: number }> {
   await env.resetStats();
   const leave = new AbortController();
-  const settled = taskFileGET(new Request(fileUrl(path, query), { signal: leave.signal }), { params: Promise.resolve(fileParams(path)) }).then(async (res) => {
+  // Held until after the abort: a Request follows its init signal only while it is alive (undici), and the
+  // route keeps just its signal.
+  const request = new Request(fileUrl(path, query), { signal: leave.signal });
+  const settled = taskFileGET(request, { params: Promise.resolve(fileParams(path)) }).then(async (res) => {
     // A search answers at once and reads as its stream is pulled: pull it, as a browser does, until cut off.
     const reader = res.body?.getReader();
     if (reader) for (let next = await reader.read().catch(() => ({ done: true })); !next.done; next = await reader.read().catch(() => ({ done: true })));
   });
   while ((await rangeReads(path)) < 1) await sleep(10);
   leave.abort();
+  expect(request.signal.aborted).toBe(true);
   return { settled: settled.catch(() => undefined), readsAtAbort: await rangeReads(path) };
 }
 

@@ -77,12 +77,19 @@ interface SearchRun {
 /** Starts a search through the route and reads its stream in the background. */
 async function startSearch(pattern: string): Promise<SearchRun> {
   const leave = new AbortController();
-  const res = await taskFileGET(new Request(new URL(fileUrl(BIG, searchQuery(pattern)), "http://localhost"), { signal: leave.signal }), {
-    params: Promise.resolve(fileParams(BIG)),
-  });
+  // Kept in the closure below: a Request follows its init signal only while it is alive (undici).
+  const request = new Request(new URL(fileUrl(BIG, searchQuery(pattern)), "http://localhost"), { signal: leave.signal });
+  const res = await taskFileGET(request, { params: Promise.resolve(fileParams(BIG)) });
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
-  const run: SearchRun = { progress: 0, finished: Promise.resolve(), stop: () => leave.abort() };
+  const run: SearchRun = {
+    progress: 0,
+    finished: Promise.resolve(),
+    stop: () => {
+      leave.abort();
+      expect(request.signal.aborted).toBe(true);
+    },
+  };
   run.finished = (async () => {
     const decoder = new TextDecoder();
     let text = "";

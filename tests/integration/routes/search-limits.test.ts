@@ -18,13 +18,14 @@ const searchQuery = (pattern: string) => `search=${encodeURIComponent(pattern)}&
 /** A search through the route, its stream left unread (it holds its scan slot) until stopped. */
 async function startSearch(pattern: string): Promise<{ stop(): Promise<void> }> {
   const leave = new AbortController();
-  const res = await taskFileGET(new Request(new URL(fileUrl(BIG, searchQuery(pattern)), "http://localhost"), { signal: leave.signal }), {
-    params: Promise.resolve(fileParams(BIG)),
-  });
+  // Kept in the closure below: a Request follows its init signal only while it is alive (undici).
+  const request = new Request(new URL(fileUrl(BIG, searchQuery(pattern)), "http://localhost"), { signal: leave.signal });
+  const res = await taskFileGET(request, { params: Promise.resolve(fileParams(BIG)) });
   expect(res.status).toBe(200);
   return {
     stop: async () => {
       leave.abort();
+      expect(request.signal.aborted).toBe(true);
       await res.body!.cancel();
     },
   };
