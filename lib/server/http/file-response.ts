@@ -30,7 +30,12 @@ export async function fileContentResponse(
   request: Request,
 ) {
   if (q.properties === "true") return fileProperties(account, owner, path);
-  if (q.line !== undefined) return locateLine(account, owner, path, q.line, request.signal);
+  if (q.line !== undefined)
+    return locateLine(account, owner, path, q.line, request.signal).catch((err: unknown) => {
+      // The user left while the index was read: nobody is there to answer, and nothing failed to log.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
+      throw err;
+    });
   if (q.search !== undefined || q.download !== undefined) {
     // Whole-file scans are limited per user: the one place this route learns who is asking.
     const actor = resolveIdentity(request.headers, account.isEmulator).actor;
