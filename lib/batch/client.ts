@@ -3,16 +3,18 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import type { BatchAccount } from "./accounts";
 import { BatchTokenCredentials } from "./entra";
 import { ReadCache } from "./read-cache";
-import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock, type RequestPolicySettings } from "./request-policy";
+import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock, type RequestPolicySettings, type RequestSlots } from "./request-policy";
 import { Semaphore } from "./semaphore";
 
-/** Calls in flight per account: enough for paging several jobs at once, few enough to stay polite. */
-const CONCURRENCY_PER_ACCOUNT = 8;
+/** Reads in flight per account: enough for paging several jobs at once, few enough to stay polite. */
+const READS_PER_ACCOUNT = 8;
+/** Actions in flight per account, apart from the reads: as many as a bulk action sends at once (NODE_CONCURRENCY). */
+const ACTIONS_PER_ACCOUNT = 8;
 
 export interface AccountClient {
   client: BatchServiceClient;
   cache: ReadCache;
-  slots: Semaphore;
+  slots: RequestSlots;
   clock: ServiceClock;
 }
 
@@ -23,14 +25,14 @@ const shared = globalThis as typeof globalThis & { __batchscopeAccountClients?: 
 const clients = (shared.__batchscopeAccountClients ??= new Map<string, AccountClient>());
 
 /**
- * One SDK client, read cache and concurrency limit per account. The SDK's retry policies are replaced by
+ * One SDK client, read cache and concurrency limits (reads and actions apart) per account. The SDK's retry policies are replaced by
  * ours (request-policy.ts): it goes outermost, so each retry is signed afresh.
  */
 export function accountClient(account: BatchAccount, settings: RequestPolicySettings = DEFAULT_POLICY): AccountClient {
   const key = `${account.name}|${account.url}|${account.batchAccountName}|${account.key ?? "entra"}|${account.apiVersion}`;
   let entry = clients.get(key);
   if (!entry) {
-    const slots = new Semaphore(CONCURRENCY_PER_ACCOUNT);
+    const slots: RequestSlots = { reads: new Semaphore(READS_PER_ACCOUNT), actions: new Semaphore(ACTIONS_PER_ACCOUNT) };
     const clock = new ServiceClock();
     const credentials = account.key ? new BatchSharedKeyCredentials(account.batchAccountName, account.key) : new BatchTokenCredentials();
     const options = {

@@ -1,4 +1,5 @@
 import "server-only";
+import RE2 from "re2";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
@@ -16,35 +17,47 @@ export interface SearchQuery {
 }
 
 export const MAX_MATCHES = 500;
-/** A regular expression only ever sees the first 4 KiB of a line, which bounds the cost of a bad one. */
+/** A line is tested on its first 4 KiB: the memory a line without newlines can take stays bounded. */
 const LINE_TEST_BYTES = 4096;
 const SHOWN_CHARS = 400;
+/** Matching gives the event loop back this often, so other requests wait at most about this long for a search. */
+const YIELD_EVERY_MS = 5;
 
 /**
- * Compiles the operator's query. A regex is checked for the nested quantifiers that backtrack
- * catastrophically, since the server runs it over every line of files of any size.
+ * Compiles the operator's query. A regular expression runs on RE2, whose time is linear in the line's
+ * length whatever the pattern, so no pattern can stall the one event loop every user shares. RE2 has no
+ * backreferences and no lookaround (they are what makes backtracking necessary): such a pattern is a 400
+ * naming what is unsupported.
  */
 export function compileQuery(q: SearchQuery): (line: string) => boolean {
   if (!q.regex) {
     const needle = q.caseSensitive ? q.query : q.query.toLowerCase();
     return q.caseSensitive ? (line) => line.includes(needle) : (line) => line.toLowerCase().includes(needle);
   }
-  if (/\([^)]*[+*][^)]*\)\s*[+*{]/.test(q.query))
-    throw new BadRequestError("nested quantifiers such as (a+)+ are refused: they can take forever on long lines");
-  let re: RegExp;
+  let re: RE2;
   try {
-    re = new RegExp(q.query, q.caseSensitive ? "" : "i");
+    re = new RE2(q.query, q.caseSensitive ? "" : "i");
   } catch (e) {
-    throw new BadRequestError(`the regular expression is not valid: ${(e as Error).message}`);
+    throw new BadRequestError(unsupportedReason((e as Error).message), "UnsupportedRegex");
   }
   return (line) => re.test(line);
 }
+
+function unsupportedReason(message: string): string {
+  if (/invalid escape sequence: \\(\d|k)/.test(message))
+    return "backreferences (\\1, \\k<name>) are not supported: searches run on RE2, which never backtracks";
+  if (/invalid perl operator: \(\?<?[=!]/.test(message))
+    return "lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported: searches run on RE2, which never backtracks";
+  return `the regular expression is not valid or not supported by RE2: ${message}`;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Searches a whole file on the server, streaming: progress after every range read, each matching line as
  * it is found (with its line number, so the browser can link to it), and a final count. Lines that span
  * two ranges are joined before they are tested; bytes are decoded as UTF-8 per whole line, so a
- * character split between ranges is never mangled.
+ * character split between ranges is never mangled. Stops reading when `signal` is aborted (the user left).
  */
 export async function* searchFile(account: BatchAccount, owner: FileOwner, path: string, q: SearchQuery, signal?: AbortSignal): AsyncGenerator<SearchEvent> {
   const matches = compileQuery(q);
@@ -56,6 +69,7 @@ export async function* searchFile(account: BatchAccount, owner: FileOwner, path:
   let line = 0;
   let found = 0;
   let bytesRead = 0;
+  let turnStarted = Date.now();
   const test = (bytes: Buffer, offset: number): SearchEvent | undefined => {
     line++;
     const text = decoder.decode(bytes.subarray(0, Math.min(bytes.length, LINE_TEST_BYTES))).replace(/\r$/, "");
@@ -73,6 +87,12 @@ export async function* searchFile(account: BatchAccount, owner: FileOwner, path:
       start = nl + 1;
       if (event) yield event;
       if (found >= MAX_MATCHES) return yield { type: "done", matches: found, truncated: true, bytesRead, lines: line };
+      // A 4 MiB range is tens of thousands of lines: give other requests their turn between them.
+      if (line % 64 === 0 && Date.now() - turnStarted >= YIELD_EVERY_MS) {
+        await nextTurn();
+        if (signal?.aborted) return;
+        turnStarted = Date.now();
+      }
     }
     if (start < bytes.length) {
       if (!carry.length) carryOffset = offset + start;
@@ -81,6 +101,7 @@ export async function* searchFile(account: BatchAccount, owner: FileOwner, path:
     }
     yield { type: "progress", bytesRead, size };
   }
+  if (signal?.aborted) return; // the reader left: no "done" for a file not read to its end
   if (carry.length) {
     const event = test(carry, carryOffset);
     if (event) yield event;

@@ -2,6 +2,7 @@ import "server-only";
 import type { FileEntry, FileListResponse, FileProperties } from "@/lib/schemas/files";
 import { wireBoolean, wireNumber } from "@/lib/schemas/wire-values";
 import type { BatchServiceClient } from "@azure/batch";
+import type { AbortSignalLike } from "@azure/ms-rest-js";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
@@ -127,19 +128,34 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
   return { bytes, start, size, ...(props.lastModified ? { lastModified: props.lastModified } : {}) };
 }
 
-/** Bytes start..end (inclusive) of a file, straight from Batch: no cache, for callers that stream. */
-export async function fetchRange(client: BatchServiceClient, owner: FileOwner, path: string, start: number, end: number): Promise<Buffer> {
+/**
+ * Bytes start..end (inclusive) of a file, straight from Batch: no cache, for callers that stream. The
+ * signal goes to the SDK, so a reader that leaves stops the HTTP request (and its wait for a slot) too.
+ */
+export async function fetchRange(
+  client: BatchServiceClient,
+  owner: FileOwner,
+  path: string,
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   const ocpRange = `bytes=${start}-${end}`;
+  // ms-rest-js types its AbortSignalLike apart from the DOM's AbortSignal; Node's signal is what it listens to.
+  const abortSignal = signal ? { abortSignal: signal as unknown as AbortSignalLike } : {};
   const res =
     owner.kind === "task"
-      ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange } })
-      : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange } });
+      ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange }, ...abortSignal })
+      : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange }, ...abortSignal });
   const chunks: Buffer[] = [];
   for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
-/** The whole file or a part of it, read in order, a range at a time: memory stays one range whatever the size. */
+/**
+ * The whole file or a part of it, read in order, a range at a time: memory stays one range whatever the
+ * size. Once `signal` is aborted no further range is asked for, and the one in flight is abandoned.
+ */
 export async function* scanFile(
   client: BatchServiceClient,
   owner: FileOwner,
@@ -151,7 +167,7 @@ export async function* scanFile(
 ): AsyncGenerator<{ offset: number; bytes: Buffer }> {
   for (let offset = from; offset < size; offset += chunkBytes) {
     if (signal?.aborted) return;
-    yield { offset, bytes: await fetchRange(client, owner, path, offset, Math.min(size, offset + chunkBytes) - 1) };
+    yield { offset, bytes: await fetchRange(client, owner, path, offset, Math.min(size, offset + chunkBytes) - 1, signal) };
   }
 }
 

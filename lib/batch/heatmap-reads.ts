@@ -10,14 +10,16 @@ import type { AccountClient } from "./client";
 import { listAll } from "./paging";
 import { progressOf, withProgress } from "./progress";
 import { cachedRead } from "./read";
-import { poolKeys, scopeKeys } from "./read-keys";
+import { pinnedReadWindow, poolKeys, scopeKeys } from "./read-keys";
 import { completedTasksInWindow, scopeKey, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./service-window";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
+/** What is read for a window: a live one as it is, a pinned one rounded outward so nearby links share it. */
+const readWindow = (w: WindowQuery): WindowQuery => (w.from !== undefined && w.to !== undefined ? pinnedReadWindow(w.from, w.to) : w);
 const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
 
-const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(w));
+const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
 
 /** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
 const memories = new Map<string, ScopeMemory>();
@@ -34,18 +36,19 @@ function memoryFor(key: string): ScopeMemory {
 
 /**
  * The summary and the heatmap of one scope and window share one read of its tasks. A live window keeps
- * what it read and refreshes from what changed; a pinned window (from/to) is read whole, and its result
- * is kept longer since the past it shows rarely changes.
+ * what it read and refreshes from what changed; a pinned window (from/to) is read whole over its rounded
+ * read window (shared by nearby links), its result kept longer since the past it shows rarely changes,
+ * and cut back here to exactly the window asked for.
  */
-function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
+async function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
   const key = scopeReadKey(scope, w);
   const pinned = w.from !== undefined && w.to !== undefined;
-  return cachedRead(
+  const read = await cachedRead(
     account,
     key,
     (c: AccountClient) =>
       withProgress(`${account.name}|${key}`, async (progress) => {
-        const window = await serviceWindow(w, c);
+        const window = await serviceWindow(readWindow(w), c);
         return {
           window,
           ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(`${account.name}|${account.url}|${key}`))),
@@ -53,6 +56,9 @@ function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
       }),
     pinned ? PINNED_TTL_MS : undefined,
   );
+  if (!pinned) return read;
+  const window = { from: w.from!, to: w.to! };
+  return { ...read, window, tasks: read.tasks.filter((t) => t.endTime >= window.from && t.endTime < window.to) };
 }
 
 /** A pinned window's tasks ended in the past: keep them a minute rather than five seconds. */

@@ -26,7 +26,14 @@ export interface LineIndex {
 }
 
 const indexes = new Map<string, LineIndex>();
-const building = new Map<string, Promise<LineIndex>>();
+
+/** A build in flight, shared by everyone asking for the file; it stops when the last of them has left. */
+interface Build {
+  job: Promise<LineIndex>;
+  stop: AbortController;
+  waiters: number;
+}
+const building = new Map<string, Build>();
 
 const fileKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${fileKeys.owner(owner)}|${path}`;
 
@@ -36,42 +43,89 @@ export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx
 /**
  * The index of a file, read at least as far as `needLine` (or to the end): a link to line 120 reads a few
  * kilobytes, one to line 1,000,000 reads up to it, and a later link further down continues from there.
+ * When every caller waiting for a build has aborted, the build stops reading; what it read is kept.
  */
-export async function lineIndex(account: BatchAccount, owner: FileOwner, path: string, needLine = Infinity): Promise<{ idx: LineIndex; fileSize: number }> {
+export async function lineIndex(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  needLine = Infinity,
+  signal?: AbortSignal,
+): Promise<{ idx: LineIndex; fileSize: number }> {
   const key = fileKey(account, owner, path);
   const { size: fileSize } = await fileProperties(account, owner, path);
   for (;;) {
+    signal?.throwIfAborted();
     const known = indexes.get(key);
     // Enough when it reaches the line, or the file's end; a file that shrank was replaced, so start over.
     if (known && known.size <= fileSize && (known.size === fileSize || known.newlines >= needLine)) return { idx: known, fileSize };
     const pending = building.get(key);
     if (pending) {
-      await pending.catch(() => undefined);
+      await waitFor(pending, signal).catch(() => undefined);
       continue;
     }
     const base: LineIndex = known && known.size < fileSize ? { ...known, checkpoints: [...known.checkpoints] } : { size: 0, checkpoints: [0], newlines: 0 };
-    const job = extend(account, owner, path, base, fileSize, needLine).finally(() => building.delete(key));
-    building.set(key, job);
-    const idx = await job;
-    indexes.delete(key);
-    indexes.set(key, idx);
-    if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
-    return { idx, fileSize };
+    const stop = new AbortController();
+    const build: Build = { stop, waiters: 0, job: Promise.resolve(base) };
+    build.job = extend(account, owner, path, base, fileSize, needLine, stop.signal)
+      .then((idx) => {
+        indexes.delete(key);
+        indexes.set(key, idx);
+        if (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+        return idx;
+      })
+      .finally(() => building.delete(key));
+    building.set(key, build);
+    await waitFor(build, signal);
   }
 }
 
-async function extend(account: BatchAccount, owner: FileOwner, path: string, idx: LineIndex, fileSize: number, needLine: number): Promise<LineIndex> {
+/** Waits for a build as one of its waiters: an abort stops this wait at once, and the build with the last waiter. */
+async function waitFor(build: Build, signal: AbortSignal | undefined): Promise<LineIndex> {
+  build.waiters++;
+  let leave = () => {};
+  const left = new Promise<never>((_, reject) => {
+    leave = () => {
+      if (--build.waiters === 0) build.stop.abort();
+      reject(signal?.reason ?? new Error("aborted"));
+    };
+    if (signal?.aborted) leave();
+    else signal?.addEventListener("abort", leave, { once: true });
+  });
+  left.catch(() => undefined);
+  try {
+    return await Promise.race([build.job, left]);
+  } finally {
+    if (!signal?.aborted) build.waiters--;
+    signal?.removeEventListener("abort", leave);
+  }
+}
+
+async function extend(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  idx: LineIndex,
+  fileSize: number,
+  needLine: number,
+  signal: AbortSignal,
+): Promise<LineIndex> {
   const { client } = accountClient(account);
   let { newlines, lastByte } = idx;
   let size = idx.size;
-  for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, fileSize)) {
-    for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) {
-      newlines++;
-      if (newlines % CHECKPOINT_LINES === 0) idx.checkpoints.push(offset + i + 1);
+  try {
+    for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, fileSize, undefined, signal)) {
+      for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) {
+        newlines++;
+        if (newlines % CHECKPOINT_LINES === 0) idx.checkpoints.push(offset + i + 1);
+      }
+      if (bytes.length > 0) lastByte = bytes[bytes.length - 1];
+      size = offset + bytes.length;
+      if (newlines >= needLine) break;
     }
-    if (bytes.length > 0) lastByte = bytes[bytes.length - 1];
-    size = offset + bytes.length;
-    if (newlines >= needLine) break;
+  } catch (err) {
+    // Stopped because everyone left: the ranges read so far are a valid index, kept to extend later.
+    if (!signal.aborted) throw err;
   }
   return { size, checkpoints: idx.checkpoints, newlines, ...(lastByte !== undefined ? { lastByte } : {}) };
 }
@@ -85,9 +139,9 @@ export interface LineLocation {
 }
 
 /** The byte offset where a line (1-based) starts: from the nearest checkpoint, counting the rest. */
-export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number): Promise<LineLocation> {
+export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number, signal?: AbortSignal): Promise<LineLocation> {
   // Line N starts after N − 1 newlines: the index must have seen that many.
-  const { idx, fileSize } = await lineIndex(account, owner, path, line - 1);
+  const { idx, fileSize } = await lineIndex(account, owner, path, line - 1, signal);
   const whole = idx.size === fileSize;
   const lines = whole ? lineCount(idx) : undefined;
   if (lines !== undefined && line > Math.max(1, lines)) throw new BadRequestError(`line ${line} is past the end of the file, which has ${lines} lines`);
@@ -96,7 +150,7 @@ export async function locateLine(account: BatchAccount, owner: FileOwner, path: 
   let toSkip = line - 1 - k * CHECKPOINT_LINES;
   const { client } = accountClient(account);
   while (toSkip > 0 && offset < fileSize) {
-    const bytes = await fetchRange(client, owner, path, offset, Math.min(fileSize, offset + 256 * 1024) - 1);
+    const bytes = await fetchRange(client, owner, path, offset, Math.min(fileSize, offset + 256 * 1024) - 1, signal);
     let i = -1;
     while (toSkip > 0 && (i = bytes.indexOf(NEWLINE, i + 1)) !== -1) toSkip--;
     offset = toSkip === 0 ? offset + i + 1 : offset + bytes.length;

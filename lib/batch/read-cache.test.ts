@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReadCache } from "@/lib/batch/read-cache";
+import { approximateBytes, ReadCache } from "@/lib/batch/read-cache";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -42,5 +42,66 @@ describe("ReadCache", () => {
     await cache.get("k", 0, async () => ++loads);
     await cache.get("k", 0, async () => ++loads);
     expect(loads).toBe(2);
+  });
+});
+
+describe("ReadCache bounds", () => {
+  const kib = (n: number) => ({ bytes: Buffer.alloc(n * 1024) });
+
+  it("keeps values within its byte budget, evicting the least recently used first", async () => {
+    const cache = new ReadCache({ maxBytes: 10 * 1024 });
+    for (const k of ["a", "b", "c"]) await cache.get(k, 60_000, async () => kib(3));
+    // A hit makes "a" the most recently used: "b" is the one to go for "d".
+    let loads = 0;
+    await cache.get("a", 60_000, async () => (loads++, kib(3)));
+    await cache.get("d", 60_000, async () => kib(3));
+    expect(cache.bytes).toBeLessThanOrEqual(10 * 1024);
+    expect(cache.entries).toBe(3);
+    for (const k of ["a", "c", "d"]) await cache.get(k, 60_000, async () => (loads++, kib(3)));
+    expect(loads).toBe(0);
+    await cache.get("b", 60_000, async () => (loads++, kib(3)));
+    expect(loads).toBe(1);
+  });
+
+  it("sweeps expired entries, so their bytes are given back without anyone asking for them again", async () => {
+    let now = 1_000_000;
+    const cache = new ReadCache({ maxBytes: 1024 * 1024, now: () => now });
+    for (let i = 0; i < 20; i++) await cache.get(`pinned-${i}`, 5_000, async () => kib(10));
+    await cache.get("long-lived", 600_000, async () => kib(1));
+    expect(cache.entries).toBe(21);
+    now += 11_000;
+    await cache.get("another", 5_000, async () => kib(1));
+    expect(cache.entries).toBe(2);
+    expect(cache.bytes).toBeLessThan(3 * 1024);
+  });
+
+  it("does not keep a value larger than half its budget, and gives back an invalidated entry's bytes", async () => {
+    const cache = new ReadCache({ maxBytes: 10 * 1024 });
+    await cache.get("small", 60_000, async () => kib(2));
+    await cache.get("huge", 60_000, async () => kib(6));
+    expect(cache.entries).toBe(1);
+    const before = cache.bytes;
+    expect(before).toBeGreaterThanOrEqual(2 * 1024);
+    cache.invalidate("sm");
+    expect(cache.bytes).toBe(0);
+    expect(cache.entries).toBe(0);
+  });
+});
+
+describe("approximateBytes", () => {
+  it("counts binary data by its length and JSON-like values about as JSON does", () => {
+    expect(approximateBytes(Buffer.alloc(65_536))).toBe(65_536);
+    expect(approximateBytes({ bytes: Buffer.alloc(1000), asOf: "2026-12-02T10:00:00.000Z" })).toBeGreaterThanOrEqual(1000);
+    const tasks = Array.from({ length: 500 }, (_, i) => ({
+      id: `task-${i}`,
+      jobId: "etl",
+      endTime: 1_700_000_000_000 + i,
+      failed: i % 3 === 0,
+      category: "UserError",
+    }));
+    const json = JSON.stringify({ tasks }).length;
+    const approx = approximateBytes({ tasks });
+    expect(approx).toBeGreaterThan(json * 0.7);
+    expect(approx).toBeLessThan(json * 1.5);
   });
 });

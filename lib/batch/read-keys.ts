@@ -55,6 +55,25 @@ export const scopeKeys = {
   tasks: (scope: string, span: string) => key("scope", scope, span),
 };
 
+const MINUTE = 60_000;
+
+/** The grain a pinned window is read at: about a heatmap bucket of its span, so the extra read is a few percent at most. */
+export function pinnedGrainMs(spanMs: number): number {
+  if (spanMs <= 6 * 60 * MINUTE) return MINUTE;
+  if (spanMs <= 48 * 60 * MINUTE) return 10 * MINUTE;
+  return 60 * MINUTE;
+}
+
+/**
+ * The window a pinned (from/to) view is read and cached under: its ends rounded outward to the grain.
+ * Links copied a few seconds apart, or by two people from one incident, then share one read and one
+ * cache entry instead of one each; the caller keeps only what falls in its exact window.
+ */
+export function pinnedReadWindow(from: number, to: number): { from: number; to: number } {
+  const grain = pinnedGrainMs(to - from);
+  return { from: Math.floor(from / grain) * grain, to: Math.ceil(to / grain) * grain };
+}
+
 /** Every read an action on a pool's nodes can change: the next read of them must come from Batch. */
 export function readsChangedByNodeAction(poolId: string): ReadKey[] {
   return [

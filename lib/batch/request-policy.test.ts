@@ -29,7 +29,7 @@ const fast = { ...DEFAULT_POLICY, baseDelayMs: 1, maxDelayMs: 5 };
 function send(method: "GET" | "POST", outcomes: (number | string)[], headers?: Record<string, string>, settings = fast) {
   const { next, seen } = scripted(outcomes, headers);
   const clock = new ServiceClock();
-  const policy = batchRequestPolicy(settings, new Semaphore(2), clock).create(next, new RequestPolicyOptions());
+  const policy = batchRequestPolicy(settings, { reads: new Semaphore(2), actions: new Semaphore(2) }, clock).create(next, new RequestPolicyOptions());
   const started = Date.now();
   const result = policy.sendRequest(new WebResource("http://127.0.0.1:1/pools", method));
   return { result, seen, clock, started };
@@ -122,5 +122,30 @@ describe("toApiError", () => {
   it("calls a failure without a response a network error", () => {
     const info = toApiError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }));
     expect(info).toMatchObject({ kind: "network", status: 0, code: "ECONNREFUSED" });
+  });
+});
+
+describe("batchRequestPolicy slots", () => {
+  it("sends an action while every read slot is taken, and queues the next read", async () => {
+    const held: (() => void)[] = [];
+    const seen: string[] = [];
+    const next: RequestPolicy = {
+      sendRequest: (req) => {
+        seen.push(req.method);
+        const response: HttpOperationResponse = { request: req, status: 200, headers: new HttpHeaders() };
+        return req.method === "GET" ? new Promise((resolve) => held.push(() => resolve(response))) : Promise.resolve(response);
+      },
+    };
+    const slots = { reads: new Semaphore(2), actions: new Semaphore(2) };
+    const policy = batchRequestPolicy(fast, slots, new ServiceClock()).create(next, new RequestPolicyOptions());
+    const reads = [1, 2, 3].map(() => policy.sendRequest(new WebResource("http://127.0.0.1:1/pools", "GET")));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(slots.reads.queued).toBe(1);
+    expect((await policy.sendRequest(new WebResource("http://127.0.0.1:1/pools/p/nodes/n/reboot", "POST"))).status).toBe(200);
+    expect(seen).toEqual(["GET", "GET", "POST"]);
+    while (held.length) held.shift()!();
+    await new Promise((r) => setTimeout(r, 5));
+    while (held.length) held.shift()!();
+    await Promise.all(reads);
   });
 });

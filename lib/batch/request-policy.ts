@@ -44,12 +44,25 @@ const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ESOCKETTIMEDOUT", "EPIPE", "REQUEST_SEND_ERROR", "REQUEST_ABORTED_ERROR"]);
 
 /**
+ * An account's concurrency slots, in two pools: reads (GET, HEAD) and actions (anything that changes
+ * something: reboot, reimage, remove, scheduling, node users). Separate, so a burst of heavy reads (a
+ * search scanning a large log, many viewers) can never make an operator's reboot wait behind them.
+ */
+export interface RequestSlots {
+  reads: Semaphore;
+  actions: Semaphore;
+}
+
+export const isReadMethod = (method: string) => method === "GET" || method === "HEAD";
+
+/**
  * Replaces the SDK's retry policies, which surface a 429 at once and retry 5xx for about two minutes
  * (docs/real-service.md "The SDK"). Reads get a few jittered retries inside a fixed budget; actions (POST) are sent
  * once, because a blind resend of a reboot could act twice. Every attempt holds one of the account's
- * concurrency slots, so a burst of viewers cannot flood the account.
+ * concurrency slots of its kind, so a burst of viewers cannot flood the account; a request whose caller
+ * aborted leaves the queue for a slot.
  */
-export function batchRequestPolicy(settings: RequestPolicySettings, slots: Semaphore, clock: ServiceClock): RequestPolicyFactory {
+export function batchRequestPolicy(settings: RequestPolicySettings, slots: RequestSlots, clock: ServiceClock): RequestPolicyFactory {
   return { create: (next, options) => new BatchRequestPolicy(next, options, settings, slots, clock) };
 }
 
@@ -82,7 +95,7 @@ class BatchRequestPolicy extends BaseRequestPolicy {
     next: RequestPolicy,
     options: RequestPolicyOptions,
     private readonly settings: RequestPolicySettings,
-    private readonly slots: Semaphore,
+    private readonly slots: RequestSlots,
     private readonly clock: ServiceClock,
   ) {
     super(next, options);
@@ -91,12 +104,13 @@ class BatchRequestPolicy extends BaseRequestPolicy {
   async sendRequest(request: WebResource): Promise<HttpOperationResponse> {
     const s = this.settings;
     const started = Date.now();
-    const isRead = request.method === "GET" || request.method === "HEAD";
+    const isRead = isReadMethod(request.method);
+    const slots = isRead ? this.slots.reads : this.slots.actions;
     for (let attempt = 0; ; attempt++) {
       const clone = request.clone();
       clone.timeout = request.timeout || (request.streamResponseBody ? s.streamTimeoutMs : s.attemptTimeoutMs);
       try {
-        const response = await this.slots.run(() => this._nextPolicy.sendRequest(clone));
+        const response = await slots.run(() => this._nextPolicy.sendRequest(clone), request.abortSignal);
         this.clock.observe(response.headers.get("date"));
         return response;
       } catch (err) {

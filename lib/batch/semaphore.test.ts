@@ -35,3 +35,30 @@ describe("Semaphore and mapLimit", () => {
     expect(peak).toBe(2);
   });
 });
+
+describe("Semaphore and abort signals", () => {
+  it("drops a waiter whose signal aborts, and hands the slot to the next one", async () => {
+    const slots = new Semaphore(1);
+    let release = () => {};
+    const holder = slots.run(() => new Promise<void>((r) => (release = r)));
+    const leaving = new AbortController();
+    const ran: string[] = [];
+    const first = slots.run(async () => void ran.push("aborted one"), leaving.signal);
+    const second = slots.run(async () => void ran.push("second"));
+    expect(slots.queued).toBe(2);
+    leaving.abort();
+    await expect(first).rejects.toThrow(/aborted/);
+    expect(slots.queued).toBe(1);
+    release();
+    await holder;
+    await second;
+    expect(ran).toEqual(["second"]);
+    expect(slots.inUse).toBe(0);
+  });
+
+  it("refuses at once a task whose signal is already aborted", async () => {
+    const slots = new Semaphore(1);
+    await expect(slots.run(async () => 1, AbortSignal.abort())).rejects.toThrow(/aborted/);
+    expect(slots.inUse).toBe(0);
+  });
+});

@@ -1,4 +1,11 @@
-/** At most `limit` tasks at once; the rest wait in order. */
+/** What a waiter listens to: the DOM's AbortSignal and ms-rest-js's AbortSignalLike both fit. */
+interface AbortSignalish {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** At most `limit` tasks at once; the rest wait in order, and a waiter whose signal aborts leaves the queue. */
 export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -11,8 +18,13 @@ export class Semaphore {
     return this.active;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>, signal?: AbortSignalish): Promise<T> {
+    if (signal?.aborted) throw new Error("aborted before a slot was free");
+    if (this.active >= this.limit) await this.slotFreed(signal);
     else this.active++;
     try {
       return await task();
@@ -21,5 +33,22 @@ export class Semaphore {
       if (next) next();
       else this.active--;
     }
+  }
+
+  /** Resolves when a finishing task hands its slot over (the count stays); rejects if the signal aborts first. */
+  private slotFreed(signal: AbortSignalish | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const handOver = () => {
+        signal?.removeEventListener("abort", leave);
+        resolve();
+      };
+      const leave = () => {
+        const at = this.waiting.indexOf(handOver);
+        if (at !== -1) this.waiting.splice(at, 1);
+        reject(new Error("aborted while waiting for a slot"));
+      };
+      this.waiting.push(handOver);
+      signal?.addEventListener("abort", leave);
+    });
   }
 }

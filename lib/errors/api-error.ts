@@ -65,6 +65,14 @@ export class ConflictError extends ApiError {
   }
 }
 
+/** The caller has too much of something costly in flight (whole-file scans): 429, with when to try again. */
+export class TooManyRequestsError extends ApiError {
+  override name = "TooManyRequestsError";
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super({ kind: "throttled", status: 429, code, message, retryAfterSeconds });
+  }
+}
+
 /** Something of the dashboard's own cannot serve (its configuration, its audit log): 500, logged on the server. */
 export class UnavailableError extends ApiError {
   override name = "UnavailableError";

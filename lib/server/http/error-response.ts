@@ -13,7 +13,11 @@ import type { ApiErrorBody } from "@/lib/schemas/api-error";
 export function errorResponse(err: unknown): Response {
   const error = asApiError(err);
   if (error.serverLog) console.error(error.serverLog);
-  return Response.json({ error: error.info } satisfies ApiErrorBody, { status: error.httpStatus });
+  // A 429 or 503 says when to come back in the header too, where HTTP clients and proxies look for it.
+  const retryAfter = error.info.retryAfterSeconds;
+  const headers =
+    retryAfter !== undefined && (error.httpStatus === 429 || error.httpStatus === 503) ? { "Retry-After": String(Math.ceil(retryAfter)) } : undefined;
+  return Response.json({ error: error.info } satisfies ApiErrorBody, { status: error.httpStatus, ...(headers ? { headers } : {}) });
 }
 
 export function asApiError(err: unknown): ApiError {

@@ -5,6 +5,8 @@ import { accountClient } from "@/lib/batch/client";
 import { compileQuery, searchFile } from "@/lib/batch/file-search";
 import { fileProperties, readFileSlice, scanFile, type FileOwner } from "@/lib/batch/files";
 import { locateLine } from "@/lib/batch/line-index";
+import { wholeFileScans } from "@/lib/batch/scan-slots";
+import { resolveIdentity } from "@/lib/identity/resolve";
 import { asApiError } from "./error-response";
 
 /**
@@ -28,10 +30,18 @@ export async function fileContentResponse(
   request: Request,
 ) {
   if (q.properties === "true") return fileProperties(account, owner, path);
-  if (q.line !== undefined) return locateLine(account, owner, path, q.line);
-  if (q.search !== undefined)
-    return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal);
-  if (q.download !== undefined) return downloadResponse(account, owner, path, request.signal);
+  if (q.line !== undefined)
+    return locateLine(account, owner, path, q.line, request.signal).catch((err: unknown) => {
+      // The user left while the index was read: nobody is there to answer, and nothing failed to log.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
+      throw err;
+    });
+  if (q.search !== undefined || q.download !== undefined) {
+    // Whole-file scans are limited per user: the one place this route learns who is asking.
+    const actor = (await resolveIdentity(request.headers, account.localOperator)).actor;
+    if (q.search === undefined) return downloadResponse(account, owner, path, request.signal, actor);
+    return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal, actor);
+  }
   const slice = await readFileSlice(account, owner, path, q);
   return new Response(new Uint8Array(slice.bytes), {
     headers: {
@@ -47,43 +57,79 @@ export async function fileContentResponse(
   });
 }
 
-/** Events one JSON object a line, flushed as they come: progress, matches (with line numbers), done. */
-function searchResponse(account: BatchAccount, owner: FileOwner, path: string, query: Parameters<typeof searchFile>[3], signal: AbortSignal): Response {
-  compileQuery(query); // a bad query is a 400 before the stream starts
-  const events = searchFile(account, owner, path, query, signal);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
+/**
+ * A whole-file scan as a response body, holding one of the scan slots (lib/batch/scan-slots.ts) from now
+ * until the body ends, fails, is cancelled or the request is aborted, whichever comes first. Taking the
+ * slot throws the 429 before any byte is sent.
+ */
+function scanBody<T>(
+  actor: string,
+  signal: AbortSignal,
+  start: () => AsyncGenerator<T>,
+  encode: (value: T) => Uint8Array,
+  failed?: (err: unknown) => Uint8Array,
+) {
+  const release = wholeFileScans.acquire(actor);
+  signal.addEventListener("abort", release, { once: true });
+  const source = start();
+  return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const next = await events.next();
-        if (next.done) return controller.close();
-        controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+        const next = await source.next();
+        if (next.done) {
+          release();
+          return controller.close();
+        }
+        controller.enqueue(encode(next.value));
       } catch (err) {
+        release();
+        if (!failed) throw err;
         // The status is already sent: the failure travels as the stream's last event.
-        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", error: asApiError(err).info })}\n`));
+        controller.enqueue(failed(err));
         controller.close();
       }
     },
-    cancel: () => void events.return(undefined),
+    cancel: () => {
+      release();
+      void source.return(undefined);
+    },
   });
+}
+
+/** Events one JSON object a line, flushed as they come: progress, matches (with line numbers), done. */
+function searchResponse(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  query: Parameters<typeof searchFile>[3],
+  signal: AbortSignal,
+  actor: string,
+): Response {
+  compileQuery(query); // a bad query is a 400 before the stream starts
+  const encoder = new TextEncoder();
+  const line = (value: unknown) => encoder.encode(`${JSON.stringify(value)}\n`);
+  const body = scanBody(
+    actor,
+    signal,
+    () => searchFile(account, owner, path, query, signal),
+    line,
+    (err) => line({ type: "error", error: asApiError(err).info }),
+  );
   return new Response(body, {
     headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 }
 
 /** The whole file through the server, a range at a time, so neither side holds it whole. */
-async function downloadResponse(account: BatchAccount, owner: FileOwner, path: string, signal: AbortSignal): Promise<Response> {
+async function downloadResponse(account: BatchAccount, owner: FileOwner, path: string, signal: AbortSignal, actor: string): Promise<Response> {
   const { size } = await fileProperties(account, owner, path);
   const { client } = accountClient(account);
-  const ranges = scanFile(client, owner, path, 0, size, undefined, signal);
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await ranges.next();
-      if (next.done) return controller.close();
-      controller.enqueue(new Uint8Array(next.value.bytes));
-    },
-    cancel: () => void ranges.return(undefined),
-  });
+  const body = scanBody(
+    actor,
+    signal,
+    () => scanFile(client, owner, path, 0, size, undefined, signal),
+    (range) => new Uint8Array(range.bytes),
+  );
   return new Response(body, {
     headers: {
       "Content-Type": "application/octet-stream",

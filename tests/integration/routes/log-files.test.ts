@@ -138,13 +138,14 @@ describe("whole-file search", () => {
     expect(none.events.at(-1)).toMatchObject({ type: "done", matches: 0 });
   });
 
-  it("takes a regular expression, and refuses an invalid or catastrophic one before reading", async () => {
+  it("takes a regular expression, and refuses an invalid or unsupported one before reading", async () => {
     const { events } = await search("wd/search.log", `search=${encodeURIComponent("^\\S+ ERROR")}&regex=true&case=true`);
     const matches = events.filter((e) => e.type === "match");
     expect(matches.length).toBeGreaterThan(0);
     expect(matches.every((m) => /^\S+ ERROR/.test(m.text!))).toBe(true);
     await env.resetStats();
-    for (const bad of ["[", "(a+)+$"]) {
+    // RE2 has no backreferences or lookaround; nested quantifiers such as (a+)+ are harmless on it (see search-isolation.test.ts).
+    for (const bad of ["[", "(a)\\1", "(?=a)b"]) {
       const r = await search("wd/search.log", `search=${encodeURIComponent(bad)}&regex=true`);
       expect(r.status).toBe(400);
     }
