@@ -76,6 +76,12 @@ describe("readAccountConfig", () => {
     expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: file(content) })).toThrow(message);
   });
 
+  it("says when the file cannot be found", () => {
+    expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: "/nonexistent/accounts.json" })).toThrow(/BATCH_ACCOUNTS_FILE=\/nonexistent\/accounts.json/);
+  });
+});
+
+describe("readAccountConfig on a malformed file", () => {
   // A malformed file is printed about at start-up: its message must not carry a key it holds.
   const SECRET = Buffer.from("k".repeat(64)).toString("base64");
   it.each([
@@ -107,10 +113,6 @@ describe("readAccountConfig", () => {
     expect(text).toContain(`BATCH_ACCOUNTS_FILE=${path}`);
     expect(text).toMatch(message);
     expect(text).not.toContain(SECRET.slice(0, 8));
-  });
-
-  it("says when the file cannot be found", () => {
-    expect(() => readAccountConfig({ BATCH_ACCOUNTS_FILE: "/nonexistent/accounts.json" })).toThrow(/BATCH_ACCOUNTS_FILE=\/nonexistent\/accounts.json/);
   });
 });
 
