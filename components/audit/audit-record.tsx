@@ -83,7 +83,7 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
         </TextLink>
       </Fact>
       <Fact term="Reason" testId="record-reason">
-        <span className="whitespace-pre-wrap">{r.reason}</span>
+        <span className="whitespace-pre-wrap">{r.reason || "—"}</span>
       </Fact>
       <Fact term="Ticket">{r.ticket ?? "—"}</Fact>
       <Fact term="Outcome" testId="record-outcome">

@@ -1,6 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { outcomeText } from "@/lib/display/audit";
-import { ACTION_LABELS } from "@/lib/remediation";
+import { auditActionLabel, outcomeText } from "@/lib/display/audit";
 import type { AuditRecord } from "@/lib/schemas/audit";
 
 const OUTCOME_TONE: Record<AuditRecord["outcome"], BadgeTone> = {
@@ -16,7 +15,6 @@ export function OutcomeBadge({ outcome }: { outcome: AuditRecord["outcome"] }) {
 }
 
 export function actionText(r: Pick<AuditRecord, "action" | "option" | "userName">): string {
-  const label =
-    r.action in ACTION_LABELS ? ACTION_LABELS[r.action as keyof typeof ACTION_LABELS] : r.action === "addUser" ? "Add node user" : "Delete node user";
+  const label = auditActionLabel(r.action);
   return `${label}${r.option ? ` (${r.option})` : ""}${r.userName ? ` ${r.userName}` : ""}`;
 }

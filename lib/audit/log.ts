@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { UnavailableError } from "@/lib/errors/api-error";
@@ -94,7 +94,7 @@ export class AuditLog {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") createPrivately(path);
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
@@ -197,6 +197,17 @@ export class AuditLog {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * The audit file names operators, nodes and reasons, and its evidence holds task output: readable by this
+ * server's user only. Folders it creates are 0700 and a new file 0600; SQLite gives its -wal and -shm
+ * files the mode of the database file. An existing file or folder keeps the mode its owner chose.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // "a" creates the file when missing and never truncates one that exists.
+  closeSync(openSync(path, "a", 0o600));
 }
 
 function toView(r: IntentRow): AuditRecord {

@@ -81,6 +81,41 @@ describe("readAccountConfig", () => {
   });
 });
 
+describe("readAccountConfig on a malformed file", () => {
+  // A malformed file is printed about at start-up: its message must not carry a key it holds.
+  const SECRET = Buffer.from("k".repeat(64)).toString("base64");
+  it.each([
+    [
+      "invalid JSON around the key",
+      `{"accounts": [{"name": "a", "url": "https://a.batch.azure.com", "key": ${SECRET} }]}`,
+      /could not be read as JSON: invalid JSON/,
+    ],
+    ["an unterminated key", `{"accounts": [\n  {"name": "a", "key": "${SECRET}`, /could not be read as JSON: invalid JSON at line 2/],
+    ["text after the JSON", `{"accounts": []} ${SECRET}`, /could not be read as JSON/],
+    ["a key that is not a string", { accounts: [{ name: "a", url: "https://a.batch.azure.com", key: [SECRET] }] }, /accounts\.0\.key/],
+    ["a key put in keyEnv", { accounts: [{ name: "a", url: "https://a.batch.azure.com", keyEnv: SECRET }] }, /accounts\.0\.keyEnv/],
+    [
+      "a key with a stray character",
+      { accounts: [{ name: "a", url: "https://a.batch.azure.com", key: `${SECRET}!` }] },
+      /accounts\[0\] \(a\): the key is not base64/,
+    ],
+    ["a key in place of the url", { accounts: [{ name: "a", url: SECRET }] }, /accounts\.0\.url/],
+  ])("names the file and the entry, never the content: %s", (_, content, message) => {
+    const path = file(content);
+    let thrown: unknown;
+    try {
+      readAccountConfig({ BATCH_ACCOUNTS_FILE: path });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(AccountConfigError);
+    const text = (thrown as Error).message;
+    expect(text).toContain(`BATCH_ACCOUNTS_FILE=${path}`);
+    expect(text).toMatch(message);
+    expect(text).not.toContain(SECRET.slice(0, 8));
+  });
+});
+
 describe("listAccounts", () => {
   it("takes only a plain-http loopback URL for an emulator; a tunnel to Batch (https) is a real account", async () => {
     const { listAccounts } = await import("@/lib/batch/accounts");

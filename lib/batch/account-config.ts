@@ -44,14 +44,37 @@ export function readAccountConfig(env: Env = accountEnv()): AccountConfig[] {
   return [{ name: name.data!, batchAccountName: name.data!, url: trimUrl(url.data!), ...(env.BATCH_ACCOUNT_KEY ? { key: env.BATCH_ACCOUNT_KEY } : {}) }];
 }
 
-function readAccountsFile(path: string, env: Env): AccountConfig[] {
-  let raw: unknown;
+/**
+ * The file's JSON. The file may hold keys, and this message is printed at start-up, so it says where the
+ * file is wrong (line and column) and never quotes it: the parser's own message does quote a fragment.
+ */
+function parseAccountsFile(path: string): unknown {
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path} could not be read as JSON: ${(e as Error).message}`);
+    throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path} could not be read (${(e as NodeJS.ErrnoException).code ?? "unreadable"})`);
   }
-  const parsed = accountsFile.safeParse(raw);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const at = /at position (\d+)/.exec((e as Error).message);
+    throw new AccountConfigError(
+      `BATCH_ACCOUNTS_FILE=${path} could not be read as JSON: ${at ? `invalid JSON at ${lineAndColumn(text, Number(at[1]))}` : "invalid JSON"}`,
+    );
+  }
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split("\n");
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+function readAccountsFile(path: string, env: Env): AccountConfig[] {
+  const raw = parseAccountsFile(path);
+  // Checked against the form it takes (a list, or an object with accounts), so a bad entry is named rather
+  // than the union's "(top level): Invalid input". zod's messages say what a field must be, never its value.
+  const parsed = accountsFile.options[Array.isArray(raw) ? 0 : 1].safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AccountConfigError(`BATCH_ACCOUNTS_FILE=${path}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);

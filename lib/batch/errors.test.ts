@@ -39,3 +39,12 @@ describe("toApiError: Batch's message without its RequestId/Time trailer", () =>
     );
   });
 });
+
+describe("toApiError: secrets in Batch's message", () => {
+  it("are redacted before the message is shown or recorded", () => {
+    const text = "The value for resource file https://a.blob.core.windows.net/c/f?sv=2022-11-02&sig=c2VjcmV0 is invalid.";
+    expect(toApiError(batchError(400, "InvalidPropertyValue", text)).message).toBe(
+      "The value for resource file https://a.blob.core.windows.net/c/f?sv=2022-11-02&sig=[redacted] is invalid.",
+    );
+  });
+});

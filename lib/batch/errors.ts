@@ -1,5 +1,6 @@
 import "server-only";
 import { BatchServiceError } from "@/lib/errors/api-error";
+import { redactSecrets } from "@/lib/redact";
 import type { ApiErrorInfo, ApiErrorKind } from "@/lib/schemas/api-error";
 
 interface SdkError {
@@ -27,7 +28,8 @@ export function toApiError(err: unknown): ApiErrorInfo {
   // ms-rest-js leaves "" (a HEAD has no body) or "Unexpected status code: N" (a streamed read's error body
   // is not parsed): neither says anything, and "could not be reached" would be false when Batch answered.
   const sdkText = typeof e.message === "string" && e.message && !/^Unexpected status code: \d+$/.test(e.message) ? e.message : undefined;
-  const message = withoutTrailer(batchText ?? sdkText ?? noDetails(status));
+  // Shown to the operator and kept in audit outcomes: redacted like every other text from Batch (lib/redact.ts).
+  const message = redactSecrets(withoutTrailer(batchText ?? sdkText ?? noDetails(status)));
   return {
     kind: kindOf(status, Number.isFinite(retryAfter)),
     status,

@@ -17,7 +17,7 @@ import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
 import { poolKeys } from "./read-keys";
-import { compact, failureInfo, iso } from "./to-api";
+import { compact, failureInfo, iso, shownPairs, shownText } from "./to-api";
 
 const NODE_ROW_FIELDS =
   "id,state,schedulingState,stateTransitionTime,isDedicated,ipAddress,runningTasksCount,runningTaskSlotsCount,totalTasksRun,totalTasksSucceeded,errors,startTaskInfo";
@@ -48,8 +48,8 @@ export function toNodeRow(n: BatchServiceModels.ComputeNode, poolId: string): No
     totalTasksSucceeded: wireInteger(n.totalTasksSucceeded) ?? 0,
     errors: (n.errors ?? []).map((e) => ({
       code: wireString(e.code) ?? "",
-      message: wireString(e.message) ?? "",
-      details: (e.errorDetails ?? []).map((d) => ({ name: wireString(d.name) ?? "", value: wireString(d.value) ?? "" })),
+      message: shownText(wireString(e.message)) ?? "",
+      details: shownPairs(e.errorDetails),
     })),
     startTask: st
       ? compact({
@@ -75,7 +75,7 @@ export function getNode(account: BatchAccount, poolId: string, nodeId: string): 
         lastBootTime: iso(n.lastBootTime),
         allocationTime: iso(n.allocationTime),
         nodeAgentVersion: n.nodeAgentInfo?.version,
-        startTaskCommandLine: n.startTask?.commandLine,
+        startTaskCommandLine: shownText(n.startTask?.commandLine),
         recentTasks: (n.recentTasks ?? []).map((r) => {
           const e = r.executionInfo;
           const c = classifyTask({ id: r.taskId ?? "", state: r.taskState, ...(e ? { executionInfo: e } : {}) });

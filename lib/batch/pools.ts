@@ -8,7 +8,7 @@ import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
 import { cachedRead } from "./read";
 import { poolKeys } from "./read-keys";
-import { compact, iso } from "./to-api";
+import { compact, iso, shownPairs, shownText } from "./to-api";
 
 const POOL_FIELDS = "id,state,allocationState,vmSize,currentDedicatedNodes,currentLowPriorityNodes,targetDedicatedNodes,targetLowPriorityNodes,resizeErrors";
 const UNHEALTHY = ["startTaskFailed", "unusable", "unknown"] as const;
@@ -58,12 +58,12 @@ export function getPool(account: BatchAccount, poolId: string): Promise<PoolDeta
             : poolConfiguration(pool) === "cloudService"
               ? "Cloud Services (API 2025-06-01 does not show the OS family)"
               : undefined,
-        startTaskCommandLine: pool.startTask?.commandLine,
+        startTaskCommandLine: shownText(pool.startTask?.commandLine),
         resizeTimeout: pool.resizeTimeout,
         resizeErrors: (pool.resizeErrors ?? []).map((e) => ({
           code: wireString(e.code) ?? "",
-          message: wireString(e.message) ?? "",
-          values: (e.values ?? []).map((v) => ({ name: wireString(v.name) ?? "", value: wireString(v.value) ?? "" })),
+          message: shownText(wireString(e.message)) ?? "",
+          values: shownPairs(e.values),
         })),
       }),
     };

@@ -11,7 +11,7 @@ import type { BatchAccount } from "./accounts";
 import { cachedRead } from "./read";
 import { jobKeys } from "./read-keys";
 import { resolveQueryWindow } from "./service-window";
-import { compact, failureInfo, iso } from "./to-api";
+import { compact, failureInfo, iso, shownPairs, shownText } from "./to-api";
 
 const TASK_ROW_FIELDS = "id,state,stateTransitionTime,nodeInfo,executionInfo,constraints";
 /** Bounds the work one request may do when a server-side filter (node, category) matches rarely. */
@@ -117,8 +117,10 @@ function decodeCursor(raw: string | undefined, allowedPrefix: string): Cursor {
   }
 }
 
+/** The task's classification as the API carries it: Batch's message and details in it redacted, like failureInfo's. */
 export function classification(task: BatchServiceModels.CloudTask): Classification {
-  return compact({ ...classifyTask({ ...task, id: task.id ?? "" }) }) as Classification;
+  const c = classifyTask({ ...task, id: task.id ?? "" });
+  return compact({ ...c, message: shownText(c.message), ...(c.details ? { details: shownPairs(c.details) } : {}) }) as Classification;
 }
 
 export function toTaskRow(t: BatchServiceModels.CloudTask, jobId: string): TaskRow {
@@ -153,7 +155,7 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     ...toTaskRow(t, jobId),
     displayName: t.displayName,
     creationTime: iso(t.creationTime),
-    commandLine: t.commandLine ?? "",
+    commandLine: shownText(t.commandLine) ?? "",
     constraints: compact({
       maxWallClockTime: t.constraints?.maxWallClockTime,
       retentionTime: t.constraints?.retentionTime,
@@ -162,13 +164,13 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     requiredSlots: wireInteger(t.requiredSlots) ?? 1,
     resourceFiles: (t.resourceFiles ?? []).map((r) =>
       compact({
-        source: redactSas(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : "")),
+        source: shownText(r.httpUrl ?? r.storageContainerUrl ?? (r.autoStorageContainerName ? `auto-storage:${r.autoStorageContainerName}` : ""))!,
         filePath: r.filePath,
       }),
     ),
     outputFiles: (t.outputFiles ?? []).map((o) => ({
       filePattern: o.filePattern,
-      destination: redactSas(o.destination.container?.containerUrl ?? ""),
+      destination: shownText(o.destination.container?.containerUrl ?? "")!,
       // Sent as "tasksuccess", returned as "TaskSuccess" (docs/real-service.md).
       uploadCondition: wireEnum(o.uploadOptions?.uploadCondition, UPLOAD_CONDITIONS) ?? "",
     })),
@@ -176,6 +178,3 @@ function toTaskDetail(t: BatchServiceModels.CloudTask, jobId: string): TaskDetai
     taskRootDirectory: t.nodeInfo?.taskRootDirectory,
   });
 }
-
-/** A SAS signature is a credential: the browser sees that there is one, never its value. */
-export const redactSas = (url: string) => url.replace(/([?&]sig=)[^&]*/gi, "$1REDACTED");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evidenceNode, outcomeSentence, outcomeText } from "./audit";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { auditActionLabel, evidenceNode, outcomeSentence, outcomeText } from "./audit";
 
 describe("audit views", () => {
   it("words every outcome, and names Batch's code on a failure", () => {
@@ -8,6 +9,13 @@ describe("audit views", () => {
       "Batch refused the action (NodeBeingRebooted).",
     );
     expect(outcomeSentence({ outcome: "unknown" })).toMatch(/may have reached Batch/);
+  });
+
+  it("names every kind of record in words, the RDP download included", () => {
+    for (const action of AUDIT_ACTIONS) expect(auditActionLabel(action), action).toMatch(/^[A-Z][a-z]+( [A-Za-z]+)*$/);
+    expect(auditActionLabel("downloadRdp")).toBe("Download RDP file");
+    expect(outcomeSentence({ outcome: "accepted", action: "downloadRdp" })).toBe("Batch gave the node's RDP file, and the operator downloaded it.");
+    expect(outcomeSentence({ outcome: "accepted", action: "reboot" })).toBe("Batch accepted the action.");
   });
 
   it("reads saved evidence in the node page's shape, and refuses anything else", () => {

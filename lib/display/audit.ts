@@ -1,5 +1,18 @@
 import { nodeDetailResponse, type NodeDetailResponse } from "@/lib/schemas/nodes";
-import type { AuditRecord, Evidence } from "@/lib/schemas/audit";
+import { ACTION_LABELS } from "@/lib/remediation";
+import type { AuditAction, AuditRecord, Evidence } from "@/lib/schemas/audit";
+
+/** Words for every kind of record, in the log's table, its filter and the record's page. */
+const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  ...ACTION_LABELS,
+  addUser: "Add node user",
+  deleteUser: "Delete node user",
+  downloadRdp: "Download RDP file",
+};
+
+export function auditActionLabel(action: AuditAction): string {
+  return AUDIT_ACTION_LABELS[action];
+}
 
 const OUTCOMES: Record<AuditRecord["outcome"], string> = {
   accepted: "accepted",
@@ -14,10 +27,10 @@ export function outcomeText(outcome: AuditRecord["outcome"]): string {
 }
 
 /** What an outcome means for the node, in a sentence for the record's page. */
-export function outcomeSentence(r: Pick<AuditRecord, "outcome" | "error">): string {
+export function outcomeSentence(r: Pick<AuditRecord, "outcome" | "error"> & { action?: AuditAction }): string {
   switch (r.outcome) {
     case "accepted":
-      return "Batch accepted the action.";
+      return r.action === "downloadRdp" ? "Batch gave the node's RDP file, and the operator downloaded it." : "Batch accepted the action.";
     case "alreadyDone":
       return "A retry found that the first attempt had already reached Batch, so nothing was sent again.";
     case "skipped":

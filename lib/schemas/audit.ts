@@ -6,10 +6,22 @@ import { nodeOutcome } from "./remediation";
 
 /**
  * Everything the audit log records: the node actions (deallocate and start since API 2025-06-01) plus
- * node-user connect/remove. Stored as plain text (lib/audit/schema.ts has no constraint on it), so a new
- * name needs no migration.
+ * node-user connect/remove and the download of a node's RDP file. Stored as plain text (lib/audit/schema.ts
+ * has no constraint on it), so a new name needs no migration.
  */
-export const AUDIT_ACTIONS = ["reboot", "reimage", "remove", "disableScheduling", "enableScheduling", "deallocate", "start", "addUser", "deleteUser"] as const;
+export const AUDIT_ACTIONS = [
+  "reboot",
+  "reimage",
+  "remove",
+  "disableScheduling",
+  "enableScheduling",
+  "deallocate",
+  "start",
+  "addUser",
+  "deleteUser",
+  "downloadRdp",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditAction = z.enum(AUDIT_ACTIONS);
 
 /**

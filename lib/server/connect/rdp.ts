@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import { accountClient } from "@/lib/batch/client";
 import { toApiError } from "@/lib/batch/errors";
@@ -6,6 +7,8 @@ import { nodeAccess } from "@/lib/connect/node-access";
 import { ApiError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
+import type { Identity } from "@/lib/schemas/identity";
+import { recordCall } from "../audit/record";
 
 /** 2025-06-01 has no cloudServiceConfiguration to $select; a pool without the VM one is a cloud-service pool. */
 export const poolConfigSelect = (v: ApiVersion) =>
@@ -35,14 +38,35 @@ const MAX_RDP_BYTES = 64 * 1024;
  * The node's RDP file, for cloud-service pools on API 2022-10-01.16.0 only. The pool is read first: Batch's
  * 409 for a VM pool comes on a streamed read, whose error body the SDK drops (no code, no message), so the
  * refusal is put in plain words from what the pool is, keeping Batch's status and request id.
+ *
+ * The file lets its holder sign in to the node, so the call is audited like a node user's creation
+ * (lib/server/audit/record.ts): who asked for which node, before the call, and what Batch answered.
  */
-export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId: string): Promise<Response> {
+export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId: string, who: Identity): Promise<Response> {
   const { client } = accountClient(account);
   const access = nodeAccess(await client.pool.get(poolId, { poolGetOptions: { select: poolConfigSelect(account.apiVersion) } }));
   if (isModernApi(account.apiVersion)) throw new ApiError(noRdpFileOn2025(poolId, access.configuration), 409);
   let stream: NodeJS.ReadableStream | undefined;
   try {
-    stream = (await client.computeNode.getRemoteDesktop(poolId, nodeId)).readableStreamBody;
+    const intent = {
+      operationId: randomUUID(),
+      actor: who.actor,
+      role: who.role,
+      account: account.name,
+      poolId,
+      nodeId,
+      action: "downloadRdp" as const,
+      reason: "",
+    };
+    await recordCall(
+      intent,
+      async () => {
+        const res = await client.computeNode.getRemoteDesktop(poolId, nodeId);
+        stream = res.readableStreamBody;
+        return res.requestId ? { requestId: res.requestId } : {};
+      },
+      toApiError,
+    );
   } catch (err) {
     const error = toApiError(err);
     if (error.status !== 409 || access.configuration !== "virtualMachine") throw err;

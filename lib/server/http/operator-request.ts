@@ -5,10 +5,11 @@ import { BadRequestError, ForbiddenError } from "@/lib/errors/api-error";
 import { resolveIdentity } from "@/lib/identity/resolve";
 import type { Identity } from "@/lib/schemas/identity";
 import { describeIssues } from "./error-response";
+import { readBodyText } from "./read-body";
 import { requireSameOriginJson } from "./same-origin";
 
 /** Far above any dialog's submission (1000 node ids and a reason, or an SSH key); anything larger is not one. */
-const MAX_BODY_CHARS = 256 * 1024;
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface OperatorRequest<T> {
   body: T;
@@ -24,15 +25,14 @@ export async function requireOperator(request: Request, account: BatchAccount): 
 
 /**
  * What every request that changes something on Batch passes before any Batch call, in the order that
- * tells the caller the most: same-origin JSON (403/415), the operator role (403), then the body against
- * its schema (400 naming each field). Zod's messages never repeat the value, so a pasted key or secret
+ * tells the caller the most: same-origin JSON (403/415), the operator role (403), the body's size while it
+ * is read (413), then the body against its schema (400 naming each field). Zod's messages never repeat the value, so a pasted key or secret
  * cannot come back in an error.
  */
 export async function parseOperatorJson<S extends z.ZodType>(request: Request, account: BatchAccount, schema: S): Promise<OperatorRequest<z.infer<S>>> {
   requireSameOriginJson(request);
   const who = await requireOperator(request, account);
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) throw new BadRequestError(`body is larger than ${MAX_BODY_CHARS / 1024} KiB`);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   let raw: unknown;
   try {
     raw = text.trim() === "" ? {} : JSON.parse(text);

@@ -7,6 +7,7 @@ import { mapLimit } from "@/lib/batch/map-limit";
 import { getNode } from "@/lib/batch/nodes";
 import { invalidateReads } from "@/lib/batch/read";
 import { poolKeys } from "@/lib/batch/read-keys";
+import { redactSecrets } from "@/lib/redact";
 
 /** stderr tails kept per node: the most recent failures say what went wrong; more would only fill the file. */
 export const EVIDENCE_TASKS = 5;
@@ -15,7 +16,9 @@ export const EVIDENCE_TASKS = 5;
  * What a reimage or removal is about to wipe: the node as Batch describes it (errors, start task, recent
  * tasks) and the last 64 KiB of stderr.txt of its recently failed tasks. Read fresh, never from the cache:
  * this is the last look anyone gets. Throws when the node itself cannot be read (gone, throttled …); a
- * task's file that cannot be read is noted in its entry instead.
+ * task's file that cannot be read is noted in its entry instead. The node comes redacted from getNode;
+ * stderr is task output, which echoes command lines and connection strings, so it is redacted here by the
+ * same rules (lib/redact.ts) before the audit store keeps it. `bytes` stays the size read from the node.
  */
 export async function captureEvidence(account: BatchAccount, poolId: string, nodeId: string): Promise<Evidence> {
   invalidateReads(account, [poolKeys.node(poolId, nodeId)]);
@@ -24,10 +27,10 @@ export async function captureEvidence(account: BatchAccount, poolId: string, nod
   const stderr = await mapLimit(failed, 3, async ({ jobId, taskId }) => {
     try {
       const slice = await readFileSlice(account, { kind: "task", jobId, taskId }, "stderr.txt", { length: DEFAULT_TAIL_BYTES });
-      return { jobId, taskId, bytes: slice.size, text: slice.bytes.toString("utf8") };
+      return { jobId, taskId, bytes: slice.size, text: redactSecrets(slice.bytes.toString("utf8")) };
     } catch (err) {
       const e = toApiError(err);
-      return { jobId, taskId, bytes: 0, text: "", error: `${e.code ?? e.kind}: ${e.message}` };
+      return { jobId, taskId, bytes: 0, text: "", error: redactSecrets(`${e.code ?? e.kind}: ${e.message}`) };
     }
   });
   return { capturedAt: asOf, node, stderr };

@@ -15,11 +15,11 @@ import { sendToNode } from "./send";
 
 export type { ActionInput };
 
-/** An operationId reused for another action or pool: a client bug, never something to act on (409). */
+/** An operationId reused for another action or pool, or by another actor: never something to act on (409). */
 export class OperationReusedError extends ConflictError {
   override name = "OperationReusedError";
-  constructor(message: string) {
-    super("OperationIdReused", message);
+  constructor(message: string, code = "OperationIdReused") {
+    super(code, message);
   }
 }
 
@@ -54,6 +54,13 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
     const log = auditLog();
     const { client, clock } = accountClient(account);
     const prior = log.byOperation(account.name, request.operationId);
+    // An operation belongs to whoever first sent it: another operator resending its id would otherwise be
+    // answered with the first one's results, or send the rest of its nodes under the first one's records.
+    if (prior.some((r) => r.actor !== input.who.actor))
+      throw new OperationReusedError(
+        `operationId ${request.operationId} belongs to an action another operator started; a retry must come from that operator, and a new action needs a new operationId.`,
+        "OperationIdOfAnotherActor",
+      );
     const other = prior.find((r) => r.action !== request.action || !sameId(r.poolId, poolId));
     if (other)
       throw new OperationReusedError(

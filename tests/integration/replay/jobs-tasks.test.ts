@@ -117,7 +117,7 @@ describe("tasks from a recording: succeeded, with output files, failed to start"
     });
     // Recorded as "TaskSuccess" (sent as "tasksuccess"): the dashboard reads it into the REST enum's one spelling.
     expect(task.outputFiles).toEqual([
-      { filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=REDACTED"), uploadCondition: "tasksuccess" },
+      { filePattern: "$AZ_BATCH_TASK_DIR/*.txt", destination: expect.stringContaining("sig=[redacted]"), uploadCondition: "tasksuccess" },
     ]);
   });
 

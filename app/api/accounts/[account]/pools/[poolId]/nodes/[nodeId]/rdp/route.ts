@@ -6,8 +6,8 @@ import { batchRoute } from "@/lib/server/http/route";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// GET /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/rdp – the node's RDP file as a download (cloud-service pools, operator only)
+// GET /api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/rdp – the node's RDP file as a download (cloud-service pools, operator only, audited)
 export const GET = batchRoute({ params: nodeParams, query: noQuery }, async ({ account, params, request }) => {
-  await requireOperator(request, account);
-  return nodeRdpFile(account, params.poolId, params.nodeId);
+  const who = await requireOperator(request, account);
+  return nodeRdpFile(account, params.poolId, params.nodeId, who);
 });
