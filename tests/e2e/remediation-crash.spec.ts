@@ -70,6 +70,7 @@ test.describe("a dashboard killed mid-action", () => {
       BATCH_ACCOUNT_URL: emu.url,
       BATCH_ACCOUNT_KEY: emu.key,
       BATCHSCOPE_AUDIT_DB: env().auditDb,
+      BATCHSCOPE_LOCAL_OPERATOR: "true",
     });
     try {
       await page.goto(`${next.url}/${ACCOUNT}/audit?action=disableScheduling`);

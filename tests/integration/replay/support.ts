@@ -6,7 +6,7 @@ import { loadFixture, startReplayServer, type Fixture, type ReplayServer } from 
 
 export { loadFixture, type Fixture };
 
-const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY", "BATCHSCOPE_AUDIT_DB"] as const;
+const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY", "BATCHSCOPE_AUDIT_DB", "BATCHSCOPE_LOCAL_OPERATOR"] as const;
 
 /** Any base64 will do: the replay server does not check signatures, but the SDK still signs with it. */
 export const ANY_KEY = Buffer.from("replayed recordings need no secret").toString("base64");
@@ -33,6 +33,8 @@ export function replayPerSuite(account: string, fixtures: readonly string[]): Re
     process.env.BATCH_ACCOUNT_NAME = account;
     process.env.BATCH_ACCOUNT_URL = env.server.url;
     process.env.BATCH_ACCOUNT_KEY = ANY_KEY;
+    // The replay server is plain http on loopback: it gets the local operator only when this says so.
+    process.env.BATCHSCOPE_LOCAL_OPERATOR = "true";
     process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "batchscope-audit-")), "audit.sqlite");
   });
   afterAll(async () => {

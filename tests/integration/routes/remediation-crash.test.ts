@@ -30,6 +30,7 @@ function startActionServer(auditDb: string): Promise<{ url: string; proc: ChildP
       BATCH_ACCOUNT_URL: env.emu.url,
       BATCH_ACCOUNT_KEY: env.emu.key,
       BATCHSCOPE_AUDIT_DB: auditDb,
+      BATCHSCOPE_LOCAL_OPERATOR: "true",
       ...(process.env.BATCH_API_VERSION ? { BATCH_API_VERSION: process.env.BATCH_API_VERSION } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
