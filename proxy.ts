@@ -33,15 +33,18 @@ function pageResponse(request: NextRequest): NextResponse {
  * Runs before every request. First the sign-in gate (docs/architecture.md "Sign-in and session"): with a
  * sign-in source configured, a request without a user is answered here. Then the security headers
  * (docs/architecture.md "Security headers"), on every answer including the gate's: pages get a nonce
- * Content-Security-Policy; API answers, files, static assets and the gate's own answers get a policy
- * under which nothing runs.
+ * Content-Security-Policy; API answers, files and the gate's own answers get a policy under which
+ * nothing runs.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const refused = await signInGate(request);
   const path = request.nextUrl.pathname;
-  const page = !refused && !path.startsWith("/api/") && !path.startsWith("/_next/");
+  // The build's own scripts get no policy: a worker script's policy would bind the worker, which loads
+  // its chunks with importScripts.
+  const asset = path.startsWith("/_next/");
+  const page = !refused && !asset && !path.startsWith("/api/");
   const response: Response = refused ?? (page ? pageResponse(request) : NextResponse.next());
-  if (!page) response.headers.set("Content-Security-Policy", DATA_CONTENT_SECURITY_POLICY);
+  if (!page && !asset) response.headers.set("Content-Security-Policy", DATA_CONTENT_SECURITY_POLICY);
   for (const [name, value] of Object.entries(commonSecurityHeaders(servedOverHttps(request)))) response.headers.set(name, value);
   return response;
 }

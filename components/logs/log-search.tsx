@@ -16,6 +16,7 @@ export function LogSearch({
   current,
   capped,
   error,
+  searching = false,
   onStep,
 }: {
   value: SearchState;
@@ -24,6 +25,8 @@ export function LogSearch({
   current: number;
   capped: boolean;
   error?: string;
+  /** A regular expression is still running over the loaded lines. */
+  searching?: boolean;
   onStep: (dir: 1 | -1) => void;
 }) {
   return (
@@ -62,7 +65,9 @@ export function LogSearch({
             {error}
           </span>
         ) : value.query ? (
-          count === 0 ? (
+          searching ? (
+            "Searching the loaded part…"
+          ) : count === 0 ? (
             "No matches in the loaded part"
           ) : (
             `${current + 1} of ${count}${capped ? "+" : ""} in the loaded part`

@@ -35,7 +35,7 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   const indexOfNumber = (n: number) => (w?.lfBefore === undefined ? -1 : n - w.lfBefore - 1 - skip);
 
   useLineLinks(url, hash, lw, w, lines, skip);
-  const { search, onSearch, matcher, found, cur, ranges, step, reveal } = useLogSearch(lines, lw.pauseFollow);
+  const { search, onSearch, matcher, valid, searching, found, cur, ranges, step, reveal } = useLogSearch(lines, lw.pauseFollow);
 
   const copyText = () => selectedText(lines, selection && [indexOfNumber(selection.from), indexOfNumber(selection.to)]);
 
@@ -62,9 +62,10 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
         current={cur}
         capped={found.capped}
         {...(matcher && !matcher.ok ? { error: matcher.error } : {})}
+        searching={searching}
         onStep={step}
       />
-      <WholeFileSearch url={url} search={search} valid={!matcher || matcher.ok} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
+      <WholeFileSearch url={url} search={search} valid={valid} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
       <LogStatus w={win} lineCount={lines.length} />
       {lw.notice && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">

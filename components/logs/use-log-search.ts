@@ -5,6 +5,9 @@ import type { LogLine } from "@/lib/logs/lines";
 import { buildMatcher, findMatches } from "@/lib/logs/search";
 import type { RowRange } from "./log-row";
 import type { SearchState } from "./log-search";
+import { useRegexMatches } from "./use-regex-matches";
+
+const NONE = { matches: [], capped: false };
 
 /**
  * Search within the loaded lines: the matches, which one is current, the highlight ranges per line, and
@@ -16,8 +19,13 @@ export function useLogSearch(lines: LogLine[], pauseFollow: () => void) {
   const [current, setCurrent] = useState<{ start: number; from: number }>();
   const [reveal, setReveal] = useState<{ index: number; n: number }>();
 
-  const matcher = useMemo(() => buildMatcher(search.query, search), [search]);
-  const found = useMemo(() => (matcher?.ok ? findMatches(lines, matcher.re) : { matches: [], capped: false }), [matcher, lines]);
+  const built = useMemo(() => buildMatcher(search.query, search), [search]);
+  // Plain text is escaped into a pattern that cannot backtrack: found at once. A regular expression runs in
+  // a worker that is stopped when it takes too long.
+  const plain = useMemo(() => (built?.ok && !search.regex ? findMatches(lines, built.re) : NONE), [built, search.regex, lines]);
+  const regex = useRegexMatches(built?.ok && search.regex ? built.re : undefined, lines);
+  const found = search.regex ? (regex.state === "done" ? regex : NONE) : plain;
+  const matcher = regex.state === "stopped" ? ({ ok: false, error: regex.error } as const) : built;
   const cur = found.matches.length
     ? Math.max(0, current ? found.matches.findIndex((m) => lines[m.line]?.start === current.start && m.from === current.from) : 0)
     : -1;
@@ -46,5 +54,8 @@ export function useLogSearch(lines: LogLine[], pauseFollow: () => void) {
     setCurrent(undefined);
   };
 
-  return { search, onSearch, matcher, found, cur, ranges, step, reveal };
+  /** Whether the whole-file search may run it: a pattern stopped here is still valid there (RE2 never backtracks). */
+  const valid = !built || built.ok;
+  const searching = search.regex && regex.state === "running";
+  return { search, onSearch, matcher, valid, searching, found, cur, ranges, step, reveal };
 }

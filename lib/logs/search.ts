@@ -10,8 +10,21 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * What RE2 (the server's engine for the whole-file search) cannot do, refused here too, so both searches
+ * answer a pattern the same way.
+ */
+const UNSUPPORTED: [RegExp, string][] = [
+  [/\\(?:[1-9]|k<)/, "backreferences (\\1, \\k<name>) are not supported"],
+  [/\(\?<?[=!]/, "lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported"],
+];
+
 export function buildMatcher(query: string, opts: SearchOptions): Matcher | undefined {
   if (query === "") return undefined;
+  if (opts.regex) {
+    const refused = UNSUPPORTED.find(([shape]) => shape.test(query));
+    if (refused) return { ok: false, error: `Not a supported regular expression: ${refused[1]}` };
+  }
   try {
     return { ok: true, re: new RegExp(opts.regex ? query : escapeRegex(query), opts.caseSensitive ? "g" : "gi") };
   } catch (e) {

@@ -218,3 +218,21 @@ test("search in the loaded part: count, next and previous, case and regex, a bad
   await box.fill("ERR(OR)?");
   await expect(count).toHaveText(/of \d+ in the loaded part/);
 });
+
+test("a regular expression that backtracks is stopped, not left to freeze the tab; lookaround is refused as the server refuses it", async ({ page }) => {
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt"));
+  const lines = page.getByTestId("log-lines");
+  await expect(lines.locator("[data-index]").first()).toBeVisible();
+  const box = page.getByRole("searchbox", { name: "Search the loaded part of the file" });
+  const count = page.getByTestId("search-count");
+  await page.getByLabel("Regex").check();
+  await box.fill("(\\S|\\S)+\\x00");
+  await expect(count.getByRole("alert")).toContainText("took too long on the loaded lines and was stopped", { timeout: 10_000 });
+  // The page answered all along: the search box still takes input at once.
+  const started = Date.now();
+  await box.fill("ERROR");
+  await expect(count).toHaveText(/of \d+ in the loaded part/);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await box.fill("(?=a)b");
+  await expect(count.getByRole("alert")).toContainText("lookahead and lookbehind");
+});

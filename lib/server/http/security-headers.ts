@@ -23,6 +23,8 @@ export function pageContentSecurityPolicy({ nonce, dev, formTargets }: PolicyOpt
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
+    // The log viewer's regex search runs in a worker of our own (strict-dynamic would not cover it).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     `form-action ${["'self'", ...formTargets].join(" ")}`,
