@@ -45,7 +45,7 @@ describe("identityLine and refusal", () => {
   it("says who is signed in and as what, or that the emulator has a local operator", () => {
     expect(identityLine(operator)).toBe("Signed in as ana@example.com · operator");
     expect(identityLine(viewer)).toBe("Signed in as bo@example.com · viewer");
-    expect(identityLine(local)).toBe("Local operator — no sign-in proxy configured");
+    expect(identityLine(local)).toBe("Local operator — no sign-in configured");
     expect(identityLine(none)).toBe("Actions refused: No identity source is configured for a real Batch account.");
   });
 

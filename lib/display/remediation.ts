@@ -9,7 +9,7 @@ import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, TaskOptio
 
 /** Who the dashboard believes the operator is, in one line: what the buttons will let them do. */
 export function identityLine(identity: Identity): string {
-  if (identity.source === "local") return "Local operator — no sign-in proxy configured";
+  if (identity.source === "local") return "Local operator — no sign-in configured";
   if (identity.source === "none") return `Actions refused: ${identity.actionsRefused ?? "no identity source is configured for this account"}`;
   return `Signed in as ${identity.actor} · ${identity.role}`;
 }

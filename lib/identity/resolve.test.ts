@@ -17,7 +17,7 @@ describe("resolveIdentity without a configured source", () => {
       actor: "local-operator",
       role: "operator",
       source: "local",
-      note: expect.stringMatching(/no sign-in proxy/),
+      note: expect.stringMatching(/no sign-in is configured/),
     });
   });
 

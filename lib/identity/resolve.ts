@@ -44,13 +44,13 @@ export async function resolveIdentity(
           actor: LOCAL_OPERATOR,
           role: "operator",
           source: "local",
-          note: "Local operator: no sign-in proxy is configured, and this account is the local emulator.",
+          note: "Local operator: no sign-in is configured (BATCHSCOPE_IDENTITY), and this account is the local emulator.",
         }
       : {
           actor: "anonymous",
           role: "viewer",
           source: "none",
-          note: "No sign-in proxy is configured: read-only.",
+          note: "No sign-in is configured (BATCHSCOPE_IDENTITY): read-only.",
           actionsRefused: "No identity source is configured (BATCHSCOPE_IDENTITY), so every action is refused against a real Batch account.",
         };
   }

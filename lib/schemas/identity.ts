@@ -13,7 +13,7 @@ export const identity = z.object({
   actor: z.string(),
   role,
   source: z.enum(["proxy", "oidc", "local", "none"]),
-  /** Plain words for the banner: "Local operator (no sign-in proxy configured)". */
+  /** Plain words for the banner: "Local operator (no sign-in configured)". */
   note: z.string().optional(),
   /** Why actions are refused for this identity, when they are. */
   actionsRefused: z.string().optional(),

@@ -53,7 +53,7 @@ function auditBytes(env: Stack): string {
 async function typeKeyAndCreateUser(page: Page, env: Stack, nodeId: string, key: string): Promise<void> {
   const url = env.dashboard.url;
   await page.goto(`${url}/${ACCOUNT}/pools/${POOL}/nodes/${nodeId}`);
-  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
+  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in configured");
   // Batch keeps a Linux user to the end of its expiry day: the panel says so in one sentence.
   await expect(page.getByTestId("linux-expiry-note")).toHaveText(/keeps the user until the end of its expiry day \(UTC\) unless it is removed/);
   await page.getByRole("button", { name: "Connect…" }).click();

@@ -29,7 +29,7 @@ const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els)
 /** Step: the bad nodes are the heatmap's top three rows; a click and a shift-click select them. Returns the action bar. */
 async function selectBadNodesOnHeatmap(page: Page, url: string, bad: string[]): Promise<Locator> {
   await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
-  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in proxy configured");
+  await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in configured");
   await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
   const rows = page.getByTestId("heatmap-row");
   await rows.nth(0).getByRole("checkbox").click();

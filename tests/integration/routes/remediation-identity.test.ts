@@ -23,7 +23,7 @@ describe("GET /api/accounts/[account]/me", () => {
     await env.resetStats();
     const me = await callOk(handlers.meGET, url(), { account: env.account }, meResponse);
     expect(me).toMatchObject({ account: env.account, identity: { actor: "local-operator", role: "operator", source: "local" } });
-    expect(me.identity.note).toMatch(/no sign-in proxy/);
+    expect(me.identity.note).toMatch(/no sign-in is configured/);
     expect((await env.stats()).total).toBe(0);
   });
 
