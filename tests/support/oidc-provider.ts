@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { freePort } from "./servers";
+import { freePort, stopChild } from "./servers";
 
 export interface OidcProvider {
   issuer: string;
@@ -48,12 +48,6 @@ export async function startOidcProvider(dashboardUrl: string): Promise<OidcProvi
     clientSecret,
     pid: child.pid!,
     logs: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        process.kill(child.pid!, "SIGTERM");
-        setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5_000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }

@@ -57,15 +57,19 @@ export async function startDashboard(env: Record<string, string> = {}, port?: nu
     url,
     pid: child.pid!,
     logs: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        // Already gone (a test may SIGKILL it on purpose): signalling a dead pid would throw ESRCH.
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        process.kill(child.pid!, "SIGTERM");
-        setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5_000).unref();
-      }),
+    stop: () => stopChild(child),
   };
+}
+
+/** Stops a server a test started, by its own process id: SIGTERM, then SIGKILL if it is still there after 5 s. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // Already gone (a test may SIGKILL it on purpose): signalling a dead pid would throw ESRCH.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    process.kill(child.pid!, "SIGTERM");
+    setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5_000).unref();
+  });
 }
 
 /** The dashboard must not inherit a developer's real account settings in tests. */

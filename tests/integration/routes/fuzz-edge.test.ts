@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { everyRoute, serverStateRoutes, type RouteCase, type RouteIds } from "./route-table";
+import { demoRouteIds, everyRoute, serverStateRoutes, type RouteCase, type RouteIds } from "./route-table";
 import { call, emulatorPerSuite } from "./support";
 import { expectSafeAnswer, idAtLimits, nastyString, numberish, RUNS } from "./fuzz-support";
 
@@ -14,15 +14,7 @@ const a = () => env.account;
 
 let ids: RouteIds;
 beforeAll(async () => {
-  const nodes = await env.sdk.computeNode.list("render-linux");
-  ids = {
-    poolId: "render-linux",
-    nodeId: nodes[0]!.id!,
-    jobId: "render-frames",
-    taskId: "frame-encode-all",
-    taskFile: "stdout.txt",
-    nodeFile: "startup/stdout.txt",
-  };
+  ids = await demoRouteIds(env.sdk);
 });
 
 const routes = (): RouteCase[] => [...everyRoute(a(), ids), ...serverStateRoutes(a(), ids)];

@@ -1,3 +1,4 @@
+import type { BatchServiceClient } from "@azure/batch";
 import { GET as jobFailuresGET } from "@/app/api/accounts/[account]/jobs/[jobId]/failures/route";
 import { GET as jobHeatmapCellGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/cell/route";
 import { GET as jobHeatmapGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/route";
@@ -77,6 +78,19 @@ export interface RouteCase {
   handler: RouteHandler;
   url: string;
   params: RouteParams;
+}
+
+/** The demo scenario's ids every route can be called with: render-linux's first node, render-frames' failed task. */
+export async function demoRouteIds(sdk: BatchServiceClient): Promise<RouteIds> {
+  const nodes = await sdk.computeNode.list("render-linux");
+  return {
+    poolId: "render-linux",
+    nodeId: nodes[0]!.id!,
+    jobId: "render-frames",
+    taskId: "frame-encode-all",
+    taskFile: "stdout.txt",
+    nodeFile: "startup/stdout.txt",
+  };
 }
 
 export interface RouteIds {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { everyRoute, handlers, type RouteCase, type RouteIds } from "./route-table";
+import { demoRouteIds, everyRoute, handlers, type RouteCase, type RouteIds } from "./route-table";
 import { call, emulatorPerSuite, expectApiError, type RouteParams } from "./support";
 
 // Bad ids, paths and query values are refused with a 400 that names what was wrong, before any Batch call:
@@ -9,15 +9,7 @@ const a = () => env.account;
 
 let ids: RouteIds;
 beforeAll(async () => {
-  const nodes = await env.sdk.computeNode.list("render-linux");
-  ids = {
-    poolId: "render-linux",
-    nodeId: nodes[0]!.id!,
-    jobId: "render-frames",
-    taskId: "frame-encode-all",
-    taskFile: "stdout.txt",
-    nodeFile: "startup/stdout.txt",
-  };
+  ids = await demoRouteIds(env.sdk);
 });
 
 const long = "x".repeat(65);
