@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { AuditIntent } from "@/lib/audit/log";
 import { auditLog } from "@/lib/audit/open";
 import type { BatchAccount } from "@/lib/batch/accounts";
@@ -15,21 +14,14 @@ import { api } from "@/lib/links/paths";
 import { isModernApi } from "@/lib/schemas/api-version";
 import type { AuditRecord } from "@/lib/schemas/audit";
 import type { ConnectRequest, ConnectResponse, NodeUsersResponse, RemoveUserRequest, RemoveUserResponse } from "@/lib/schemas/connect";
-import type { Identity } from "@/lib/schemas/identity";
 import { recordAccepted, recordCall, recordFailure, recordNotSent } from "../audit/record";
+import { nodeAccessIntent, type NodeRef } from "./node-intent";
 import { noRdpFileOn2025, poolConfigSelect } from "./rdp";
 
 /**
  * Temporary users on a node, for signing in when logs are not enough. The key or password goes to Batch
  * and, for a password, back to the operator once: never into the audit log, a log line or an error.
  */
-
-interface NodeRef {
-  account: BatchAccount;
-  poolId: string;
-  nodeId: string;
-  who: Identity;
-}
 
 /** One audit record's intent for a node user: who, which node, the user and its expiry, never a secret. */
 function userIntent(
@@ -38,20 +30,7 @@ function userIntent(
   userName: string,
   expiry: string | undefined,
 ): AuditIntent {
-  const { account, poolId, nodeId, who, request } = input;
-  return {
-    operationId: randomUUID(),
-    actor: who.actor,
-    role: who.role,
-    account: account.name,
-    poolId,
-    nodeId,
-    action,
-    reason: request.reason ?? "",
-    ...(request.ticket ? { ticket: request.ticket } : {}),
-    userName,
-    ...(expiry ? { expiryTime: expiry } : {}),
-  };
+  return { ...nodeAccessIntent(input, action, input.request), userName, ...(expiry ? { expiryTime: expiry } : {}) };
 }
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import { accountClient } from "@/lib/batch/client";
 import { toApiError } from "@/lib/batch/errors";
@@ -9,6 +8,7 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { isModernApi, type ApiVersion } from "@/lib/schemas/api-version";
 import type { Identity } from "@/lib/schemas/identity";
 import { recordCall } from "../audit/record";
+import { nodeAccessIntent } from "./node-intent";
 
 /** 2025-06-01 has no cloudServiceConfiguration to $select; a pool without the VM one is a cloud-service pool. */
 export const poolConfigSelect = (v: ApiVersion) =>
@@ -48,16 +48,7 @@ export async function nodeRdpFile(account: BatchAccount, poolId: string, nodeId:
   if (isModernApi(account.apiVersion)) throw new ApiError(noRdpFileOn2025(poolId, access.configuration), 409);
   let stream: NodeJS.ReadableStream | undefined;
   try {
-    const intent = {
-      operationId: randomUUID(),
-      actor: who.actor,
-      role: who.role,
-      account: account.name,
-      poolId,
-      nodeId,
-      action: "downloadRdp" as const,
-      reason: "",
-    };
+    const intent = nodeAccessIntent({ account, poolId, nodeId, who }, "downloadRdp");
     await recordCall(
       intent,
       async () => {
