@@ -1,2 +1,0 @@
-import { chromium } from "playwright-core";
-console.log("ok", typeof chromium.launch);
