@@ -6,7 +6,14 @@ import { loadFixture, startReplayServer, type Fixture, type ReplayServer } from 
 
 export { loadFixture, type Fixture };
 
-const ENV_KEYS = ["BATCH_ACCOUNTS_FILE", "BATCH_ACCOUNT_NAME", "BATCH_ACCOUNT_URL", "BATCH_ACCOUNT_KEY", "BATCHSCOPE_AUDIT_DB", "BATCHSCOPE_LOCAL_OPERATOR"] as const;
+const ENV_KEYS = [
+  "BATCH_ACCOUNTS_FILE",
+  "BATCH_ACCOUNT_NAME",
+  "BATCH_ACCOUNT_URL",
+  "BATCH_ACCOUNT_KEY",
+  "BATCHSCOPE_AUDIT_DB",
+  "BATCHSCOPE_LOCAL_OPERATOR",
+] as const;
 
 /** Any base64 will do: the replay server does not check signatures, but the SDK still signs with it. */
 export const ANY_KEY = Buffer.from("replayed recordings need no secret").toString("base64");
