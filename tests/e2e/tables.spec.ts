@@ -166,7 +166,8 @@ test("the task page cuts its node id like the tables, whole on hover, with a cop
   await expect(link).toHaveAttribute("title", nodeId);
   await expect(link).toHaveText(nodeId);
   const tableCut = { clipped: true, headChars: 9, tail: nodeId.slice(-8) };
-  expect(await cutOf(link)).toEqual(tableCut);
+  // The cut is measured after layout: poll, as a person would look once the page has settled.
+  await expect.poll(() => cutOf(link)).toEqual(tableCut);
   // One line, not wrapped mid-id.
   expect(await link.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(30);
   const copy = page.getByRole("button", { name: `Copy ${nodeId} (node)` });
