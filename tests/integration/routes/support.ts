@@ -55,8 +55,30 @@ export interface EmulatorSpec {
   speed?: number;
 }
 
-/** Points the dashboard at one account: BATCH_ACCOUNT_NAME/URL/KEY, never an accounts file. */
-export function pointDashboardAt(emu: Emulator, key = emu.key): void {
+/**
+ * Saves the variables a suite changes to point the dashboard at its own server; the returned function
+ * puts them back.
+ */
+export function saveDashboardEnv(): () => void {
+  const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+  return () => {
+    for (const k of ENV_KEYS) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  };
+}
+
+/** Every suite writes its own audit file, never ./data of the working tree. */
+export function usePrivateAuditDb(): void {
+  process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "batchscope-audit-")), "audit.sqlite");
+}
+
+/**
+ * Points the dashboard at one account of a test's own (an emulator, a replay server): BATCH_ACCOUNT_NAME/
+ * URL/KEY, never an accounts file.
+ */
+export function pointDashboardAt(emu: Pick<Emulator, "account" | "url" | "key">, key = emu.key): void {
   delete process.env.BATCH_ACCOUNTS_FILE;
   process.env.BATCH_ACCOUNT_NAME = emu.account;
   process.env.BATCH_ACCOUNT_URL = emu.url;
@@ -94,20 +116,16 @@ export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEn
  */
 export function emulatorPerSuite(spec: EmulatorSpec): RouteTestEnv {
   const env = {} as RouteTestEnv;
-  let saved: Record<string, string | undefined> = {};
+  let restore = () => {};
   beforeAll(async () => {
-    saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+    restore = saveDashboardEnv();
     Object.assign(env, await startTestEmulator(spec));
     pointDashboardAt(env.emu);
-    // Every suite writes its own audit file, never ./data of the working tree.
-    process.env.BATCHSCOPE_AUDIT_DB = join(mkdtempSync(join(tmpdir(), "batchscope-audit-")), "audit.sqlite");
+    usePrivateAuditDb();
   });
   afterAll(async () => {
     await env.emu?.close();
-    for (const k of ENV_KEYS) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
+    restore();
   });
   return env;
 }
