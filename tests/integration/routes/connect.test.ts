@@ -7,7 +7,7 @@ import { auditListResponse, type AuditRecord } from "@/lib/schemas/audit";
 import { connectResponse } from "@/lib/schemas/connect";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { readApiVersion } from "@/lib/batch/account-config";
-import { calls, legacyClient, PAGE_HEADERS, readyPool, UUID, waitFor } from "./remediation-support";
+import { calls, PAGE_HEADERS, readyCloudServicePool, readyPool, UUID } from "./remediation-support";
 import { handlers } from "./route-table";
 import { call, emulatorPerSuite, expectApiError, type RouteResult } from "./support";
 
@@ -69,14 +69,7 @@ let classic = "";
 beforeAll(async () => {
   lin = await readyPool(env, "lin", 2);
   win = (await readyPool(env, "win", 1, { virtualMachineConfiguration: WINDOWS_VM }))[0]!;
-  // Only 2022-10-01.16.0 creates cloud-service pools; every version then sees the pool.
-  await legacyClient(env).pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-  const [node] = await waitFor(
-    env.emu,
-    () => env.sdk.computeNode.list("classic"),
-    (l) => l.length === 1 && l[0]!.state === "idle",
-  );
-  classic = node!.id!;
+  classic = await readyCloudServicePool(env, "classic");
 });
 
 describe("POST …/users on a Linux VM node (SSH key)", () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readApiVersion } from "@/lib/batch/account-config";
 import { auditListResponse, type AuditRecord } from "@/lib/schemas/audit";
-import { calls, legacyClient, readyPool, UUID, waitFor } from "./remediation-support";
+import { calls, readyCloudServicePool, readyPool, UUID } from "./remediation-support";
 import { handlers } from "./route-table";
 import { call, emulatorPerSuite, expectApiError } from "./support";
 
@@ -22,14 +22,7 @@ let classic = "";
 let vm = "";
 beforeAll(async () => {
   [vm] = (await readyPool(env, "vm", 1)) as [string];
-  // Only 2022-10-01.16.0 creates cloud-service pools; every version then sees the pool.
-  await legacyClient(env).pool.add({ id: "classic", vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
-  const [node] = await waitFor(
-    env.emu,
-    () => env.sdk.computeNode.list("classic"),
-    (l) => l.length === 1 && l[0]!.state === "idle",
-  );
-  classic = node!.id!;
+  classic = await readyCloudServicePool(env, "classic");
 });
 afterEach(() => {
   delete process.env.BATCHSCOPE_IDENTITY;

@@ -79,12 +79,26 @@ export async function busyPool(
   return { jobId, nodes: ids, taskOn: new Map(running.map((t) => [t.nodeInfo!.nodeId!, t.id!])) };
 }
 
-/** A cloud-service pool (Windows, cmd) and a command that keeps its node busy for an hour. */
 /** The SDK as shipped, speaking 2022-10-01.16.0 whatever BATCH_API_VERSION says: for setting up legacy pools. */
 export function legacyClient(env: RouteTestEnv): BatchServiceClient {
   return new BatchServiceClient(new BatchSharedKeyCredentials(env.emu.account, env.emu.key), env.emu.url, { noRetryPolicy: true });
 }
 
+/**
+ * A cloud-service pool of one idle node, its id returned. Only 2022-10-01.16.0 creates cloud-service
+ * pools; every version then sees the pool.
+ */
+export async function readyCloudServicePool(env: RouteTestEnv, id: string): Promise<string> {
+  await legacyClient(env).pool.add({ id, vmSize: "standard_d2_v2", cloudServiceConfiguration: { osFamily: "6" }, targetDedicatedNodes: 1 });
+  const [node] = await waitFor(
+    env.emu,
+    () => env.sdk.computeNode.list(id),
+    (l) => l.length === 1 && l[0]!.state === "idle",
+  );
+  return node!.id!;
+}
+
+/** A cloud-service pool (Windows, cmd) and a command that keeps its node busy for an hour. */
 export const CLOUD_SERVICE = { virtualMachineConfiguration: undefined, cloudServiceConfiguration: { osFamily: "6" } } as const;
 export const WINDOWS_LONG = "cmd /c timeout /t 3600";
 
