@@ -27,6 +27,62 @@ export const heatmapRow = z.object({
   dominantCategory: z.string().optional(),
 });
 
+/**
+ * The pool's (or job's) diagnosis: one computation (lib/heatmap, docs/diagnosis.md) that every number and
+ * word on the page is read from. Optional on the wire until every producer fills it.
+ */
+export const diagnosisNode = z.object({
+  nodeId: z.string(),
+  failures: z.number(),
+  completed: z.number().optional(),
+  failureRate: z.number().optional(),
+  /** the node's failed tasks by exit code, most first (null: failed without one) */
+  exitCodes: z.array(z.object({ exitCode: z.number().nullable(), count: z.number() })),
+  /** the node's failed tasks by job, most first */
+  jobs: z.array(z.object({ jobId: z.string(), count: z.number() })),
+  state: z.string(),
+  schedulingState: z.string().optional(),
+  /** already out of service: gone (removed), disabled scheduling, or a state that runs no tasks */
+  handled: z.enum(["removed", "disabled", "unusable", "starttaskfailed", "offline"]).optional(),
+  /** why it is named, in words ("fails 90% of 20 tasks; the rest of the pool 1%") */
+  reasons: z.array(z.string()),
+});
+export type DiagnosisNode = z.infer<typeof diagnosisNode>;
+
+export const diagnosisJob = z.object({
+  jobId: z.string(),
+  failures: z.number(),
+  completed: z.number(),
+  nodesWithFailures: z.number(),
+  /** failures of this job outside the named bad nodes */
+  failuresElsewhere: z.number(),
+});
+
+export const diagnosis = z.object({
+  kind: z.enum(["node", "job", "both", "unsure", "none"]),
+  /** short label: "Node problem", "Job problem", "Node and job problems", "Too few failures to tell", "No failures" */
+  headline: z.string(),
+  text: z.string(),
+  /** the bad nodes still in service, then those already handled */
+  nodes: z.array(diagnosisNode),
+  jobs: z.array(diagnosisJob),
+  counts: z.object({
+    failures: z.number(),
+    completed: z.number(),
+    nodesWithFailures: z.number(),
+    /** nodes that ran (completed) a task in the window */
+    nodesActive: z.number(),
+    nodesInPool: z.number(),
+    /** what "Unhealthy nodes" means on the page (docs/diagnosis.md) */
+    unhealthyNodes: z.number(),
+  }),
+  /** node faults that need no task failure to show: start-task failures, unusable or unknown nodes */
+  nodeFaults: z.array(z.object({ kind: z.string(), text: z.string(), nodes: z.array(z.string()) })),
+});
+export type Diagnosis = z.infer<typeof diagnosis>;
+
+const colouring = z.object({ keys: z.array(z.string()), dominant: z.array(z.number()) });
+
 export const heatmapResponse = z.object({
   asOf: z.string(),
   scope: z.object({ kind: z.enum(["pool", "job"]), id: z.string() }),
@@ -41,6 +97,12 @@ export const heatmapResponse = z.object({
   maxCell: z.number(),
   verdict: z.object({ kind: z.enum(["concentrated", "spread", "none"]), text: z.string(), topNodes: z.array(z.string()), topShare: z.number() }),
   excluded: z.object({ outsideWindow: z.number(), noNode: z.number() }),
+  diagnosis: diagnosis.optional(),
+  /** failures by job and by exit code over the whole window (the same counts as the diagnosis) */
+  byJob: z.array(z.object({ jobId: z.string(), failures: z.number() })).optional(),
+  byExitCode: z.array(z.object({ exitCode: z.number().nullable(), count: z.number() })).optional(),
+  /** the heatmap's colourings other than the count: per mode, its keys and each cell's dominant key index (−1 empty) */
+  colourings: z.object({ job: colouring.optional(), exitCode: colouring.optional() }).optional(),
   jobsRead: z.number(),
   pagesRead: z.number(),
 });
