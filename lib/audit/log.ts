@@ -7,7 +7,7 @@ import { UnavailableError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditListQuery, AuditRecord, Evidence } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/identity";
-import type { NodeOutcome } from "@/lib/schemas/remediation";
+import type { NodeOutcome, PoolTargets } from "@/lib/schemas/remediation";
 import { migrate } from "./schema";
 
 /** What is known before the Batch call: who, what, where, why, and what the node looked like. */
@@ -26,6 +26,23 @@ export interface AuditIntent {
   userName?: string;
   expiryTime?: string;
   evidence?: Evidence;
+  /** A removal with keepCapacity: the pool's targets before it. */
+  targetsBefore?: PoolTargets;
+  /** resizePool: the targets asked for. */
+  resizeTo?: PoolTargets;
+  keepCapacity?: boolean;
+}
+
+/** The intent's optional details kept in the `detail` JSON column. */
+type IntentDetail = Pick<AuditIntent, "targetsBefore" | "resizeTo" | "keepCapacity">;
+
+function detailOf(intent: AuditIntent): string | null {
+  const d: IntentDetail = {
+    ...(intent.targetsBefore ? { targetsBefore: intent.targetsBefore } : {}),
+    ...(intent.resizeTo ? { resizeTo: intent.resizeTo } : {}),
+    ...(intent.keepCapacity ? { keepCapacity: true } : {}),
+  };
+  return Object.keys(d).length > 0 ? JSON.stringify(d) : null;
 }
 
 export interface AuditOutcome {
@@ -50,6 +67,7 @@ interface IntentRow {
   ticket: string | null;
   user_name: string | null;
   expiry_time: string | null;
+  detail: string | null;
   outcome: string | null;
   outcome_time: string | null;
   request_id: string | null;
@@ -110,8 +128,8 @@ export class AuditLog {
       this.db.transaction(() => {
         this.db
           .prepare(
-            `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time)
-           VALUES (@id, @operationId, @time, @actor, @role, @account, @poolId, @nodeId, @action, @option, @reason, @ticket, @userName, @expiryTime)`,
+            `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time, detail)
+           VALUES (@id, @operationId, @time, @actor, @role, @account, @poolId, @nodeId, @action, @option, @reason, @ticket, @userName, @expiryTime, @detail)`,
           )
           .run({
             id,
@@ -128,6 +146,7 @@ export class AuditLog {
             ticket: intent.ticket ?? null,
             userName: intent.userName ?? null,
             expiryTime: intent.expiryTime ?? null,
+            detail: detailOf(intent),
           });
         if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
       })(),
@@ -231,5 +250,6 @@ function toView(r: IntentRow): AuditRecord {
     ...(r.request_id ? { requestId: r.request_id } : {}),
     ...(r.error ? { error: JSON.parse(r.error) as ApiErrorInfo } : {}),
     hasEvidence: r.has_evidence === 1,
+    ...(r.detail ? (JSON.parse(r.detail) as IntentDetail) : {}),
   };
 }

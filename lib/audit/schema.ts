@@ -67,6 +67,11 @@ const MIGRATIONS: string[] = [
   CREATE INDEX intents_node_nocase ON intents (account, pool_id COLLATE NOCASE, node_id COLLATE NOCASE, seq);
   CREATE INDEX intents_account_node_nocase ON intents (account, node_id COLLATE NOCASE, seq);
   `,
+  // A removal that keeps capacity records the pool's targets before it, and its resize back the targets it
+  // asked for: one JSON column of such details, so the next field needs no migration.
+  `
+  ALTER TABLE intents ADD COLUMN detail TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   addUser: "Add node user",
   deleteUser: "Delete node user",
   downloadRdp: "Download RDP file",
+  resizePool: "Resize pool back",
 };
 
 export function auditActionLabel(action: AuditAction): string {

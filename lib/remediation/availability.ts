@@ -52,7 +52,7 @@ export function actionSupported(action: NodeAction, configuration: PoolFacts["co
       if (configuration === "cloudService" || modern) return ALLOWED;
       return no(
         `Batch reimages nodes of virtual-machine pools only from API 2025-06-01 on; this dashboard speaks ${apiVersion} ` +
-          "(BATCH_API_VERSION). Remove the node instead and let the pool grow back.",
+          "(BATCH_API_VERSION). Remove the node instead, with keep capacity ticked so the pool is resized back (it does not grow back by itself).",
       );
     case "deallocate":
     case "start":

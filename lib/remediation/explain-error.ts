@@ -12,7 +12,7 @@ export function explainActionError(action: NodeAction, code: string | undefined)
     case "OperationNotValidOnNode":
       return action === "reimage"
         ? "Batch did not reimage this virtual-machine node (before API 2025-06-01 only cloud-service nodes can be reimaged). " +
-            "Remove the node instead and let the pool grow back."
+            "Remove the node instead, with keep capacity ticked so the pool is resized back (it does not grow back by itself)."
         : `Batch says ${label(action)} is not valid on this node.`;
     case "NodeAlreadyInTargetSchedulingState":
       return action === "enableScheduling"

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiErrorBody } from "./api-error";
 import { role } from "./identity";
 import { batchId, nodeId } from "./inputs";
-import { nodeOutcome } from "./remediation";
+import { nodeOutcome, poolTargets } from "./remediation";
 
 /**
  * Everything the audit log records: the node actions (deallocate and start since API 2025-06-01) plus
@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "addUser",
   "deleteUser",
   "downloadRdp",
+  // The resize back of a removal with "keep capacity": a pool-level record (nodeId empty) in the removal's operation.
+  "resizePool",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditAction = z.enum(AUDIT_ACTIONS);
@@ -50,6 +52,11 @@ export const auditRecord = z.object({
   requestId: z.string().optional(),
   error: apiErrorBody.shape.error.optional(),
   hasEvidence: z.boolean(),
+  /** A removal with keepCapacity: the pool's targets before it was sent. */
+  targetsBefore: poolTargets.optional(),
+  /** resizePool: the targets the pool was resized to. */
+  resizeTo: poolTargets.optional(),
+  keepCapacity: z.boolean().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 

@@ -33,6 +33,8 @@ export const actionRequest = z.object({
   reason: z.string().trim().min(3, "say why, in a few words").max(1000),
   ticket: ticketRef.optional(),
   confirm: z.string().trim().max(100).optional(),
+  /** Removal only: resize the pool back to its targets from before the removal once it is steady again. */
+  keepCapacity: z.boolean().optional(),
 });
 export type ActionRequest = z.infer<typeof actionRequest>;
 
@@ -55,11 +57,31 @@ export const nodeActionResult = z.object({
 });
 export type NodeActionResult = z.infer<typeof nodeActionResult>;
 
+/** A pool's target node counts: what Batch keeps allocating towards. */
+export const poolTargets = z.object({ dedicated: z.number().int().nonnegative(), lowPriority: z.number().int().nonnegative() });
+export type PoolTargets = z.infer<typeof poolTargets>;
+
+/**
+ * The resize back after a removal with keepCapacity: its own audit record (action resizePool) in the
+ * removal's operation. `to` is absent when nothing was sent because no resize was needed or possible.
+ */
+export const resizeResult = z.object({
+  outcome: z.union([nodeOutcome, z.literal("unknown")]),
+  recordId: z.string(),
+  before: poolTargets,
+  to: poolTargets.optional(),
+  requestId: z.string().optional(),
+  error: apiErrorBody.shape.error.optional(),
+  explanation: z.string().optional(),
+});
+export type ResizeResult = z.infer<typeof resizeResult>;
+
 export const actionResponse = z.object({
   operationId: z.string(),
   action: nodeAction,
   option: taskOption.optional(),
   results: z.array(nodeActionResult),
+  resize: resizeResult.optional(),
 });
 export type ActionResponse = z.infer<typeof actionResponse>;
 
@@ -83,6 +105,8 @@ export const previewNode = z.object({
   state: z.string().optional(),
   schedulingState: z.string().optional(),
   runningTasks: z.array(z.object({ jobId: z.string(), taskId: z.string() })),
+  /** Dedicated or Spot/low-priority: which of the pool's targets a removal lowers. */
+  dedicated: z.boolean().optional(),
   /** Per action, whether it can be sent to this node now and, if not, why in plain words. */
   actions: z.record(nodeAction, availability),
 });
@@ -95,6 +119,8 @@ export const previewResponse = z.object({
   configuration: z.enum(["virtualMachine", "cloudService"]),
   /** The Batch API version the dashboard speaks, which decides what exists (deallocate, start, reimage on VMs). */
   apiVersion,
+  /** The pool's targets now, which a removal lowers by the nodes it removes; absent from older servers. */
+  targets: poolTargets.optional(),
   nodes: z.array(previewNode),
 });
 export type PreviewResponse = z.infer<typeof previewResponse>;

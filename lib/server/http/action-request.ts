@@ -27,6 +27,7 @@ export async function parseActionRequest(request: Request, account: BatchAccount
     if (seen.has(idKey(id))) throw new BadRequestError(`nodeIds: ${id} is listed twice`);
     seen.add(idKey(id));
   }
+  if (req.keepCapacity && req.action !== "remove") throw new BadRequestError("keepCapacity: only a removal lowers the pool's target");
   const option = resolveOption(req.action, req.option);
   if (!option.ok) throw new BadRequestError(option.message);
   const confirmation = checkConfirmation(req.action, req.nodeIds, req.confirm);

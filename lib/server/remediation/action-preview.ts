@@ -13,6 +13,7 @@ interface ActionNode {
   id: string;
   state: string;
   schedulingState: string;
+  dedicated?: boolean;
   running: { jobId: string; taskId: string }[];
 }
 
@@ -32,12 +33,21 @@ export async function previewActions(account: BatchAccount, poolId: string, node
     allocationState: pool.allocationState,
     configuration: pool.configuration,
     apiVersion: account.apiVersion,
+    targets: { dedicated: pool.dedicated.target, lowPriority: pool.lowPriority.target },
     nodes: nodeIds.map((nodeId): PreviewNode => {
       const n = byId.get(idKey(nodeId));
       const node = n ? { exists: true, state: n.state, schedulingState: n.schedulingState } : { exists: false };
       const actions = Object.fromEntries(NODE_ACTIONS.map((a) => [a, availability(a, node, facts)])) as PreviewNode["actions"];
       return n
-        ? { nodeId, exists: true, state: n.state, schedulingState: n.schedulingState, runningTasks: n.running, actions }
+        ? {
+            nodeId,
+            exists: true,
+            state: n.state,
+            schedulingState: n.schedulingState,
+            runningTasks: n.running,
+            ...(n.dedicated !== undefined ? { dedicated: n.dedicated } : {}),
+            actions,
+          }
         : { nodeId, exists: false, runningTasks: [], actions };
     }),
   };
@@ -46,7 +56,7 @@ export async function previewActions(account: BatchAccount, poolId: string, node
 function actionNodes(account: BatchAccount, poolId: string) {
   return cachedRead(account, poolKeys.actionNodes(poolId), async ({ client }) => {
     const { items } = await listAll(
-      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,recentTasks" } }),
+      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,isDedicated,recentTasks" } }),
       (link) => client.computeNode.listNext(link),
     );
     return {
@@ -54,6 +64,7 @@ function actionNodes(account: BatchAccount, poolId: string) {
         id: n.id ?? "",
         state: wireEnum(n.state, NODE_STATES) ?? "unknown",
         schedulingState: wireEnum(n.schedulingState, SCHEDULING_STATES) ?? "enabled",
+        ...(typeof n.isDedicated === "boolean" ? { dedicated: n.isDedicated } : {}),
         running: (n.recentTasks ?? [])
           .filter((t) => wireEnum(t.taskState, TASK_STATES) === "running")
           .map((t) => ({ jobId: t.jobId ?? "", taskId: t.taskId ?? "" })),

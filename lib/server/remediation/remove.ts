@@ -58,8 +58,9 @@ function skipTheRest(ctx: SendContext, rest: Pending[]): void {
   for (const p of rest) notSent(ctx, p, "skipped", error, explainActionError("remove", "PoolBeingResized"));
 }
 
-async function waitForSteady(client: BatchServiceClient, poolId: string): Promise<boolean> {
-  const deadline = Date.now() + STEADY_WAIT_MS;
+/** Polls the pool's allocation state until it is steady (true) or `waitMs` has passed (false). */
+export async function waitForSteady(client: BatchServiceClient, poolId: string, waitMs = STEADY_WAIT_MS): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       const pool = await client.pool.get(poolId, { poolGetOptions: { select: "id,allocationState" } });

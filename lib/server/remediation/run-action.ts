@@ -7,8 +7,9 @@ import { invalidateReads } from "@/lib/batch/read";
 import { readsChangedByNodeAction } from "@/lib/batch/read-keys";
 import { ConflictError } from "@/lib/errors/api-error";
 import { sameId } from "@/lib/schemas/ids";
-import type { ActionResponse } from "@/lib/schemas/remediation";
+import type { ActionResponse, PoolTargets, ResizeResult } from "@/lib/schemas/remediation";
 import { NODE_CONCURRENCY, type ActionInput, type SendContext } from "./context";
+import { readTargets, resizeBack } from "./keep-capacity";
 import { reconcile } from "./reconcile";
 import { removeInBatches } from "./remove";
 import { sendToNode } from "./send";
@@ -61,12 +62,18 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
         `operationId ${request.operationId} belongs to an action another operator started; a retry must come from that operator, and a new action needs a new operationId.`,
         "OperationIdOfAnotherActor",
       );
-    const other = prior.find((r) => r.action !== request.action || !sameId(r.poolId, poolId));
+    // A removal that keeps capacity has one pool-level record (resizePool) beside its node records.
+    const resizeRecord = prior.find((r) => r.action === "resizePool");
+    const other = prior.find((r) => (r.action !== request.action && r !== resizeRecord) || !sameId(r.poolId, poolId));
     if (other)
       throw new OperationReusedError(
         `operationId ${request.operationId} was already used for ${other.action} on pool ${other.poolId}; a new action needs a new operationId.`,
       );
-    const { results, toSend } = await reconcile(log, client, clock, { poolId, request, prior });
+    const nodePrior = prior.filter((r) => r !== resizeRecord);
+    const { results, toSend } = await reconcile(log, client, clock, { poolId, request, prior: nodePrior });
+    const keep = request.action === "remove" && request.keepCapacity === true;
+    // The targets to restore: the ones the first attempt recorded, else read now, before anything is removed.
+    const before: PoolTargets | undefined = keep ? (nodePrior.find((r) => r.targetsBefore)?.targetsBefore ?? (await targetsToKeep(client, poolId))) : undefined;
 
     const base = {
       operationId: request.operationId,
@@ -78,14 +85,28 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
       ...(option ? { option } : {}),
       reason: request.reason,
       ...(request.ticket ? { ticket: request.ticket } : {}),
+      ...(before ? { keepCapacity: true, targetsBefore: before } : {}),
     } satisfies Omit<AuditIntent, "nodeId">;
     const ctx: SendContext = { log, client, base, action: request.action, option, poolId, account, results };
     const action = request.action;
     if (action === "remove") await removeInBatches(ctx, toSend);
     else await mapLimit(toSend, NODE_CONCURRENCY, (p) => sendToNode(ctx, action, p));
+    const removedAny = results.some((r) => r?.outcome === "accepted" || r?.outcome === "alreadyDone");
+    const resize: ResizeResult | undefined = before ? await resizeBack(ctx, before, resizeRecord, removedAny) : undefined;
 
     // The next read of what changed must come from Batch, not from before the action.
     invalidateReads(account, readsChangedByNodeAction(poolId));
-    return { operationId: request.operationId, action: request.action, ...(option ? { option } : {}), results };
+    return { operationId: request.operationId, action: request.action, ...(option ? { option } : {}), results, ...(resize ? { resize } : {}) };
   });
+}
+
+/** The pool's targets before a removal that keeps capacity; an autoscale pool is refused, since Batch refuses its resize. */
+async function targetsToKeep(client: Parameters<typeof readTargets>[0], poolId: string): Promise<PoolTargets> {
+  const t = await readTargets(client, poolId);
+  if (t.autoScale)
+    throw new ConflictError(
+      "PoolAutoScaleEnabled",
+      "The pool scales automatically, and Batch refuses a resize by hand: untick keep capacity (the autoscale formula sets the pool's size).",
+    );
+  return { dedicated: t.dedicated, lowPriority: t.lowPriority };
 }
