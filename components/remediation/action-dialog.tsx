@@ -8,10 +8,10 @@ import { shortId } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import { sameId } from "@/lib/schemas/ids";
-import type { ActionRequest, ActionResponse, NodeAction, TaskOption } from "@/lib/schemas/remediation";
+import type { ActionRequest, ActionResponse, NodeAction, PoolTargets, PreviewNode, TaskOption } from "@/lib/schemas/remediation";
 import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
 import { actionRequest, splitByAvailability, type ActionFields } from "@/lib/display/remediation";
-import { ExcludedNodes, OptionChoice, RunningTasks } from "./dialog-sections";
+import { CapacitySection, ExcludedNodes, OptionChoice, RunningTasks, TargetNodes } from "./dialog-sections";
 import { Field, ReasonAndTicket } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
@@ -92,6 +92,8 @@ export function ActionDialog({
           account={account}
           action={action}
           tasks={tasks}
+          nodes={eligible}
+          targets={action === "remove" ? preview.data?.targets : undefined}
           excluded={split.excluded}
           canSend={eligible.length > 0 && !send.isPending}
           confirmation={confirmation}
@@ -111,6 +113,8 @@ function ActionForm({
   account,
   action,
   tasks,
+  nodes,
+  targets,
   excluded,
   canSend,
   confirmation,
@@ -123,6 +127,9 @@ function ActionForm({
   account: string;
   action: NodeAction;
   tasks: Submitted["tasks"];
+  nodes: PreviewNode[];
+  /** For a removal: the pool's targets now, which it lowers. */
+  targets: PoolTargets | undefined;
   excluded: ReturnType<typeof splitByAvailability>["excluded"];
   canSend: boolean;
   confirmation: ReturnType<typeof confirmationFor>;
@@ -137,15 +144,18 @@ function ActionForm({
   const [reason, setReason] = useState("");
   const [ticket, setTicket] = useState("");
   const [typed, setTyped] = useState("");
+  const [keepCapacity, setKeepCapacity] = useState(false);
   const ready = canSend && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected));
   return (
     <form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (ready) onSubmit({ option, reason, ticket, typed });
+        if (ready) onSubmit({ option, reason, ticket, typed, keepCapacity });
       }}
     >
+      <TargetNodes nodes={nodes} />
+      {targets && nodes.length > 0 && <CapacitySection before={targets} nodes={nodes} keep={keepCapacity} onKeep={setKeepCapacity} disabled={frozen} />}
       {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
       <RunningTasks account={account} action={action} option={option} tasks={tasks} />
       <ExcludedNodes excluded={excluded} />

@@ -2,6 +2,7 @@ import { paths } from "@/lib/links/paths";
 import type { NodeActionResult } from "@/lib/schemas/remediation";
 import type { FollowStatus } from "@/lib/display/follow-nodes";
 import { ACTION_LABELS } from "@/lib/remediation";
+import { resizeSentence } from "@/lib/display/remediation";
 import type { Submitted } from "./action-dialog";
 import { OutcomeBadge } from "@/components/audit/audit-text";
 import { Button } from "@/components/ui/button";
@@ -62,6 +63,14 @@ export function ActionResult({
           </li>
         ))}
       </ul>
+      {response.resize && (
+        <p data-testid="resize-result" data-outcome={response.resize.outcome} className="flex flex-wrap items-baseline gap-x-2">
+          <span>{resizeSentence(response.resize)}</span>
+          <OutcomeBadge outcome={response.resize.outcome} />
+          {response.resize.error && <span className="font-mono text-xs">{response.resize.error.code ?? response.resize.error.kind}</span>}
+          <TextLink href={paths.auditRecord(account, response.resize.recordId)}>audit record</TextLink>
+        </p>
+      )}
       {tasks.length > 0 && (
         <details>
           <summary className="cursor-pointer">Tasks that were running on them ({tasks.length})</summary>

@@ -1,6 +1,7 @@
 import { paths } from "@/lib/links/paths";
-import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
-import { describeOption, taskFate } from "@/lib/remediation";
+import type { NodeAction, PoolTargets, TaskOption } from "@/lib/schemas/remediation";
+import { capacityNote, describeOption, keepCapacityLabel, targetDropLines, targetsAfterRemoval, taskFate } from "@/lib/remediation";
+import { Checkbox } from "@/components/ui/input";
 import type { ExcludedNode } from "@/lib/display/remediation";
 import { TextLink } from "@/components/ui/text-link";
 
@@ -92,6 +93,60 @@ export function ExcludedNodes({ excluded }: { excluded: ExcludedNode[] }) {
         ))}
         {excluded.length > SHOWN && <li>… and {excluded.length - SHOWN} more.</li>}
       </ul>
+    </section>
+  );
+}
+
+/** Every node the action goes to, by id: a long list scrolls rather than being cut. */
+export function TargetNodes({ nodes }: { nodes: { nodeId: string; state?: string | undefined }[] }) {
+  if (nodes.length === 0) return null;
+  return (
+    <section aria-labelledby="target-nodes-heading" className="space-y-1 text-sm">
+      <h3 id="target-nodes-heading" className="font-semibold">
+        {nodes.length === 1 ? "The node" : `The ${nodes.length} nodes`}
+      </h3>
+      <ul className="max-h-40 space-y-0.5 overflow-y-auto rounded border border-slate-200 p-2 dark:border-slate-700" data-testid="target-nodes" tabIndex={0}>
+        {nodes.map((n) => (
+          <li key={n.nodeId} className="font-mono break-all">
+            {n.nodeId}
+            {n.state && <span className="ml-2 font-sans text-slate-600 dark:text-slate-300">({n.state})</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A removal's effect on the pool's size, and the offer to resize it back afterwards. */
+export function CapacitySection({
+  before,
+  nodes,
+  keep,
+  onKeep,
+  disabled,
+}: {
+  before: PoolTargets;
+  nodes: readonly { dedicated?: boolean | undefined }[];
+  keep: boolean;
+  onKeep: (keep: boolean) => void;
+  disabled: boolean;
+}) {
+  const lines = targetDropLines(before, targetsAfterRemoval(before, nodes));
+  return (
+    <section aria-labelledby="capacity-heading" className="space-y-2 text-sm" data-testid="capacity">
+      <h3 id="capacity-heading" className="font-semibold">
+        Pool size
+      </h3>
+      {lines.map((l) => (
+        <p key={l} data-testid="target-drop">
+          {l} Batch lowers the pool&apos;s target by every node it removes.
+        </p>
+      ))}
+      <label className="flex items-start gap-2">
+        <Checkbox checked={keep} disabled={disabled} onChange={(e) => onKeep(e.target.checked)} className="mt-1" data-testid="keep-capacity" />
+        <span>{keepCapacityLabel(before)}</span>
+      </label>
+      <p className="text-slate-600 dark:text-slate-300">{capacityNote(before, keep)}</p>
     </section>
   );
 }

@@ -131,6 +131,17 @@ describe("AuditLog: listing and lookups", () => {
     expect(log.get("prod", id)?.record.option).toBeUndefined();
   });
 
+  it("stores a removal's targets before it and the resize back of keep capacity, and leaves them out of other records", () => {
+    const log = freshLog();
+    const before = { dedicated: 100, lowPriority: 0 };
+    const removal = log.appendIntent(intent({ action: "remove", keepCapacity: true, targetsBefore: before }));
+    const resize = log.appendIntent(intent({ action: "resizePool", nodeId: "", option: undefined, keepCapacity: true, targetsBefore: before, resizeTo: before }));
+    const plain = log.appendIntent(intent());
+    expect(log.get("prod", removal)?.record).toMatchObject({ keepCapacity: true, targetsBefore: before });
+    expect(log.get("prod", resize)?.record).toMatchObject({ action: "resizePool", nodeId: "", resizeTo: before });
+    expect(log.get("prod", plain)?.record).not.toHaveProperty("targetsBefore");
+  });
+
   it("reopens an existing file without migrating it again, and refuses a newer schema", () => {
     const log = freshLog();
     const id = log.appendIntent(intent());

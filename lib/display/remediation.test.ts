@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Identity } from "@/lib/schemas/identity";
 import type { PreviewNode, PreviewResponse } from "@/lib/schemas/remediation";
-import { actionRequest, buttonState, identityLine, refusal, splitByAvailability } from "./remediation";
+import { actionRequest, buttonState, identityLine, refusal, resizeSentence, splitByAvailability } from "./remediation";
 
 const operator: Identity = { actor: "ana@example.com", role: "operator", source: "proxy" };
 const viewer: Identity = { actor: "bo@example.com", role: "viewer", source: "proxy" };
@@ -130,5 +130,24 @@ describe("actionRequest", () => {
   it("carries the option, the ticket and the typed confirmation when asked for", () => {
     const r = actionRequest("op-2", "remove", ["n_1", "n_2"], { option: "requeue", reason: "bad", ticket: " INC-1 ", typed: " 2 " }, true);
     expect(r).toMatchObject({ option: "requeue", ticket: "INC-1", confirm: "2" });
+  });
+});
+
+describe("keep capacity", () => {
+  it("is sent only with a removal", () => {
+    const f = { option: "requeue" as const, reason: "bad", ticket: "", typed: "", keepCapacity: true };
+    expect(actionRequest("op-3", "remove", ["n_1"], f, false)).toMatchObject({ keepCapacity: true });
+    expect(actionRequest("op-4", "reboot", ["n_1"], f, false)).not.toHaveProperty("keepCapacity");
+    expect(actionRequest("op-5", "remove", ["n_1"], { ...f, keepCapacity: false }, false)).not.toHaveProperty("keepCapacity");
+  });
+
+  it("says what became of the resize back", () => {
+    const before = { dedicated: 100, lowPriority: 0 };
+    expect(resizeSentence({ outcome: "accepted", recordId: "r", before, to: before })).toBe(
+      "Keep capacity: Batch accepted the resize back to 100; new nodes are being allocated.",
+    );
+    expect(resizeSentence({ outcome: "skipped", recordId: "r", before, explanation: "No node was removed, so the pool was not resized." })).toBe(
+      "Keep capacity: the pool was not resized back to 100. No node was removed, so the pool was not resized.",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Identity } from "@/lib/schemas/identity";
-import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, TaskOption } from "@/lib/schemas/remediation";
+import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, ResizeResult, TaskOption } from "@/lib/schemas/remediation";
+import { targetsText } from "@/lib/remediation/capacity";
 
 /**
  * What the action bar and the dialog show about an action, computed from the preview route's answer and
@@ -75,6 +76,8 @@ export interface ActionFields {
   reason: string;
   ticket: string;
   typed: string;
+  /** Removal only: resize the pool back afterwards. */
+  keepCapacity?: boolean;
 }
 
 /** The request the dialog sends: trimmed text, and only the fields that have a value. */
@@ -87,5 +90,19 @@ export function actionRequest(operationId: string, action: NodeAction, nodeIds: 
     reason: f.reason.trim(),
     ...(f.ticket.trim() ? { ticket: f.ticket.trim() } : {}),
     ...(confirm ? { confirm: f.typed.trim() } : {}),
+    ...(action === "remove" && f.keepCapacity ? { keepCapacity: true } : {}),
   };
+}
+
+/** The keep-capacity step of a removal's result, in one sentence. */
+export function resizeSentence(r: ResizeResult): string {
+  const before = targetsText(r.before);
+  switch (r.outcome) {
+    case "accepted":
+      return `Keep capacity: Batch accepted the resize back to ${targetsText(r.to ?? r.before)}; new nodes are being allocated.`;
+    case "alreadyDone":
+      return `Keep capacity: the pool was already resized back to ${before}.`;
+    default:
+      return `Keep capacity: the pool was not resized back to ${before}. ${r.explanation ?? ""}`.trim();
+  }
 }
