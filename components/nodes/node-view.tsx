@@ -14,15 +14,22 @@ import { paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { remediationQueries } from "@/lib/queries/remediation";
+import { useWindowQuery } from "@/components/heatmap/use-heatmap";
 import { nodeTicket } from "@/lib/display/node-facts";
 import { NodeFiles } from "./node-files";
 import { NodeErrors, NodeStateFacts } from "./node-panels";
-import { FailureStrip, RecentTasks } from "./recent-tasks";
+import { NodeFailures } from "./node-failures";
+import { NodeTimeline } from "./node-timeline";
+import { RecentTasks } from "./recent-tasks";
 import { StartTaskInfo } from "./start-task-panel";
 
 /** One node: what state it is in and since when, what is wrong with it, and what it ran. */
 export function NodeView({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
   const q = useQuery(batchQueries.node(account, poolId, nodeId));
+  // The node's failures in the page's window and its audit history, read beside the node for the timeline.
+  const failures = useQuery(batchQueries.nodeFailures(account, poolId, nodeId, useWindowQuery()));
+  const history = useQuery(remediationQueries.auditList(account, { pool: poolId, node: nodeId }));
   const err = errorInfo(q.error);
   if (q.isPending) return <Loading what={`node ${nodeId}`} />;
   if (isGone(err) && err?.code === "PoolNotFound")
@@ -83,11 +90,16 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
           <NodeErrors errors={node.errors} />
         </Panel>
       </div>
+      <NodeTimeline account={account} node={node} records={history.data?.records ?? []} failures={failures.data} />
+      <NodeFailures account={account} poolId={poolId} nodeId={nodeId} q={failures} />
       <Panel id="start-task" title="Start task" asOf={asOf} {...stale}>
         <StartTaskInfo account={account} node={node} />
       </Panel>
-      <Panel id="recent-tasks" title="Recent tasks" asOf={asOf} {...stale}>
-        {node.recentTasks.length > 0 && <FailureStrip account={account} tasks={node.recentTasks} asOf={asOf} />}
+      <Panel id="recent-tasks" title="Batch's last few tasks on this node" asOf={asOf} {...stale}>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Batch keeps only a node&apos;s last few tasks, of any job and outcome; latest first by end time, else start time. The node&apos;s failures are listed
+          above.
+        </p>
         <RecentTasks account={account} tasks={node.recentTasks} />
       </Panel>
       <ConnectPanel account={account} poolId={poolId} nodeId={nodeId} />

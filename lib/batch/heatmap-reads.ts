@@ -40,7 +40,7 @@ function memoryFor(key: string): ScopeMemory {
  * read window (shared by nearby links), its result kept longer since the past it shows rarely changes,
  * and cut back here to exactly the window asked for.
  */
-async function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
+export async function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQuery) {
   const key = scopeReadKey(scope, w);
   const pinned = w.from !== undefined && w.to !== undefined;
   const read = await cachedRead(

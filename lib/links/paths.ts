@@ -29,6 +29,7 @@ export const api = {
   taskFiles: (account: string, jobId: string, taskId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  nodeFailures: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/failures`,
   nodeFiles: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files`,
   nodeFile: (account: string, poolId: string, nodeId: string, path: string) =>
     `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/files/${path.split("/").map(seg).join("/")}`,

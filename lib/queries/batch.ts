@@ -6,6 +6,7 @@ import { cellTasksResponse, failureSummaryResponse, heatmapProgress, heatmapResp
 import { jobScheduleDetailResponse, jobScheduleJobsResponse, jobScheduleListResponse } from "@/lib/schemas/job-schedules";
 import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
+import { nodeFailuresResponse } from "@/lib/schemas/node-failures";
 import { poolHealthResponse } from "@/lib/schemas/health";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
@@ -81,6 +82,13 @@ export const batchQueries = {
     queryOptions({ queryKey: taskKeys.detail(account, jobId, taskId), queryFn: read(api.task(account, jobId, taskId), taskDetailResponse) }),
   taskFiles: (account: string, jobId: string, taskId: string) =>
     queryOptions({ queryKey: taskKeys.files(account, jobId, taskId), queryFn: read(api.taskFiles(account, jobId, taskId), fileListResponse) }),
+  /** One node's failed tasks in the window, from the pool heatmap's read. */
+  nodeFailures: (account: string, poolId: string, nodeId: string, query: Query) =>
+    queryOptions({
+      queryKey: nodeKeys.failures(account, poolId, nodeId, query),
+      queryFn: read(withQuery(api.nodeFailures(account, poolId, nodeId), query), nodeFailuresResponse),
+      placeholderData: keepPreviousData,
+    }),
   nodeFiles: (account: string, poolId: string, nodeId: string) =>
     queryOptions({
       queryKey: nodeKeys.files(account, poolId, nodeId),

@@ -27,6 +27,7 @@ export const nodeKeys = {
   files: (account: string, poolId: string, nodeId: string) => [...nodeKeys.detail(account, poolId, nodeId), "files"] as const,
   fileTree: (account: string, poolId: string, nodeId: string) => [...nodeKeys.files(account, poolId, nodeId), "recursive"] as const,
   users: (account: string, poolId: string, nodeId: string) => [...nodeKeys.detail(account, poolId, nodeId), "users"] as const,
+  failures: (account: string, poolId: string, nodeId: string, query: Query) => [...nodeKeys.detail(account, poolId, nodeId), "failures", query] as const,
 };
 
 export const jobKeys = {

@@ -8,7 +8,7 @@ export default function NodeLoading() {
       panels={[
         ["Node", 4],
         ["Node errors", 2],
-        ["Recent tasks", 5],
+        ["Failed tasks on this node", 5],
         ["Files", 4],
       ]}
     />
