@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { capacityFact } from "@/lib/display/remediation";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { NodeErrors, NodeStateFacts } from "@/components/nodes/node-panels";
@@ -86,6 +87,7 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
         <span className="whitespace-pre-wrap">{r.reason || "—"}</span>
       </Fact>
       <Fact term="Ticket">{r.ticket ?? "—"}</Fact>
+      {capacityFact(r) && <Fact term="Pool size" testId="record-capacity">{capacityFact(r)}</Fact>}
       <Fact term="Outcome" testId="record-outcome">
         <OutcomeBadge outcome={r.outcome} /> {outcomeSentence(r)}
         {r.outcomeTime ? ` (${formatTime(r.outcomeTime)})` : ""}

@@ -1,3 +1,4 @@
+import type { AuditRecord } from "@/lib/schemas/audit";
 import type { Identity } from "@/lib/schemas/identity";
 import type { ActionRequest, NodeAction, PreviewNode, PreviewResponse, ResizeResult, TaskOption } from "@/lib/schemas/remediation";
 import { targetsText } from "@/lib/remediation/capacity";
@@ -105,4 +106,13 @@ export function resizeSentence(r: ResizeResult): string {
     default:
       return `Keep capacity: the pool was not resized back to ${before}. ${r.explanation ?? ""}`.trim();
   }
+}
+
+/** A keep-capacity record's pool targets, for the record's page; undefined for other records. */
+export function capacityFact(r: Pick<AuditRecord, "action" | "targetsBefore" | "resizeTo">): string | undefined {
+  if (!r.targetsBefore) return undefined;
+  const before = targetsText(r.targetsBefore);
+  if (r.action === "resizePool")
+    return r.resizeTo ? `Resize back to ${targetsText(r.resizeTo)} (the targets before the removal: ${before})` : `Not resized back to ${before}`;
+  return `Keep capacity: the pool's target was ${before} before the removal, to be restored once the pool is steady`;
 }
