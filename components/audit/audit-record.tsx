@@ -87,7 +87,11 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
         <span className="whitespace-pre-wrap">{r.reason || "—"}</span>
       </Fact>
       <Fact term="Ticket">{r.ticket ?? "—"}</Fact>
-      {capacityFact(r) && <Fact term="Pool size" testId="record-capacity">{capacityFact(r)}</Fact>}
+      {capacityFact(r) && (
+        <Fact term="Pool size" testId="record-capacity">
+          {capacityFact(r)}
+        </Fact>
+      )}
       <Fact term="Outcome" testId="record-outcome">
         <OutcomeBadge outcome={r.outcome} /> {outcomeSentence(r)}
         {r.outcomeTime ? ` (${formatTime(r.outcomeTime)})` : ""}

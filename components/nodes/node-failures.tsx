@@ -63,7 +63,13 @@ export function NodeFailures({ account, poolId, nodeId, q }: { account: string; 
   const err = errorInfo(q.error);
   const d = q.data;
   return (
-    <Panel id="node-failures" title={`Failed tasks on this node${d ? ` (${d.tasks.length})` : ""}`} asOf={d?.asOf} error={d ? err : undefined} actions={<WindowPicker />}>
+    <Panel
+      id="node-failures"
+      title={`Failed tasks on this node${d ? ` (${d.tasks.length})` : ""}`}
+      asOf={d?.asOf}
+      error={d ? err : undefined}
+      actions={<WindowPicker />}
+    >
       {!d && err && <ApiErrorBanner error={err} />}
       {q.isPending && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
@@ -72,11 +78,14 @@ export function NodeFailures({ account, poolId, nodeId, q }: { account: string; 
       )}
       {d && (
         <p className="text-sm" data-testid="node-failures-summary">
-          <span data-testid="node-failure-count">{d.tasks.length}</span> of {d.completed} tasks that completed on this node between {formatTime(d.window.from)} and{" "}
-          {formatTime(d.window.to)} failed, newest first. <TextLink href={heatmapRowLink(account, poolId, nodeId, windowQuery(w))}>This node on the pool&apos;s heatmap</TextLink>
+          <span data-testid="node-failure-count">{d.tasks.length}</span> of {d.completed} tasks that completed on this node between {formatTime(d.window.from)}{" "}
+          and {formatTime(d.window.to)} failed, newest first.{" "}
+          <TextLink href={heatmapRowLink(account, poolId, nodeId, windowQuery(w))}>This node on the pool&apos;s heatmap</TextLink>
         </p>
       )}
-      {d && tasks.length > 0 && <DataTable table={table} columns={columns} testId="node-failures" rowAttributes={(t) => ({ "data-end-time": String(t.endTime) })} />}
+      {d && tasks.length > 0 && (
+        <DataTable table={table} columns={columns} testId="node-failures" rowAttributes={(t) => ({ "data-end-time": String(t.endTime) })} />
+      )}
     </Panel>
   );
 }

@@ -21,7 +21,7 @@ import { NodeFiles } from "./node-files";
 import { NodeErrors, NodeStateFacts } from "./node-panels";
 import { NodeFailures } from "./node-failures";
 import { NodeTimeline } from "./node-timeline";
-import { RecentTasks } from "./recent-tasks";
+import { RecentTasksPanel } from "./recent-tasks";
 import { StartTaskInfo } from "./start-task-panel";
 
 /** One node: what state it is in and since when, what is wrong with it, and what it ran. */
@@ -95,13 +95,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
       <Panel id="start-task" title="Start task" asOf={asOf} {...stale}>
         <StartTaskInfo account={account} node={node} />
       </Panel>
-      <Panel id="recent-tasks" title="Batch's last few tasks on this node" asOf={asOf} {...stale}>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          Batch keeps only a node&apos;s last few tasks, of any job and outcome; latest first by end time, else start time. The node&apos;s failures are listed
-          above.
-        </p>
-        <RecentTasks account={account} tasks={node.recentTasks} />
-      </Panel>
+      <RecentTasksPanel account={account} tasks={node.recentTasks} asOf={asOf} error={err} />
       <ConnectPanel account={account} poolId={poolId} nodeId={nodeId} />
       <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
       <NodeFiles account={account} poolId={poolId} nodeId={nodeId} />

@@ -2,10 +2,12 @@
 
 import { useMemo } from "react";
 import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
+import { Panel } from "@/components/ui/panel";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
 import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
 import { formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
 import { byLatestKnown } from "@/lib/display/recent-tasks";
 
@@ -68,4 +70,17 @@ export function RecentTasks({ account, tasks }: { account: string; tasks: Recent
   const table = useDataTable({ data: sorted, columns, rowId: (t) => `${t.jobId}/${t.taskId}` });
   if (tasks.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Batch lists no recent tasks for this node.</p>;
   return <DataTable table={table} columns={columns} testId="recent-tasks" />;
+}
+
+/** Batch's recent tasks of the node, said to be what they are: its last few tasks, not its failures. */
+export function RecentTasksPanel({ account, tasks, asOf, error }: { account: string; tasks: RecentTask[]; asOf: string; error: ApiErrorInfo | undefined }) {
+  return (
+    <Panel id="recent-tasks" title="Batch's last few tasks on this node" asOf={asOf} {...(error ? { error } : {})}>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Batch keeps only a node&apos;s last few tasks, of any job and outcome; latest first by end time, else start time. The node&apos;s failures are listed
+        above.
+      </p>
+      <RecentTasks account={account} tasks={tasks} />
+    </Panel>
+  );
 }

@@ -135,7 +135,9 @@ describe("AuditLog: listing and lookups", () => {
     const log = freshLog();
     const before = { dedicated: 100, lowPriority: 0 };
     const removal = log.appendIntent(intent({ action: "remove", keepCapacity: true, targetsBefore: before }));
-    const resize = log.appendIntent(intent({ action: "resizePool", nodeId: "", option: undefined, keepCapacity: true, targetsBefore: before, resizeTo: before }));
+    const resize = log.appendIntent(
+      intent({ action: "resizePool", nodeId: "", option: undefined, keepCapacity: true, targetsBefore: before, resizeTo: before }),
+    );
     const plain = log.appendIntent(intent());
     expect(log.get("prod", removal)?.record).toMatchObject({ keepCapacity: true, targetsBefore: before });
     expect(log.get("prod", resize)?.record).toMatchObject({ action: "resizePool", nodeId: "", resizeTo: before });

@@ -18,6 +18,12 @@ export async function nodeFailures(account: BatchAccount, poolId: string, nodeId
   const tasks = onNode
     .filter((t) => t.failed)
     .sort((a, b) => b.endTime - a.endTime || compareNatural(a.jobId, b.jobId) || compareNatural(a.id, b.id))
-    .map((t) => ({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, category: t.category ?? "Unknown", ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) }));
+    .map((t) => ({
+      jobId: t.jobId,
+      taskId: t.id,
+      endTime: t.endTime,
+      category: t.category ?? "Unknown",
+      ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}),
+    }));
   return { asOf: data.asOf, nodeId, window: { from, to }, completed: onNode.length, tasks };
 }

@@ -25,7 +25,12 @@ type Failure = NodeFailuresResponse["tasks"][number];
 const time = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 /** Every dated thing known about the node, oldest first. Node errors carry no time in Batch, so they are not here. */
-export function nodeTimelineEvents(node: Node, records: readonly AuditRecord[], failures: readonly Failure[], actionLabel: (r: AuditRecord) => string): TimelineEvent[] {
+export function nodeTimelineEvents(
+  node: Node,
+  records: readonly AuditRecord[],
+  failures: readonly Failure[],
+  actionLabel: (r: AuditRecord) => string,
+): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const add = (at: number | undefined, kind: TimelineKind, label: string, extra: Partial<TimelineEvent> = {}) => {
     if (at !== undefined && Number.isFinite(at)) events.push({ at, kind, label, ...extra });

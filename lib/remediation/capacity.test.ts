@@ -22,7 +22,9 @@ describe("what a removal does to the pool's size", () => {
 
   it("the checkbox names the target it restores; the note never promises the pool grows back by itself", () => {
     expect(keepCapacityLabel({ dedicated: 100, lowPriority: 0 })).toBe("Keep capacity: resize the pool back to 100 after the removal");
-    expect(keepCapacityLabel({ dedicated: 4, lowPriority: 2 })).toBe("Keep capacity: resize the pool back to 4 dedicated and 2 Spot/low-priority after the removal");
+    expect(keepCapacityLabel({ dedicated: 4, lowPriority: 2 })).toBe(
+      "Keep capacity: resize the pool back to 4 dedicated and 2 Spot/low-priority after the removal",
+    );
     expect(capacityNote({ dedicated: 100, lowPriority: 0 }, false)).toMatch(/does not add nodes back by itself/);
     expect(capacityNote({ dedicated: 100, lowPriority: 0 }, true)).toMatch(/resizes it back to 100/);
     expect(capacityNote({ dedicated: 100, lowPriority: 0 }, false)).not.toMatch(/grow back/);

@@ -19,9 +19,7 @@ export function targetDropLines(before: PoolTargets, after: PoolTargets): string
   if (after.dedicated !== before.dedicated)
     lines.push(`The pool's dedicated target drops from ${before.dedicated} to ${after.dedicated} (${before.dedicated} → ${after.dedicated}).`);
   if (after.lowPriority !== before.lowPriority)
-    lines.push(
-      `The pool's Spot/low-priority target drops from ${before.lowPriority} to ${after.lowPriority} (${before.lowPriority} → ${after.lowPriority}).`,
-    );
+    lines.push(`The pool's Spot/low-priority target drops from ${before.lowPriority} to ${after.lowPriority} (${before.lowPriority} → ${after.lowPriority}).`);
   return lines;
 }
 

@@ -43,7 +43,8 @@ function storedResize(r: AuditRecord, before: PoolTargets): ResizeResult {
 
 /** The intent of the resize record: the removal's who and why, without its task option. */
 function resizeIntent(ctx: SendContext, before: PoolTargets, to?: PoolTargets) {
-  const { option: _option, ...base } = ctx.base;
+  const base = { ...ctx.base };
+  delete base.option;
   return { ...base, nodeId: "", action: "resizePool" as const, targetsBefore: before, ...(to ? { resizeTo: to } : {}), keepCapacity: true };
 }
 
