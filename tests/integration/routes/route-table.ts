@@ -18,6 +18,7 @@ import { GET as jobHeatmapProgressGET } from "@/app/api/accounts/[account]/jobs/
 import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/route";
 import { GET as nodeFileGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/[...path]/route";
 import { GET as nodeFilesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/route";
+import { GET as nodeFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/failures/route";
 import { GET as nodeGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/route";
 import { GET as nodesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/route";
 import { GET as poolHealthGET } from "@/app/api/accounts/[account]/pools/[poolId]/health/route";
@@ -120,6 +121,7 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "pool health", handler: poolHealthGET, url: `${base}/pools/${poolId}/health${q}`, params: { account, poolId } },
     { name: "nodes", handler: nodesGET, url: `${base}/pools/${poolId}/nodes${q}`, params: { account, poolId } },
     { name: "node", handler: nodeGET, url: `${base}/pools/${poolId}/nodes/${nodeId}${q}`, params: { account, poolId, nodeId } },
+    { name: "node failures", handler: nodeFailuresGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/failures${q}`, params: { account, poolId, nodeId } },
     { name: "node files", handler: nodeFilesGET, url: `${base}/pools/${poolId}/nodes/${nodeId}/files${q}`, params: { account, poolId, nodeId } },
     {
       name: "node file",
@@ -211,6 +213,7 @@ export const handlers = {
   nodesGET,
   nodeGET,
   nodeFilesGET,
+  nodeFailuresGET,
   nodeFileGET,
   poolFailuresGET,
   poolHeatmapGET,
