@@ -29,7 +29,9 @@ function auditColumns(account: string, showWhere: boolean): TableColumn<AuditRec
       id: "node",
       header: "Node",
       sortValue: (r) => r.nodeId,
-      cell: (r) => <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} {...NODE_ID_CUT} className="text-xs" />,
+      // A pool-level record (the resize back of a removal that keeps capacity) has no node.
+      cell: (r) =>
+        r.nodeId ? <IdCell id={r.nodeId} what="node" href={paths.node(account, r.poolId, r.nodeId)} {...NODE_ID_CUT} className="text-xs" /> : "(pool)",
     },
   ];
   return [
