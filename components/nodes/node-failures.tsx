@@ -80,7 +80,9 @@ export function NodeFailures({ account, poolId, nodeId, q }: { account: string; 
         <p className="text-sm" data-testid="node-failures-summary">
           <span data-testid="node-failure-count">{d.tasks.length}</span> of {d.completed} tasks that completed on this node between {formatTime(d.window.from)}{" "}
           and {formatTime(d.window.to)} failed, newest first.{" "}
-          <TextLink href={heatmapRowLink(account, poolId, nodeId, windowQuery(w))}>This node on the pool&apos;s heatmap</TextLink>
+          <TextLink tone="plain" href={heatmapRowLink(account, poolId, nodeId, windowQuery(w))}>
+            This node on the pool&apos;s heatmap
+          </TextLink>
         </p>
       )}
       {d && tasks.length > 0 && (
