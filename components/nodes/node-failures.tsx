@@ -48,7 +48,7 @@ function failureColumns(account: string): TableColumn<Failure>[] {
 
 /** The pool page with this node's heatmap row selected, over the same window. */
 export function heatmapRowLink(account: string, poolId: string, nodeId: string, w: Record<string, string>): string {
-  return `${withQuery(paths.pool(account, poolId), { ...w, sel: nodeId })}#heatmap`;
+  return `${withQuery(paths.pool(account, poolId), { ...w, sel: nodeId })}#heatmap-heading`;
 }
 
 /**

@@ -58,11 +58,12 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
           id={nodeId}
           explanation={
             `Node ${nodeId} is no longer in pool ${poolId}: it was removed or the pool was resized down; its files went with it. ` +
-            "What was done to it, and any evidence saved before, is in its history below."
+            "Its failed tasks in the window, what was done to it and any evidence saved before are below."
           }
           parent={{ href: paths.pool(account, poolId), label: `Go to pool ${poolId}` }}
           error={err}
         />
+        <NodeFailures account={account} poolId={poolId} nodeId={nodeId} q={failures} />
         <NodeHistory account={account} poolId={poolId} nodeId={nodeId} />
       </div>
     );
