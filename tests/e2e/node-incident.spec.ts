@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { ACCOUNT, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
-import { stackPerFile } from "../support/stack";
+import { stackPerFile, type Stack } from "../support/stack";
 
 /**
  * The incident's bad nodes, from the node page and the removal dialog: the node's failures and timeline,
@@ -23,6 +23,21 @@ async function selectBadNodes(page: Page, url: string, bad: string[]): Promise<L
     .click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
   return page.getByTestId("heatmap-actions");
+}
+
+/** Step: the server waits for the pool to be steady after the removal; simulated time is moved until the resize back shows. */
+async function waitForResizeBack(page: Page, stack: Stack): Promise<Locator> {
+  const resize = page.getByTestId("resize-result");
+  await expect
+    .poll(
+      async () => {
+        await stack.advance(30);
+        return resize.isVisible();
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(true);
+  return resize;
 }
 
 /** The failed tasks' end times as the node page lists them, top to bottom. */
@@ -87,17 +102,7 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
     await dialog.getByTestId("action-submit").click();
 
-    // The server waits for the pool to be steady after the removal; simulated time is moved until it is.
-    const resize = page.getByTestId("resize-result");
-    await expect
-      .poll(
-        async () => {
-          await env().advance(30);
-          return resize.isVisible();
-        },
-        { timeout: 60_000, intervals: [1_000] },
-      )
-      .toBe(true);
+    const resize = await waitForResizeBack(page, env());
     await expect(resize).toHaveAttribute("data-outcome", "accepted");
     await expect(resize).toContainText("resize back to 100");
     for (const r of await page.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
