@@ -3,10 +3,11 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { LineRange } from "@/lib/logs/line-hash";
 import { append, earlierRange, laterRange, prepend, rangeEnd, type LoadedRange } from "@/lib/logs/loaded-range";
+import { followOffered, watchesSize, type FollowPolicy } from "@/lib/logs/follow";
 import { readRange } from "@/lib/logs/read-range";
 import { ApiError } from "@/lib/queries/api-fetch";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
-import { followStep, openAtLines, openTail } from "./range-reads";
+import { followStep, openAtLines, openTail, sizeStep } from "./range-reads";
 
 export { holdsLine } from "./range-reads";
 
@@ -20,6 +21,8 @@ export type LogState =
 export type Jump = { to: "bottom"; n: number } | { to: "line"; line: number; n: number };
 
 const FOLLOW_MS = 2_000;
+/** How often a file that is not followed is asked for its size, where growth would offer follow (lib/logs/follow.ts). */
+const WATCH_MS = 10_000;
 
 function infoOf(e: unknown): ApiErrorInfo {
   return e instanceof ApiError ? e.info : { kind: "network", status: 0, message: "The file could not be read." };
@@ -29,19 +32,27 @@ function infoOf(e: unknown): ApiErrorInfo {
  * The loaded range of one file and the reads that move it: the tail on open (or the lines a #L link names),
  * earlier and later chunks as the operator scrolls, and only the new bytes while following. `gen` counts
  * opens, so a read that finishes after the operator went elsewhere is dropped; `busy` keeps reads one at a time.
+ * `follow` is the operator's wish (on when the file opens at its tail); it takes effect only where the file's
+ * `policy` offers following (lib/logs/follow.ts: a running task's file, or a node's file seen to grow), and the
+ * size is polled where growth would offer it.
  */
-export function useLoadedRange(url: string) {
+export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
   const [state, setState] = useState<LogState>({ kind: "loading" });
   const [follow, setFollow] = useState(false);
   const [jump, setJump] = useState<Jump>({ to: "bottom", n: 0 });
   const [notice, setNotice] = useState<string>();
   const [moving, setMoving] = useState(false);
+  const [grew, setGrew] = useState(false);
+  const openedSize = useRef<number | undefined>(undefined);
   const loaded = useRef<LoadedRange | undefined>(undefined);
+  const offered = followOffered(policy, grew);
   const gen = useRef(0);
   const busy = useRef(false);
 
   const commit = useCallback((w: LoadedRange) => {
     loaded.current = w;
+    openedSize.current ??= w.size;
+    if (w.size > openedSize.current) setGrew(true);
     setState({ kind: "ready", range: w });
   }, []);
   const jumpTo = useCallback((line?: number) => setJump((j) => (line === undefined ? { to: "bottom", n: j.n + 1 } : { to: "line", line, n: j.n + 1 })), []);
@@ -92,7 +103,7 @@ export function useLoadedRange(url: string) {
     [url, commit],
   );
 
-  useFollow({ on: follow && state.kind === "ready", url, loaded, gen, busy, open, commit, jumpTo, setNotice });
+  useFollow({ on: follow && offered && state.kind === "ready", url, loaded, gen, busy, open, commit, jumpTo, setNotice });
 
   const resumeFollow = useCallback(() => {
     const w = loaded.current;
@@ -101,10 +112,12 @@ export function useLoadedRange(url: string) {
     jumpTo();
   }, [open, jumpTo]);
 
+  useSizeWatch({ on: watchesSize(policy, offered) && state.kind === "ready", url, loaded, busy, commit });
+
   const pauseFollow = useCallback(() => setFollow(false), []);
   const currentRange = useCallback(() => loaded.current, []);
 
-  return { state, follow, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
+  return { state, follow: follow && offered, offered, grew, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
 }
 
 interface FollowDeps {
@@ -140,4 +153,32 @@ function useFollow({ on, url, loaded, gen, busy, open, commit, jumpTo, setNotice
     const id = setInterval(() => void tick(), FOLLOW_MS);
     return () => clearInterval(id);
   }, [on, url, loaded, gen, busy, open, commit, jumpTo, setNotice]);
+}
+
+/** Where growth would offer follow: ask the file's size now and then, and take a larger one (no content read). */
+function useSizeWatch({
+  on,
+  url,
+  loaded,
+  busy,
+  commit,
+}: {
+  on: boolean;
+  url: string;
+  loaded: RefObject<LoadedRange | undefined>;
+  busy: RefObject<boolean>;
+  commit: (w: LoadedRange) => void;
+}) {
+  useEffect(() => {
+    if (!on) return;
+    const id = setInterval(() => {
+      const w = loaded.current;
+      if (!w || busy.current) return;
+      void sizeStep(url, w).then(
+        (next) => next && loaded.current === w && commit(next),
+        () => undefined,
+      );
+    }, WATCH_MS);
+    return () => clearInterval(id);
+  }, [on, url, loaded, busy, commit]);
 }

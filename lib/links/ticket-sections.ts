@@ -142,9 +142,9 @@ export function signaturesSection(sigs: TicketSignature[] | undefined, max = 5):
 
 /** Lines worth quoting: escape sequences removed, blank lines and trailing spaces dropped, the last `n` kept. */
 export function meaningfulTail(text: string, n = 10): string[] {
-  return stripAnsi(text)
-    .split(/\r?\n|\r/)
-    .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trimEnd())
+  return text
+    .split(/\r?\n/)
+    .map((l) => stripAnsi(l.replace(/\r+$/, "")).trimEnd())
     .filter((l) => l.trim() !== "")
     .slice(-n);
 }
