@@ -22,7 +22,7 @@ export type Jump = { to: "bottom"; n: number } | { to: "line"; line: number; n: 
 
 const FOLLOW_MS = 2_000;
 /** How often a file that is not followed is asked for its size, where growth would offer follow (lib/logs/follow.ts). */
-const WATCH_MS = 10_000;
+const WATCH_MS = 5_000;
 
 function infoOf(e: unknown): ApiErrorInfo {
   return e instanceof ApiError ? e.info : { kind: "network", status: 0, message: "The file could not be read." };

@@ -1,21 +1,19 @@
 /**
  * When the viewer offers to follow a file (read new bytes as they are written). A file of a running task
- * grows while the task runs: following is offered. A file of a task that ended no longer changes: never.
- * A node's file (startup logs, agent logs) has no task to ask: following is offered once the file has been
- * seen to grow since it was opened. Until the task's state is known nothing is offered, so a finished
- * task's file never shows "Following" for a moment.
+ * grows while the task runs: following is offered at once. Any other file (a task that ended, a task whose
+ * state is not known yet, a node's startup or agent log) is followed only once it has been seen to grow
+ * since it was opened: its size is asked now and then, and a file of a task that ended hours ago, which
+ * never grows, never shows "Following".
  */
-export type FollowPolicy = "live" | "ended" | "unknown" | "if-growing";
+export type FollowPolicy = "live" | "if-growing";
 
 export function followPolicy(owner: { kind: "task"; state?: string } | { kind: "node" }): FollowPolicy {
-  if (owner.kind === "node") return "if-growing";
-  if (owner.state === undefined) return "unknown";
-  return owner.state === "running" ? "live" : "ended";
+  return owner.kind === "task" && owner.state === "running" ? "live" : "if-growing";
 }
 
 /** `grew`: a read after the open saw the file larger than it was at the open. */
 export function followOffered(policy: FollowPolicy, grew: boolean): boolean {
-  return policy === "live" || (policy === "if-growing" && grew);
+  return policy === "live" || grew;
 }
 
 /** Whether to watch the file's size while not following: only where growth would change what is offered. */
