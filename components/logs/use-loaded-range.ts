@@ -41,7 +41,6 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
   const [follow, setFollow] = useState(false);
   const [jump, setJump] = useState<Jump>({ to: "bottom", n: 0 });
   const [notice, setNotice] = useState<string>();
-  const [moving, setMoving] = useState(false);
   const [grew, setGrew] = useState(false);
   const openedSize = useRef<number | undefined>(undefined);
   const loaded = useRef<LoadedRange | undefined>(undefined);
@@ -79,29 +78,7 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
     [url, commit, jumpTo],
   );
 
-  /** Extends the loaded range up (earlier bytes) or down (later bytes) by one chunk. */
-  const extend = useCallback(
-    async (dir: "earlier" | "later") => {
-      const w = loaded.current;
-      if (!w || busy.current) return;
-      const r = dir === "earlier" ? earlierRange(w) : laterRange(w);
-      if (!r) return;
-      const my = gen.current;
-      busy.current = true;
-      setMoving(true);
-      try {
-        const read = await readRange(url, r);
-        if (my !== gen.current || loaded.current !== w) return;
-        commit(dir === "earlier" ? prepend(w, read.chunk) : append(w, read.chunk, read.size));
-      } catch (e) {
-        setNotice(`Could not read more of the file: ${infoOf(e).message}`);
-      } finally {
-        if (my === gen.current) busy.current = false;
-        setMoving(false);
-      }
-    },
-    [url, commit],
-  );
+  const { extend, moving } = useExtend({ url, loaded, gen, busy, commit, setNotice });
 
   useFollow({ on: follow && offered && state.kind === "ready", url, loaded, gen, busy, open, commit, jumpTo, setNotice });
 
@@ -181,4 +158,32 @@ function useSizeWatch({
     }, WATCH_MS);
     return () => clearInterval(id);
   }, [on, url, loaded, busy, commit]);
+}
+
+/** Extends the loaded range up (earlier bytes) or down (later bytes) by one chunk, one read at a time. */
+function useExtend({ url, loaded, gen, busy: busyRef, commit, setNotice }: Omit<FollowDeps, "on" | "open" | "jumpTo">) {
+  const [moving, setMoving] = useState(false);
+  const extend = useCallback(
+    async (dir: "earlier" | "later") => {
+      const w = loaded.current;
+      if (!w || busyRef.current) return;
+      const r = dir === "earlier" ? earlierRange(w) : laterRange(w);
+      if (!r) return;
+      const my = gen.current;
+      busyRef.current = true;
+      setMoving(true);
+      try {
+        const read = await readRange(url, r);
+        if (my !== gen.current || loaded.current !== w) return;
+        commit(dir === "earlier" ? prepend(w, read.chunk) : append(w, read.chunk, read.size));
+      } catch (e) {
+        setNotice(`Could not read more of the file: ${infoOf(e).message}`);
+      } finally {
+        if (my === gen.current) busyRef.current = false;
+        setMoving(false);
+      }
+    },
+    [url, loaded, gen, busyRef, commit, setNotice],
+  );
+  return { extend, moving };
 }

@@ -85,7 +85,9 @@ describe("the pool's evidence", () => {
     expect(unescaped(s.lines.join("\n"))).not.toMatch(/[[\]<>`|!#]/);
     expect(ticketSignatures(undefined)).toBeUndefined();
   });
+});
 
+describe("the actions and the heatmap's parts", () => {
   it("lists the actions taken on those nodes, newest first, each with its audit record's link", () => {
     const rec = (id: string, nodeId: string, time: string): AuditRecord =>
       ({ id, nodeId, time, action: "remove", actor: "ann", outcome: "accepted", poolId: "p1" }) as AuditRecord;
