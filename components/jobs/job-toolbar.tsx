@@ -14,8 +14,8 @@ import { batchQueries } from "@/lib/queries/batch";
 /** Window, refresh, a pinned link and a ticket summary for the job: what failed, where, and why. */
 export function JobToolbar({ account, jobId }: { account: string; jobId: string }) {
   const heatmap = useHeatmap(account, { job: jobId }).data;
-  const window = useWindowQuery();
-  const failures = useQuery(batchQueries.failures(account, { job: jobId }, window)).data;
+  const win = useWindowQuery();
+  const failures = useQuery(batchQueries.failures(account, { job: jobId }, win)).data;
   const job = useQuery(batchQueries.job(account, jobId)).data?.job;
   const parts = heatmap ? scopeTicketParts(heatmap) : undefined;
   const actions = useTicketActions(
@@ -23,7 +23,7 @@ export function JobToolbar({ account, jobId }: { account: string; jobId: string 
     job?.poolId,
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
-  const signatures = ticketSignatures(useTicketSignatures(account, { job: jobId }, window));
+  const signatures = ticketSignatures(useTicketSignatures(account, { job: jobId }, win));
   const ticket = () =>
     ticketMarkdown({
       title: `Job ${jobId} (account ${account}${job?.poolId ? `, pool ${job.poolId}` : ""}): ${failures ? `${failures.failed} of ${failures.completed} completed tasks failed` : "failures"}`,

@@ -14,15 +14,15 @@ import { ticketSignatures, useTicketSignatures } from "@/lib/links/ticket-signat
 /** Window, refresh, and the two ways to hand this view to someone else: a pinned link and a ticket summary. */
 export function PoolToolbar({ account, poolId }: { account: string; poolId: string }) {
   const heatmap = useHeatmap(account, { pool: poolId }).data;
-  const window = useWindowQuery();
-  const failures = useQuery(batchQueries.failures(account, { pool: poolId }, window)).data;
+  const win = useWindowQuery();
+  const failures = useQuery(batchQueries.failures(account, { pool: poolId }, win)).data;
   const parts = heatmap ? scopeTicketParts(heatmap) : undefined;
   const actions = useTicketActions(
     account,
     poolId,
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
-  const signatures = ticketSignatures(useTicketSignatures(account, { pool: poolId }, window));
+  const signatures = ticketSignatures(useTicketSignatures(account, { pool: poolId }, win));
   const ticket = () =>
     ticketMarkdown({
       title: `Pool ${poolId} (account ${account}): ${heatmap ? `${heatmap.diagnosis?.counts.failures ?? heatmap.totals.failures} failed tasks` : "failures"}`,
