@@ -205,6 +205,13 @@ async function checkTaskLinksToSavedStderr(page: Page, env: Stack, node: string)
   await expect(link).toHaveAttribute("href", `/${ACCOUNT}/audit/${record.id}#evidence-stderr-heading`);
   await link.click();
   await expect(page.getByTestId("evidence-stderr").filter({ hasText: task!.taskId }).first()).toBeAttached();
+  // The file's own page, opened from an old link, says the same and links to the same record.
+  await page.goto(`${env.dashboard.url}/${ACCOUNT}/jobs/${task!.jobId}/tasks/${task!.taskId}/files/stderr.txt`);
+  await expect(page.getByTestId("file-gone")).toContainText("cannot be read");
+  await expect(page.getByTestId("file-gone").getByRole("link", { name: "Open the saved stderr.txt" })).toHaveAttribute(
+    "href",
+    `/${ACCOUNT}/audit/${record.id}#evidence-stderr-heading`,
+  );
 }
 
 /**
