@@ -4,21 +4,34 @@ import { useQuery } from "@tanstack/react-query";
 import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { RefreshControl } from "@/components/ui/refresh-control";
+import { useTicketActions } from "@/components/ui/use-ticket-actions";
 import { pinnedLink, WindowPicker } from "@/components/ui/window-picker";
 import { ticketMarkdown } from "@/lib/links/ticket";
+import { scopeTicketParts } from "@/lib/links/ticket-scope";
+import { ticketSignatures, useTicketSignatures } from "@/lib/links/ticket-signatures";
 import { batchQueries } from "@/lib/queries/batch";
 
 /** Window, refresh, a pinned link and a ticket summary for the job: what failed, where, and why. */
 export function JobToolbar({ account, jobId }: { account: string; jobId: string }) {
   const heatmap = useHeatmap(account, { job: jobId }).data;
-  const failures = useQuery(batchQueries.failures(account, { job: jobId }, useWindowQuery())).data;
+  const win = useWindowQuery();
+  const failures = useQuery(batchQueries.failures(account, { job: jobId }, win)).data;
   const job = useQuery(batchQueries.job(account, jobId)).data?.job;
+  const parts = heatmap ? scopeTicketParts(heatmap) : undefined;
+  const actions = useTicketActions(
+    account,
+    job?.poolId,
+    (parts?.nodes ?? []).map((n) => n.nodeId),
+  );
+  const signatures = ticketSignatures(useTicketSignatures(account, { job: jobId }, win));
   const ticket = () =>
     ticketMarkdown({
       title: `Job ${jobId} (account ${account}${job?.poolId ? `, pool ${job.poolId}` : ""}): ${failures ? `${failures.failed} of ${failures.completed} completed tasks failed` : "failures"}`,
       link: pinnedLink(failures?.window ?? heatmap?.window),
       ...(failures ? { window: failures.window, categories: failures.byCategory } : {}),
-      ...(heatmap ? { verdict: heatmap.verdict.text } : {}),
+      ...(parts ? { verdict: parts.verdict, nodes: parts.nodes, jobs: parts.jobs.length > 1 ? parts.jobs : [] } : {}),
+      ...(signatures ? { signatures } : {}),
+      ...(actions ? { actions } : {}),
       facts: [
         ...(job
           ? ([

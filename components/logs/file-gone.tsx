@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { linkVariants } from "@/components/ui/text-link";
@@ -21,8 +22,21 @@ export function isFileGone(e: ApiErrorInfo): boolean {
   );
 }
 
-/** A file that is gone: a plain explanation, Batch's code and request id, and the way to its task or node. */
-export function FileGone({ name, error, parent }: { name: string; error: ApiErrorInfo; parent: { href: string; label: string } }) {
+/**
+ * A file that is gone: a plain explanation, Batch's code and request id, the way to its task or node, and
+ * (`children`) where a copy was kept, such as the stderr an audit record saved before the node was wiped.
+ */
+export function FileGone({
+  name,
+  error,
+  parent,
+  children,
+}: {
+  name: string;
+  error: ApiErrorInfo;
+  parent: { href: string; label: string };
+  children?: ReactNode;
+}) {
   if (!isFileGone(error)) return <ApiErrorBanner error={error} />;
   return (
     <section
@@ -42,6 +56,7 @@ export function FileGone({ name, error, parent }: { name: string; error: ApiErro
       <Link className={linkVariants({ tone: "plain", className: "inline-block" })} href={parent.href}>
         {parent.label}
       </Link>
+      {children}
     </section>
   );
 }

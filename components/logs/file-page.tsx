@@ -11,7 +11,7 @@ export function FilePage({ owner, path, parent }: { owner: OwnerRef; path: strin
         <FileTree owner={owner} current={path} />
       </aside>
       <div className="order-1 min-w-0 lg:order-2">
-        <LogViewer key={fileApiUrl} url={fileApiUrl} name={path} parent={parent} />
+        <LogViewer key={fileApiUrl} url={fileApiUrl} name={path} parent={parent} owner={owner} />
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { fileTailQuery } from "@/lib/queries/file-tail";
 import { linkVariants } from "@/components/ui/text-link";
 
-const TAIL_BYTES = 16 * 1024;
+export const TAIL_BYTES = 16 * 1024;
 const TAIL_LINES = 60;
 
 /**

@@ -4,10 +4,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { Loading } from "@/components/ui/panel";
 import { formatBytes, formatTime } from "@/lib/format";
+import type { OwnerRef } from "@/lib/links/owner";
+import { copiedLines } from "@/lib/logs/copy-lines";
 import { formatLineHash, parseLineHash, selectLine } from "@/lib/logs/line-hash";
 import { loadedLines, type LogLine } from "@/lib/logs/lines";
 import { downloadUrl } from "@/lib/logs/read-range";
 import { lineNumber, rangeEnd, rangeStart, type LoadedRange } from "@/lib/logs/loaded-range";
+import { SavedStderr } from "@/components/tasks/saved-stderr";
 import { FileGone } from "./file-gone";
 import { registerLoadedLines } from "./line-index-client";
 import { BinaryFile } from "./binary-file";
@@ -18,17 +21,24 @@ import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
 import { holdsLine, useLoadedRange } from "./use-loaded-range";
 import { useLogSearch } from "./use-log-search";
+import { useFollowPolicy, useTreeSize } from "./use-file-facts";
 import { Button, buttonVariants } from "@/components/ui/button";
 
 const NO_LINES: LogLine[] = [];
-/** One file, any size: tail-first, followable, searchable, linkable by line. Keyed by its URL by the page. */
-export function LogViewer({ url, name, parent }: { url: string; name: string; parent: { href: string; label: string } }) {
-  const lw = useLoadedRange(url);
+/**
+ * One file, any size: tail-first, searchable, linkable by line, followable where it grows (lib/logs/follow.ts).
+ * Keyed by its URL by the page. `owner` tells whose file it is: the task's state decides follow, and the
+ * tree beside the viewer is told the sizes the viewer reads.
+ */
+export function LogViewer({ url, name, parent, owner }: { url: string; name: string; parent: { href: string; label: string }; owner?: OwnerRef }) {
+  const { policy, task } = useFollowPolicy(owner);
+  const lw = useLoadedRange(url, policy);
   const hash = useHash();
   const selection = parseLineHash(hash);
   const [wrap, setWrap] = useState(false);
 
   const w = lw.state.kind === "ready" ? lw.state.range : undefined;
+  useTreeSize(owner, name, w?.size);
   const { lines, leadingPartial } = useMemo(() => (w ? loadedLines(w.chunks, rangeEnd(w) >= w.size) : { lines: NO_LINES, leadingPartial: false }), [w]);
   const skip = leadingPartial ? 1 : 0;
   const numberOf = (i: number) => (w ? lineNumber(w, i + skip) : undefined);
@@ -37,10 +47,18 @@ export function LogViewer({ url, name, parent }: { url: string; name: string; pa
   useLineLinks(url, hash, lw, w, lines, skip);
   const { search, onSearch, matcher, valid, searching, found, cur, ranges, step, reveal } = useLogSearch(lines, lw.pauseFollow);
 
-  const copyText = () => selectedText(lines, selection && [indexOfNumber(selection.from), indexOfNumber(selection.to)]);
+  const copyText = () =>
+    copiedLines({ lines: lines.map((l) => l.plain), firstNumber: numberOf(0), selection, name, pageUrl: location.href.replace(/#.*$/, "") });
 
   if (lw.state.kind === "loading") return <Loading what={name} />;
-  if (lw.state.kind === "error") return <FileGone name={name} error={lw.state.error} parent={parent} />;
+  if (lw.state.kind === "error")
+    return (
+      <FileGone name={name} error={lw.state.error} parent={parent}>
+        {task?.nodeId && (
+          <SavedStderr account={task.account} {...(task.poolId ? { poolId: task.poolId } : {})} nodeId={task.nodeId} jobId={task.jobId} taskId={task.taskId} />
+        )}
+      </FileGone>
+    );
   if (lw.state.kind === "binary") return <BinaryFile url={url} name={name} size={lw.state.size} lastModified={lw.state.lastModified} />;
   const win = lw.state.range;
   return (
@@ -113,7 +131,7 @@ function LogToolbar(props: {
       </span>
       <span className="text-sm text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
       <span className="flex-1" />
-      {lw.follow ? (
+      {!lw.offered ? null : lw.follow ? (
         <Button onClick={lw.pauseFollow} aria-pressed="true">
           Following · Pause
         </Button>
@@ -156,10 +174,4 @@ function useLineLinks(url: string, hash: string, lw: ReturnType<typeof useLoaded
       return l ? { offset: l.start, line: n } : undefined;
     });
   }, [url, w, lines, skip]);
-}
-
-/** The selected lines' text when they are all loaded (`range` holds their indexes), else all loaded text. */
-function selectedText(lines: LogLine[], range: [number, number] | undefined): string {
-  const [a, b] = range ?? [-1, -1];
-  return (a >= 0 && b < lines.length ? lines.slice(a, b + 1) : lines).map((l) => l.plain).join("\n");
 }

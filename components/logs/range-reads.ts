@@ -1,7 +1,18 @@
 import { looksBinary } from "@/lib/logs/binary";
 import { countLF } from "@/lib/logs/lines";
 import type { LineRange } from "@/lib/logs/line-hash";
-import { append, CHUNK_BYTES, laterRange, loadedBytes, MAX_LOADED_BYTES, openLoadedRange, rangeEnd, type LoadedRange } from "@/lib/logs/loaded-range";
+import {
+  append,
+  CHUNK_BYTES,
+  earlierRange,
+  laterRange,
+  loadedBytes,
+  MAX_LOADED_BYTES,
+  openLoadedRange,
+  prepend,
+  rangeEnd,
+  type LoadedRange,
+} from "@/lib/logs/loaded-range";
 import { readProperties, readRange, type RangeRead } from "@/lib/logs/read-range";
 import { offsetOfLine } from "./line-index-client";
 
@@ -48,12 +59,34 @@ export async function openAtLines(url: string, target: LineRange, stillWanted: (
     if (!stillWanted()) return undefined;
     w = append(w, next.chunk, next.size);
   }
+  w = await withContextAbove(url, w);
+  if (!stillWanted()) return undefined;
   if (holdsLine(w, target.from)) return { kind: "range", range: w };
   const notice =
     rangeEnd(w) >= w.size
       ? `Line ${target.from} is past the end of the file.`
       : `Line ${target.from} lies beyond the first ${Math.round(MAX_LOADED_BYTES / 2 ** 20)} MiB. Opening deep lines of a file this large needs the server's line index.`;
   return { kind: "range", range: w, notice };
+}
+
+/**
+ * A linked line opens with what comes before it: one chunk above (256 KiB), which for a short file is its
+ * start, so line 1 of a short stderr is on screen with the linked lines, and a long file can be scrolled up
+ * from there (the terminal extends the range as the top nears). Skipped where it would push the linked
+ * lines out of the memory bound.
+ */
+export async function withContextAbove(url: string, w: LoadedRange): Promise<LoadedRange> {
+  const r = earlierRange(w);
+  if (!r || loadedBytes(w) + r.length > MAX_LOADED_BYTES) return w;
+  const read = await readRange(url, r);
+  return prepend(w, read.chunk);
+}
+
+/** A size check without reading content: the range with the file's new size and time, or undefined when unchanged. */
+export async function sizeStep(url: string, w: LoadedRange): Promise<LoadedRange | undefined> {
+  const p = await readProperties(url);
+  if (p.size <= w.size && (!p.lastModified || p.lastModified === w.lastModified)) return undefined;
+  return { ...w, size: Math.max(w.size, p.size), ...(p.lastModified ? { lastModified: p.lastModified } : {}) };
 }
 
 /**

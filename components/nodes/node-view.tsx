@@ -7,16 +7,15 @@ import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { NodeStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
+import { NodeTicketButton } from "@/components/ui/node-ticket-button";
 import { GonePanel, isGone } from "@/components/ui/gone";
 import { Loading, Panel } from "@/components/ui/panel";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { paths } from "@/lib/links/paths";
-import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import { useWindowQuery } from "@/components/heatmap/use-heatmap";
-import { nodeTicket } from "@/lib/display/node-facts";
 import { NodeFiles } from "./node-files";
 import { NodeErrors, NodeStateFacts } from "./node-panels";
 import { NodeFailures } from "./node-failures";
@@ -79,7 +78,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         <div className="flex flex-wrap items-center gap-2">
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
-          <CopyButton label="Copy for ticket" text={() => ticketMarkdown(nodeTicket(account, node, Date.parse(asOf), location.href))} testId="copy-ticket" />
+          <NodeTicketButton account={account} node={node} asOf={asOf} />
         </div>
       </div>
       {actions}

@@ -4,27 +4,42 @@ import { useQuery } from "@tanstack/react-query";
 import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { RefreshControl } from "@/components/ui/refresh-control";
+import { useTicketActions } from "@/components/ui/use-ticket-actions";
 import { pinnedLink, WindowPicker } from "@/components/ui/window-picker";
 import { batchQueries } from "@/lib/queries/batch";
 import { ticketMarkdown } from "@/lib/links/ticket";
+import { scopeTicketParts } from "@/lib/links/ticket-scope";
+import { ticketSignatures, useTicketSignatures } from "@/lib/links/ticket-signatures";
 
 /** Window, refresh, and the two ways to hand this view to someone else: a pinned link and a ticket summary. */
 export function PoolToolbar({ account, poolId }: { account: string; poolId: string }) {
   const heatmap = useHeatmap(account, { pool: poolId }).data;
-  const failures = useQuery(batchQueries.failures(account, { pool: poolId }, useWindowQuery())).data;
+  const win = useWindowQuery();
+  const failures = useQuery(batchQueries.failures(account, { pool: poolId }, win)).data;
+  const parts = heatmap ? scopeTicketParts(heatmap) : undefined;
+  const actions = useTicketActions(
+    account,
+    poolId,
+    (parts?.nodes ?? []).map((n) => n.nodeId),
+  );
+  const signatures = ticketSignatures(useTicketSignatures(account, { pool: poolId }, win));
   const ticket = () =>
     ticketMarkdown({
-      title: `Pool ${poolId} (account ${account}): ${heatmap ? `${heatmap.totals.failures} failed tasks` : "failures"}`,
+      title: `Pool ${poolId} (account ${account}): ${heatmap ? `${heatmap.diagnosis?.counts.failures ?? heatmap.totals.failures} failed tasks` : "failures"}`,
       link: pinnedLink(heatmap?.window),
-      ...(heatmap ? { window: heatmap.window, verdict: heatmap.verdict.text } : {}),
+      ...(heatmap && parts ? { window: heatmap.window, verdict: parts.verdict, nodes: parts.nodes, jobs: parts.jobs } : {}),
       facts: heatmap
         ? [
-            ["Failed tasks", String(heatmap.totals.failures)],
-            ["Nodes with failures", `${heatmap.totals.nodesWithFailures} of ${heatmap.rows.length}`],
-            ...(heatmap.verdict.topNodes.length ? [["Worst nodes", heatmap.verdict.topNodes.join(", ")] as [string, string]] : []),
+            ["Failed tasks", String(heatmap.diagnosis?.counts.failures ?? heatmap.totals.failures)],
+            [
+              "Nodes with failures",
+              `${heatmap.diagnosis?.counts.nodesWithFailures ?? heatmap.totals.nodesWithFailures} of ${heatmap.diagnosis?.counts.nodesInPool ?? heatmap.rows.length}`,
+            ],
           ]
         : [],
       ...(failures ? { categories: failures.byCategory } : {}),
+      ...(signatures ? { signatures } : {}),
+      ...(actions ? { actions } : {}),
     });
   return (
     <div className="flex flex-wrap items-center gap-4">

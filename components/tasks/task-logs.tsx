@@ -8,6 +8,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { TaskDetail } from "@/lib/schemas/tasks";
+import { SavedStderr } from "./saved-stderr";
 
 /** Why Batch has no files for a task, in words; the code stays beside it. */
 const FILES_GONE: Record<string, string> = {
@@ -32,13 +33,18 @@ export function TaskLogs({ account, task }: { account: string; task: TaskDetail 
       {q.isPending ? (
         <Loading what="the task's files" />
       ) : filesGone(err) ? (
-        <p className="text-sm" data-testid="files-gone">
-          {FILES_GONE[err.code ?? ""] ?? "Batch has no files for this task."}{" "}
-          <span className="font-mono text-xs text-slate-600 dark:text-slate-400">
-            ({err.code ?? err.kind}
-            {err.requestId ? ` · request-id ${err.requestId}` : ""})
-          </span>
-        </p>
+        <div className="space-y-2">
+          <p className="text-sm" data-testid="files-gone">
+            {FILES_GONE[err.code ?? ""] ?? "Batch has no files for this task."}{" "}
+            <span className="font-mono text-xs text-slate-600 dark:text-slate-400">
+              ({err.code ?? err.kind}
+              {err.requestId ? ` · request-id ${err.requestId}` : ""})
+            </span>
+          </p>
+          {task.nodeId && (
+            <SavedStderr account={account} {...(task.poolId ? { poolId: task.poolId } : {})} nodeId={task.nodeId} jobId={task.jobId} taskId={task.id} />
+          )}
+        </div>
       ) : !q.data ? null : (
         <div className="space-y-4">
           {names.map((name) => {

@@ -3,17 +3,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { TaskStateBadge } from "@/components/ui/badges";
 import { CopyButton } from "@/components/ui/copy-buttons";
+import { useTicketActions } from "@/components/ui/use-ticket-actions";
 import { GonePanel, isGone } from "@/components/ui/gone";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { RefreshControl } from "@/components/ui/refresh-control";
-import { paths } from "@/lib/links/paths";
+import { api, paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
+import { fileTailQuery } from "@/lib/queries/file-tail";
 import { nextRefreshMs } from "@/lib/queries/refresh";
+import type { TaskDetail } from "@/lib/schemas/tasks";
 import { taskTicket } from "@/lib/display/task-facts";
 import { TaskFileSpecs, TaskTimings, TaskWhere } from "./task-facts-panels";
+import { TAIL_BYTES } from "@/components/logs/log-tail";
 import { TaskLogs } from "./task-logs";
 import { VerdictBox } from "./verdict-box";
 
@@ -61,7 +65,7 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
         <div className="flex flex-wrap items-center gap-2">
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
-          <CopyButton label="Copy for ticket" text={() => ticketMarkdown(taskTicket(account, task, location.href))} testId="copy-ticket" />
+          <TaskTicketButton account={account} task={task} />
         </div>
       </div>
       {task.displayName && <p className="text-slate-600 dark:text-slate-400">{task.displayName}</p>}
@@ -82,4 +86,29 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
       </Panel>
     </div>
   );
+}
+
+/**
+ * The task's ticket: its facts, the last meaningful lines of its stderr (the tail the logs panel reads, so no
+ * second read), and what was done to its node, from the audit log.
+ */
+function TaskTicketButton({ account, task }: { account: string; task: TaskDetail }) {
+  const stderrUrl = api.taskFile(account, task.jobId, task.id, "stderr.txt");
+  const live = task.state !== "completed";
+  const stderr = useQuery({
+    ...fileTailQuery(stderrUrl, TAIL_BYTES),
+    enabled: task.startTime !== undefined,
+    retry: false,
+    ...(live ? {} : { refetchInterval: false as const }),
+  }).data;
+  const actions = useTicketActions(account, task.poolId, task.nodeId ? [task.nodeId] : []);
+  const text = () =>
+    ticketMarkdown({
+      ...taskTicket(account, task, location.href),
+      ...(stderr
+        ? { stderr: { name: "stderr.txt", text: stderr.text, link: new URL(paths.taskFile(account, task.jobId, task.id, "stderr.txt"), location.origin).href } }
+        : {}),
+      ...(actions ? { actions } : {}),
+    });
+  return <CopyButton label="Copy for ticket" text={text} testId="copy-ticket" />;
 }

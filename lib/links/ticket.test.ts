@@ -35,6 +35,7 @@ describe("ticketMarkdown", () => {
     const lines = md.split("\n");
     expect(lines[0]).toMatch(/^\*\*Task /);
     expect(lines.slice(2, -2).every((l) => l.startsWith("- "))).toBe(true);
+    expect(md).toContain("- Verdict: \\[click\\](javascript:alert(1))");
     expect(lines.filter((l) => /^#|^\|/.test(l))).toEqual([]);
   });
 

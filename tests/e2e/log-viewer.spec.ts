@@ -158,16 +158,20 @@ test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking
   await page.getByRole("button", { name: "Line 11", exact: true }).click({ modifiers: ["Shift"] });
   await expect(page).toHaveURL(/#L9-L11$/);
   await expect(lines.locator("[data-selected]")).toHaveCount(3);
-  // Copy takes the selected lines, as plain text.
+  // Copy takes the selected lines, as plain text, under the file's name and the link to exactly those lines.
   await page.getByTestId("copy-lines").click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied.split("\n")).toHaveLength(3);
-  expect(copied).toBe(
+  const [head, ...body] = copied.split("\n");
+  expect(head).toBe(`wd/small.log, lines 9–11: ${fileUrl("etl-nightly", "shard-0020", "wd/small.log")}#L9-L11`);
+  expect(body).toHaveLength(3);
+  expect(body.join("\n")).toBe(
     await lines
       .locator("[data-selected] .log-text")
       .allTextContents()
       .then((t) => t.join("\n")),
   );
+  // The task ended long ago: its file does not grow, so nothing offers to follow it.
+  await expect(page.getByRole("button", { name: /Following|Resume follow/ })).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(
     axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
@@ -235,4 +239,27 @@ test("a regular expression that backtracks is stopped, not left to freeze the ta
   expect(Date.now() - started).toBeLessThan(5_000);
   await box.fill("(?=a)b");
   await expect(count.getByRole("alert")).toContainText("lookahead and lookbehind");
+});
+
+test("a line link into a short stderr opens with its first line reachable: #L2-L3 highlighted, line 1 (Traceback) above", async ({ page }) => {
+  const res = await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=1`);
+  const id = ((await res.json()) as { tasks: { id: string }[] }).tasks[0]?.id;
+  expect(id, "the demo has a render frame that exited 1 with a Python traceback").toBeTruthy();
+  await page.goto(fileUrl("render-frames", id!, "stderr.txt") + "#L2-L3");
+  const lines = page.getByTestId("log-lines");
+  const selected = lines.locator("[data-selected]");
+  await expect(selected).toHaveCount(2);
+  await expect(selected.first()).toHaveAttribute("data-line", "2");
+  await expect(selected.first()).toBeInViewport();
+  // The file is short: all of it is loaded, from its first byte.
+  await expect.poll(async () => (await status(page)).start).toBe(0);
+  await lines.hover();
+  await page.mouse.wheel(0, -2000);
+  const first = lines.locator("[data-line='1']");
+  await expect(first).toContainText("Traceback (most recent call last):");
+  await expect(first).toBeInViewport();
+  await expect(selected).toHaveCount(2);
+  // The task ended and its file does not grow: after a size check or two, still nothing offers to follow it.
+  await page.waitForTimeout(6_000);
+  await expect(page.getByRole("button", { name: /Following|Resume follow/ })).toHaveCount(0);
 });

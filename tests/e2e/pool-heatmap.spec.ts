@@ -175,6 +175,19 @@ test.describe("the pool page of an incident: links, loading and accessibility", 
     expect(ticket).toContain("from=");
   });
 
+  test("'Copy for ticket' carries the verdict and the worst nodes with their failure counts and rates", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`${poolUrl}?window=6h`);
+    await expect(page.getByTestId("verdict")).toBeVisible();
+    await page.getByTestId("copy-ticket").click();
+    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    expect(ticket).toMatch(/^- Verdict: \S/m);
+    expect(ticket).toContain("**Worst nodes**");
+    // Each of the three nodes with the most failures (read through the SDK) is a line of its own, with its numbers.
+    for (const id of badNodes) expect(ticket).toMatch(new RegExp(`^- ${id}: \\d+ failed of \\d+ tasks \\(\\d+%\\)`, "m"));
+    expect(ticket.trim().split("\n").pop()).toMatch(/^\[Open in Batchscope\]\(http.+from=.+\)$/);
+  });
+
   test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
     // Slow every Batch answer, and ask for a window no earlier test has cached.
     await env().faults({ latencyMs: 250 });

@@ -180,6 +180,41 @@ async function checkRecordKeepsEvidence(page: Page): Promise<void> {
 }
 
 /**
+ * Step: a failed task that ran on the removed node says its logs are unreachable and links to the stderr the
+ * removal's record saved; the link opens that record's stderr.
+ */
+async function checkTaskLinksToSavedStderr(page: Page, env: Stack, node: string): Promise<void> {
+  const api = `${env.dashboard.url}/api/accounts/${ACCOUNT}/audit`;
+  const { records } = (await (await fetch(`${api}?node=${node}&action=remove`)).json()) as { records: { id: string; hasEvidence: boolean }[] };
+  const record = records.find((r) => r.hasEvidence)!;
+  expect(record).toBeDefined();
+  const { evidence } = (await (await fetch(`${api}/${record.id}`)).json()) as { evidence: { stderr: { jobId: string; taskId: string; text: string }[] } };
+  // A task whose last run was on the node (one retried elsewhere since has its files on the other node).
+  let task: { jobId: string; taskId: string } | undefined;
+  for (const s of evidence.stderr.filter((x) => x.text))
+    if ((await env.client.task.get(s.jobId, s.taskId)).nodeInfo?.nodeId === node) {
+      task = s;
+      break;
+    }
+  expect(task, "a failed task of the removed node still names it").toBeDefined();
+  await page.goto(`${env.dashboard.url}/${ACCOUNT}/jobs/${task!.jobId}/tasks/${task!.taskId}`);
+  await expect(page.getByTestId("files-gone")).toBeVisible();
+  const saved = page.getByTestId("saved-stderr");
+  await expect(saved).toContainText("This task's stderr.txt was saved with the removal");
+  const link = saved.getByRole("link", { name: "Open the saved stderr.txt" });
+  await expect(link).toHaveAttribute("href", `/${ACCOUNT}/audit/${record.id}#evidence-stderr-heading`);
+  await link.click();
+  await expect(page.getByTestId("evidence-stderr").filter({ hasText: task!.taskId }).first()).toBeAttached();
+  // The file's own page, opened from an old link, says the same and links to the same record.
+  await page.goto(`${env.dashboard.url}/${ACCOUNT}/jobs/${task!.jobId}/tasks/${task!.taskId}/files/stderr.txt`);
+  await expect(page.getByTestId("file-gone")).toContainText("cannot be read");
+  await expect(page.getByTestId("file-gone").getByRole("link", { name: "Open the saved stderr.txt" })).toHaveAttribute(
+    "href",
+    `/${ACCOUNT}/audit/${record.id}#evidence-stderr-heading`,
+  );
+}
+
+/**
  * Step: the first POST reaches the server (which acts) but its answer never reaches the browser, as when a
  * connection drops: the outcome is unknown to the page. Returns the bodies of every POST the page sent.
  */
@@ -236,6 +271,7 @@ test.describe.serial("an operator takes the bad nodes out of service", () => {
     await expect(page.getByRole("heading", { name: `Node ${node} no longer exists` })).toBeVisible();
     await expect(env().client.computeNode.get(POOL, node)).rejects.toMatchObject({ statusCode: 404 });
     await checkRecordKeepsEvidence(page);
+    await checkTaskLinksToSavedStderr(page, env(), node);
   });
 
   test("a request whose answer is lost is retried with the same operation id, and Batch is not asked twice", async ({ page }) => {

@@ -80,7 +80,8 @@ test.describe("task page", () => {
     await expect(page.getByTestId("explanation")).toContainText("maxWallClockTime");
   });
 
-  test("a render frame killed by a signal has its exit code explained and its stderr tail inline", async ({ page }) => {
+  test("a render frame killed by a signal has its exit code explained and its stderr tail inline, and in the ticket", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const res = await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=137`);
     let body = (await res.json()) as { tasks: { id: string }[] };
     let code = 137;
@@ -94,6 +95,12 @@ test.describe("task page", () => {
     await expect(page.getByTestId("verdict")).toContainText("Application");
     await expect(page.getByTestId("exit-code")).toContainText(code === 137 ? /SIGKILL.*out-of-memory/ : /SIGSEGV.*segmentation fault/);
     await expect(page.getByTestId("tail-stderr.txt").locator("pre")).toContainText(code === 137 ? "Killed" : "Segmentation fault");
+    // Copy for ticket: the stderr's last line in a fenced block, with the link to the whole file.
+    await page.getByTestId("copy-ticket").click();
+    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    expect(ticket).toContain(`[Open stderr.txt](${taskUrl("render-frames", id!)}/files/stderr.txt)`);
+    expect(ticket).toMatch(code === 137 ? /\n```text\nKilled\n```\n/ : /\n```text\nSegmentation fault \(core dumped\)\n```\n/);
+    expect(ticket).toContain(`- Exit code: ${code}`);
   });
 });
 
