@@ -6,7 +6,7 @@ import { maskLine } from "./signature-mask";
  * Failure signatures (docs/architecture.md, "Failure signatures"): the window's failed tasks grouped by
  * category, failure code, exit code and the masked last meaningful line of their stderr. Only a bounded
  * sample of stderr tails is read; a task not read takes the signature of the tasks read from its group
- * (same category, code, exit code and node), and is counted as "not sampled" when none of them was read.
+ * (same category, code, exit code, node and job), and is counted as "not sampled" when none of them was read.
  */
 
 /** A failed task as the signatures need it. */
@@ -28,8 +28,11 @@ export const TASKS_PER_SIGNATURE = 100;
 
 export const taskKey = (t: { jobId: string; taskId: string }) => `${t.jobId}\u0000${t.taskId}`;
 
-/** A task's group for sampling and for taking a read task's signature: category, code, exit code and node. */
-export const groupOf = (t: FailedTask) => JSON.stringify([t.category, t.code ?? null, t.exitCode ?? null, t.nodeId ?? null]);
+/**
+ * A task's group for sampling and for lending a read task's signature: category, code, exit code, node and
+ * job. The job is part of it because two jobs failing with exit code 1 on one node rarely fail alike.
+ */
+export const groupOf = (t: FailedTask) => JSON.stringify([t.category, t.code ?? null, t.exitCode ?? null, t.nodeId ?? null, t.jobId]);
 
 /** A task without an exit code never ran its command (a pre-processing or scheduling failure): it has no stderr. */
 export const hasStderr = (t: FailedTask) => t.exitCode !== undefined;

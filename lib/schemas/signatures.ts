@@ -53,5 +53,4 @@ export const signaturesResponse = z.object({
 });
 export type SignaturesResponse = z.infer<typeof signaturesResponse>;
 
-/** A signature id as `signature=` and `sig=` carry it: base64url, bounded. */
-export const signatureId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be a signature id");
+export { signatureId } from "./signature-id";
