@@ -93,7 +93,15 @@ export async function signatureGroups(account: BatchAccount, scope: Scope, w: Wi
 
 export async function failureSignatures(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<SignaturesResponse> {
   const { data, failed, sampled, groups } = await signatureGroups(account, scope, w);
-  return { asOf: data.asOf, window: data.window, failed: failed.length, sampled, sampleLimit: SAMPLE_LIMIT, signatures: toSignatures(groups) };
+  return {
+    asOf: data.asOf,
+    window: data.window,
+    failed: failed.length,
+    sampled,
+    sampleLimit: SAMPLE_LIMIT,
+    ...(data.poolId ? { poolId: data.poolId } : {}),
+    signatures: toSignatures(groups),
+  };
 }
 
 /**

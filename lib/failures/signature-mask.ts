@@ -12,9 +12,7 @@ export const PLACEHOLDERS = ["<n>", "<hex>", "<guid>", "<path>", "<time>", "<url
 export const MAX_LINE_CHARS = 240;
 
 // Control sequences (colours) some tools write even into files.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Lines that frame an error rather than state it: a traceback's header and its frames, a stack's `at` lines. */

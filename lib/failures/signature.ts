@@ -144,7 +144,11 @@ export function groupSignatures(tasks: readonly FailedTask[], tails: ReadonlyMap
   return [...groups.values()];
 }
 
-const withoutExample = ({ example: _example, ...k }: Key): Key => k;
+function withoutExample(k: Key): Key {
+  const copy = { ...k };
+  delete copy.example;
+  return copy;
+}
 
 /** Most first by count; ties by first seen, newest first, then by id, so rows never swap on refresh. */
 function ranked<T>(counts: Map<T, number>, compare: (a: T, b: T) => number): T[] {

@@ -49,6 +49,8 @@ export const signaturesResponse = z.object({
   /** Failed tasks whose stderr was read (at most `sampleLimit`). */
   sampled: z.number(),
   sampleLimit: z.number(),
+  /** The pool whose nodes these are (the job's pool for a job), for links to node pages. */
+  poolId: z.string().optional(),
   signatures: z.array(failureSignature),
 });
 export type SignaturesResponse = z.infer<typeof signaturesResponse>;
