@@ -12,6 +12,8 @@ import type { FailureSignature } from "@/lib/schemas/signatures";
 /** Node names shown per signature; the rest are counted ("and 37 more"). */
 const NODES_SHOWN = 3;
 const JOBS_SHOWN = 3;
+/** Batch's code for "the command exited non-zero": the exit code badge already says it. */
+const EXIT_CODE_FAILURE = "FailureExitCode";
 
 /** "12m ago", counted from the service's time of the read, so it agrees with "as of". */
 function Seen({ label, at, asOf }: { label: string; at: number; asOf: number }) {
@@ -81,7 +83,7 @@ export function SignatureItem({
         {s.newest && <Badge tone="warn">new</Badge>}
         <CategoryBadge category={s.category} />
         {s.exitCode !== undefined && <Badge tone="quiet">exit {s.exitCode}</Badge>}
-        {s.code && <Badge tone="quiet">{s.code}</Badge>}
+        {s.code && s.code !== EXIT_CODE_FAILURE && <Badge tone="quiet">{s.code}</Badge>}
         <Button
           variant="ghost"
           size="inline"

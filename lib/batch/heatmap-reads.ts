@@ -160,12 +160,13 @@ export async function cellTasks(
   scope: Scope,
   w: WindowQuery,
   cell: { nodeId: string; cellFrom: number; cellTo: number },
+  keep?: (t: CompletedTask) => boolean,
 ): Promise<CellTasksResponse> {
   if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
   const data = await scopeTasks(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
   for (const t of data.tasks) {
-    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo) continue;
+    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo || (keep && !keep(t))) continue;
     const category = t.category ?? "Unknown";
     const list = groups.get(category) ?? [];
     list.push({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) });

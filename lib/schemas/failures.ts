@@ -119,6 +119,8 @@ export const cellTasksQuery = z.object({
   nodeId,
   cellFrom: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
   cellTo: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  /** List only this failure signature's tasks, as the filtered heatmap counts them. */
+  signature: signatureId.optional(),
 });
 
 export const cellTasksResponse = z.object({

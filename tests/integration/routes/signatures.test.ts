@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { GET as jobHeatmapGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/route";
 import { GET as jobSignaturesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/signatures/route";
 import { GET as poolFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/failures/route";
+import { GET as poolHeatmapCellGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/cell/route";
 import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/route";
 import { GET as poolSignaturesGET } from "@/app/api/accounts/[account]/pools/[poolId]/signatures/route";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
-import { failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
+import { cellTasksResponse, failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
 import { signaturesResponse, type SignaturesResponse } from "@/lib/schemas/signatures";
 import { call, callOk, emulatorPerSuite } from "./support";
 
@@ -93,6 +94,19 @@ describe("GET …/pools/[poolId]/signatures", () => {
         .map((row) => row.nodeId)
         .sort(),
     ).toEqual([...noSpace.nodes].sort());
+
+    // A cell of the filtered heatmap lists exactly the tasks it counts: only the signature's.
+    const buckets = h.edges.length - 1;
+    const row = h.rows.findIndex((r) => r.failures > 0);
+    const col = h.counts.slice(row * buckets, (row + 1) * buckets).findIndex((n) => n > 0);
+    const cellQuery = `nodeId=${h.rows[row]!.nodeId}&cellFrom=${new Date(h.edges[col]!).toISOString()}&cellTo=${new Date(h.edges[col + 1]!).toISOString()}`;
+    const cell = await callOk(
+      poolHeatmapCellGET,
+      `/api/accounts/${a()}/pools/${POOL}/heatmap/cell?window=6h&${cellQuery}&signature=${noSpace.id}`,
+      { account: a(), poolId: POOL },
+      cellTasksResponse,
+    );
+    expect(cell.groups.flatMap((g) => g.tasks)).toHaveLength(h.counts[row * buckets + col]!);
 
     const unknown = await callOk(
       poolHeatmapGET,
