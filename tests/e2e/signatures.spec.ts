@@ -21,6 +21,8 @@ const failingRows = (page: Page) =>
   );
 
 test.describe.serial("failure signatures on the incident's pool page", () => {
+  // The first read of a page's signatures reads up to 200 stderr tails (two calls each) from the emulator.
+  test.describe.configure({ timeout: 90_000 });
   test("the operator finds the full disk's signature, filters the heatmap to its two nodes, and clears the filter", async ({ page }) => {
     const ids = await poolNodeIds(env());
     const [n17, n42, n73] = INCIDENT_BAD_NODES.map((i) => ids[i]!) as [string, string, string];
