@@ -78,7 +78,9 @@ describe("GET …/pools/[poolId]/signatures", () => {
     const calls = await env.stats();
     expect(Object.keys(calls.byRoute).filter((route) => /files/i.test(route))).toEqual([]);
   });
+});
 
+describe("signature=<id> on the heatmap routes", () => {
   it("filters the heatmap to one signature's tasks with signature=<id>", async () => {
     const r = await poolSignatures("window=6h");
     const noSpace = byLine(r, NO_SPACE)[0]!;
