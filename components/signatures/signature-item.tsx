@@ -36,7 +36,8 @@ function Names({ names, shown, href, what }: { names: string[]; shown: number; h
       {names.slice(0, shown).map((n) => (
         <span key={n} className="font-mono">
           {href ? (
-            <TextLink prefetch={false} href={href(n)} title={n}>
+            // The cut id renders in two pieces; the label gives assistive tech the whole id as one word.
+            <TextLink prefetch={false} href={href(n)} title={n} aria-label={n}>
               <TruncatedId id={n} {...NODE_ID_CUT} />
             </TextLink>
           ) : (
