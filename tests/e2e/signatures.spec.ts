@@ -1,6 +1,6 @@
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { expect, test, type Locator, type Page } from "../support/browser-test";
-import { JOB, POOL, poolNodeIds } from "../support/incident-pool";
+import { JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
 import { stackPerFile } from "../support/stack";
 
 const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
@@ -44,6 +44,9 @@ test("the operator finds the full disk's signature, filters the heatmap to its t
   await expect(signatureWithLine(panel, "KeyError: '<…>'")).toContainText("transform-v42");
   await expect(panel.getByText("new", { exact: true })).toHaveCount(1);
   await expect(panel.getByText(/first seen [\dhms ]+ ago \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/).first()).toBeVisible();
+  // At 1280 px the panel's long lines and node ids wrap or cut rather than widen the page, and it passes axe.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page, 'section[aria-labelledby="signatures-heading"]')).toEqual([]);
   const count = Number((await noSpace.getByTestId("signature-count").textContent())?.replace(/,/g, ""));
   expect(count).toBeGreaterThan(0);
 
