@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useSignatureQuery } from "@/components/signatures/use-signature-param";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CategoryBadge } from "@/components/ui/badges";
 import { Loading } from "@/components/ui/panel";
@@ -36,6 +37,7 @@ export function CellTasks({
       nodeId,
       cellFrom: new Date(range.from).toISOString(),
       cellTo: new Date(range.to).toISOString(),
+      ...useSignatureQuery(),
     }),
   );
   const total = q.data?.groups.reduce((n, g) => n + g.tasks.length, 0) ?? 0;

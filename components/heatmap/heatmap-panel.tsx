@@ -20,6 +20,7 @@ import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from
 import { useEscapeClosesCell } from "./use-escape-closes-cell";
 import { useTheme } from "./use-theme";
 import { VerdictLine } from "./verdict-line";
+import { SignatureFilterChip } from "@/components/signatures/signature-filter-chip";
 
 /** The opened cell's place in the grid, or null when none is open or it is not in this window. */
 function openedCell(edges: number[] | undefined, order: readonly string[], cellNode: string | null, cellAt: Date | null): Cell | null {
@@ -83,6 +84,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
               <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
               <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
             </div>
+            <SignatureFilterChip account={account} scope={scope} />
             <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
             {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
             {data.rows.length === 0 ? (

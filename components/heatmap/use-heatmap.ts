@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
+import { useSignatureQuery } from "@/components/signatures/use-signature-param";
 
 export type HeatmapScope = { pool: string } | { job: string };
 
@@ -28,5 +29,5 @@ export function useWindowQuery(): Record<string, string> {
 /** The heatmap of a scope for the URL's window: one query, shared by the panel, the node table and the copy buttons. */
 export function useHeatmap(account: string, scope: HeatmapScope) {
   const w = useWindowQuery();
-  return useQuery(batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS }));
+  return useQuery(batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS, ...useSignatureQuery() }));
 }

@@ -11,7 +11,7 @@ import { listAll } from "./paging";
 import { progressOf, withProgress } from "./progress";
 import { cachedRead } from "./read";
 import { pinnedReadWindow, poolKeys, scopeKeys } from "./read-keys";
-import { completedTasksInWindow, scopeKey, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
+import { completedTasksInWindow, scopeKey, type CompletedTask, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./service-window";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
@@ -103,8 +103,17 @@ export async function failureSummary(account: BatchAccount, scope: Scope, w: Win
   };
 }
 
-/** The heatmap matrix computed here, so the browser receives counts, never the tasks behind them. */
-export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuery, buckets: number): Promise<HeatmapResponse> {
+/**
+ * The heatmap matrix computed here, so the browser receives counts, never the tasks behind them. `keep`
+ * narrows the failures counted (a failure signature's tasks, lib/batch/signatures.ts).
+ */
+export async function heatmap(
+  account: BatchAccount,
+  scope: Scope,
+  w: WindowQuery,
+  buckets: number,
+  keep?: (t: CompletedTask) => boolean,
+): Promise<HeatmapResponse> {
   const data: ScopeTasks & { window: { from: number; to: number }; asOf: string } = await scopeTasks(account, scope, w);
   const nodes = data.poolId ? await poolNodeStates(account, data.poolId) : [];
   const completedByNode = new Map<string, number>();
@@ -113,7 +122,7 @@ export async function heatmap(account: BatchAccount, scope: Scope, w: WindowQuer
     if (t.nodeId) completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
     // A failure with no node (ended before it was scheduled) still goes in: buildHeatmap counts it as
     // excluded.noNode, so the view says so instead of disagreeing silently with the failure summary.
-    if (t.failed) failures.push({ nodeId: t.nodeId ?? "", endTime: t.endTime, category: t.category ?? "Unknown" });
+    if (t.failed && (!keep || keep(t))) failures.push({ nodeId: t.nodeId ?? "", endTime: t.endTime, category: t.category ?? "Unknown" });
   }
   const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode });
   return {
@@ -151,12 +160,13 @@ export async function cellTasks(
   scope: Scope,
   w: WindowQuery,
   cell: { nodeId: string; cellFrom: number; cellTo: number },
+  keep?: (t: CompletedTask) => boolean,
 ): Promise<CellTasksResponse> {
   if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
   const data = await scopeTasks(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
   for (const t of data.tasks) {
-    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo) continue;
+    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo || (keep && !keep(t))) continue;
     const category = t.category ?? "Unknown";
     const list = groups.get(category) ?? [];
     list.push({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) });

@@ -50,6 +50,14 @@ export const fileKeys = {
   range: (o: FileOwner, path: string, ocpRange: string) => key("slice", owner(o), path, ocpRange),
 };
 
+/**
+ * The last meaningful line of a failed task's stderr, for failure signatures. The end time is part of the
+ * key: a completed task's stderr does not change until the task runs again, and a rerun ends at another time.
+ */
+export const signatureKeys = {
+  stderrTail: (jobId: string, taskId: string, endTime: number) => key("stderrtail", idKey(jobId), idKey(taskId), endTime),
+};
+
 /** One scope's completed tasks over one time span (a live span by its name, a pinned one by its ends). */
 export const scopeKeys = {
   tasks: (scope: string, span: string) => key("scope", scope, span),

@@ -19,6 +19,8 @@ export interface CompletedTask {
   endTime: number;
   failed: boolean;
   category?: string;
+  /** failureInfo.code, for failure signatures (lib/failures/signature.ts). */
+  code?: string;
   exitCode?: number;
 }
 
@@ -155,6 +157,7 @@ function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedT
     endTime: endTimeOf(t) ?? 0,
     failed: c.outcome === "failed",
     ...(c.category ? { category: c.category } : {}),
+    ...(c.outcome === "failed" && c.code ? { code: c.code } : {}),
     ...(exitCode !== undefined ? { exitCode } : {}),
   };
 }

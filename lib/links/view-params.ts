@@ -29,7 +29,11 @@ export const poolViewParams = {
   /** The node sort's direction, when it is not the sort's own first direction (biggest counts, lowest ids first). */
   dir: parseAsStringLiteral(SORT_DIRECTIONS),
   q: parseAsString,
+  sig: parseAsString,
 };
+
+/** The failure signature the heatmap is filtered by (its id, stable across refreshes). */
+export const signatureParams = { sig: parseAsString };
 
 export const TASK_STATES = ["active", "preparing", "running", "completed"] as const;
 
@@ -42,6 +46,7 @@ export const jobViewParams = {
   exitCode: parseAsInteger,
   cellNode: parseAsString,
   cellAt: parseAsIsoDateTime,
+  sig: parseAsString,
 };
 
 /** The audit log's filters and page; a filtered audit link pasted into a ticket shows the same records. */

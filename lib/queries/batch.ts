@@ -8,10 +8,11 @@ import { jobDetailResponse, jobListResponse } from "@/lib/schemas/jobs";
 import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
 import { nodeFailuresResponse } from "@/lib/schemas/node-failures";
 import { poolHealthResponse } from "@/lib/schemas/health";
+import { signaturesResponse } from "@/lib/schemas/signatures";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { apiFetch } from "./api-fetch";
-import { failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, taskKeys, type Query, type Scope } from "./keys";
+import { failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, signatureKeys, taskKeys, type Query, type Scope } from "./keys";
 
 /** A read of one API path, parsed by its schema, cancelled with the query. */
 const read =
@@ -61,6 +62,13 @@ export const batchQueries = {
     queryOptions({
       queryKey: failureKeys.summary(account, scope, query),
       queryFn: read(scoped(account, scope, api.poolFailures, api.jobFailures, query), failureSummaryResponse),
+      placeholderData: keepPreviousData,
+    }),
+  /** Failure signatures of the window (docs/architecture.md, "Failure signatures"); `window` is the window query. */
+  signatures: (account: string, scope: Scope, window: Query) =>
+    queryOptions({
+      queryKey: signatureKeys.list(account, scope, window),
+      queryFn: read(scoped(account, scope, api.poolSignatures, api.jobSignatures, window), signaturesResponse),
       placeholderData: keepPreviousData,
     }),
   jobs: (account: string, query: Query = {}) =>

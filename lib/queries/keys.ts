@@ -57,6 +57,11 @@ export const heatmapKeys = {
   cell: (account: string, scope: Scope, query: Query) => [...accountKeys.all(account), "heatmap-cell", scope, query] as const,
 };
 
+/** Failure signatures of a pool or a job over a window. */
+export const signatureKeys = {
+  list: (account: string, scope: Scope, query: Query) => [...accountKeys.all(account), "signatures", scope, query] as const,
+};
+
 export const failureKeys = {
   summary: (account: string, scope: Scope, query: Query) => [...accountKeys.all(account), "failures", scope, query] as const,
 };

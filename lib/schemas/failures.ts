@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nodeId } from "./inputs";
+import { signatureId } from "./signature-id";
 
 export const timeWindow = z.object({ from: z.number(), to: z.number() });
 
@@ -108,12 +109,18 @@ export const heatmapResponse = z.object({
 });
 export type HeatmapResponse = z.infer<typeof heatmapResponse>;
 
-export const heatmapQuery = z.object({ buckets: z.coerce.number().int().min(1).max(240).default(60) });
+export const heatmapQuery = z.object({
+  buckets: z.coerce.number().int().min(1).max(240).default(60),
+  /** Count only this failure signature's tasks (lib/schemas/signatures.ts). */
+  signature: signatureId.optional(),
+});
 
 export const cellTasksQuery = z.object({
   nodeId,
   cellFrom: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
   cellTo: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  /** List only this failure signature's tasks, as the filtered heatmap counts them. */
+  signature: signatureId.optional(),
 });
 
 export const cellTasksResponse = z.object({

@@ -2,6 +2,7 @@ import type { BatchServiceClient } from "@azure/batch";
 import { GET as jobFailuresGET } from "@/app/api/accounts/[account]/jobs/[jobId]/failures/route";
 import { GET as jobHeatmapCellGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/cell/route";
 import { GET as jobHeatmapGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/route";
+import { GET as jobSignaturesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/signatures/route";
 import { GET as jobGET } from "@/app/api/accounts/[account]/jobs/[jobId]/route";
 import { GET as taskFileGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/[...path]/route";
 import { GET as taskFilesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/route";
@@ -16,6 +17,7 @@ import { GET as poolHeatmapCellGET } from "@/app/api/accounts/[account]/pools/[p
 import { GET as poolHeatmapProgressGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/progress/route";
 import { GET as jobHeatmapProgressGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/progress/route";
 import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolId]/heatmap/route";
+import { GET as poolSignaturesGET } from "@/app/api/accounts/[account]/pools/[poolId]/signatures/route";
 import { GET as nodeFileGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/[...path]/route";
 import { GET as nodeFilesGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/files/route";
 import { GET as nodeFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/failures/route";
@@ -132,6 +134,7 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "pool failures", handler: poolFailuresGET, url: `${base}/pools/${poolId}/failures${q}`, params: { account, poolId } },
     { name: "pool heatmap", handler: poolHeatmapGET, url: `${base}/pools/${poolId}/heatmap${q}`, params: { account, poolId } },
     { name: "pool heatmap cell", handler: poolHeatmapCellGET, url: `${base}/pools/${poolId}/heatmap/cell${cell}`, params: { account, poolId } },
+    { name: "pool signatures", handler: poolSignaturesGET, url: `${base}/pools/${poolId}/signatures${q}`, params: { account, poolId } },
     { name: "jobs", handler: jobsGET, url: `${base}/jobs${q}`, params: { account } },
     { name: "job", handler: jobGET, url: `${base}/jobs/${jobId}${q}`, params: { account, jobId } },
     { name: "tasks", handler: tasksGET, url: `${base}/jobs/${jobId}/tasks${q}`, params: { account, jobId } },
@@ -146,6 +149,7 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job failures", handler: jobFailuresGET, url: `${base}/jobs/${jobId}/failures${q}`, params: { account, jobId } },
     { name: "job heatmap", handler: jobHeatmapGET, url: `${base}/jobs/${jobId}/heatmap${q}`, params: { account, jobId } },
     { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
+    { name: "job signatures", handler: jobSignaturesGET, url: `${base}/jobs/${jobId}/signatures${q}`, params: { account, jobId } },
     { name: "job schedules", handler: jobSchedulesGET, url: `${base}/jobschedules${q}`, params: { account } },
     { name: "job schedule", handler: jobScheduleGET, url: `${base}/jobschedules/${scheduleId}${q}`, params: { account, scheduleId } },
     { name: "job schedule jobs", handler: jobScheduleJobsGET, url: `${base}/jobschedules/${scheduleId}/jobs${q}`, params: { account, scheduleId } },
@@ -227,6 +231,8 @@ export const handlers = {
   jobFailuresGET,
   jobHeatmapGET,
   jobHeatmapCellGET,
+  poolSignaturesGET,
+  jobSignaturesGET,
   jobSchedulesGET,
   jobScheduleGET,
   jobScheduleJobsGET,

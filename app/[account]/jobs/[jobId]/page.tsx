@@ -6,6 +6,7 @@ import { JobToolbar } from "@/components/jobs/job-toolbar";
 import { TaskTable } from "@/components/jobs/task-table";
 import { ScheduleOfJob } from "@/components/schedules/schedule-of-job";
 import { PageShell } from "@/components/ui/page-shell";
+import { SignatureList } from "@/components/signatures/signature-list";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { jobKeys } from "@/lib/queries/keys";
@@ -48,6 +49,7 @@ export default async function JobPage({ params }: { params: Promise<{ account: s
             <Suspense fallback={<PanelSkeleton label="Heatmap" rows={8} />}>
               <HeatmapPanel account={a} scope={{ job: jobId.data }} />
             </Suspense>
+            <SignatureList account={a} scope={{ job: jobId.data }} />
             <Suspense fallback={<PanelSkeleton label="Failures by category" />}>
               <FailureBreakdown account={a} jobId={jobId.data} />
             </Suspense>

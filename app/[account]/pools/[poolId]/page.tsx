@@ -6,6 +6,7 @@ import { PoolHealthPanel } from "@/components/pools/pool-health";
 import { PoolToolbar } from "@/components/pools/pool-toolbar";
 import { PoolView } from "@/components/pools/pool-view";
 import { PageShell } from "@/components/ui/page-shell";
+import { SignatureList } from "@/components/signatures/signature-list";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import { poolKeys } from "@/lib/queries/keys";
@@ -51,6 +52,7 @@ export default async function PoolPage({ params }: { params: Promise<{ account: 
             <Suspense fallback={<PanelSkeleton label="Heatmap" rows={8} />}>
               <HeatmapPanel account={a} scope={{ pool: poolId.data }} />
             </Suspense>
+            <SignatureList account={a} scope={{ pool: poolId.data }} />
             <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
               <Suspense fallback={<PanelSkeleton label="Failures by category" />}>
                 <FailuresByCategory account={a} scope={{ pool: poolId.data }} />

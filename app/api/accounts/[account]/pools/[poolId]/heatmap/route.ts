@@ -1,4 +1,5 @@
 import { heatmap } from "@/lib/batch/heatmap-reads";
+import { signatureFilter } from "@/lib/batch/signatures";
 import { batchRoute } from "@/lib/server/http/route";
 import { heatmapQuery } from "@/lib/schemas/failures";
 import { windowQuery } from "@/lib/schemas/inputs";
@@ -7,7 +8,8 @@ import { poolParams } from "@/lib/schemas/route-params";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// GET /api/accounts/[account]/pools/[poolId]/heatmap?window=|from=&to=&buckets= – failures by node and time, computed here
-export const GET = batchRoute({ params: poolParams, query: windowQuery.and(heatmapQuery) }, ({ account, params, query }) =>
-  heatmap(account, { kind: "pool", poolId: params.poolId }, query, query.buckets),
-);
+// GET /api/accounts/[account]/pools/[poolId]/heatmap?window=|from=&to=&buckets=&signature= – failures by node and time, computed here
+export const GET = batchRoute({ params: poolParams, query: windowQuery.and(heatmapQuery) }, async ({ account, params, query }) => {
+  const scope = { kind: "pool", poolId: params.poolId } as const;
+  return heatmap(account, scope, query, query.buckets, await signatureFilter(account, scope, query, query.signature));
+});

@@ -1,4 +1,5 @@
 import { cellTasks } from "@/lib/batch/heatmap-reads";
+import { signatureFilter } from "@/lib/batch/signatures";
 import { batchRoute } from "@/lib/server/http/route";
 import { cellTasksQuery } from "@/lib/schemas/failures";
 import { windowQuery } from "@/lib/schemas/inputs";
@@ -7,7 +8,8 @@ import { jobParams } from "@/lib/schemas/route-params";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// GET /api/accounts/[account]/jobs/[jobId]/heatmap/cell?window=|from=&to=&nodeId=&cellFrom=&cellTo= – the failed tasks behind one cell, by category
-export const GET = batchRoute({ params: jobParams, query: windowQuery.and(cellTasksQuery) }, ({ account, params, query }) =>
-  cellTasks(account, { kind: "job", jobId: params.jobId }, query, query),
-);
+// GET /api/accounts/[account]/jobs/[jobId]/heatmap/cell?window=|from=&to=&nodeId=&cellFrom=&cellTo=&signature= – the failed tasks behind one cell, by category
+export const GET = batchRoute({ params: jobParams, query: windowQuery.and(cellTasksQuery) }, async ({ account, params, query }) => {
+  const scope = { kind: "job", jobId: params.jobId } as const;
+  return cellTasks(account, scope, query, query, await signatureFilter(account, scope, query, query.signature));
+});
