@@ -5,10 +5,10 @@ import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { useTicketActions } from "@/components/ui/use-ticket-actions";
+import { useTicketSignatures } from "@/components/ui/use-ticket-signatures";
 import { pinnedLink, WindowPicker } from "@/components/ui/window-picker";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { scopeTicketParts } from "@/lib/links/ticket-scope";
-import { ticketSignatures, useTicketSignatures } from "@/lib/links/ticket-signatures";
 import { batchQueries } from "@/lib/queries/batch";
 
 /** Window, refresh, a pinned link and a ticket summary for the job: what failed, where, and why. */
@@ -23,7 +23,7 @@ export function JobToolbar({ account, jobId }: { account: string; jobId: string 
     job?.poolId,
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
-  const signatures = ticketSignatures(useTicketSignatures(account, { job: jobId }, win));
+  const signatures = useTicketSignatures(account, { job: jobId }, win);
   const ticket = () =>
     ticketMarkdown({
       title: `Job ${jobId} (account ${account}${job?.poolId ? `, pool ${job.poolId}` : ""}): ${failures ? `${failures.failed} of ${failures.completed} completed tasks failed` : "failures"}`,

@@ -5,11 +5,11 @@ import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { useTicketActions } from "@/components/ui/use-ticket-actions";
+import { useTicketSignatures } from "@/components/ui/use-ticket-signatures";
 import { pinnedLink, WindowPicker } from "@/components/ui/window-picker";
 import { batchQueries } from "@/lib/queries/batch";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { scopeTicketParts } from "@/lib/links/ticket-scope";
-import { ticketSignatures, useTicketSignatures } from "@/lib/links/ticket-signatures";
 
 /** Window, refresh, and the two ways to hand this view to someone else: a pinned link and a ticket summary. */
 export function PoolToolbar({ account, poolId }: { account: string; poolId: string }) {
@@ -22,7 +22,7 @@ export function PoolToolbar({ account, poolId }: { account: string; poolId: stri
     poolId,
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
-  const signatures = ticketSignatures(useTicketSignatures(account, { pool: poolId }, win));
+  const signatures = useTicketSignatures(account, { pool: poolId }, win);
   const ticket = () =>
     ticketMarkdown({
       title: `Pool ${poolId} (account ${account}): ${heatmap ? `${heatmap.diagnosis?.counts.failures ?? heatmap.totals.failures} failed tasks` : "failures"}`,

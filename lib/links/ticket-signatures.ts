@@ -1,7 +1,6 @@
 /**
- * Failure signatures for the ticket. The signatures read (`GET …/pools/{p}/signatures`, `…/jobs/{j}/signatures`,
- * query `batchQueries.signatures`) is built beside this module; until it is wired here the ticket simply has no
- * signatures section. The answer's shape is restated as the input type, so this module compiles on its own.
+ * Failure signatures for the ticket, from the same signatures read as the page's panel
+ * (components/ui/use-ticket-signatures.ts). The ticket reads only part of the answer, stated as its input type.
  */
 import type { TicketSignature } from "./ticket-sections";
 
@@ -25,20 +24,4 @@ export function ticketSignatures(r: SignaturesForTicket | undefined, max = 5): T
       nodes: s.nodes,
       newest: s.newest,
     }));
-}
-
-/**
- * MERGE POINT (the one place the signatures read connects to the ticket): return the signatures query's data,
- * e.g. `return useQuery(batchQueries.signatures(account, scope, window)).data;` with `useQuery` from
- * @tanstack/react-query and `batchQueries` from lib/queries/batch. Until then the ticket has no signatures.
- */
-export function useTicketSignatures(
-  account: string,
-  scope: { pool: string } | { job: string },
-  window: Record<string, string>,
-): SignaturesForTicket | undefined {
-  void account;
-  void scope;
-  void window;
-  return undefined;
 }
