@@ -44,6 +44,7 @@ export const api = {
   jobSchedule: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   jobScheduleJobs: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}/jobs`,
   me: (account: string) => `/api/accounts/${seg(account)}/me`,
+  search: (account: string) => `/api/accounts/${seg(account)}/search`,
   poolActions: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions`,
   poolActionPreview: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions/preview`,
   poolHealth: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/health`,

@@ -9,8 +9,9 @@ import { nodeDetailResponse, nodeListResponse } from "@/lib/schemas/nodes";
 import { poolHealthResponse } from "@/lib/schemas/health";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
+import { searchResponse } from "@/lib/schemas/search";
 import { apiFetch } from "./api-fetch";
-import { failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, taskKeys, type Query, type Scope } from "./keys";
+import { accountKeys, failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, taskKeys, type Query, type Scope } from "./keys";
 
 /** A read of one API path, parsed by its schema, cancelled with the query. */
 const read =
@@ -81,6 +82,14 @@ export const batchQueries = {
     queryOptions({ queryKey: taskKeys.detail(account, jobId, taskId), queryFn: read(api.task(account, jobId, taskId), taskDetailResponse) }),
   taskFiles: (account: string, jobId: string, taskId: string) =>
     queryOptions({ queryKey: taskKeys.files(account, jobId, taskId), queryFn: read(api.taskFiles(account, jobId, taskId), fileListResponse) }),
+  /** The id search in every page's header; an answer is kept a minute, as the server keeps its id lists. */
+  search: (account: string, q: string) =>
+    queryOptions({
+      queryKey: accountKeys.search(account, q),
+      queryFn: read(withQuery(api.search(account), { q }), searchResponse),
+      staleTime: 60_000,
+      placeholderData: keepPreviousData,
+    }),
   nodeFiles: (account: string, poolId: string, nodeId: string) =>
     queryOptions({
       queryKey: nodeKeys.files(account, poolId, nodeId),

@@ -10,6 +10,8 @@ export type Query = Record<string, string | number | undefined>;
 export const accountKeys = {
   all: (account: string) => ["accounts", account] as const,
   me: (account: string) => [...accountKeys.all(account), "me"] as const,
+  /** The id search: pools, jobs, nodes and tasks whose id holds the query. */
+  search: (account: string, q: string) => [...accountKeys.all(account), "search", q] as const,
 };
 
 export const poolKeys = {
