@@ -11,6 +11,9 @@ export const paths = {
   task: (account: string, jobId: string, taskId: string) => `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  /** A failed task beside a succeeded one of its job; without `succeeded`, the server picks one. */
+  compare: (account: string, jobId: string, failed: string, succeeded?: string) =>
+    `/${seg(account)}/jobs/${seg(jobId)}/compare?failed=${seg(failed)}${succeeded ? `&succeeded=${seg(succeeded)}` : ""}`,
   jobSchedule: (account: string, scheduleId: string) => `/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   audit: (account: string) => `/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/${seg(account)}/audit/${seg(recordId)}`,
@@ -39,6 +42,7 @@ export const api = {
   poolHeatmapCell: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap/cell`,
   jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
   jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,
+  jobCompare: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/compare`,
   jobFailures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/failures`,
   jobSchedules: (account: string) => `/api/accounts/${seg(account)}/jobschedules`,
   jobSchedule: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}`,

@@ -10,6 +10,7 @@ import { poolHealthResponse } from "@/lib/schemas/health";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { searchResponse } from "@/lib/schemas/search";
+import { compareResponse } from "@/lib/schemas/compare";
 import { apiFetch } from "./api-fetch";
 import { accountKeys, failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, taskKeys, type Query, type Scope } from "./keys";
 
@@ -82,6 +83,13 @@ export const batchQueries = {
     queryOptions({ queryKey: taskKeys.detail(account, jobId, taskId), queryFn: read(api.task(account, jobId, taskId), taskDetailResponse) }),
   taskFiles: (account: string, jobId: string, taskId: string) =>
     queryOptions({ queryKey: taskKeys.files(account, jobId, taskId), queryFn: read(api.taskFiles(account, jobId, taskId), fileListResponse) }),
+  compare: (account: string, jobId: string, failed: string, succeeded: string | undefined) =>
+    queryOptions({
+      queryKey: jobKeys.compare(account, jobId, failed, succeeded ?? ""),
+      queryFn: read(withQuery(api.jobCompare(account, jobId), { failed, succeeded }), compareResponse),
+      // Two finished tasks do not change: no refresh while the operator reads them.
+      staleTime: Infinity,
+    }),
   /** The id search in every page's header; an answer is kept a minute, as the server keeps its id lists. */
   search: (account: string, q: string) =>
     queryOptions({

@@ -36,6 +36,8 @@ export const jobKeys = {
   list: (account: string, query: Query) => [...jobKeys.all(account), query] as const,
   detail: (account: string, jobId: string) => [...jobKeys.all(account), jobId] as const,
   tasks: (account: string, jobId: string, query: Query) => [...jobKeys.detail(account, jobId), "tasks", query] as const,
+  /** Two tasks of the job side by side (the compare view). */
+  compare: (account: string, jobId: string, failed: string, succeeded: string) => [...jobKeys.detail(account, jobId), "compare", failed, succeeded] as const,
 };
 
 export const taskKeys = {
