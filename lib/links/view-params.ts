@@ -59,6 +59,8 @@ export const auditViewParams = {
   from: parseAsIsoDateTime,
   to: parseAsIsoDateTime,
   cursor: parseAsString,
+  /** "operation": one row per operation (its nodes expandable) instead of one per node. */
+  group: parseAsStringLiteral(["operation"] as const),
 };
 
 /** A window as the API takes it: absolute from/to when pinned, else the relative span. */
