@@ -15,17 +15,18 @@ import { Select } from "./input";
  */
 export function WindowPicker() {
   const [w, setW] = useQueryStates(windowParams);
-  const [editing, setEditing] = useState(false);
+  /** When the custom range was opened (its "now"), or null when it is closed. */
+  const [editing, setEditing] = useState<number | null>(null);
   const pinned = w.from && w.to;
-  if (editing) {
-    const now = Date.now();
+  if (editing !== null) {
+    const now = editing;
     const initial = pinned ? { from: w.from!.getTime(), to: w.to!.getTime() } : { from: now - WINDOW_DURATION_MS[w.window], to: now };
     return (
       <CustomRange
         initial={initial}
-        onCancel={() => setEditing(false)}
+        onCancel={() => setEditing(null)}
         onApply={(r) => {
-          setEditing(false);
+          setEditing(null);
           void setW({ from: r.from, to: r.to });
         }}
       />
@@ -54,7 +55,7 @@ export function WindowPicker() {
           </Select>
         </>
       )}
-      <Button variant="ghost" className="py-1" onClick={() => setEditing(true)}>
+      <Button variant="ghost" className="py-1" onClick={() => setEditing(Date.now())}>
         {pinned ? "Change range" : "Custom range…"}
       </Button>
     </div>
