@@ -20,6 +20,8 @@ export function IdSearch({ account }: { account: string }) {
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
   const [open, setOpen] = useState(false);
+  /** The results open towards the middle of the screen, wherever the header's wrapping put the box. */
+  const [alignRight, setAlignRight] = useState(true);
   const router = useRouter();
   const boxId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -60,7 +62,11 @@ export function IdSearch({ account }: { account: string }) {
             setText(e.target.value);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            const box = root.current?.getBoundingClientRect();
+            if (box) setAlignRight(box.left + box.width / 2 > window.innerWidth / 2);
+            setOpen(true);
+          }}
           onKeyDown={(e) => {
             if (e.key !== "Enter" || !data || data.q !== q) return;
             const first = resultLinks(account, data)[0];
@@ -77,7 +83,7 @@ export function IdSearch({ account }: { account: string }) {
           id={boxId}
           role="region"
           aria-label="Id search results"
-          className="absolute right-0 z-30 mt-1 max-h-[70vh] w-[32rem] max-w-[90vw] overflow-y-auto rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className={`absolute ${alignRight ? "right-0" : "left-0"} z-30 mt-1 max-h-[70vh] w-[32rem] max-w-[90vw] overflow-y-auto rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900`}
         >
           {problem ? (
             <p className="text-slate-700 dark:text-slate-200">The search {problem}.</p>

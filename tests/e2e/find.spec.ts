@@ -86,8 +86,12 @@ test("the job's task table shows the window's failures by default, as Batch hold
 
 test("a custom range is checked, then applied to the URL as from and to", async ({ page }) => {
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/jobs/${JOB}?window=6h`);
-  await page.getByRole("button", { name: "Custom range…" }).click();
   const form = page.getByRole("form", { name: "Custom window" });
+  // A click before the page has hydrated does nothing: click until the form opens.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Custom range…" }).click({ timeout: 1_000 });
+    await expect(form).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   const local = (d: Date) => d.toISOString().slice(0, 16);
   const to = new Date(Math.floor((Date.now() - 5 * 60_000) / 60_000) * 60_000);
   const from = new Date(to.getTime() - 2 * 3_600_000);
@@ -110,7 +114,8 @@ test("a custom range is checked, then applied to the URL as from and to", async 
   await expect(page.getByTestId("pinned-window")).toBeVisible();
 });
 
-test("CSV downloads: the node table, the job's tasks of the window, and the audit log with its operation grouped", async ({ page }) => {
+test("CSV downloads of the node table and of the job's tasks in the window", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}`);
   const nodesPanel = page.getByRole("region", { name: /^Nodes/ });
   await expect(page.getByTestId("node-table").getByRole("rowheader").first()).toBeVisible();
@@ -141,7 +146,10 @@ test("CSV downloads: the node table, the job's tasks of the window, and the audi
       .sort(),
   ).toEqual(expected);
   expect(taskLines.slice(1).every((l) => l.split(",")[3] === "failed")).toBe(true);
+});
 
+test("the audit log groups an operation on two nodes, and its CSV download holds both records with the formula made text", async ({ page }) => {
+  test.setTimeout(120_000);
   // One operation on two nodes, its reason written as a spreadsheet formula.
   const two = [nodeIds[5]!, nodeIds[6]!];
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}?sel=${two.join(",")}`);
@@ -153,6 +161,8 @@ test("CSV downloads: the node table, the job's tasks of the window, and the audi
   await expect(page.getByTestId("action-result").getByTestId("action-result-node")).toHaveCount(2);
 
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/audit`);
+  // The records are read in the browser: once they show, the page has hydrated.
+  await expect(page.getByTestId("audit-row")).toHaveCount(2);
   await page.getByLabel("Group by operation").check();
   await expect(page).toHaveURL(/group=operation/);
   const op = page.getByTestId("audit-operation");
