@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { useSyncExternalStore } from "react";
 import type { SortingState } from "@tanstack/react-table";
 import { jobViewParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
@@ -16,10 +17,19 @@ type ViewState = ReturnType<typeof useQueryStates<typeof jobViewParams>>[0];
  */
 export function useTaskOutcome(account: string, jobId: string, chosen: TaskOutcome | null): TaskOutcome | undefined {
   const { data } = useQuery(batchQueries.job(account, jobId));
+  // The job's counts may reach the server's render and not yet the browser's first (hydrating) one, which
+  // must render the same: the default is decided only once hydrated.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (chosen) return chosen;
-  if (!data) return undefined;
+  if (!data || !hydrated) return undefined;
   return data.job.taskCounts.failed > 0 ? "failed" : "all";
 }
+
+const noSubscription = () => () => {};
 
 /** Whether the window applies: for tasks that ended (a category, the completed state, failed or succeeded), and "all" (ended in it or not ended). */
 export function windowApplies(f: ViewState, outcome: TaskOutcome | undefined): boolean {
