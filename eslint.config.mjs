@@ -32,6 +32,8 @@ const BROWSER = [
   "lib/schemas/**",
   "lib/format.ts",
   "lib/compare-natural.ts",
+  "lib/compare/**",
+  "lib/csv.ts",
 ];
 
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });

@@ -4,12 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Checkbox, Input, Select } from "@/components/ui/input";
+import { linkVariants } from "@/components/ui/text-link";
+import { api, withQuery } from "@/lib/links/paths";
 import { Loading, Panel } from "@/components/ui/panel";
 import { auditViewParams } from "@/lib/links/view-params";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries } from "@/lib/queries/remediation";
 import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { AuditGroups } from "./audit-groups";
 import { AuditTable } from "./audit-table";
 import { actionText } from "./audit-text";
 
@@ -21,28 +24,46 @@ const text = (v: FormDataEntryValue | null) => (typeof v === "string" && v.trim(
 /** The audit log, newest first, with its filters and page in the URL. */
 export function AuditLog({ account }: { account: string }) {
   const [view, setView] = useQueryStates(auditViewParams);
-  const q = useQuery(
-    remediationQueries.auditList(account, {
-      node: view.node,
-      pool: view.pool,
-      actor: view.actor,
-      action: view.action,
-      from: view.from?.toISOString() ?? null,
-      to: view.to?.toISOString() ?? null,
-      cursor: view.cursor,
-    }),
-  );
+  const filters = {
+    node: view.node,
+    pool: view.pool,
+    actor: view.actor,
+    action: view.action,
+    from: view.from?.toISOString() ?? null,
+    to: view.to?.toISOString() ?? null,
+  };
+  const q = useQuery(remediationQueries.auditList(account, { ...filters, cursor: view.cursor }));
   const err = errorInfo(q.error);
   const formKey = JSON.stringify([view.node, view.pool, view.actor, view.action, view.from, view.to]);
   return (
-    <Panel id="audit" title="Audit log" error={q.data ? err : undefined}>
+    <Panel
+      id="audit"
+      title="Audit log"
+      error={q.data ? err : undefined}
+      actions={
+        // Every record of the filter, not just this page: the server writes the file (it can be large).
+        <a href={withQuery(api.audit(account), { ...filters, format: "csv" })} download className={linkVariants()}>
+          Download CSV
+        </a>
+      }
+    >
       <AuditFilters key={formKey} view={view} setView={setView} />
+      <label className="flex items-center gap-2 text-sm">
+        <Checkbox checked={view.group === "operation"} onChange={(e) => void setView({ group: e.target.checked ? "operation" : null })} />
+        Group by operation
+      </label>
       {!q.data && err && <ApiErrorBanner error={err} />}
       {q.isPending && <Loading what="the audit log" />}
       {q.data && q.data.records.length === 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-300">No record matches{view.cursor ? " on this page" : ""}.</p>
       )}
-      {q.data && q.data.records.length > 0 && <AuditTable account={account} records={q.data.records} filterable />}
+      {q.data &&
+        q.data.records.length > 0 &&
+        (view.group === "operation" ? (
+          <AuditGroups account={account} records={q.data.records} />
+        ) : (
+          <AuditTable account={account} records={q.data.records} filterable />
+        ))}
       <nav aria-label="Audit log pages" className="flex gap-2 text-sm">
         {view.cursor && <Button onClick={() => void setView({ cursor: null })}>← Newest</Button>}
         {q.data?.nextCursor && <Button onClick={() => void setView({ cursor: q.data.nextCursor ?? null })}>Older records →</Button>}

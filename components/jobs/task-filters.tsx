@@ -3,13 +3,14 @@
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { jobViewParams, TASK_STATES } from "@/lib/links/view-params";
+import { TASK_OUTCOMES } from "@/lib/schemas/inputs";
 import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { linkVariants } from "@/components/ui/text-link";
 
-/** The task table's filters, in the URL: a filtered view is a link like any other. */
-export function TaskFilters() {
+/** The task table's filters, in the URL: a filtered view is a link like any other. `outcome` is the one shown (the URL's or the default). */
+export function TaskFilters({ outcome }: { outcome: (typeof TASK_OUTCOMES)[number] | undefined }) {
   const [f, setF] = useQueryStates(jobViewParams);
   const [node, setNode] = useState(f.node ?? "");
   const [exit, setExit] = useState(f.exitCode?.toString() ?? "");
@@ -23,6 +24,15 @@ export function TaskFilters() {
         void setF({ node: node.trim() || null, exitCode: code !== null && Number.isInteger(code) ? code : null });
       }}
     >
+      <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
+        Outcome
+        <Select className="text-sm" value={outcome ?? ""} onChange={(e) => void setF({ outcome: e.target.value as (typeof TASK_OUTCOMES)[number] })}>
+          {outcome === undefined && <option value="">…</option>}
+          {TASK_OUTCOMES.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </Select>
+      </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         State
         <Select

@@ -8,51 +8,72 @@ import { FilterInput } from "@/components/ui/filter-input";
 import { DataTable, useDataTable } from "@/components/ui/table";
 import { Loading, Panel } from "@/components/ui/panel";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
-import { jobViewParams, windowQuery } from "@/lib/links/view-params";
+import { linkVariants } from "@/components/ui/text-link";
+import { api, withQuery } from "@/lib/links/paths";
+import { jobViewParams } from "@/lib/links/view-params";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 import type { TaskRow } from "@/lib/schemas/tasks";
 import { taskColumns, taskSearchText } from "./task-columns";
 import { TaskFilters } from "./task-filters";
+import { sortingFrom, taskApiQuery, useTaskOutcome, windowApplies } from "./task-query";
 
 const PAGE_SIZE = 50;
 const NO_TASKS: TaskRow[] = [];
 
 /**
- * A job's tasks, filtered by state, category, node and exit code (in the URL) and paged: a job of 100,000
- * tasks is read a page at a time, never whole. The window applies when a category or completed state is
- * asked for, since those are about tasks that ended.
+ * A job's tasks, filtered by outcome, state, category, node and exit code and by the page's window (all in
+ * the URL), sorted by any column (the loaded page; the sort is in the URL too), and paged: a job of
+ * 100,000 tasks is read a page at a time, never whole. The window is about end times: it applies to tasks
+ * that ended, and "all" adds the tasks that have not ended yet.
  */
 export function TaskTable({ account, jobId }: { account: string; jobId: string }) {
-  const [f] = useQueryStates(jobViewParams);
+  const [f, setF] = useQueryStates(jobViewParams);
+  const outcome = useTaskOutcome(account, jobId, f.outcome);
   const [cursors, setCursors] = useState<string[]>([]);
-  const filterKey = JSON.stringify([f.state, f.category, f.node, f.exitCode, f.window, f.from, f.to]);
+  const filterKey = JSON.stringify([f.state, f.category, f.node, f.exitCode, f.window, f.from, f.to, outcome]);
   const [lastKey, setLastKey] = useState(filterKey);
   if (lastKey !== filterKey) {
     setLastKey(filterKey);
     setCursors([]);
   }
-  const cursor = cursors.at(-1);
-  const ended = f.category !== null || f.state === "completed";
-  const query = {
-    ...(f.state ? { state: f.state } : {}),
-    ...(f.category ? { category: f.category } : {}),
-    ...(f.node ? { nodeId: f.node } : {}),
-    ...(f.exitCode !== null ? { exitCode: f.exitCode } : {}),
-    ...(ended ? windowQuery(f) : {}),
-    pageSize: PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
-  };
-  const { data, error, isPending, isPlaceholderData } = useQuery(batchQueries.tasks(account, jobId, query));
+  const query = taskApiQuery(f, outcome, PAGE_SIZE, cursors.at(-1));
+  const { data, error, isPending, isPlaceholderData } = useQuery({ ...batchQueries.tasks(account, jobId, query), enabled: outcome !== undefined });
   const apiError = errorInfo(error);
   const [find, setFind] = useState("");
   const columns = useMemo(() => taskColumns(account, jobId), [account, jobId]);
-  const table = useDataTable({ data: data?.tasks ?? NO_TASKS, columns, rowId: (t) => t.id, filterText: taskSearchText, filter: find });
+  const table = useDataTable({
+    data: data?.tasks ?? NO_TASKS,
+    columns,
+    rowId: (t) => t.id,
+    filterText: taskSearchText,
+    filter: find,
+    sorting: sortingFrom(f),
+    onSortingChange: (next) => void setF({ tsort: next[0]?.id ?? null, tdir: next[0] ? (next[0].desc ? "desc" : "asc") : null }),
+  });
+  // The download takes every page of the same filter, so the page size and cursor stay out of its link.
+  const exportQuery = Object.fromEntries(Object.entries(query).filter(([k]) => k !== "pageSize" && k !== "cursor"));
   return (
-    <Panel id="tasks" title="Tasks" {...(data ? { asOf: data.asOf } : {})} {...(apiError ? { error: apiError } : {})}>
-      <TaskFilters />
-      {ended && <p className="text-xs text-slate-600 dark:text-slate-300">Showing tasks that ended in the selected window.</p>}
-      {isPending && <Loading what="tasks" />}
+    <Panel
+      id="tasks"
+      title="Tasks"
+      {...(data ? { asOf: data.asOf } : {})}
+      {...(apiError ? { error: apiError } : {})}
+      actions={
+        <a href={withQuery(api.tasks(account, jobId), { ...exportQuery, format: "csv" })} download className={linkVariants()}>
+          Download CSV
+        </a>
+      }
+    >
+      <TaskFilters outcome={outcome} />
+      {windowApplies(f, outcome) && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          {outcome === "all" && !f.category && !f.state
+            ? "Showing tasks that ended in the selected window, and tasks not ended yet."
+            : "Showing tasks that ended in the selected window."}
+        </p>
+      )}
+      {(isPending || outcome === undefined) && <Loading what="tasks" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && (
         <>

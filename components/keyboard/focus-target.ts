@@ -35,7 +35,11 @@ export function focusSkipTarget(): void {
 /** Focuses the page's search or filter input; false when the page has none on screen. */
 export function focusSearch(): boolean {
   const opted = [...document.querySelectorAll<HTMLElement>(SEARCH_SHORTCUT_SELECTOR)].find(isShown);
-  const input = opted ?? [...document.querySelectorAll<HTMLElement>(SEARCH_FALLBACK_SELECTOR)].find(isShown);
+  const input =
+    opted ??
+    [...document.querySelectorAll<HTMLElement>(SEARCH_FALLBACK_SELECTOR)].find(isShown) ??
+    // The header's id search (components/search) is on every page: the target when the page has no search of its own.
+    [...document.querySelectorAll<HTMLElement>("[data-global-search]")].find(isShown);
   if (!input) return false;
   input.focus();
   if (input instanceof HTMLInputElement) input.select();

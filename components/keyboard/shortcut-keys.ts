@@ -45,7 +45,7 @@ export function shortcutFor(e: KeyLike): Shortcut | undefined {
 /** What the shortcuts dialog lists, in the order it lists them. */
 export const SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ["Tab"], what: "From the top of a page: the skip link, to the heatmap or the page's content" },
-  { keys: ["/"], what: "Focus the page's search or filter box" },
+  { keys: ["/"], what: "Focus the page's search or filter box (on a page without one, the id search in the header)" },
   { keys: ["?"], what: "Show these shortcuts" },
   { keys: ["Esc"], what: "Close the open dialog, or the failed tasks of a heatmap cell" },
   { keys: ["↑", "↓", "←", "→"], what: "Heatmap: move between cells" },

@@ -8,6 +8,7 @@ import { GonePanel, isGone } from "@/components/ui/gone";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { RefreshControl } from "@/components/ui/refresh-control";
+import { TextLink } from "@/components/ui/text-link";
 import { api, paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
 import { errorInfo } from "@/lib/queries/api-fetch";
@@ -63,6 +64,7 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
           <TaskStateBadge state={task.state} outcome={task.classification.outcome} />
         </h1>
         <div className="flex flex-wrap items-center gap-2">
+          {task.classification.outcome === "failed" && <TextLink href={paths.compare(account, jobId, task.id)}>Compare with a succeeded task</TextLink>}
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
           <TaskTicketButton account={account} task={task} />

@@ -5,11 +5,12 @@ import { paths } from "@/lib/links/paths";
 import { BadIds } from "./bad-ids";
 import { Breadcrumbs } from "./breadcrumbs";
 import { EmulatorBanner } from "./emulator-banner";
+import { IdSearch } from "@/components/search/id-search";
 
 /**
  * Every page's frame: the simulated-data banner, the breadcrumbs, and either the page or, when an id in
  * the link is malformed, a plain explanation with the way back (never a crash or a blank page). Beside the
- * breadcrumbs: who the operator is signed in as (what the action buttons will allow) and the audit log.
+ * breadcrumbs: the id search, who the operator is signed in as (what the action buttons will allow) and the audit log.
  */
 export function PageShell({
   account,
@@ -33,6 +34,7 @@ export function PageShell({
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         {crumbs ? <Breadcrumbs items={crumbs} /> : <span />}
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          <IdSearch account={account} />
           <IdentityBadge account={account} />
           <Link href={paths.audit(account)} className="text-blue-700 hover:underline dark:text-blue-300">
             Audit log

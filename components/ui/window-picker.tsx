@@ -1,16 +1,37 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
+import { useState } from "react";
+import { RELATIVE_WINDOWS, WINDOW_DURATION_MS } from "@/lib/heatmap/window";
 import { windowParams } from "@/lib/links/view-params";
 import { formatTime } from "@/lib/format";
 import { Button } from "./button";
+import { CustomRange } from "./custom-range";
 import { Select } from "./input";
 
-/** The time window, in the URL: a relative span, or an absolute from–to pinned by a shared link. */
+/**
+ * The time window, in the URL: a relative span, or an absolute from–to, pinned by a shared link or typed
+ * in "Custom range" (both are the from/to parameters, so a custom range is a link like a pinned one).
+ */
 export function WindowPicker() {
   const [w, setW] = useQueryStates(windowParams);
+  /** When the custom range was opened (its "now"), or null when it is closed. */
+  const [editing, setEditing] = useState<number | null>(null);
   const pinned = w.from && w.to;
+  if (editing !== null) {
+    const now = editing;
+    const initial = pinned ? { from: w.from!.getTime(), to: w.to!.getTime() } : { from: now - WINDOW_DURATION_MS[w.window], to: now };
+    return (
+      <CustomRange
+        initial={initial}
+        onCancel={() => setEditing(null)}
+        onApply={(r) => {
+          setEditing(null);
+          void setW({ from: r.from, to: r.to });
+        }}
+      />
+    );
+  }
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {pinned ? (
@@ -34,6 +55,9 @@ export function WindowPicker() {
           </Select>
         </>
       )}
+      <Button variant="ghost" className="py-1" onClick={() => setEditing(Date.now())}>
+        {pinned ? "Change range" : "Custom range…"}
+      </Button>
     </div>
   );
 }

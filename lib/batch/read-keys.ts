@@ -58,6 +58,15 @@ export const signatureKeys = {
   stderrTail: (jobId: string, taskId: string, endTime: number) => key("stderrtail", idKey(jobId), idKey(taskId), endTime),
 };
 
+/** The id search's reads: id lists kept longer than views' reads (ids change slowly), and a job's task-id prefix match. */
+export const searchKeys = {
+  pools: () => key("search-pools"),
+  jobs: () => key("search-jobs"),
+  nodes: (poolId: string) => key("search-nodes", idKey(poolId)),
+  taskIds: (jobId: string) => key("search-taskids", idKey(jobId)),
+  taskPrefix: (jobId: string, prefix: string) => key("search-taskprefix", idKey(jobId), prefix.toLowerCase()),
+};
+
 /** One scope's completed tasks over one time span (a live span by its name, a pinned one by its ends). */
 export const scopeKeys = {
   tasks: (scope: string, span: string) => key("scope", scope, span),

@@ -22,7 +22,11 @@ export class BadCursorError extends BadRequestError {
   override name = "BadCursorError";
 }
 
-/** OData for what Batch can filter itself; node and category are filtered here, after classification. */
+/**
+ * OData for what Batch can filter itself; node and category are filtered here, after classification.
+ * The window is about end times, so the caller passes one only for filters about ended tasks (a category,
+ * the completed state, a failed or succeeded outcome) or for "all" (ended in the window, or not ended).
+ */
 export function taskFilter(q: TaskQuery, window: { from: number; to: number } | undefined): string | undefined {
   const parts: string[] = [];
   if (q.state) parts.push(`state eq '${q.state}'`);
@@ -30,9 +34,13 @@ export function taskFilter(q: TaskQuery, window: { from: number; to: number } | 
   if (q.exitCode !== undefined) parts.push(`executionInfo/exitCode eq ${toSignedExitCode(q.exitCode)}`);
   // Every category is a failure, so Batch can drop the successes before they cross the wire.
   if (q.category) parts.push("executionInfo/result eq 'failure'");
+  if (q.outcome === "failed") parts.push("executionInfo/result eq 'failure'");
+  if (q.outcome === "succeeded") parts.push("executionInfo/result eq 'success'");
+  if (q.outcome === "running") parts.push("state eq 'running'");
   if (window) {
-    parts.push(`executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}'`);
-    parts.push(`executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`);
+    const ended = `executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}' and executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`;
+    // "all" in a window: the tasks that ended in it, and every task that has not ended (it is in any window).
+    parts.push(q.outcome === "all" && !q.state && !q.category ? `(state ne 'completed' or (${ended}))` : ended);
   }
   return parts.length > 0 ? parts.join(" and ") : undefined;
 }

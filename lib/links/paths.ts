@@ -11,6 +11,9 @@ export const paths = {
   task: (account: string, jobId: string, taskId: string) => `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}`,
   taskFile: (account: string, jobId: string, taskId: string, path: string) =>
     `/${seg(account)}/jobs/${seg(jobId)}/tasks/${seg(taskId)}/files/${path.split("/").map(seg).join("/")}`,
+  /** A failed task beside a succeeded one of its job; without `succeeded`, the server picks one. */
+  compare: (account: string, jobId: string, failed: string, succeeded?: string) =>
+    `/${seg(account)}/jobs/${seg(jobId)}/compare?failed=${seg(failed)}${succeeded ? `&succeeded=${seg(succeeded)}` : ""}`,
   jobSchedule: (account: string, scheduleId: string) => `/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   audit: (account: string) => `/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/${seg(account)}/audit/${seg(recordId)}`,
@@ -40,6 +43,7 @@ export const api = {
   poolHeatmapCell: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/heatmap/cell`,
   jobHeatmapCell: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap/cell`,
   jobHeatmap: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/heatmap`,
+  jobCompare: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/compare`,
   jobFailures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/failures`,
   poolSignatures: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/signatures`,
   jobSignatures: (account: string, jobId: string) => `/api/accounts/${seg(account)}/jobs/${seg(jobId)}/signatures`,
@@ -47,6 +51,7 @@ export const api = {
   jobSchedule: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   jobScheduleJobs: (account: string, scheduleId: string) => `/api/accounts/${seg(account)}/jobschedules/${seg(scheduleId)}/jobs`,
   me: (account: string) => `/api/accounts/${seg(account)}/me`,
+  search: (account: string) => `/api/accounts/${seg(account)}/search`,
   poolActions: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions`,
   poolActionPreview: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/actions/preview`,
   poolHealth: (account: string, poolId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/health`,

@@ -2,6 +2,7 @@ import { parseAsArrayOf, parseAsInteger, parseAsIsoDateTime, parseAsString, pars
 import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
 import { FAILURE_CATEGORIES } from "@/lib/schemas/tasks";
 import { RELATIVE_WINDOWS } from "@/lib/heatmap/window";
+import { TASK_OUTCOMES } from "@/lib/schemas/inputs";
 
 /**
  * The view state that lives in the URL (the URL is the source of truth): one set of parsers, used by the
@@ -44,6 +45,11 @@ export const jobViewParams = {
   state: parseAsStringLiteral(TASK_STATES),
   node: parseAsString,
   exitCode: parseAsInteger,
+  /** The task table's outcome; absent means failed when the job has failures, else all (components/jobs/task-query.ts). */
+  outcome: parseAsStringLiteral(TASK_OUTCOMES),
+  /** The task table's sort column and direction. */
+  tsort: parseAsString,
+  tdir: parseAsStringLiteral(SORT_DIRECTIONS),
   cellNode: parseAsString,
   cellAt: parseAsIsoDateTime,
   sig: parseAsString,
@@ -58,6 +64,8 @@ export const auditViewParams = {
   from: parseAsIsoDateTime,
   to: parseAsIsoDateTime,
   cursor: parseAsString,
+  /** "operation": one row per operation (its nodes expandable) instead of one per node. */
+  group: parseAsStringLiteral(["operation"] as const),
 };
 
 /** A window as the API takes it: absolute from/to when pinned, else the relative span. */

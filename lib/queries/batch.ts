@@ -11,8 +11,10 @@ import { poolHealthResponse } from "@/lib/schemas/health";
 import { signaturesResponse } from "@/lib/schemas/signatures";
 import { poolDetailResponse, poolListResponse } from "@/lib/schemas/pools";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
+import { searchResponse } from "@/lib/schemas/search";
+import { compareResponse } from "@/lib/schemas/compare";
 import { apiFetch } from "./api-fetch";
-import { failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, signatureKeys, taskKeys, type Query, type Scope } from "./keys";
+import { accountKeys, failureKeys, heatmapKeys, jobKeys, nodeKeys, poolKeys, scheduleKeys, signatureKeys, taskKeys, type Query, type Scope } from "./keys";
 
 /** A read of one API path, parsed by its schema, cancelled with the query. */
 const read =
@@ -95,6 +97,21 @@ export const batchQueries = {
     queryOptions({
       queryKey: nodeKeys.failures(account, poolId, nodeId, query),
       queryFn: read(withQuery(api.nodeFailures(account, poolId, nodeId), query), nodeFailuresResponse),
+      placeholderData: keepPreviousData,
+    }),
+  compare: (account: string, jobId: string, failed: string, succeeded: string | undefined) =>
+    queryOptions({
+      queryKey: jobKeys.compare(account, jobId, failed, succeeded ?? ""),
+      queryFn: read(withQuery(api.jobCompare(account, jobId), { failed, succeeded }), compareResponse),
+      // Two finished tasks do not change: no refresh while the operator reads them.
+      staleTime: Infinity,
+    }),
+  /** The id search in every page's header; an answer is kept a minute, as the server keeps its id lists. */
+  search: (account: string, q: string) =>
+    queryOptions({
+      queryKey: accountKeys.search(account, q),
+      queryFn: read(withQuery(api.search(account), { q }), searchResponse),
+      staleTime: 60_000,
       placeholderData: keepPreviousData,
     }),
   nodeFiles: (account: string, poolId: string, nodeId: string) =>

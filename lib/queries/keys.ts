@@ -10,6 +10,8 @@ export type Query = Record<string, string | number | undefined>;
 export const accountKeys = {
   all: (account: string) => ["accounts", account] as const,
   me: (account: string) => [...accountKeys.all(account), "me"] as const,
+  /** The id search: pools, jobs, nodes and tasks whose id holds the query. */
+  search: (account: string, q: string) => [...accountKeys.all(account), "search", q] as const,
 };
 
 export const poolKeys = {
@@ -35,6 +37,8 @@ export const jobKeys = {
   list: (account: string, query: Query) => [...jobKeys.all(account), query] as const,
   detail: (account: string, jobId: string) => [...jobKeys.all(account), jobId] as const,
   tasks: (account: string, jobId: string, query: Query) => [...jobKeys.detail(account, jobId), "tasks", query] as const,
+  /** Two tasks of the job side by side (the compare view). */
+  compare: (account: string, jobId: string, failed: string, succeeded: string) => [...jobKeys.detail(account, jobId), "compare", failed, succeeded] as const,
 };
 
 export const taskKeys = {

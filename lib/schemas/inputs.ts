@@ -73,11 +73,14 @@ export const windowQuery = z
 export type WindowQuery = z.infer<typeof windowQuery>;
 
 export const TASK_STATES = ["active", "preparing", "running", "completed"] as const;
+/** The task table's outcome filter: how a completed task ended, or running now; "all" is every task. */
+export const TASK_OUTCOMES = ["failed", "succeeded", "running", "all"] as const;
 
 export const taskQuery = z
   .object({
     state: z.enum(TASK_STATES).optional(),
     category: failureCategory.optional(),
+    outcome: z.enum(TASK_OUTCOMES).optional(),
     nodeId: nodeId.optional(),
     exitCode: z.coerce.number().int().min(-2147483648).max(4294967295).optional(),
     window: relativeWindow.optional(),
@@ -93,6 +96,9 @@ export const taskQuery = z
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: "from and to go together", path: ["from"] })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["from"] });
 export type TaskQuery = z.infer<typeof taskQuery>;
+
+/** A list route's answer as JSON (the default) or as a CSV download. */
+export const exportFormat = z.object({ format: z.enum(["json", "csv"]).default("json") });
 
 /** Query values as zod reads them: absent stays absent, a repeated name keeps its first value. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string> {

@@ -44,7 +44,7 @@ test("category and node filters live in the URL, survive a reload, and match wha
 });
 
 test("pages through a job's tasks without repeating or skipping any", async ({ page }) => {
-  await page.goto(`${env().dashboard.url}/demo/jobs/render-frames`);
+  await page.goto(`${env().dashboard.url}/demo/jobs/render-frames?outcome=all&window=7d`);
   const tasks = page.getByRole("region", { name: "Tasks" });
   await expect(tasks.getByRole("rowheader")).toHaveCount(50);
   const first = await tasks.getByRole("rowheader").allInnerTexts();
