@@ -12,7 +12,9 @@ import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
 import { LoadProgress } from "./load-progress";
-import { MetricToggle, SelectionBar } from "./heatmap-controls";
+import { keyColouring } from "./colouring";
+import { failingOnly } from "./failing-only";
+import { FailingToggle, MetricToggle, SelectionBar } from "./heatmap-controls";
 import { selectRange, toggleRow } from "./navigation";
 import { countSteps } from "./scale";
 import { bucketRange, cellRange, columnOf } from "./time-axis";
@@ -48,8 +50,11 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   const windowQ = useWindowQuery();
   const q = useHeatmap(account, scope);
   const theme = useTheme();
-  const data = q.data;
-  const steps = useMemo(() => countSteps(data?.maxCell ?? 1, theme), [data?.maxCell, theme]);
+  const all = q.data;
+  const failing = view.failing === "1";
+  const data = useMemo(() => (all && failing ? failingOnly(all) : all), [all, failing]);
+  const steps = useMemo(() => countSteps(theme), [theme]);
+  const keyed = useMemo(() => (data ? keyColouring(data, view.metric, theme) : undefined), [data, view.metric, theme]);
   const order = useMemo(() => data?.rows.map((r) => r.nodeId) ?? [], [data]);
   const selected = useMemo(() => view.sel ?? [], [view.sel]);
   const err = errorInfo(q.error);
@@ -78,19 +83,22 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
         {!data && q.isPending && <Loading what="the heatmap" />}
         {data && (
           <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
-            <VerdictLine verdict={data.verdict} />
+            <VerdictLine data={data} />
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
-              <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
+              <div className="flex flex-wrap items-center gap-2">
+                <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
+                <FailingToggle on={failing} onChange={(on) => void setView({ failing: on ? "1" : null })} />
+              </div>
+              <HeatmapLegend metric={view.metric} steps={steps} data={data} keyed={keyed} theme={theme} />
             </div>
             <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
             {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
             {data.rows.length === 0 ? (
-              <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
+              <p className="text-slate-600 dark:text-slate-300">{failing ? "No node failed a task in this window." : "No nodes and no failed tasks in this window."}</p>
             ) : (
               <HeatmapGrid
                 data={data}
-                metric={view.metric}
+                keyed={keyed}
                 steps={steps}
                 theme={theme}
                 selected={selected}

@@ -68,7 +68,7 @@ function timeDrawCalls({
   n: number;
 }) {
   const H = (
-    window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }
+    window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (t: string) => unknown[] } }
   ).HeatmapDraw;
   let seed = 0x9e3779b9;
   const rnd = () => {
@@ -97,7 +97,7 @@ function timeDrawCalls({
     dominant,
     categories,
     metric: c.metric,
-    steps: H.countSteps(maxCell, "light"),
+    steps: H.countSteps("light"),
     theme: "light",
     selectedRows: new Set<number>([3, 7]),
     hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 },
