@@ -99,6 +99,9 @@ describe("diagnose: a table of situations", () => {
     expect(d.text).toMatch(/2 nodes fail .*Take them out of service\. Already out of service: tvm-17 \(removed\)/);
   });
 
+});
+
+describe("diagnose: jobs, samples and faults", () => {
   it("a job bug everywhere is a job problem, naming no node", () => {
     const d = diagnose(situation(pool(100, (i) => ({ transform: [6, i % 3 === 0 ? 3 : 2] }))));
     expect(d.kind).toBe("job");
@@ -153,6 +156,9 @@ describe("diagnose: a table of situations", () => {
     expect(d.counts.nodesActive).toBe(1);
   });
 
+});
+
+describe("diagnose: node faults and empty windows", () => {
   it("an empty window says no failures; node faults still show and are counted as unhealthy", () => {
     expect(diagnose(situation([])).kind).toBe("none");
     const d = diagnose(situation(pool(3, () => ({})), [{ id: "gpu-1", state: "starttaskfailed", startTaskFailed: true }, { id: "gpu-2", state: "idle", errors: ["DiskFull"] }]));
