@@ -71,7 +71,7 @@ describe("diagnose: a table of situations", () => {
     const d = diagnose(
       situation([
         { id: "tvm-17", jobs: { ingest: [20, 15] }, gone: true },
-        { id: "tvm-42", jobs: { ingest: [20, 16] }, schedulingState: "disabled" },
+        { id: "tvm-42", jobs: { ingest: [20, 16] }, state: "offline", schedulingState: "disabled" },
         { id: "tvm-73", jobs: { ingest: [18, 14] }, state: "unusable" },
         ...pool(97, () => ({ ingest: [20, 0] })),
       ]),

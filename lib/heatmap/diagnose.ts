@@ -38,10 +38,11 @@ const ANY_JOB = "";
 
 function handledOf(row: HeatmapRow): DiagnosisNode["handled"] {
   if (row.gone || row.state === "leavingpool") return "removed";
+  // Disabling scheduling turns an idle node "offline": name the operator's act, not its consequence.
+  if (row.schedulingState === "disabled") return "disabled";
   if (row.state === "unusable") return "unusable";
   if (row.state === "starttaskfailed") return "starttaskfailed";
   if (row.state === "offline") return "offline";
-  if (row.schedulingState === "disabled") return "disabled";
   return undefined;
 }
 
