@@ -31,7 +31,12 @@ export function MetricToggle({ metric, onChange }: { metric: HeatmapMetric; onCh
 /** "Failing nodes only": hides the rows without a failure in the window (`failing=1` in the URL). */
 export function FailingToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   return (
-    <Button variant={on ? "strong" : "secondary"} aria-pressed={on} onClick={() => onChange(!on)} className="border border-slate-300 text-sm dark:border-slate-700">
+    <Button
+      variant={on ? "strong" : "secondary"}
+      aria-pressed={on}
+      onClick={() => onChange(!on)}
+      className="border border-slate-300 text-sm dark:border-slate-700"
+    >
       Failing nodes only
     </Button>
   );

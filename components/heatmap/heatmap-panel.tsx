@@ -94,7 +94,9 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
             <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
             {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
             {data.rows.length === 0 ? (
-              <p className="text-slate-600 dark:text-slate-300">{failing ? "No node failed a task in this window." : "No nodes and no failed tasks in this window."}</p>
+              <p className="text-slate-600 dark:text-slate-300">
+                {failing ? "No node failed a task in this window." : "No nodes and no failed tasks in this window."}
+              </p>
             ) : (
               <HeatmapGrid
                 data={data}

@@ -19,7 +19,19 @@ describe("heatmap count scale", () => {
     const steps = countSteps("light");
     expect(stepIndex(0, steps)).toBe(-1);
     for (let i = 1; i < steps.length; i++) expect(steps[i]!.from).toBe(steps[i - 1]!.to + 1);
-    for (const [c, i] of [[1, 0], [2, 1], [3, 2], [4, 2], [5, 3], [9, 3], [10, 4], [19, 4], [20, 5], [5_000, 5]] as const) expect(stepIndex(c, steps)).toBe(i);
+    for (const [c, i] of [
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 3],
+      [9, 3],
+      [10, 4],
+      [19, 4],
+      [20, 5],
+      [5_000, 5],
+    ] as const)
+      expect(stepIndex(c, steps)).toBe(i);
   });
 
   it("gives every step a distinct colour", () => {

@@ -66,7 +66,11 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
                   </td>
                 )}
                 <td>
-                  <span aria-hidden="true" className="block h-2.5 rounded-sm bg-slate-500 dark:bg-slate-400" style={{ width: `${(j.failures / max) * 100}%` }} />
+                  <span
+                    aria-hidden="true"
+                    className="block h-2.5 rounded-sm bg-slate-500 dark:bg-slate-400"
+                    style={{ width: `${(j.failures / max) * 100}%` }}
+                  />
                 </td>
               </tr>
             ))}

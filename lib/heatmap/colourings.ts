@@ -20,7 +20,14 @@ export interface Tallies {
 export const exitCodeKey = (code: number | undefined): string => (code === undefined ? "none" : String(code));
 const jobKey = (p: FailedTaskPoint) => p.jobId ?? "";
 
-function colouring(points: readonly FailedTaskPoint[], pointSrc: Uint32Array, pointCell: Uint32Array, kept: number, cells: number, keyOf: (p: FailedTaskPoint) => string) {
+function colouring(
+  points: readonly FailedTaskPoint[],
+  pointSrc: Uint32Array,
+  pointCell: Uint32Array,
+  kept: number,
+  cells: number,
+  keyOf: (p: FailedTaskPoint) => string,
+) {
   const totals = new Map<string, number>();
   for (let k = 0; k < kept; k++) {
     const key = keyOf(points[pointSrc[k] as number]!);

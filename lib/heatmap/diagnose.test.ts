@@ -27,9 +27,18 @@ function situation(ns: N[], extra: NodeInfo[] = []): DiagnosisInput {
       completedByJobNode.set(job, m);
       for (let i = 0; i < failed; i++) failures.push({ nodeId: n.id, jobId: job, exitCode: n.exit ?? 1 });
     }
-    rows.push({ nodeId: n.id, state: n.gone ? "gone" : (n.state ?? "idle"), gone: !!n.gone, failures: f, completed: c, ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) });
+    rows.push({
+      nodeId: n.id,
+      state: n.gone ? "gone" : (n.state ?? "idle"),
+      gone: !!n.gone,
+      failures: f,
+      completed: c,
+      ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}),
+    });
   }
-  const nodes: NodeInfo[] = ns.filter((n) => !n.gone).map((n) => ({ id: n.id, state: n.state ?? "idle", ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) }));
+  const nodes: NodeInfo[] = ns
+    .filter((n) => !n.gone)
+    .map((n) => ({ id: n.id, state: n.state ?? "idle", ...(n.schedulingState ? { schedulingState: n.schedulingState } : {}) }));
   return { rows, failures, completedByJobNode, nodes: [...nodes, ...extra] };
 }
 
@@ -98,7 +107,6 @@ describe("diagnose: a table of situations", () => {
     expect(d.nodes.map((n) => n.nodeId)).toEqual(["tvm-42", "tvm-73", "tvm-17"]);
     expect(d.text).toMatch(/2 nodes fail .*Take them out of service\. Already out of service: tvm-17 \(removed\)/);
   });
-
 });
 
 describe("diagnose: jobs, samples and faults", () => {
@@ -155,13 +163,20 @@ describe("diagnose: jobs, samples and faults", () => {
     expect(d.kind).toBe("unsure");
     expect(d.counts.nodesActive).toBe(1);
   });
-
 });
 
 describe("diagnose: node faults and empty windows", () => {
   it("an empty window says no failures; node faults still show and are counted as unhealthy", () => {
     expect(diagnose(situation([])).kind).toBe("none");
-    const d = diagnose(situation(pool(3, () => ({})), [{ id: "gpu-1", state: "starttaskfailed", startTaskFailed: true }, { id: "gpu-2", state: "idle", errors: ["DiskFull"] }]));
+    const d = diagnose(
+      situation(
+        pool(3, () => ({})),
+        [
+          { id: "gpu-1", state: "starttaskfailed", startTaskFailed: true },
+          { id: "gpu-2", state: "idle", errors: ["DiskFull"] },
+        ],
+      ),
+    );
     expect(d.kind).toBe("none");
     expect(d.headline).toBe("No failed tasks, but node faults");
     expect(d.nodeFaults.map((f) => f.kind)).toEqual(["startTask", "nodeErrors"]);
@@ -169,12 +184,7 @@ describe("diagnose: node faults and empty windows", () => {
   });
 
   it("an exit code confined to one node is a node fault", () => {
-    const d = diagnose(
-      situation([
-        { id: "tvm-73", jobs: { ingest: [20, 12] }, exit: 137 },
-        ...pool(30, (i) => ({ ingest: [10, i < 10 ? 1 : 0] })),
-      ]),
-    );
+    const d = diagnose(situation([{ id: "tvm-73", jobs: { ingest: [20, 12] }, exit: 137 }, ...pool(30, (i) => ({ ingest: [10, i < 10 ? 1 : 0] }))]));
     const fault = d.nodeFaults.find((f) => f.kind === "exitCode");
     expect(fault?.nodes).toEqual(["tvm-73"]);
     expect(fault?.text).toMatch(/^Exit code 137 .*12 of its 12 failures on 1 node only/);

@@ -120,7 +120,10 @@ function jobSplit(input: DiagnosisInput, stats: Map<string, NodeStat>, bad: Set<
     j.nodesWithFailures = jobNodes.get(id)!.all.size;
     j.nodesElsewhere = jobNodes.get(id)!.elsewhere.size;
     const ranIt = [...stats.values()].filter((s) => (s.jobs.get(id)?.completed ?? 0) > 0).length;
-    j.broad = j.failuresElsewhere >= JOB_MIN_FAILURES && j.nodesElsewhere > Math.max(JOB_MIN_NODES - 1, fewNodes(ranIt)) && j.failuresElsewhere >= JOB_MIN_RATE * j.completedElsewhere;
+    j.broad =
+      j.failuresElsewhere >= JOB_MIN_FAILURES &&
+      j.nodesElsewhere > Math.max(JOB_MIN_NODES - 1, fewNodes(ranIt)) &&
+      j.failuresElsewhere >= JOB_MIN_RATE * j.completedElsewhere;
   }
   return [...jobs.values()].sort((a, b) => b.failures - a.failures || (a.jobId < b.jobId ? -1 : 1));
 }
@@ -183,7 +186,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   return {
     ...words,
     nodes: named,
-    jobs: jobs.map(({ jobId, failures, completed, nodesWithFailures, failuresElsewhere }) => ({ jobId, failures, completed, nodesWithFailures, failuresElsewhere })),
+    jobs: jobs.map(({ jobId, failures, completed, nodesWithFailures, failuresElsewhere }) => ({
+      jobId,
+      failures,
+      completed,
+      nodesWithFailures,
+      failuresElsewhere,
+    })),
     counts,
     nodeFaults: faults,
   };

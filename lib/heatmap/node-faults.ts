@@ -29,7 +29,8 @@ export function stateFaults(nodes: readonly NodeInfo[]): NodeFault[] {
     if (hit.length)
       faults.push({
         kind: state,
-        text: state === "unusable" ? `${plural(hit.length, "node")} unusable: they cannot run tasks` : `${plural(hit.length, "node")} unknown: Batch lost contact`,
+        text:
+          state === "unusable" ? `${plural(hit.length, "node")} unusable: they cannot run tasks` : `${plural(hit.length, "node")} unknown: Batch lost contact`,
         nodes: hit.map((n) => n.id),
       });
   }

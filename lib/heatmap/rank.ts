@@ -60,10 +60,7 @@ export function rowsWithRates(acc: RowAcc[], rowFailures: number[], completedByN
  */
 function compareRows(a: HeatmapRow, b: HeatmapRow): number {
   return (
-    b.failures - a.failures ||
-    (b.failureRate ?? -1) - (a.failureRate ?? -1) ||
-    compareNatural(idKey(a.nodeId), idKey(b.nodeId)) ||
-    cmp(a.nodeId, b.nodeId)
+    b.failures - a.failures || (b.failureRate ?? -1) - (a.failureRate ?? -1) || compareNatural(idKey(a.nodeId), idKey(b.nodeId)) || cmp(a.nodeId, b.nodeId)
   );
 }
 

@@ -33,6 +33,7 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
     await expect(verdict).toBeVisible();
     const kind = await verdict.getAttribute("data-kind");
     expect(["node", "both", "unsure"]).toContain(kind);
+    console.log(`15-minute diagnosis: ${kind}: ${await page.getByTestId("verdict-text").textContent()}`);
     if (kind === "unsure") {
       await expect(page.getByTestId("verdict-headline")).toHaveText(/Too few failures to tell|No clear pattern/);
     } else {
@@ -103,7 +104,6 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
     await page.reload();
     await expect(page.getByTestId("heatmap-canvas")).toHaveAttribute("aria-label", new RegExp(`^Failure heatmap, ${failing} nodes by`));
   });
-
 });
 
 // Last in the file: the final test changes the pool (scheduling disabled on the bad nodes).

@@ -67,9 +67,8 @@ function timeDrawCalls({
   categories: string[];
   n: number;
 }) {
-  const H = (
-    window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (t: string) => unknown[] } }
-  ).HeatmapDraw;
+  const H = (window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (t: string) => unknown[] } })
+    .HeatmapDraw;
   let seed = 0x9e3779b9;
   const rnd = () => {
     seed = (seed + 0x6d2b79f5) | 0;
