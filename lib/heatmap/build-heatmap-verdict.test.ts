@@ -37,7 +37,7 @@ describe("buildHeatmap: verdict", () => {
     const failures = Array.from({ length: 15 }, (_, i) => fail("n7", FROM + i));
     const m = build({ nodes, failures });
     expect(m.verdict).toMatchObject({ kind: "concentrated", topNodes: ["n7"], topShare: 1 });
-    expect(m.verdict.text).toBe("Node problem: 1 node fails far more than the rest of the pool (0%): n7 (15 of 20 failed). Take it out of service.");
+    expect(m.verdict.text).toBe("Node problem: 1 node fails far more than the rest of the pool (0%): n7. Take it out of service.");
   });
 
   it("says spread when failures are over most nodes that ran tasks", () => {

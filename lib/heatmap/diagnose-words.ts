@@ -32,7 +32,8 @@ const list = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1
 function nodeSentence(named: DiagnosisNode[], restRate: number): string {
   const live = named.filter((n) => !n.handled);
   const done = named.filter((n) => n.handled);
-  const who = (ns: DiagnosisNode[]) => list(ns.map((n) => `${n.nodeId} (${n.failures} of ${n.completed} failed)`));
+  // Counts per node are in the node list beside the text; the sentence names them only.
+  const who = (ns: DiagnosisNode[]) => list(ns.map((n) => n.nodeId));
   const parts: string[] = [];
   if (live.length > 0) {
     parts.push(

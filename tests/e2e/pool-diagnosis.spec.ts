@@ -51,7 +51,8 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
   test("the last six hours: the three bad nodes and a job failing everywhere, split by job beside the categories", async ({ page }) => {
     await page.goto(poolUrl(POOL, "?window=6h"));
     const verdict = page.getByTestId("verdict");
-    await expect(verdict).toHaveAttribute("data-kind", "both");
+    // The first read of six hours of tasks in this file: give it time.
+    await expect(verdict).toHaveAttribute("data-kind", "both", { timeout: 45_000 });
     await expect(page.getByTestId("verdict-headline")).toHaveText("Node and job problems:");
     await expect.poll(() => namedNodes(page)).toEqual(bad);
     await expect(page.getByTestId("verdict-text")).toContainText("transform-v42");

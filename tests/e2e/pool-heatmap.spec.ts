@@ -36,6 +36,8 @@ test.beforeAll(async () => {
 const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
 /** Centre of a cell of the canvas, in page coordinates. */
 async function cellPoint(page: Page, row: number, col: number) {
+  // The diagnosis above the grid can push it below the fold: the pointer only reaches what is in view.
+  await page.getByTestId("heatmap-canvas").scrollIntoViewIfNeeded();
   const box = (await page.getByTestId("heatmap-canvas").boundingBox())!;
   return { x: box.x + ((col + 0.5) * box.width) / BUCKETS, y: box.y + (row + 0.5) * ROW_HEIGHT };
 }
