@@ -93,9 +93,8 @@ function timeDrawCalls({
     height,
     dpr: window.devicePixelRatio || 1,
     counts,
-    dominant,
-    categories,
-    metric: c.metric,
+    // The category colouring as the panel builds it (components/heatmap/colouring.ts): a fixed colour per key.
+    keyed: c.metric === "category" ? { dominant, keys: categories, colour: (i: number) => ["#E69F00", "#56B4E9", "#009E73", "#D55E00"][i % 4] } : undefined,
     steps: H.countSteps("light"),
     theme: "light",
     selectedRows: new Set<number>([3, 7]),
