@@ -39,7 +39,7 @@ export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | 
     );
   }
   return (
-    <div data-testid="verdict" data-kind={d.kind} className={`space-y-1 rounded-md border-l-4 px-3 py-2 text-base ${toneOf(d)}`}>
+    <div data-testid="verdict" data-kind={d.kind} className={`space-y-1 rounded-md border-l-4 px-3 py-2 text-base [overflow-wrap:anywhere] ${toneOf(d)}`}>
       <p>
         <strong className="mr-2 font-semibold tracking-wide uppercase" data-testid="verdict-headline">
           {d.headline}:
