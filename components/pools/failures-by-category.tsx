@@ -16,11 +16,12 @@ import { batchQueries } from "@/lib/queries/batch";
  * job problem, several jobs failing on the same few nodes is a node problem (docs/diagnosis.md).
  */
 export function FailuresByCategory({ account, scope }: { account: string; scope: { pool: string } | { job: string } }) {
+  // One element: the page lays this beside the node table in a two-column grid.
   return (
-    <>
+    <div className="min-w-0 space-y-4">
       <ByCategory account={account} scope={scope} />
       {"pool" in scope && <FailuresByJob account={account} scope={scope} />}
-    </>
+    </div>
   );
 }
 
