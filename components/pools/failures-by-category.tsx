@@ -31,7 +31,6 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
   const d = q.data;
   const jobs = d?.diagnosis?.jobs ?? [];
   const named = d?.diagnosis?.nodes.length ?? 0;
-  const max = Math.max(1, ...jobs.map((j) => j.failures));
   return (
     <Panel id="jobs-split" title="Failures by job" asOf={d?.asOf}>
       {!d && q.isPending && <Loading what="failures by job" />}
@@ -44,14 +43,17 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
               <th className="text-right font-medium">Failed</th>
               <th className="text-right font-medium">of</th>
               <th className="text-right font-medium">On nodes</th>
-              {named > 0 && <th className="text-right font-medium">Outside the named nodes</th>}
-              <th className="w-1/4" />
+              {named > 0 && (
+                <th className="text-right font-medium" title="Failures outside the nodes the diagnosis names">
+                  Elsewhere
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {jobs.map((j) => (
               <tr key={j.jobId} data-testid="job-split-row" data-job-id={j.jobId}>
-                <td className="truncate font-mono">
+                <td className="font-mono [overflow-wrap:anywhere]">
                   <Link className="underline" href={paths.job(account, j.jobId)}>
                     {j.jobId}
                   </Link>
@@ -66,13 +68,6 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
                     {j.failuresElsewhere}
                   </td>
                 )}
-                <td>
-                  <span
-                    aria-hidden="true"
-                    className="block h-2.5 rounded-sm bg-slate-500 dark:bg-slate-400"
-                    style={{ width: `${(j.failures / max) * 100}%` }}
-                  />
-                </td>
               </tr>
             ))}
           </tbody>
