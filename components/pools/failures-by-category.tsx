@@ -36,7 +36,7 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
       {!d && q.isPending && <Loading what="failures by job" />}
       {d && jobs.length === 0 && <p className="text-sm">No failed tasks in this window.</p>}
       {jobs.length > 0 && (
-        <table className="w-full text-sm" data-testid="job-split">
+        <table className="-mx-2 w-[calc(100%+1rem)] border-separate border-spacing-x-2 text-sm" data-testid="job-split">
           <thead className="text-left text-slate-600 dark:text-slate-300">
             <tr>
               <th className="font-medium">Job</th>
