@@ -12,9 +12,17 @@ export interface CellInfo {
   to: number;
   count: number;
   dominant?: string;
+  /** the job and exit code with the most failures in the cell */
+  job?: string;
+  exitCode?: string;
 }
 
-export type HeatmapMatrix = Pick<HeatmapResponse, "rows" | "edges" | "counts" | "dominant" | "categories">;
+export type HeatmapMatrix = Pick<HeatmapResponse, "rows" | "edges" | "counts" | "dominant" | "categories" | "colourings">;
+
+const keyAt = (c: { keys: string[]; dominant: number[] } | undefined, i: number) => {
+  const k = c?.dominant[i] ?? -1;
+  return k >= 0 ? c?.keys[k] : undefined;
+};
 
 export function cellInfo(m: HeatmapMatrix, row: number, col: number): CellInfo | undefined {
   const cols = bucketCount(m.edges);
@@ -24,6 +32,8 @@ export function cellInfo(m: HeatmapMatrix, row: number, col: number): CellInfo |
   const i = row * cols + col;
   const d = m.dominant[i] ?? -1;
   const dominant = d >= 0 ? m.categories[d] : undefined;
+  const job = keyAt(m.colourings?.job, i);
+  const exitCode = keyAt(m.colourings?.exitCode, i);
   return {
     row,
     col,
@@ -33,6 +43,8 @@ export function cellInfo(m: HeatmapMatrix, row: number, col: number): CellInfo |
     ...range,
     count: m.counts[i] ?? 0,
     ...(dominant ? { dominant } : {}),
+    ...(job ? { job } : {}),
+    ...(exitCode ? { exitCode } : {}),
   };
 }
 

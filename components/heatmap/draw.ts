@@ -1,5 +1,6 @@
 import { cellRect, visibleRows, type Cell, type GridLayout } from "./geometry";
-import { categoryColor, countColor, type ScaleStep, type Theme } from "./scale";
+import type { KeyColouring } from "./colouring";
+import { countColor, type ScaleStep, type Theme } from "./scale";
 
 export interface DrawInput {
   layout: GridLayout;
@@ -7,9 +8,8 @@ export interface DrawInput {
   height: number;
   dpr: number;
   counts: readonly number[];
-  dominant: readonly number[];
-  categories: readonly string[];
-  metric: "failures" | "category";
+  /** the colouring by category, job or exit code; undefined colours by count */
+  keyed: KeyColouring | undefined;
   steps: readonly ScaleStep[];
   theme: Theme;
   selectedRows: ReadonlySet<number>;
@@ -53,7 +53,7 @@ export function drawHeatmap(canvas: HTMLCanvasElement, d: DrawInput): void {
       const r = cellRect(d.layout, { row, col });
       // A one-pixel gutter keeps neighbouring cells apart; on very narrow columns it would eat the cell.
       const gap = r.w >= 4 ? 1 : 0;
-      ctx.fillStyle = d.metric === "category" && count > 0 ? categoryColor(d.categories[d.dominant[i] ?? -1], d.theme) : countColor(count, d.steps, d.theme);
+      ctx.fillStyle = d.keyed && count > 0 ? d.keyed.colour(d.keyed.dominant[i] ?? -1) : countColor(count, d.steps, d.theme);
       ctx.fillRect(r.x, y + 1, r.w - gap, r.h - 2);
     }
   }

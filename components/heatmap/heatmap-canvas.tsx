@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import { announce, cellInfo, type CellInfo, type HeatmapMatrix } from "./cell-info";
+import type { KeyColouring } from "./colouring";
 import { drawHeatmap } from "./draw";
 import { hitTest, scrollToRow, type Cell, type GridLayout } from "./geometry";
 import { isNavKey, moveFocus } from "./navigation";
@@ -13,7 +14,7 @@ export interface HeatmapCanvasProps {
   layout: GridLayout;
   scrollTop: number;
   height: number;
-  metric: "failures" | "category";
+  keyed: KeyColouring | undefined;
   steps: readonly ScaleStep[];
   theme: Theme;
   selectedRows: ReadonlySet<number>;
@@ -42,9 +43,7 @@ function useDrawing(ref: RefObject<HTMLCanvasElement | null>, p: HeatmapCanvasPr
         height,
         dpr: window.devicePixelRatio || 1,
         counts: p.matrix.counts,
-        dominant: p.matrix.dominant,
-        categories: p.matrix.categories,
-        metric: p.metric,
+        keyed: p.keyed,
         steps: p.steps,
         theme: p.theme,
         selectedRows: p.selectedRows,
@@ -60,7 +59,7 @@ function useDrawing(ref: RefObject<HTMLCanvasElement | null>, p: HeatmapCanvasPr
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [ref, layout, scrollTop, height, p.matrix, p.metric, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
+  }, [ref, layout, scrollTop, height, p.matrix, p.keyed, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
 }
 
 /** The grid's keys: arrows and paging move the focus cell, Enter opens it, Space selects its row, Escape closes. */

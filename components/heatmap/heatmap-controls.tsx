@@ -2,15 +2,18 @@
 
 import type { HeatmapResponse } from "@/lib/schemas/failures";
 import { Button } from "@/components/ui/button";
+import { HEATMAP_METRICS } from "@/lib/links/view-params";
 import { selectionSummary } from "./navigation";
 
-export type HeatmapMetric = "failures" | "category";
+export type HeatmapMetric = (typeof HEATMAP_METRICS)[number];
 
-/** What the cells' colour stands for: the failure count or the most frequent category. */
+const METRIC_LABEL: Record<HeatmapMetric, string> = { failures: "Failure count", category: "Category", job: "Job", exitCode: "Exit code" };
+
+/** What the cells' colour stands for: the failure count, or the most frequent category, job or exit code. */
 export function MetricToggle({ metric, onChange }: { metric: HeatmapMetric; onChange: (metric: HeatmapMetric) => void }) {
   return (
     <div role="group" aria-label="Colour the cells by" className="flex text-sm">
-      {(["failures", "category"] as const).map((m) => (
+      {HEATMAP_METRICS.map((m) => (
         <Button
           key={m}
           variant={metric === m ? "strong" : "secondary"}
@@ -18,10 +21,24 @@ export function MetricToggle({ metric, onChange }: { metric: HeatmapMetric; onCh
           onClick={() => onChange(m)}
           className="rounded-none border border-slate-300 first:rounded-l last:rounded-r dark:border-slate-700"
         >
-          {m === "failures" ? "Failure count" : "Category"}
+          {METRIC_LABEL[m]}
         </Button>
       ))}
     </div>
+  );
+}
+
+/** "Failing nodes only": hides the rows without a failure in the window (`failing=1` in the URL). */
+export function FailingToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <Button
+      variant={on ? "strong" : "secondary"}
+      aria-pressed={on}
+      onClick={() => onChange(!on)}
+      className="border border-slate-300 text-sm dark:border-slate-700"
+    >
+      Failing nodes only
+    </Button>
   );
 }
 
@@ -33,10 +50,20 @@ export function SelectionBar({ data, selected, onClear }: { data: HeatmapRespons
         {selectionSummary(selected.length)}
       </span>
       {selected.length > 0 && <Button onClick={onClear}>Clear selection</Button>}
-      <span className="text-slate-600 dark:text-slate-300">
-        {data.totals.failures} failed tasks on {data.totals.nodesWithFailures} of {data.rows.length} nodes · read {data.pagesRead} pages from {data.jobsRead}{" "}
-        jobs
+      <span className="text-slate-600 dark:text-slate-300" data-testid="heatmap-counts">
+        {countsLine(data)} · read {data.pagesRead} pages from {data.jobsRead} jobs
       </span>
     </div>
   );
+}
+
+/**
+ * The page's one sentence of counts, from the diagnosis (the same numbers the verdict speaks of): nodes
+ * that ran tasks in the window, and nodes in the pool today, each named for what it is.
+ */
+export function countsLine(data: HeatmapResponse): string {
+  const c = data.diagnosis?.counts;
+  if (!c) return `${data.totals.failures} failed tasks on ${data.totals.nodesWithFailures} nodes`;
+  const tasks = `${c.failures} of ${c.completed} completed ${c.completed === 1 ? "task" : "tasks"} failed`;
+  return `${tasks}, on ${c.nodesWithFailures} of the ${c.nodesActive} nodes that ran tasks (${c.nodesInPool} nodes in the pool now)`;
 }

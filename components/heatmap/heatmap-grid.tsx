@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
+import type { KeyColouring } from "./colouring";
 import type { Cell, GridLayout } from "./geometry";
 import { HeatmapCanvas } from "./heatmap-canvas";
 import { LABEL_COLUMNS, RowLabels } from "./row-labels";
@@ -15,7 +16,7 @@ const LABEL_WIDTH = 448;
 
 export interface HeatmapGridProps {
   data: HeatmapResponse;
-  metric: "failures" | "category";
+  keyed: KeyColouring | undefined;
   steps: readonly ScaleStep[];
   theme: Theme;
   selected: readonly string[];
@@ -114,7 +115,7 @@ export function HeatmapGrid(p: HeatmapGridProps) {
               layout={layout}
               scrollTop={scrollTop}
               height={height}
-              metric={p.metric}
+              keyed={p.keyed}
               steps={p.steps}
               theme={p.theme}
               selectedRows={selectedRows}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, type ReactNode } from "react";
 import { ActionBar } from "@/components/remediation/action-bar";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
@@ -12,9 +12,12 @@ import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
 import { LoadProgress } from "./load-progress";
-import { MetricToggle, SelectionBar } from "./heatmap-controls";
+import { keyColouring } from "./colouring";
+import { failingOnly } from "./failing-only";
+import { FailingToggle, MetricToggle, SelectionBar, type HeatmapMetric } from "./heatmap-controls";
 import { selectRange, toggleRow } from "./navigation";
-import { countSteps } from "./scale";
+import { countSteps, type Theme } from "./scale";
+import type { HeatmapResponse } from "@/lib/schemas/failures";
 import { bucketRange, cellRange, columnOf } from "./time-axis";
 import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";
 import { useEscapeClosesCell } from "./use-escape-closes-cell";
@@ -40,6 +43,24 @@ function useRowSelection(selected: readonly string[], order: readonly string[], 
   };
 }
 
+/** The matrix as shown: cut to the failing rows on request, with its count steps and key colouring. */
+function useShownMatrix(all: HeatmapResponse | undefined, failing: boolean, metric: HeatmapMetric, theme: Theme) {
+  const data = useMemo(() => (all && failing ? failingOnly(all) : all), [all, failing]);
+  const steps = useMemo(() => countSteps(theme), [theme]);
+  const keyed = useMemo(() => (data ? keyColouring(data, metric, theme) : undefined), [data, metric, theme]);
+  return { data, steps, keyed };
+}
+
+/** The colouring and filter controls, and the legend beside them. */
+function HeatmapToolbar({ controls, legend }: { controls: ReactNode; legend: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex flex-wrap items-center gap-2">{controls}</div>
+      {legend}
+    </div>
+  );
+}
+
 /**
  * The failure heatmap of a pool or a job: verdict, legend, the grid, the selection and the opened cell.
  * All view state is in the URL, so a pasted link shows the same.
@@ -49,17 +70,15 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   const windowQ = useWindowQuery();
   const q = useHeatmap(account, scope);
   const theme = useTheme();
-  const data = q.data;
-  const steps = useMemo(() => countSteps(data?.maxCell ?? 1, theme), [data?.maxCell, theme]);
+  const failing = view.failing === "1";
+  const { data, steps, keyed } = useShownMatrix(q.data, failing, view.metric, theme);
   const order = useMemo(() => data?.rows.map((r) => r.nodeId) ?? [], [data]);
   const selected = useMemo(() => view.sel ?? [], [view.sel]);
   const err = errorInfo(q.error);
-
   const opened = useMemo(() => openedCell(data?.edges, order, view.cellNode, view.cellAt), [data, order, view.cellNode, view.cellAt]);
 
   const poolId = "pool" in scope ? scope.pool : data?.poolId;
   const nodeHref = poolId ? (nodeId: string) => paths.node(account, poolId, nodeId) : undefined;
-
   const select = useRowSelection(selected, order, (sel) => void setView({ sel }));
   const open = (cell: Cell) => {
     const nodeId = order[cell.row];
@@ -79,20 +98,27 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
         {!data && q.isPending && <Loading what="the heatmap" />}
         {data && (
           <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
-            <VerdictLine verdict={data.verdict} />
-            <div className="flex flex-wrap items-center justify-between gap-3">
-              <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
-              <HeatmapLegend metric={view.metric} steps={steps} categories={data.categories} byCategory={data.totals.byCategory} theme={theme} />
-            </div>
+            <VerdictLine data={data} />
+            <HeatmapToolbar
+              controls={
+                <>
+                  <MetricToggle metric={view.metric} onChange={(metric) => void setView({ metric })} />
+                  <FailingToggle on={failing} onChange={(on) => void setView({ failing: on ? "1" : null })} />
+                </>
+              }
+              legend={<HeatmapLegend metric={view.metric} steps={steps} data={data} keyed={keyed} theme={theme} />}
+            />
             <SignatureFilterChip account={account} scope={scope} />
             <SelectionBar data={data} selected={selected} onClear={() => void setView({ sel: null })} />
             {poolId && <ActionBar account={account} poolId={poolId} nodeIds={selected} testId="heatmap-actions" />}
             {data.rows.length === 0 ? (
-              <p className="text-slate-600 dark:text-slate-300">No nodes and no failed tasks in this window.</p>
+              <p className="text-slate-600 dark:text-slate-300">
+                {failing ? "No node failed a task in this window." : "No nodes and no failed tasks in this window."}
+              </p>
             ) : (
               <HeatmapGrid
                 data={data}
-                metric={view.metric}
+                keyed={keyed}
                 steps={steps}
                 theme={theme}
                 selected={selected}

@@ -1,5 +1,6 @@
 import { CategoryBadge, NodeStateBadge } from "@/components/ui/badges";
 import { countText, type CellInfo } from "./cell-info";
+import { exitCodeLabel } from "./colouring";
 import { rangeLabel } from "./time-axis";
 
 /** What a hovered cell means, in words; it follows the pointer and never takes it. */
@@ -25,6 +26,13 @@ export function HeatmapTooltip({ info, x, y }: { info: CellInfo; x: number; y: n
       {info.dominant && (
         <p className="flex items-center gap-1">
           mostly <CategoryBadge category={info.dominant} />
+        </p>
+      )}
+      {(info.job || info.exitCode) && (
+        <p>
+          {info.job && <span className="font-mono">{info.job}</span>}
+          {info.job && info.exitCode && " · "}
+          {info.exitCode && exitCodeLabel(info.exitCode)}
         </p>
       )}
       {info.count > 0 && <p className="text-slate-500 dark:text-slate-400">Click to list the tasks</p>}

@@ -1,17 +1,16 @@
-import { interpolateInferno, interpolateYlOrRd } from "d3-scale-chromatic";
-
 /**
  * Colour scales of the heatmap. Pure (no DOM): the grid, the legend and the tests share them.
  *
- * Counts are binned into a few discrete steps rather than a continuous ramp, so the legend can print the
- * exact numbers each colour stands for, and an operator comparing two cells compares two labelled steps.
- * Zero is not a step: an empty cell is drawn in a neutral grey, and a count of one is the first clearly
- * coloured step: zero must be visibly different from one.
+ * One fixed scale for failure counts on every page (pool, job, any window): a colour always means the same
+ * number of failed tasks, so a screenshot of one page can be compared with another (docs/diagnosis.md,
+ * "Colour scale"). Counts are binned into six labelled steps with fixed bounds, growing roughly
+ * geometrically (1, 2, 3–4, 5–9, 10–19, 20+), so the legend prints the exact numbers each colour stands for.
+ * Zero is not a step: an empty cell is a neutral grey, visibly different from one failure.
  */
 export type Theme = "light" | "dark";
 
 export interface ScaleStep {
-  /** Inclusive bounds of the counts this colour stands for. */
+  /** Inclusive bounds of the counts this colour stands for (`to` is Infinity for the last, open step). */
   from: number;
   to: number;
   color: string;
@@ -19,42 +18,24 @@ export interface ScaleStep {
 
 export const EMPTY_CELL: Record<Theme, string> = { light: "#e2e8f0", dark: "#1e293b" };
 
-const MAX_STEPS = 7;
+/** Upper bounds of the steps; the last step is open ("20+"). */
+export const STEP_BOUNDS = [1, 2, 4, 9, 19, Infinity] as const;
 
 /**
- * Light theme: YlOrRd from a saturated yellow-orange to dark red (more failures, more contrast to white).
- * Dark theme: Inferno from magenta to bright yellow, for the same reason against a near-black page. Both
- * are sequential and readable with the common colour-vision deficiencies.
+ * One hue family, orange to red (ColorBrewer OrRd), in both themes. More failures always stand out more
+ * from the page: on the light theme the steps darken towards deep red, on the dark theme they brighten
+ * towards pale orange, so the busiest cell is never the one that melts into the background.
  */
-function ramp(theme: Theme, t: number): string {
-  return theme === "light" ? interpolateYlOrRd(0.28 + 0.72 * t) : interpolateInferno(0.42 + 0.56 * t);
+const RAMP: Record<Theme, readonly string[]> = {
+  light: ["#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000", "#7f0000"],
+  dark: ["#a50f15", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84", "#fee8c8"],
+};
+
+export function countSteps(theme: Theme): ScaleStep[] {
+  return STEP_BOUNDS.map((to, i) => ({ from: i === 0 ? 1 : STEP_BOUNDS[i - 1]! + 1, to, color: RAMP[theme][i]! }));
 }
 
-/** Integer upper bounds of each step, growing roughly geometrically so a few hot cells do not wash out the rest. */
-export function stepBounds(maxCell: number): number[] {
-  const max = Math.max(1, Math.floor(maxCell));
-  if (max <= MAX_STEPS) return Array.from({ length: max }, (_, i) => i + 1);
-  // A single failure always has a step of its own: "one bad task" reads differently from "a few".
-  const bounds: number[] = [1];
-  for (let i = 1; i < MAX_STEPS; i++) {
-    const b = Math.round(Math.pow(max, i / (MAX_STEPS - 1)));
-    if (b > (bounds[bounds.length - 1] as number)) bounds.push(b);
-  }
-  bounds[bounds.length - 1] = max;
-  return bounds;
-}
-
-export function countSteps(maxCell: number, theme: Theme): ScaleStep[] {
-  const bounds = stepBounds(maxCell);
-  const n = bounds.length;
-  return bounds.map((to, i) => ({
-    from: i === 0 ? 1 : (bounds[i - 1] as number) + 1,
-    to,
-    color: ramp(theme, n === 1 ? 0.6 : i / (n - 1)),
-  }));
-}
-
-/** The step a count falls in, or −1 for zero (an empty cell). Counts above the last bound use the last step. */
+/** The step a count falls in, or −1 for zero (an empty cell). */
 export function stepIndex(count: number, steps: readonly ScaleStep[]): number {
   if (!(count >= 1) || steps.length === 0) return -1;
   for (let i = 0; i < steps.length; i++) if (count <= (steps[i] as ScaleStep).to) return i;
@@ -67,7 +48,18 @@ export function countColor(count: number, steps: readonly ScaleStep[], theme: Th
 }
 
 export function stepLabel(step: ScaleStep): string {
+  if (step.to === Infinity) return `${step.from}+`;
   return step.from === step.to ? String(step.from) : `${step.from}–${step.to}`;
+}
+
+/** Colours of the job and exit-code colourings by key rank (most frequent first); past these, "other". */
+const KEY_COLOURS = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"];
+export const MAX_KEY_COLOURS = KEY_COLOURS.length;
+const OTHER_KEY: Record<Theme, string> = { light: "#525252", dark: "#a3a3a3" };
+
+export function keyColor(index: number, theme: Theme): string {
+  if (index < 0) return EMPTY_CELL[theme];
+  return KEY_COLOURS[index] ?? OTHER_KEY[theme];
 }
 
 /**

@@ -19,7 +19,10 @@ describe("heatmap buckets and time", () => {
   it("keeps an opened cell's range when the live window has slid past its edges", () => {
     expect(cellRange(edges, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000, to: from + 6 * 60_000 });
     const slid = bucketEdges({ from: from + 17_000, to: from + 3_617_000 }, 60);
-    expect(cellRange(slid, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000, to: from + 6 * 60_000 });
+    // After the window slid, the opened cell is the bucket the grid outlines and counts, not a made-up range.
+    expect(cellRange(slid, from + 5 * 60_000)).toEqual({ from: from + 4 * 60_000 + 17_000, to: from + 5 * 60_000 + 17_000 });
+    // Slid past the window's start: cut to the window, so the list holds no task the grid does not count.
+    expect(cellRange(slid, from)).toEqual({ from: from + 17_000, to: from + 60_000 });
   });
 
   it("labels ticks in UTC, evenly spaced, with the date once the window spans days", () => {

@@ -22,16 +22,20 @@ export function columnOf(edges: readonly number[], at: number): number {
 }
 
 /**
- * The time range of an opened cell: the bucket that starts exactly at `at` when the current edges still
- * have one, else a bucket's width from `at` (the live window has slid since the link was made).
+ * The time range of an opened cell: the bucket of the current edges that holds `at`, the very cell the
+ * grid outlines and counts (a live window slides, so `at` may no longer be a bucket's start). When the
+ * window has slid past `at`, a bucket's width from `at`, cut to the window, so the list never counts
+ * tasks the grid no longer shows.
  */
 export function cellRange(edges: readonly number[], at: number): { from: number; to: number } {
   const col = bucketOf(edges, at);
   const exact = col >= 0 ? bucketRange(edges, col) : undefined;
-  if (exact && exact.from === at) return exact;
+  if (exact) return exact;
   const n = bucketCount(edges);
   const width = n > 0 ? Math.round(((edges[n] as number) - (edges[0] as number)) / n) : 60_000;
-  return { from: at, to: at + width };
+  const first = n > 0 ? (edges[0] as number) : at;
+  const from = Math.max(at, first);
+  return { from, to: Math.max(from + 1, at + width) };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -15,6 +15,7 @@ export const HEATMAP_BUCKETS = 60;
 export const heatmapViewParams = {
   ...windowParams,
   metric: poolViewParams.metric,
+  failing: poolViewParams.failing,
   sel: poolViewParams.sel,
   cellNode: poolViewParams.cellNode,
   cellAt: poolViewParams.cellAt,

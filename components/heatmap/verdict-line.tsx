@@ -1,29 +1,72 @@
-import type { HeatmapResponse } from "@/lib/schemas/failures";
+import type { Diagnosis, HeatmapResponse } from "@/lib/schemas/failures";
 
-const KIND: Record<HeatmapResponse["verdict"]["kind"], { words: string; tone: string }> = {
-  concentrated: {
-    words: "Node problem",
-    tone: "border-red-400 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-50",
-  },
-  spread: {
-    words: "Job problem",
-    tone: "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50",
-  },
-  none: {
-    words: "No failures",
-    tone: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50",
-  },
+const TONE = {
+  red: "border-red-400 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-50",
+  amber: "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50",
+  blue: "border-sky-400 bg-sky-50 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-50",
+  green: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50",
 };
 
-/** The answer to "bad node or bad job?", first and in words: the kind, then the server's sentence. */
-export function VerdictLine({ verdict }: { verdict: HeatmapResponse["verdict"] }) {
-  const k = KIND[verdict.kind];
+/** Green only when nothing failed and no node is faulty: a pool whose nodes fail their start task is never all clear. */
+function toneOf(d: Diagnosis): string {
+  if (d.kind === "node" || d.kind === "both") return d.nodes.every((n) => n.handled) && d.kind === "node" ? TONE.amber : TONE.red;
+  if (d.kind === "job") return TONE.amber;
+  if (d.kind === "unsure") return TONE.blue;
+  return d.nodeFaults.length > 0 ? TONE.amber : TONE.green;
+}
+
+const HANDLED: Record<NonNullable<Diagnosis["nodes"][number]["handled"]>, string> = {
+  removed: "removed",
+  disabled: "scheduling disabled",
+  unusable: "unusable",
+  starttaskfailed: "start task failed",
+  offline: "offline",
+};
+
+/**
+ * The answer to "bad node or bad job?", first and in words: the diagnosis' headline and sentence, the
+ * nodes it names (those already out of service marked so) and the node faults. Every number here comes
+ * from the server's one computation (docs/diagnosis.md).
+ */
+export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | "diagnosis"> }) {
+  const d = data.diagnosis;
+  if (!d) {
+    const v = data.verdict;
+    return (
+      <p data-testid="verdict" data-kind={v.kind} className={`rounded-md border-l-4 px-3 py-2 text-base ${v.kind === "none" ? TONE.green : TONE.amber}`}>
+        {v.text}
+      </p>
+    );
+  }
   return (
-    <p data-testid="verdict" data-kind={verdict.kind} className={`rounded-md border-l-4 px-3 py-2 text-base ${k.tone}`}>
-      <strong className="mr-2 font-semibold tracking-wide uppercase">
-        {k.words} ({verdict.kind}):
-      </strong>
-      {verdict.text}
-    </p>
+    <div data-testid="verdict" data-kind={d.kind} className={`space-y-1 rounded-md border-l-4 px-3 py-2 text-base [overflow-wrap:anywhere] ${toneOf(d)}`}>
+      <p>
+        <strong className="mr-2 font-semibold tracking-wide uppercase" data-testid="verdict-headline">
+          {d.headline}:
+        </strong>
+        <span data-testid="verdict-text">{d.text}</span>
+      </p>
+      {d.nodes.length > 0 && (
+        <ul className="space-y-0.5 text-sm" aria-label="Nodes named by the diagnosis">
+          {d.nodes.map((n) => (
+            <li key={n.nodeId} data-testid="diagnosis-node" data-node-id={n.nodeId} data-handled={n.handled ?? ""}>
+              <span className="font-mono font-medium">{n.nodeId}</span>
+              {n.handled && <span className="ml-2 rounded bg-white/60 px-1 text-xs font-medium dark:bg-black/30">already {HANDLED[n.handled]}</span>}
+              <span className="ml-2">{n.reasons.join("; ")}</span>
+              {n.jobs.length > 0 && <span className="ml-2">· jobs: {n.jobs.map((j) => `${j.jobId} (${j.count})`).join(", ")}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.nodeFaults.length > 0 && (
+        <ul className="list-disc pl-5 text-sm" aria-label="Node faults" data-testid="node-faults">
+          {d.nodeFaults.map((f) => (
+            <li key={f.kind + f.text} data-fault={f.kind}>
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

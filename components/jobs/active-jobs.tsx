@@ -104,6 +104,6 @@ export function ActiveJobs({ account }: { account: string }) {
 
 function RecentFailures({ account, jobId }: { account: string; jobId: string }) {
   const { data, isError } = useQuery(batchQueries.failures(account, { job: jobId }, { window: "1h" }));
-  if (!data) return <span className="text-slate-400">{isError ? "?" : "…"}</span>;
-  return <span className={data.failed > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500"}>{data.failed}</span>;
+  if (!data) return <span className="text-slate-500 dark:text-slate-400">{isError ? "?" : "…"}</span>;
+  return <span className={data.failed > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-500 dark:text-slate-400"}>{data.failed}</span>;
 }

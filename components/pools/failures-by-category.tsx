@@ -1,16 +1,83 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useWindowQuery } from "@/components/heatmap";
+import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CategoryBadge } from "@/components/ui/badges";
 import { Loading, Panel } from "@/components/ui/panel";
 import { formatPercent } from "@/lib/format";
+import Link from "next/link";
+import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
 
-/** How the window's failures split by category, with a bar for each so the largest stands out. */
+/**
+ * How the window's failures split by category, and beside it by job: a job failing on every node is a
+ * job problem, several jobs failing on the same few nodes is a node problem (docs/diagnosis.md).
+ */
 export function FailuresByCategory({ account, scope }: { account: string; scope: { pool: string } | { job: string } }) {
+  // One element: the page lays this beside the node table in a two-column grid.
+  return (
+    <div className="min-w-0 space-y-4">
+      <ByCategory account={account} scope={scope} />
+      {"pool" in scope && <FailuresByJob account={account} scope={scope} />}
+    </div>
+  );
+}
+
+/** The diagnosis' split by job: each job's failures, on how many nodes, and how many outside the nodes it names. */
+export function FailuresByJob({ account, scope }: { account: string; scope: { pool: string } | { job: string } }) {
+  const q = useHeatmap(account, scope);
+  const d = q.data;
+  const jobs = d?.diagnosis?.jobs ?? [];
+  const named = d?.diagnosis?.nodes.length ?? 0;
+  return (
+    <Panel id="jobs-split" title="Failures by job" asOf={d?.asOf}>
+      {!d && q.isPending && <Loading what="failures by job" />}
+      {d && jobs.length === 0 && <p className="text-sm">No failed tasks in this window.</p>}
+      {jobs.length > 0 && (
+        <table className="-mx-2 w-[calc(100%+1rem)] border-separate border-spacing-x-2 text-sm" data-testid="job-split">
+          <thead className="text-left text-slate-600 dark:text-slate-300">
+            <tr>
+              <th className="font-medium">Job</th>
+              <th className="text-right font-medium">Failed</th>
+              <th className="text-right font-medium">of</th>
+              <th className="text-right font-medium">On nodes</th>
+              {named > 0 && (
+                <th className="text-right font-medium" title="Failures outside the nodes the diagnosis names">
+                  Elsewhere
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.jobId} data-testid="job-split-row" data-job-id={j.jobId}>
+                <td className="font-mono [overflow-wrap:anywhere]">
+                  <Link className="underline" href={paths.job(account, j.jobId)}>
+                    {j.jobId}
+                  </Link>
+                </td>
+                <td className="text-right font-semibold tabular-nums">{j.failures}</td>
+                <td className="text-right tabular-nums">{j.completed}</td>
+                <td className="text-right tabular-nums" data-testid="job-split-nodes">
+                  {j.nodesWithFailures}
+                </td>
+                {named > 0 && (
+                  <td className="text-right tabular-nums" data-testid="job-split-elsewhere">
+                    {j.failuresElsewhere}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
+
+function ByCategory({ account, scope }: { account: string; scope: { pool: string } | { job: string } }) {
   const q = useQuery(batchQueries.failures(account, scope, useWindowQuery()));
   const err = errorInfo(q.error);
   const d = q.data;

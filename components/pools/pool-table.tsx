@@ -48,7 +48,7 @@ function stateColumn(c: (typeof STATE_COLUMNS)[number]): TableColumn<PoolSummary
     sortValue: (p) => p.nodeStates[c.key],
     cell: (p) => {
       const n = p.nodeStates[c.key];
-      const tone = c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-400 dark:text-slate-500" : undefined;
+      const tone = c.bad && n > 0 ? "font-semibold text-red-700 dark:text-red-300" : n === 0 ? "text-slate-500 dark:text-slate-400" : undefined;
       return (
         <span data-testid={`${p.id}-${c.key}`} className={tone}>
           {n}
@@ -159,11 +159,11 @@ export function PoolTable({ account }: { account: string }) {
 /** Nodes that failed tasks in the last hour: the number that says which pool to open first. */
 function FailingNodes({ account, poolId }: { account: string; poolId: string }) {
   const { data, isError } = useQuery(batchQueries.heatmap(account, { pool: poolId }, { window: "1h", buckets: 12 }));
-  if (!data) return <span className="text-slate-400">{isError ? "?" : "…"}</span>;
+  if (!data) return <span className="text-slate-500 dark:text-slate-400">{isError ? "?" : "…"}</span>;
   const n = data.totals.nodesWithFailures;
   return (
     <span
-      className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500"}
+      className={n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-500 dark:text-slate-400"}
       title={`${data.totals.failures} failed tasks in the last hour`}
     >
       {n}

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { AsOf } from "@/components/ui/as-of";
 import { GonePanel, isGone } from "@/components/ui/gone";
+import { useHeatmap } from "@/components/heatmap";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
@@ -15,6 +16,9 @@ import { batchQueries } from "@/lib/queries/batch";
  */
 export function PoolView({ account, poolId, children }: { account: string; poolId: string; children: ReactNode }) {
   const q = useQuery(batchQueries.pool(account, poolId));
+  // "Unhealthy nodes" as an operator means it (docs/diagnosis.md): the diagnosis' bad nodes still in the
+  // pool, and nodes in starttaskfailed, unusable or unknown or with errors; Batch's state counts until then.
+  const diagnosis = useHeatmap(account, { pool: poolId }).data?.diagnosis;
   const err = errorInfo(q.error);
   if (!q.data && isGone(err)) {
     return (
@@ -45,9 +49,9 @@ export function PoolView({ account, poolId, children }: { account: string; poolI
             ["VM size", pool.vmSize],
             ["Dedicated", `${pool.dedicated.current}/${pool.dedicated.target}`],
             ["Spot", `${pool.lowPriority.current}/${pool.lowPriority.target}`],
-            ["Unhealthy nodes", String(pool.unhealthyNodes)],
+            ["Unhealthy nodes", String(diagnosis?.counts.unhealthyNodes ?? pool.unhealthyNodes)],
           ].map(([k, v]) => (
-            <div key={k} className="flex gap-1">
+            <div key={k} className="flex gap-1" data-testid={`pool-fact-${k!.toLowerCase().replace(/ /g, "-")}`}>
               <dt className="text-slate-600 dark:text-slate-300">{k}:</dt>
               <dd className="font-medium">{v}</dd>
             </div>

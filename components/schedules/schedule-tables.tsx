@@ -11,7 +11,7 @@ import type { JobScheduleJobsResponse, JobScheduleSummary } from "@/lib/schemas/
 type ScheduledJob = JobScheduleJobsResponse["jobs"][number];
 
 const failedTone = (n: number | undefined) =>
-  n === undefined ? undefined : n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-400 dark:text-slate-500";
+  n === undefined ? undefined : n > 0 ? "font-semibold text-red-700 dark:text-red-300" : "text-slate-500 dark:text-slate-400";
 
 function scheduleColumns(account: string): TableColumn<JobScheduleSummary>[] {
   return [

@@ -1,6 +1,6 @@
 import "server-only";
 import { BadRequestError } from "@/lib/errors/api-error";
-import { buildHeatmap } from "@/lib/heatmap/build-heatmap";
+import { buildHeatmap, type FailedTaskPoint } from "@/lib/heatmap/build-heatmap";
 import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
 import { sameId } from "@/lib/schemas/ids";
 import type { WindowQuery } from "@/lib/schemas/inputs";
@@ -117,14 +117,27 @@ export async function heatmap(
   const data: ScopeTasks & { window: { from: number; to: number }; asOf: string } = await scopeTasks(account, scope, w);
   const nodes = data.poolId ? await poolNodeStates(account, data.poolId) : [];
   const completedByNode = new Map<string, number>();
-  const failures = [];
+  const completedByJobNode = new Map<string, Map<string, number>>();
+  const failures: FailedTaskPoint[] = [];
   for (const t of data.tasks) {
-    if (t.nodeId) completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
+    if (t.nodeId) {
+      completedByNode.set(t.nodeId, (completedByNode.get(t.nodeId) ?? 0) + 1);
+      const perNode = completedByJobNode.get(t.jobId) ?? new Map<string, number>();
+      perNode.set(t.nodeId, (perNode.get(t.nodeId) ?? 0) + 1);
+      completedByJobNode.set(t.jobId, perNode);
+    }
     // A failure with no node (ended before it was scheduled) still goes in: buildHeatmap counts it as
     // excluded.noNode, so the view says so instead of disagreeing silently with the failure summary.
-    if (t.failed && (!keep || keep(t))) failures.push({ nodeId: t.nodeId ?? "", endTime: t.endTime, category: t.category ?? "Unknown" });
+    if (t.failed && (!keep || keep(t)))
+      failures.push({
+        nodeId: t.nodeId ?? "",
+        endTime: t.endTime,
+        category: t.category ?? "Unknown",
+        jobId: t.jobId,
+        ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}),
+      });
   }
-  const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode });
+  const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode, completedByJobNode });
   return {
     asOf: data.asOf,
     scope: scopeView(scope),
@@ -139,13 +152,21 @@ export async function heatmap(
 function poolNodeStates(account: BatchAccount, poolId: string) {
   return cachedRead(account, poolKeys.nodeStates(poolId), async ({ client }) => {
     const { items } = await listAll(
-      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState" } }),
+      // startTaskInfo and errors: the diagnosis' node faults (docs/diagnosis.md); still one small page per 1,000 nodes.
+      () => client.computeNode.list(poolId, { computeNodeListOptions: { select: "id,state,schedulingState,startTaskInfo,errors" } }),
       (link) => client.computeNode.listNext(link),
     ).catch((e: { statusCode?: number }) => (e.statusCode === 404 ? { items: [] } : Promise.reject(e)));
     return {
       nodes: items.map((n) => {
         const schedulingState = wireEnum(n.schedulingState, SCHEDULING_STATES);
-        return { id: n.id ?? "", state: wireEnum(n.state, NODE_STATES) ?? "unknown", ...(schedulingState ? { schedulingState } : {}) };
+        const errors = (n.errors ?? []).map((e) => e.code ?? "Unknown");
+        return {
+          id: n.id ?? "",
+          state: wireEnum(n.state, NODE_STATES) ?? "unknown",
+          ...(schedulingState ? { schedulingState } : {}),
+          ...(String(n.startTaskInfo?.result ?? "").toLowerCase() === "failure" ? { startTaskFailed: true } : {}),
+          ...(errors.length ? { errors } : {}),
+        };
       }),
     };
   }).then((r) => r.nodes);

@@ -7,7 +7,9 @@ import { dominantCategories, groupPointsByCell } from "./cells";
 import { placePoints } from "./place-points";
 import { rankCategories, rowsWithRates, sortRows } from "./rank";
 import type { HeatmapInput, HeatmapMatrix } from "./types";
-import { judge } from "./verdict";
+import { tallies } from "./colourings";
+import { diagnose } from "./diagnose";
+import { verdictOf } from "./verdict";
 import { bucketEdges } from "./window";
 
 export type * from "./types";
@@ -15,8 +17,8 @@ export { GONE_STATE } from "./types";
 
 /**
  * Four steps: place each point on a provisional (row, bucket) cell; rank the categories and sort the rows
- * worst first; group the points by their final cell; find each cell's dominant category. The verdict is
- * judged on the sorted rows.
+ * worst first; group the points by their final cell; find each cell's dominant category (and job and
+ * exit code). The diagnosis (and the verdict derived from it) is computed from the same counts.
  */
 export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
   const { window, buckets } = input;
@@ -24,11 +26,19 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
   const placed = placePoints(input, edges);
   const { categories, catRemap, byCategory } = rankCategories(placed.catNames, placed.catTotals);
   const { sortedRows, rowRemap } = sortRows(rowsWithRates(placed.rows, placed.rowFailures, input.completedByNode));
-  const { pointCell, pointCat, kept } = placed;
+  const { pointCell, pointCat, pointSrc, kept } = placed;
   const groups = groupPointsByCell({ pointCell, pointCat, kept, rowCount: sortedRows.length, buckets, rowRemap, catRemap });
   const { dominant, maxCell } = dominantCategories(groups, sortedRows, buckets, categories);
 
   const nodesWithFailures = sortedRows.reduce((acc, row) => acc + (row.failures > 0 ? 1 : 0), 0);
+  const tally = tallies(input.failures, pointSrc, pointCell, kept, sortedRows.length * buckets);
+  const keptPoints = Array.from(pointSrc.subarray(0, kept), (i) => input.failures[i]!);
+  const diagnosis = diagnose({
+    rows: sortedRows,
+    failures: keptPoints,
+    nodes: input.nodes,
+    ...(input.completedByJobNode ? { completedByJobNode: input.completedByJobNode } : {}),
+  });
   return {
     window: { from: window.from, to: window.to },
     edges,
@@ -38,7 +48,9 @@ export function buildHeatmap(input: HeatmapInput): HeatmapMatrix {
     categories,
     totals: { failures: kept, nodesWithFailures, byCategory },
     maxCell,
-    verdict: judge(sortedRows, kept),
+    verdict: verdictOf(diagnosis),
+    diagnosis,
+    ...tally,
     excluded: { outsideWindow: placed.outsideWindow, noNode: placed.noNode },
   };
 }

@@ -19,6 +19,8 @@ export interface Placement {
   rowFailures: number[];
   pointCell: Uint32Array;
   pointCat: Uint32Array;
+  /** the input index of each kept point, for the colourings by job and exit code */
+  pointSrc: Uint32Array;
   kept: number;
   outsideWindow: number;
   noNode: number;
@@ -67,6 +69,7 @@ export function placePoints(input: HeatmapInput, edges: number[]): Placement {
     rowFailures: new Array<number>(rows.length).fill(0),
     pointCell: new Uint32Array(n),
     pointCat: new Uint32Array(n),
+    pointSrc: new Uint32Array(n),
     kept: 0,
     outsideWindow: 0,
     noNode: 0,
@@ -119,6 +122,7 @@ export function placePoints(input: HeatmapInput, edges: number[]): Placement {
     const c = categoryOf(point.category);
     out.pointCell[out.kept] = r * buckets + b;
     out.pointCat[out.kept] = c;
+    out.pointSrc[out.kept] = p;
     out.kept++;
     out.rowFailures[r] = (out.rowFailures[r] as number) + 1;
     out.catTotals[c] = (out.catTotals[c] as number) + 1;

@@ -1,3 +1,4 @@
+import { compareNatural } from "@/lib/compare-natural";
 import { idKey } from "@/lib/schemas/ids";
 import type { RowAcc } from "./place-points";
 import type { HeatmapRow } from "./types";
@@ -53,11 +54,17 @@ export function rowsWithRates(acc: RowAcc[], rowFailures: number[], completedByN
   });
 }
 
+/**
+ * Total and deterministic, so rows with equal counts keep their places across refreshes: failures, then
+ * rate, then the node id in natural order (tvm-2 before tvm-10), case-insensitively as Batch compares ids.
+ */
 function compareRows(a: HeatmapRow, b: HeatmapRow): number {
-  return b.failures - a.failures || (b.failureRate ?? -1) - (a.failureRate ?? -1) || cmp(a.nodeId, b.nodeId);
+  return (
+    b.failures - a.failures || (b.failureRate ?? -1) - (a.failureRate ?? -1) || compareNatural(idKey(a.nodeId), idKey(b.nodeId)) || cmp(a.nodeId, b.nodeId)
+  );
 }
 
-/** Rows worst first: failures desc, then failure rate desc, then node id. */
+/** Rows worst first: failures desc, then failure rate desc, then node id (natural order). */
 export function sortRows(rows: HeatmapRow[]) {
   const order = rows.map((_, i) => i);
   order.sort((a, b) => compareRows(rows[a] as HeatmapRow, rows[b] as HeatmapRow));

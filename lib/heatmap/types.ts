@@ -1,4 +1,6 @@
 /** The heatmap's input (failed task points, the node list) and the matrix it becomes. */
+import type { Diagnosis } from "@/lib/schemas/failures";
+import type { Tallies } from "./colourings";
 import type { TimeWindow } from "./window";
 
 export interface FailedTaskPoint {
@@ -7,6 +9,8 @@ export interface FailedTaskPoint {
   endTime: number;
   /** a FailureCategory; a plain string so this module stays independent of the taxonomy */
   category: string;
+  jobId?: string;
+  exitCode?: number;
 }
 
 export interface NodeInfo {
@@ -15,6 +19,10 @@ export interface NodeInfo {
   schedulingState?: string;
   /** tasks run in the window, for the failure rate; may be undefined */
   tasksRun?: number;
+  /** the start task failed (startTaskInfo.result), whatever the state says */
+  startTaskFailed?: boolean;
+  /** codes of the node's errors[] */
+  errors?: string[];
 }
 
 export interface HeatmapInput {
@@ -25,6 +33,8 @@ export interface HeatmapInput {
   failures: FailedTaskPoint[];
   /** completed tasks (success + failure) that ended in the window, per node (ids in any case), for the failure rate */
   completedByNode?: Map<string, number>;
+  /** completed tasks per job, per node id (any case), for the diagnosis' job-by-job background rates */
+  completedByJobNode?: Map<string, Map<string, number>>;
 }
 
 export interface HeatmapRow {
@@ -61,6 +71,11 @@ export interface HeatmapMatrix {
   totals: { failures: number; nodesWithFailures: number; byCategory: Record<string, number> };
   maxCell: number;
   verdict: HeatmapVerdict;
+  /** the one computation every number and word of the page is read from (docs/diagnosis.md) */
+  diagnosis: Diagnosis;
+  byJob: Tallies["byJob"];
+  byExitCode: Tallies["byExitCode"];
+  colourings: Tallies["colourings"];
   /**
    * Failed tasks left out of the matrix, so the UI can say so rather than silently under-count: ended
    * outside the window (or with no valid end time), or have no node (e.g. ended before being scheduled).

@@ -14,13 +14,16 @@ export const windowParams = {
   to: parseAsIsoDateTime,
 };
 
-export const HEATMAP_METRICS = ["failures", "category"] as const;
+export const HEATMAP_METRICS = ["failures", "category", "job", "exitCode"] as const;
+/** The heatmap's "failing nodes only" filter: `failing=1` shows only the rows with failures. */
+export const failingParam = parseAsStringLiteral(["1"] as const);
 export const NODE_SORTS = ["failures", "rate", "state", "id", "running"] as const;
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 
 export const poolViewParams = {
   ...windowParams,
   metric: parseAsStringLiteral(HEATMAP_METRICS).withDefault("failures"),
+  failing: failingParam,
   /** Selected node rows, for bulk remediation. */
   sel: parseAsArrayOf(parseAsString, ","),
   /** The opened cell: node id and the bucket's start time (stable across refreshes, unlike an index). */
@@ -41,6 +44,7 @@ export const TASK_STATES = ["active", "preparing", "running", "completed"] as co
 export const jobViewParams = {
   ...windowParams,
   metric: parseAsStringLiteral(HEATMAP_METRICS).withDefault("failures"),
+  failing: failingParam,
   category: parseAsStringLiteral(FAILURE_CATEGORIES),
   state: parseAsStringLiteral(TASK_STATES),
   node: parseAsString,

@@ -67,9 +67,8 @@ function timeDrawCalls({
   categories: string[];
   n: number;
 }) {
-  const H = (
-    window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (m: number, t: string) => unknown[] } }
-  ).HeatmapDraw;
+  const H = (window as unknown as { HeatmapDraw: { drawHeatmap: (cv: HTMLCanvasElement, d: unknown) => void; countSteps: (t: string) => unknown[] } })
+    .HeatmapDraw;
   let seed = 0x9e3779b9;
   const rnd = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -94,10 +93,9 @@ function timeDrawCalls({
     height,
     dpr: window.devicePixelRatio || 1,
     counts,
-    dominant,
-    categories,
-    metric: c.metric,
-    steps: H.countSteps(maxCell, "light"),
+    // The category colouring as the panel builds it (components/heatmap/colouring.ts): a fixed colour per key.
+    keyed: c.metric === "category" ? { dominant, keys: categories, colour: (i: number) => ["#E69F00", "#56B4E9", "#009E73", "#D55E00"][i % 4] } : undefined,
+    steps: H.countSteps("light"),
     theme: "light",
     selectedRows: new Set<number>([3, 7]),
     hover: { row: Math.floor(scrollTop / 24) + 5, col: 10 },

@@ -130,6 +130,10 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
     ).toEqual([...bad].sort());
     expect(h.verdict.kind).toBe("concentrated");
     expect(h.verdict.topNodes.slice(0, 3).sort()).toEqual([...bad].sort());
+    // The diagnosis (docs/diagnosis.md): the bad nodes, and transform-v42 failing on healthy nodes too.
+    expect(h.diagnosis?.kind).toBe("both");
+    expect(h.diagnosis!.nodes.map((n) => n.nodeId).sort()).toEqual([...bad].sort());
+    expect(h.diagnosis!.counts).toMatchObject({ nodesInPool: 100, failures: h.totals.failures });
     const failed = await expectHeatmapMatchesSdk(h, [INGEST, TRANSFORM, RECENT_REINDEX], 30);
     console.log(`pool heatmap: ${failed.length} failed tasks in the window; verdict: ${h.verdict.text}`);
     // Rows are worst first.
@@ -150,6 +154,7 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
     ).toEqual([...bad].sort());
     expect(h.verdict.kind).toBe("concentrated");
     expect([...h.verdict.topNodes].sort()).toEqual([...bad].sort());
+    expect(h.diagnosis?.kind).toBe("node");
     const failed = await expectHeatmapMatchesSdk(h, [INGEST], 60);
     expect(failed.length).toBeGreaterThan(20);
     // The node states come from the pool's node list.
@@ -165,6 +170,8 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
       heatmapResponse,
     );
     expect(h.verdict.kind).toBe("spread");
+    expect(h.diagnosis?.kind).toBe("job");
+    expect(h.diagnosis?.nodes).toEqual([]);
     await expectHeatmapMatchesSdk(h, [TRANSFORM], 24);
   });
 });
