@@ -13,29 +13,35 @@ export function bucketRange(edges: readonly number[], col: number): { from: numb
   return from === undefined || to === undefined ? undefined : { from, to };
 }
 
-/**
- * The column an opened cell's start time (`cellAt` in the URL) falls in under the current edges. A live
- * window moves with every refresh, so the stored time, not an index, is what stays put.
- */
-export function columnOf(edges: readonly number[], at: number): number {
-  return bucketOf(edges, at);
+/** A bucket's width under these edges (they split the window evenly). */
+function bucketWidth(edges: readonly number[]): number {
+  const n = bucketCount(edges);
+  return n > 0 ? Math.round(((edges[n] as number) - (edges[0] as number)) / n) : 60_000;
 }
 
 /**
- * The time range of an opened cell: the bucket of the current edges that holds `at`, the very cell the
- * grid outlines and counts (a live window slides, so `at` may no longer be a bucket's start). When the
- * window has slid past `at`, a bucket's width from `at`, cut to the window, so the list never counts
- * tasks the grid no longer shows.
+ * The column of an opened cell whose start time (`cellAt` in the URL) was `at`, under the current edges. A
+ * live window moves with every refresh, so the stored time, not an index, is what stays put; once the edges
+ * have slid a few seconds, the cell is the bucket that overlaps [at, at + width) the most, the one holding
+ * its midpoint (the bucket holding `at` itself would be, almost whole, the cell before it).
+ */
+export function columnOf(edges: readonly number[], at: number): number {
+  const mid = bucketOf(edges, at + Math.floor(bucketWidth(edges) / 2));
+  return mid >= 0 ? mid : bucketOf(edges, at);
+}
+
+/**
+ * The time range of an opened cell: the bucket the grid outlines and counts (columnOf), so the list holds
+ * exactly the tasks the cell counts. When the window has slid past the cell, a bucket's width from `at`,
+ * cut to the window, so the list never counts tasks the grid no longer shows.
  */
 export function cellRange(edges: readonly number[], at: number): { from: number; to: number } {
-  const col = bucketOf(edges, at);
+  const col = columnOf(edges, at);
   const exact = col >= 0 ? bucketRange(edges, col) : undefined;
   if (exact) return exact;
-  const n = bucketCount(edges);
-  const width = n > 0 ? Math.round(((edges[n] as number) - (edges[0] as number)) / n) : 60_000;
-  const first = n > 0 ? (edges[0] as number) : at;
+  const first = bucketCount(edges) > 0 ? (edges[0] as number) : at;
   const from = Math.max(at, first);
-  return { from, to: Math.max(from + 1, at + width) };
+  return { from, to: Math.max(from + 1, at + bucketWidth(edges)) };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
