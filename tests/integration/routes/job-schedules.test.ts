@@ -165,7 +165,18 @@ describe("a scheduled job's id (<schedule>:job-<n>) through every route that tak
     const t = await failedTask();
     const ids = { poolId: "prod-ingest", nodeId: t.nodeInfo!.nodeId!, jobId: RECENT, taskId: t.id!, taskFile: "stderr.txt", nodeFile: "startup/stdout.txt" };
     const jobRoutes = everyRoute(a(), ids, "window=1h").filter((r) => "jobId" in r.params);
-    expect(jobRoutes.map((r) => r.name)).toEqual(["job", "tasks", "task", "task files", "task file", "job failures", "job heatmap", "job heatmap cell"]);
+    expect(jobRoutes.map((r) => r.name)).toEqual([
+      "job",
+      "tasks",
+      "task",
+      "task files",
+      "task file",
+      "job failures",
+      "job heatmap",
+      "job heatmap cell",
+      "job signatures",
+      "job compare",
+    ]);
     for (const route of jobRoutes) {
       const r = await call(route.handler, route.url, route.params);
       expect(r.status, `${route.name}: ${r.text.slice(0, 200)}`).toBe(200);

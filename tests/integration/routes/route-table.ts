@@ -3,6 +3,8 @@ import { GET as jobFailuresGET } from "@/app/api/accounts/[account]/jobs/[jobId]
 import { GET as jobHeatmapCellGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/cell/route";
 import { GET as jobHeatmapGET } from "@/app/api/accounts/[account]/jobs/[jobId]/heatmap/route";
 import { GET as jobSignaturesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/signatures/route";
+import { GET as jobCompareGET } from "@/app/api/accounts/[account]/jobs/[jobId]/compare/route";
+import { GET as searchGET } from "@/app/api/accounts/[account]/search/route";
 import { GET as jobGET } from "@/app/api/accounts/[account]/jobs/[jobId]/route";
 import { GET as taskFileGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/[...path]/route";
 import { GET as taskFilesGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks/[taskId]/files/route";
@@ -150,6 +152,13 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
     { name: "job heatmap", handler: jobHeatmapGET, url: `${base}/jobs/${jobId}/heatmap${q}`, params: { account, jobId } },
     { name: "job heatmap cell", handler: jobHeatmapCellGET, url: `${base}/jobs/${jobId}/heatmap/cell${cell}`, params: { account, jobId } },
     { name: "job signatures", handler: jobSignaturesGET, url: `${base}/jobs/${jobId}/signatures${q}`, params: { account, jobId } },
+    {
+      name: "job compare",
+      handler: jobCompareGET,
+      url: `${base}/jobs/${jobId}/compare?failed=${encodeURIComponent(taskId)}${query ? `&${query}` : ""}`,
+      params: { account, jobId },
+    },
+    { name: "id search", handler: searchGET, url: `${base}/search?q=${encodeURIComponent(poolId)}${query ? `&${query}` : ""}`, params: { account } },
     { name: "job schedules", handler: jobSchedulesGET, url: `${base}/jobschedules${q}`, params: { account } },
     { name: "job schedule", handler: jobScheduleGET, url: `${base}/jobschedules/${scheduleId}${q}`, params: { account, scheduleId } },
     { name: "job schedule jobs", handler: jobScheduleJobsGET, url: `${base}/jobschedules/${scheduleId}/jobs${q}`, params: { account, scheduleId } },
@@ -233,6 +242,8 @@ export const handlers = {
   jobHeatmapCellGET,
   poolSignaturesGET,
   jobSignaturesGET,
+  jobCompareGET,
+  searchGET,
   jobSchedulesGET,
   jobScheduleGET,
   jobScheduleJobsGET,
