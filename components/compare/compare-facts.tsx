@@ -4,6 +4,9 @@ import { formatDuration, formatTime } from "@/lib/format";
 import { paths } from "@/lib/links/paths";
 import type { CompareSide } from "@/lib/schemas/compare";
 
+/** Batch's result as the rest of the dashboard words it. */
+const OUTCOME_WORDS: Record<string, string> = { failure: "failed", success: "succeeded" };
+
 interface Fact {
   name: string;
   value: (s: CompareSide) => ReactNode;
@@ -20,7 +23,7 @@ const facts = (account: string, jobId: string): Fact[] => [
       </TextLink>
     ),
   },
-  { name: "Result", value: (s) => `${s.state}${s.result ? `: ${s.result}` : ""}`, key: (s) => s.result ?? s.state },
+  { name: "Result", value: (s) => OUTCOME_WORDS[s.result ?? ""] ?? s.state, key: (s) => s.result ?? s.state },
   { name: "Exit code", value: (s) => <span data-testid="exit-code">{s.exitCode ?? "none"}</span>, key: (s) => String(s.exitCode) },
   { name: "Failure", value: (s) => [s.category, s.failureCode].filter(Boolean).join(" · ") || "none", key: (s) => `${s.category}${s.failureCode}` },
   {

@@ -51,7 +51,7 @@ export function SelectionBar({ data, selected, onClear }: { data: HeatmapRespons
       </span>
       {selected.length > 0 && <Button onClick={onClear}>Clear selection</Button>}
       <span className="text-slate-600 dark:text-slate-300" data-testid="heatmap-counts">
-        {countsLine(data)} · read {data.pagesRead} pages from {data.jobsRead} jobs
+        {countsLine(data)} · read {data.pagesRead} {data.pagesRead === 1 ? "page" : "pages"} from {data.jobsRead} {data.jobsRead === 1 ? "job" : "jobs"}
       </span>
     </div>
   );

@@ -27,7 +27,8 @@ export const STEP_BOUNDS = [1, 2, 4, 9, 19, Infinity] as const;
  * towards pale orange, so the busiest cell is never the one that melts into the background.
  */
 const RAMP: Record<Theme, readonly string[]> = {
-  light: ["#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000", "#7f0000"],
+  // The first step starts at OrRd's middle: paler ones sit too close to the empty cell's grey on a light page.
+  light: ["#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000", "#4a0000"],
   dark: ["#a50f15", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84", "#fee8c8"],
 };
 

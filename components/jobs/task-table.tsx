@@ -93,7 +93,11 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
           {data.tasks.length === 0 && <p className="text-slate-600 dark:text-slate-300">No task matches these filters.</p>}
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600 dark:text-slate-300" aria-live="polite">
-              Page {cursors.length + 1} · {isPlaceholderData ? "loading…" : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch page(s) read`}
+              Page {cursors.length + 1} ·{" "}
+              {isPlaceholderData
+                ? "loading…"
+                : `${data.tasks.length} tasks · ${data.batchPagesRead} Batch ${data.batchPagesRead === 1 ? "page" : "pages"} read`}
+              {(cursors.length > 0 || data.nextCursor) && " · sorted within this page: Batch lists tasks in its own order, so later pages may hold newer ones"}
             </span>
             {cursors.length > 0 && <Button onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>}
             {data.nextCursor && <Button onClick={() => setCursors((c) => [...c, data.nextCursor!])}>Next page</Button>}

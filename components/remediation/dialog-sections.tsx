@@ -109,7 +109,7 @@ export function TargetNodes({ nodes }: { nodes: { nodeId: string; state?: string
         {nodes.map((n) => (
           <li key={n.nodeId} className="font-mono break-all">
             {n.nodeId}
-            {n.state && <span className="ml-2 font-sans text-slate-600 dark:text-slate-300">({n.state})</span>}
+            {n.state && <span className="ml-2 font-sans break-normal whitespace-nowrap text-slate-600 dark:text-slate-300">({n.state})</span>}
           </li>
         ))}
       </ul>

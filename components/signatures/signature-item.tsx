@@ -100,8 +100,8 @@ export function SignatureItem({
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-200">
         <Names names={s.nodes} shown={NODES_SHOWN} what="node" href={poolId ? (n) => paths.node(account, poolId, n) : undefined} />
         <Names names={s.jobs} shown={JOBS_SHOWN} what="job" href={(j) => paths.job(account, j)} />
-        <Seen label="first seen" at={s.firstSeen} asOf={asOf} />
-        <Seen label="last seen" at={s.lastSeen} asOf={asOf} />
+        <Seen label="first in this window" at={s.firstSeen} asOf={asOf} />
+        <Seen label="last" at={s.lastSeen} asOf={asOf} />
         {s.sampled < s.count && (
           <span className="text-slate-600 dark:text-slate-300">
             stderr read for {s.sampled} of {s.count}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { checkCustomRange, toLocalInput } from "@/lib/links/custom-range";
+import { checkCustomRange, toUtcInput } from "@/lib/links/custom-range";
 import { Button } from "./button";
 import { Input } from "./input";
 
@@ -19,8 +19,8 @@ export function CustomRange({
   onApply: (range: { from: Date; to: Date }) => void;
   onCancel: () => void;
 }) {
-  const [from, setFrom] = useState(toLocalInput(initial.from));
-  const [to, setTo] = useState(toLocalInput(initial.to));
+  const [from, setFrom] = useState(toUtcInput(initial.from));
+  const [to, setTo] = useState(toUtcInput(initial.to));
   const [problem, setProblem] = useState<{ field: "from" | "to"; message: string }>();
   const id = useId();
   return (
@@ -44,7 +44,7 @@ export function CustomRange({
       }}
     >
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
-        From
+        From (UTC)
         <Input
           id={`${id}-from`}
           type="datetime-local"
@@ -56,7 +56,7 @@ export function CustomRange({
         />
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
-        To
+        To (UTC)
         <Input
           id={`${id}-to`}
           type="datetime-local"

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkCustomRange, toLocalInput } from "./custom-range";
+import { checkCustomRange, toUtcInput } from "./custom-range";
 
-const NOW = new Date("2026-11-27T12:00:00").getTime();
+const NOW = Date.parse("2026-11-27T12:00:00Z");
 
 describe("checkCustomRange", () => {
   it("accepts a range in the past and gives its ends", () => {
     const r = checkCustomRange("2026-11-27T10:00", "2026-11-27T11:30", NOW);
-    expect(r.ok && [r.from.getTime(), r.to.getTime()]).toEqual([new Date("2026-11-27T10:00").getTime(), new Date("2026-11-27T11:30").getTime()]);
+    expect(r.ok && [r.from.getTime(), r.to.getTime()]).toEqual([Date.parse("2026-11-27T10:00Z"), Date.parse("2026-11-27T11:30Z")]);
   });
 
   it("names what to change", () => {
@@ -23,7 +23,13 @@ describe("checkCustomRange", () => {
     expect(checkCustomRange("2026-11-27T11:00", "2026-11-27T12:00", NOW - 30_000).ok).toBe(true);
   });
 
+  it("reads the inputs as UTC, whatever the browser's zone", () => {
+    const r = checkCustomRange("2026-11-27T10:00", "2026-11-27T10:30:15", NOW);
+    expect(r.ok && r.from.toISOString()).toBe("2026-11-27T10:00:00.000Z");
+    expect(r.ok && r.to.toISOString()).toBe("2026-11-27T10:30:15.000Z");
+  });
+
   it("formats times for the input and reads them back", () => {
-    expect(toLocalInput(NOW)).toBe("2026-11-27T12:00");
+    expect(toUtcInput(NOW)).toBe("2026-11-27T12:00");
   });
 });

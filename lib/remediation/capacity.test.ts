@@ -7,7 +7,7 @@ describe("what a removal does to the pool's size", () => {
   it("removing 3 dedicated nodes of 100 drops the dedicated target to 97", () => {
     const after = targetsAfterRemoval({ dedicated: 100, lowPriority: 0 }, [dedicated, dedicated, dedicated]);
     expect(after).toEqual({ dedicated: 97, lowPriority: 0 });
-    expect(targetDropLines({ dedicated: 100, lowPriority: 0 }, after)).toEqual(["The pool's dedicated target drops from 100 to 97 (100 → 97)."]);
+    expect(targetDropLines({ dedicated: 100, lowPriority: 0 }, after)).toEqual(["The pool's dedicated target drops: 100 → 97."]);
   });
 
   it("a Spot node lowers the low-priority target; a node of unknown kind counts as dedicated", () => {

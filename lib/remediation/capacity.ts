@@ -13,13 +13,11 @@ export function targetsAfterRemoval(targets: PoolTargets, nodes: readonly { dedi
   return { dedicated: Math.max(0, targets.dedicated - dedicated), lowPriority: Math.max(0, targets.lowPriority - lowPriority) };
 }
 
-/** One sentence per target that drops: "The pool's dedicated target drops from 100 to 97 (100 → 97)." */
+/** One sentence per target that drops: "The pool's dedicated target drops: 100 → 97." */
 export function targetDropLines(before: PoolTargets, after: PoolTargets): string[] {
   const lines: string[] = [];
-  if (after.dedicated !== before.dedicated)
-    lines.push(`The pool's dedicated target drops from ${before.dedicated} to ${after.dedicated} (${before.dedicated} → ${after.dedicated}).`);
-  if (after.lowPriority !== before.lowPriority)
-    lines.push(`The pool's Spot/low-priority target drops from ${before.lowPriority} to ${after.lowPriority} (${before.lowPriority} → ${after.lowPriority}).`);
+  if (after.dedicated !== before.dedicated) lines.push(`The pool's dedicated target drops: ${before.dedicated} → ${after.dedicated}.`);
+  if (after.lowPriority !== before.lowPriority) lines.push(`The pool's Spot/low-priority target drops: ${before.lowPriority} → ${after.lowPriority}.`);
   return lines;
 }
 

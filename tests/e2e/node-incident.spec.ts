@@ -93,7 +93,7 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     const named = dialog.getByTestId("target-nodes").getByRole("listitem");
     await expect(named).toHaveCount(3);
     for (const id of bad) await expect(dialog.getByTestId("target-nodes")).toContainText(id);
-    await expect(dialog.getByTestId("target-drop")).toContainText("The pool's dedicated target drops from 100 to 97 (100 → 97)");
+    await expect(dialog.getByTestId("target-drop")).toContainText("The pool's dedicated target drops: 100 → 97");
     await expect(dialog).not.toContainText("grow back");
     await dialog.getByLabel("Keep capacity: resize the pool back to 100 after the removal").check();
     await dialog.getByLabel("Reason (required)").fill("OOM kills on three nodes; replacing them");

@@ -43,7 +43,7 @@ test("the operator finds the full disk's signature, filters the heatmap to its t
   await expect(killed).toContainText(n73);
   await expect(signatureWithLine(panel, "KeyError: '<…>'")).toContainText("transform-v42");
   await expect(panel.getByText("new", { exact: true })).toHaveCount(1);
-  await expect(panel.getByText(/first seen [\dhms ]+ ago \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/).first()).toBeVisible();
+  await expect(panel.getByText(/first in this window [\dhms ]+ ago \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/).first()).toBeVisible();
   // At 1280 px the panel's long lines and node ids wrap or cut rather than widen the page, and it passes axe.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page, 'section[aria-labelledby="signatures-heading"]')).toEqual([]);

@@ -13,6 +13,9 @@ const a = () => env.account;
 const SCHEDULE = "nightly-reindex";
 const RECENT = "nightly-reindex:job-5";
 
+/** Every route that takes a job id, by its name in the route table. */
+const JOB_ROUTES = ["job", "tasks", "task", "task files", "task file", "job failures", "job heatmap", "job heatmap cell", "job signatures", "job compare"];
+
 describe("GET …/jobschedules, …/jobschedules/{id}, …/jobschedules/{id}/jobs", () => {
   it("lists the schedules as Batch does, with the recent job's task counts", async () => {
     const body = await callOk(handlers.jobSchedulesGET, `/api/accounts/${a()}/jobschedules`, { account: a() }, jobScheduleListResponse);
@@ -165,18 +168,7 @@ describe("a scheduled job's id (<schedule>:job-<n>) through every route that tak
     const t = await failedTask();
     const ids = { poolId: "prod-ingest", nodeId: t.nodeInfo!.nodeId!, jobId: RECENT, taskId: t.id!, taskFile: "stderr.txt", nodeFile: "startup/stdout.txt" };
     const jobRoutes = everyRoute(a(), ids, "window=1h").filter((r) => "jobId" in r.params);
-    expect(jobRoutes.map((r) => r.name)).toEqual([
-      "job",
-      "tasks",
-      "task",
-      "task files",
-      "task file",
-      "job failures",
-      "job heatmap",
-      "job heatmap cell",
-      "job signatures",
-      "job compare",
-    ]);
+    expect(jobRoutes.map((r) => r.name)).toEqual(JOB_ROUTES);
     for (const route of jobRoutes) {
       const r = await call(route.handler, route.url, route.params);
       expect(r.status, `${route.name}: ${r.text.slice(0, 200)}`).toBe(200);
