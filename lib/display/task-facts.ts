@@ -55,7 +55,7 @@ export function taskTicket(account: string, task: TaskDetail, link: string): Tic
     ["State", c.outcome === "failed" || c.outcome === "succeeded" ? `${task.state} (${c.outcome})` : task.state],
   ];
   if (task.nodeId) facts.push(["Node", `${task.poolId ?? "?"} / ${task.nodeId}`]);
-  if (c.category) facts.push(["Category", c.explanation ? `${c.category}: ${c.explanation}` : c.category]);
+  if (c.category) facts.push(["Category", c.explanation ? `${c.category} — ${c.explanation}` : c.category]);
   if (c.outcome === "failed" || task.exitCode !== undefined) facts.push(["Exit code", exitCodeText(task.exitCode, c.exitCodeMeaning)]);
   if (task.failureInfo?.code) facts.push(["Failure code", `${task.failureInfo.code}${task.failureInfo.message ? `: ${task.failureInfo.message}` : ""}`]);
   if (task.startTime) facts.push(["Ran", `${formatTime(task.startTime)} – ${formatTime(task.endTime)}`]);
