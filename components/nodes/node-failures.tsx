@@ -7,8 +7,8 @@ import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CategoryBadge } from "@/components/ui/badges";
 import { Panel } from "@/components/ui/panel";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
+import { taskIdColumns } from "./task-id-columns";
 import { TextLink } from "@/components/ui/text-link";
-import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
 import { WindowPicker } from "@/components/ui/window-picker";
 import { formatTime } from "@/lib/format";
 import { paths, withQuery } from "@/lib/links/paths";
@@ -28,19 +28,7 @@ function failureColumns(account: string): TableColumn<Failure>[] {
       className: "whitespace-nowrap",
       cell: (t) => formatTime(t.endTime),
     },
-    {
-      id: "task",
-      header: "Task",
-      rowHeader: true,
-      sortValue: (t) => t.taskId,
-      cell: (t) => <IdCell id={t.taskId} what="task" href={paths.task(account, t.jobId, t.taskId)} head={16} tail={8} />,
-    },
-    {
-      id: "job",
-      header: "Job",
-      sortValue: (t) => t.jobId,
-      cell: (t) => <TruncatedId id={t.jobId} head={16} tail={8} className="font-mono" />,
-    },
+    ...taskIdColumns<Failure>(account),
     { id: "category", header: "Category", sortValue: (t) => t.category, cell: (t) => <CategoryBadge category={t.category} /> },
     { id: "exit", header: "Exit code", align: "right", sortValue: (t) => t.exitCode, className: "font-mono", cell: (t) => t.exitCode ?? "—" },
   ];

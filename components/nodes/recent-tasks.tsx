@@ -4,9 +4,8 @@ import { useMemo } from "react";
 import { CategoryBadge, TaskStateBadge } from "@/components/ui/badges";
 import { Panel } from "@/components/ui/panel";
 import { DataTable, useDataTable, type TableColumn } from "@/components/ui/table";
-import { IdCell, TruncatedId } from "@/components/ui/truncated-id";
+import { taskIdColumns } from "./task-id-columns";
 import { formatTime } from "@/lib/format";
-import { paths } from "@/lib/links/paths";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
 import { byLatestKnown } from "@/lib/display/recent-tasks";
@@ -15,19 +14,7 @@ type RecentTask = NodeDetailResponse["node"]["recentTasks"][number];
 
 function recentTaskColumns(account: string): TableColumn<RecentTask>[] {
   return [
-    {
-      id: "task",
-      header: "Task",
-      rowHeader: true,
-      sortValue: (t) => t.taskId,
-      cell: (t) => <IdCell id={t.taskId} what="task" href={paths.task(account, t.jobId, t.taskId)} head={16} tail={8} />,
-    },
-    {
-      id: "job",
-      header: "Job",
-      sortValue: (t) => t.jobId,
-      cell: (t) => <TruncatedId id={t.jobId} head={16} tail={8} className="font-mono" />,
-    },
+    ...taskIdColumns<RecentTask>(account),
     { id: "state", header: "State", sortValue: (t) => t.state, cell: (t) => <TaskStateBadge state={t.state} outcome={t.outcome} /> },
     {
       id: "category",

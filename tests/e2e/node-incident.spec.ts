@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
-import { ACCOUNT, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
+import { ACCOUNT, POOL, poolNodeIds, selectBadNodes, seriousViolations } from "../support/incident-pool";
 import { stackPerFile, type Stack } from "../support/stack";
 
 /**
@@ -9,21 +9,7 @@ import { stackPerFile, type Stack } from "../support/stack";
  * moves it where a step waits for Batch.
  */
 
-const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
-
 /** Step: the bad nodes are the heatmap's top three rows; a click and a shift-click select them. Returns the action bar. */
-async function selectBadNodes(page: Page, url: string, bad: string[]): Promise<Locator> {
-  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
-  await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
-  const rows = page.getByTestId("heatmap-row");
-  await rows.nth(0).getByRole("checkbox").click();
-  await rows
-    .nth(2)
-    .getByRole("checkbox")
-    .click({ modifiers: ["Shift"] });
-  await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
-  return page.getByTestId("heatmap-actions");
-}
 
 /** Step: the server waits for the pool to be steady after the removal; simulated time is moved until the resize back shows. */
 async function waitForResizeBack(page: Page, stack: Stack): Promise<Locator> {

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { shortId } from "@/lib/format";
-import { ACCOUNT, JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
+import { ACCOUNT, JOB, POOL, poolNodeIds, selectBadNodes, seriousViolations } from "../support/incident-pool";
 import { all } from "../support/sdk-paging";
 import { stackPerFile, type Stack } from "../support/stack";
 
@@ -24,20 +24,10 @@ async function runningOn(env: Stack, nodeIds: string[]): Promise<string[]> {
   return running.filter((t) => nodeIds.includes(t.nodeInfo?.nodeId ?? "")).map((t) => t.id!);
 }
 
-const rowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
-
 /** Step: the bad nodes are the heatmap's top three rows; a click and a shift-click select them. Returns the action bar. */
 async function selectBadNodesOnHeatmap(page: Page, url: string, bad: string[]): Promise<Locator> {
-  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
+  await selectBadNodes(page, url, bad);
   await expect(page.getByTestId("identity")).toHaveText("Local operator — no sign-in configured");
-  await expect.poll(async () => (await rowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
-  const rows = page.getByTestId("heatmap-row");
-  await rows.nth(0).getByRole("checkbox").click();
-  await rows
-    .nth(2)
-    .getByRole("checkbox")
-    .click({ modifiers: ["Shift"] });
-  await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
 
   // Beside the selection: what is impossible is disabled with the reason as text.
   const bar = page.getByTestId("heatmap-actions");

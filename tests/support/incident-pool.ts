@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { all } from "./sdk-paging";
 import type { Stack } from "./stack";
@@ -30,4 +30,24 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
           .slice(0, 3)
           .join("; ")})`,
     );
+}
+
+/** The heatmap's node ids, top row first. */
+export const heatmapRowIds = (page: Page) => page.getByTestId("heatmap-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")));
+
+/**
+ * On the pool page (last hour), wait until the bad nodes are the heatmap's top three rows, then select them
+ * as an operator does: click the first row's box, shift-click the third. Gives the heatmap's action bar.
+ */
+export async function selectBadNodes(page: Page, url: string, bad: readonly string[]): Promise<Locator> {
+  await page.goto(`${url}/${ACCOUNT}/pools/${POOL}?window=1h`);
+  await expect.poll(async () => (await heatmapRowIds(page)).slice(0, 3).sort()).toEqual([...bad].sort());
+  const rows = page.getByTestId("heatmap-row");
+  await rows.nth(0).getByRole("checkbox").click();
+  await rows
+    .nth(2)
+    .getByRole("checkbox")
+    .click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
+  return page.getByTestId("heatmap-actions");
 }
