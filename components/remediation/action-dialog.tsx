@@ -9,7 +9,7 @@ import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
 import { sameId } from "@/lib/schemas/ids";
 import type { ActionRequest, ActionResponse, NodeAction, PoolTargets, PreviewNode, TaskOption } from "@/lib/schemas/remediation";
-import { ACTION_LABELS, confirmationFor, defaultOptionFor, optionsFor } from "@/lib/remediation";
+import { ACTION_LABELS, confirmationFor, defaultOptionFor, filesFate, optionsFor } from "@/lib/remediation";
 import { actionRequest, splitByAvailability, type ActionFields } from "@/lib/display/remediation";
 import { CapacitySection, ExcludedNodes, OptionChoice, RunningTasks, TargetNodes } from "./dialog-sections";
 import { Field, ReasonAndTicket } from "@/components/ui/field";
@@ -158,6 +158,11 @@ function ActionForm({
       {targets && nodes.length > 0 && <CapacitySection before={targets} nodes={nodes} keep={keepCapacity} onKeep={setKeepCapacity} disabled={frozen} />}
       {options.length > 0 && <OptionChoice action={action} options={options} value={option} onChange={setOption} disabled={frozen} />}
       <RunningTasks account={account} action={action} option={option} tasks={tasks} />
+      {filesFate(action) && (
+        <p className="text-sm" data-testid="files-fate">
+          {filesFate(action)}
+        </p>
+      )}
       <ExcludedNodes excluded={excluded} />
       <ReasonAndTicket reason={reason} onReason={setReason} ticket={ticket} onTicket={setTicket} required disabled={frozen} />
       {confirmation.required && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NODE_ACTIONS, TASK_OPTIONS } from "@/lib/schemas/remediation";
-import { describeOption, optionsFor, resolveOption, taskFate } from "./options";
+import { describeOption, filesFate, optionsFor, resolveOption, taskFate } from "./options";
 
 describe("options per action", () => {
   it("reboot, reimage and remove take all four; disable has no retaineddata; enable takes none", () => {
@@ -41,5 +41,11 @@ describe("options per action", () => {
     expect(describeOption("disableScheduling", "requeue")).toMatch(/scheduling is enabled again/);
     expect(taskFate("reboot", "requeue")).toMatch(/requeue/);
     expect(taskFate("remove", "terminate")).toMatch(/not run again/);
+  });
+
+  it("says before a reimage or removal which logs are saved and that the rest are lost", () => {
+    expect(filesFate("remove")).toMatch(/^Every file on the node .* goes with it\. .*5 most recently failed tasks.*cannot be read afterwards\.$/);
+    expect(filesFate("reimage")).toMatch(/^A reimage wipes every file/);
+    for (const a of ["reboot", "disableScheduling", "enableScheduling", "deallocate", "start"] as const) expect(filesFate(a)).toBeUndefined();
   });
 });

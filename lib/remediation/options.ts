@@ -94,3 +94,20 @@ export function taskFate(action: NodeAction, option: TaskOption | undefined): st
       return "runs to completion; its files are kept until their retention ends";
   }
 }
+
+/** stderr tails saved per node before a reimage or removal: the most recent failures say what went wrong. */
+export const EVIDENCE_TASKS = 5;
+
+/**
+ * What happens to the node's files, for the actions that wipe them; undefined for the others. The operator
+ * must know before confirming that most task logs go with the node (lib/server/remediation/evidence.ts saves the rest).
+ */
+export function filesFate(action: NodeAction): string | undefined {
+  if (action !== "reimage" && action !== "remove") return undefined;
+  const wiped =
+    action === "remove" ? "Every file on the node (task logs, outputs) goes with it." : "A reimage wipes every file on the node (task logs, outputs).";
+  return (
+    `${wiped} Batchscope first saves, with the audit record, the node's state and the last 64 KiB of stderr.txt of its ` +
+    `${EVIDENCE_TASKS} most recently failed tasks (of the few Batch lists as the node's recent tasks); other tasks' logs cannot be read afterwards.`
+  );
+}

@@ -8,9 +8,7 @@ import { getNode } from "@/lib/batch/nodes";
 import { invalidateReads } from "@/lib/batch/read";
 import { poolKeys } from "@/lib/batch/read-keys";
 import { redactSecrets } from "@/lib/redact";
-
-/** stderr tails kept per node: the most recent failures say what went wrong; more would only fill the file. */
-export const EVIDENCE_TASKS = 5;
+import { EVIDENCE_TASKS } from "@/lib/remediation/options";
 
 /**
  * What a reimage or removal is about to wipe: the node as Batch describes it (errors, start task, recent
