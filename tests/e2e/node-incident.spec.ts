@@ -80,6 +80,8 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     await expect(named).toHaveCount(3);
     for (const id of bad) await expect(dialog.getByTestId("target-nodes")).toContainText(id);
     await expect(dialog.getByTestId("target-drop")).toContainText("The pool's dedicated target drops: 100 → 97");
+    // Before anything is sent: the node's files go with it, and which stderr tails are saved first.
+    await expect(dialog.getByTestId("files-fate")).toContainText("Every file on the node (task logs, outputs) goes with it.");
     await expect(dialog).not.toContainText("grow back");
     await dialog.getByLabel("Keep capacity: resize the pool back to 100 after the removal").check();
     await dialog.getByLabel("Reason (required)").fill("OOM kills on three nodes; replacing them");
