@@ -12,20 +12,21 @@ export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 type ViewState = ReturnType<typeof useQueryStates<typeof jobViewParams>>[0];
 
 /**
- * The outcome the table shows: the URL's, else failed when the job has failures (what the operator came
- * for), else all. Undefined while the job's counts are not known yet, so the table does not read twice.
+ * The outcome the table shows: the URL's, else failed (what the operator came for), or all once the job's
+ * counts say it has no failures. Failed is the answer until then, so the table's read starts with the
+ * page's other reads instead of waiting for the job (a job of no failures then reads its tasks twice).
  */
-export function useTaskOutcome(account: string, jobId: string, chosen: TaskOutcome | null): TaskOutcome | undefined {
+export function useTaskOutcome(account: string, jobId: string, chosen: TaskOutcome | null): TaskOutcome {
   const { data } = useQuery(batchQueries.job(account, jobId));
   // The job's counts may reach the server's render and not yet the browser's first (hydrating) one, which
-  // must render the same: the default is decided only once hydrated.
+  // must render the same: the switch to "all" waits until hydrated.
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
     () => false,
   );
   if (chosen) return chosen;
-  if (!data || !hydrated) return undefined;
+  if (!data || !hydrated) return "failed";
   return data.job.taskCounts.failed > 0 ? "failed" : "all";
 }
 

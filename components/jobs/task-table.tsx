@@ -38,7 +38,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
     setCursors([]);
   }
   const query = taskApiQuery(f, outcome, PAGE_SIZE, cursors.at(-1));
-  const { data, error, isPending, isPlaceholderData } = useQuery({ ...batchQueries.tasks(account, jobId, query), enabled: outcome !== undefined });
+  const { data, error, isPending, isPlaceholderData } = useQuery(batchQueries.tasks(account, jobId, query));
   const apiError = errorInfo(error);
   const [find, setFind] = useState("");
   const columns = useMemo(() => taskColumns(account, jobId), [account, jobId]);
@@ -73,7 +73,7 @@ export function TaskTable({ account, jobId }: { account: string; jobId: string }
             : "Showing tasks that ended in the selected window."}
         </p>
       )}
-      {(isPending || outcome === undefined) && <Loading what="tasks" />}
+      {isPending && <Loading what="tasks" />}
       {!data && apiError && <ApiErrorBanner error={apiError} />}
       {data && (
         <>
