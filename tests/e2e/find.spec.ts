@@ -193,8 +193,11 @@ test("a failed task's page leads to the compare view: both exit codes, and the d
   const bad = new Set(INCIDENT_BAD_NODES.slice(0, 2).map((i) => nodeIds[i]!));
   const failed = failedTasks.find((t) => bad.has(t.nodeInfo?.nodeId ?? ""))!;
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/jobs/${JOB}/tasks/${failed.id}`);
-  await page.getByRole("link", { name: "Compare with a succeeded task" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${ACCOUNT}/jobs/${JOB}/compare\\?failed=${failed.id}$`));
+  // A click while the page is still hydrating can be lost (seen once in a full run): click until it navigates.
+  await expect(async () => {
+    if (!page.url().includes("/compare?")) await page.getByRole("link", { name: "Compare with a succeeded task" }).click({ timeout: 5_000 });
+    await expect(page).toHaveURL(new RegExp(`/${ACCOUNT}/jobs/${JOB}/compare\\?failed=${failed.id}$`), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("compare-chosen")).toContainText("same command shape");
   const codes = page.getByTestId("exit-code");
   await expect(codes).toHaveText(["1", "0"]);
