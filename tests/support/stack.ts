@@ -17,6 +17,8 @@ export interface Stack {
   client: BatchServiceClient;
   /** This dashboard's own audit log file, in a temp dir removed on stop. */
   auditDb: string;
+  /** Stops the dashboard and starts a new one on the same emulator and audit file (a restart); `dashboard` is then the new one. */
+  restartDashboard(): Promise<Dashboard>;
   /** Moves the emulator's simulated clock forward (control API), instead of sleeping. */
   advance(seconds: number): Promise<void>;
   /** Changes the emulator's faults (control API), e.g. { throttleRate: 1, retryAfterSeconds: 30 }. */
@@ -41,18 +43,16 @@ export async function startStack(spec: {
   const emu = await startEmulator({ scenario: spec.scenario, seed: spec.seed ?? 1, account: spec.account, ...(spec.speed ? { speed: spec.speed } : {}) });
   const auditDir = mkdtempSync(join(tmpdir(), "batchscope-audit-"));
   const auditDb = join(auditDir, "audit.sqlite");
-  const dashboard = await startDashboard(
-    {
-      BATCH_ACCOUNT_NAME: emu.account,
-      BATCH_ACCOUNT_URL: emu.url,
-      BATCH_ACCOUNT_KEY: emu.key,
-      BATCHSCOPE_AUDIT_DB: auditDb,
-      // The test emulator is plain http on loopback: it gets the local operator only when this says so.
-      BATCHSCOPE_LOCAL_OPERATOR: "true",
-      ...spec.env,
-    },
-    spec.port,
-  ).catch(async (e: unknown) => {
+  const dashboardEnv = {
+    BATCH_ACCOUNT_NAME: emu.account,
+    BATCH_ACCOUNT_URL: emu.url,
+    BATCH_ACCOUNT_KEY: emu.key,
+    BATCHSCOPE_AUDIT_DB: auditDb,
+    // The test emulator is plain http on loopback: it gets the local operator only when this says so.
+    BATCHSCOPE_LOCAL_OPERATOR: "true",
+    ...spec.env,
+  };
+  let dashboard = await startDashboard(dashboardEnv, spec.port).catch(async (e: unknown) => {
     await emu.close();
     rmSync(auditDir, { recursive: true, force: true });
     throw e;
@@ -64,9 +64,16 @@ export async function startStack(spec: {
   };
   return {
     emu,
-    dashboard,
+    get dashboard() {
+      return dashboard;
+    },
     client,
     auditDb,
+    restartDashboard: async () => {
+      await dashboard.stop();
+      dashboard = await startDashboard(dashboardEnv, spec.port);
+      return dashboard;
+    },
     advance: (seconds) => control("POST", { seconds }, "/__emulator/clock/advance"),
     faults: (patch) => control("PUT", patch),
     clearFaults: () => control("DELETE"),
