@@ -3,6 +3,7 @@ import { normalizeApiPath } from "@/lib/snapshots/api-path";
 import { evidenceReads } from "@/lib/snapshots/evidence-reads";
 import type { FrozenView, SnapshotView } from "@/lib/snapshots/view";
 import { viewReads, type FrozenRead, type ReadGroup } from "@/lib/snapshots/view-reads";
+import { redactSecrets } from "@/lib/redact";
 import { FILE_HEADERS } from "@/lib/schemas/files";
 import type { FrozenAnswer } from "@/lib/schemas/snapshots";
 
@@ -129,9 +130,30 @@ async function fileSlice(path: string, query: string, readApi: ReadApi): Promise
   if (res.status < 200 || res.status >= 300) return jsonAnswer(key, res);
   const start = Number(res.headers.get(FILE_HEADERS.start) ?? 0);
   const size = Number(res.headers.get(FILE_HEADERS.size) ?? start + res.bytes.length);
-  const range = res.bytes.length > 0 ? `bytes ${start}-${start + res.bytes.length - 1}/${size}` : `bytes */${size}`;
+  const bytes = redactedText(Buffer.from(res.bytes));
+  const range = bytes.length > 0 ? `bytes ${start}-${start + bytes.length - 1}/${size}` : `bytes */${size}`;
   const headers = { ...kept(res.headers), "content-range": range };
-  return [key, { status: 206, headers, body: Buffer.from(res.bytes).toString("base64"), encoding: "base64" }, undefined];
+  return [key, { status: 206, headers, body: bytes.toString("base64"), encoding: "base64" }, undefined];
+}
+
+/**
+ * Task output echoes command lines and connection strings: a text slice is stored redacted by the rules the
+ * audit evidence uses (lib/redact.ts), so the store never keeps a secret. Its range then ends where the
+ * redacted text ends. Bytes that are not text (a NUL, or not UTF-8) are kept as they are.
+ */
+function redactedText(bytes: Buffer): Buffer {
+  if (bytes.includes(0)) return bytes;
+  // A tail may begin inside a character: those continuation bytes stay as they are, before the text.
+  let head = 0;
+  while (head < 3 && head < bytes.length && (bytes[head]! & 0xc0) === 0x80) head++;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(head));
+  } catch {
+    return bytes;
+  }
+  const clean = redactSecrets(text);
+  return clean === text ? bytes : Buffer.concat([bytes.subarray(0, head), Buffer.from(clean, "utf8")]);
 }
 
 function kept(h: Headers): Record<string, string> {
