@@ -24,6 +24,44 @@ async function take(view: string, note?: string) {
 
 const read = (id: string) => callOk(oneGET, `${base()}/${id}`, { account: env.account, snapshotId: id }, snapshotResponse);
 
+describe("snapshots of job, task, node and file views", () => {
+  const answers = async (view: string) => {
+    const r = await take(view);
+    expect(r.status, r.text).toBe(201);
+    return read(snapshotCreated.parse(r.json).id);
+  };
+
+  it("a failed task: its detail and stderr tail; a file view with #L lines: those lines' bytes and where they start", async () => {
+    const [t] = await env.sdk.task.list("transform-v42", { taskListOptions: { filter: "executionInfo/result eq 'failure'", maxResults: 1 } });
+    const api = `/api/accounts/${env.account}/jobs/transform-v42/tasks/${t!.id}`;
+    const task = await answers(`/${env.account}/jobs/transform-v42/tasks/${t!.id}`);
+    expect(task.snapshot).toMatchObject({ kind: "task", jobId: "transform-v42", taskId: t!.id });
+    expect(JSON.parse(task.content.answers[api]!.body).task.exitCode).toBeDefined();
+    const stderr = task.content.answers[`${api}/files/stderr.txt`]!;
+    expect(stderr.status).toBe(206);
+    expect(Buffer.from(stderr.body, "base64").toString("utf8")).toMatch(/KeyError/);
+
+    const file = await answers(`/${env.account}/jobs/transform-v42/tasks/${t!.id}/files/stderr.txt#L1-L2`);
+    expect(file.snapshot.frozenView).toMatch(/#L1-L2$/);
+    expect(JSON.parse(file.content.answers[`${api}/files/stderr.txt?line=1`]!.body)).toMatchObject({ line: 1, offset: 0 });
+    const lines = file.content.answers[`${api}/files/stderr.txt`]!;
+    expect(lines.headers["content-range"]).toMatch(/^bytes 0-\d+\/\d+$/);
+    expect(Buffer.from(lines.body, "base64").toString("utf8").split("\n").filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+
+  it("a node and a job: their own reads answered 200, and their failed tasks' evidence", async () => {
+    const [n] = await env.sdk.computeNode.list(POOL, { computeNodeListOptions: { maxResults: 1 } });
+    const node = await answers(`/${env.account}/pools/${POOL}/nodes/${n!.id}?window=6h`);
+    expect(node.content.answers[`/api/accounts/${env.account}/pools/${POOL}/nodes/${n!.id}`]?.status).toBe(200);
+    expect(node.snapshot.frozenView).not.toContain("window=");
+    const job = await answers(`/${env.account}/jobs/transform-v42`);
+    const keys = Object.keys(job.content.answers);
+    expect(job.content.answers[`/api/accounts/${env.account}/jobs/transform-v42`]?.status).toBe(200);
+    expect(keys.some((k) => k.startsWith(`/api/accounts/${env.account}/jobs/transform-v42/tasks?`) && k.includes("outcome=failed"))).toBe(true);
+    expect(keys.filter((k) => k.endsWith("/files/stderr.txt")).length).toBeGreaterThan(0);
+  });
+});
+
 describe("snapshots of a pool view", () => {
   let id = "";
   let heatmapKey = "";
