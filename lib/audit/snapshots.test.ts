@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { AuditLog } from "./log";
 import { migrate, SCHEMA_VERSION } from "./schema";
+import { pruneSnapshotsAtStartup } from "./snapshot-retention";
 import { SNAPSHOT_ID, SnapshotStore, type NewSnapshot } from "./snapshots";
 
 const file = () => join(mkdtempSync(join(tmpdir(), "snapshots-")), "audit.sqlite");
@@ -89,6 +90,26 @@ describe("SnapshotStore", () => {
     expect(store.get("demo", recent.id)).toBeDefined();
     expect(store.delete("demo", other.id)).toBe(true);
     expect(store.delete("demo", other.id)).toBe(false);
+  });
+
+  it("at start-up, the retention applies to the file before the store is opened; a file without snapshots is left alone", () => {
+    const path = file();
+    const now = Date.parse("2026-12-03T04:00:00Z");
+    const store = new SnapshotStore(path);
+    const old = store.save(snap({ takenAt: "2026-11-01T00:00:00.000Z" }), content);
+    const kept = store.save(snap({ takenAt: "2026-12-01T00:00:00.000Z" }), content);
+    store.close();
+    expect(pruneSnapshotsAtStartup(path, 0, now)).toBe(0);
+    expect(pruneSnapshotsAtStartup(path, 30, now)).toBe(1);
+    const again = new SnapshotStore(path);
+    expect(again.get("demo", old.id)).toBeUndefined();
+    expect(again.get("demo", kept.id)).toBeDefined();
+    again.close();
+    const before = new Database(file());
+    migrate(before, SCHEMA_VERSION - 1);
+    before.close();
+    expect(pruneSnapshotsAtStartup(before.name, 1, now)).toBe(0);
+    expect(pruneSnapshotsAtStartup(join(tmpdir(), "no-such-dir-x", "a.sqlite"), 1, now)).toBe(0);
   });
 
   it("migrates a file of the previous schema, keeping its audit records, and shares it with the audit log", () => {
