@@ -1,7 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { snapshotStore } from "@/lib/audit/snapshots";
 import { noQuery, snapshotParams } from "@/lib/schemas/route-params";
-import type { snapshotResponse } from "@/lib/schemas/snapshots";
+import { snapshotDeleteBody, type snapshotDeleted, type snapshotResponse } from "@/lib/schemas/snapshots";
 import { parseOperatorJson } from "@/lib/server/http/operator-request";
 import { batchRoute } from "@/lib/server/http/route";
 import { deleteSnapshot, snapshotNotFound } from "@/lib/server/snapshots/take";
@@ -16,10 +16,8 @@ export const GET = batchRoute({ params: snapshotParams, query: noQuery }, async 
   return found;
 });
 
-const deleteBody = z.object({ reason: z.string().trim().min(1).max(500).optional() });
-
 // DELETE /api/accounts/[account]/snapshots/[snapshotId] – operators only, same-origin JSON, audited (deleteSnapshot)
-export const DELETE = batchRoute({ params: snapshotParams, query: noQuery }, async ({ account, params, request }) => {
-  const { body, who } = await parseOperatorJson(request, account, deleteBody);
+export const DELETE = batchRoute({ params: snapshotParams, query: noQuery }, async ({ account, params, request }): Promise<z.infer<typeof snapshotDeleted>> => {
+  const { body, who } = await parseOperatorJson(request, account, snapshotDeleteBody);
   return deleteSnapshot(account, params.snapshotId, who, body.reason);
 });
