@@ -34,6 +34,7 @@ const BROWSER = [
   "lib/compare-natural.ts",
   "lib/compare/**",
   "lib/csv.ts",
+  "lib/snapshots/**",
 ];
 
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });

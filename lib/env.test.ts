@@ -41,6 +41,8 @@ describe("readEnv", () => {
       [{ BATCHSCOPE_EMULATOR_SEED: "1.5" }, /BATCHSCOPE_EMULATOR_SEED=1.5 must be a whole number/],
       [{ BATCHSCOPE_EMULATOR_SEED: "seven" }, /BATCHSCOPE_EMULATOR_SEED=seven must be a whole number/],
       [{ BATCHSCOPE_EMULATOR_SPEED: "-2" }, /BATCHSCOPE_EMULATOR_SPEED=-2 must be a positive number/],
+      [{ BATCHSCOPE_SNAPSHOT_RETENTION_DAYS: "-1" }, /BATCHSCOPE_SNAPSHOT_RETENTION_DAYS=-1 must be 0 \(keep\) or more days/],
+      [{ BATCHSCOPE_SNAPSHOT_RETENTION_DAYS: "a week" }, /BATCHSCOPE_SNAPSHOT_RETENTION_DAYS=a week must be a whole number of days/],
     ];
     for (const [source, message] of cases) {
       expect(() => readEnv(source)).toThrow(EnvError);
@@ -55,6 +57,11 @@ describe("readEnv", () => {
     } catch (e) {
       expect((e as EnvError).info).toMatchObject({ kind: "server", status: 500, code: "ConfigurationError" });
     }
+  });
+
+  it("keeps snapshots by default (retention 0) and reads a number of days", () => {
+    expect(readEnv({}).BATCHSCOPE_SNAPSHOT_RETENTION_DAYS).toBe(0);
+    expect(readEnv({ BATCHSCOPE_SNAPSHOT_RETENTION_DAYS: "90" }).BATCHSCOPE_SNAPSHOT_RETENTION_DAYS).toBe(90);
   });
 
   it("reads again when a variable changes, as tests change them between cases", () => {

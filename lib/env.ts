@@ -37,6 +37,11 @@ const envSchema = z.object({
   BATCH_ACCOUNT_KEY: raw,
   BATCH_API_VERSION: raw,
   BATCHSCOPE_AUDIT_DB: z.preprocess(blankIsUnset, z.string().trim().default(DEFAULT_AUDIT_DB)).transform((p) => resolve(p)),
+  /** Days a snapshot is kept (docs/snapshots.md); unset or 0: kept until deleted. */
+  BATCHSCOPE_SNAPSHOT_RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(0, "must be 0 (keep) or more days").default(0),
+  ),
   BATCHSCOPE_IDENTITY: raw,
   BATCHSCOPE_IDENTITY_USER_HEADER: raw,
   BATCHSCOPE_IDENTITY_GROUPS_HEADER: raw,

@@ -105,6 +105,20 @@ function RecordFacts({ account, record: r }: { account: string; record: AuditRec
         <span className="font-mono">{r.requestId ?? r.error?.requestId ?? "—"}</span>
       </Fact>
       {r.expiryTime && <Fact term="Expires">{formatTime(r.expiryTime)}</Fact>}
+      {r.snapshotId && (
+        <Fact term="Snapshot" testId="record-snapshot">
+          {r.action === "deleteSnapshot" ? (
+            <span className="font-mono">{r.snapshotId}</span>
+          ) : (
+            <TextLink href={`${paths.account(account)}/snapshots/${encodeURIComponent(r.snapshotId)}`}>The node as it was just before</TextLink>
+          )}
+        </Fact>
+      )}
+      {r.snapshotError && (
+        <Fact term="Snapshot" testId="record-snapshot">
+          {r.snapshotError}
+        </Fact>
+      )}
       <Fact term="Operation">
         <span className="font-mono text-xs">{r.operationId}</span>
       </Fact>

@@ -31,16 +31,21 @@ export interface AuditIntent {
   /** resizePool: the targets asked for. */
   resizeTo?: PoolTargets;
   keepCapacity?: boolean;
+  /** reimage/remove: the node snapshot taken just before, or why none was; deleteSnapshot: the snapshot. */
+  snapshotId?: string;
+  snapshotError?: string;
 }
 
 /** The intent's optional details kept in the `detail` JSON column. */
-type IntentDetail = Pick<AuditIntent, "targetsBefore" | "resizeTo" | "keepCapacity">;
+type IntentDetail = Pick<AuditIntent, "targetsBefore" | "resizeTo" | "keepCapacity" | "snapshotId" | "snapshotError">;
 
 function detailOf(intent: AuditIntent): string | null {
   const d: IntentDetail = {
     ...(intent.targetsBefore ? { targetsBefore: intent.targetsBefore } : {}),
     ...(intent.resizeTo ? { resizeTo: intent.resizeTo } : {}),
     ...(intent.keepCapacity ? { keepCapacity: true } : {}),
+    ...(intent.snapshotId ? { snapshotId: intent.snapshotId } : {}),
+    ...(intent.snapshotError ? { snapshotError: intent.snapshotError } : {}),
   };
   return Object.keys(d).length > 0 ? JSON.stringify(d) : null;
 }
@@ -223,7 +228,7 @@ export class AuditLog {
  * server's user only. Folders it creates are 0700 and a new file 0600; SQLite gives its -wal and -shm
  * files the mode of the database file. An existing file or folder keeps the mode its owner chose.
  */
-function createPrivately(path: string): void {
+export function createPrivately(path: string): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   // "a" creates the file when missing and never truncates one that exists.
   closeSync(openSync(path, "a", 0o600));

@@ -72,6 +72,33 @@ const MIGRATIONS: string[] = [
   `
   ALTER TABLE intents ADD COLUMN detail TEXT;
   `,
+  // Snapshots (docs/snapshots.md) live beside the audit log in the same file, but are not audit records:
+  // they can be deleted (by an operator, audited) and expire with the retention setting. The content is
+  // the frozen answers, gzip-compressed JSON.
+  `
+  CREATE TABLE snapshots (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    account     TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    pool_id     TEXT,
+    job_id      TEXT,
+    task_id     TEXT,
+    node_id     TEXT,
+    view        TEXT NOT NULL,
+    frozen_view TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    taken_at    TEXT NOT NULL,
+    window_from TEXT,
+    window_to   TEXT,
+    size_bytes  INTEGER NOT NULL,
+    cut         TEXT NOT NULL,
+    content     BLOB NOT NULL
+  );
+  CREATE INDEX snapshots_account ON snapshots (account, seq);
+  CREATE INDEX snapshots_taken_at ON snapshots (taken_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

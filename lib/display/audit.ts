@@ -7,6 +7,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   ...ACTION_LABELS,
   addUser: "Add node user",
   deleteUser: "Delete node user",
+  deleteSnapshot: "Delete snapshot",
   downloadRdp: "Download RDP file",
   resizePool: "Resize pool back",
 };

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "downloadRdp",
   // The resize back of a removal with "keep capacity": a pool-level record (nodeId empty) in the removal's operation.
   "resizePool",
+  // An operator deleted a snapshot (docs/snapshots.md): account-level (pool and node are the snapshot's, or empty).
+  "deleteSnapshot",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditAction = z.enum(AUDIT_ACTIONS);
@@ -57,6 +59,10 @@ export const auditRecord = z.object({
   /** resizePool: the targets the pool was resized to. */
   resizeTo: poolTargets.optional(),
   keepCapacity: z.boolean().optional(),
+  /** reimage/remove: the node snapshot taken just before (docs/snapshots.md); deleteSnapshot: the one deleted. */
+  snapshotId: z.string().optional(),
+  /** reimage/remove: why no snapshot was taken (the action went ahead without it). */
+  snapshotError: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 

@@ -29,3 +29,17 @@ export const auditRecordParams = z.object({ recordId: z.uuid("must be an audit r
 export const nodeUserParams = nodeParams.extend({
   userName: z.string().regex(USER_NAME_PATTERN, "is not a user this dashboard created (bs- and 8 letters or digits)"),
 });
+
+/** A snapshot's id: 128 random bits, base64url (lib/audit/snapshots.ts). */
+export const snapshotParams = z.object({ snapshotId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "is not a snapshot id") });
+/** GET /api/accounts/{account}/snapshots?pool=&job=&author=&cursor=&limit= */
+export const snapshotListQuery = z.object({
+  pool: batchId.optional(),
+  job: jobId.optional(),
+  author: z.string().trim().min(1).max(200).optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,15}$/, "is not a cursor this server issued")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

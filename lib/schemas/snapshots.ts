@@ -52,5 +52,9 @@ export const snapshotCreateBody = z.object({
 });
 export const snapshotCreated = z.object({ id: z.string(), url: z.string() });
 
+/** DELETE /api/accounts/{account}/snapshots/{id} (operators; the reason goes into the audit record) */
+export const snapshotDeleteBody = z.object({ reason: z.string().trim().min(1).max(500).optional() });
+export const snapshotDeleted = z.object({ deleted: z.string(), recordId: z.string() });
+
 /** GET /api/accounts/{account}/snapshots?pool=&job=&author=&cursor= (newest first) */
 export const snapshotListResponse = z.object({ snapshots: z.array(snapshotMeta), nextCursor: z.string().optional() });

@@ -160,6 +160,9 @@ async function checkRecordKeepsEvidence(page: Page): Promise<void> {
   // Among the tails of its recently failed tasks, the full disk's own words.
   const enospc = () => page.getByTestId("evidence").getByTestId("evidence-stderr").filter({ hasText: "No space left on device" });
   await expect(enospc().first()).toBeAttached();
+  // The node's snapshot, taken just before the removal, is linked from the record (docs/snapshots.md).
+  const snapshot = page.getByTestId("record-snapshot").getByRole("link", { name: "The node as it was just before" });
+  await expect(snapshot).toHaveAttribute("href", /^\/[A-Za-z0-9-]+\/snapshots\/[A-Za-z0-9_-]{22}$/);
 
   await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);

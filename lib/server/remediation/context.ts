@@ -3,6 +3,7 @@ import type { BatchServiceClient } from "@azure/batch";
 import type { AuditIntent, AuditLog } from "@/lib/audit/log";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import type { Identity } from "@/lib/schemas/identity";
+import type { SnapshotNode } from "./snapshot-before";
 import type { ActionRequest, NodeAction, NodeActionResult, TaskOption } from "@/lib/schemas/remediation";
 
 /** Node calls in flight for one request; the account's slots bound all Batch calls on top of this. */
@@ -15,6 +16,8 @@ export interface ActionInput {
   /** The option to send (already checked against the action; the default when none was given). */
   option: TaskOption | undefined;
   who: Identity;
+  /** Reimage and removal: takes a node snapshot before sending (snapshot-before.ts); given by the route. */
+  snapshotNode?: SnapshotNode;
 }
 
 /** A node still to be sent the action, at its place in the request. */
@@ -37,4 +40,7 @@ export interface SendContext {
   poolId: string;
   account: BatchAccount;
   results: NodeActionResult[];
+  snapshotNode?: SnapshotNode;
+  /** How many more nodes of this request get a snapshot. */
+  snapshots?: { left: number };
 }

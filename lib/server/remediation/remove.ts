@@ -9,6 +9,7 @@ import { REMOVE_BATCH } from "@/lib/schemas/remediation";
 import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import { NODE_CONCURRENCY, type Pending, type SendContext } from "./context";
 import { accept, evidenceOrRefusal, fail, notSent } from "./outcomes";
+import { snapshotBefore, type SnapshotLink } from "./snapshot-before";
 
 /** Removal waits this long for the pool to be steady again before sending its next 100 ids. */
 export const STEADY_WAIT_MS = 120_000;
@@ -23,17 +24,17 @@ export const isSteady = (allocationState: unknown) => wireEnum(allocationState, 
 export async function removeInBatches(ctx: SendContext, pending: Pending[]): Promise<void> {
   for (let start = 0; start < pending.length; start += REMOVE_BATCH) {
     if (start > 0 && !(await waitForSteady(ctx.client, ctx.poolId))) return skipTheRest(ctx, pending.slice(start));
-    const ready: (Pending & { evidence?: Evidence })[] = [];
+    const ready: (Pending & { evidence?: Evidence; snapshot?: SnapshotLink })[] = [];
     await mapLimit(pending.slice(start, start + REMOVE_BATCH), NODE_CONCURRENCY, async (p) => {
       if (p.recordId) return void ready.push(p);
       const evidence = await evidenceOrRefusal(ctx, p);
-      if (evidence) ready.push({ ...p, evidence });
+      if (evidence) ready.push({ ...p, evidence, snapshot: await snapshotBefore(ctx, p.nodeId) });
     });
     if (ready.length === 0) continue;
     ready.sort((a, b) => a.index - b.index);
     const recorded = ready.map((p) => ({
       ...p,
-      recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}) }),
+      recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}), ...p.snapshot }),
     }));
     try {
       const res = await ctx.client.pool.removeNodes(ctx.poolId, {

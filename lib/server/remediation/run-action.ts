@@ -13,6 +13,7 @@ import { readTargets, resizeBack } from "./keep-capacity";
 import { reconcile } from "./reconcile";
 import { removeInBatches } from "./remove";
 import { sendToNode } from "./send";
+import { SNAPSHOT_NODES } from "./snapshot-before";
 
 export type { ActionInput };
 
@@ -87,7 +88,17 @@ export function runNodeAction(input: ActionInput): Promise<ActionResponse> {
       ...(request.ticket ? { ticket: request.ticket } : {}),
       ...(before ? { keepCapacity: true, targetsBefore: before } : {}),
     } satisfies Omit<AuditIntent, "nodeId">;
-    const ctx: SendContext = { log, client, base, action: request.action, option, poolId, account, results };
+    const ctx: SendContext = {
+      log,
+      client,
+      base,
+      action: request.action,
+      option,
+      poolId,
+      account,
+      results,
+      ...(input.snapshotNode ? { snapshotNode: input.snapshotNode, snapshots: { left: SNAPSHOT_NODES } } : {}),
+    };
     const action = request.action;
     if (action === "remove") await removeInBatches(ctx, toSend);
     else await mapLimit(toSend, NODE_CONCURRENCY, (p) => sendToNode(ctx, action, p));

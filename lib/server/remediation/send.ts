@@ -6,18 +6,21 @@ import type { Evidence } from "@/lib/schemas/audit";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
 import type { Pending, SendContext } from "./context";
 import { accept, evidenceOrRefusal, fail } from "./outcomes";
+import { snapshotBefore, type SnapshotLink } from "./snapshot-before";
 
 export type NodeByNodeAction = Exclude<NodeAction, "remove">;
 
 /** One node, one call: evidence first for a reimage (not on a retry, whose record already holds it), then the intent, the call, the outcome. */
 export async function sendToNode(ctx: SendContext, action: NodeByNodeAction, p: Pending): Promise<void> {
   let evidence: Evidence | undefined;
+  let snapshot: SnapshotLink = {};
   if (action === "reimage" && !p.recordId) {
     const captured = await evidenceOrRefusal(ctx, p);
     if (!captured) return;
     evidence = captured;
+    snapshot = await snapshotBefore(ctx, p.nodeId);
   }
-  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(evidence ? { evidence } : {}) });
+  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(evidence ? { evidence } : {}), ...snapshot });
   try {
     const res = await nodeCall(ctx.client, action, ctx.poolId, p.nodeId, ctx.option);
     accept(ctx, [{ ...p, recordId }], requestIdOf(res));

@@ -3,6 +3,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { AccountConfigError, readAccountConfig, readApiVersion } from "@/lib/batch/account-config";
+import { pruneSnapshotsAtStartup } from "@/lib/audit/snapshot-retention";
 import { EnvError, readEnv } from "@/lib/env";
 import { IdentityConfigError, readIdentityConfig, type IdentityConfig } from "@/lib/identity/config";
 
@@ -50,4 +51,6 @@ function checkAuditPath(): void {
     throw new AuditPathError(`BATCHSCOPE_AUDIT_DB=${path}: its folder cannot be created or written (${(e as Error).message})`);
   }
   console.log(`Batchscope: audit log at ${path}`);
+  const days = readEnv().BATCHSCOPE_SNAPSHOT_RETENTION_DAYS;
+  if (days > 0) console.log(`Batchscope: snapshots kept ${days} days; ${pruneSnapshotsAtStartup(path, days)} older ones deleted`);
 }

@@ -22,7 +22,7 @@ const PLACEHOLDER: RouteIds = { poolId: "p", nodeId: "n", jobId: "j", taskId: "t
 const ROUTE_NAMES = [...everyRoute("x", PLACEHOLDER), ...serverStateRoutes("x", PLACEHOLDER)].map((r) => r.name);
 const byName = (name: string) => routes().find((r) => r.name === name)!;
 /** Routes that change something on Batch: a valid query makes them act, so they get fewer runs. */
-const ACTING = new Set(["actions", "connect", "remove user"]);
+const ACTING = new Set(["actions", "connect", "remove user", "take snapshot", "delete snapshot"]);
 
 const userId = /^[A-Za-z0-9_-]{1,64}$/;
 /** The Batch service's rules for each path parameter (docs/real-service.md), as the oracle the routes are held to. */
@@ -34,6 +34,7 @@ const RULES: Record<string, RegExp> = {
   jobId: /^[A-Za-z0-9_-]{1,64}(:job-[0-9]{1,10})?$/,
   nodeId: /^[A-Za-z0-9_-]{1,128}$/,
   userName: /^bs-[a-z2-9]{8}$/,
+  snapshotId: /^[A-Za-z0-9_-]{22}$/,
   recordId: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
+import { snapshotResponse } from "@/lib/schemas/snapshots";
 import { nodeDetailResponse } from "@/lib/schemas/nodes";
 import { handlers } from "./route-table";
 import { readApiVersion } from "@/lib/batch/account-config";
@@ -261,6 +262,14 @@ describe("remove from pool", () => {
     const evNode = rec.evidence!.node as { id: string; recentTasks: { taskId: string; state: string }[] };
     expect(evNode.id).toBe(nodeId);
     expect(evNode.recentTasks.map((r) => r.taskId)).toEqual(expect.arrayContaining(["fails", "long"]));
+    // The node's snapshot, taken just before and linked from the record, still shows the node and the stderr.
+    const snapshotId = rec.record.snapshotId!;
+    expect(snapshotId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const snap = await callOk(handlers.snapshotGET, `/api/accounts/${a()}/snapshots/${snapshotId}`, { account: a(), snapshotId }, snapshotResponse);
+    expect(snap.snapshot).toMatchObject({ kind: "node", poolId: "rm-ev", nodeId, note: "Taken before removal: disk full, replacing" });
+    expect(snap.content.answers[`/api/accounts/${a()}/pools/rm-ev/nodes/${nodeId}`]?.status).toBe(200);
+    const tail = snap.content.answers[`/api/accounts/${a()}/jobs/${jobId}/tasks/fails/files/stderr.txt`];
+    expect(Buffer.from(tail!.body, "base64").toString("utf8")).toContain("the scratch disk is full");
     // The task's own file is gone with the node; only the record keeps it.
     const file = await env.sdk.file.getPropertiesFromTask(jobId, "fails", "stderr.txt").catch((e: { statusCode?: number }) => e.statusCode);
     expect(file).not.toBeUndefined();

@@ -32,6 +32,8 @@ import { randomUUID } from "node:crypto";
 import { GET as auditRecordGET } from "@/app/api/accounts/[account]/audit/[recordId]/route";
 import { GET as auditGET } from "@/app/api/accounts/[account]/audit/route";
 import { GET as meGET } from "@/app/api/accounts/[account]/me/route";
+import { DELETE as snapshotDELETE, GET as snapshotGET } from "@/app/api/accounts/[account]/snapshots/[snapshotId]/route";
+import { GET as snapshotsGET, POST as snapshotsPOST } from "@/app/api/accounts/[account]/snapshots/route";
 import { GET as actionPreviewGET } from "@/app/api/accounts/[account]/pools/[poolId]/actions/preview/route";
 import { POST as actionsPOST } from "@/app/api/accounts/[account]/pools/[poolId]/actions/route";
 import { DELETE as nodeUserDELETE } from "@/app/api/accounts/[account]/pools/[poolId]/nodes/[nodeId]/users/[userName]/route";
@@ -77,6 +79,9 @@ const asPage =
     );
 const connectAsPage = asPage(nodeUsersPOST, "POST", () => ({ sshPublicKey: newSshPublicKey(), expiryHours: 1, reason: "route table case" }));
 const removeUserAsPage = asPage(nodeUserDELETE, "DELETE", () => ({ reason: "route table case" }));
+/** Snapshots, as the save button and the snapshot page send them: a pool view, and a deletion with a reason. */
+const snapshotAsPage = (account: string, poolId: string): RouteHandler => asPage(snapshotsPOST, "POST", () => ({ view: `/${account}/pools/${poolId}` }));
+const deleteSnapshotAsPage = asPage(snapshotDELETE, "DELETE", () => ({ reason: "route table case" }));
 
 export interface RouteCase {
   name: string;
@@ -181,7 +186,10 @@ export function everyRoute(account: string, ids: RouteIds, query = ""): RouteCas
   ];
 }
 
-/** Routes that answer from the server's own state and never call Batch (a load's progress). */
+/** A well-formed snapshot id no snapshot has. */
+const NO_SNAPSHOT = "AAAAAAAAAAAAAAAAAAAAAA";
+
+/** Routes that answer from the server's own state and never call Batch (a load's progress, snapshots once taken). */
 export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" | "jobId">, query = "window=1h"): RouteCase[] {
   const base = `/api/accounts/${account}`;
   return [
@@ -198,6 +206,10 @@ export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" 
       params: { account, jobId: ids.jobId },
     },
     { name: "me", handler: meGET, url: `${base}/me`, params: { account } },
+    { name: "snapshots", handler: snapshotsGET, url: `${base}/snapshots`, params: { account } },
+    { name: "take snapshot", handler: snapshotAsPage(account, ids.poolId), url: `${base}/snapshots`, params: { account } },
+    { name: "snapshot", handler: snapshotGET, url: `${base}/snapshots/${NO_SNAPSHOT}`, params: { account, snapshotId: NO_SNAPSHOT } },
+    { name: "delete snapshot", handler: deleteSnapshotAsPage, url: `${base}/snapshots/${NO_SNAPSHOT}`, params: { account, snapshotId: NO_SNAPSHOT } },
     { name: "audit", handler: auditGET, url: `${base}/audit`, params: { account } },
     {
       name: "audit record",
@@ -209,6 +221,10 @@ export function serverStateRoutes(account: string, ids: Pick<RouteIds, "poolId" 
 }
 
 export const handlers = {
+  snapshotsGET,
+  snapshotsPOST,
+  snapshotGET,
+  snapshotDELETE,
   nodeUsersGET,
   nodeUsersPOST,
   nodeUserDELETE,

@@ -5,6 +5,9 @@ import { noQuery, poolParams } from "@/lib/schemas/route-params";
 import { parseActionRequest } from "@/lib/server/http/action-request";
 import { batchRoute } from "@/lib/server/http/route";
 import { runNodeAction } from "@/lib/server/remediation/run-action";
+import { takeSnapshot } from "@/lib/server/snapshots/take";
+import { paths } from "@/lib/links/paths";
+import { inProcessReader } from "../../../snapshots/_read-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,5 +20,22 @@ export const POST = batchRoute({ params: poolParams, query: noQuery }, async ({ 
   // An action this pool or API version does not have is never sent (the preview says the same).
   const supported = actionSupported(checked.request.action, pool.configuration, account.apiVersion);
   if (!supported.allowed) throw new BadRequestError(`action: ${supported.reason}`);
-  return runNodeAction({ account, poolId: params.poolId, request: checked.request, option: checked.option, who: checked.who });
+  // Reimage and removal first snapshot the node (docs/snapshots.md) through the dashboard's own read routes.
+  const { action, reason } = checked.request;
+  const snapshotNode =
+    action === "reimage" || action === "remove"
+      ? async (nodeId: string) => {
+          const view = paths.node(account.name, params.poolId, nodeId);
+          const note = `Taken before ${action === "remove" ? "removal" : "reimage"}: ${reason}`.slice(0, 2000);
+          return (await takeSnapshot({ account, view, note, author: checked.who.actor, readApi: inProcessReader(request) })).id;
+        }
+      : undefined;
+  return runNodeAction({
+    account,
+    poolId: params.poolId,
+    request: checked.request,
+    option: checked.option,
+    who: checked.who,
+    ...(snapshotNode ? { snapshotNode } : {}),
+  });
 });

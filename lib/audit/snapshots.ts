@@ -1,0 +1,192 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { readEnv } from "@/lib/env";
+import { AuditLogError, createPrivately } from "./log";
+import type { SnapshotContent, SnapshotMeta } from "@/lib/schemas/snapshots";
+import { migrate } from "./schema";
+
+/**
+ * The snapshot store (docs/snapshots.md): one table in the audit file (lib/audit/schema.ts), its own
+ * connection, so the audit log's class stays append-only. Meta columns for the list; the frozen answers
+ * gzip-compressed in one BLOB, read only when one snapshot is opened.
+ */
+export type NewSnapshot = Omit<SnapshotMeta, "id">;
+
+export interface SnapshotListQuery {
+  pool?: string;
+  job?: string;
+  author?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  account: string;
+  kind: SnapshotMeta["kind"];
+  pool_id: string | null;
+  job_id: string | null;
+  task_id: string | null;
+  node_id: string | null;
+  view: string;
+  frozen_view: string;
+  note: string;
+  author: string;
+  taken_at: string;
+  window_from: string | null;
+  window_to: string | null;
+  size_bytes: number;
+  cut: string;
+}
+
+const META = "seq, id, account, kind, pool_id, job_id, task_id, node_id, view, frozen_view, note, author, taken_at, window_from, window_to, size_bytes, cut";
+const DAY_MS = 86_400_000;
+
+/** 128 random bits, base64url: 22 characters nobody can guess or enumerate. */
+export const newSnapshotId = () => randomBytes(16).toString("base64url");
+export const SNAPSHOT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== "SqliteError") throw err;
+    throw new AuditLogError("The snapshot store could not be read or written.", err);
+  }
+}
+
+export class SnapshotStore {
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ":memory:") createPrivately(path);
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  save(s: NewSnapshot, content: SnapshotContent): SnapshotMeta {
+    const id = newSnapshotId();
+    const blob = gzipSync(Buffer.from(JSON.stringify(content), "utf8"));
+    guarded(() =>
+      this.db
+        .prepare(
+          `INSERT INTO snapshots (id, account, kind, pool_id, job_id, task_id, node_id, view, frozen_view, note, author, taken_at, window_from, window_to, size_bytes, cut, content)
+           VALUES (@id, @account, @kind, @pool, @job, @task, @node, @view, @frozenView, @note, @author, @takenAt, @from, @to, @size, @cut, @content)`,
+        )
+        .run({
+          id,
+          account: s.account,
+          kind: s.kind,
+          pool: s.poolId ?? null,
+          job: s.jobId ?? null,
+          task: s.taskId ?? null,
+          node: s.nodeId ?? null,
+          view: s.view,
+          frozenView: s.frozenView,
+          note: s.note,
+          author: s.author,
+          takenAt: s.takenAt,
+          from: s.window?.from ?? null,
+          to: s.window?.to ?? null,
+          size: s.sizeBytes,
+          cut: JSON.stringify(s.cut),
+          content: blob,
+        }),
+    );
+    return { id, ...s };
+  }
+
+  get(account: string, id: string): { snapshot: SnapshotMeta; content: SnapshotContent } | undefined {
+    const row = guarded(
+      () => this.db.prepare(`SELECT ${META}, content FROM snapshots WHERE account = ? AND id = ?`).get(account, id) as (Row & { content: Buffer }) | undefined,
+    );
+    if (!row) return undefined;
+    return { snapshot: toMeta(row), content: JSON.parse(gunzipSync(row.content).toString("utf8")) as SnapshotContent };
+  }
+
+  /** Newest first; `nextCursor` continues after the last one. Pool and job compare as Batch does, case-insensitively. */
+  list(account: string, q: SnapshotListQuery = {}): { snapshots: SnapshotMeta[]; nextCursor?: string } {
+    const where = ["account = @account"];
+    if (q.pool) where.push("pool_id = @pool COLLATE NOCASE");
+    if (q.job) where.push("job_id = @job COLLATE NOCASE");
+    if (q.author) where.push("author = @author");
+    if (q.cursor) where.push("seq < @cursor");
+    const limit = q.limit ?? 50;
+    const rows = guarded(
+      () =>
+        this.db
+          .prepare(`SELECT ${META} FROM snapshots WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT @limit`)
+          .all({ account, pool: q.pool, job: q.job, author: q.author, cursor: q.cursor ? Number(q.cursor) : undefined, limit: limit + 1 }) as Row[],
+    );
+    const page = rows.slice(0, limit);
+    return { snapshots: page.map(toMeta), ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.seq) } : {}) };
+  }
+
+  /** Meta of one snapshot, without its content. */
+  meta(account: string, id: string): SnapshotMeta | undefined {
+    const row = guarded(() => this.db.prepare(`SELECT ${META} FROM snapshots WHERE account = ? AND id = ?`).get(account, id) as Row | undefined);
+    return row ? toMeta(row) : undefined;
+  }
+
+  delete(account: string, id: string): boolean {
+    return guarded(() => this.db.prepare("DELETE FROM snapshots WHERE account = ? AND id = ?").run(account, id).changes > 0);
+  }
+
+  /** Deletes snapshots taken more than `days` days before `now`; 0 keeps everything. Returns how many went. */
+  prune(days: number, now = Date.now()): number {
+    if (!(days > 0)) return 0;
+    const before = new Date(now - days * DAY_MS).toISOString();
+    return guarded(() => this.db.prepare("DELETE FROM snapshots WHERE taken_at < ?").run(before).changes);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toMeta(r: Row): SnapshotMeta {
+  return {
+    id: r.id,
+    account: r.account,
+    kind: r.kind,
+    view: r.view,
+    frozenView: r.frozen_view,
+    ...(r.pool_id ? { poolId: r.pool_id } : {}),
+    ...(r.job_id ? { jobId: r.job_id } : {}),
+    ...(r.task_id ? { taskId: r.task_id } : {}),
+    ...(r.node_id ? { nodeId: r.node_id } : {}),
+    note: r.note,
+    author: r.author,
+    takenAt: r.taken_at,
+    ...(r.window_from && r.window_to ? { window: { from: r.window_from, to: r.window_to } } : {}),
+    sizeBytes: r.size_bytes,
+    cut: JSON.parse(r.cut) as string[],
+  };
+}
+
+const state = globalThis as typeof globalThis & { __batchscopeSnapshots?: SnapshotStore };
+
+/**
+ * The process's snapshot store, in the audit file (BATCHSCOPE_AUDIT_DB), opened on first use; opening it
+ * applies the retention (BATCHSCOPE_SNAPSHOT_RETENTION_DAYS), so expired snapshots go at start-up too.
+ */
+export function snapshotStore(): SnapshotStore {
+  const env = readEnv();
+  if (state.__batchscopeSnapshots?.path !== env.BATCHSCOPE_AUDIT_DB) {
+    state.__batchscopeSnapshots?.close();
+    state.__batchscopeSnapshots = undefined;
+    try {
+      const store = new SnapshotStore(env.BATCHSCOPE_AUDIT_DB);
+      store.prune(env.BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
+      state.__batchscopeSnapshots = store;
+    } catch (err) {
+      throw new AuditLogError(`The snapshot store in BATCHSCOPE_AUDIT_DB=${env.BATCHSCOPE_AUDIT_DB} cannot be opened: ${(err as Error).message}`);
+    }
+  }
+  return state.__batchscopeSnapshots;
+}
