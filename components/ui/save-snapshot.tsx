@@ -77,7 +77,9 @@ function SaveSnapshotDialog({ account, withHash, onClose }: { account: string; w
         >
           <p className="font-mono text-xs [overflow-wrap:anywhere] text-slate-600 dark:text-slate-300">{view}</p>
           <Field label="Note (optional)">
-            {(id) => <Textarea id={id} value={note} maxLength={2000} rows={3} disabled={save.isPending} onChange={(e) => setNote(e.target.value)} />}
+            {(id) => (
+              <Textarea id={id} className="w-full" value={note} maxLength={2000} rows={3} disabled={save.isPending} onChange={(e) => setNote(e.target.value)} />
+            )}
           </Field>
           {err && <ApiErrorBanner error={err} />}
           <DialogButtons busy={save.isPending} ready={!save.isPending} testId="snapshot-submit" tone="primary">

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
+import { setHash } from "@/components/logs/use-hash";
 import { FrozenRoot } from "@/components/snapshots/frozen";
 import { SnapshotBanner } from "@/components/snapshots/snapshot-banner";
 import { SnapshotNotFound } from "@/components/snapshots/snapshot-not-found";
@@ -33,9 +34,12 @@ export function SnapshotView({ account, id }: { account: string; id: string }) {
   const [targetSearch, targetHash] = [target?.search, target?.hash ?? ""];
   const ready = targetSearch !== undefined && queryOf(`?${search.toString()}`) === queryOf(targetSearch);
   useEffect(() => {
-    if (targetSearch === undefined || ready) return;
-    // The hash goes with the query: a file view opens at the lines the capture saved.
-    router.replace(`${pathname}${targetSearch}${window.location.hash || targetHash}`, { scroll: false });
+    if (targetSearch === undefined) return;
+    // The hash goes with the query: a file view opens at the lines the capture saved (#L…), unless the
+    // link names lines of its own. The viewer follows a hash set after it opened.
+    const hash = window.location.hash || targetHash;
+    if (!ready) router.replace(`${pathname}${targetSearch}${hash}`, { scroll: false });
+    else if (hash !== window.location.hash) setHash(hash);
   }, [targetSearch, targetHash, ready, router, pathname]);
 
   const err = errorInfo(q.error);
