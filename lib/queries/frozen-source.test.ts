@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { openAtLines } from "@/components/logs/range-reads";
+import { loadedLines } from "@/lib/logs/lines";
 import { readProperties, readRange } from "@/lib/logs/read-range";
 import { fileProperties } from "@/lib/schemas/files";
 import type { FrozenAnswer } from "@/lib/schemas/snapshots";
@@ -118,6 +120,28 @@ describe("the fetch path while a frozen view is mounted", () => {
     const search = await streamNdjson(`${FILE}?q=x`, z.unknown(), () => undefined).catch((e: unknown) => e);
     expect(errorInfo(search)?.code).toBe("NotInSnapshot");
   });
+  it("opens a file view's saved lines deep in a file, with line numbers, though nothing around them was saved", async () => {
+    g.window = globalThis;
+    // The capture saved line 4 of a 1,000-byte file from the LF that ends line 3, and where line 4 starts.
+    const deep = "/api/accounts/demo/pools/p1/nodes/n1/files/deep.log";
+    enterFrozen({
+      [deep]: slice(992, 999, 1000, "\nline 4\n"),
+      [`${deep}?line=4`]: {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ line: 4, offset: 993, size: 1000 }),
+        encoding: "utf8",
+      },
+    });
+    const opened = await openAtLines(deep, { from: 4, to: 4 }, () => true);
+    expect(opened?.kind).toBe("range");
+    if (opened?.kind !== "range") return;
+    expect(opened.notice).toBeUndefined();
+    expect(opened.range.lfBefore).toBe(2);
+    const { lines } = loadedLines(opened.range.chunks, false);
+    expect(lines.map((l) => l.plain)).toContain("line 4");
+  });
+
   it("is never in place on the server (no window)", async () => {
     enterFrozen(answers);
     const miss = await apiFetch("http://127.0.0.1:1/api/accounts/demo/pools/p1", z.unknown()).catch((e: unknown) => e);
