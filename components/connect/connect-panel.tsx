@@ -13,12 +13,20 @@ import { ConnectDialog } from "./connect-dialog";
 import { ConnectResult } from "./connect-result";
 import { NodeUsers } from "./node-users";
 import { Button } from "@/components/ui/button";
+import { useFrozen } from "@/components/snapshots/frozen";
 
 /**
  * Signing in to the node itself, for operators only: a viewer sees nothing of it (the server refuses a
  * viewer's request anyway). The result, with a one-time password, stays until the operator hides it.
  */
-export function ConnectPanel({ account, poolId, nodeId }: { account: string; poolId: string; nodeId: string }) {
+type Props = { account: string; poolId: string; nodeId: string };
+
+/** Hidden in a snapshot's frozen view: connecting sends (a user is created on the node). */
+export function ConnectPanel(props: Props) {
+  return useFrozen() ? null : <LiveConnectPanel {...props} />;
+}
+
+function LiveConnectPanel({ account, poolId, nodeId }: Props) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const pool = useQuery(batchQueries.pool(account, poolId));

@@ -3,6 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
+import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
+import { TicketButtons } from "@/components/ui/ticket-buttons";
+import { useFrozen } from "@/components/snapshots/frozen";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { useTicketActions } from "@/components/ui/use-ticket-actions";
 import { useTicketSignatures } from "@/components/ui/use-ticket-signatures";
@@ -12,7 +15,12 @@ import { scopeTicketParts } from "@/lib/links/ticket-scope";
 import { batchQueries } from "@/lib/queries/batch";
 
 /** Window, refresh, a pinned link and a ticket summary for the job: what failed, where, and why. */
-export function JobToolbar({ account, jobId }: { account: string; jobId: string }) {
+/** In a snapshot's frozen view the window is fixed and nothing refreshes or sends: the banner carries the links. */
+export function JobToolbar(props: { account: string; jobId: string }) {
+  return useFrozen() ? null : <LiveJobToolbar {...props} />;
+}
+
+function LiveJobToolbar({ account, jobId }: { account: string; jobId: string }) {
   const heatmap = useHeatmap(account, { job: jobId }).data;
   const win = useWindowQuery();
   const failures = useQuery(batchQueries.failures(account, { job: jobId }, win)).data;
@@ -24,8 +32,9 @@ export function JobToolbar({ account, jobId }: { account: string; jobId: string 
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
   const signatures = useTicketSignatures(account, { job: jobId }, win);
-  const ticket = () =>
+  const ticket = (snapshot?: string) =>
     ticketMarkdown({
+      ...(snapshot ? { snapshot } : {}),
       title: `Job ${jobId} (account ${account}${job?.poolId ? `, pool ${job.poolId}` : ""}): ${failures ? `${failures.failed} of ${failures.completed} completed tasks failed` : "failures"}`,
       link: pinnedLink(failures?.window ?? heatmap?.window),
       ...(failures ? { window: failures.window, categories: failures.byCategory } : {}),
@@ -58,7 +67,8 @@ export function JobToolbar({ account, jobId }: { account: string; jobId: string 
       <div className="flex flex-wrap items-center gap-4">
         <RefreshControl />
         <CopyButton label="Copy link" testId="copy-link" text={() => pinnedLink(failures?.window ?? heatmap?.window)} />
-        <CopyButton label="Copy for ticket" testId="copy-ticket" text={ticket} />
+        <SaveSnapshotButton account={account} />
+        <TicketButtons account={account} text={ticket} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-buttons";
 import { Loading } from "@/components/ui/panel";
@@ -23,6 +24,7 @@ import { holdsLine, useLoadedRange } from "./use-loaded-range";
 import { useLogSearch } from "./use-log-search";
 import { useFollowPolicy, useTreeSize } from "./use-file-facts";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
 
 const NO_LINES: LogLine[] = [];
 /**
@@ -123,6 +125,7 @@ function LogToolbar(props: {
   copyText: () => string;
 }) {
   const { name, url, win, lw, wrap, onWrap, copyLabel, copyText } = props;
+  const account = useParams<{ account?: string }>().account;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <h1 className="font-mono text-lg font-semibold">{name}</h1>
@@ -142,6 +145,7 @@ function LogToolbar(props: {
         Wrap
       </Button>
       <CopyButton label={copyLabel} text={copyText} testId="copy-lines" />
+      {account && <SaveSnapshotButton account={decodeURIComponent(account)} withHash />}
       <a className={buttonVariants()} href={downloadUrl(url)} download>
         Download
       </a>

@@ -14,6 +14,7 @@ import {
   type LoadedRange,
 } from "@/lib/logs/loaded-range";
 import { readProperties, readRange, type RangeRead } from "@/lib/logs/read-range";
+import { errorInfo } from "@/lib/queries/api-fetch";
 import { offsetOfLine } from "./line-index-client";
 
 /** What opening a file found: its loaded range (with a note when a linked line could not be reached), or a binary file. */
@@ -55,7 +56,8 @@ export async function openAtLines(url: string, target: LineRange, stillWanted: (
   if (binary) return binary;
   let w = openLoadedRange(first.chunk, first.size, first.lastModified, from.lfBefore);
   for (let r = laterRange(w); r && !holdsLine(w, target.to) && loadedBytes(w) + r.length <= MAX_LOADED_BYTES; r = laterRange(w)) {
-    const next = await readRange(url, r);
+    const next = await savedRead(url, r);
+    if (!next) break;
     if (!stillWanted()) return undefined;
     w = append(w, next.chunk, next.size);
   }
@@ -78,8 +80,21 @@ export async function openAtLines(url: string, target: LineRange, stillWanted: (
 export async function withContextAbove(url: string, w: LoadedRange): Promise<LoadedRange> {
   const r = earlierRange(w);
   if (!r || loadedBytes(w) + r.length > MAX_LOADED_BYTES) return w;
-  const read = await readRange(url, r);
-  return prepend(w, read.chunk);
+  const read = await savedRead(url, r);
+  return read ? prepend(w, read.chunk) : w;
+}
+
+/**
+ * A read that a snapshot may not have saved (docs/snapshots.md: a file view keeps the selected lines, not
+ * the whole file): the lines it did save open without it. Any other failure is thrown as before.
+ */
+async function savedRead(url: string, r: { offset: number; length: number }): Promise<RangeRead | undefined> {
+  try {
+    return await readRange(url, r);
+  } catch (e) {
+    if (errorInfo(e)?.code === "NotInSnapshot") return undefined;
+    throw e;
+  }
 }
 
 /** A size check without reading content: the range with the file's new size and time, or undefined when unchanged. */

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { useFrozen } from "@/components/snapshots/frozen";
 import type { OwnerRef } from "@/lib/links/owner";
 import { followPolicy, type FollowPolicy } from "@/lib/logs/follow";
 import { batchQueries } from "@/lib/queries/batch";
@@ -19,13 +20,16 @@ export interface FileTask {
 
 /**
  * The follow policy of a file (lib/logs/follow.ts): a task's file asks the task's state (the task page's own
- * query, so no extra read when coming from it), and hands back where the task ran.
+ * query, so no extra read when coming from it), and hands back where the task ran. A snapshot's saved bytes
+ * never grow: nothing is followed or watched there.
  */
 export function useFollowPolicy(owner: OwnerRef | undefined): { policy: FollowPolicy; task?: FileTask } {
   const task = useQuery({
     ...batchQueries.task(owner?.account ?? "", owner?.kind === "task" ? owner.jobId : "", owner?.kind === "task" ? owner.taskId : ""),
     enabled: owner?.kind === "task",
   });
+  const frozen = useFrozen() !== undefined;
+  if (frozen) return { policy: "frozen" };
   if (!owner) return { policy: "if-growing" };
   if (owner.kind === "node") return { policy: followPolicy({ kind: "node" }) };
   const t = task.data?.task;

@@ -11,6 +11,7 @@ import { NodeTicketButton } from "@/components/ui/node-ticket-button";
 import { GonePanel, isGone } from "@/components/ui/gone";
 import { Loading, Panel } from "@/components/ui/panel";
 import { RefreshControl } from "@/components/ui/refresh-control";
+import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { batchQueries } from "@/lib/queries/batch";
@@ -78,6 +79,7 @@ export function NodeView({ account, poolId, nodeId }: { account: string; poolId:
         <div className="flex flex-wrap items-center gap-2">
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
+          <SaveSnapshotButton account={account} />
           <NodeTicketButton account={account} node={node} asOf={asOf} />
         </div>
       </div>

@@ -3,6 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useHeatmap, useWindowQuery } from "@/components/heatmap";
 import { CopyButton } from "@/components/ui/copy-buttons";
+import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
+import { TicketButtons } from "@/components/ui/ticket-buttons";
+import { useFrozen } from "@/components/snapshots/frozen";
 import { RefreshControl } from "@/components/ui/refresh-control";
 import { useTicketActions } from "@/components/ui/use-ticket-actions";
 import { useTicketSignatures } from "@/components/ui/use-ticket-signatures";
@@ -12,7 +15,12 @@ import { ticketMarkdown } from "@/lib/links/ticket";
 import { scopeTicketParts } from "@/lib/links/ticket-scope";
 
 /** Window, refresh, and the two ways to hand this view to someone else: a pinned link and a ticket summary. */
-export function PoolToolbar({ account, poolId }: { account: string; poolId: string }) {
+/** In a snapshot's frozen view the window is fixed and nothing refreshes or sends: the banner carries the links. */
+export function PoolToolbar(props: { account: string; poolId: string }) {
+  return useFrozen() ? null : <LivePoolToolbar {...props} />;
+}
+
+function LivePoolToolbar({ account, poolId }: { account: string; poolId: string }) {
   const heatmap = useHeatmap(account, { pool: poolId }).data;
   const win = useWindowQuery();
   const failures = useQuery(batchQueries.failures(account, { pool: poolId }, win)).data;
@@ -23,8 +31,9 @@ export function PoolToolbar({ account, poolId }: { account: string; poolId: stri
     (parts?.nodes ?? []).map((n) => n.nodeId),
   );
   const signatures = useTicketSignatures(account, { pool: poolId }, win);
-  const ticket = () =>
+  const ticket = (snapshot?: string) =>
     ticketMarkdown({
+      ...(snapshot ? { snapshot } : {}),
       title: `Pool ${poolId} (account ${account}): ${heatmap ? `${heatmap.diagnosis?.counts.failures ?? heatmap.totals.failures} failed tasks` : "failures"}`,
       link: pinnedLink(heatmap?.window),
       ...(heatmap && parts ? { window: heatmap.window, verdict: parts.verdict, nodes: parts.nodes, jobs: parts.jobs } : {}),
@@ -47,7 +56,8 @@ export function PoolToolbar({ account, poolId }: { account: string; poolId: stri
       <RefreshControl />
       <div className="flex gap-2">
         <CopyButton label="Copy link" testId="copy-link" text={() => pinnedLink(heatmap?.window)} />
-        <CopyButton label="Copy for ticket" testId="copy-ticket" text={ticket} />
+        <SaveSnapshotButton account={account} />
+        <TicketButtons account={account} text={ticket} />
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { ActionButtons } from "./action-buttons";
 import { ActionDialog, type Submitted } from "./action-dialog";
 import { ActionResult } from "./action-result";
 import { useFollowNodes, type FollowTarget } from "./use-follow-nodes";
+import { useFrozen } from "@/components/snapshots/frozen";
 
 interface ActionBarProps {
   account: string;
@@ -28,7 +29,12 @@ interface ActionBarProps {
  * impossible is disabled with the reason in a tooltip (and as hidden text the button is described by).
  * After an action: the result and the live follow, which stay when the selection is cleared.
  */
-export function ActionBar({ account, poolId, nodeIds, testId = "action-bar", compact = false }: ActionBarProps) {
+/** Hidden in a snapshot's frozen view: it shows evidence, and nothing in it sends. */
+export function ActionBar(props: ActionBarProps) {
+  return useFrozen() ? null : <LiveActionBar {...props} />;
+}
+
+function LiveActionBar({ account, poolId, nodeIds, testId = "action-bar", compact = false }: ActionBarProps) {
   const qc = useQueryClient();
   const me = useQuery(remediationQueries.me(account));
   const identity = me.data?.identity;

@@ -8,6 +8,8 @@ import { GonePanel, isGone } from "@/components/ui/gone";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { RefreshControl } from "@/components/ui/refresh-control";
+import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
+import { TicketButtons } from "@/components/ui/ticket-buttons";
 import { TextLink } from "@/components/ui/text-link";
 import { api, paths } from "@/lib/links/paths";
 import { ticketMarkdown } from "@/lib/links/ticket";
@@ -67,6 +69,7 @@ export function TaskView({ account, jobId, taskId }: { account: string; jobId: s
           {task.classification.outcome === "failed" && <TextLink href={paths.compare(account, jobId, task.id)}>Compare with a succeeded task</TextLink>}
           <RefreshControl />
           <CopyButton label="Copy link" text={() => location.href} testId="copy-link" />
+          <SaveSnapshotButton account={account} />
           <TaskTicketButton account={account} task={task} />
         </div>
       </div>
@@ -104,13 +107,14 @@ function TaskTicketButton({ account, task }: { account: string; task: TaskDetail
     ...(live ? {} : { refetchInterval: false as const }),
   }).data;
   const actions = useTicketActions(account, task.poolId, task.nodeId ? [task.nodeId] : []);
-  const text = () =>
+  const text = (snapshot?: string) =>
     ticketMarkdown({
       ...taskTicket(account, task, location.href),
+      ...(snapshot ? { snapshot } : {}),
       ...(stderr
         ? { stderr: { name: "stderr.txt", text: stderr.text, link: new URL(paths.taskFile(account, task.jobId, task.id, "stderr.txt"), location.origin).href } }
         : {}),
       ...(actions ? { actions } : {}),
     });
-  return <CopyButton label="Copy for ticket" text={text} testId="copy-ticket" />;
+  return <TicketButtons account={account} text={text} />;
 }

@@ -18,6 +18,8 @@ export function GonePanel({
   parent?: { href: string; label: string };
   error?: ApiErrorInfo;
 }) {
+  // In a snapshot's frozen view a 404 may only mean the snapshot did not save that read (docs/snapshots.md).
+  const unsaved = error?.code === "NotInSnapshot";
   return (
     <section
       role="alert"
@@ -25,9 +27,9 @@ export function GonePanel({
       className="space-y-2 rounded-lg border border-slate-300 bg-slate-50 p-6 dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 className="text-xl font-semibold">
-        {what} <span className="font-mono">{id}</span> no longer exists
+        {what} <span className="font-mono">{id}</span> {unsaved ? "is not in this snapshot" : "no longer exists"}
       </h2>
-      <p className="text-slate-700 dark:text-slate-300">{explanation}</p>
+      <p className="text-slate-700 dark:text-slate-300">{unsaved ? error.message : explanation}</p>
       {error && (
         <p className="font-mono text-xs text-slate-600 dark:text-slate-300">
           {error.code}

@@ -10,7 +10,7 @@ import { IdSearch } from "@/components/search/id-search";
 /**
  * Every page's frame: the simulated-data banner, the breadcrumbs, and either the page or, when an id in
  * the link is malformed, a plain explanation with the way back (never a crash or a blank page). Beside the
- * breadcrumbs: the id search, who the operator is signed in as (what the action buttons will allow) and the audit log.
+ * breadcrumbs: the id search, who the operator is signed in as (what the action buttons will allow), the audit log and the snapshots.
  */
 export function PageShell({
   account,
@@ -38,6 +38,9 @@ export function PageShell({
           <IdentityBadge account={account} />
           <Link href={paths.audit(account)} className="text-blue-700 hover:underline dark:text-blue-300">
             Audit log
+          </Link>
+          <Link href={paths.snapshots(account)} className="text-blue-700 hover:underline dark:text-blue-300">
+            Snapshots
           </Link>
         </div>
       </div>

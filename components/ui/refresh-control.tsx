@@ -5,9 +5,15 @@ import { useSyncExternalStore } from "react";
 import { DEFAULT_REFRESH, REFRESH_CHOICES_MS, refreshStore } from "@/lib/queries/refresh";
 import { Button } from "./button";
 import { Select } from "./input";
+import { useFrozen } from "@/components/snapshots/frozen";
+
+/** Hidden in a snapshot's frozen view, which never refreshes. */
+export function RefreshControl() {
+  return useFrozen() ? null : <LiveRefreshControl />;
+}
 
 /** Refresh every N seconds, or pause: a paused screen says so, so nobody mistakes it for live data. */
-export function RefreshControl() {
+function LiveRefreshControl() {
   const settings = useSyncExternalStore(refreshStore.subscribe, refreshStore.get, () => DEFAULT_REFRESH);
   const client = useQueryClient();
   const apply = (next: typeof settings) => {

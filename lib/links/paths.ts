@@ -17,6 +17,8 @@ export const paths = {
   jobSchedule: (account: string, scheduleId: string) => `/${seg(account)}/jobschedules/${seg(scheduleId)}`,
   audit: (account: string) => `/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/${seg(account)}/audit/${seg(recordId)}`,
+  snapshots: (account: string) => `/${seg(account)}/snapshots`,
+  snapshot: (account: string, id: string) => `/${seg(account)}/snapshots/${seg(id)}`,
 };
 
 /** The API twin of a view: the same ids under /api/accounts. */
@@ -61,6 +63,8 @@ export const api = {
   nodeRdp: (account: string, poolId: string, nodeId: string) => `/api/accounts/${seg(account)}/pools/${seg(poolId)}/nodes/${seg(nodeId)}/rdp`,
   audit: (account: string) => `/api/accounts/${seg(account)}/audit`,
   auditRecord: (account: string, recordId: string) => `/api/accounts/${seg(account)}/audit/${seg(recordId)}`,
+  snapshots: (account: string) => `/api/accounts/${seg(account)}/snapshots`,
+  snapshot: (account: string, id: string) => `/api/accounts/${seg(account)}/snapshots/${seg(id)}`,
 };
 
 /** Appends a query, leaving out empty values, so links stay short and stable. */

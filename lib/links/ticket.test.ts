@@ -51,6 +51,16 @@ describe("ticketMarkdown", () => {
     const tricky = ticketMarkdown({ title: "x", link: "https://d/x?q=a) [b](https://evil", facts: [] });
     expect(tricky.trim().split("\n").pop()).toBe("[Open in Batchscope](https://d/x?q=a%29%20%5Bb%5D%28https://evil)");
   });
+
+  it("puts a snapshot's link under the live one, when there is one", () => {
+    const withSnapshot = ticketMarkdown({ title: "x", link: LINK, snapshot: "https://d/acct/snapshots/Ab_9-x", facts: [] });
+    expect(withSnapshot.trim().split("\n").slice(-3)).toEqual([
+      `[Open in Batchscope](${LINK})`,
+      "",
+      "Snapshot: [https://d/acct/snapshots/Ab_9-x](https://d/acct/snapshots/Ab_9-x)",
+    ]);
+    expect(ticketMarkdown({ title: "x", link: LINK, facts: [] })).not.toContain("Snapshot:");
+  });
 });
 
 describe("escapeMarkdown", () => {

@@ -32,6 +32,8 @@ export type { TicketAction, TicketExcerpt, TicketJob, TicketNode, TicketSignatur
 export interface TicketSummary {
   title: string;
   link: string;
+  /** A snapshot of the view (docs/snapshots.md): still shows the evidence after Batch has forgotten it. */
+  snapshot?: string;
   window?: { from: number; to: number };
   facts: [string, string][];
   categories?: { category: string; count: number }[];
@@ -57,5 +59,6 @@ export function ticketMarkdown(s: TicketSummary): string {
     ...renderSections([nodesSection(s.nodes), jobsSection(s.jobs), signaturesSection(s.signatures), excerptSection(s.stderr), actionsSection(s.actions)]),
   );
   lines.push("", `[Open in Batchscope](${linkTarget(s.link)})`);
+  if (s.snapshot) lines.push("", `Snapshot: [${escapeMarkdown(s.snapshot)}](${linkTarget(s.snapshot)})`);
   return lines.join("\n");
 }

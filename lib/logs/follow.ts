@@ -5,7 +5,8 @@
  * since it was opened: its size is asked now and then, and a file of a task that ended hours ago, which
  * never grows, never shows "Following".
  */
-export type FollowPolicy = "live" | "if-growing";
+/** "frozen": a snapshot's saved bytes, which never grow (docs/snapshots.md). */
+export type FollowPolicy = "live" | "if-growing" | "frozen";
 
 export function followPolicy(owner: { kind: "task"; state?: string } | { kind: "node" }): FollowPolicy {
   return owner.kind === "task" && owner.state === "running" ? "live" : "if-growing";
@@ -13,7 +14,7 @@ export function followPolicy(owner: { kind: "task"; state?: string } | { kind: "
 
 /** `grew`: a read after the open saw the file larger than it was at the open. */
 export function followOffered(policy: FollowPolicy, grew: boolean): boolean {
-  return policy === "live" || grew;
+  return policy === "live" || (grew && policy !== "frozen");
 }
 
 /** Whether to watch the file's size while not following: only where growth would change what is offered. */

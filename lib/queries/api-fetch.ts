@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { apiErrorBody, type ApiErrorInfo } from "@/lib/schemas/api-error";
 import { describeIssues } from "./describe-issues";
+import { activeFrozen, frozenResponse } from "./frozen-source";
 import { ndjsonReader } from "./ndjson";
 
 /**
@@ -30,11 +31,21 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(parsed.success ? parsed.data.error : { kind: "server", status: res.status, message: `The dashboard answered ${res.status}.` });
 }
 
-/** A fetch whose answer is OK, or an ApiError. An abort stays an abort, so cancelling is never shown as a failure. */
+/** Reads a frozen view may answer; a write always goes to the server (a frozen view shows no actions). */
+const READS = new Set(["GET", "HEAD"]);
+
+/**
+ * A fetch whose answer is OK, or an ApiError. An abort stays an abort, so cancelling is never shown as a
+ * failure. While a snapshot's view is mounted, reads are answered from its frozen answers instead
+ * (frozen-source.ts), with the same statuses and headers, so every caller below works unchanged.
+ */
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
+  const frozen = activeFrozen();
+  const method = (init.method ?? "GET").toUpperCase();
   try {
-    res = await fetch(path, init);
+    res =
+      frozen && READS.has(method) ? frozenResponse(frozen, path, { method, accept: new Headers(init.headers).get("accept") ?? "" }) : await fetch(path, init);
   } catch (e) {
     if (init.signal?.aborted) throw e;
     throw new ApiError({ kind: "network", status: 0, message: "The dashboard server could not be reached." });

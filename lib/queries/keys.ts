@@ -76,6 +76,12 @@ export const auditKeys = {
   record: (account: string, recordId: string) => [...auditKeys.all(account), "record", recordId] as const,
 };
 
+export const snapshotKeys = {
+  all: (account: string) => [...accountKeys.all(account), "snapshots"] as const,
+  list: (account: string, filters: Record<string, string>) => [...snapshotKeys.all(account), "list", filters] as const,
+  one: (account: string, id: string) => [...snapshotKeys.all(account), "one", id] as const,
+};
+
 /** File content is keyed by its API URL, which names the account and owner already. */
 export const fileKeys = {
   tail: (url: string, bytes: number) => ["file-tail", url, bytes] as const,

@@ -1,13 +1,10 @@
-import { Suspense } from "react";
-import { TaskView } from "@/components/tasks/task-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams } from "@/lib/schemas/inputs";
 import { Prefetched } from "../../../../_section/prefetched";
 import { serverReads } from "../../../../_section/server-reads";
-import { PageSkeleton } from "../../../../_section/skeletons";
-import { StartReads } from "../../../../_section/start-reads";
+import { TaskBody } from "../../../../_section/views";
 import { pageTitle, short } from "../../../../_section/page-title";
 
 export const dynamic = "force-dynamic";
@@ -22,26 +19,13 @@ export default async function TaskPage({ params }: { params: Promise<{ account: 
   return (
     <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
       {owner?.kind === "task" && (
-        <>
-          <StartReads reads={[{ read: "taskFiles", account: account.name, jobId: owner.jobId, taskId: owner.taskId }]} />
-          <Suspense fallback={<TaskSkeleton />}>
-            <Prefetched reads={[serverReads.task(account, owner.jobId, owner.taskId)]}>
-              <TaskView account={account.name} jobId={owner.jobId} taskId={owner.taskId} />
-            </Prefetched>
-          </Suspense>
-        </>
+        <TaskBody
+          account={account.name}
+          jobId={owner.jobId}
+          taskId={owner.taskId}
+          main={(panel) => <Prefetched reads={[serverReads.task(account, owner.jobId, owner.taskId)]}>{panel}</Prefetched>}
+        />
       )}
     </PageShell>
   );
 }
-
-const TaskSkeleton = () => (
-  <PageSkeleton
-    title="task"
-    panels={[
-      ["Why it failed", 3],
-      ["State and timings", 4],
-      ["Logs", 6],
-    ]}
-  />
-);

@@ -1,13 +1,10 @@
-import { Suspense } from "react";
-import { NodeView } from "@/components/nodes/node-view";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams } from "@/lib/schemas/inputs";
 import { Prefetched } from "../../../../_section/prefetched";
 import { serverReads } from "../../../../_section/server-reads";
-import { PanelSkeleton } from "../../../../_section/skeletons";
-import { StartReads, type EarlyRead } from "../../../../_section/start-reads";
+import { NodeBody } from "../../../../_section/views";
 import { pageTitle, short } from "../../../../_section/page-title";
 
 export const dynamic = "force-dynamic";
@@ -19,24 +16,15 @@ export default async function NodePage({ params }: { params: Promise<{ account: 
   const raw = decodeParams(await params);
   const account = await pageAccount(raw.account);
   const { owner, ...frame } = ownerFrame(account.name, "node", { parent: raw.poolId, child: raw.nodeId });
-  const a = account.name;
-  const early = (poolId: string, nodeId: string): EarlyRead[] => [
-    { read: "nodeFiles", account: a, poolId, nodeId },
-    { read: "nodeHistory", account: a, poolId, nodeId },
-    { read: "pool", account: a, poolId },
-    { read: "me", account: a },
-  ];
   return (
-    <PageShell account={a} isEmulator={account.isEmulator} {...frame}>
+    <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
       {owner?.kind === "node" && (
-        <>
-          <StartReads reads={early(owner.poolId, owner.nodeId)} />
-          <Suspense fallback={<PanelSkeleton label="Node" rows={8} />}>
-            <Prefetched reads={[serverReads.node(account, owner.poolId, owner.nodeId)]}>
-              <NodeView account={a} poolId={owner.poolId} nodeId={owner.nodeId} />
-            </Prefetched>
-          </Suspense>
-        </>
+        <NodeBody
+          account={account.name}
+          poolId={owner.poolId}
+          nodeId={owner.nodeId}
+          main={(panel) => <Prefetched reads={[serverReads.node(account, owner.poolId, owner.nodeId)]}>{panel}</Prefetched>}
+        />
       )}
     </PageShell>
   );

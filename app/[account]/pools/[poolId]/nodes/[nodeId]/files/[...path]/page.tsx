@@ -1,9 +1,9 @@
-import { FilePage } from "@/components/logs/file-page";
 import { PageShell } from "@/components/ui/page-shell";
 import { pageAccount } from "@/lib/server/http/page-account";
 import { ownerFrame } from "@/lib/links/owner";
 import { decodeParams, filePath, safeDecode } from "@/lib/schemas/inputs";
 import { pageTitle, short } from "../../../../../../_section/page-title";
+import { FileBody } from "../../../../../../_section/views";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = pageTitle((p, file) => `${file} · node ${short(p.nodeId)}`);
@@ -22,7 +22,7 @@ export default async function NodeFilePage({ params }: { params: Promise<{ accou
   );
   return (
     <PageShell account={account.name} isEmulator={account.isEmulator} {...frame}>
-      {owner && path.success && <FilePage owner={owner} path={path.data} parent={frame.back} />}
+      {owner && path.success && <FileBody owner={owner} path={path.data} parent={frame.back} />}
     </PageShell>
   );
 }

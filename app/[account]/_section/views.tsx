@@ -1,0 +1,140 @@
+import { Suspense, type ReactNode } from "react";
+import { HeatmapPanel } from "@/components/heatmap";
+import { FailureBreakdown } from "@/components/jobs/failure-breakdown";
+import { JobHeader } from "@/components/jobs/job-header";
+import { JobToolbar } from "@/components/jobs/job-toolbar";
+import { TaskTable } from "@/components/jobs/task-table";
+import { FilePage } from "@/components/logs/file-page";
+import { NodeView } from "@/components/nodes/node-view";
+import { FailuresByCategory } from "@/components/pools/failures-by-category";
+import { NodeTable } from "@/components/pools/node-table";
+import { PoolHealthPanel } from "@/components/pools/pool-health";
+import { PoolToolbar } from "@/components/pools/pool-toolbar";
+import { PoolView } from "@/components/pools/pool-view";
+import { ScheduleOfJob } from "@/components/schedules/schedule-of-job";
+import { SignatureList } from "@/components/signatures/signature-list";
+import { LiveSource } from "@/components/snapshots/frozen";
+import { TaskView } from "@/components/tasks/task-view";
+import type { OwnerRef } from "@/lib/links/owner";
+import { jobKeys, poolKeys } from "@/lib/queries/keys";
+import { PageSkeleton, PanelSkeleton } from "./skeletons";
+import { StartReads } from "./start-reads";
+import { UnlessGone } from "./unless-gone";
+
+/*
+ * The bodies of the pool, job, task, node and file pages: one rendering path for the live page and a
+ * snapshot of it (docs/snapshots.md). The live page passes `main`, which wraps the main resource's panel in
+ * its server prefetch; a snapshot's page renders the same body inside its frozen root.
+ */
+type Main = (panel: ReactNode) => ReactNode;
+const asIs: Main = (panel) => panel;
+
+export function PoolBody({ account: a, poolId, main = asIs }: { account: string; poolId: string; main?: Main }) {
+  return (
+    <>
+      <LiveSource />
+      <Suspense fallback={<PanelSkeleton label="Pool" rows={2} />}>
+        {main(
+          <PoolView account={a} poolId={poolId}>
+            {null}
+          </PoolView>,
+        )}
+      </Suspense>
+      <UnlessGone queryKey={poolKeys.detail(a, poolId)}>
+        <PoolToolbar account={a} poolId={poolId} />
+        <Suspense fallback={<PanelSkeleton label="Pool health" />}>
+          <PoolHealthPanel account={a} poolId={poolId} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton label="Heatmap" rows={8} />}>
+          <HeatmapPanel account={a} scope={{ pool: poolId }} />
+        </Suspense>
+        <SignatureList account={a} scope={{ pool: poolId }} />
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+          <Suspense fallback={<PanelSkeleton label="Failures by category" />}>
+            <FailuresByCategory account={a} scope={{ pool: poolId }} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton label="Nodes" rows={6} />}>
+            <NodeTable account={a} poolId={poolId} />
+          </Suspense>
+        </div>
+      </UnlessGone>
+    </>
+  );
+}
+
+export function JobBody({ account: a, jobId, main = asIs }: { account: string; jobId: string; main?: Main }) {
+  return (
+    <>
+      <LiveSource />
+      <Suspense fallback={<PanelSkeleton label="Job" rows={3} />}>
+        {main(
+          <>
+            <JobToolbar account={a} jobId={jobId} />
+            <JobHeader account={a} jobId={jobId}>
+              <ScheduleOfJob account={a} jobId={jobId} />
+            </JobHeader>
+          </>,
+        )}
+      </Suspense>
+      <UnlessGone queryKey={jobKeys.detail(a, jobId)}>
+        <Suspense fallback={<PanelSkeleton label="Heatmap" rows={8} />}>
+          <HeatmapPanel account={a} scope={{ job: jobId }} />
+        </Suspense>
+        <SignatureList account={a} scope={{ job: jobId }} />
+        <Suspense fallback={<PanelSkeleton label="Failures by category" />}>
+          <FailureBreakdown account={a} jobId={jobId} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton label="Tasks" rows={8} />}>
+          <TaskTable account={a} jobId={jobId} />
+        </Suspense>
+      </UnlessGone>
+    </>
+  );
+}
+
+const TaskSkeleton = () => (
+  <PageSkeleton
+    title="task"
+    panels={[
+      ["Why it failed", 3],
+      ["State and timings", 4],
+      ["Logs", 6],
+    ]}
+  />
+);
+
+export function TaskBody({ account, jobId, taskId, main = asIs }: { account: string; jobId: string; taskId: string; main?: Main }) {
+  return (
+    <>
+      <LiveSource />
+      <StartReads reads={[{ read: "taskFiles", account, jobId, taskId }]} />
+      <Suspense fallback={<TaskSkeleton />}>{main(<TaskView account={account} jobId={jobId} taskId={taskId} />)}</Suspense>
+    </>
+  );
+}
+
+export function NodeBody({ account: a, poolId, nodeId, main = asIs }: { account: string; poolId: string; nodeId: string; main?: Main }) {
+  return (
+    <>
+      <LiveSource />
+      <StartReads
+        reads={[
+          { read: "nodeFiles", account: a, poolId, nodeId },
+          { read: "nodeHistory", account: a, poolId, nodeId },
+          { read: "pool", account: a, poolId },
+          { read: "me", account: a },
+        ]}
+      />
+      <Suspense fallback={<PanelSkeleton label="Node" rows={8} />}>{main(<NodeView account={a} poolId={poolId} nodeId={nodeId} />)}</Suspense>
+    </>
+  );
+}
+
+export function FileBody({ owner, path, parent }: { owner: OwnerRef; path: string; parent: { href: string; label: string } }) {
+  return (
+    <>
+      <LiveSource />
+      <FilePage owner={owner} path={path} parent={parent} />
+    </>
+  );
+}
