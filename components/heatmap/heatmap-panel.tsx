@@ -94,7 +94,8 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
     <div data-heatmap-panel="">
       <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
         {!data && err && <ApiErrorBanner error={err} />}
-        {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
+        {progress && !data?.ratesPending && <LoadProgress account={account} scope={scope} query={windowQ} />}
+        {data?.ratesPending && <LoadProgress account={account} scope={scope} query={windowQ} what="Failures shown; rates loading…" />}
         {!data && q.isPending && <Loading what="the heatmap" />}
         {data && (
           <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>

@@ -70,6 +70,8 @@ export const searchKeys = {
 /** One scope's completed tasks over one time span (a live span by its name, a pinned one by its ends). */
 export const scopeKeys = {
   tasks: (scope: string, span: string) => key("scope", scope, span),
+  /** Only the failed tasks of the same scope and window: the heatmap's first answer (heatmap-first.ts). */
+  failedTasks: (scope: string, span: string) => key("scopefailed", scope, span),
 };
 
 const MINUTE = 60_000;

@@ -43,6 +43,8 @@ const SYNC_MARGIN_MS = 60_000;
  * (stateTransitionTime ge …): a 24 h heatmap over 200,000 tasks costs a page per job, not 200 pages.
  */
 export interface ScopeMemory {
+  /** Set once a whole read has finished: from then on a read of the window is a refresh, a page or so per job. */
+  complete?: boolean;
   jobs: Map<string, { tasks: Map<string, CompletedTask>; syncedAt: number; from: number }>;
 }
 /** Jobs paged at once: each job's pages are a chain, so parallelism comes from jobs. */
@@ -53,19 +55,15 @@ export const scopeKey = (s: Scope) => (s.kind === "pool" ? `pool:${idKey(s.poolI
 
 const endTimeOf = (t: BatchServiceModels.CloudTask) => wireDate(t.executionInfo?.endTime)?.getTime();
 
-/**
- * Every task of the scope that completed in the window, with only the fields needed ($select) and only
- * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
- * its window, and never reads command lines or resource files.
- */
-export async function completedTasksInWindow(
-  { client }: AccountClient,
-  scope: Scope,
-  window: TimeWindow,
-  progress?: LoadProgress,
-  memory?: ScopeMemory,
-): Promise<ScopeTasks> {
-  const jobs: { id: string; poolId?: string }[] = [];
+/** A job of a scope, with its pool when the scope is a job (the heatmap's rows are that pool's nodes). */
+export interface ScopeJob {
+  id: string;
+  poolId?: string;
+}
+
+/** The jobs whose tasks can have ended in the window: the job itself, or the pool's jobs that overlap it. */
+export async function scopeJobs(client: AccountClient["client"], scope: Scope, window: TimeWindow): Promise<ScopeJob[]> {
+  const jobs: ScopeJob[] = [];
   if (scope.kind === "job") {
     const job = await client.job.get(scope.jobId, { jobGetOptions: { select: SCOPE_JOB_FIELDS } });
     // An auto-pool job names its pool only in executionInfo (docs/real-service.md).
@@ -84,6 +82,22 @@ export async function completedTasksInWindow(
       jobs.push({ id: j.id ?? "" });
     }
   }
+  return jobs;
+}
+
+/**
+ * Every task of the scope that completed in the window, with only the fields needed ($select) and only
+ * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
+ * its window, and never reads command lines or resource files.
+ */
+export async function completedTasksInWindow(
+  { client }: AccountClient,
+  scope: Scope,
+  window: TimeWindow,
+  progress?: LoadProgress,
+  memory?: ScopeMemory,
+): Promise<ScopeTasks> {
+  const jobs = await scopeJobs(client, scope, window);
   const filter = `state eq 'completed' and executionInfo/endTime ge DateTime'${new Date(window.from).toISOString()}' and executionInfo/endTime lt DateTime'${new Date(window.to).toISOString()}'`;
   let pagesRead = 0;
   const known = (id: string) => {
@@ -134,7 +148,10 @@ export async function completedTasksInWindow(
     if (progress) progress.jobsRead++;
     return [...tasks.values()];
   });
-  if (memory) for (const id of [...memory.jobs.keys()]) if (!jobs.some((j) => j.id === id)) memory.jobs.delete(id);
+  if (memory) {
+    for (const id of [...memory.jobs.keys()]) if (!jobs.some((j) => j.id === id)) memory.jobs.delete(id);
+    memory.complete = true;
+  }
   const poolId = scope.kind === "pool" ? scope.poolId : jobs[0]?.poolId;
   return { tasks: perJob.flat(), ...(poolId ? { poolId } : {}), jobsRead: jobs.length, pagesRead };
 }
@@ -147,7 +164,7 @@ async function estimatePages(client: AccountClient["client"], jobs: { id: string
   return pages.reduce((a, b) => a + b, 0);
 }
 
-function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedTask {
+export function toCompleted(t: BatchServiceModels.CloudTask, jobId: string): CompletedTask {
   const c = classifyTask({ ...t, id: t.id ?? "" });
   const exitCode = wireInteger(t.executionInfo?.exitCode);
   return {
