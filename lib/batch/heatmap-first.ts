@@ -13,10 +13,12 @@ import { serviceWindow } from "./service-window";
 
 /**
  * How long the first answer waits for the full read once the failures are in: a little, so a small scope
- * (both reads done together) answers whole, and never so long that the first answer costs more than 1.5
- * times the failures alone.
+ * (its full read a round trip or two behind) answers whole, with its verdict; never more than half the
+ * failures' own time past GRACE_MIN_MS, and never past GRACE_MAX_MS, so at scale the first answer costs at
+ * most 1.5 times the failures alone.
  */
-const GRACE_MS = 250;
+const GRACE_MIN_MS = 100;
+const GRACE_MAX_MS = 250;
 
 /** The scope's failed tasks in the window, one cached read shared by the first answers and opened cells. */
 export async function scopeFailures(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<ScopeRead> {
@@ -41,7 +43,7 @@ export async function failuresOrFull(account: BatchAccount, scope: Scope, w: Win
   const started = Date.now();
   const first = await Promise.race([full.then((d): Raced => ({ full: d })), scopeFailures(account, scope, w).then((d): Raced => ({ failures: d }))]);
   if ("full" in first) return first;
-  const grace = Math.min(GRACE_MS, (Date.now() - started) / 2);
+  const grace = Math.min(GRACE_MAX_MS, Math.max(GRACE_MIN_MS, (Date.now() - started) / 2));
   const late = await Promise.race([full.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, grace))]);
   return late ? { full: late } : first;
 }
