@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
 import { expect, test, type Page } from "../support/browser-test";
+import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { ACCOUNT, POOL, poolNodeIds } from "../support/incident-pool";
 import { stackPerFile } from "../support/stack";
 
@@ -18,10 +19,9 @@ test.beforeAll(async () => {
   bad = INCIDENT_BAD_NODES.map((i) => ids[i]!).sort();
 });
 
+/** The full answer, as the page ends up showing it (a first answer may have its rates pending). */
 async function heatmapApi(query: string): Promise<HeatmapResponse> {
-  const res = await fetch(`${env().dashboard.url}/api/accounts/${ACCOUNT}/pools/${POOL}/heatmap?${query}&buckets=60`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as HeatmapResponse;
+  return fullHeatmapAnswer(`${env().dashboard.url}/api/accounts/${ACCOUNT}/pools/${POOL}/heatmap?${query}&buckets=60`);
 }
 
 const namedNodes = (page: Page) => page.getByTestId("diagnosis-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")!).sort());
