@@ -5,9 +5,20 @@ import { sameId } from "@/lib/schemas/ids";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import type { BatchAccount } from "./accounts";
 import { failedTasksInWindow } from "./failed-tasks";
-import { cutToWindow, heatmapFrom, readWindow, refreshesFromMemory, scopeTasks, windowKey, type ScopeRead } from "./heatmap-reads";
-import { cachedRead } from "./read";
-import { scopeKeys } from "./read-keys";
+import {
+  cutToWindow,
+  heatmapFrom,
+  PINNED_TTL_MS,
+  poolNodeStates,
+  readWindow,
+  refreshesFromMemory,
+  scopeReadKey,
+  scopeTasks,
+  windowKey,
+  type ScopeRead,
+} from "./heatmap-reads";
+import { cachedRead, readState } from "./read";
+import { scopeKeys, type ReadKey } from "./read-keys";
 import { scopeKey, type CompletedTask, type Scope } from "./scope-tasks";
 import { serviceWindow } from "./service-window";
 
@@ -30,26 +41,54 @@ export async function scopeFailures(account: BatchAccount, scope: Scope, w: Wind
   return cutToWindow(read, w);
 }
 
-type Raced = { full: ScopeRead } | { failures: ScopeRead };
+type Raced<F> = { full: F } | { failures: ScopeRead };
 
 /**
- * The full read (every completed task) and the failures read, started together: whichever the caller
- * may use first. The full read goes on after the failures have answered, so it fills the read cache for
- * the next request; its failure reaches that request, not this one.
+ * The failures read, then the full one: whichever the caller may use first. A full read already kept is
+ * used at once; one under way is raced with the failures; one not started starts only once the failures
+ * are in, because the two share the account's read slots and the full read's many pages would otherwise
+ * queue ahead of the failures' few (measured: 4× the failures' own time on scale). It goes on after the
+ * first answer, filling the read cache for the next request; its failure reaches that request, not this.
  */
-export async function failuresOrFull(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<Raced> {
-  const full = scopeTasks(account, scope, w);
-  full.catch(() => undefined);
+async function failuresOrFull<F>(account: BatchAccount, scope: Scope, w: WindowQuery, fullKey: ReadKey, readFull: () => Promise<F>): Promise<Raced<F>> {
+  const state = readState(account, fullKey);
+  if (state === "kept") return { full: await readFull() };
   const started = Date.now();
-  const first = await Promise.race([full.then((d): Raced => ({ full: d })), scopeFailures(account, scope, w).then((d): Raced => ({ failures: d }))]);
+  const failures = scopeFailures(account, scope, w).then((d): Raced<F> => ({ failures: d }));
+  let full: Promise<F> | undefined;
+  const startFull = () => {
+    full ??= readFull();
+    full.catch(() => undefined);
+    return full;
+  };
+  const first = state === "loading" ? await Promise.race([startFull().then((d): Raced<F> => ({ full: d })), failures]) : await failures;
   if ("full" in first) return first;
   const grace = Math.min(GRACE_MAX_MS, Math.max(GRACE_MIN_MS, (Date.now() - started) / 2));
-  const late = await Promise.race([full.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, grace))]);
-  return late ? { full: late } : first;
+  const late = await Promise.race([
+    startFull().then(
+      (d): Raced<F> => ({ full: d }),
+      () => undefined,
+    ),
+    new Promise<undefined>((r) => setTimeout(r, grace)),
+  ]);
+  return late ?? first;
 }
 
 /**
- * The heatmap's first answer: the full one when it is at hand (cached, a refresh of a live window's
+ * The full answer is kept as the answer, not only as the tasks behind it: a big window's tasks (200,000 on
+ * scale) are more than the read cache keeps of one value, and the page asking again for its rates must
+ * find them done rather than start the read over. As long as the tasks' read: a minute for a pinned window.
+ */
+function fullHeatmap(account: BatchAccount, scope: Scope, w: WindowQuery, buckets: number) {
+  const pinned = w.from !== undefined && w.to !== undefined;
+  const key = scopeKeys.heatmap(scopeKey(scope), windowKey(w), buckets);
+  const read = () =>
+    cachedRead(account, key, async () => heatmapFrom(account, scope, await scopeTasks(account, scope, w), buckets), pinned ? PINNED_TTL_MS : undefined);
+  return { key, read };
+}
+
+/**
+ * The heatmap's first answer: the full one when it is at hand (kept, a refresh of a live window's
  * memory, or done within the grace), else the one drawn from the failed tasks alone, marked
  * `ratesPending`, with no diagnosis and a verdict that says it waits: without the completed totals the
  * diagnosis cannot tell a bad node from a busy one (docs/diagnosis.md), and a wrong verdict is worse than
@@ -63,8 +102,11 @@ export async function firstHeatmap(
   keep?: (t: CompletedTask) => boolean,
 ): Promise<HeatmapResponse> {
   if (keep || refreshesFromMemory(account, scope, w)) return heatmapFrom(account, scope, await scopeTasks(account, scope, w), buckets, keep);
-  const read = await failuresOrFull(account, scope, w);
-  if ("full" in read) return heatmapFrom(account, scope, read.full, buckets);
+  // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
+  if (scope.kind === "pool") poolNodeStates(account, scope.poolId).catch(() => undefined);
+  const full = fullHeatmap(account, scope, w, buckets);
+  const read = await failuresOrFull(account, scope, w, full.key, full.read);
+  if ("full" in read) return read.full;
   const { diagnosis, ...first } = await heatmapFrom(account, scope, read.failures, buckets, undefined, false);
   void diagnosis; // computed without totals: not sent
   return {
@@ -76,8 +118,8 @@ export async function firstHeatmap(
 
 /**
  * The failed tasks behind one heatmap cell, grouped by category: served from the same cached reads as the
- * heatmap (the failures, or every completed task, whichever is at hand first), so opening a cell costs no
- * Batch call while the heatmap is fresh, and does not wait for the totals.
+ * heatmap (every completed task when kept, else the failures), so opening a cell costs no Batch call while
+ * the heatmap is fresh, and never waits for the totals.
  */
 export async function cellTasks(
   account: BatchAccount,
@@ -87,8 +129,8 @@ export async function cellTasks(
   keep?: (t: CompletedTask) => boolean,
 ): Promise<CellTasksResponse> {
   if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
-  const read = keep ? { full: await scopeTasks(account, scope, w) } : await failuresOrFull(account, scope, w);
-  const data = "full" in read ? read.full : read.failures;
+  // Only failed tasks are listed: the failures read serves, unless every completed task is kept anyway.
+  const data = keep || readState(account, scopeReadKey(scope, w)) === "kept" ? await scopeTasks(account, scope, w) : await scopeFailures(account, scope, w);
   const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
   for (const t of data.tasks) {
     if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo || (keep && !keep(t))) continue;

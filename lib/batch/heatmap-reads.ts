@@ -17,7 +17,7 @@ const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolI
 export const readWindow = (w: WindowQuery): WindowQuery => (w.from !== undefined && w.to !== undefined ? pinnedReadWindow(w.from, w.to) : w);
 export const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
 
-const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
+export const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
 
 /** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
 const memories = new Map<string, ScopeMemory>();
@@ -76,7 +76,7 @@ export function cutToWindow<T extends { window: { from: number; to: number }; ta
 }
 
 /** A pinned window's tasks ended in the past: keep them a minute rather than five seconds. */
-const PINNED_TTL_MS = 60_000;
+export const PINNED_TTL_MS = 60_000;
 
 /** How far the read behind a heatmap or summary has got, while it runs; `loading: false` once done. */
 export async function scopeProgress(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<HeatmapProgress> {
@@ -181,7 +181,7 @@ export async function heatmapFrom(
 }
 
 /** Today's nodes with their states: one cheap list with $select, shared with other views of the pool. */
-function poolNodeStates(account: BatchAccount, poolId: string) {
+export function poolNodeStates(account: BatchAccount, poolId: string) {
   return cachedRead(account, poolKeys.nodeStates(poolId), async ({ client }) => {
     const { items } = await listAll(
       // startTaskInfo and errors: the diagnosis' node faults (docs/diagnosis.md); still one small page per 1,000 nodes.
