@@ -31,6 +31,8 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
     await page.goto(poolUrl(POOL, "?window=15m"));
     const verdict = page.getByTestId("verdict");
     await expect(verdict).toBeVisible();
+    // The first paint may be the failures alone, its verdict waiting for the totals (docs/diagnosis.md).
+    await expect(verdict).not.toHaveAttribute("data-kind", "pending");
     const kind = await verdict.getAttribute("data-kind");
     expect(["node", "both", "unsure"]).toContain(kind);
     console.log(`15-minute diagnosis: ${kind}: ${await page.getByTestId("verdict-text").textContent()}`);
@@ -113,6 +115,7 @@ test.describe.serial("the pool page: all-clear, contrast, and nodes already hand
     await page.goto(poolUrl("gpu-burst"));
     const verdict = page.getByTestId("verdict");
     await expect(verdict).toBeVisible();
+    await expect(verdict).not.toHaveAttribute("data-kind", "pending");
     await expect(page.getByTestId("verdict-headline")).not.toHaveText("No failures:");
     await expect(verdict.getByTestId("node-faults").locator("[data-fault=startTask]")).toContainText("failed the start task");
     await expect(verdict).not.toHaveClass(/emerald/);

@@ -181,7 +181,9 @@ test.describe("the pool page of an incident: links, loading and accessibility", 
   test("'Copy for ticket' carries the verdict and the worst nodes with their failure counts and rates", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`${poolUrl}?window=6h`);
+    // The ticket carries rates: wait for the full answer, not a first one whose rates are pending.
     await expect(page.getByTestId("verdict")).toBeVisible();
+    await expect(page.getByTestId("verdict")).not.toHaveAttribute("data-kind", "pending");
     await page.getByTestId("copy-ticket").click();
     const ticket = await page.evaluate(() => navigator.clipboard.readText());
     expect(ticket).toMatch(/^- Verdict: \S/m);
