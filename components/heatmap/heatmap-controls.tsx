@@ -63,7 +63,8 @@ export function SelectionBar({ data, selected, onClear }: { data: HeatmapRespons
  */
 export function countsLine(data: HeatmapResponse): string {
   const c = data.diagnosis?.counts;
-  if (!c) return `${data.totals.failures} failed tasks on ${data.totals.nodesWithFailures} nodes`;
+  if (!c)
+    return `${data.totals.failures} failed tasks on ${data.totals.nodesWithFailures} nodes${data.ratesPending ? " (completed totals and rates loading…)" : ""}`;
   const tasks = `${c.failures} of ${c.completed} completed ${c.completed === 1 ? "task" : "tasks"} failed`;
   return `${tasks}, on ${c.nodesWithFailures} of the ${c.nodesActive} nodes that ran tasks (${c.nodesInPool} nodes in the pool now)`;
 }

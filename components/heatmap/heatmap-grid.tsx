@@ -6,7 +6,7 @@ import type { HeatmapResponse } from "@/lib/schemas/failures";
 import type { KeyColouring } from "./colouring";
 import type { Cell, GridLayout } from "./geometry";
 import { HeatmapCanvas } from "./heatmap-canvas";
-import { LABEL_COLUMNS, RowLabels } from "./row-labels";
+import { LABEL_COLUMNS, RATE_MEANING, RowLabels } from "./row-labels";
 import type { ScaleStep, Theme } from "./scale";
 import { axisTicks, bucketCount } from "./time-axis";
 
@@ -37,7 +37,9 @@ function GridHeader({ edges, cols, width }: { edges: number[]; cols: number; wid
         <span>Node</span>
         <span>State</span>
         <span className="text-right">Failed</span>
-        <span className="text-right">Rate</span>
+        <span className="text-right" title={RATE_MEANING}>
+          Rate
+        </span>
       </div>
       <div className="relative h-4 min-w-0 flex-1" aria-label="Time, UTC" role="group">
         {ticks.map((t) => (

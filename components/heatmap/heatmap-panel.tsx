@@ -25,6 +25,15 @@ import { useTheme } from "./use-theme";
 import { VerdictLine } from "./verdict-line";
 import { SignatureFilterChip } from "@/components/signatures/signature-filter-chip";
 
+/** What the panel says while a first answer (failures only) waits for the totals behind its rates. */
+const RATES_LOADING = "Failures shown; rates loading…";
+
+/** A first load, a new window, or a first answer whose rates are still being read (docs/diagnosis.md). */
+function loadingText(q: { isFetching: boolean; isPending: boolean; isPlaceholderData: boolean }, data: HeatmapResponse | undefined) {
+  if (data?.ratesPending) return RATES_LOADING;
+  return q.isFetching && (q.isPending || q.isPlaceholderData) ? "Reading tasks…" : undefined;
+}
+
 /** The opened cell's place in the grid, or null when none is open or it is not in this window. */
 function openedCell(edges: number[] | undefined, order: readonly string[], cellNode: string | null, cellAt: Date | null): Cell | null {
   if (!edges || !cellNode || !cellAt) return null;
@@ -88,13 +97,13 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   const close = useCallback(() => void setView({ cellNode: null, cellAt: null }), [setView]);
   useEscapeClosesCell(Boolean(view.cellNode && view.cellAt), close);
 
-  const progress = q.isFetching && (q.isPending || q.isPlaceholderData);
+  const loading = loadingText(q, data);
   return (
     // The skip link finds the heatmap by this attribute, from the first render on (the grid comes later).
     <div data-heatmap-panel="">
       <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
         {!data && err && <ApiErrorBanner error={err} />}
-        {progress && <LoadProgress account={account} scope={scope} query={windowQ} />}
+        {loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
         {!data && q.isPending && <Loading what="the heatmap" />}
         {data && (
           <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>

@@ -6,9 +6,21 @@ import type { HeatmapScope } from "./use-heatmap";
 
 /**
  * While the server reads a long window (a pool heatmap over 100,000 tasks takes seconds), say how far it
- * has got: pages of task lists read, of an estimate, and jobs done. The rest of the page stays usable.
+ * has got: pages of task lists read, of an estimate, and jobs done. The rest of the page stays usable. After
+ * the first answer (failures only) it says the rates are still loading, with the same progress.
  */
-export function LoadProgress({ account, scope, query }: { account: string; scope: HeatmapScope; query: Record<string, string> }) {
+export function LoadProgress({
+  account,
+  scope,
+  query,
+  what = "Reading tasks…",
+}: {
+  account: string;
+  scope: HeatmapScope;
+  query: Record<string, string>;
+  /** What is loading: the tasks of the whole heatmap, or (after the first answer) the totals behind its rates. */
+  what?: string;
+}) {
   const { data } = useQuery(batchQueries.heatmapProgress(account, scope, query));
   const p = data?.loading ? data : undefined;
   const pages = p?.pagesRead ?? 0;
@@ -17,7 +29,7 @@ export function LoadProgress({ account, scope, query }: { account: string; scope
   return (
     <div role="status" data-testid="heatmap-progress" className="space-y-1 text-sm text-slate-600 dark:text-slate-300">
       <p>
-        Reading tasks…{" "}
+        {what}{" "}
         {p && (
           <span data-testid="heatmap-progress-pages">
             {pages} {estimate ? `of about ${estimate}` : ""} pages{p.jobsTotal ? `, ${p.jobsRead} of ${p.jobsTotal} jobs done` : ""}

@@ -11,6 +11,12 @@ import { Checkbox } from "@/components/ui/input";
 export const LABEL_COLUMNS = "1.25rem minmax(0,1fr) 7.5rem 3.5rem 3rem";
 
 /**
+ * Which rate the Rate column shows: read from the task list, so a task retried on this node counts once, as
+ * its last attempt (Batch's node counters count every attempt; docs/diagnosis.md).
+ */
+export const RATE_MEANING = "failed ÷ completed tasks on the node in the window, from the task list (a retried task counts once, by its last attempt)";
+
+/**
  * The row labels beside the canvas, only those in view: a checkbox (click, shift-click for a range) that
  * feeds bulk remediation, the node id linking to its page, its state ("gone" when it left the pool),
  * its failures and failure rate in the window.
@@ -66,7 +72,10 @@ export function RowLabels({
             <span className="text-right font-semibold tabular-nums" title="failed tasks in the window">
               {r.failures}
             </span>
-            <span className="text-right text-slate-600 tabular-nums dark:text-slate-300" title="failure rate in the window">
+            <span
+              className="text-right text-slate-600 tabular-nums dark:text-slate-300"
+              title={r.failureRate === undefined ? "rate loading, or no completed tasks" : RATE_MEANING}
+            >
               {formatPercent(r.failureRate)}
             </span>
           </div>

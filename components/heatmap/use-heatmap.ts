@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
+import { nextRefreshMs } from "@/lib/queries/refresh";
 import { useSignatureQuery } from "@/components/signatures/use-signature-param";
 
 export type HeatmapScope = { pool: string } | { job: string };
@@ -27,8 +28,18 @@ export function useWindowQuery(): Record<string, string> {
   return windowQuery(w);
 }
 
-/** The heatmap of a scope for the URL's window: one query, shared by the panel, the node table and the copy buttons. */
+/** How soon a first answer (rates pending, docs/diagnosis.md "Failures first") asks again for the full one. */
+export const PENDING_REFETCH_MS = 1_500;
+
+/**
+ * The heatmap of a scope for the URL's window: one query, shared by the panel, the node table and the copy
+ * buttons. A first answer whose rates are pending is asked for again soon, until the full answer comes,
+ * even when refresh is paused: it is the rest of the same answer, not a refresh.
+ */
 export function useHeatmap(account: string, scope: HeatmapScope) {
   const w = useWindowQuery();
-  return useQuery(batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS, ...useSignatureQuery() }));
+  return useQuery({
+    ...batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS, ...useSignatureQuery() }),
+    refetchInterval: (query) => (query.state.data?.ratesPending && !query.state.error ? PENDING_REFETCH_MS : nextRefreshMs(query.state.error)),
+  });
 }

@@ -5,6 +5,7 @@ const TONE = {
   amber: "border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50",
   blue: "border-sky-400 bg-sky-50 text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-50",
   green: "border-emerald-400 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50",
+  grey: "border-slate-400 bg-slate-50 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-50",
 };
 
 /** Green only when nothing failed and no node is faulty: a pool whose nodes fail their start task is never all clear. */
@@ -32,8 +33,15 @@ export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | 
   const d = data.diagnosis;
   if (!d) {
     const v = data.verdict;
+    // A first answer (failures only): no verdict until the totals are read, rather than a wrong one.
+    const tone = v.kind === "pending" ? TONE.grey : v.kind === "none" ? TONE.green : TONE.amber;
     return (
-      <p data-testid="verdict" data-kind={v.kind} className={`rounded-md border-l-4 px-3 py-2 text-base ${v.kind === "none" ? TONE.green : TONE.amber}`}>
+      <p data-testid="verdict" data-kind={v.kind} className={`rounded-md border-l-4 px-3 py-2 text-base ${tone}`}>
+        {v.kind === "pending" && (
+          <strong className="mr-2 font-semibold tracking-wide uppercase" data-testid="verdict-headline">
+            Verdict pending:
+          </strong>
+        )}
         {v.text}
       </p>
     );

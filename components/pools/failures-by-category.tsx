@@ -34,7 +34,12 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
   return (
     <Panel id="jobs-split" title="Failures by job" asOf={d?.asOf}>
       {!d && q.isPending && <Loading what="failures by job" />}
-      {d && jobs.length === 0 && <p className="text-sm">No failed tasks in this window.</p>}
+      {d?.ratesPending && (
+        <p className="text-sm" role="status">
+          {d.totals.failures} failed tasks; the split by job waits for the completed-task totals (loading…).
+        </p>
+      )}
+      {d && !d.ratesPending && jobs.length === 0 && <p className="text-sm">No failed tasks in this window.</p>}
       {jobs.length > 0 && (
         <table className="-mx-2 w-[calc(100%+1rem)] border-separate border-spacing-x-2 text-sm" data-testid="job-split">
           <thead className="text-left text-slate-600 dark:text-slate-300">

@@ -7,7 +7,7 @@ import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock, type RequestPolicySet
 import { Semaphore } from "./semaphore";
 
 /** Reads in flight per account: enough for paging several jobs at once, few enough to stay polite. */
-const READS_PER_ACCOUNT = 8;
+export const READS_PER_ACCOUNT = 8;
 /** Actions in flight per account, apart from the reads: as many as a bulk action sends at once (NODE_CONCURRENCY). */
 const ACTIONS_PER_ACCOUNT = 8;
 

@@ -1,8 +1,6 @@
 import "server-only";
-import { BadRequestError } from "@/lib/errors/api-error";
 import { buildHeatmap, type FailedTaskPoint } from "@/lib/heatmap/build-heatmap";
-import type { CellTasksResponse, FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
-import { sameId } from "@/lib/schemas/ids";
+import type { FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import { NODE_STATES, SCHEDULING_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
@@ -16,14 +14,25 @@ import { serviceWindow } from "./service-window";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
 /** What is read for a window: a live one as it is, a pinned one rounded outward so nearby links share it. */
-const readWindow = (w: WindowQuery): WindowQuery => (w.from !== undefined && w.to !== undefined ? pinnedReadWindow(w.from, w.to) : w);
-const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
+export const readWindow = (w: WindowQuery): WindowQuery => (w.from !== undefined && w.to !== undefined ? pinnedReadWindow(w.from, w.to) : w);
+export const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-${w.to}` : (w.window ?? "1h"));
 
-const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
+export const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
 
 /** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
 const memories = new Map<string, ScopeMemory>();
 const MAX_MEMORIES = 64;
+
+const memoryKey = (account: BatchAccount, key: string) => `${account.name}|${account.url}|${key}`;
+
+/**
+ * Whether a read of this live window would be a refresh of a finished read (a page or so per job): then
+ * the full answer costs about what the failures alone cost, and nothing needs to be left pending.
+ */
+export function refreshesFromMemory(account: BatchAccount, scope: Scope, w: WindowQuery): boolean {
+  if (w.from !== undefined && w.to !== undefined) return false;
+  return memories.get(memoryKey(account, scopeReadKey(scope, w)))?.complete === true;
+}
 
 function memoryFor(key: string): ScopeMemory {
   let m = memories.get(key);
@@ -51,18 +60,23 @@ export async function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQ
         const window = await serviceWindow(readWindow(w), c);
         return {
           window,
-          ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(`${account.name}|${account.url}|${key}`))),
+          ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(memoryKey(account, key)))),
         };
       }),
     pinned ? PINNED_TTL_MS : undefined,
   );
-  if (!pinned) return read;
-  const window = { from: w.from!, to: w.to! };
+  return cutToWindow(read, w);
+}
+
+/** A pinned window is read over its rounded read window (shared by nearby links) and cut back to exactly the one asked for. */
+export function cutToWindow<T extends { window: { from: number; to: number }; tasks: CompletedTask[] }>(read: T, w: WindowQuery): T {
+  if (w.from === undefined || w.to === undefined) return read;
+  const window = { from: w.from, to: w.to };
   return { ...read, window, tasks: read.tasks.filter((t) => t.endTime >= window.from && t.endTime < window.to) };
 }
 
 /** A pinned window's tasks ended in the past: keep them a minute rather than five seconds. */
-const PINNED_TTL_MS = 60_000;
+export const PINNED_TTL_MS = 60_000;
 
 /** How far the read behind a heatmap or summary has got, while it runs; `loading: false` once done. */
 export async function scopeProgress(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<HeatmapProgress> {
@@ -114,7 +128,24 @@ export async function heatmap(
   buckets: number,
   keep?: (t: CompletedTask) => boolean,
 ): Promise<HeatmapResponse> {
-  const data: ScopeTasks & { window: { from: number; to: number }; asOf: string } = await scopeTasks(account, scope, w);
+  return heatmapFrom(account, scope, await scopeTasks(account, scope, w), buckets, keep);
+}
+
+/** What one read of a scope's tasks (every completed task, or the failed ones alone) draws. */
+export type ScopeRead = ScopeTasks & { window: { from: number; to: number }; asOf: string };
+
+/**
+ * The heatmap of one read: with every completed task it has rates and the diagnosis; with the failed
+ * tasks alone (heatmap-first.ts) the same cells and failure counts, and no completed counts.
+ */
+export async function heatmapFrom(
+  account: BatchAccount,
+  scope: Scope,
+  data: ScopeRead,
+  buckets: number,
+  keep?: (t: CompletedTask) => boolean,
+  totals = true,
+): Promise<HeatmapResponse> {
   const nodes = data.poolId ? await poolNodeStates(account, data.poolId) : [];
   const completedByNode = new Map<string, number>();
   const completedByJobNode = new Map<string, Map<string, number>>();
@@ -137,7 +168,8 @@ export async function heatmap(
         ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}),
       });
   }
-  const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, completedByNode, completedByJobNode });
+  // Without totals no completed counts go in: counted from the failed tasks alone, every rate would read 100 %.
+  const matrix = buildHeatmap({ window: data.window, buckets, nodes, failures, ...(totals ? { completedByNode, completedByJobNode } : {}) });
   return {
     asOf: data.asOf,
     scope: scopeView(scope),
@@ -149,7 +181,7 @@ export async function heatmap(
 }
 
 /** Today's nodes with their states: one cheap list with $select, shared with other views of the pool. */
-function poolNodeStates(account: BatchAccount, poolId: string) {
+export function poolNodeStates(account: BatchAccount, poolId: string) {
   return cachedRead(account, poolKeys.nodeStates(poolId), async ({ client }) => {
     const { items } = await listAll(
       // startTaskInfo and errors: the diagnosis' node faults (docs/diagnosis.md); still one small page per 1,000 nodes.
@@ -170,36 +202,4 @@ function poolNodeStates(account: BatchAccount, poolId: string) {
       }),
     };
   }).then((r) => r.nodes);
-}
-
-/**
- * The failed tasks behind one heatmap cell, grouped by category: served from the same cached read as the
- * heatmap, so opening a cell costs no Batch call while the heatmap is fresh.
- */
-export async function cellTasks(
-  account: BatchAccount,
-  scope: Scope,
-  w: WindowQuery,
-  cell: { nodeId: string; cellFrom: number; cellTo: number },
-  keep?: (t: CompletedTask) => boolean,
-): Promise<CellTasksResponse> {
-  if (!(cell.cellFrom < cell.cellTo)) throw new BadRequestError("cellFrom must be before cellTo");
-  const data = await scopeTasks(account, scope, w);
-  const groups = new Map<string, CellTasksResponse["groups"][number]["tasks"]>();
-  for (const t of data.tasks) {
-    if (!t.failed || !sameId(t.nodeId, cell.nodeId) || t.endTime < cell.cellFrom || t.endTime >= cell.cellTo || (keep && !keep(t))) continue;
-    const category = t.category ?? "Unknown";
-    const list = groups.get(category) ?? [];
-    list.push({ jobId: t.jobId, taskId: t.id, endTime: t.endTime, ...(t.exitCode !== undefined ? { exitCode: t.exitCode } : {}) });
-    groups.set(category, list);
-  }
-  return {
-    asOf: data.asOf,
-    nodeId: cell.nodeId,
-    from: cell.cellFrom,
-    to: cell.cellTo,
-    groups: [...groups]
-      .sort((a, b) => b[1].length - a[1].length)
-      .map(([category, tasks]) => ({ category, tasks: tasks.sort((a, b) => b.endTime - a.endTime) })),
-  };
 }

@@ -22,6 +22,20 @@ describe("ReadCache", () => {
     expect(loads).toBe(2);
   });
 
+  it("says whether a read is kept, in flight or neither, and a value too big to keep is neither once done", async () => {
+    let now = 0;
+    const cache = new ReadCache({ maxBytes: 1_000, now: () => now });
+    expect(cache.state("k")).toBeUndefined();
+    const pending = cache.get("k", 1_000, async () => (await tick(), { n: 1 }));
+    expect(cache.state("k")).toBe("loading");
+    await pending;
+    expect(cache.state("k")).toBe("kept");
+    now += 1_001;
+    expect(cache.state("k")).toBeUndefined();
+    await cache.get("big", 1_000, async () => "x".repeat(600));
+    expect(cache.state("big")).toBeUndefined();
+  });
+
   it("shares a failure with the callers in flight but does not keep it", async () => {
     const cache = new ReadCache();
     let calls = 0;

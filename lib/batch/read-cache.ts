@@ -72,6 +72,13 @@ export class ReadCache {
     return promise;
   }
 
+  /** Whether a read of this key would be answered without a new load: from a fresh value, or by one in flight. */
+  state(key: string): "kept" | "loading" | undefined {
+    const hit = this.values.get(key);
+    if (hit !== undefined && hit.expires > this.now()) return "kept";
+    return this.inFlight.has(key) ? "loading" : undefined;
+  }
+
   /** After an action, reads of what it changed must not be served from before it. */
   invalidate(prefix: string): void {
     for (const [key, entry] of this.values) if (key.startsWith(prefix)) this.drop(key, entry);

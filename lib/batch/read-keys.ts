@@ -70,6 +70,10 @@ export const searchKeys = {
 /** One scope's completed tasks over one time span (a live span by its name, a pinned one by its ends). */
 export const scopeKeys = {
   tasks: (scope: string, span: string) => key("scope", scope, span),
+  /** Only the failed tasks of the same scope and window: the heatmap's first answer (heatmap-first.ts). */
+  failedTasks: (scope: string, span: string) => key("scopefailed", scope, span),
+  /** The full heatmap answer of a scope, window and bucket count (heatmap-first.ts). */
+  heatmap: (scope: string, span: string, buckets: number) => key("scopeheatmap", scope, span, buckets),
 };
 
 const MINUTE = 60_000;

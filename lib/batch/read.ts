@@ -18,6 +18,11 @@ export function cachedRead<T>(account: BatchAccount, key: ReadKey, load: (c: Acc
   });
 }
 
+/** Whether the read under this key is kept or in flight, so asking for it starts nothing. */
+export function readState(account: BatchAccount, key: ReadKey): "kept" | "loading" | undefined {
+  return accountClient(account).cache.state(`${account.name}|${key}`);
+}
+
 /** After an action, the reads it changed (each key also a prefix: poolKeys.nodeDetails covers every node) come from Batch again. */
 export function invalidateReads(account: BatchAccount, keys: readonly ReadKey[]): void {
   const { cache } = accountClient(account);

@@ -12,6 +12,11 @@ export interface FaultConfig {
   internalErrorRate: number;
   dropRate: number;
   latencyMs: number;
+  /**
+   * Added per item a list page returns, after the page is built: the service's cost of finding and
+   * serialising a page grows with the page (README, "Latency profile"). 0 keeps every page equally fast.
+   */
+  perItemMs: number;
   pathPrefix?: string;
 }
 
@@ -22,6 +27,7 @@ export const NO_FAULTS: FaultConfig = {
   internalErrorRate: 0,
   dropRate: 0,
   latencyMs: 0,
+  perItemMs: 0,
 };
 
 export type FaultDecision = { kind: "none" } | { kind: "drop" } | { kind: "error"; error: BatchServiceError };
@@ -45,7 +51,8 @@ export class Faults {
       const v = next[key];
       if (!(v >= 0 && v <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
     }
-    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0)) throw new RangeError("latencyMs and retryAfterSeconds must be non-negative");
+    if (!(next.latencyMs >= 0) || !(next.retryAfterSeconds >= 0) || !(next.perItemMs >= 0))
+      throw new RangeError("latencyMs, perItemMs and retryAfterSeconds must be non-negative");
     this.config = next;
     return this.get();
   }
@@ -66,6 +73,16 @@ export class Faults {
 
   latencyFor(path: string): number {
     const c = this.config;
-    return c.pathPrefix && !path.toLowerCase().startsWith(c.pathPrefix.toLowerCase()) ? 0 : c.latencyMs;
+    return this.applies(path) ? c.latencyMs : 0;
+  }
+
+  /** The extra time a list page of `items` entries costs (0 for anything that is not a list page). */
+  pageCostFor(path: string, items: number): number {
+    return this.applies(path) ? this.config.perItemMs * items : 0;
+  }
+
+  private applies(path: string): boolean {
+    const c = this.config;
+    return !c.pathPrefix || path.toLowerCase().startsWith(c.pathPrefix.toLowerCase());
   }
 }

@@ -6,12 +6,15 @@ const HELP = `Batch emulator: speaks the Azure Batch REST API (api-version 2022-
 
   npm run emulator -- [--port 4600] [--host 127.0.0.1] [--scenario demo] [--speed 1] [--seed 1]
                       [--account emulator] [--key BASE64] [--throttle-rate 0] [--server-busy-rate 0]
-                      [--internal-error-rate 0] [--drop-rate 0] [--latency-ms 0] [--retry-after 2]
+                      [--internal-error-rate 0] [--drop-rate 0] [--latency-ms 0] [--per-item-ms 0]
+                      [--retry-after 2]
 
   --scenario   ${SCENARIOS.join(" | ")}
   --speed      simulated seconds per real second (1 = real time)
   --key        base64 account key (default: random, printed at start)
-  Fault rates are probabilities per request, 0 to 1. The control API is under /__emulator.`;
+  Fault rates are probabilities per request, 0 to 1. --latency-ms delays every Batch request;
+  --per-item-ms adds that much per item a list page returns (the README's latency profile: 100 and 0.5
+  model a page of 1,000 tasks at about 0.6 s). The control API is under /__emulator.`;
 
 function main(): Promise<void> | void {
   const { values } = parseArgs({
@@ -28,6 +31,7 @@ function main(): Promise<void> | void {
       "internal-error-rate": { type: "string", default: "0" },
       "drop-rate": { type: "string", default: "0" },
       "latency-ms": { type: "string", default: "0" },
+      "per-item-ms": { type: "string", default: "0" },
       "retry-after": { type: "string", default: "2" },
       help: { type: "boolean", short: "h" },
     },
@@ -55,6 +59,7 @@ function main(): Promise<void> | void {
       internalErrorRate: num("internal-error-rate"),
       dropRate: num("drop-rate"),
       latencyMs: num("latency-ms"),
+      perItemMs: num("per-item-ms"),
       retryAfterSeconds: num("retry-after"),
     },
   }).then((emu) => {

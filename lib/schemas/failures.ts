@@ -96,7 +96,8 @@ export const heatmapResponse = z.object({
   categories: z.array(z.string()),
   totals: z.object({ failures: z.number(), nodesWithFailures: z.number(), byCategory: z.record(z.string(), z.number()) }),
   maxCell: z.number(),
-  verdict: z.object({ kind: z.enum(["concentrated", "spread", "none"]), text: z.string(), topNodes: z.array(z.string()), topShare: z.number() }),
+  /** `pending`: the first answer, read from the failed tasks alone; the verdict waits for the completed totals. */
+  verdict: z.object({ kind: z.enum(["concentrated", "spread", "none", "pending"]), text: z.string(), topNodes: z.array(z.string()), topShare: z.number() }),
   excluded: z.object({ outsideWindow: z.number(), noNode: z.number() }),
   diagnosis: diagnosis.optional(),
   /** failures by job and by exit code over the whole window (the same counts as the diagnosis) */
@@ -106,6 +107,12 @@ export const heatmapResponse = z.object({
   colourings: z.object({ job: colouring.optional(), exitCode: colouring.optional() }).optional(),
   jobsRead: z.number(),
   pagesRead: z.number(),
+  /**
+   * The first answer (docs/diagnosis.md, "Failures first"): read from the failed tasks alone, so every
+   * row's failure count and every cell is exact, but no row has a completed count or a rate, and there is
+   * no diagnosis yet. The completed tasks are being read; a later request gets the full answer.
+   */
+  ratesPending: z.boolean().optional(),
 });
 export type HeatmapResponse = z.infer<typeof heatmapResponse>;
 

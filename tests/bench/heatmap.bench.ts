@@ -5,7 +5,9 @@
  * include list matches it, and its only assertions are the sanity checks that make the numbers meaningful.
  *
  * Run:
- *   node --conditions=react-server --expose-gc --import tsx tests/bench/heatmap.bench.ts
+ *   node --conditions=react-server --expose-gc --import tsx tests/bench/heatmap.bench.ts [--first-only]
+ * The second part (support/heatmap-first-bench.ts) slows every Batch call by 100 ms (and then also 0.5 ms
+ * per item returned) and compares the failures-first answers with their floor; --first-only runs only it.
  * `--conditions=react-server` makes `server-only` resolve to its empty module (it throws otherwise, outside
  * Next's server layer); `--expose-gc` lets each measurement start from a collected heap.
  *
@@ -32,6 +34,7 @@ import type { Scope } from "../../lib/batch/scope-tasks";
 import { startEmulator, type Emulator } from "../../lib/emulator/server";
 import type { HeatmapResponse } from "../../lib/schemas/failures";
 import { EmulatorMeter, measure, type Cost } from "./support/heatmap-cost";
+import { runFailuresFirst } from "./support/heatmap-first-bench";
 import { assertSameFailures, naiveClient, naiveHeatmapCounts } from "./support/heatmap-naive";
 
 const ACCOUNT = "bench";
@@ -226,9 +229,12 @@ async function main(): Promise<void> {
     // or an unopened connection, which would bill whichever row happened to run first.
     await heatmap(account, SCOPE, { window: "1h" }, BUCKETS);
     await naiveHeatmapCounts(naive, POOL_ID, [], 1);
-    const rows: Rows = { cold: { "1h": [], "24h": [] }, warm: { "1h": [], "24h": [] }, naive: [], naiveTasks: 0, checked: [] };
-    for (let n = 1; n <= ROUNDS; n++) await round(emu, meter, account, naive, rows, n);
-    printResults(rows);
+    if (!process.argv.includes("--first-only")) {
+      const rows: Rows = { cold: { "1h": [], "24h": [] }, warm: { "1h": [], "24h": [] }, naive: [], naiveTasks: 0, checked: [] };
+      for (let n = 1; n <= ROUNDS; n++) await round(emu, meter, account, naive, rows, n);
+      printResults(rows);
+    }
+    await runFailuresFirst(emu, meter, account, SCOPE, BUCKETS);
   } finally {
     await emu.close();
   }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/browser-test";
+import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";
 
@@ -57,10 +58,9 @@ test.describe("the pool page of an incident", () => {
     // Over the whole pool and 6 h, transform-v42's genuine job bug (35 % of its 600 tasks, on every node)
     // runs beside the three bad nodes: the server's diagnosis (docs/diagnosis.md) names the bad nodes and
     // the job. The page must show exactly the server's diagnosis, its headline in words.
-    const api = (await (await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`)).json()) as {
-      verdict: { topNodes: string[] };
-      diagnosis: { kind: string; headline: string; text: string };
-    };
+    // The full answer: the page may paint a first one (rates and verdict pending) before it.
+    const full = await fullHeatmapAnswer(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=6h&buckets=${BUCKETS}`);
+    const api = { verdict: full.verdict, diagnosis: full.diagnosis! };
     expect([...api.verdict.topNodes].sort()).toEqual([...badNodes].sort());
     const verdict = page.getByTestId("verdict");
     await expect(verdict).toHaveAttribute("data-kind", api.diagnosis.kind);
@@ -181,7 +181,9 @@ test.describe("the pool page of an incident: links, loading and accessibility", 
   test("'Copy for ticket' carries the verdict and the worst nodes with their failure counts and rates", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`${poolUrl}?window=6h`);
+    // The ticket carries rates: wait for the full answer, not a first one whose rates are pending.
     await expect(page.getByTestId("verdict")).toBeVisible();
+    await expect(page.getByTestId("verdict")).not.toHaveAttribute("data-kind", "pending");
     await page.getByTestId("copy-ticket").click();
     const ticket = await page.evaluate(() => navigator.clipboard.readText());
     expect(ticket).toMatch(/^- Verdict: \S/m);

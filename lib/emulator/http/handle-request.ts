@@ -104,7 +104,15 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, target: Targe
   };
   const reply = handler(context);
   sim.queue.runDue();
+  if (!target.isControl) await pageCost(reply, path, deps.faults);
   await send(res, reply, method === "HEAD");
+}
+
+/** A list page's share of the latency profile: proportional to the items it returns (docs in the README). */
+async function pageCost(reply: { json?: unknown }, path: string, faults: Faults): Promise<void> {
+  const value = (reply.json as { value?: unknown } | undefined)?.value;
+  const ms = Array.isArray(value) ? faults.pageCostFor(path, value.length) : 0;
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
 }
 
 async function answerError(e: unknown, req: IncomingMessage, res: ServerResponse, target: Target, deps: RequestDeps): Promise<void> {

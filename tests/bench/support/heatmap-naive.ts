@@ -7,9 +7,9 @@ import type { BatchAccount } from "../../../lib/batch/accounts";
 import type { TimeWindow } from "../../../lib/heatmap/window";
 import type { HeatmapResponse } from "../../../lib/schemas/failures";
 
-/** As ours pages jobs (scope-tasks.ts JOB_CONCURRENCY): the naive side gets the same parallelism, so the
- * comparison measures $select/$filter and the cache, not a difference in concurrency. */
-const NAIVE_JOB_CONCURRENCY = 4;
+/** As many chains as ours runs at most (the account's read slots, lib/batch/client.ts): the naive side gets
+ * the same parallelism, so the comparison measures $select/$filter and the cache, not concurrency. */
+const NAIVE_JOB_CONCURRENCY = 8;
 
 /** Failed tasks per node in one window, counted the way a client without our taxonomy would: result "failure". */
 export interface Tally {

@@ -11,7 +11,7 @@ import { poolDetailResponse } from "@/lib/schemas/pools";
 import { previewResponse } from "@/lib/schemas/remediation";
 import { actOk, busyPool, calls, legacyClient, postAction, readyPool, UUID, waitFor } from "./remediation-support";
 import { everyRoute, handlers } from "./route-table";
-import { call, callOk, emulatorPerSuite } from "./support";
+import { call, callOk, emulatorPerSuite, fullHeatmap } from "./support";
 
 // The wire version is BATCH_API_VERSION (docs/real-service.md "API versions"); this file runs once per
 // version (vitest.config.mts). Every request the emulator received must carry it, the 2025-06-01 actions
@@ -69,7 +69,7 @@ describe("a deallocated node (a 2025-06-01 state) in the views", () => {
     const p = { account: a(), poolId: "dealloc-view" };
     const nodes = await callOk(handlers.nodesGET, `/api/accounts/${a()}/pools/dealloc-view/nodes`, p, nodeListResponse);
     expect(nodes.nodes.find((n) => n.id === nodeId)?.state).toBe("deallocated");
-    const heat = await callOk(handlers.poolHeatmapGET, `/api/accounts/${a()}/pools/dealloc-view/heatmap?window=1h`, p, heatmapResponse);
+    const heat = await fullHeatmap(handlers.poolHeatmapGET, `/api/accounts/${a()}/pools/dealloc-view/heatmap?window=1h`, p, heatmapResponse);
     expect(heat.rows.find((r) => r.nodeId === nodeId)?.state).toBe("deallocated");
     const health = await callOk(handlers.poolHealthGET, `/api/accounts/${a()}/pools/dealloc-view/health`, p, poolHealthResponse);
     expect(health.health.nodeStates).toContainEqual(

@@ -10,7 +10,7 @@ import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { classifyTask } from "@/lib/failures/classify-task";
 import { bucketOf } from "@/lib/heatmap/window";
 import { cellTasksResponse, failureSummaryResponse, heatmapResponse, type HeatmapResponse } from "@/lib/schemas/failures";
-import { all, callOk, emulatorPerSuite, odataTime, sdkTasks, tally, type RouteParams } from "./support";
+import { all, callOk, emulatorPerSuite, fullHeatmap, odataTime, type RouteParams, sdkTasks, tally } from "./support";
 
 // The incident scenario: one pool of 100 nodes; three of them (a full disk on two, the OOM killer on the
 // third) fail most of their ingest tasks since about 90 minutes ago, while transform-v42 has a genuine
@@ -115,7 +115,12 @@ describe("GET …/pools/[poolId]/failures and …/jobs/[jobId]/failures", () => 
 
 describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
   it("pool: the three bad nodes are the top rows, the verdict is concentrated, and every cell matches the SDK", async () => {
-    const h = await callOk(poolHeatmapGET, `/api/accounts/${a()}/pools/${POOL}/heatmap?window=1h&buckets=30`, { account: a(), poolId: POOL }, heatmapResponse);
+    const h = await fullHeatmap(
+      poolHeatmapGET,
+      `/api/accounts/${a()}/pools/${POOL}/heatmap?window=1h&buckets=30`,
+      { account: a(), poolId: POOL },
+      heatmapResponse,
+    );
     expect(h.scope).toEqual({ kind: "pool", id: POOL });
     expect(h.poolId).toBe(POOL);
     const bad = await badNodeIds();
@@ -142,7 +147,7 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
   });
 
   it("job: the three bad nodes, and only they, are named by a concentrated verdict", async () => {
-    const h = await callOk(jobHeatmapGET, `/api/accounts/${a()}/jobs/${INGEST}/heatmap?window=1h`, { account: a(), jobId: INGEST }, heatmapResponse);
+    const h = await fullHeatmap(jobHeatmapGET, `/api/accounts/${a()}/jobs/${INGEST}/heatmap?window=1h`, { account: a(), jobId: INGEST }, heatmapResponse);
     expect(h.scope).toEqual({ kind: "job", id: INGEST });
     expect(h.poolId).toBe(POOL);
     const bad = await badNodeIds();
@@ -163,7 +168,7 @@ describe("GET …/pools/[poolId]/heatmap and …/jobs/[jobId]/heatmap", () => {
   });
 
   it("job with a bug that fails everywhere: the verdict is spread, not a node problem", async () => {
-    const h = await callOk(
+    const h = await fullHeatmap(
       jobHeatmapGET,
       `/api/accounts/${a()}/jobs/${TRANSFORM}/heatmap?window=6h&buckets=24`,
       { account: a(), jobId: TRANSFORM },
@@ -225,7 +230,7 @@ describe("a failed task that never reached a node", () => {
     const s = await callOk(jobFailuresGET, `/api/accounts/${a()}/jobs/${jobId}/failures?${q}`, { account: a(), jobId }, failureSummaryResponse);
     expect(s).toMatchObject({ completed: 1, failed: 1, byCategory: [{ category: "Terminated", count: 1 }] });
 
-    const h = await callOk(jobHeatmapGET, `/api/accounts/${a()}/jobs/${jobId}/heatmap?${q}`, { account: a(), jobId }, heatmapResponse);
+    const h = await fullHeatmap(jobHeatmapGET, `/api/accounts/${a()}/jobs/${jobId}/heatmap?${q}`, { account: a(), jobId }, heatmapResponse);
     expect(h.rows).toEqual([]);
     expect(h.totals.failures).toBe(0);
     expect(h.excluded).toEqual({ outsideWindow: 0, noNode: 1 });

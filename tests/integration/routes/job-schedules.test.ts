@@ -5,7 +5,7 @@ import { jobScheduleDetailResponse, jobScheduleJobsResponse, jobScheduleListResp
 import { jobDetailResponse } from "@/lib/schemas/jobs";
 import { taskDetailResponse, taskPage } from "@/lib/schemas/tasks";
 import { everyRoute, handlers } from "./route-table";
-import { all, call, callBytes, callOk, emulatorPerSuite, expectApiError, iso, sdkTasks, type RouteTestEnv } from "./support";
+import { all, call, callBytes, callOk, emulatorPerSuite, expectApiError, fullHeatmap, iso, type RouteTestEnv, sdkTasks } from "./support";
 
 // The incident scenario: nightly-reindex ran daily on prod-ingest; its recent run, job-5, fails on the bad nodes.
 const env: RouteTestEnv = emulatorPerSuite({ scenario: "incident", account: "sched-incident" });
@@ -142,7 +142,7 @@ describe("a scheduled job's id (<schedule>:job-<n>) through every route that tak
     const failed = await sdkTasks(env, RECENT, "executionInfo/result eq 'failure'");
     expect(failures.scope).toEqual({ kind: "job", id: RECENT });
     expect(failures.failed).toBe(failed.length);
-    const heatmap = await callOk(
+    const heatmap = await fullHeatmap(
       handlers.jobHeatmapGET,
       `/api/accounts/${a()}/jobs/${jobId}/heatmap?window=6h&buckets=12`,
       { account: a(), jobId },

@@ -4,7 +4,7 @@ import { GET as poolHeatmapGET } from "@/app/api/accounts/[account]/pools/[poolI
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { heatmapResponse } from "@/lib/schemas/failures";
 import { nodeFailuresResponse } from "@/lib/schemas/node-failures";
-import { callOk, emulatorPerSuite, odataTime, sdkTasks } from "./support";
+import { callOk, emulatorPerSuite, fullHeatmap, odataTime, sdkTasks } from "./support";
 
 // The incident scenario: three of prod-ingest's 100 nodes fail most of their tasks in the last hour or so.
 const env = emulatorPerSuite({ scenario: "incident", account: "node-failures" });
@@ -18,7 +18,7 @@ describe("a node's failed tasks in the window", () => {
     const bad = INCIDENT_BAD_NODES.map((i) => nodes[i]!.id!);
     const pinned = `from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
     for (const window of ["window=1h", pinned]) {
-      const h = await callOk(
+      const h = await fullHeatmap(
         poolHeatmapGET,
         `/api/accounts/${a()}/pools/${POOL}/heatmap?${window}&buckets=30`,
         { account: a(), poolId: POOL },

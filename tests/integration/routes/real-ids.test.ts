@@ -8,7 +8,7 @@ import { previewResponse } from "@/lib/schemas/remediation";
 import { newSshPublicKey } from "@/tests/support/ssh-key";
 import { actOk, calls, PAGE_HEADERS, postAction, readyPool, waitFor } from "./remediation-support";
 import { handlers } from "./route-table";
-import { all, call, callBytes, callOk, emulatorPerSuite } from "./support";
+import { all, call, callBytes, callOk, emulatorPerSuite, fullHeatmap } from "./support";
 
 // Node ids as the real service makes them on virtual-machine pools, tvmps_<64 hex>_d (72 characters, see
 // docs/real-service.md), through every route that takes a node id; and the same node reached with its id
@@ -93,7 +93,12 @@ describe("heatmap cells", () => {
   const window = "window=1h";
 
   it("the pool heatmap has one row for the node, spelled as Batch does, and its cell answers to the id in any case", async () => {
-    const h = await callOk(handlers.poolHeatmapGET, `/api/accounts/${a()}/pools/${POOL}/heatmap?${window}`, { account: a(), poolId: POOL }, heatmapResponse);
+    const h = await fullHeatmap(
+      handlers.poolHeatmapGET,
+      `/api/accounts/${a()}/pools/${POOL}/heatmap?${window}`,
+      { account: a(), poolId: POOL },
+      heatmapResponse,
+    );
     const rows = h.rows.filter((r) => r.nodeId.toLowerCase() === node.toLowerCase());
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ nodeId: node, gone: false, failures: failedOnNode });
@@ -110,7 +115,7 @@ describe("heatmap cells", () => {
   });
 
   it("the job heatmap cell answers to the real id and the upper-cased one alike", async () => {
-    const h = await callOk(handlers.jobHeatmapGET, `/api/accounts/${a()}/jobs/${JOB}/heatmap?${window}`, { account: a(), jobId: JOB }, heatmapResponse);
+    const h = await fullHeatmap(handlers.jobHeatmapGET, `/api/accounts/${a()}/jobs/${JOB}/heatmap?${window}`, { account: a(), jobId: JOB }, heatmapResponse);
     const span = `cellFrom=${new Date(h.window.from).toISOString()}&cellTo=${new Date(h.window.to).toISOString()}`;
     for (const id of [node, upper(node)]) {
       const cell = await callOk(

@@ -4,7 +4,7 @@ import { GET as tasksGET } from "@/app/api/accounts/[account]/jobs/[jobId]/tasks
 import { GET as poolFailuresGET } from "@/app/api/accounts/[account]/pools/[poolId]/failures/route";
 import { failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
 import { taskPage } from "@/lib/schemas/tasks";
-import { callOk, emulatorPerSuite, odataTime, sdkTasks, type RouteTestEnv } from "./support";
+import { callOk, emulatorPerSuite, fullHeatmap, odataTime, type RouteTestEnv, sdkTasks } from "./support";
 
 // Time windows are computed against the Batch service's clock (its Date header), not the
 // dashboard server's, so a skewed machine cannot empty a heatmap. Here the service runs 3 hours ahead of
@@ -40,7 +40,7 @@ describe("failures and heatmap on an account's first request", () => {
   });
 
   it("a job heatmap of the last 6 h counts the failures of the service's last 6 h", async () => {
-    const h = await callOk(
+    const h = await fullHeatmap(
       jobHeatmapGET,
       `/api/accounts/${env.account}/jobs/etl-nightly/heatmap?window=6h`,
       { account: env.account, jobId: "etl-nightly" },

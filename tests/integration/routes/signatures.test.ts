@@ -8,7 +8,7 @@ import { GET as poolSignaturesGET } from "@/app/api/accounts/[account]/pools/[po
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { cellTasksResponse, failureSummaryResponse, heatmapResponse } from "@/lib/schemas/failures";
 import { signaturesResponse, type SignaturesResponse } from "@/lib/schemas/signatures";
-import { call, callOk, emulatorPerSuite } from "./support";
+import { call, callOk, emulatorPerSuite, fullHeatmap } from "./support";
 
 // The incident scenario: a full disk on nodes 17 and 42, the OOM killer on node 73, a KeyError in
 // transform-v42 on every node, and a few render-style ValueErrors in the background.
@@ -84,7 +84,7 @@ describe("signature=<id> on the heatmap routes", () => {
   it("filters the heatmap to one signature's tasks with signature=<id>", async () => {
     const r = await poolSignatures("window=6h");
     const noSpace = byLine(r, NO_SPACE)[0]!;
-    const h = await callOk(
+    const h = await fullHeatmap(
       poolHeatmapGET,
       `/api/accounts/${a()}/pools/${POOL}/heatmap?window=6h&signature=${noSpace.id}`,
       { account: a(), poolId: POOL },
@@ -111,7 +111,7 @@ describe("signature=<id> on the heatmap routes", () => {
     );
     expect(cell.groups.flatMap((g) => g.tasks)).toHaveLength(h.counts[row * buckets + col]!);
 
-    const unknown = await callOk(
+    const unknown = await fullHeatmap(
       poolHeatmapGET,
       `/api/accounts/${a()}/pools/${POOL}/heatmap?window=6h&signature=AAAAAAAAAA`,
       { account: a(), poolId: POOL },
@@ -130,7 +130,7 @@ describe("GET …/jobs/[jobId]/signatures", () => {
     expect(job.signatures.every((s) => s.jobs.length === 1 && s.jobs[0] === INGEST)).toBe(true);
     const killed = byLine(job, "Killed")[0]!;
     expect(byLine(pool, "Killed")[0]!.id).toBe(killed.id);
-    const h = await callOk(
+    const h = await fullHeatmap(
       jobHeatmapGET,
       `/api/accounts/${a()}/jobs/${INGEST}/heatmap?window=6h&signature=${killed.id}`,
       { account: a(), jobId: INGEST },

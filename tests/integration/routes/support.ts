@@ -8,6 +8,7 @@ import { readApiVersion } from "@/lib/batch/account-config";
 import { PEER_HEADER, peerStamp } from "@/lib/identity/peer";
 import type { ScenarioName } from "@/lib/emulator/scenarios";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import { heatmapResponse, type HeatmapResponse } from "@/lib/schemas/failures";
 import { API_ERROR_KINDS, type ApiErrorInfo, type ApiErrorKind } from "@/lib/schemas/api-error";
 import { all } from "../../support/sdk-paging";
 
@@ -169,6 +170,20 @@ export async function callOk<S extends z.ZodType>(handler: RouteHandler, path: s
 }
 
 /** Reads a route's raw byte answer (file content). */
+/**
+ * A heatmap route's full answer (rates and diagnosis): its first answer may come from the failed tasks
+ * alone, rates pending, while the full read goes on (docs/diagnosis.md, "Failures first"), so it is asked
+ * again, as the page does, until the full answer comes.
+ */
+export async function fullHeatmap(handler: RouteHandler, path: string, params: RouteParams, schema = heatmapResponse): Promise<HeatmapResponse> {
+  for (let i = 0; i < 300; i++) {
+    const h = await callOk(handler, path, params, schema);
+    if (!h.ratesPending) return h;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${path}: the heatmap never gave its full answer`);
+}
+
 export async function callBytes(handler: RouteHandler, path: string, params: RouteParams): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await handler(new Request(new URL(path, "http://localhost")), { params: Promise.resolve(params) });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };

@@ -1,4 +1,4 @@
-import { heatmap } from "@/lib/batch/heatmap-reads";
+import { firstHeatmap } from "@/lib/batch/heatmap-first";
 import { signatureFilter } from "@/lib/batch/signatures";
 import { batchRoute } from "@/lib/server/http/route";
 import { heatmapQuery } from "@/lib/schemas/failures";
@@ -11,5 +11,5 @@ export const runtime = "nodejs";
 // GET /api/accounts/[account]/pools/[poolId]/heatmap?window=|from=&to=&buckets=&signature= – failures by node and time, computed here
 export const GET = batchRoute({ params: poolParams, query: windowQuery.and(heatmapQuery) }, async ({ account, params, query }) => {
   const scope = { kind: "pool", poolId: params.poolId } as const;
-  return heatmap(account, scope, query, query.buckets, await signatureFilter(account, scope, query, query.signature));
+  return firstHeatmap(account, scope, query, query.buckets, await signatureFilter(account, scope, query, query.signature));
 });

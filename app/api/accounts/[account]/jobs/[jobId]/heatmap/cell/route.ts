@@ -1,4 +1,4 @@
-import { cellTasks } from "@/lib/batch/heatmap-reads";
+import { cellTasks } from "@/lib/batch/heatmap-first";
 import { signatureFilter } from "@/lib/batch/signatures";
 import { batchRoute } from "@/lib/server/http/route";
 import { cellTasksQuery } from "@/lib/schemas/failures";
