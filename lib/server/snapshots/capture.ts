@@ -95,10 +95,7 @@ function store(s: State, r: FrozenRead, key: string, answer: FrozenAnswer, parse
 type Stored = [key: string, answer: FrozenAnswer, parsed: unknown];
 
 async function readOne(r: FrozenRead, readApi: ReadApi): Promise<Stored[]> {
-  if (r.kind === "json") {
-    const res = await readApi(r.path);
-    return [jsonAnswer(keyOf(r), res)];
-  }
+  if (r.kind === "json") return [await settledJson(keyOf(r), r.path, readApi)];
   if (r.kind === "fileTail") return [await fileSlice(r.path, `length=${r.bytes}`, readApi)];
   // The selected lines: where the first starts and where the one after the last starts (or the file ends).
   const first = jsonAnswer(normalizeApiPath(`${r.path}?line=${r.lines.from}`), await readApi(`${r.path}?line=${r.lines.from}`));
@@ -108,6 +105,25 @@ async function readOne(r: FrozenRead, readApi: ReadApi): Promise<Stored[]> {
   const end = (after[2] as { offset?: number } | undefined)?.offset ?? (first[2] as { size: number }).size;
   const length = Math.max(1, Math.min(end - start, MAX_LINES_BYTES));
   return [first, await fileSlice(r.path, `offset=${start}&length=${length}`, readApi)];
+}
+
+/** How long a capture waits for a heatmap's totals, asking as the page does (docs/diagnosis.md, failures first). */
+const SETTLE_MS = 90_000;
+const SETTLE_EVERY_MS = 1_000;
+
+/**
+ * A JSON answer, asked again while it says its rates are pending: a heatmap's first answer holds the failures
+ * alone, and a snapshot must freeze the verdict and rates, not "loading". Past SETTLE_MS the pending answer is
+ * kept (and shows as pending on the snapshot page) rather than holding the snapshot back forever.
+ */
+async function settledJson(key: string, path: string, readApi: ReadApi): Promise<Stored> {
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const answer = jsonAnswer(key, await readApi(path));
+    const pending = (answer[2] as { ratesPending?: boolean } | undefined)?.ratesPending === true;
+    if (!pending || Date.now() > deadline) return answer;
+    await new Promise((r) => setTimeout(r, SETTLE_EVERY_MS));
+  }
 }
 
 function jsonAnswer(key: string, res: { status: number; headers: Headers; bytes: Uint8Array }): Stored {
