@@ -1,5 +1,5 @@
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
-import { expect, test, type Page } from "../support/browser-test";
+import { expect, test, watchCsp, type Page } from "../support/browser-test";
 import { ACCOUNT, ACTIONS, JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
 import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";
@@ -63,7 +63,10 @@ test.describe.serial("with the snapshot routes (server side)", () => {
     await expect(page.getByTestId("heatmap-row").first()).toBeVisible({ timeout: 30_000 });
     poolSnapshot = await saveSnapshot(page, note);
 
-    const fresh = await browser.newPage();
+    // A cold tab of its own, as from a ticket (axe needs a page of a context, not browser.newPage()).
+    const cold = await browser.newContext();
+    const fresh = await cold.newPage();
+    watchCsp(fresh);
     await fresh.goto(poolSnapshot);
     // The page takes the frozen view's query: absolute from/to instead of the relative window.
     await expect(fresh).toHaveURL(/[?&]from=.*&to=|[?&]to=.*&from=/);
@@ -84,7 +87,7 @@ test.describe.serial("with the snapshot routes (server side)", () => {
     await expect(fresh).toHaveURL(url(`${poolPath}?window=1h`));
     await expect(fresh.getByTestId("save-snapshot")).toBeVisible();
     await expect(fresh.getByTestId("snapshot-banner")).toHaveCount(0);
-    await fresh.close();
+    await cold.close();
   });
 
   test("a failed task's snapshot keeps its exit code and stderr lines", async ({ page }) => {
@@ -107,8 +110,10 @@ test.describe.serial("with the snapshot routes (server side)", () => {
   test("Copy with snapshot puts the snapshot's link under the live one", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(url(`/${ACCOUNT}/jobs/${JOB}`));
+    // The heatmap is read in the browser, so the page is hydrated once it shows: a click before may be lost.
+    await expect(page.getByTestId("heatmap-row").first()).toBeVisible({ timeout: 30_000 });
     await page.getByTestId("copy-ticket-snapshot").click();
-    await expect(page.getByTestId("copy-ticket-snapshot")).toHaveText("Copied with snapshot", { timeout: 30_000 });
+    await expect(page.getByTestId("copy-ticket-snapshot")).toHaveText("Copied with snapshot", { timeout: 60_000 });
     const ticket = await page.evaluate(() => navigator.clipboard.readText());
     expect(ticket).toMatch(/\[Open in Batchscope\]\(.+\)\n\nSnapshot: \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/incident\/snapshots\/[A-Za-z0-9_-]+\)/);
   });
