@@ -91,7 +91,9 @@ describe("SnapshotStore", () => {
     expect(store.delete("demo", other.id)).toBe(true);
     expect(store.delete("demo", other.id)).toBe(false);
   });
+});
 
+describe("SnapshotStore's file: retention at start-up and migrations", () => {
   it("at start-up, the retention applies to the file before the store is opened; a file without snapshots is left alone", () => {
     const path = file();
     const now = Date.parse("2026-12-03T04:00:00Z");

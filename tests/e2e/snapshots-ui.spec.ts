@@ -1,7 +1,8 @@
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
-import { expect, test, watchCsp, type Page } from "../support/browser-test";
+import { expect, test, watchCsp } from "../support/browser-test";
 import { ACCOUNT, ACTIONS, JOB, POOL, poolNodeIds, seriousViolations } from "../support/incident-pool";
 import { all } from "../support/sdk-paging";
+import { saveSnapshot } from "../support/snapshots";
 import { stackPerFile } from "../support/stack";
 
 // Snapshots in the browser (docs/snapshots.md): Save snapshot on a view, the frozen view under its banner
@@ -11,19 +12,6 @@ import { stackPerFile } from "../support/stack";
 const env = stackPerFile(test, { scenario: "incident", seed: 1, account: ACCOUNT });
 const url = (path: string) => `${env().dashboard.url}${path}`;
 const poolPath = `/${ACCOUNT}/pools/${POOL}`;
-
-/** Opens the dialog on the current view, saves with `note`, and gives the snapshot's absolute link. */
-async function saveSnapshot(page: Page, note: string): Promise<string> {
-  await page.getByTestId("save-snapshot").click();
-  const dialog = page.getByTestId("snapshot-dialog");
-  await dialog.getByLabel("Note (optional)").fill(note);
-  await dialog.getByTestId("snapshot-submit").click();
-  const link = dialog.getByTestId("snapshot-link");
-  await expect(link).toBeVisible({ timeout: 30_000 });
-  const href = (await link.getAttribute("href"))!;
-  expect(href).toMatch(new RegExp(`^${env().dashboard.url}/${ACCOUNT}/snapshots/[A-Za-z0-9_-]+$`));
-  return href;
-}
 
 async function failedTask(): Promise<string> {
   const c = env().client;
@@ -48,6 +36,11 @@ test.describe("without the snapshot routes", () => {
   test("a link whose id cannot be a snapshot's is a plain 404 page", async ({ page }) => {
     // The account section streams (its loading.tsx), so the status is sent before the page can say 404.
     await page.goto(url(`/${ACCOUNT}/snapshots/not%20an%20id!`));
+    await expect(page.getByRole("heading", { name: "No snapshot with this id" })).toBeVisible();
+  });
+
+  test("an unknown snapshot id is a plain 404 page", async ({ page }) => {
+    await page.goto(url(`/${ACCOUNT}/snapshots/AAAAAAAAAAAAAAAAAAAAAA`));
     await expect(page.getByRole("heading", { name: "No snapshot with this id" })).toBeVisible();
   });
 });
@@ -126,10 +119,5 @@ test.describe.serial("with the snapshot routes (server side)", () => {
     await expect(table).not.toContainText(`job ${JOB}`);
     await table.getByRole("link").first().click();
     await expect(page.getByTestId("snapshot-banner")).toBeVisible();
-  });
-
-  test("an unknown snapshot id is a plain 404 page", async ({ page }) => {
-    await page.goto(url(`/${ACCOUNT}/snapshots/AAAAAAAAAAAAAAAAAAAAAA`));
-    await expect(page.getByRole("heading", { name: "No snapshot with this id" })).toBeVisible();
   });
 });

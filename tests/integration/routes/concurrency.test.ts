@@ -29,7 +29,21 @@ beforeAll(async () => {
 });
 afterAll(() => solo.emu.close());
 
-/** Batch calls one request of this route costs, measured alone on the solo emulator. */
+/**
+ * Waits until the emulator has had no call for a while: a heatmap answers from the failures first and reads
+ * the totals after it has answered (docs/diagnosis.md), and those calls belong to the request that began them.
+ */
+async function quiet(e: RouteTestEnv): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const { total } = await e.stats();
+    if (total === last) return;
+    last = total;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** Batch calls one request of this route costs, measured alone on the solo emulator (its later reads included). */
 async function costOfOne(route: (e: RouteTestEnv, i: RouteIds) => RouteCase): Promise<number> {
   pointDashboardAt(solo.emu);
   try {
@@ -37,6 +51,7 @@ async function costOfOne(route: (e: RouteTestEnv, i: RouteIds) => RouteCase): Pr
     const r = route(solo, soloIds);
     const res = await call(r.handler, r.url, r.params);
     expect(res.status, res.text.slice(0, 200)).toBe(200);
+    await quiet(solo);
     return (await solo.stats()).total;
   } finally {
     pointDashboardAt(env.emu);
@@ -67,12 +82,16 @@ describe(`${BURST} concurrent identical requests`, () => {
       }),
     );
     const ms = Date.now() - started;
+    await quiet(env);
     const { total, byRoute } = await env.stats();
     console.log(`${BURST} × ${name}${query ? `?${query}` : ""}: ${total} Batch calls (one request alone: ${one}) in ${ms} ms ${JSON.stringify(byRoute)}`);
     for (const r of results) expect(r.status).toBe(200);
     for (const r of results) expect(r.body.equals(results[0]!.body)).toBe(true);
     expect(one).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(one);
+    // A heatmap's totals are read after it answers, in slices planned from the job's counts at that moment,
+    // so one request alone varies by a call between runs (measured 9 to 11 for the job's 6 hours); a burst
+    // that did not share its reads would cost many times more.
+    expect(total).toBeLessThanOrEqual(name.endsWith("heatmap") ? one + 1 : one);
 
     // Within the read cache's few seconds, the next burst costs nothing at all.
     await env.resetStats();

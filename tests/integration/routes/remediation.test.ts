@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { auditListResponse, auditRecordResponse } from "@/lib/schemas/audit";
-import { snapshotResponse } from "@/lib/schemas/snapshots";
 import { nodeDetailResponse } from "@/lib/schemas/nodes";
 import { handlers } from "./route-table";
 import { readApiVersion } from "@/lib/batch/account-config";
 import { actOk, busyPool, calls, postAction, readyPool, UUID, waitFor } from "./remediation-support";
 import { callOk, emulatorPerSuite } from "./support";
+import { expectNodeSnapshot } from "./node-snapshot-check";
 
 // Each action and option against the emulator's semantics (Batch's documented node operations), read back through the SDK, and the
 // audit records they leave. Simulated time stands still unless a test advances it.
@@ -262,14 +262,7 @@ describe("remove from pool", () => {
     const evNode = rec.evidence!.node as { id: string; recentTasks: { taskId: string; state: string }[] };
     expect(evNode.id).toBe(nodeId);
     expect(evNode.recentTasks.map((r) => r.taskId)).toEqual(expect.arrayContaining(["fails", "long"]));
-    // The node's snapshot, taken just before and linked from the record, still shows the node and the stderr.
-    const snapshotId = rec.record.snapshotId!;
-    expect(snapshotId).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const snap = await callOk(handlers.snapshotGET, `/api/accounts/${a()}/snapshots/${snapshotId}`, { account: a(), snapshotId }, snapshotResponse);
-    expect(snap.snapshot).toMatchObject({ kind: "node", poolId: "rm-ev", nodeId, note: "Taken before removal: disk full, replacing" });
-    expect(snap.content.answers[`/api/accounts/${a()}/pools/rm-ev/nodes/${nodeId}`]?.status).toBe(200);
-    const tail = snap.content.answers[`/api/accounts/${a()}/jobs/${jobId}/tasks/fails/files/stderr.txt`];
-    expect(Buffer.from(tail!.body, "base64").toString("utf8")).toContain("the scratch disk is full");
+    await expectNodeSnapshot(a(), rec.record.snapshotId, { poolId: "rm-ev", nodeId, jobId, note: "Taken before removal: disk full, replacing" });
     // The task's own file is gone with the node; only the record keeps it.
     const file = await env.sdk.file.getPropertiesFromTask(jobId, "fails", "stderr.txt").catch((e: { statusCode?: number }) => e.statusCode);
     expect(file).not.toBeUndefined();

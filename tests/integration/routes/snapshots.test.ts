@@ -62,10 +62,11 @@ describe("snapshots of job, task, node and file views", () => {
   });
 });
 
-describe("snapshots of a pool view", () => {
-  let id = "";
-  let heatmapKey = "";
+// Shared by the two blocks below, in order: the pool view's snapshot taken first, then read back and deleted.
+let id = "";
+let heatmapKey = "";
 
+describe("snapshots of a pool view", () => {
   it("POST freezes the pool view: 201 with its id and page URL, the window pinned, the heatmap the route's own answer", async () => {
     const r = await take(`/${env.account}/pools/${POOL}?metric=job`, "disk full on three nodes");
     expect(r.status, r.text).toBe(201);
@@ -102,7 +103,9 @@ describe("snapshots of a pool view", () => {
     const none = await callOk(listGET, `${base()}?job=nope`, { account: env.account }, snapshotListResponse);
     expect(none.snapshots).toEqual([]);
   });
+});
 
+describe("a pool view's snapshot, afterwards", () => {
   it("is still readable, unchanged, once the pool's jobs are deleted", async () => {
     const before = await read(id);
     const jobs = await env.sdk.job.list();
