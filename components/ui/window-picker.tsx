@@ -5,6 +5,7 @@ import { useState } from "react";
 import { RELATIVE_WINDOWS, WINDOW_DURATION_MS } from "@/lib/heatmap/window";
 import { windowParams } from "@/lib/links/view-params";
 import { formatTime } from "@/lib/format";
+import { useFrozen } from "@/components/snapshots/frozen";
 import { Button } from "./button";
 import { CustomRange } from "./custom-range";
 import { Select } from "./input";
@@ -14,6 +15,11 @@ import { Select } from "./input";
  * in "Custom range" (both are the from/to parameters, so a custom range is a link like a pinned one).
  */
 export function WindowPicker() {
+  // A snapshot holds one window only (docs/snapshots.md): another range or "back to live" would find nothing.
+  return useFrozen() ? null : <LiveWindowPicker />;
+}
+
+function LiveWindowPicker() {
   const [w, setW] = useQueryStates(windowParams);
   /** When the custom range was opened (its "now"), or null when it is closed. */
   const [editing, setEditing] = useState<number | null>(null);

@@ -21,7 +21,22 @@ async function failedTask(): Promise<string> {
   return t.id!;
 }
 
-test.describe("without the snapshot routes", () => {
+test.describe("each on its own", () => {
+  test("a log file's snapshot with lines selected keeps the file around them, the selection marked", async ({ page }) => {
+    const c = env().client;
+    const [t] = await c.task.list("transform-v42", { taskListOptions: { filter: "executionInfo/result eq 'failure'", maxResults: 1 } });
+    await page.goto(url(`/${ACCOUNT}/jobs/transform-v42/tasks/${t!.id}/files/stderr.txt#L1-L2`));
+    const lines = page.getByTestId("log-lines");
+    await expect(lines.locator("[data-selected]")).toHaveCount(2, { timeout: 30_000 });
+    const link = await saveSnapshot(page, "the traceback");
+    await page.goto(link);
+    await expect(page.getByTestId("snapshot-banner")).toBeVisible();
+    await expect(page).toHaveURL(/#L1-L2$/);
+    await expect(lines.locator("[data-selected]")).toHaveCount(2);
+    // The rest of the short file stays: the KeyError on its last line is what the ticket is about.
+    await expect(lines).toContainText("KeyError");
+  });
+
   test("the pool page offers Save snapshot with a note, and every page links the snapshots beside the audit log", async ({ page }) => {
     await page.goto(url(`${poolPath}?window=1h`));
     await expect(page.getByRole("link", { name: "Snapshots", exact: true })).toHaveAttribute("href", `/${ACCOUNT}/snapshots`);
@@ -45,7 +60,7 @@ test.describe("without the snapshot routes", () => {
   });
 });
 
-test.describe.serial("with the snapshot routes (server side)", () => {
+test.describe.serial("in order: taken, opened, copied and listed", () => {
   let poolSnapshot = "";
   const note = "<b>disk full</b> on the three bad nodes & no `escape`";
 

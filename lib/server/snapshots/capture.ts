@@ -102,9 +102,13 @@ async function readOne(r: FrozenRead, readApi: ReadApi): Promise<Stored[]> {
   const start = (first[2] as { offset?: number } | undefined)?.offset;
   if (start === undefined) return [first, [normalizeApiPath(r.path), first[1], undefined]];
   const after = jsonAnswer("", await readApi(`${r.path}?line=${r.lines.to + 1}`));
-  const end = (after[2] as { offset?: number } | undefined)?.offset ?? (first[2] as { size: number }).size;
-  const length = Math.max(1, Math.min(end - start, MAX_LINES_BYTES));
-  return [first, await fileSlice(r.path, `offset=${start}&length=${length}`, readApi)];
+  const size = (first[2] as { size: number }).size;
+  const end = (after[2] as { offset?: number } | undefined)?.offset ?? size;
+  // The lines with the context the viewer shows around them (a line link loads 256 KiB above, docs/snapshots.md):
+  // selecting lines marks them, it does not throw the rest of a short file away.
+  const from = Math.max(0, start - MAX_LINES_BYTES);
+  const to = Math.min(size, Math.max(end, start + MAX_LINES_BYTES), from + 2 * MAX_LINES_BYTES);
+  return [first, await fileSlice(r.path, `offset=${from}&length=${Math.max(1, to - from)}`, readApi)];
 }
 
 /** How long a capture waits for a heatmap's totals, asking as the page does (docs/diagnosis.md, failures first). */

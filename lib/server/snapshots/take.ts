@@ -8,7 +8,9 @@ import { snapshotStore } from "@/lib/audit/snapshots";
 import { readEnv } from "@/lib/env";
 import { BadRequestError, NotFoundError } from "@/lib/errors/api-error";
 import type { Identity } from "@/lib/schemas/identity";
-import type { SnapshotMeta } from "@/lib/schemas/snapshots";
+import type { FrozenAnswer, SnapshotMeta } from "@/lib/schemas/snapshots";
+import { api } from "@/lib/links/paths";
+import { normalizeApiPath } from "@/lib/snapshots/api-path";
 import { freezeView, hasWindow, parseView, ViewError, type FrozenView, type SnapshotView } from "@/lib/snapshots/view";
 import { recordAccepted } from "@/lib/server/audit/record";
 import { captureView, type ReadApi } from "./capture";
@@ -36,13 +38,34 @@ export async function takeSnapshot(t: TakeSnapshot): Promise<SnapshotMeta> {
   return meta;
 }
 
-function metaOf(t: TakeSnapshot, v: SnapshotView, frozen: FrozenView, captured: { sizeBytes: number; cut: string[] }): Omit<SnapshotMeta, "id"> {
+/**
+ * The pool a snapshot is filed under: the view's own, or for a job, task or file view the pool its frozen job
+ * or task answer names, so the list's pool filter finds every snapshot of an incident on that pool.
+ */
+function poolOf(v: SnapshotView, answers: Record<string, FrozenAnswer>): string | undefined {
+  if (v.poolId) return v.poolId;
+  if (!v.jobId) return undefined;
+  const path = v.taskId ? api.task(v.account, v.jobId, v.taskId) : api.job(v.account, v.jobId);
+  try {
+    const body = JSON.parse(answers[normalizeApiPath(path)]?.body ?? "null") as { task?: { poolId?: string }; job?: { poolId?: string } } | null;
+    return body?.task?.poolId ?? body?.job?.poolId;
+  } catch {
+    return undefined;
+  }
+}
+
+function metaOf(
+  t: TakeSnapshot,
+  v: SnapshotView,
+  frozen: FrozenView,
+  captured: { answers: Record<string, FrozenAnswer>; sizeBytes: number; cut: string[] },
+): Omit<SnapshotMeta, "id"> {
   return {
     account: t.account.name,
     kind: v.kind,
     view: t.view,
     frozenView: frozen.frozenView,
-    ...(v.poolId ? { poolId: v.poolId } : {}),
+    ...(poolOf(v, captured.answers) ? { poolId: poolOf(v, captured.answers)! } : {}),
     ...(v.jobId ? { jobId: v.jobId } : {}),
     ...(v.taskId ? { taskId: v.taskId } : {}),
     ...(v.nodeId ? { nodeId: v.nodeId } : {}),
