@@ -36,3 +36,15 @@ export function PageSkeleton({ title, panels }: { title: string; panels: [label:
     </main>
   );
 }
+
+/** The task page's frame and panels, roughly where they will be: while it is prepared, and while its task is read. */
+export const TaskPageSkeleton = () => (
+  <PageSkeleton
+    title="task"
+    panels={[
+      ["Why it failed", 3],
+      ["State and timings", 4],
+      ["Logs", 6],
+    ]}
+  />
+);

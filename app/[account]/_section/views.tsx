@@ -17,7 +17,7 @@ import { LiveSource } from "@/components/snapshots/frozen";
 import { TaskView } from "@/components/tasks/task-view";
 import type { OwnerRef } from "@/lib/links/owner";
 import { jobKeys, poolKeys } from "@/lib/queries/keys";
-import { PageSkeleton, PanelSkeleton } from "./skeletons";
+import { PanelSkeleton, TaskPageSkeleton } from "./skeletons";
 import { StartReads } from "./start-reads";
 import { UnlessGone } from "./unless-gone";
 
@@ -92,23 +92,12 @@ export function JobBody({ account: a, jobId, main = asIs }: { account: string; j
   );
 }
 
-const TaskSkeleton = () => (
-  <PageSkeleton
-    title="task"
-    panels={[
-      ["Why it failed", 3],
-      ["State and timings", 4],
-      ["Logs", 6],
-    ]}
-  />
-);
-
 export function TaskBody({ account, jobId, taskId, main = asIs }: { account: string; jobId: string; taskId: string; main?: Main }) {
   return (
     <>
       <LiveSource />
       <StartReads reads={[{ read: "taskFiles", account, jobId, taskId }]} />
-      <Suspense fallback={<TaskSkeleton />}>{main(<TaskView account={account} jobId={jobId} taskId={taskId} />)}</Suspense>
+      <Suspense fallback={<TaskPageSkeleton />}>{main(<TaskView account={account} jobId={jobId} taskId={taskId} />)}</Suspense>
     </>
   );
 }

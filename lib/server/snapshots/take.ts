@@ -60,12 +60,13 @@ function metaOf(
   frozen: FrozenView,
   captured: { answers: Record<string, FrozenAnswer>; sizeBytes: number; cut: string[] },
 ): Omit<SnapshotMeta, "id"> {
+  const poolId = poolOf(v, captured.answers);
   return {
     account: t.account.name,
     kind: v.kind,
     view: t.view,
     frozenView: frozen.frozenView,
-    ...(poolOf(v, captured.answers) ? { poolId: poolOf(v, captured.answers)! } : {}),
+    ...(poolId ? { poolId } : {}),
     ...(v.jobId ? { jobId: v.jobId } : {}),
     ...(v.taskId ? { taskId: v.taskId } : {}),
     ...(v.nodeId ? { nodeId: v.nodeId } : {}),
