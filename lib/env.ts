@@ -42,6 +42,11 @@ const envSchema = z.object({
     blankIsUnset,
     z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(0, "must be 0 (keep) or more days").default(0),
   ),
+  /** Megabytes the store keeps of re-readable work (line indexes, completed tasks), least recently used first out. */
+  BATCHSCOPE_CACHE_MAX_MB: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: "must be a number of megabytes" }).min(0, "must be 0 (keep none) or more megabytes").default(256),
+  ),
   BATCHSCOPE_IDENTITY: raw,
   BATCHSCOPE_IDENTITY_USER_HEADER: raw,
   BATCHSCOPE_IDENTITY_GROUPS_HEADER: raw,

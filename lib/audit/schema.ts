@@ -99,6 +99,19 @@ const MIGRATIONS: string[] = [
   CREATE INDEX snapshots_account ON snapshots (account, seq);
   CREATE INDEX snapshots_taken_at ON snapshots (taken_at);
   `,
+  // Work that can be read again from Batch but is slow to (docs/architecture.md "Store"): line indexes of
+  // big files, the tasks of completed jobs. Bounded by BATCHSCOPE_CACHE_MAX_MB, least recently used out.
+  `
+  CREATE TABLE cache (
+    kind    TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    value   BLOB NOT NULL,
+    bytes   INTEGER NOT NULL,
+    used_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+  );
+  CREATE INDEX cache_used ON cache (used_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,119 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { readEnv } from "@/lib/env";
+import { AuditLogError, createPrivately } from "./log";
+import { migrate } from "./schema";
+
+/**
+ * Work the server can read again from Batch but slowly (docs/architecture.md "Store"): what it kept stays
+ * valid because it describes something that no longer changes (a completed task of a completed job, a
+ * file's bytes up to a size it has passed). One table in the store file, bounded by
+ * BATCHSCOPE_CACHE_MAX_MB; the least recently used entries go first. Async, like every store call, so
+ * the PostgreSQL store can answer the same calls.
+ */
+export type CacheKind = "line-index" | "completed-tasks";
+
+/** A get refreshes an entry's last use at most this often: reads should not each be a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof Error) || err.name !== "SqliteError") throw err;
+    throw new AuditLogError("The store's cache could not be read or written.", err);
+  }
+}
+
+export class WorkCache {
+  private readonly db: Database.Database;
+
+  constructor(
+    readonly path: string,
+    readonly maxBytes: number,
+  ) {
+    if (path !== ":memory:") createPrivately(path);
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  async get(kind: CacheKind, key: string, now = Date.now()): Promise<Buffer | undefined> {
+    const row = guarded(
+      () => this.db.prepare("SELECT value, used_at FROM cache WHERE kind = ? AND key = ?").get(kind, key) as { value: Buffer; used_at: number } | undefined,
+    );
+    if (!row) return undefined;
+    if (now - row.used_at > TOUCH_EVERY_MS) guarded(() => this.db.prepare("UPDATE cache SET used_at = ? WHERE kind = ? AND key = ?").run(now, kind, key));
+    return row.value;
+  }
+
+  /** Keeps a value (replacing the key's old one), then trims the table to the bound. A value over the bound is not kept. */
+  async put(kind: CacheKind, key: string, value: Buffer, now = Date.now()): Promise<void> {
+    if (value.length > this.maxBytes) return;
+    guarded(() =>
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            "INSERT INTO cache (kind, key, value, bytes, used_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value, bytes = excluded.bytes, used_at = excluded.used_at",
+          )
+          .run(kind, key, value, value.length, now);
+        this.trim();
+      })(),
+    );
+  }
+
+  async delete(kind: CacheKind, key: string): Promise<void> {
+    guarded(() => this.db.prepare("DELETE FROM cache WHERE kind = ? AND key = ?").run(kind, key));
+  }
+
+  /** Entries and bytes kept, by kind: for metrics and the docs' figures. */
+  async usage(): Promise<Record<CacheKind, { entries: number; bytes: number }>> {
+    const rows = guarded(
+      () =>
+        this.db.prepare("SELECT kind, COUNT(*) AS entries, SUM(bytes) AS bytes FROM cache GROUP BY kind").all() as {
+          kind: CacheKind;
+          entries: number;
+          bytes: number;
+        }[],
+    );
+    const out: Record<CacheKind, { entries: number; bytes: number }> = { "line-index": { entries: 0, bytes: 0 }, "completed-tasks": { entries: 0, bytes: 0 } };
+    for (const r of rows) out[r.kind] = { entries: r.entries, bytes: r.bytes };
+    return out;
+  }
+
+  /** Deletes the least recently used entries past the bound: a running total from the newest down. */
+  private trim(): void {
+    this.db
+      .prepare(
+        `DELETE FROM cache WHERE rowid IN (
+           SELECT rowid FROM (SELECT rowid, SUM(bytes) OVER (ORDER BY used_at DESC, rowid DESC) AS upto FROM cache) WHERE upto > ?
+         )`,
+      )
+      .run(this.maxBytes);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+const state = globalThis as typeof globalThis & { __batchscopeCache?: WorkCache };
+
+/** The process's work cache, in the store file (BATCHSCOPE_AUDIT_DB), opened on first use. */
+export function workCache(): WorkCache {
+  const env = readEnv();
+  const maxBytes = Math.round(env.BATCHSCOPE_CACHE_MAX_MB * 1024 * 1024);
+  const open = state.__batchscopeCache;
+  if (open?.path !== env.BATCHSCOPE_AUDIT_DB || open.maxBytes !== maxBytes) {
+    open?.close();
+    state.__batchscopeCache = undefined;
+    try {
+      state.__batchscopeCache = new WorkCache(env.BATCHSCOPE_AUDIT_DB, maxBytes);
+    } catch (err) {
+      throw new AuditLogError(`The store's cache in BATCHSCOPE_AUDIT_DB=${env.BATCHSCOPE_AUDIT_DB} cannot be opened: ${(err as Error).message}`);
+    }
+    return state.__batchscopeCache;
+  }
+  return open;
+}
