@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const ROUTES = "tests/integration/routes/**/*.test.ts";
+/** Tests of the built server (health, metrics, request logs, shutdown, the standalone folder): run after `next build`, project "built". */
+const BUILT = "tests/integration/built/**/*.test.ts";
 /** The route tests run on both Batch API versions the dashboard speaks (BATCH_API_VERSION, docs/real-service.md "API versions"). */
 
 export default defineConfig({
@@ -15,9 +17,13 @@ export default defineConfig({
     // Integration tests each start their own emulator on a free port; two cores, so keep it modest.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES, BUILT] },
+      },
       { extends: true, test: { name: "routes@2025-06-01", include: [ROUTES], env: { BATCH_API_VERSION: "2025-06-01" } } },
       { extends: true, test: { name: "routes@2022-10-01.16.0", include: [ROUTES], env: { BATCH_API_VERSION: "2022-10-01.16.0" } } },
+      { extends: true, test: { name: "built", include: [BUILT], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });
