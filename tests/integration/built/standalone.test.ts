@@ -82,6 +82,10 @@ describe("the standalone server (node .next/standalone/server.js)", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const body = (await res.json()) as { pools: { id: string }[] };
     expect(body.pools.length).toBeGreaterThan(0);
+    // Metrics from the bundled server and the route bundles land in one registry, routes named by the build's manifest.
+    const metrics = await (await fetch(`${dashboard.url}/metrics`)).text();
+    expect(metrics).toMatch(/^batchscope_http_request_duration_seconds_count\{method="GET",route="\/api\/accounts\/\[account\]\/pools",status="2xx"\} [1-9]/m);
+    expect(metrics).toMatch(/^batchscope_batch_calls_total\{operation="GET \/pools",outcome="ok"\} [1-9]/m);
   });
 
   it("carries the native addons built for this Node (the store's SQLite, RE2 for log search)", () => {
