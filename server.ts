@@ -7,7 +7,7 @@ import { join } from "node:path";
 import next from "next";
 import { PEER_HEADER, peerStamp } from "@/lib/identity/peer";
 import { logger } from "@/lib/observability/logger";
-import { hostAllowed, planListen, type ListenPlan } from "@/lib/server/startup/listen";
+import { FOREIGN_HOST_HEADER, hostAllowed, planListen, type ListenPlan } from "@/lib/server/startup/listen";
 import { observed, pathOf } from "@/lib/server/startup/request-log";
 import { RoutePatterns } from "@/lib/server/startup/route-patterns";
 import { gracefulStop, InFlight } from "@/lib/server/startup/shutdown";
@@ -34,8 +34,12 @@ const answersAnyHost = (url: string | undefined) => pathOf(url) === "/api/health
 function handler(plan: ListenPlan, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, stopping: () => boolean) {
   return (req: IncomingMessage, res: ServerResponse) => {
     delete req.headers[PEER_HEADER];
+    delete req.headers[FOREIGN_HOST_HEADER];
     if (stopping()) res.setHeader("connection", "close");
-    if (!answersAnyHost(req.url) && !hostAllowed(req.headers.host, plan.allowedHosts)) return refuseHost(res, plan);
+    if (!hostAllowed(req.headers.host, plan.allowedHosts)) {
+      if (!answersAnyHost(req.url)) return refuseHost(res, plan);
+      req.headers[FOREIGN_HOST_HEADER] = "1";
+    }
     req.headers[PEER_HEADER] = peerStamp(req.socket.remoteAddress ?? "");
     handle(req, res).catch((e: unknown) => {
       logger().error({ err: { type: (e as Error)?.name, message: (e as Error)?.message } }, "Batchscope: request failed");

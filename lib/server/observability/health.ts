@@ -7,6 +7,7 @@ import { pingStore } from "@/lib/audit/ping";
 import { identityConfig, requestUser } from "@/lib/identity/resolve";
 import { logError } from "@/lib/observability/logger";
 import type { ServiceHealth } from "@/lib/schemas/service-health";
+import { FOREIGN_HOST_HEADER } from "@/lib/server/startup/listen";
 
 /** A probe of Batch or the store that takes longer than this is a failed one: the platform's probe has its own timeout. */
 const CHECK_TIMEOUT_MS = 3_000;
@@ -64,6 +65,7 @@ function batchProbes(accounts: BatchAccount[]): { at: number; result: Promise<Ba
 
 /** Whether this caller may see account names: signed in, or no sign-in configured (then the server is reachable only as its operator chose). */
 async function mayReadAccounts(headers: Headers): Promise<boolean> {
+  if (headers.has(FOREIGN_HOST_HEADER)) return false;
   const config = identityConfig();
   return !config || (await requestUser(headers, config)) !== undefined;
 }

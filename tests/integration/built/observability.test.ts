@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceHealth } from "@/lib/schemas/service-health";
 import { stackPerFile } from "../../support/stack";
@@ -6,6 +7,19 @@ import { labelValues, requestLines, sample, waitUntil } from "./support";
 // The built dashboard (server.ts, as `npm start` runs it) on a free loopback port, pointed at an emulator:
 // its health answer, its metrics after real reads, and the one log line it writes per request.
 const stack = stackPerFile({ beforeAll, afterAll }, { scenario: "demo", account: "obs" });
+
+/** A GET with a Host of our choosing (fetch sends the URL's). */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { host } }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
 
 const metricsText = async () => {
   const res = await fetch(`${stack().dashboard.url}/metrics`);
@@ -28,6 +42,18 @@ describe("GET /api/health", () => {
     expect(text).not.toContain(stack().emu.url);
     expect(text).not.toContain(stack().emu.key);
     expect(text).not.toContain(stack().auditDb);
+  });
+});
+
+describe("GET /api/health by another Host", () => {
+  it("answers a probe that asks by another name, but as to a stranger: no account names", async () => {
+    const { status, body } = await getWithHost(`${stack().dashboard.url}/api/health`, "10.1.2.3:3000");
+    expect(status).toBe(200);
+    const health = serviceHealth.parse(JSON.parse(body));
+    expect(health.batch).toMatchObject({ accounts: 1, reachable: 1 });
+    expect(health.batch.detail).toBeUndefined();
+    // Everything else on that Host is refused, as before.
+    expect((await getWithHost(`${stack().dashboard.url}/api/accounts`, "10.1.2.3:3000")).status).toBe(421);
   });
 });
 
