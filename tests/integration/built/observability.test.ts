@@ -73,6 +73,22 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/^batchscope_store_up 1$/m);
   });
 
+  it("counts snapshots taken and those in the store, with their size", async () => {
+    const { url } = stack().dashboard;
+    const before = sample((await metricsText()).text, "batchscope_snapshots_stored", { account: "obs" });
+    const res = await fetch(`${url}/api/accounts/obs/snapshots`, {
+      method: "POST",
+      headers: { origin: url, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      body: JSON.stringify({ view: `/obs/pools/${(await stack().client.pool.list())[0]!.id}` }),
+    });
+    expect(res.status).toBe(201);
+    const { text } = await metricsText();
+    expect(sample(text, "batchscope_snapshots_stored", { account: "obs" })).toBe(before + 1);
+    expect(sample(text, "batchscope_snapshots_stored_bytes", { account: "obs" })).toBeGreaterThan(0);
+    expect(sample(text, "batchscope_snapshots_taken_total", {})).toBeGreaterThanOrEqual(1);
+    expect(sample(text, "batchscope_snapshot_bytes_count", {})).toBeGreaterThanOrEqual(1);
+  });
+
   it("labels routes and Batch calls by their shape, never by the ids in the URL", async () => {
     const ids = ["pool-aaa-1", "pool-bbb-2", "pool-ccc-3"];
     for (const id of ids) await (await fetch(`${stack().dashboard.url}/api/accounts/obs/pools/${id}`)).text();
