@@ -9,7 +9,7 @@ const folder = (name) => [`@/lib/${name}`, `@/lib/${name}/**`, `**/lib/${name}`,
 
 /** Server-only code: credentials, the SDK, the emulator, the audit log, identity headers, the environment. */
 const SERVER_ONLY = [
-  ...["batch", "server", "audit", "identity", "emulator", "doctor", "errors"].flatMap(folder),
+  ...["batch", "server", "audit", "identity", "emulator", "doctor", "errors", "observability"].flatMap(folder),
   "@/lib/env",
   "**/lib/env",
   "../env",
@@ -60,7 +60,7 @@ const config = [
   },
   {
     // The audit store, identity, the error hierarchy and the environment are below everything server-side.
-    files: ["lib/audit/**", "lib/identity/**", "lib/errors/**", "lib/env.ts"],
+    files: ["lib/audit/**", "lib/identity/**", "lib/errors/**", "lib/env.ts", "lib/observability/**"],
     rules: restrict(
       [...["server", "doctor", "batch", "emulator"].flatMap(folder), "@/app/**"],
       "a foundation module: it may not import the layers built on it",

@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // The build's own scripts get no policy: a worker script's policy would bind the worker, which loads
   // its chunks with importScripts.
   const asset = path.startsWith("/_next/");
-  const page = !refused && !asset && !path.startsWith("/api/");
+  const page = !refused && !asset && !path.startsWith("/api/") && path !== "/metrics";
   const response: Response = refused ?? (page ? pageResponse(request) : NextResponse.next());
   if (!page && !asset) response.headers.set("Content-Security-Policy", DATA_CONTENT_SECURITY_POLICY);
   for (const [name, value] of Object.entries(commonSecurityHeaders(servedOverHttps(request)))) response.headers.set(name, value);

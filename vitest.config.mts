@@ -10,6 +10,8 @@ const ROUTES = "tests/integration/routes/**/*.test.ts";
 const READ_MECHANICS = ["incremental", "read-aborts", "concurrency", "failures-first", "log-files", "search-isolation"].map(
   (name) => `tests/integration/routes/${name}.test.ts`,
 );
+/** Tests of the built server (health, metrics, request logs, shutdown, the standalone folder): run after `next build`, project "built". */
+const BUILT = "tests/integration/built/**/*.test.ts";
 
 export default defineConfig({
   resolve: {
@@ -23,9 +25,13 @@ export default defineConfig({
     // Integration tests each start their own emulator on a free port; two cores, so keep it modest.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [ROUTES, BUILT] },
+      },
       { extends: true, test: { name: "routes@2025-06-01", include: [ROUTES], env: { BATCH_API_VERSION: "2025-06-01" } } },
       { extends: true, test: { name: "routes@2022-10-01.16.0", include: [ROUTES], exclude: READ_MECHANICS, env: { BATCH_API_VERSION: "2022-10-01.16.0" } } },
+      { extends: true, test: { name: "built", include: [BUILT], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -60,6 +60,16 @@ const envSchema = z.object({
   BATCHSCOPE_HOST: raw,
   /** The address users open, e.g. https://batchscope.contoso.com: the one Host answered, and the sign-in redirect's base. */
   BATCHSCOPE_PUBLIC_URL: raw,
+  /** A bearer token that may read /metrics from anywhere; unset, only a loopback peer may (docs/architecture.md "Observability"). */
+  // Not checked for length here: a message about a bad value quotes its start, and this one is a secret.
+  BATCHSCOPE_METRICS_TOKEN: z.preprocess(blankIsUnset, z.string().optional()),
+  /** The log's level: fatal, error, warn, info (default), debug, trace or silent. */
+  BATCHSCOPE_LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" })
+      .default("info"),
+  ),
   PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, "must be a port number").default(3000)),
   BATCHSCOPE_OIDC_ISSUER: raw,
   BATCHSCOPE_OIDC_CLIENT_ID: raw,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole suite, as CI runs it: lint, formatting, file and function length, typecheck, unit and integration tests, a production build, and the
-// browser tests. Every step runs even when an earlier one failed (but the browser tests need the build),
+// The whole suite, as CI runs it: lint, formatting, file and function length, typecheck, unit and integration tests, a production build
+// (with the standalone server), the tests of the built server (health, metrics, logs, shutdown, the standalone folder), and the
+// browser tests. Every step runs even when an earlier one failed (but what needs the build waits for it),
 // and the last line counts everything: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -43,19 +44,22 @@ check("format", run("format", bin("prettier"), ["--check", "."]));
 check("structure", run("structure", process.execPath, ["scripts/long-functions.mjs"]));
 check("typecheck", run("typecheck", bin("tsc"), ["--noEmit"]));
 
-const vitestOk = run("unit + integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
-const vitest = readJson(`${REPORTS}/vitest.json`);
-if (vitest)
-  count(
-    "unit + integration",
-    vitest.numPassedTests,
-    vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1),
-    vitest.numPendingTests + vitest.numTodoTests,
-  );
-else count("unit + integration", 0, 1);
+/** One vitest run of some projects (vitest.config.mts), counted by its JSON report. */
+function vitestStep(title, project, report) {
+  const ok = run(title, bin("vitest"), ["run", `--project=${project}`, "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/${report}`]);
+  const vitest = readJson(`${REPORTS}/${report}`);
+  if (vitest) count(title, vitest.numPassedTests, vitest.numFailedTests + (ok || vitest.numFailedTests ? 0 : 1), vitest.numPendingTests + vitest.numTodoTests);
+  else count(title, 0, 1);
+}
 
-const buildOk = run("build", bin("next"), ["build"]);
+vitestStep("unit + integration", "!built", "vitest.json");
+
+// `npm run build`: next build, then our server.ts compiled into the standalone folder (scripts/standalone-server.mjs).
+const buildOk = run("build", bin("next"), ["build"]) && run("standalone server", process.execPath, ["scripts/standalone-server.mjs"]);
 check("build", buildOk);
+
+if (buildOk) vitestStep("built server", "built", "vitest-built.json");
+else count("built server (not run)", 0, 1);
 
 if (buildOk) {
   const e2eOk = run("browser", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` });

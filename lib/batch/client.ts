@@ -1,5 +1,6 @@
 import "server-only";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import { metrics } from "@/lib/observability/metrics";
 import type { BatchAccount } from "./accounts";
 import { BatchTokenCredentials } from "./entra";
 import { ReadCache } from "./read-cache";
@@ -45,6 +46,7 @@ export function accountClient(account: BatchAccount, settings: RequestPolicySett
     // version is set here rather than rewritten on the way out (docs/real-service.md "API versions").
     client.apiVersion = account.apiVersion;
     entry = { client, cache: new ReadCache(), slots, clock };
+    metrics().slots.set(account.name, slots);
     clients.set(key, entry);
   }
   return entry;

@@ -1,3 +1,5 @@
+import { metrics } from "@/lib/observability/metrics";
+
 /** Per account: room for a large incident's task reads and many viewers' slices, and still a known ceiling. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 /** Expired entries are swept at most this often, on the cache's own reads and writes (no timer to keep alive). */
@@ -52,10 +54,12 @@ export class ReadCache {
     if (hit && hit.expires > this.now()) {
       this.values.delete(key);
       this.values.set(key, hit);
+      metrics().readCache.inc({ result: "hit" });
       return hit.value as T;
     }
     if (hit) this.drop(key, hit);
     const pending = this.inFlight.get(key);
+    metrics().readCache.inc({ result: pending ? "coalesced" : "miss" });
     if (pending) return pending as Promise<T>;
     const promise = load().then(
       (value) => {

@@ -7,6 +7,8 @@ import {
   type RequestPolicyOptions,
   type WebResource,
 } from "@azure/ms-rest-js";
+import { batchOperation, metrics } from "@/lib/observability/metrics";
+import { noteBatchCall } from "@/lib/observability/request-context";
 import { Semaphore } from "./semaphore";
 
 export interface RequestPolicySettings {
@@ -102,8 +104,20 @@ class BatchRequestPolicy extends BaseRequestPolicy {
   }
 
   async sendRequest(request: WebResource): Promise<HttpOperationResponse> {
-    const s = this.settings;
+    const operation = batchOperation(request.method, request.url);
     const started = Date.now();
+    try {
+      const response = await this.attempts(request, operation, started);
+      observeCall(operation, started, "ok", response.headers.get("request-id"));
+      return response;
+    } catch (err) {
+      observeCall(operation, started, callOutcome(err as FailedCall, request), (err as FailedCall).response?.headers.get("request-id"));
+      throw err;
+    }
+  }
+
+  private async attempts(request: WebResource, operation: string, started: number): Promise<HttpOperationResponse> {
+    const s = this.settings;
     const isRead = isReadMethod(request.method);
     const slots = isRead ? this.slots.reads : this.slots.actions;
     for (let attempt = 0; ; attempt++) {
@@ -115,8 +129,11 @@ class BatchRequestPolicy extends BaseRequestPolicy {
         return response;
       } catch (err) {
         this.clock.observe((err as FailedCall).response?.headers.get("date"));
+        const status = (err as FailedCall).statusCode;
+        if (status === 429 || status === 503) metrics().batchThrottled.inc({ operation, status: String(status) });
         const wait = isRead && attempt < s.maxRetries && !request.abortSignal?.aborted ? this.retryDelay(err as FailedCall, attempt) : undefined;
         if (wait === undefined || Date.now() - started + wait > s.totalBudgetMs) throw err;
+        metrics().batchRetries.inc({ operation });
         await new Promise((r) => setTimeout(r, wait));
       }
     }
@@ -136,4 +153,21 @@ class BatchRequestPolicy extends BaseRequestPolicy {
     // Full jitter: concurrent dashboards that failed together do not retry together.
     return Math.round(Math.random() * Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** attempt));
   }
+}
+
+/** A call's outcome for its metric: a few fixed values, so the label set stays bounded. */
+function callOutcome(err: FailedCall, request: WebResource): string {
+  if (request.abortSignal?.aborted) return "aborted";
+  const status = err.statusCode;
+  if (status === undefined) return "network";
+  if (status === 429 || status === 503) return "throttled";
+  return status >= 500 ? "server_error" : "client_error";
+}
+
+/** Counts a call (once, whatever its retries) and gives its Batch request id to the request that caused it. */
+function observeCall(operation: string, started: number, outcome: string, batchRequestId: string | undefined): void {
+  const m = metrics();
+  m.batchCalls.inc({ operation, outcome });
+  m.batchCallSeconds.observe({ operation, outcome }, (Date.now() - started) / 1000);
+  noteBatchCall(batchRequestId);
 }

@@ -11,6 +11,8 @@ const isSignInPath = (path: string) => path === "/auth" || path.startsWith("/aut
 const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
 /** The build's scripts, styles and icon: the same for everyone, and the sign-in page needs them. */
 const isPublicAsset = (path: string) => path.startsWith("/_next/") || path === "/favicon.ico";
+/** The platform's probe and the metrics scrape: health tells an anonymous caller nothing about accounts, and metrics has its own check (docs/architecture.md "Observability"). */
+const isProbePath = (path: string) => path === "/api/health" || path === "/metrics" || path === "/api/metrics";
 
 /**
  * No anonymous reads when a sign-in source is configured: a request without a user gets a 401 JSON error
@@ -22,7 +24,7 @@ export async function signInGate(request: Request, env: Env = identityEnv()): Pr
   const config = identityConfig(env);
   if (!config) return undefined;
   const url = new URL(request.url);
-  if (isSignInPath(url.pathname) || isPublicAsset(url.pathname)) return undefined;
+  if (isSignInPath(url.pathname) || isPublicAsset(url.pathname) || isProbePath(url.pathname)) return undefined;
   if (await requestUser(request.headers, config)) return undefined;
   if (isApiPath(url.pathname)) return notSignedInJson(config);
   if (config.source === "oidc" && (request.method === "GET" || request.method === "HEAD")) {

@@ -19,6 +19,8 @@ export interface Dashboard {
   url: string;
   pid: number;
   logs(): string;
+  /** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -27,13 +29,18 @@ export interface Dashboard {
  * `port`, when something must know its address first, like a sign-in provider's redirect URI) with the
  * given environment and waits until it answers. Stopped by its own process id. Needs a prior `next build`.
  */
-export async function startDashboard(env: Record<string, string> = {}, port?: number): Promise<Dashboard> {
+export async function startDashboard(
+  env: Record<string, string> = {},
+  port?: number,
+  command: string[] = ["--import", "tsx", join(process.cwd(), "server.ts")],
+): Promise<Dashboard> {
   port ??= await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "server.ts")], {
+  const child: ChildProcess = spawn(process.execPath, command, {
     env: { ...cleanEnv(), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), BATCHSCOPE_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -57,6 +64,7 @@ export async function startDashboard(env: Record<string, string> = {}, port?: nu
     url,
     pid: child.pid!,
     logs: () => output,
+    exited,
     stop: () => stopChild(child),
   };
 }

@@ -1,6 +1,7 @@
 import { SignInError, finishSignIn } from "@/lib/identity/oidc-flow";
 import { oidcOr404, redirectWithCookies } from "@/lib/identity/oidc-routes";
 import { plainPage } from "@/lib/identity/plain-page";
+import { logError } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -13,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
     return redirectWithCookies(await finishSignIn(config, request));
   } catch (e) {
     const message = e instanceof SignInError ? e.message : "The sign-in provider cannot be reached. Try again shortly.";
-    if (!(e instanceof SignInError)) console.error(`Batchscope: sign-in callback failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!(e instanceof SignInError)) logError(`sign-in callback failed: ${e instanceof Error ? e.message : String(e)}`, { kind: "signIn" });
     return plainPage(e instanceof SignInError ? 401 : 502, "Sign-in failed", message, { href: "/auth/signin", label: "Sign in again" });
   }
 }

@@ -1,6 +1,7 @@
 import { beginSignIn } from "@/lib/identity/oidc-flow";
 import { oidcOr404, redirectWithCookies } from "@/lib/identity/oidc-routes";
 import { plainPage } from "@/lib/identity/plain-page";
+import { logError } from "@/lib/observability/logger";
 import { safeReturnTo } from "@/lib/links/return-to";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     return redirectWithCookies(await beginSignIn(config, returnTo), 302);
   } catch (e) {
-    console.error(`Batchscope: sign-in provider ${config.oidc.issuer.href} cannot be used: ${e instanceof Error ? e.message : String(e)}`);
+    logError(`sign-in provider ${config.oidc.issuer.href} cannot be used: ${e instanceof Error ? e.message : String(e)}`, { kind: "signIn" });
     return plainPage(
       502,
       "Sign-in provider unavailable",

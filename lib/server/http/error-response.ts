@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { batchServiceError } from "@/lib/batch/errors";
 import { ApiError, BadRequestError } from "@/lib/errors/api-error";
+import { logError } from "@/lib/observability/logger";
+import { noteRequestError } from "@/lib/observability/request-context";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 
 /**
@@ -12,7 +14,10 @@ import type { ApiErrorBody } from "@/lib/schemas/api-error";
  */
 export function errorResponse(err: unknown): Response {
   const error = asApiError(err);
-  if (error.serverLog) console.error(error.serverLog);
+  // The request's log line carries the kind and code (server.ts); what only the operator should read goes
+  // to the log on its own line, redacted.
+  noteRequestError(error.info);
+  if (error.serverLog) logError(error.serverLog, { kind: error.info.kind, code: error.info.code });
   // A 429 or 503 says when to come back in the header too, where HTTP clients and proxies look for it.
   const retryAfter = error.info.retryAfterSeconds;
   const headers =

@@ -7,6 +7,7 @@ import { auditLog } from "@/lib/audit/open";
 import { snapshotStore } from "@/lib/audit/snapshots";
 import { readEnv } from "@/lib/env";
 import { BadRequestError, NotFoundError } from "@/lib/errors/api-error";
+import { metrics } from "@/lib/observability/metrics";
 import type { Identity } from "@/lib/schemas/identity";
 import type { FrozenAnswer, SnapshotMeta } from "@/lib/schemas/snapshots";
 import { api } from "@/lib/links/paths";
@@ -35,6 +36,8 @@ export async function takeSnapshot(t: TakeSnapshot): Promise<SnapshotMeta> {
   const store = snapshotStore();
   const meta = store.save(metaOf(t, v, frozen, captured), { answers: captured.answers });
   store.prune(readEnv().BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
+  metrics().snapshotsTaken.inc();
+  metrics().snapshotBytes.observe(meta.sizeBytes);
   return meta;
 }
 

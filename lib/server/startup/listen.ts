@@ -48,6 +48,13 @@ export function planListen(env: ServerEnv = readEnv()): ListenPlan {
   return { host, port: env.PORT, allowedHosts, message: `Batchscope: listening on ${where}, ${scope}; answering Host ${hosts}` };
 }
 
+/**
+ * Set by server.ts (after removing any a client sent) on a request answered although its Host is not one
+ * this server answers (only /api/health is): such a caller is anonymous whatever else it carries, so a page
+ * reaching a loopback dashboard through DNS rebinding learns no account names from it.
+ */
+export const FOREIGN_HOST_HEADER = "x-batchscope-foreign-host";
+
 /** Whether a request's Host header is one this server answers (ListenPlan.allowedHosts). */
 export function hostAllowed(hostHeader: string | undefined, allowed: ListenPlan["allowedHosts"]): boolean {
   if (allowed === undefined) return true;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { NodeUserSummary as ShownUser } from "@/lib/emulator/handlers/control";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { USER_NAME_PATTERN } from "@/lib/connect/credentials";
 import { auditListResponse, type AuditRecord } from "@/lib/schemas/audit";
 import { connectResponse } from "@/lib/schemas/connect";
@@ -54,6 +55,17 @@ beforeAll(() => {
       printed.push(args.map((x) => (x instanceof Error ? `${x.message}\n${x.stack}` : typeof x === "string" ? x : JSON.stringify(x))).join(" "));
       original(...args);
     });
+  }
+});
+// The structured log (lib/observability/logger.ts) writes to stdout itself, not through console.
+beforeAll(() => {
+  const log = logger();
+  for (const level of ["info", "warn", "error", "debug"] as const) {
+    const original = log[level].bind(log) as (...args: unknown[]) => void;
+    vi.spyOn(log, level).mockImplementation(((...args: unknown[]) => {
+      printed.push(args.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(" "));
+      original(...args);
+    }) as never);
   }
 });
 afterAll(() => vi.restoreAllMocks());

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { everyRoute, serverStateRoutes, handlers, type RouteIds } from "./route-table";
 import { call, emulatorPerSuite, expectApiError, pointDashboardAt, startTestEmulator } from "./support";
 
@@ -93,7 +94,7 @@ describe("503 from Batch → server", () => {
 
 describe("a connection Batch drops → network", () => {
   it("answers 502 with kind network", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger(), "error").mockImplementation(() => {});
     await env.control("PUT", "/faults", { dropRate: 1 });
     const route = everyRoute(a(), ids).find((r) => r.name === "job")!;
     const { value: r, ms } = await timed(() => call(route.handler, route.url, route.params));
@@ -171,7 +172,7 @@ describe("a stopped Batch endpoint → network", () => {
     const gone = await startTestEmulator({ scenario: "demo", account: "stopped-acct" });
     await gone.emu.close();
     pointDashboardAt(gone.emu);
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger(), "error").mockImplementation(() => {});
     const routes = everyRoute("stopped-acct", ids);
     const results = await Promise.all(routes.map((route) => timed(() => call(route.handler, route.url, route.params))));
     for (const [i, { value: r, ms }] of results.entries()) {

@@ -7,6 +7,7 @@ import { batchRoute } from "@/lib/server/http/route";
 import { runNodeAction } from "@/lib/server/remediation/run-action";
 import { takeSnapshot } from "@/lib/server/snapshots/take";
 import { paths } from "@/lib/links/paths";
+import { metrics } from "@/lib/observability/metrics";
 import { inProcessReader } from "../../../snapshots/_read-routes";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +31,7 @@ export const POST = batchRoute({ params: poolParams, query: noQuery }, async ({ 
           return (await takeSnapshot({ account, view, note, author: checked.who.actor, readApi: inProcessReader(request) })).id;
         }
       : undefined;
-  return runNodeAction({
+  const answer = await runNodeAction({
     account,
     poolId: params.poolId,
     request: checked.request,
@@ -38,4 +39,7 @@ export const POST = batchRoute({ params: poolParams, query: noQuery }, async ({ 
     who: checked.who,
     ...(snapshotNode ? { snapshotNode } : {}),
   });
+  for (const r of answer.results) metrics().actions.inc({ action, outcome: r.outcome });
+  if (answer.resize) metrics().actions.inc({ action: "resizePool", outcome: answer.resize.outcome });
+  return answer;
 });
