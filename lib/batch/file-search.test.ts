@@ -12,8 +12,8 @@ function candidateLines(bytes: Buffer, q: SearchQuery): Set<number> | undefined 
 }
 
 describe("candidateFinder", () => {
-  const text = fc.array(fc.constantFrom("a", "B", "é", "İ", "K", "k", "\n", "\r", " ", "ab", "AB"), { maxLength: 60 }).map((a) => a.join(""));
-  const query = fc.array(fc.constantFrom("a", "b", "B", "k", "é", "i"), { minLength: 1, maxLength: 3 }).map((a) => a.join(""));
+  const text = fc.array(fc.constantFrom("a", "B", "é", "報", "İ", "K", "k", "\n", "\r", " ", "ab", "AB", ".", "("), { maxLength: 60 }).map((a) => a.join(""));
+  const query = fc.array(fc.constantFrom("a", "b", "B", "k", "é", "i", ".", "("), { minLength: 1, maxLength: 3 }).map((a) => a.join(""));
 
   it("leads to every line the line test matches, case-sensitive or not", () => {
     fc.assert(
@@ -28,6 +28,12 @@ describe("candidateFinder", () => {
         });
       }),
     );
+  });
+
+  it("gives byte offsets, past multi-byte characters", () => {
+    const bytes = Buffer.from("é報\nxAb");
+    expect(candidateFinder({ query: "ab", regex: false, caseSensitive: false })!(bytes)!(0)).toBe(7);
+    expect(candidateFinder({ query: "Ab", regex: false, caseSensitive: true })!(bytes)!(0)).toBe(7);
   });
 
   it("tests every line of a regular expression or a non-ASCII case-insensitive query", () => {

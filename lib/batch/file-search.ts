@@ -69,15 +69,14 @@ export function candidateFinder(q: SearchQuery): ((bytes: Buffer) => ((from: num
     return (bytes) => (from) => bytes.indexOf(needle, from);
   }
   if (!/^[\x00-\x7f]*$/.test(q.query)) return undefined;
-  const needle = Buffer.from(q.query.toLowerCase(), "latin1");
+  // RE2 folds case on the bytes themselves (offsets in bytes), without lower-casing a copy of the range.
+  const literal = new RE2(q.query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), "gi");
   return (bytes) => {
     if (FOLDS_TO_ASCII.some((c) => bytes.includes(c))) return undefined;
-    const low = Buffer.allocUnsafe(bytes.length);
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]!;
-      low[i] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
-    }
-    return (from) => low.indexOf(needle, from);
+    return (from) => {
+      literal.lastIndex = from;
+      return literal.exec(bytes)?.index ?? -1;
+    };
   };
 }
 
