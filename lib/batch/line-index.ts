@@ -31,7 +31,7 @@ export interface IndexOptions {
 }
 
 /**
- * The line index of each file recently asked for (docs/architecture.md "Logs"), built by reading the
+ * The line index of each file recently asked for (docs/architecture.md "Long reads, limits and the cache"), built by reading the
  * file in ranges, several at once, and extended (not rebuilt) when the file has only grown.
  */
 const indexes = new Map<string, KeptIndex>();
