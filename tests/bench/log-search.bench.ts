@@ -10,8 +10,11 @@
  *
  * The dashboard side is this process calling the file route's handler, as Next.js does (no browser, no
  * build); the emulator runs in a process of its own (tests/support/emulator-process.ts), so its log
- * generator does not share this event loop. "After a restart" is a fresh process (this file with
- * --restart-link) on the same store file: its memory is empty and the line index comes from the store.
+ * generator does not share this event loop. The deep-link rows run in fresh processes (this file with
+ * --link-child): "cold" and "warm" in one with an empty store file, "after a restart" in the next one on
+ * that store file, whose memory is empty, so its line index comes from the store. Three rounds, interleaved
+ * (links, their floor, searches, their floor) so background load hits every row alike; the tables show
+ * each row's median round and the range of its seconds.
  * Calls: the emulator's request counter (GET /__emulator/stats), reset before each row. Bytes: the
  * Content-Length of each Batch GET this process (or the restarted one) received, from Node's
  * `http.client.response.finish` diagnostics channel. Time: wall clock around the request, to its last byte.
@@ -21,7 +24,7 @@
  * time the generator. So the file is first made once and kept in the emulator's memory (POST
  * /__emulator/jobs/{job}/tasks/{task}/files/in-memory: the same bytes), and every row then pays Batch's
  * round trips and the transfer. `--generated` skips that step, to see the generator-bound figures.
- * "CPU s" is this process's CPU time in the row (the dashboard's side: receiving, counting, matching).
+ * "CPU s" is the dashboard process's CPU time in the row (receiving the bytes, counting, matching).
  */
 import { spawn } from "node:child_process";
 import { subscribe } from "node:diagnostics_channel";
@@ -29,7 +32,7 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { startEmulatorProcess } from "../support/emulator-process";
 
 const COMMAND = "node --conditions=react-server --import tsx tests/bench/log-search.bench.ts";
 const JOB = "render-frames";
@@ -38,6 +41,8 @@ const FILE = "stderr.txt";
 const DEEP_LINE = 1_000_001;
 const LATENCY_MS = 100;
 const MiB = 1 << 20;
+/** Three interleaved rounds fit about three minutes and give a median that shrugs off one outlier. */
+const ROUNDS = 3;
 
 let bytesIn = 0;
 subscribe("http.client.response.finish", (msg) => {
@@ -48,7 +53,7 @@ subscribe("http.client.response.finish", (msg) => {
 
 interface Cost {
   ms: number;
-  /** CPU time of this process (the dashboard side) during the row; undefined for the restarted process. */
+  /** CPU time of the dashboard's process during the row. */
   cpuMs?: number;
   calls: number;
   bytes: number;
@@ -63,24 +68,33 @@ async function route() {
 }
 
 /** The dashboard's answer to `#L…`: where the line starts. */
-async function deepLink(account: string): Promise<{ ms: number; bytes: number; offset: number }> {
+async function deepLink(account: string, file = FILE, line = DEEP_LINE): Promise<{ ms: number; bytes: number; offset: number }> {
   const GET = await route();
   const before = bytesIn;
   const t0 = performance.now();
-  const res = await GET(new Request(fileUrl(account, `line=${DEEP_LINE}`)), { params: Promise.resolve(params(account)) });
+  const url = fileUrl(account, `line=${line}`).replace(`/${FILE}?`, `/${file}?`);
+  const res = await GET(new Request(url), { params: Promise.resolve({ ...params(account), path: [file] }) });
   const body = (await res.json()) as { offset: number; line: number };
   const ms = performance.now() - t0;
-  if (res.status !== 200 || body.line !== DEEP_LINE) throw new Error(`line=${DEEP_LINE} answered ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200 || body.line !== line) throw new Error(`line=${line} answered ${res.status} ${JSON.stringify(body)}`);
   return { ms, bytes: bytesIn - before, offset: body.offset };
 }
 
-/** A restarted dashboard: this file again, in a new process, answering one link and printing its cost. */
-async function restartChild(): Promise<void> {
-  const r = await deepLink(process.env.BATCH_ACCOUNT_NAME!);
-  console.log(JSON.stringify(r));
+/**
+ * A dashboard process of its own: the link cold then warm on an empty store, or once after a restart. A
+ * link into another file comes first, so the rows time the index, not the process's first request
+ * (loading the route's modules, opening the store, the SDK's first connection).
+ */
+async function linkChild(): Promise<void> {
+  const emu = { url: process.env.BATCH_ACCOUNT_URL! };
+  const account = process.env.BATCH_ACCOUNT_NAME!;
+  await deepLink(account, "stdout.txt", 1);
+  const rows: Cost[] = [await measured(emu, () => deepLink(account))];
+  if (process.argv.includes("cold")) rows.push(await measured(emu, () => deepLink(account)));
+  console.log(JSON.stringify({ rows, offset: (await deepLink(account)).offset }));
 }
 
-async function control(emu: EmulatorProcess, method: string, path: string, body?: unknown): Promise<unknown> {
+async function control(emu: { url: string }, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}/__emulator${path}`, {
     method,
     ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
@@ -90,7 +104,7 @@ async function control(emu: EmulatorProcess, method: string, path: string, body?
   return text ? JSON.parse(text) : undefined;
 }
 
-async function measured(emu: EmulatorProcess, run: () => Promise<{ ms: number; bytes?: number; note?: string }>): Promise<Cost> {
+async function measured(emu: { url: string }, run: () => Promise<{ ms: number; bytes?: number; note?: string }>): Promise<Cost> {
   await control(emu, "POST", "/stats/reset");
   const before = bytesIn;
   const cpu = process.cpuUsage();
@@ -138,30 +152,39 @@ async function search(account: string, query: string): Promise<{ ms: number; not
   return { ms, note: `${done.matches} match(es) in ${done.lines.toLocaleString("en-US")} lines; first match at ${(firstMs / 1000).toFixed(2)} s` };
 }
 
-function restartedLink(emu: EmulatorProcess, env: NodeJS.ProcessEnv): Promise<{ ms: number; bytes: number }> {
+function linkProcess(env: NodeJS.ProcessEnv, phase: "cold" | "restart"): Promise<{ rows: Cost[]; offset: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", process.argv[1]!, "--restart-link"], {
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const args = ["--conditions=react-server", "--import", "tsx", process.argv[1]!, "--link-child", phase];
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.on("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as { ms: number; bytes: number }) : reject(new Error(`restart child exited ${code}`)),
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as { rows: Cost[]; offset: number }) : reject(new Error(`link child exited ${code}`)),
     );
   });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** The round whose seconds are the median, with the range of seconds over the rounds. */
+function summary(costs: Cost[]): Cost & { range: string } {
+  const mid = costs.find((c) => c.ms === median(costs.map((x) => x.ms)))!;
+  const ms = costs.map((c) => c.ms);
+  return { ...mid, range: `${s(Math.min(...ms))}–${s(Math.max(...ms))}` };
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mib = (b: number) => (b / MiB).toFixed(1);
 
-function table(title: string, floor: Cost, rows: [string, Cost][]): void {
+function table(title: string, floorRounds: Cost[], rows: [string, Cost[]][]): void {
   console.log(`\n${title}`);
-  const all: [string, Cost][] = [["one sequential stream (floor)", floor], ...rows];
-  const header = ["", "seconds", "× stream", "calls", "MiB", "CPU s", "notes"];
+  const floor = summary(floorRounds);
+  const all = [["one sequential stream (floor)", floor] as const, ...rows.map(([name, c]) => [name, summary(c)] as const)];
+  const header = ["", "seconds", "(range)", "× stream", "calls", "MiB", "CPU s", "notes"];
   const cells = all.map(([name, c]) => [
     name,
     s(c.ms),
+    c.range,
     (c.ms / floor.ms).toFixed(2),
     String(c.calls),
     mib(c.bytes),
@@ -184,7 +207,6 @@ async function main(): Promise<void> {
       BATCH_ACCOUNT_URL: emu.url,
       BATCH_ACCOUNT_KEY: emu.key,
       BATCHSCOPE_LOCAL_OPERATOR: "true",
-      BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(os.tmpdir(), "batchscope-logbench-")), "audit.sqlite"),
     };
     delete env.BATCH_ACCOUNTS_FILE;
     delete process.env.BATCH_ACCOUNTS_FILE;
@@ -204,37 +226,42 @@ async function main(): Promise<void> {
     const { SCAN_CHUNK_BYTES } = await import("../../lib/batch/files");
     const { size } = await fileProperties((await findAccount(emu.account))!, { kind: "task", jobId: JOB, taskId: TASK }, FILE);
 
-    // Deep link: cold, the same link again, and after a restart (from the store).
-    const cold = await measured(emu, () => deepLink(emu.account));
-    const { offset } = await deepLink(emu.account);
-    const warm = await measured(emu, () => deepLink(emu.account));
-    const restart = { ...(await measured(emu, () => restartedLink(emu, env))), cpuMs: undefined };
-    // The floor reads what one chain of ranges needs to reach the line: every range up to its offset.
-    const linkEnd = Math.ceil(offset / SCAN_CHUNK_BYTES) * SCAN_CHUNK_BYTES;
-    const linkFloor = await measured(emu, () => sequentialStream(emu.account, size, linkEnd));
-    table(`#L${DEEP_LINE} in ${FILE} (${mib(size)} MiB; the line starts at ${mib(offset)} MiB)`, linkFloor, [
-      ["cold (nothing indexed)", cold],
-      ["warm (same link again)", warm],
-      ["after a restart (index from the store)", restart],
-    ]);
-
     // Whole-file search: one line's text, so exactly one match near the start and the whole file read.
     const { readFileSlice } = await import("../../lib/batch/files");
     const head = await readFileSlice((await findAccount(emu.account))!, { kind: "task", jobId: JOB, taskId: TASK }, FILE, { offset: 0, length: 64 * 1024 });
     const query = head.bytes.toString("utf8").split("\n")[99]!.slice(0, 60);
-    const searchCold = await measured(emu, () => search(emu.account, query));
-    const searchWarm = await measured(emu, () => search(emu.account, query));
-    const searchFloor = await measured(emu, () => sequentialStream(emu.account, size, size));
-    table(`Whole-file search of ${FILE} for line 100's first 60 characters (case-insensitive)`, searchFloor, [
-      ["cold", searchCold],
-      ["warm (same search again; nothing is cached)", searchWarm],
+
+    const rows: Record<string, Cost[]> = { cold: [], warm: [], restart: [], linkFloor: [], searchCold: [], searchWarm: [], searchFloor: [] };
+    let offset = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Deep link: cold and the same link again in a new dashboard process, then after a restart (from the store).
+      const roundEnv = { ...env, BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(os.tmpdir(), "batchscope-logbench-")), "audit.sqlite") };
+      const first = await linkProcess(roundEnv, "cold");
+      rows.cold!.push(first.rows[0]!);
+      rows.warm!.push(first.rows[1]!);
+      rows.restart!.push((await linkProcess(roundEnv, "restart")).rows[0]!);
+      offset = first.offset;
+      // The floor reads what one chain of ranges needs to reach the line: every range up to its offset.
+      rows.linkFloor!.push(await measured(emu, () => sequentialStream(emu.account, size, Math.ceil(offset / SCAN_CHUNK_BYTES) * SCAN_CHUNK_BYTES)));
+      rows.searchCold!.push(await measured(emu, () => search(emu.account, query)));
+      rows.searchWarm!.push(await measured(emu, () => search(emu.account, query)));
+      rows.searchFloor!.push(await measured(emu, () => sequentialStream(emu.account, size, size)));
+    }
+    table(`#L${DEEP_LINE} in ${FILE} (${mib(size)} MiB; the line starts at ${mib(offset)} MiB), median of ${ROUNDS} rounds`, rows.linkFloor!, [
+      ["cold (nothing indexed)", rows.cold!],
+      ["warm (same link again)", rows.warm!],
+      ["after a restart (index from the store)", rows.restart!],
+    ]);
+    table(`Whole-file search of ${FILE} for line 100's first 60 characters (case-insensitive), median of ${ROUNDS} rounds`, rows.searchFloor!, [
+      ["cold", rows.searchCold!],
+      ["warm (same search again; nothing is cached)", rows.searchWarm!],
     ]);
   } finally {
     await emu.stop();
   }
 }
 
-const run = process.argv.includes("--restart-link") ? restartChild : main;
+const run = process.argv.includes("--link-child") ? linkChild : main;
 run().then(
   () => process.exit(0),
   (err: unknown) => {
