@@ -3,7 +3,7 @@ import RE2 from "re2";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fileProperties, scanFile, type FileOwner } from "./files";
+import { fileProperties, rangesInParallel, readRanges, type FileOwner } from "./files";
 
 export type SearchEvent =
   | { type: "progress"; bytesRead: number; size: number }
@@ -53,16 +53,59 @@ function unsupportedReason(message: string): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Characters whose lower case is ASCII though they are not: a byte-wise lower case would miss them. */
+const FOLDS_TO_ASCII = [Buffer.from("\u0130"), Buffer.from("\u212a")];
+
+/**
+ * Where in a range a plain query may match, found on the bytes without decoding a line: lines before the
+ * next candidate are only counted, and only a candidate's line is decoded and tested. A superset of the
+ * lines that match (the line test decides); undefined when every line must be tested (a regular
+ * expression, or a case-insensitive query with letters outside ASCII).
+ */
+export function candidateFinder(q: SearchQuery): ((bytes: Buffer) => ((from: number) => number) | undefined) | undefined {
+  if (q.regex || q.query === "") return undefined;
+  if (q.caseSensitive) {
+    const needle = Buffer.from(q.query, "utf8");
+    return (bytes) => (from) => bytes.indexOf(needle, from);
+  }
+  if (!/^[\x00-\x7f]*$/.test(q.query)) return undefined;
+  // RE2 folds case on the bytes themselves (offsets in bytes), without lower-casing a copy of the range.
+  const literal = new RE2(q.query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), "gi");
+  return (bytes) => {
+    if (FOLDS_TO_ASCII.some((c) => bytes.includes(c))) return undefined;
+    return (from) => {
+      literal.lastIndex = from;
+      return literal.exec(bytes)?.index ?? -1;
+    };
+  };
+}
+
+export interface SearchOptions {
+  signal?: AbortSignal;
+  /** The range size; tests make it small to cut small files into many ranges. */
+  chunkBytes?: number;
+}
+
 /**
  * Searches a whole file on the server, streaming: progress after every range read, each matching line as
- * it is found (with its line number, so the browser can link to it), and a final count. Lines that span
- * two ranges are joined before they are tested; bytes are decoded as UTF-8 per whole line, so a
+ * it is found (with its line number, so the browser can link to it), and a final count. Several ranges
+ * are read at once (half the account's read slots) and handled in file order, so matches come in file
+ * order with exact line numbers, and the first ones leave while later ranges are still being read. Lines
+ * that span two ranges are joined before they are tested; bytes are decoded as UTF-8 per whole line, so a
  * character split between ranges is never mangled. Stops reading when `signal` is aborted (the user left).
  */
-export async function* searchFile(account: BatchAccount, owner: FileOwner, path: string, q: SearchQuery, signal?: AbortSignal): AsyncGenerator<SearchEvent> {
+export async function* searchFile(
+  account: BatchAccount,
+  owner: FileOwner,
+  path: string,
+  q: SearchQuery,
+  opts: SearchOptions = {},
+): AsyncGenerator<SearchEvent> {
+  const { signal } = opts;
   const matches = compileQuery(q);
+  const candidates = candidateFinder(q);
   const { size } = await fileProperties(account, owner, path);
-  const { client } = accountClient(account);
+  const { client, slots } = accountClient(account);
   const decoder = new TextDecoder("utf-8");
   let carry = Buffer.alloc(0);
   let carryOffset = 0;
@@ -77,18 +120,27 @@ export async function* searchFile(account: BatchAccount, owner: FileOwner, path:
     found++;
     return { type: "match", line, offset, text: text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text };
   };
-  for await (const { offset, bytes } of scanFile(client, owner, path, 0, size, undefined, signal)) {
+  const parallel = rangesInParallel(slots);
+  const ranges = readRanges(client, owner, path, 0, size, { ahead: () => parallel, signal, ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}) });
+  for await (const { offset, bytes } of ranges) {
     bytesRead += bytes.length;
+    const next = candidates?.(bytes);
     let start = 0;
     for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
-      const piece = carry.length ? Buffer.concat([carry, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
-      const event = test(piece, carry.length ? carryOffset : offset + start);
-      carry = Buffer.alloc(0);
-      start = nl + 1;
-      if (event) yield event;
-      if (found >= MAX_MATCHES) return yield { type: "done", matches: found, truncated: true, bytesRead, lines: line };
+      const c = next && !carry.length ? next(start) : start;
+      if (c === -1 || c > nl) {
+        // No candidate on this line or the next ones before it: count them, test none.
+        for (let i = nl, upTo = c === -1 ? bytes.length : c; i !== -1 && i < upTo; i = bytes.indexOf(0x0a, i + 1)) [line, start] = [line + 1, i + 1];
+      } else {
+        const piece = carry.length ? Buffer.concat([carry, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
+        const event = test(piece, carry.length ? carryOffset : offset + start);
+        carry = Buffer.alloc(0);
+        start = nl + 1;
+        if (event) yield event;
+        if (found >= MAX_MATCHES) return yield { type: "done", matches: found, truncated: true, bytesRead, lines: line };
+      }
       // A 4 MiB range is tens of thousands of lines: give other requests their turn between them.
-      if (line % 64 === 0 && Date.now() - turnStarted >= YIELD_EVERY_MS) {
+      if (Date.now() - turnStarted >= YIELD_EVERY_MS) {
         await nextTurn();
         if (signal?.aborted) return;
         turnStarted = Date.now();

@@ -5,6 +5,7 @@ import type { BatchServiceClient } from "@azure/batch";
 import type { AbortSignalLike } from "@azure/ms-rest-js";
 import type { BatchAccount } from "./accounts";
 import { listAll } from "./paging";
+import type { RequestSlots } from "./request-policy";
 import { cachedRead } from "./read";
 import { fileKeys, type FileOwner } from "./read-keys";
 import { compact, iso } from "./to-api";
@@ -173,3 +174,59 @@ export async function* scanFile(
 
 /** 4 MiB a range: few calls for a large file, little memory per scan. */
 export const SCAN_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Ranges one long read (an index build, a search) keeps in flight: half the account's read slots, so a
+ * page opened meanwhile still finds slots free, and a few long reads together only queue for them.
+ */
+export const rangesInParallel = (slots: RequestSlots) => Math.max(1, Math.floor(slots.reads.limit / 2));
+
+export interface ReadAheadOptions {
+  chunkBytes?: number;
+  /** Ranges worth having in flight now; asked again after each range is handed over (at least 1). */
+  ahead: () => number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Bytes from..size in ranges, several read at once and handed over in file order, so a caller counts
+ * and matches as if it read them one after the other. How many are in flight is the caller's (a deep
+ * link wants only as many as reach its line); a caller that stops early, or a reader that aborts, stops
+ * the reads still in flight. Each read holds one of the account's read slots, like any other call.
+ */
+export async function* readRanges(
+  client: BatchServiceClient,
+  owner: FileOwner,
+  path: string,
+  from: number,
+  size: number,
+  { chunkBytes = SCAN_CHUNK_BYTES, ahead, signal }: ReadAheadOptions,
+): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  signal?.addEventListener("abort", abort, { once: true });
+  const inFlight: { offset: number; read: Promise<Buffer> }[] = [];
+  let next = from;
+  try {
+    while (inFlight.length > 0 || next < size) {
+      while (next < size && inFlight.length < Math.max(1, ahead())) {
+        const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal);
+        read.catch(() => undefined); // awaited in turn below; one abandoned at the end must not be an unhandled rejection
+        inFlight.push({ offset: next, read });
+        next += chunkBytes;
+      }
+      const head = inFlight.shift()!;
+      let bytes: Buffer;
+      try {
+        bytes = await head.read;
+      } catch (err) {
+        if (signal?.aborted) return;
+        throw err;
+      }
+      yield { offset: head.offset, bytes };
+    }
+  } finally {
+    signal?.removeEventListener("abort", abort);
+    stop.abort();
+  }
+}

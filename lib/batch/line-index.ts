@@ -2,43 +2,52 @@ import "server-only";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fetchRange, fileProperties, scanFile, type FileOwner } from "./files";
+import { fetchRange, fileProperties, rangesInParallel, readRanges, SCAN_CHUNK_BYTES, type FileOwner } from "./files";
+import { appendRanges, CHECKPOINT_LINES, countRange, emptyIndex, lineCount, type LineIndex } from "./line-counts";
+import { decodeIndex, encodeIndex, stillDescribes, TAIL_BYTES, type FileStamp, type KeptIndex } from "./line-index-record";
 import { fileKeys } from "./read-keys";
 
-/** A checkpoint every 1,024 lines: a line is then at most 1,023 newlines past a known offset. */
-export const CHECKPOINT_LINES = 1024;
+export { CHECKPOINT_LINES, lineCount, type LineIndex };
+
 const MAX_INDEXES = 32;
 const NEWLINE = 0x0a;
+/** Before a file's first range is counted its lines' length is unknown: short log lines are the guess. */
+const GUESSED_LINE_BYTES = 80;
 
 /**
- * Where every 1,024th line of a file starts, built by reading the file in ranges once, kept by file and
- * extended (not rebuilt) when the file has only grown, as a log being written does. A 100 MiB log with
- * 100-byte lines needs about a thousand checkpoints: a few kilobytes.
+ * Where indexes are kept across restarts: the store's work cache (docs/architecture.md "Store"), passed in
+ * by the edge, since Batch access does not reach up to the store. Failing to keep one costs time only.
  */
-export interface LineIndex {
-  /** Bytes indexed so far: the index is only read as far as a line has been asked for. */
-  size: number;
-  /** checkpoints[k] is the byte offset where line k × CHECKPOINT_LINES + 1 starts. */
-  checkpoints: number[];
-  /** Newlines in the indexed bytes. */
-  newlines: number;
-  lastByte?: number;
+export interface IndexStore {
+  get(key: string): Promise<Buffer | undefined>;
+  put(key: string, value: Buffer): Promise<void>;
 }
 
-const indexes = new Map<string, LineIndex>();
+export interface IndexOptions {
+  signal?: AbortSignal;
+  store?: IndexStore;
+  /** The range size; tests make it small to cut small files into many ranges. */
+  chunkBytes?: number;
+}
+
+/**
+ * The line index of each file recently asked for (docs/architecture.md "Long reads, limits and the cache"), built by reading the
+ * file in ranges, several at once, and extended (not rebuilt) when the file has only grown.
+ */
+const indexes = new Map<string, KeptIndex>();
 
 /** A build in flight, shared by everyone asking for the file; it stops when the last of them has left. */
 interface Build {
-  job: Promise<LineIndex>;
+  job: Promise<KeptIndex>;
   stop: AbortController;
   waiters: number;
 }
 const building = new Map<string, Build>();
 
-const fileKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${fileKeys.owner(owner)}|${path}`;
+/** Also the store's key (kind "line-index"): account, the file's owner, its path. */
+export const lineIndexKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${fileKeys.owner(owner)}|${path}`;
 
-/** Lines in a file: one more than its newlines when the last line has none. */
-export const lineCount = (idx: LineIndex) => idx.newlines + (idx.size > 0 && idx.lastByte !== NEWLINE ? 1 : 0);
+const enough = (idx: LineIndex, fileSize: number, needLine: number) => idx.size === fileSize || idx.newlines >= needLine;
 
 /**
  * The index of a file, read at least as far as `needLine` (or to the end): a link to line 120 reads a few
@@ -50,24 +59,23 @@ export async function lineIndex(
   owner: FileOwner,
   path: string,
   needLine = Infinity,
-  signal?: AbortSignal,
+  opts: IndexOptions = {},
 ): Promise<{ idx: LineIndex; fileSize: number }> {
-  const key = fileKey(account, owner, path);
-  const { size: fileSize } = await fileProperties(account, owner, path);
+  const key = lineIndexKey(account, owner, path);
+  const props = await fileProperties(account, owner, path);
+  const stamp: FileStamp = { size: props.size, creationTime: props.creationTime, lastModified: props.lastModified };
   for (;;) {
-    signal?.throwIfAborted();
+    opts.signal?.throwIfAborted();
     const known = indexes.get(key);
-    // Enough when it reaches the line, or the file's end; a file that shrank was replaced, so start over.
-    if (known && known.size <= fileSize && (known.size === fileSize || known.newlines >= needLine)) return { idx: known, fileSize };
+    if (known && stillDescribes(known, stamp) && enough(known, stamp.size, needLine)) return { idx: known, fileSize: stamp.size };
     const pending = building.get(key);
     if (pending) {
-      await waitFor(pending, signal).catch(() => undefined);
+      await waitFor(pending, opts.signal).catch(() => undefined);
       continue;
     }
-    const base: LineIndex = known && known.size < fileSize ? { ...known, checkpoints: [...known.checkpoints] } : { size: 0, checkpoints: [0], newlines: 0 };
     const stop = new AbortController();
-    const build: Build = { stop, waiters: 0, job: Promise.resolve(base) };
-    build.job = extend(account, owner, path, base, fileSize, needLine, stop.signal)
+    const build: Build = { stop, waiters: 0, job: Promise.resolve(known ?? kept(emptyIndex(), Buffer.alloc(0), stamp)) };
+    build.job = buildIndex({ account, owner, path, key, stamp, needLine, signal: stop.signal, opts }, known)
       .then((idx) => {
         indexes.delete(key);
         indexes.set(key, idx);
@@ -76,12 +84,12 @@ export async function lineIndex(
       })
       .finally(() => building.delete(key));
     building.set(key, build);
-    await waitFor(build, signal);
+    await waitFor(build, opts.signal);
   }
 }
 
 /** Waits for a build as one of its waiters: an abort stops this wait at once, and the build with the last waiter. */
-async function waitFor(build: Build, signal: AbortSignal | undefined): Promise<LineIndex> {
+async function waitFor(build: Build, signal: AbortSignal | undefined): Promise<KeptIndex> {
   build.waiters++;
   let leave = () => {};
   const left = new Promise<never>((_, reject) => {
@@ -101,33 +109,81 @@ async function waitFor(build: Build, signal: AbortSignal | undefined): Promise<L
   }
 }
 
-async function extend(
-  account: BatchAccount,
-  owner: FileOwner,
-  path: string,
-  idx: LineIndex,
-  fileSize: number,
-  needLine: number,
-  signal: AbortSignal,
-): Promise<LineIndex> {
-  const { client } = accountClient(account);
-  let { newlines, lastByte } = idx;
-  let size = idx.size;
+interface BuildSpec {
+  account: BatchAccount;
+  owner: FileOwner;
+  path: string;
+  key: string;
+  stamp: FileStamp;
+  needLine: number;
+  signal: AbortSignal;
+  opts: IndexOptions;
+}
+
+/** From memory, else from the store, else from nothing; then read on only as far as needed, and keep the result. */
+async function buildIndex(spec: BuildSpec, known: KeptIndex | undefined): Promise<KeptIndex> {
+  const { store } = spec.opts;
+  let base = known && stillDescribes(known, spec.stamp) ? known : undefined;
+  if (!base && store) {
+    const stored = await store.get(spec.key).then(
+      (v) => (v ? decodeIndex(v) : undefined),
+      () => undefined,
+    );
+    if (stored && stillDescribes(stored, spec.stamp)) base = stored;
+  }
+  if (base && enough(base, spec.stamp.size, spec.needLine)) return base;
+  const built = await extend(spec, base ?? kept(emptyIndex(), Buffer.alloc(0), spec.stamp));
+  // Losing the store costs the next restart a read, never this answer.
+  if (store && built.size !== base?.size) await store.put(spec.key, encodeIndex(built)).catch(() => undefined);
+  return built;
+}
+
+const kept = (idx: LineIndex, tail: Buffer, stamp: FileStamp): KeptIndex => ({
+  ...idx,
+  tail,
+  ...(stamp.creationTime ? { created: stamp.creationTime } : {}),
+  ...(stamp.lastModified ? { modified: stamp.lastModified } : {}),
+});
+
+/** The last TAIL_BYTES of what was indexed, after `bytes` follows `tail`. */
+const lastBytes = (tail: Buffer, bytes: Buffer) =>
+  bytes.length >= TAIL_BYTES ? Buffer.from(bytes.subarray(bytes.length - TAIL_BYTES)) : Buffer.concat([tail, bytes]).subarray(-TAIL_BYTES);
+
+/**
+ * Reads the file on from where `base` ends, several ranges at once, counting each range's newlines and
+ * adding them in file order. A deep link keeps in flight only the ranges its line is likely to need (by
+ * the average line so far), so it stops soon after the line; a whole-file build keeps all it may. The
+ * first range starts TAIL_BYTES early: those bytes must be the ones indexed, or the file was replaced.
+ */
+async function extend(spec: BuildSpec, base: KeptIndex): Promise<KeptIndex> {
+  const { account, owner, path, stamp, needLine, signal } = spec;
+  const chunkBytes = spec.opts.chunkBytes ?? SCAN_CHUNK_BYTES;
+  const { client, slots } = accountClient(account);
+  const parallel = rangesInParallel(slots);
+  let idx: LineIndex = base;
+  let tail = base.tail;
+  const ahead = () => {
+    if (needLine === Infinity) return parallel;
+    const perLine = idx.newlines > 0 ? idx.size / idx.newlines : GUESSED_LINE_BYTES;
+    return Math.min(parallel, Math.ceil(((needLine - idx.newlines) * perLine) / chunkBytes));
+  };
+  let check = base.tail.length;
   try {
-    for await (const { offset, bytes } of scanFile(client, owner, path, idx.size, fileSize, undefined, signal)) {
-      for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) {
-        newlines++;
-        if (newlines % CHECKPOINT_LINES === 0) idx.checkpoints.push(offset + i + 1);
+    for await (const range of readRanges(client, owner, path, base.size - check, stamp.size, { chunkBytes, ahead, signal })) {
+      let { offset, bytes } = range;
+      if (check > 0) {
+        if (!bytes.subarray(0, check).equals(base.tail)) return extend(spec, kept(emptyIndex(), Buffer.alloc(0), stamp));
+        [offset, bytes, check] = [offset + check, bytes.subarray(check), 0];
       }
-      if (bytes.length > 0) lastByte = bytes[bytes.length - 1];
-      size = offset + bytes.length;
-      if (newlines >= needLine) break;
+      idx = appendRanges(idx, [countRange(offset, bytes)]);
+      tail = lastBytes(tail, bytes);
+      if (idx.newlines >= needLine) break;
     }
   } catch (err) {
     // Stopped because everyone left: the ranges read so far are a valid index, kept to extend later.
     if (!signal.aborted) throw err;
   }
-  return { size, checkpoints: idx.checkpoints, newlines, ...(lastByte !== undefined ? { lastByte } : {}) };
+  return kept(idx, tail, stamp);
 }
 
 export interface LineLocation {
@@ -139,9 +195,9 @@ export interface LineLocation {
 }
 
 /** The byte offset where a line (1-based) starts: from the nearest checkpoint, counting the rest. */
-export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number, signal?: AbortSignal): Promise<LineLocation> {
+export async function locateLine(account: BatchAccount, owner: FileOwner, path: string, line: number, opts: IndexOptions = {}): Promise<LineLocation> {
   // Line N starts after N − 1 newlines: the index must have seen that many.
-  const { idx, fileSize } = await lineIndex(account, owner, path, line - 1, signal);
+  const { idx, fileSize } = await lineIndex(account, owner, path, line - 1, opts);
   const whole = idx.size === fileSize;
   const lines = whole ? lineCount(idx) : undefined;
   if (lines !== undefined && line > Math.max(1, lines)) throw new BadRequestError(`line ${line} is past the end of the file, which has ${lines} lines`);
@@ -150,7 +206,7 @@ export async function locateLine(account: BatchAccount, owner: FileOwner, path: 
   let toSkip = line - 1 - k * CHECKPOINT_LINES;
   const { client } = accountClient(account);
   while (toSkip > 0 && offset < fileSize) {
-    const bytes = await fetchRange(client, owner, path, offset, Math.min(fileSize, offset + 256 * 1024) - 1, signal);
+    const bytes = await fetchRange(client, owner, path, offset, Math.min(fileSize, offset + 256 * 1024) - 1, opts.signal);
     let i = -1;
     while (toSkip > 0 && (i = bytes.indexOf(NEWLINE, i + 1)) !== -1) toSkip--;
     offset = toSkip === 0 ? offset + i + 1 : offset + bytes.length;

@@ -74,6 +74,15 @@ describe("task files", () => {
     expect(slice.equals(whole.subarray(123_456, 133_456))).toBe(true);
   });
 
+  it("serves a file kept in memory with the same bytes it generated, and refuses a file it does not have", async () => {
+    await h.control("POST", "/jobs/fj/tasks/t1/files", { path: "wd/kept.log", size: 300_000, seed: 4 });
+    const range = { fileGetFromTaskOptions: { ocpRange: "bytes=100000-199999" } };
+    const generated = await readBody(await h.client.file.getFromTask("fj", "t1", "wd/kept.log", range));
+    expect(await h.control("POST", "/jobs/fj/tasks/t1/files/in-memory", { path: "wd/kept.log" })).toEqual({ path: "wd/kept.log", size: 300_000 });
+    expect((await readBody(await h.client.file.getFromTask("fj", "t1", "wd/kept.log", range))).equals(generated)).toBe(true);
+    await expect(h.control("POST", "/jobs/fj/tasks/t1/files/in-memory", { path: "wd/none.log" })).rejects.toThrow(/400/);
+  });
+
   it("serves open-ended and suffix ranges", async () => {
     const tail = await h.client.file.getFromTask("fj", "t1", "stdout.txt", { fileGetFromTaskOptions: { ocpRange: "bytes=6-" } });
     expect((await readBody(tail)).toString()).toBe("world\n");
