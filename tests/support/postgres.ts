@@ -24,7 +24,8 @@ export interface TestPostgres {
 const PASSWORD = "test-password";
 let counter = 0;
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable`: fsync and synchronous commit on, as a production server runs (benchmarks); tests run without them. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const root = mkdtempSync(join(tmpdir(), "batchscope-pg-"));
   if (userInfo().uid === 0) {
     const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"]).toString().trim());
@@ -39,7 +40,11 @@ export async function startPostgres(): Promise<TestPostgres> {
       password: PASSWORD,
       persistent: true,
       // Listen on loopback only; fsync off: a test database need not survive a power cut.
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+      postgresFlags: [
+        "-c",
+        "listen_addresses=127.0.0.1",
+        ...(options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      ],
       onLog: () => undefined,
       onError: () => undefined,
     });

@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditLogError } from "@/lib/audit/log";
+import { closeStores } from "@/lib/audit/open";
+import { pingStore } from "@/lib/audit/ping";
+import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import { actionResponse } from "@/lib/schemas/remediation";
+import { startPostgres, type TestPostgres } from "../../support/postgres";
+import { startDashboard, type Dashboard } from "../../support/servers";
+import { LINUX_VM, waitFor } from "../emulator/harness";
+
+// Two dashboard replicas (server.ts, as `npm start` runs it; needs `next build`) on one PostgreSQL
+// database (docs/architecture.md "Store"): the same action sent to both at once reaches Batch once per
+// node, what one replica records the other reads, and with the database stopped no action is sent while
+// Batch reads go on.
+const ACCOUNT = "replicas";
+const POOL = "shared";
+let pg: TestPostgres;
+let emu: Emulator;
+let a: Dashboard;
+let b: Dashboard;
+let url: string;
+let nodes: string[];
+const auditDir = mkdtempSync(join(tmpdir(), "batchscope-replicas-"));
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${emu.url}/__emulator${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
+  return res.headers.get("content-type")?.includes("json") ? res.json() : undefined;
+}
+
+/** The emulator's count of requests per route, e.g. "POST /pools/shared/nodes/tvm-1/disablescheduling". */
+async function byRoute(): Promise<Record<string, number>> {
+  return ((await control("GET", "/stats")) as { byRoute: Record<string, number> }).byRoute;
+}
+
+const nodeCalls = (routes: Record<string, number>, verb: string) =>
+  Object.fromEntries(Object.entries(routes).filter(([r]) => r.startsWith(`POST /pools/${POOL}/nodes/`) && r.endsWith(`/${verb}`)));
+
+function act(d: Dashboard, body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${d.url}/api/accounts/${ACCOUNT}/pools/${POOL}/actions`, {
+    method: "POST",
+    headers: { origin: d.url, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+    body: JSON.stringify({ reason: "two replicas", ...body }),
+  });
+}
+
+beforeAll(async () => {
+  [pg, emu] = await Promise.all([startPostgres(), startEmulator({ scenario: "empty", seed: 1, account: ACCOUNT })]);
+  url = await pg.freshDatabase();
+  const sdk = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
+  await sdk.pool.add({ id: POOL, vmSize: "STANDARD_D2S_V5", virtualMachineConfiguration: LINUX_VM, targetDedicatedNodes: 4 });
+  const list = await waitFor(
+    emu,
+    () => sdk.computeNode.list(POOL),
+    (l) => l.length === 4 && l.every((n) => n.state === "idle"),
+  );
+  nodes = list.map((n) => n.id!).sort();
+  const env = (name: string) => ({
+    BATCH_ACCOUNT_NAME: emu.account,
+    BATCH_ACCOUNT_URL: emu.url,
+    BATCH_ACCOUNT_KEY: emu.key,
+    BATCHSCOPE_LOCAL_OPERATOR: "true",
+    BATCHSCOPE_DATABASE_URL: url,
+    // Each replica's own file, which must stay unused: the store is the database.
+    BATCHSCOPE_AUDIT_DB: join(auditDir, `${name}.sqlite`),
+  });
+  [a, b] = await Promise.all([startDashboard(env("a")), startDashboard(env("b"))]);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await emu?.close();
+  await closeStores();
+  await pg?.stop();
+  rmSync(auditDir, { recursive: true, force: true });
+}, 60_000);
+
+describe("two replicas on one PostgreSQL database", () => {
+  it("the same operation sent to both at once reaches Batch once per node, and both answer with the same records", async () => {
+    // Node calls answer slowly, so the two requests overlap for certain.
+    await control("PUT", "/faults", { latencyMs: 1_500, pathPrefix: `/pools/${POOL}/nodes/` });
+    await control("POST", "/stats/reset");
+    const body = { operationId: randomUUID(), action: "disableScheduling", option: "requeue", nodeIds: nodes, confirm: String(nodes.length) };
+    const [ra, rb] = await Promise.all([act(a, body), act(b, body)]);
+    await control("DELETE", "/faults");
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const [ja, jb] = [actionResponse.parse(await ra.json()), actionResponse.parse(await rb.json())];
+    const calls = nodeCalls(await byRoute(), "disablescheduling");
+    expect(Object.keys(calls).sort()).toEqual(nodes.map((n) => `POST /pools/${POOL}/nodes/${n}/disablescheduling`));
+    expect(Object.values(calls)).toEqual(nodes.map(() => 1));
+    // One record per node, the same one in both answers, settled as accepted.
+    expect(ja.results.map((r) => r.recordId)).toEqual(jb.results.map((r) => r.recordId));
+    expect(new Set(ja.results.map((r) => r.recordId)).size).toBe(nodes.length);
+    for (const r of [...ja.results, ...jb.results]) expect(r.outcome).toBe("accepted");
+    // And the audit page of either replica lists exactly those records.
+    const listed = (await (await fetch(`${b.url}/api/accounts/${ACCOUNT}/audit?pool=${POOL}`)).json()) as { records: { id: string; operationId: string }[] };
+    expect(
+      listed.records
+        .filter((r) => r.operationId === body.operationId)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(ja.results.map((r) => r.recordId).sort());
+  }, 60_000);
+
+  it("a record and a snapshot made on one replica are read on the other", async () => {
+    const body = { operationId: randomUUID(), action: "enableScheduling", nodeIds: [nodes[0]] };
+    const done = actionResponse.parse(await (await act(a, body)).json());
+    const recordId = done.results[0]!.recordId;
+    const record = await fetch(`${b.url}/api/accounts/${ACCOUNT}/audit/${recordId}`);
+    expect(record.status).toBe(200);
+    expect(await record.json()).toMatchObject({ record: { id: recordId, action: "enableScheduling", nodeId: nodes[0], outcome: "accepted" } });
+
+    const taken = await fetch(`${a.url}/api/accounts/${ACCOUNT}/snapshots`, {
+      method: "POST",
+      headers: { origin: a.url, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      body: JSON.stringify({ view: `/${ACCOUNT}/pools/${POOL}/nodes/${nodes[1]}`, note: "seen from the other replica" }),
+    });
+    expect(taken.status, await taken.clone().text()).toBe(201);
+    const { id } = (await taken.json()) as { id: string };
+    const read = await fetch(`${b.url}/api/accounts/${ACCOUNT}/snapshots/${id}`);
+    expect(read.status).toBe(200);
+    const snap = (await read.json()) as { snapshot: { note: string; nodeId: string }; content: { answers: Record<string, unknown> } };
+    expect(snap.snapshot).toMatchObject({ note: "seen from the other replica", nodeId: nodes[1] });
+    expect(Object.keys(snap.content.answers)).toContain(`/api/accounts/${ACCOUNT}/pools/${POOL}/nodes/${nodes[1]}`);
+  }, 120_000);
+
+  it("with the database stopped: the action is refused (503 naming the store), nothing reaches Batch, reads go on; pingStore rejects", async () => {
+    process.env.BATCHSCOPE_DATABASE_URL = url;
+    try {
+      await pingStore();
+      await pg.pause();
+      await control("POST", "/stats/reset");
+      const r = await act(a, { operationId: randomUUID(), action: "disableScheduling", option: "requeue", nodeIds: [nodes[2]] });
+      expect(r.status).toBe(503);
+      const { error } = (await r.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe("AuditLogUnavailable");
+      expect(error.message).toMatch(/PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/\w+/);
+      expect(error.message).not.toContain("test-password");
+      expect(Object.keys(nodeCalls(await byRoute(), "disablescheduling"))).toEqual([]);
+      const pool = await fetch(`${b.url}/api/accounts/${ACCOUNT}/pools/${POOL}`);
+      expect(pool.status).toBe(200);
+      const nodesRead = await fetch(`${b.url}/api/accounts/${ACCOUNT}/pools/${POOL}/nodes`);
+      expect(nodesRead.status).toBe(200);
+      const started = Date.now();
+      await expect(pingStore()).rejects.toBeInstanceOf(AuditLogError);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await pg.start();
+      delete process.env.BATCHSCOPE_DATABASE_URL;
+    }
+    // Back up: the next action goes through on the same replica, without a restart.
+    const again = await act(a, { operationId: randomUUID(), action: "disableScheduling", option: "requeue", nodeIds: [nodes[2]] });
+    expect(again.status).toBe(200);
+  }, 60_000);
+});
