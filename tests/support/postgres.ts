@@ -45,12 +45,18 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
         "listen_addresses=127.0.0.1",
         ...(options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
       ],
-      onLog: () => undefined,
+      onLog: (m: string) => process.env.PG_DEBUG && console.log("PG", m),
       onError: () => undefined,
     });
   let server = make();
   await server.initialise();
   await server.start();
+  // Whether `server` has a running process: stopping one that never started would wait for it forever.
+  let running = true;
+  const halt = async () => {
+    if (running) await server.stop();
+    running = false;
+  };
   const admin = () => new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: PASSWORD, database: "postgres" });
   return {
     port,
@@ -65,13 +71,14 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       }
       return `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${name}`;
     },
-    pause: () => server.stop(),
+    pause: halt,
     start: async () => {
       server = make();
       await server.start();
+      running = true;
     },
     stop: async () => {
-      await server.stop();
+      await halt();
       rmSync(root, { recursive: true, force: true });
     },
   };
