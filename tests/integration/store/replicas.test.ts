@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditLogError } from "@/lib/audit/log";
-import { closeStores } from "@/lib/audit/open";
+import { auditLog, closeStores } from "@/lib/audit/open";
 import { pingStore } from "@/lib/audit/ping";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { actionResponse } from "@/lib/schemas/remediation";
@@ -132,6 +132,41 @@ describe("two replicas on one PostgreSQL database", () => {
     expect(snap.snapshot).toMatchObject({ note: "seen from the other replica", nodeId: nodes[1] });
     expect(Object.keys(snap.content.answers)).toContain(`/api/accounts/${ACCOUNT}/pools/${POOL}/nodes/${nodes[1]}`);
   }, 120_000);
+
+  it("a replica that died mid-action leaves records the other settles: sent once under the same record, or found already done", async () => {
+    process.env.BATCHSCOPE_DATABASE_URL = url;
+    try {
+      // What a replica leaves when it dies after writing its intents: records with no outcome, claims whose lease lapsed.
+      const died = new Date(Date.now() - 5 * 60_000);
+      const operationId = randomUUID();
+      const intent = {
+        operationId,
+        actor: "local-operator",
+        role: "operator",
+        account: ACCOUNT,
+        poolId: POOL,
+        action: "enableScheduling",
+        reason: "two replicas",
+      } as const;
+      const notSent = await auditLog().claimIntent({ ...intent, nodeId: nodes[3]! }, "dead-replica", died);
+      const reached = await auditLog().claimIntent({ ...intent, nodeId: nodes[1]! }, "dead-replica", died);
+      // Both nodes are disabled (the first test); its call for nodes[1] had reached Batch before it died.
+      const sdk = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
+      await sdk.computeNode.enableScheduling(POOL, nodes[1]!);
+      await control("POST", "/stats/reset");
+      const r = await act(b, { operationId, action: "enableScheduling", nodeIds: [nodes[3], nodes[1]] });
+      expect(r.status, await r.clone().text()).toBe(200);
+      const { results } = actionResponse.parse(await r.json());
+      expect(results).toMatchObject([
+        { nodeId: nodes[3], outcome: "accepted", recordId: notSent },
+        { nodeId: nodes[1], outcome: "alreadyDone", recordId: reached },
+      ]);
+      expect(nodeCalls(await byRoute(), "enablescheduling")).toEqual({ [`POST /pools/${POOL}/nodes/${nodes[3]}/enablescheduling`]: 1 });
+      expect((await auditLog().byOperation(ACCOUNT, operationId)).map((x) => x.outcome)).toEqual(["accepted", "alreadyDone"]);
+    } finally {
+      delete process.env.BATCHSCOPE_DATABASE_URL;
+    }
+  }, 60_000);
 
   it("with the database stopped: the action is refused (503 naming the store), nothing reaches Batch, reads go on; pingStore rejects", async () => {
     process.env.BATCHSCOPE_DATABASE_URL = url;
