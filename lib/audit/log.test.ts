@@ -1,14 +1,11 @@
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { bothStores } from "@/tests/support/stores";
+import { bothStores, type StoreCase } from "@/tests/support/stores";
 import type { AuditIntent, AuditLog } from "./log";
 import { migratePostgres, PostgresStore } from "./pg";
 import { PgAuditLog } from "./pg-log";
-import { migrate, SCHEMA_VERSION } from "./schema";
+import { SCHEMA_VERSION } from "./schema";
 import { SqliteAuditLog } from "./sqlite-log";
 
 const { cases, server } = bothStores("audit-");
@@ -33,34 +30,36 @@ const intent = (over: Partial<AuditIntent> = {}): AuditIntent => ({
 /** Runs raw SQL against the store beside the log under test, as someone with the database's rights would. */
 type Raw = (sql: string) => Promise<unknown>;
 
-describe.each(cases)("AuditLog on $name", (store) => {
-  async function fresh(): Promise<{ log: AuditLog; raw: Raw }> {
-    if (store.name === "SQLite") {
-      const { path } = await store.fresh();
-      const log = new SqliteAuditLog(path);
-      opened.push(log);
-      const raw: Raw = async (sql) => {
-        const db = new Database(path);
-        try {
-          db.exec(sql);
-        } finally {
-          db.close();
-        }
-      };
-      return { log, raw };
-    }
-    const { pg: s, url } = await store.fresh();
+/** A log on a fresh store of this kind, and raw SQL beside it. */
+async function freshLog(store: StoreCase): Promise<{ log: AuditLog; raw: Raw }> {
+  if (store.name === "SQLite") {
+    const { path } = await store.fresh();
+    const log = new SqliteAuditLog(path);
+    opened.push(log);
     const raw: Raw = async (sql) => {
-      const c = new pg.Client(url);
-      await c.connect();
+      const db = new Database(path);
       try {
-        await c.query(sql);
+        db.exec(sql);
       } finally {
-        await c.end();
+        db.close();
       }
     };
-    return { log: new PgAuditLog(s), raw };
+    return { log, raw };
   }
+  const { pg: s, url } = await store.fresh();
+  const raw: Raw = async (sql) => {
+    const c = new pg.Client(url);
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  return { log: new PgAuditLog(s), raw };
+}
+describe.each(cases)("AuditLog on $name: records", (store) => {
+  const fresh = () => freshLog(store);
 
   it("an intent without an outcome reads as unknown; the outcome, once appended, with its request id", async () => {
     const { log } = await fresh();
@@ -100,6 +99,10 @@ describe.each(cases)("AuditLog on $name", (store) => {
     expect(await log.get("prod", id)).toEqual({ record: expect.objectContaining({ hasEvidence: true }), evidence });
     expect(await log.get("other-account", id)).toBeUndefined();
   });
+});
+
+describe.each(cases)("AuditLog on $name: lists and lookups", (store) => {
+  const fresh = () => freshLog(store);
 
   it("lists newest first with filters and cursor paging", async () => {
     const { log } = await fresh();
@@ -155,6 +158,10 @@ describe.each(cases)("AuditLog on $name", (store) => {
     expect((await log.get("prod", resize))?.record).toMatchObject({ action: "resizePool", nodeId: "", resizeTo: before });
     expect((await log.get("prod", plain))?.record).not.toHaveProperty("targetsBefore");
   });
+});
+
+describe.each(cases)("AuditLog on $name: ids in any case, and claims", (store) => {
+  const fresh = () => freshLog(store);
 
   it("Batch ids are case-insensitive: node, pool and operation filters find the records whatever their case", async () => {
     const NODE = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee8169_d";
@@ -195,67 +202,6 @@ describe.each(cases)("AuditLog on $name", (store) => {
     // A record from before claims (no claim row) is claimed when first retried.
     await log.appendIntent(intent({ operationId: "op-old", nodeId: "tvm-9" }));
     expect(await log.reclaim("prod", "op-old", "tvm-9", "req-e", now)).toBe(true);
-  });
-});
-
-describe("AuditLog's SQLite file", () => {
-  const file = () => join(mkdtempSync(join(tmpdir(), "audit-")), "nested", "dir", "audit.sqlite");
-  const NODE = "tvmps_4f03e4a0e1048d07a25d63cde52b01d53e6e483211a097532f930f3e4dee8169_d";
-  const OP = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
-
-  it("creates its folder and file, in WAL mode, at the current schema version", async () => {
-    const log = new SqliteAuditLog(file());
-    opened.push(log);
-    expect(existsSync(log.path)).toBe(true);
-    const db = new Database(log.path, { readonly: true });
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    db.close();
-  });
-
-  it("reopens an existing file without migrating it again, and refuses a newer schema", async () => {
-    const log = new SqliteAuditLog(file());
-    const id = await log.appendIntent(intent());
-    await log.close();
-    const again = new SqliteAuditLog(log.path);
-    opened.push(again);
-    expect((await again.get("prod", id))?.record.reason).toBe("disk full");
-    const db = new Database(log.path);
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    db.close();
-    expect(() => new SqliteAuditLog(log.path)).toThrow(/newer than this Batchscope/);
-  });
-
-  it("the case-insensitive lookups are served by an index, not a scan", () => {
-    const log = new SqliteAuditLog(file());
-    opened.push(log);
-    const db = new Database(log.path, { readonly: true });
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
-    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.node_id = 'X' COLLATE NOCASE ORDER BY i.seq DESC")).toMatch(
-      /USING INDEX intents_account_node_nocase/,
-    );
-    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.pool_id = 'X' COLLATE NOCASE AND i.node_id = 'Y' COLLATE NOCASE")).toMatch(
-      /USING INDEX intents_(node|account_node)_nocase/,
-    );
-    expect(plan("SELECT * FROM intents i WHERE i.account = 'prod' AND i.operation_id = 'X' COLLATE NOCASE")).toMatch(/USING INDEX intents_operation_nocase/);
-    db.close();
-  });
-
-  it("a file written by the previous schema is migrated, and its records are found in any case", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "audit-v2-")), "audit.sqlite");
-    const old = new Database(path);
-    migrate(old, 2);
-    old
-      .prepare(
-        "INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, reason) VALUES ('r1', ?, '2026-11-27T10:00:00.000Z', 'ana', 'operator', 'prod', 'pool-a', ?, 'reboot', 'old')",
-      )
-      .run(OP, NODE);
-    expect(old.pragma("user_version", { simple: true })).toBe(2);
-    old.close();
-    const log = new SqliteAuditLog(path);
-    opened.push(log);
-    expect((await log.list("prod", { node: NODE.toUpperCase() })).records.map((r) => r.id)).toEqual(["r1"]);
-    expect((await log.byOperation("prod", OP.toUpperCase(), NODE.toUpperCase())).map((r) => r.id)).toEqual(["r1"]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { bothStores } from "@/tests/support/stores";
+import { bothStores, type StoreCase } from "@/tests/support/stores";
 import { PostgresStore } from "./pg";
 import { PgSnapshotStore } from "./pg-snapshots";
 import { migrate, SCHEMA_VERSION } from "./schema";
@@ -34,34 +34,35 @@ const content = {
 
 const { cases } = bothStores("snapshots-");
 
-describe.each(cases)("SnapshotStore on $name", (kind) => {
-  /** A store, and another connection to the same store (a reopen, or a second replica), and how big a stored content is. */
-  async function fresh() {
-    if (kind.name === "SQLite") {
-      const { path } = await kind.fresh();
-      const stored = (id: string) => {
-        const db = new Database(path, { readonly: true });
-        try {
-          return db.prepare("SELECT length(content) AS n, hex(substr(content, 1, 2)) AS magic FROM snapshots WHERE id = ?").get(id) as {
-            n: number;
-            magic: string;
-          };
-        } finally {
-          db.close();
-        }
-      };
-      return { store: new SqliteSnapshotStore(path), reopen: () => new SqliteSnapshotStore(path), stored };
-    }
-    const { pg, url } = await kind.fresh();
-    const stored = async (id: string) =>
-      (
-        await pg.pool.query<{ n: number; magic: string }>(
-          "SELECT length(content) AS n, upper(encode(substr(content, 1, 2), 'hex')) AS magic FROM snapshots WHERE id = $1",
-          [id],
-        )
-      ).rows[0]!;
-    return { store: new PgSnapshotStore(pg), reopen: () => new PgSnapshotStore(new PostgresStore(url)), stored };
+/** A store, and another connection to the same store (a reopen, or a second replica), and how big a stored content is. */
+async function freshStore(kind: StoreCase) {
+  if (kind.name === "SQLite") {
+    const { path } = await kind.fresh();
+    const stored = (id: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare("SELECT length(content) AS n, hex(substr(content, 1, 2)) AS magic FROM snapshots WHERE id = ?").get(id) as {
+          n: number;
+          magic: string;
+        };
+      } finally {
+        db.close();
+      }
+    };
+    return { store: new SqliteSnapshotStore(path), reopen: () => new SqliteSnapshotStore(path), stored };
   }
+  const { pg, url } = await kind.fresh();
+  const stored = async (id: string) =>
+    (
+      await pg.pool.query<{ n: number; magic: string }>(
+        "SELECT length(content) AS n, upper(encode(substr(content, 1, 2), 'hex')) AS magic FROM snapshots WHERE id = $1",
+        [id],
+      )
+    ).rows[0]!;
+  return { store: new PgSnapshotStore(pg), reopen: () => new PgSnapshotStore(new PostgresStore(url)), stored };
+}
+describe.each(cases)("SnapshotStore on $name: saving and reading", (kind) => {
+  const fresh = () => freshStore(kind);
 
   it("saves under an unguessable id (128 random bits, base64url) and reads back meta and content, from another connection", async () => {
     const { store, reopen } = await fresh();
@@ -86,6 +87,10 @@ describe.each(cases)("SnapshotStore on $name", (kind) => {
     expect(row.magic).toBe("1F8B");
     expect(row.n).toBeLessThan(2_000);
   });
+});
+
+describe.each(cases)("SnapshotStore on $name: listing, deleting, retention", (kind) => {
+  const fresh = () => freshStore(kind);
 
   it("lists newest first with pool, job and author filters and cursor paging", async () => {
     const { store } = await fresh();
