@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SCENARIOS } from "@/lib/emulator/scenarios";
-import { DEFAULT_AUDIT_DB, EMBEDDED_SCENARIOS, EnvError, readEnv, secretFromEnv } from "./env";
+import { DEFAULT_AUDIT_DB, describeDatabaseUrl, EMBEDDED_SCENARIOS, EnvError, readEnv, secretFromEnv } from "./env";
 
 describe("readEnv", () => {
   it("gives the documented defaults when nothing is set, and counts a blank value as unset", () => {
@@ -73,6 +73,31 @@ describe("readEnv", () => {
 
   it("knows the emulator's scenarios", () => {
     expect([...EMBEDDED_SCENARIOS]).toEqual([...SCENARIOS]);
+  });
+});
+
+describe("BATCHSCOPE_DATABASE_URL", () => {
+  it("is unset by default (the SQLite file), takes a postgres:// URL, and refuses anything else without quoting it", () => {
+    expect(readEnv({}).BATCHSCOPE_DATABASE_URL).toBeUndefined();
+    expect(readEnv({ BATCHSCOPE_DATABASE_URL: " " }).BATCHSCOPE_DATABASE_URL).toBeUndefined();
+    const url = "postgresql://bs:s3cret-pass@db.example.com:5432/batchscope";
+    expect(readEnv({ BATCHSCOPE_DATABASE_URL: url }).BATCHSCOPE_DATABASE_URL).toBe(url);
+    for (const bad of ["mysql://bs:s3cret-pass@db/x", "postgres://", "db.example.com s3cret-pass"]) {
+      let message = "";
+      try {
+        readEnv({ BATCHSCOPE_DATABASE_URL: bad });
+      } catch (e) {
+        expect(e).toBeInstanceOf(EnvError);
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/BATCHSCOPE_DATABASE_URL=.*must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      expect(message).not.toContain("s3cret-pass");
+    }
+  });
+
+  it("is named for messages without its password", () => {
+    expect(describeDatabaseUrl("postgres://bs:s3cret-pass@db.example.com:5432/batchscope")).toBe("postgres://bs@db.example.com:5432/batchscope");
+    expect(describeDatabaseUrl("postgres://db.example.com/batchscope")).toBe("postgres://db.example.com/batchscope");
   });
 });
 

@@ -37,6 +37,25 @@ const envSchema = z.object({
   BATCH_ACCOUNT_KEY: raw,
   BATCH_API_VERSION: raw,
   BATCHSCOPE_AUDIT_DB: z.preprocess(blankIsUnset, z.string().trim().default(DEFAULT_AUDIT_DB)).transform((p) => resolve(p)),
+  /**
+   * postgres://user:password@host:port/database: the store (audit log, snapshots, work cache) in PostgreSQL,
+   * for several replicas; unset keeps the SQLite file BATCHSCOPE_AUDIT_DB. Never printed with its password.
+   */
+  BATCHSCOPE_DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+        } catch {
+          return false;
+        }
+      }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgres://batchscope@db.example.com:5432/batchscope")
+      .optional(),
+  ),
   /** Days a snapshot is kept (docs/snapshots.md); unset or 0: kept until deleted. */
   BATCHSCOPE_SNAPSHOT_RETENTION_DAYS: z.preprocess(
     blankIsUnset,
@@ -108,10 +127,26 @@ export function readEnv(source: Source = process.env): ServerEnv {
   if (cached?.signature === signature) return cached.env;
   const parsed = envSchema.safeParse(Object.fromEntries(ENV_VARIABLES.map((k) => [k, source[k]])));
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}=${String(source[String(i.path[0])] ?? "").slice(0, 40)} ${i.message}`).join("; "));
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}=${shownValue(String(i.path[0]), source)} ${i.message}`).join("; "));
   }
   cached = { signature, env: parsed.data };
   return parsed.data;
+}
+
+/** The store's address for messages and logs: user, host, port and database, never the password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ""}${u.host}${u.pathname}`;
+  } catch {
+    return "postgres://(unparsable address)";
+  }
+}
+
+/** A bad value as the error message quotes it: the database URL may hold a password, so it is never quoted. */
+function shownValue(name: string, source: Source): string {
+  if (name === "BATCHSCOPE_DATABASE_URL") return "(not shown: it may hold a password)";
+  return String(source[name] ?? "").slice(0, 40);
 }
 
 /**

@@ -2,6 +2,8 @@ import "server-only";
 import Database from "better-sqlite3";
 import { readEnv } from "@/lib/env";
 import { AuditLogError, createPrivately } from "./log";
+import { postgresStore } from "./pg";
+import { PgWorkCache } from "./pg-cache";
 import { migrate } from "./schema";
 
 /**
@@ -14,7 +16,7 @@ import { migrate } from "./schema";
 export type CacheKind = "line-index" | "completed-tasks";
 
 /** A get refreshes an entry's last use at most this often: reads should not each be a write. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 function guarded<T>(run: () => T): T {
   try {
@@ -25,7 +27,23 @@ function guarded<T>(run: () => T): T {
   }
 }
 
-export class WorkCache {
+export type CacheUsage = Record<CacheKind, { entries: number; bytes: number }>;
+
+/** The work cache, one interface for both stores (SQLite here; PostgreSQL: pg-cache.ts). */
+export interface WorkCache {
+  readonly maxBytes: number;
+  get(kind: CacheKind, key: string, now?: number): Promise<Buffer | undefined>;
+  /** Keeps a value (replacing the key's old one), then trims the table to the bound. A value over the bound is not kept. */
+  put(kind: CacheKind, key: string, value: Buffer, now?: number): Promise<void>;
+  delete(kind: CacheKind, key: string): Promise<void>;
+  /** Entries and bytes kept, by kind: for metrics and the docs' figures. */
+  usage(): Promise<CacheUsage>;
+  close(): Promise<void>;
+}
+
+export const emptyUsage = (): CacheUsage => ({ "line-index": { entries: 0, bytes: 0 }, "completed-tasks": { entries: 0, bytes: 0 } });
+
+export class SqliteWorkCache implements WorkCache {
   private readonly db: Database.Database;
 
   constructor(
@@ -48,7 +66,6 @@ export class WorkCache {
     return row.value;
   }
 
-  /** Keeps a value (replacing the key's old one), then trims the table to the bound. A value over the bound is not kept. */
   async put(kind: CacheKind, key: string, value: Buffer, now = Date.now()): Promise<void> {
     if (value.length > this.maxBytes) return;
     guarded(() =>
@@ -67,8 +84,7 @@ export class WorkCache {
     guarded(() => this.db.prepare("DELETE FROM cache WHERE kind = ? AND key = ?").run(kind, key));
   }
 
-  /** Entries and bytes kept, by kind: for metrics and the docs' figures. */
-  async usage(): Promise<Record<CacheKind, { entries: number; bytes: number }>> {
+  async usage(): Promise<CacheUsage> {
     const rows = guarded(
       () =>
         this.db.prepare("SELECT kind, COUNT(*) AS entries, SUM(bytes) AS bytes FROM cache GROUP BY kind").all() as {
@@ -77,7 +93,7 @@ export class WorkCache {
           bytes: number;
         }[],
     );
-    const out: Record<CacheKind, { entries: number; bytes: number }> = { "line-index": { entries: 0, bytes: 0 }, "completed-tasks": { entries: 0, bytes: 0 } };
+    const out = emptyUsage();
     for (const r of rows) out[r.kind] = { entries: r.entries, bytes: r.bytes };
     return out;
   }
@@ -93,27 +109,34 @@ export class WorkCache {
       .run(this.maxBytes);
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }
 
-const state = globalThis as typeof globalThis & { __batchscopeCache?: WorkCache };
+const state = globalThis as typeof globalThis & { __batchscopeCache?: { key: unknown; cache: WorkCache } };
 
-/** The process's work cache, in the store file (BATCHSCOPE_AUDIT_DB), opened on first use. */
+/**
+ * The process's work cache: in PostgreSQL when BATCHSCOPE_DATABASE_URL is set, else in the store file
+ * (BATCHSCOPE_AUDIT_DB); opened on first use.
+ */
 export function workCache(): WorkCache {
   const env = readEnv();
   const maxBytes = Math.round(env.BATCHSCOPE_CACHE_MAX_MB * 1024 * 1024);
   const open = state.__batchscopeCache;
-  if (open?.path !== env.BATCHSCOPE_AUDIT_DB || open.maxBytes !== maxBytes) {
-    open?.close();
+  if (env.BATCHSCOPE_DATABASE_URL) {
+    const pg = postgresStore(env.BATCHSCOPE_DATABASE_URL);
+    if (open?.key !== pg || open.cache.maxBytes !== maxBytes) state.__batchscopeCache = { key: pg, cache: new PgWorkCache(pg, maxBytes) };
+    return state.__batchscopeCache!.cache;
+  }
+  if (open?.key !== env.BATCHSCOPE_AUDIT_DB || open.cache.maxBytes !== maxBytes) {
+    void open?.cache.close();
     state.__batchscopeCache = undefined;
     try {
-      state.__batchscopeCache = new WorkCache(env.BATCHSCOPE_AUDIT_DB, maxBytes);
+      state.__batchscopeCache = { key: env.BATCHSCOPE_AUDIT_DB, cache: new SqliteWorkCache(env.BATCHSCOPE_AUDIT_DB, maxBytes) };
     } catch (err) {
       throw new AuditLogError(`The store's cache in BATCHSCOPE_AUDIT_DB=${env.BATCHSCOPE_AUDIT_DB} cannot be opened: ${(err as Error).message}`);
     }
-    return state.__batchscopeCache;
   }
-  return open;
+  return state.__batchscopeCache!.cache;
 }

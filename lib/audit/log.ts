@@ -1,14 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import { UnavailableError } from "@/lib/errors/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditListQuery, AuditRecord, Evidence } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/identity";
 import type { NodeOutcome, PoolTargets } from "@/lib/schemas/remediation";
-import { migrate } from "./schema";
 
 /** What is known before the Batch call: who, what, where, why, and what the node looked like. */
 export interface AuditIntent {
@@ -39,7 +36,7 @@ export interface AuditIntent {
 /** The intent's optional details kept in the `detail` JSON column. */
 type IntentDetail = Pick<AuditIntent, "targetsBefore" | "resizeTo" | "keepCapacity" | "snapshotId" | "snapshotError">;
 
-function detailOf(intent: AuditIntent): string | null {
+export function detailOf(intent: AuditIntent): string | null {
   const d: IntentDetail = {
     ...(intent.targetsBefore ? { targetsBefore: intent.targetsBefore } : {}),
     ...(intent.resizeTo ? { resizeTo: intent.resizeTo } : {}),
@@ -56,7 +53,7 @@ export interface AuditOutcome {
   error?: ApiErrorInfo;
 }
 
-interface IntentRow {
+export interface IntentRow {
   seq: number;
   id: string;
   operation_id: string;
@@ -77,150 +74,87 @@ interface IntentRow {
   outcome_time: string | null;
   request_id: string | null;
   error: string | null;
-  has_evidence: number;
+  /** 1 in SQLite, true in PostgreSQL. */
+  has_evidence: number | boolean;
 }
 
-const SELECT = `
+export const SELECT = `
   SELECT i.*, o.outcome, o.time AS outcome_time, o.request_id, o.error, (e.record_id IS NOT NULL) AS has_evidence
   FROM intents i LEFT JOIN outcomes o ON o.record_id = i.id LEFT JOIN evidence e ON e.record_id = i.id`;
 
-/** The audit file cannot be opened, read or written: no action may run without its record (500 AuditLogUnavailable). */
-export class AuditLogError extends UnavailableError {
+/**
+ * The store cannot be opened, read or written: no action may run without its record (503
+ * AuditLogUnavailable, naming the store). The driver's words go to the server log, never to the body.
+ */
+export class AuditLogError extends ApiError {
   override name = "AuditLogError";
-  /** `driverError`: SQLite's own words, kept in this error's message and the server log, never in the body sent. */
   constructor(message: string, driverError?: Error) {
-    super("AuditLogUnavailable", message, `audit log: ${driverError?.message ?? message}`);
+    super({ kind: "server", status: 503, code: "AuditLogUnavailable", message }, 503, `audit log: ${driverError?.message ?? message}`);
     if (driverError) this.message = `${message} (${driverError.message})`;
   }
 }
 
 // One message for reads and writes alike, as the route has always answered: the driver's words go to the server log.
-const NOT_WRITTEN = "The audit log could not be written, so the action was not (or not fully) recorded.";
-
-/** A failure of the SQLite file itself, as the audit log's own error; the driver's text goes to the server log only. */
-function guarded<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof AuditLogError || !(err instanceof Error) || err.name !== "SqliteError") throw err;
-    throw new AuditLogError(NOT_WRITTEN, err);
-  }
-}
+export const NOT_WRITTEN = "The audit log could not be written, so the action was not (or not fully) recorded.";
 
 /**
- * The remediation audit log: append-only SQLite. An intent is written (and synced, synchronous=FULL)
- * before each Batch call and its outcome after, so a server killed in between leaves a record whose
- * outcome is "unknown", never no record. Triggers refuse UPDATE and DELETE, so not even a bug here can
- * rewrite history.
+ * How long a claim holds an operation's node for the attempt that made it (schema.ts): renewed by the
+ * running attempt every third of it, released when it ends, so a replica that died lets go within this.
  */
-export class AuditLog {
-  private readonly db: Database.Database;
+export const CLAIM_LEASE_MS = 30_000;
 
-  constructor(readonly path: string) {
-    if (path !== ":memory:") createPrivately(path);
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
-  }
+export type AuditPage = { records: AuditRecord[]; nextCursor?: string };
 
+/**
+ * The remediation audit log, one interface for both stores (SQLite: sqlite-log.ts; PostgreSQL: pg-log.ts).
+ * An intent is written (and durable) before each Batch call and its outcome after, so a server killed in
+ * between leaves a record whose outcome is "unknown", never no record. Both stores refuse UPDATE and
+ * DELETE of intents, outcomes and evidence by trigger, so not even a bug here can rewrite history.
+ */
+export interface AuditLog {
   /** Writes the intent (with its evidence) and returns the record's id. */
-  appendIntent(intent: AuditIntent, now = new Date()): string {
-    const id = randomUUID();
-    guarded(() =>
-      this.db.transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO intents (id, operation_id, time, actor, role, account, pool_id, node_id, action, option, reason, ticket, user_name, expiry_time, detail)
-           VALUES (@id, @operationId, @time, @actor, @role, @account, @poolId, @nodeId, @action, @option, @reason, @ticket, @userName, @expiryTime, @detail)`,
-          )
-          .run({
-            id,
-            operationId: intent.operationId,
-            time: now.toISOString(),
-            actor: intent.actor,
-            role: intent.role,
-            account: intent.account,
-            poolId: intent.poolId,
-            nodeId: intent.nodeId,
-            action: intent.action,
-            option: intent.option ?? null,
-            reason: intent.reason,
-            ticket: intent.ticket ?? null,
-            userName: intent.userName ?? null,
-            expiryTime: intent.expiryTime ?? null,
-            detail: detailOf(intent),
-          });
-        if (intent.evidence) this.db.prepare("INSERT INTO evidence (record_id, body) VALUES (?, ?)").run(id, JSON.stringify(intent.evidence));
-      })(),
-    );
-    return id;
-  }
-
+  appendIntent(intent: AuditIntent, now?: Date): Promise<string>;
+  /**
+   * The first intent of an operation's node: claims the node for `owner` (one request's attempt) and writes
+   * the intent in one transaction. Undefined when the node is claimed already, by this or another replica.
+   */
+  claimIntent(intent: AuditIntent, owner: string, now?: Date): Promise<string | undefined>;
+  /** Re-claims a node whose earlier attempt's claim was released or lapsed, before sending it again; false while another holds it. */
+  reclaim(account: string, operationId: string, nodeId: string, owner: string, now?: Date): Promise<boolean>;
+  /** Extends the claims `owner` holds on this operation: its attempt is still running. */
+  renew(account: string, operationId: string, owner: string, now?: Date): Promise<void>;
+  /** Releases the claims `owner` holds on this operation: its attempt is over, whatever came of it. */
+  release(account: string, operationId: string, owner: string): Promise<void>;
   /** Appends the outcome of a record; a second outcome for one record is refused by the schema. */
-  appendOutcome(recordId: string, outcome: AuditOutcome, now = new Date()): void {
-    guarded(() =>
-      this.db
-        .prepare("INSERT INTO outcomes (record_id, time, outcome, request_id, error) VALUES (?, ?, ?, ?, ?)")
-        .run(recordId, now.toISOString(), outcome.outcome, outcome.requestId ?? null, outcome.error ? JSON.stringify(outcome.error) : null),
-    );
-  }
-
+  appendOutcome(recordId: string, outcome: AuditOutcome, now?: Date): Promise<void>;
   /** The records of one operation (a dialog submission), optionally for one node, oldest first; ids in any case. */
-  byOperation(account: string, operationId: string, nodeId?: string): AuditRecord[] {
-    const rows = guarded(
-      () =>
-        this.db
-          .prepare(`${SELECT} WHERE i.account = ? AND i.operation_id = ? COLLATE NOCASE${nodeId ? " AND i.node_id = ? COLLATE NOCASE" : ""} ORDER BY i.seq`)
-          .all(...[account, operationId, ...(nodeId ? [nodeId] : [])]) as IntentRow[],
-    );
-    return rows.map(toView);
-  }
-
+  byOperation(account: string, operationId: string, nodeId?: string): Promise<AuditRecord[]>;
   /** Newest first, filtered; `nextCursor` continues after the last record returned. */
-  list(account: string, q: Partial<AuditListQuery> = {}): { records: AuditRecord[]; nextCursor?: string } {
-    const where = ["i.account = @account"];
-    // Batch ids are case-insensitive: TVMPS_… finds the records of tvmps_… (indexes in schema.ts).
-    if (q.node) where.push("i.node_id = @node COLLATE NOCASE");
-    if (q.pool) where.push("i.pool_id = @pool COLLATE NOCASE");
-    if (q.actor) where.push("i.actor = @actor");
-    if (q.action) where.push("i.action = @action");
-    if (q.from) where.push("i.time >= @from");
-    if (q.to) where.push("i.time < @to");
-    if (q.cursor) where.push("i.seq < @cursor");
-    const limit = q.limit ?? 100;
-    const rows = guarded(
-      () =>
-        this.db.prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY i.seq DESC LIMIT @limit`).all({
-          account,
-          node: q.node,
-          pool: q.pool,
-          actor: q.actor,
-          action: q.action,
-          // Stored times are toISOString() (UTC, milliseconds): compare in the same form so text order is time order.
-          from: q.from ? new Date(q.from).toISOString() : undefined,
-          to: q.to ? new Date(q.to).toISOString() : undefined,
-          cursor: q.cursor ? Number(q.cursor) : undefined,
-          limit: limit + 1,
-        }) as IntentRow[],
-    );
-    const page = rows.slice(0, limit);
-    return { records: page.map(toView), ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.seq) } : {}) };
-  }
-
+  list(account: string, q?: Partial<AuditListQuery>): Promise<AuditPage>;
   /** One record and its evidence, or undefined when no record has this id in this account. */
-  get(account: string, id: string): { record: AuditRecord; evidence?: Evidence } | undefined {
-    const row = guarded(() => this.db.prepare(`${SELECT} WHERE i.account = ? AND i.id = ?`).get(account, id) as IntentRow | undefined);
-    if (!row) return undefined;
-    const ev = guarded(() => this.db.prepare("SELECT body FROM evidence WHERE record_id = ?").get(id) as { body: string } | undefined);
-    return { record: toView(row), ...(ev ? { evidence: JSON.parse(ev.body) as Evidence } : {}) };
-  }
+  get(account: string, id: string): Promise<{ record: AuditRecord; evidence?: Evidence } | undefined>;
+  close(): Promise<void>;
+}
 
-  close(): void {
-    this.db.close();
-  }
+/** The columns of an intent row, as both stores write them. */
+export function intentColumns(id: string, intent: AuditIntent, now: Date) {
+  return {
+    id,
+    operation_id: intent.operationId,
+    time: now.toISOString(),
+    actor: intent.actor,
+    role: intent.role,
+    account: intent.account,
+    pool_id: intent.poolId,
+    node_id: intent.nodeId,
+    action: intent.action,
+    option: intent.option ?? null,
+    reason: intent.reason,
+    ticket: intent.ticket ?? null,
+    user_name: intent.userName ?? null,
+    expiry_time: intent.expiryTime ?? null,
+    detail: detailOf(intent),
+  };
 }
 
 /**
@@ -234,7 +168,7 @@ export function createPrivately(path: string): void {
   closeSync(openSync(path, "a", 0o600));
 }
 
-function toView(r: IntentRow): AuditRecord {
+export function toView(r: IntentRow): AuditRecord {
   return {
     id: r.id,
     operationId: r.operation_id,
@@ -254,7 +188,7 @@ function toView(r: IntentRow): AuditRecord {
     ...(r.outcome_time ? { outcomeTime: r.outcome_time } : {}),
     ...(r.request_id ? { requestId: r.request_id } : {}),
     ...(r.error ? { error: JSON.parse(r.error) as ApiErrorInfo } : {}),
-    hasEvidence: r.has_evidence === 1,
+    hasEvidence: r.has_evidence === 1 || r.has_evidence === true,
     ...(r.detail ? (JSON.parse(r.detail) as IntentDetail) : {}),
   };
 }

@@ -1,26 +1,56 @@
 import "server-only";
 import { readEnv } from "@/lib/env";
-import { AuditLog, AuditLogError } from "./log";
+import { AuditLogError, type AuditLog } from "./log";
+import { closePostgresStore, postgresStore } from "./pg";
+import { PgAuditLog } from "./pg-log";
+import { SqliteAuditLog } from "./sqlite-log";
 
 export { AuditLogError };
 
-const state = globalThis as typeof globalThis & { __batchscopeAudit?: AuditLog };
+const state = globalThis as typeof globalThis & { __batchscopeAudit?: { key: unknown; log: AuditLog } };
 
 /**
- * The process's audit log, opened (and created, with its folder) on first use. Opened again only when
- * BATCHSCOPE_AUDIT_DB changes, as it does between tests; kept on globalThis so hot reload does not open
- * a second connection.
+ * The process's audit log: in PostgreSQL when BATCHSCOPE_DATABASE_URL is set (several replicas on one
+ * database), else in the SQLite file BATCHSCOPE_AUDIT_DB, opened (and created, with its folder) on first
+ * use. Opened again only when the variables change, as they do between tests; kept on globalThis so hot
+ * reload does not open a second connection.
  */
 export function auditLog(): AuditLog {
-  const path = readEnv().BATCHSCOPE_AUDIT_DB;
-  if (state.__batchscopeAudit?.path !== path) {
-    state.__batchscopeAudit?.close();
+  const env = readEnv();
+  if (env.BATCHSCOPE_DATABASE_URL) {
+    const pg = postgresStore(env.BATCHSCOPE_DATABASE_URL);
+    if (state.__batchscopeAudit?.key !== pg) state.__batchscopeAudit = { key: pg, log: new PgAuditLog(pg) };
+    return state.__batchscopeAudit.log;
+  }
+  const path = env.BATCHSCOPE_AUDIT_DB;
+  if (state.__batchscopeAudit?.key !== path) {
+    void state.__batchscopeAudit?.log.close();
     state.__batchscopeAudit = undefined;
     try {
-      state.__batchscopeAudit = new AuditLog(path);
+      state.__batchscopeAudit = { key: path, log: new SqliteAuditLog(path) };
     } catch (err) {
       throw new AuditLogError(`The audit log BATCHSCOPE_AUDIT_DB=${path} cannot be opened: ${(err as Error).message}`);
     }
   }
-  return state.__batchscopeAudit;
+  return state.__batchscopeAudit.log;
+}
+
+/** Where the store is, for start-up messages and health: the file, or the database without its password. */
+export function storeDescription(): string {
+  const env = readEnv();
+  return env.BATCHSCOPE_DATABASE_URL ? `PostgreSQL ${postgresStore(env.BATCHSCOPE_DATABASE_URL).where}` : `SQLite ${env.BATCHSCOPE_AUDIT_DB}`;
+}
+
+/** Closes every store this process opened (graceful shutdown): the SQLite connections, or the PostgreSQL pool. */
+export async function closeStores(): Promise<void> {
+  const g = globalThis as typeof globalThis & {
+    __batchscopeSnapshots?: { store: { close(): Promise<void> } };
+    __batchscopeCache?: { cache: { close(): Promise<void> } };
+  };
+  const open = [state.__batchscopeAudit?.log, g.__batchscopeSnapshots?.store, g.__batchscopeCache?.cache];
+  state.__batchscopeAudit = undefined;
+  g.__batchscopeSnapshots = undefined;
+  g.__batchscopeCache = undefined;
+  await Promise.all(open.map((s) => s?.close()));
+  await closePostgresStore();
 }

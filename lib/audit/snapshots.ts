@@ -5,12 +5,14 @@ import Database from "better-sqlite3";
 import { readEnv } from "@/lib/env";
 import { AuditLogError, createPrivately } from "./log";
 import type { SnapshotContent, SnapshotMeta } from "@/lib/schemas/snapshots";
+import { postgresStore } from "./pg";
+import { PgSnapshotStore } from "./pg-snapshots";
 import { migrate } from "./schema";
 
 /**
- * The snapshot store (docs/snapshots.md): one table in the audit file (lib/audit/schema.ts), its own
+ * The snapshot store (docs/snapshots.md): one table beside the audit log (lib/audit/schema.ts), its own
  * connection, so the audit log's class stays append-only. Meta columns for the list; the frozen answers
- * gzip-compressed in one BLOB, read only when one snapshot is opened.
+ * gzip-compressed in one BLOB (bytea in PostgreSQL), read only when one snapshot is opened.
  */
 export type NewSnapshot = Omit<SnapshotMeta, "id">;
 
@@ -22,7 +24,7 @@ export interface SnapshotListQuery {
   limit?: number;
 }
 
-interface Row {
+export interface Row {
   seq: number;
   id: string;
   account: string;
@@ -58,7 +60,27 @@ function guarded<T>(run: () => T): T {
   }
 }
 
-export class SnapshotStore {
+export type SnapshotPage = { snapshots: SnapshotMeta[]; nextCursor?: string };
+
+/** The snapshot store, one interface for both stores (SQLite here; PostgreSQL: pg-snapshots.ts). */
+export interface SnapshotStore {
+  save(s: NewSnapshot, content: SnapshotContent): Promise<SnapshotMeta>;
+  get(account: string, id: string): Promise<{ snapshot: SnapshotMeta; content: SnapshotContent } | undefined>;
+  /** Newest first; `nextCursor` continues after the last one. Pool and job compare as Batch does, case-insensitively. */
+  list(account: string, q?: SnapshotListQuery): Promise<SnapshotPage>;
+  /** Meta of one snapshot, without its content. */
+  meta(account: string, id: string): Promise<SnapshotMeta | undefined>;
+  delete(account: string, id: string): Promise<boolean>;
+  /** Deletes snapshots taken more than `days` days before `now`; 0 keeps everything. Returns how many went. */
+  prune(days: number, now?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const gzipContent = (content: SnapshotContent) => gzipSync(Buffer.from(JSON.stringify(content), "utf8"));
+export const gunzipContent = (blob: Buffer) => JSON.parse(gunzipSync(blob).toString("utf8")) as SnapshotContent;
+export const pruneBefore = (days: number, now: number) => new Date(now - days * DAY_MS).toISOString();
+
+export class SqliteSnapshotStore implements SnapshotStore {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
@@ -69,9 +91,9 @@ export class SnapshotStore {
     migrate(this.db);
   }
 
-  save(s: NewSnapshot, content: SnapshotContent): SnapshotMeta {
+  async save(s: NewSnapshot, content: SnapshotContent): Promise<SnapshotMeta> {
     const id = newSnapshotId();
-    const blob = gzipSync(Buffer.from(JSON.stringify(content), "utf8"));
+    const blob = gzipContent(content);
     guarded(() =>
       this.db
         .prepare(
@@ -101,16 +123,15 @@ export class SnapshotStore {
     return { id, ...s };
   }
 
-  get(account: string, id: string): { snapshot: SnapshotMeta; content: SnapshotContent } | undefined {
+  async get(account: string, id: string) {
     const row = guarded(
       () => this.db.prepare(`SELECT ${META}, content FROM snapshots WHERE account = ? AND id = ?`).get(account, id) as (Row & { content: Buffer }) | undefined,
     );
     if (!row) return undefined;
-    return { snapshot: toMeta(row), content: JSON.parse(gunzipSync(row.content).toString("utf8")) as SnapshotContent };
+    return { snapshot: toMeta(row), content: gunzipContent(row.content) };
   }
 
-  /** Newest first; `nextCursor` continues after the last one. Pool and job compare as Batch does, case-insensitively. */
-  list(account: string, q: SnapshotListQuery = {}): { snapshots: SnapshotMeta[]; nextCursor?: string } {
+  async list(account: string, q: SnapshotListQuery = {}): Promise<SnapshotPage> {
     const where = ["account = @account"];
     if (q.pool) where.push("pool_id = @pool COLLATE NOCASE");
     if (q.job) where.push("job_id = @job COLLATE NOCASE");
@@ -127,29 +148,32 @@ export class SnapshotStore {
     return { snapshots: page.map(toMeta), ...(rows.length > limit ? { nextCursor: String(page[page.length - 1]!.seq) } : {}) };
   }
 
-  /** Meta of one snapshot, without its content. */
-  meta(account: string, id: string): SnapshotMeta | undefined {
+  async meta(account: string, id: string) {
     const row = guarded(() => this.db.prepare(`SELECT ${META} FROM snapshots WHERE account = ? AND id = ?`).get(account, id) as Row | undefined);
     return row ? toMeta(row) : undefined;
   }
 
-  delete(account: string, id: string): boolean {
+  async delete(account: string, id: string): Promise<boolean> {
     return guarded(() => this.db.prepare("DELETE FROM snapshots WHERE account = ? AND id = ?").run(account, id).changes > 0);
   }
 
-  /** Deletes snapshots taken more than `days` days before `now`; 0 keeps everything. Returns how many went. */
-  prune(days: number, now = Date.now()): number {
+  async prune(days: number, now = Date.now()): Promise<number> {
+    return this.pruneNow(days, now);
+  }
+
+  /** prune, synchronously: opening the store applies the retention before anything reads it. */
+  pruneNow(days: number, now = Date.now()): number {
     if (!(days > 0)) return 0;
-    const before = new Date(now - days * DAY_MS).toISOString();
+    const before = pruneBefore(days, now);
     return guarded(() => this.db.prepare("DELETE FROM snapshots WHERE taken_at < ?").run(before).changes);
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }
 
-function toMeta(r: Row): SnapshotMeta {
+export function toMeta(r: Row): SnapshotMeta {
   return {
     id: r.id,
     account: r.account,
@@ -169,24 +193,31 @@ function toMeta(r: Row): SnapshotMeta {
   };
 }
 
-const state = globalThis as typeof globalThis & { __batchscopeSnapshots?: SnapshotStore };
+const state = globalThis as typeof globalThis & { __batchscopeSnapshots?: { key: unknown; store: SnapshotStore } };
 
 /**
- * The process's snapshot store, in the audit file (BATCHSCOPE_AUDIT_DB), opened on first use; opening it
- * applies the retention (BATCHSCOPE_SNAPSHOT_RETENTION_DAYS), so expired snapshots go at start-up too.
+ * The process's snapshot store: in PostgreSQL when BATCHSCOPE_DATABASE_URL is set, else in the audit file
+ * (BATCHSCOPE_AUDIT_DB); opened on first use. Opening the SQLite one applies the retention
+ * (BATCHSCOPE_SNAPSHOT_RETENTION_DAYS), so expired snapshots go at start-up too; PostgreSQL's is applied
+ * with the first save, as every save applies it (lib/server/snapshots/take.ts).
  */
 export function snapshotStore(): SnapshotStore {
   const env = readEnv();
-  if (state.__batchscopeSnapshots?.path !== env.BATCHSCOPE_AUDIT_DB) {
-    state.__batchscopeSnapshots?.close();
+  if (env.BATCHSCOPE_DATABASE_URL) {
+    const pg = postgresStore(env.BATCHSCOPE_DATABASE_URL);
+    if (state.__batchscopeSnapshots?.key !== pg) state.__batchscopeSnapshots = { key: pg, store: new PgSnapshotStore(pg) };
+    return state.__batchscopeSnapshots.store;
+  }
+  if (state.__batchscopeSnapshots?.key !== env.BATCHSCOPE_AUDIT_DB) {
+    void state.__batchscopeSnapshots?.store.close();
     state.__batchscopeSnapshots = undefined;
     try {
-      const store = new SnapshotStore(env.BATCHSCOPE_AUDIT_DB);
-      store.prune(env.BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
-      state.__batchscopeSnapshots = store;
+      const store = new SqliteSnapshotStore(env.BATCHSCOPE_AUDIT_DB);
+      store.pruneNow(env.BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
+      state.__batchscopeSnapshots = { key: env.BATCHSCOPE_AUDIT_DB, store };
     } catch (err) {
       throw new AuditLogError(`The snapshot store in BATCHSCOPE_AUDIT_DB=${env.BATCHSCOPE_AUDIT_DB} cannot be opened: ${(err as Error).message}`);
     }
   }
-  return state.__batchscopeSnapshots;
+  return state.__batchscopeSnapshots.store;
 }

@@ -17,7 +17,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { POST } from "../../app/api/accounts/[account]/pools/[poolId]/actions/route";
-import { AuditLog } from "../../lib/audit/log";
+import type { AuditLog } from "../../lib/audit/log";
+import { SqliteAuditLog } from "../../lib/audit/sqlite-log";
 import { startEmulator } from "../../lib/emulator/server";
 import { actionResponse, type ActionRequest } from "../../lib/schemas/remediation";
 
@@ -81,16 +82,16 @@ async function bulkActions(): Promise<void> {
     await row("reboot (requeue)", 100, { action: "reboot", option: "requeue" }, /reboot$/, nodes.slice(1000, 1100));
     // Removal saves evidence per node first (node, recent tasks, stderr tails) and sends 100 ids per call.
     const removed = await row("remove (requeue, with evidence)", 250, { action: "remove", option: "requeue" }, /removenodes$/, nodes.slice(1500, 1750));
-    const withEvidence = new AuditLog(process.env.BATCHSCOPE_AUDIT_DB).get(ACCOUNT, removed.results[0]!.recordId);
+    const withEvidence = await new SqliteAuditLog(process.env.BATCHSCOPE_AUDIT_DB!).get(ACCOUNT, removed.results[0]!.recordId);
     console.log(`\nEvidence of one removed node: ${(JSON.stringify(withEvidence?.evidence ?? {}).length / 1024).toFixed(1)} KiB in the record.`);
   } finally {
     await emu.close();
   }
 }
 
-function auditAtScale(): void {
+async function auditAtScale(): Promise<void> {
   const file = path.join(dir, "audit.sqlite");
-  const log = new AuditLog(file);
+  const log = new SqliteAuditLog(file);
   const base = { account: ACCOUNT, poolId: POOL, role: "operator" as const, reason: "node failing every task", ticket: "INC-1234" };
   const actions = ["disableScheduling", "reboot", "remove", "enableScheduling"] as const;
 
@@ -98,8 +99,15 @@ function auditAtScale(): void {
   const single: number[] = [];
   for (let i = 0; i < 500; i++) {
     const t0 = performance.now();
-    const id = log.appendIntent({ ...base, operationId: randomUUID(), actor: "alice@example.com", nodeId: `tvmps_${i}`, action: "reboot", option: "requeue" });
-    log.appendOutcome(id, { outcome: "accepted", requestId: randomUUID() });
+    const id = await log.appendIntent({
+      ...base,
+      operationId: randomUUID(),
+      actor: "alice@example.com",
+      nodeId: `tvmps_${i}`,
+      action: "reboot",
+      option: "requeue",
+    });
+    await log.appendOutcome(id, { outcome: "accepted", requestId: randomUUID() });
     single.push(performance.now() - t0);
   }
 
@@ -108,7 +116,7 @@ function auditAtScale(): void {
   const start = Date.parse("2026-01-01T00:00:00Z");
   for (let i = 500; i < TOTAL; i++) {
     const when = new Date(start + i * 60_000);
-    const id = log.appendIntent(
+    const id = await log.appendIntent(
       {
         ...base,
         operationId: randomUUID(),
@@ -119,7 +127,7 @@ function auditAtScale(): void {
       },
       when,
     );
-    log.appendOutcome(id, { outcome: "accepted", requestId: randomUUID() }, when);
+    await log.appendOutcome(id, { outcome: "accepted", requestId: randomUUID() }, when);
   }
   const fillSeconds = (performance.now() - t0) / 1000;
   const size = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
@@ -143,7 +151,7 @@ function auditAtScale(): void {
     let rows = 0;
     for (let i = 0; i < 15; i++) {
       const t = performance.now();
-      rows = log.list(ACCOUNT, q).records.length;
+      rows = (await log.list(ACCOUNT, q)).records.length;
       times.push(performance.now() - t);
     }
     console.log(`| ${label} | ${rows} | ${ms(median(times))} | ${ms(pct(times, 0.95))} |`);
@@ -151,15 +159,15 @@ function auditAtScale(): void {
   // Paging deep with the cursor, as "Older" clicks do.
   let cursor: string | undefined;
   const t1 = performance.now();
-  for (let page = 0; page < 50; page++) cursor = log.list(ACCOUNT, cursor ? { cursor } : {}).nextCursor;
+  for (let page = 0; page < 50; page++) cursor = (await log.list(ACCOUNT, cursor ? { cursor } : {})).nextCursor;
   console.log(`\n- 50 pages through the newest 5,000 records by cursor: ${ms((performance.now() - t1) / 50)} per page.`);
-  log.close();
+  await log.close();
 }
 
 async function main(): Promise<void> {
   try {
     await bulkActions();
-    auditAtScale();
+    await auditAtScale();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

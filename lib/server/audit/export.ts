@@ -28,11 +28,11 @@ const COLUMNS: { header: string; value: (r: AuditRecord) => string | number | un
 ];
 
 /** The filter's records, newest first, every page up to the bound, as CSV; `leftOut` when more matched. */
-export function exportAudit(account: string, q: AuditListQuery): { csv: string; leftOut: boolean } {
+export async function exportAudit(account: string, q: AuditListQuery): Promise<{ csv: string; leftOut: boolean }> {
   const records: AuditRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = auditLog().list(account, { ...q, limit: 500, ...(cursor ? { cursor } : {}) });
+    const page = await auditLog().list(account, { ...q, limit: 500, ...(cursor ? { cursor } : {}) });
     records.push(...page.records);
     cursor = page.nextCursor;
   } while (cursor && records.length < MAX_EXPORT_RECORDS);

@@ -30,13 +30,13 @@ describe("recordCall: the one audit-writing helper of remediation and Connect", 
     const ok = await recordCall(
       intent,
       async () => {
-        seenDuringCall = auditLog().byOperation("prod", "op-u")[0]?.outcome;
+        seenDuringCall = (await auditLog().byOperation("prod", "op-u"))[0]?.outcome;
         return { requestId: "r-1" };
       },
       () => ({ kind: "server", status: 500, message: "x" }),
     );
     expect(seenDuringCall).toBe("unknown");
-    expect(auditLog().get("prod", ok.recordId)?.record).toMatchObject({ outcome: "accepted", requestId: "r-1", userName: "dbg" });
+    expect((await auditLog().get("prod", ok.recordId))?.record).toMatchObject({ outcome: "accepted", requestId: "r-1", userName: "dbg" });
 
     const boom = new Error("refused");
     await expect(
@@ -46,7 +46,7 @@ describe("recordCall: the one audit-writing helper of remediation and Connect", 
         () => ({ kind: "conflict", status: 409, code: "Nope", message: "refused", requestId: "r-2" }),
       ),
     ).rejects.toBe(boom);
-    expect(auditLog().byOperation("prod", "op-v")[0]).toMatchObject({ outcome: "failed", requestId: "r-2", error: { code: "Nope" } });
+    expect((await auditLog().byOperation("prod", "op-v"))[0]).toMatchObject({ outcome: "failed", requestId: "r-2", error: { code: "Nope" } });
   });
 
   it("a call that got no answer (dropped connection) stays unknown, as remediation records it; a refusal is failed", async () => {
@@ -59,8 +59,8 @@ describe("recordCall: the one audit-writing helper of remediation and Connect", 
         () => ({ kind: "network", status: 0, message: "The Batch service could not be reached." }),
       ),
     ).rejects.toBe(dropped);
-    expect(auditLog().byOperation("prod", "op-w")[0]).toMatchObject({ outcome: "unknown" });
-    expect(auditLog().byOperation("prod", "op-w")[0]?.error).toBeUndefined();
+    expect((await auditLog().byOperation("prod", "op-w"))[0]).toMatchObject({ outcome: "unknown" });
+    expect((await auditLog().byOperation("prod", "op-w"))[0]?.error).toBeUndefined();
     expect(failureOutcome({ kind: "network", status: 0, message: "x" })).toBe("unknown");
     for (const kind of ["server", "throttled", "conflict", "notFound", "auth", "badRequest"] as const)
       expect(failureOutcome({ kind, status: 500, message: "x" })).toBe("failed");

@@ -17,14 +17,14 @@ export const failureOutcome = (error: ApiErrorInfo): FailureOutcome => (error.ki
 
 const withRequestId = (requestId: string | undefined) => (requestId ? { requestId } : {});
 
-export function recordAccepted(log: AuditLog, recordId: string, requestId: string | undefined): void {
-  log.appendOutcome(recordId, { outcome: "accepted", ...withRequestId(requestId) });
+export async function recordAccepted(log: AuditLog, recordId: string, requestId: string | undefined): Promise<void> {
+  await log.appendOutcome(recordId, { outcome: "accepted", ...withRequestId(requestId) });
 }
 
 /** Records a failed call as failed, or leaves it unknown when no answer came back; returns which. */
-export function recordFailure(log: AuditLog, recordId: string, error: ApiErrorInfo): FailureOutcome {
+export async function recordFailure(log: AuditLog, recordId: string, error: ApiErrorInfo): Promise<FailureOutcome> {
   const outcome = failureOutcome(error);
-  if (outcome === "failed") log.appendOutcome(recordId, { outcome: "failed", ...withRequestId(error.requestId), error });
+  if (outcome === "failed") await log.appendOutcome(recordId, { outcome: "failed", ...withRequestId(error.requestId), error });
   return outcome;
 }
 
@@ -32,8 +32,8 @@ export function recordFailure(log: AuditLog, recordId: string, error: ApiErrorIn
  * Nothing was sent, and the record says why: the node was gone ("skipped"), the effect was already there
  * ("alreadyDone"), or a check before the call failed ("failed": known, since no call left).
  */
-export function recordNotSent(log: AuditLog, recordId: string, outcome: "skipped" | "alreadyDone" | "failed", error?: ApiErrorInfo): void {
-  log.appendOutcome(recordId, { outcome, ...withRequestId(error?.requestId), ...(error ? { error } : {}) });
+export async function recordNotSent(log: AuditLog, recordId: string, outcome: "skipped" | "alreadyDone" | "failed", error?: ApiErrorInfo): Promise<void> {
+  await log.appendOutcome(recordId, { outcome, ...withRequestId(error?.requestId), ...(error ? { error } : {}) });
 }
 
 /**
@@ -46,13 +46,15 @@ export async function recordCall(
   toError: (err: unknown) => ApiErrorInfo,
 ): Promise<{ recordId: string; requestId?: string }> {
   const log = auditLog();
-  const recordId = log.appendIntent(intent);
+  const recordId = await log.appendIntent(intent);
+  let requestId: string | undefined;
   try {
-    const { requestId } = await call();
-    recordAccepted(log, recordId, requestId);
-    return { recordId, ...withRequestId(requestId) };
+    ({ requestId } = await call());
   } catch (err) {
-    recordFailure(log, recordId, toError(err));
+    await recordFailure(log, recordId, toError(err));
     throw err;
   }
+  // Outside the try: a store that fails to take the outcome is not a refusal by Batch to be recorded as one.
+  await recordAccepted(log, recordId, requestId);
+  return { recordId, ...withRequestId(requestId) };
 }

@@ -100,11 +100,11 @@ export async function createNodeUser(input: NodeRef & { request: ConnectRequest 
   };
 }
 
-function userRecords(account: BatchAccount, poolId: string, nodeId: string): AuditRecord[] {
+async function userRecords(account: BatchAccount, poolId: string, nodeId: string): Promise<AuditRecord[]> {
   const log = auditLog();
   // Users live 24 hours at most, so the newest 500 of each kind on one node is every one that matters.
-  const of = (action: "addUser" | "deleteUser") => log.list(account.name, { pool: poolId, node: nodeId, action, limit: 500 }).records;
-  return [...of("addUser"), ...of("deleteUser")];
+  const of = async (action: "addUser" | "deleteUser") => (await log.list(account.name, { pool: poolId, node: nodeId, action, limit: 500 })).records;
+  return [...(await of("addUser")), ...(await of("deleteUser"))];
 }
 
 /** The users the dashboard added to the node, judged expired by the service's clock. */
@@ -113,7 +113,7 @@ export async function listNodeUsers(account: BatchAccount, poolId: string, nodeI
   // Reading the node says it still exists (a removed node took its users with it) and sets the service clock.
   await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: "id" } });
   const now = clock.now();
-  return { asOf: new Date(now).toISOString(), users: nodeUsersFromAudit(userRecords(account, poolId, nodeId), now) };
+  return { asOf: new Date(now).toISOString(), users: nodeUsersFromAudit(await userRecords(account, poolId, nodeId), now) };
 }
 
 /**
@@ -125,21 +125,22 @@ export async function removeNodeUser(input: NodeRef & { userName: string; reques
   const { account, poolId, nodeId, userName } = input;
   const { client } = accountClient(account);
   const log = auditLog();
-  const added = userRecords(account, poolId, nodeId).find((r) => r.action === "addUser" && r.userName === userName);
-  const recordId = log.appendIntent(userIntent(input, "deleteUser", userName, added?.expiryTime));
+  const added = (await userRecords(account, poolId, nodeId)).find((r) => r.action === "addUser" && r.userName === userName);
+  const recordId = await log.appendIntent(userIntent(input, "deleteUser", userName, added?.expiryTime));
+  let res;
   try {
-    const res = await client.computeNode.deleteUser(poolId, nodeId, userName);
-    recordAccepted(log, recordId, res.requestId);
-    return { userName, outcome: "removed", recordId, ...(res.requestId ? { requestId: res.requestId } : {}) };
+    res = await client.computeNode.deleteUser(poolId, nodeId, userName);
   } catch (err) {
     const error = toApiError(err);
     const requestId = error.requestId ? { requestId: error.requestId } : {};
     if (error.status === 404 && error.code === "NodeUserNotFound") {
-      recordNotSent(log, recordId, "alreadyDone", error);
+      await recordNotSent(log, recordId, "alreadyDone", error);
       return { userName, outcome: "alreadyGone", recordId, ...requestId, error };
     }
     // Refused: "failed"; no answer: "unknown", as for every audited call (lib/server/audit/record.ts).
-    recordFailure(log, recordId, error);
+    await recordFailure(log, recordId, error);
     throw err;
   }
+  await recordAccepted(log, recordId, res.requestId);
+  return { userName, outcome: "removed", recordId, ...(res.requestId ? { requestId: res.requestId } : {}) };
 }

@@ -40,6 +40,8 @@ export interface SendContext {
   poolId: string;
   account: BatchAccount;
   results: NodeActionResult[];
+  /** This request's claims in the store (claim.ts): a random id per request, so it releases only its own. */
+  owner: string;
   snapshotNode?: SnapshotNode;
   /** How many more nodes of this request get a snapshot. */
   snapshots?: { left: number };

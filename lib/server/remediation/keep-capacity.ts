@@ -6,6 +6,7 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditRecord } from "@/lib/schemas/audit";
 import type { PoolTargets, ResizeResult } from "@/lib/schemas/remediation";
 import { recordAccepted, recordFailure, recordNotSent } from "../audit/record";
+import { settledElsewhere } from "./claim";
 import type { SendContext } from "./context";
 import { waitForSteady } from "./remove";
 
@@ -48,10 +49,30 @@ function resizeIntent(ctx: SendContext, before: PoolTargets, to?: PoolTargets) {
   return { ...base, nodeId: "", action: "resizePool" as const, targetsBefore: before, ...(to ? { resizeTo: to } : {}), keepCapacity: true };
 }
 
+/**
+ * The resize record's intent with its claim (the pool's, nodeId ""), or, when another request of this
+ * operation claimed it first, that request's resize as it was recorded (claim.ts).
+ */
+async function claimResize(ctx: SendContext, before: PoolTargets, to?: PoolTargets): Promise<string | ResizeResult> {
+  const id = await ctx.log.claimIntent(resizeIntent(ctx, before, to), ctx.owner);
+  if (id !== undefined) return id;
+  const other = await settledElsewhere(ctx.log, ctx.base.account, ctx.base.operationId, (rs) => rs.find((r) => r.action === "resizePool"));
+  return other
+    ? storedResize(other, before)
+    : { outcome: "unknown", recordId: "", before, explanation: "Another request of this operation is resizing the pool back; check the pool's target." };
+}
+
 /** The resize back was not sent: recorded, with why. */
-function notSentResize(ctx: SendContext, before: PoolTargets, outcome: "skipped" | "failed", explanation: string, error?: ApiErrorInfo): ResizeResult {
-  const recordId = ctx.log.appendIntent(resizeIntent(ctx, before));
-  recordNotSent(ctx.log, recordId, outcome, error);
+async function notSentResize(
+  ctx: SendContext,
+  before: PoolTargets,
+  outcome: "skipped" | "failed",
+  explanation: string,
+  error?: ApiErrorInfo,
+): Promise<ResizeResult> {
+  const recordId = await claimResize(ctx, before);
+  if (typeof recordId !== "string") return recordId;
+  await recordNotSent(ctx.log, recordId, outcome, error);
   return { outcome, recordId, before, ...(error ? { error } : {}), explanation };
 }
 
@@ -79,15 +100,14 @@ export async function resizeBack(ctx: SendContext, before: PoolTargets, prior: A
   }
   const to = capacityAfterRemoval(before, now);
   if (!to) return notSentResize(ctx, before, "skipped", "The pool's targets are already at least what they were before the removal.");
-  const recordId = ctx.log.appendIntent(resizeIntent(ctx, before, to));
+  const recordId = await claimResize(ctx, before, to);
+  if (typeof recordId !== "string") return recordId;
+  let res;
   try {
-    const res = await ctx.client.pool.resize(ctx.poolId, { targetDedicatedNodes: to.dedicated, targetLowPriorityNodes: to.lowPriority });
-    const requestId = requestIdOf(res);
-    recordAccepted(ctx.log, recordId, requestId);
-    return { outcome: "accepted", recordId, before, to, ...(requestId ? { requestId } : {}) };
+    res = await ctx.client.pool.resize(ctx.poolId, { targetDedicatedNodes: to.dedicated, targetLowPriorityNodes: to.lowPriority });
   } catch (err) {
     const error = withRequestId(toApiError(err), err);
-    const outcome = recordFailure(ctx.log, recordId, error);
+    const outcome = await recordFailure(ctx.log, recordId, error);
     return {
       outcome: outcome === "unknown" ? "unknown" : "failed",
       recordId,
@@ -98,4 +118,7 @@ export async function resizeBack(ctx: SendContext, before: PoolTargets, prior: A
       explanation: outcome === "unknown" ? "The resize may or may not have reached Batch; check the pool's target." : "Batch refused the resize back.",
     };
   }
+  const requestId = requestIdOf(res);
+  await recordAccepted(ctx.log, recordId, requestId);
+  return { outcome: "accepted", recordId, before, to, ...(requestId ? { requestId } : {}) };
 }

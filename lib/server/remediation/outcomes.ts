@@ -4,13 +4,14 @@ import { explainActionError } from "@/lib/remediation/explain-error";
 import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { Evidence } from "@/lib/schemas/audit";
 import { recordAccepted, recordFailure, recordNotSent } from "../audit/record";
+import { claimNode } from "./claim";
 import type { Pending, Recorded, SendContext } from "./context";
 import { captureEvidence } from "./evidence";
 
 /** Batch accepted the call for these nodes: recorded, and each node's result says so. */
-export function accept(ctx: SendContext, sent: Recorded[], requestId: string | undefined): void {
+export async function accept(ctx: SendContext, sent: Recorded[], requestId: string | undefined): Promise<void> {
   for (const p of sent) {
-    recordAccepted(ctx.log, p.recordId, requestId);
+    await recordAccepted(ctx.log, p.recordId, requestId);
     ctx.results[p.index] = { nodeId: p.nodeId, outcome: "accepted", recordId: p.recordId, ...(requestId ? { requestId } : {}) };
   }
 }
@@ -20,10 +21,10 @@ export function accept(ctx: SendContext, sent: Recorded[], requestId: string | u
  * stays unknown (lib/server/audit/record.ts), and a retry of this operation re-reads the node before
  * sending again.
  */
-export function fail(ctx: SendContext, sent: Recorded[], err: unknown): void {
+export async function fail(ctx: SendContext, sent: Recorded[], err: unknown): Promise<void> {
   const error = withRequestId(toApiError(err), err);
   for (const p of sent) {
-    const outcome = recordFailure(ctx.log, p.recordId, error);
+    const outcome = await recordFailure(ctx.log, p.recordId, error);
     ctx.results[p.index] = {
       nodeId: p.nodeId,
       outcome: "failed",
@@ -42,9 +43,10 @@ export function fail(ctx: SendContext, sent: Recorded[], err: unknown): void {
  * A node this action did not send: recorded (on its earlier attempt's unsettled record when a retry reuses
  * one, so no record is left open) and its result says why.
  */
-export function notSent(ctx: SendContext, p: Pending, outcome: "skipped" | "failed", error: ApiErrorInfo, explanation: string): void {
-  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId });
-  recordNotSent(ctx.log, recordId, outcome, error);
+export async function notSent(ctx: SendContext, p: Pending, outcome: "skipped" | "failed", error: ApiErrorInfo, explanation: string): Promise<void> {
+  const recordId = p.recordId ?? (await claimNode(ctx, p, {}));
+  if (recordId === undefined) return;
+  await recordNotSent(ctx.log, recordId, outcome, error);
   ctx.results[p.index] = { nodeId: p.nodeId, outcome, recordId, error, explanation };
 }
 
@@ -57,10 +59,10 @@ export async function evidenceOrRefusal(ctx: SendContext, p: Pending): Promise<E
     return await captureEvidence(ctx.account, ctx.poolId, p.nodeId);
   } catch (err) {
     const error = withRequestId(toApiError(err), err);
-    if (error.kind === "notFound") notSent(ctx, p, "skipped", error, explainActionError(ctx.action, error.code ?? "NodeNotFound"));
+    if (error.kind === "notFound") await notSent(ctx, p, "skipped", error, explainActionError(ctx.action, error.code ?? "NodeNotFound"));
     else {
       const why = "The node's evidence could not be saved, so nothing was sent (its files would have been lost unrecorded).";
-      notSent(ctx, p, "failed", error, `${why} ${explainActionError(ctx.action, error.code)}`);
+      await notSent(ctx, p, "failed", error, `${why} ${explainActionError(ctx.action, error.code)}`);
     }
     return undefined;
   }

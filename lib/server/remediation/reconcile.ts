@@ -8,6 +8,7 @@ import type { AuditRecord } from "@/lib/schemas/audit";
 import { idKey } from "@/lib/schemas/ids";
 import type { ActionRequest, NodeActionResult } from "@/lib/schemas/remediation";
 import { recordNotSent } from "../audit/record";
+import { otherAttempt } from "./claim";
 import { NODE_CONCURRENCY, type Pending } from "./context";
 import { isSteady } from "./remove";
 import { effectVisible, storedResult } from "./retry";
@@ -28,9 +29,9 @@ export async function reconcile(
   log: AuditLog,
   client: BatchServiceClient,
   clock: ServiceClock,
-  input: { poolId: string; request: ActionRequest; prior: AuditRecord[] },
+  input: { account: string; owner: string; poolId: string; request: ActionRequest; prior: AuditRecord[] },
 ): Promise<Reconciled> {
-  const { poolId, request, prior } = input;
+  const { account, owner, poolId, request, prior } = input;
   // A retry may spell a node in another case; it is the same node and must not be acted on twice.
   const byNode = new Map(prior.map((r) => [idKey(r.nodeId), r]));
   const results: NodeActionResult[] = new Array(request.nodeIds.length);
@@ -43,24 +44,28 @@ export async function reconcile(
     const record = byNode.get(idKey(nodeId));
     if (!record) return void toSend.push({ index, nodeId });
     if (record.outcome !== "unknown") return void (results[index] = storedResult(record, request.action));
+    // Unknown: an attempt cut off mid-call (on any replica), or one still running on another. Only the
+    // request that re-claims the node may judge and resend it; another waits for that one's outcome.
+    if (!(await log.reclaim(account, request.operationId, nodeId, owner)))
+      return void (results[index] = await otherAttempt(log, account, request.operationId, nodeId, request.action));
     // The record's time is this server's; the node's boot time is Batch's. The service clock's offset
     // puts both on Batch's clock.
     const since = Date.parse(record.time) + (clock.now() - Date.now());
     const seen = await effectVisible(client, poolId, nodeId, request.action, since, poolSteady).catch((err: unknown) => toApiError(err));
     if (seen === false) return void toSend.push({ index, nodeId, recordId: record.id });
-    results[index] = settleUnknown(log, nodeId, record.id, seen);
+    results[index] = await settleUnknown(log, nodeId, record.id, seen);
   });
   toSend.sort((a, b) => a.index - b.index);
   return { results, toSend };
 }
 
 /** An unknown record whose node shows the effect, or could not be checked: nothing is sent. */
-function settleUnknown(
+async function settleUnknown(
   log: AuditLog,
   nodeId: string,
   recordId: string,
   seen: Exclude<Awaited<ReturnType<typeof effectVisible>>, false> | ReturnType<typeof toApiError>,
-): NodeActionResult {
+): Promise<NodeActionResult> {
   if (seen === "poolResizing") {
     const message =
       "The pool is resizing, which the earlier attempt of this removal may have started (a removal waiting for its tasks shows nothing on the node yet).";
@@ -73,7 +78,7 @@ function settleUnknown(
     };
   }
   if (seen === true) {
-    recordNotSent(log, recordId, "alreadyDone");
+    await recordNotSent(log, recordId, "alreadyDone");
     return {
       nodeId,
       outcome: "alreadyDone",

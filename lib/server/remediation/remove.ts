@@ -7,7 +7,8 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { Evidence } from "@/lib/schemas/audit";
 import { REMOVE_BATCH } from "@/lib/schemas/remediation";
 import { ALLOCATION_STATES, wireEnum } from "@/lib/schemas/wire-values";
-import { NODE_CONCURRENCY, type Pending, type SendContext } from "./context";
+import { claimNode } from "./claim";
+import { NODE_CONCURRENCY, type Pending, type Recorded, type SendContext } from "./context";
 import { accept, evidenceOrRefusal, fail, notSent } from "./outcomes";
 import { snapshotBefore, type SnapshotLink } from "./snapshot-before";
 
@@ -32,31 +33,36 @@ export async function removeInBatches(ctx: SendContext, pending: Pending[]): Pro
     });
     if (ready.length === 0) continue;
     ready.sort((a, b) => a.index - b.index);
-    const recorded = ready.map((p) => ({
-      ...p,
-      recordId: p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(p.evidence ? { evidence: p.evidence } : {}), ...p.snapshot }),
-    }));
+    // Nodes another request of this operation claimed first are left to it (claim.ts).
+    const recorded: Recorded[] = [];
+    for (const p of ready) {
+      const recordId = p.recordId ?? (await claimNode(ctx, p, { ...(p.evidence ? { evidence: p.evidence } : {}), ...p.snapshot }));
+      if (recordId !== undefined) recorded.push({ index: p.index, nodeId: p.nodeId, recordId });
+    }
+    if (recorded.length === 0) continue;
+    let res;
     try {
-      const res = await ctx.client.pool.removeNodes(ctx.poolId, {
+      res = await ctx.client.pool.removeNodes(ctx.poolId, {
         nodeList: recorded.map((p) => p.nodeId),
         ...(ctx.option ? { nodeDeallocationOption: ctx.option } : {}),
       });
-      accept(ctx, recorded, requestIdOf(res));
     } catch (err) {
-      fail(ctx, recorded, err);
+      await fail(ctx, recorded, err);
+      continue;
     }
+    await accept(ctx, recorded, requestIdOf(res));
   }
 }
 
 /** The pool stayed busy: the nodes not yet sent are recorded as skipped, never sent late. */
-function skipTheRest(ctx: SendContext, rest: Pending[]): void {
+async function skipTheRest(ctx: SendContext, rest: Pending[]): Promise<void> {
   const error: ApiErrorInfo = {
     kind: "conflict",
     status: 409,
     code: "PoolBeingResized",
     message: `The pool was still resizing ${STEADY_WAIT_MS / 1000} s after the previous batch of ${REMOVE_BATCH} nodes; these nodes were not sent.`,
   };
-  for (const p of rest) notSent(ctx, p, "skipped", error, explainActionError("remove", "PoolBeingResized"));
+  for (const p of rest) await notSent(ctx, p, "skipped", error, explainActionError("remove", "PoolBeingResized"));
 }
 
 /** Polls the pool's allocation state until it is steady (true) or `waitMs` has passed (false). */

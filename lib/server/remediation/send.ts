@@ -4,13 +4,17 @@ import { requestIdOf } from "@/lib/batch/errors";
 import { deallocateNode, startNode } from "@/lib/batch/node-power";
 import type { Evidence } from "@/lib/schemas/audit";
 import type { NodeAction, TaskOption } from "@/lib/schemas/remediation";
+import { claimNode } from "./claim";
 import type { Pending, SendContext } from "./context";
 import { accept, evidenceOrRefusal, fail } from "./outcomes";
 import { snapshotBefore, type SnapshotLink } from "./snapshot-before";
 
 export type NodeByNodeAction = Exclude<NodeAction, "remove">;
 
-/** One node, one call: evidence first for a reimage (not on a retry, whose record already holds it), then the intent, the call, the outcome. */
+/**
+ * One node, one call: evidence first for a reimage (not on a retry, whose record already holds it), then the
+ * intent with its claim (none if another request of the operation claimed the node), the call, the outcome.
+ */
 export async function sendToNode(ctx: SendContext, action: NodeByNodeAction, p: Pending): Promise<void> {
   let evidence: Evidence | undefined;
   let snapshot: SnapshotLink = {};
@@ -20,13 +24,15 @@ export async function sendToNode(ctx: SendContext, action: NodeByNodeAction, p: 
     evidence = captured;
     snapshot = await snapshotBefore(ctx, p.nodeId);
   }
-  const recordId = p.recordId ?? ctx.log.appendIntent({ ...ctx.base, nodeId: p.nodeId, ...(evidence ? { evidence } : {}), ...snapshot });
+  const recordId = p.recordId ?? (await claimNode(ctx, p, { ...(evidence ? { evidence } : {}), ...snapshot }));
+  if (recordId === undefined) return;
+  let res;
   try {
-    const res = await nodeCall(ctx.client, action, ctx.poolId, p.nodeId, ctx.option);
-    accept(ctx, [{ ...p, recordId }], requestIdOf(res));
+    res = await nodeCall(ctx.client, action, ctx.poolId, p.nodeId, ctx.option);
   } catch (err) {
-    fail(ctx, [{ ...p, recordId }], err);
+    return fail(ctx, [{ ...p, recordId }], err);
   }
+  await accept(ctx, [{ ...p, recordId }], requestIdOf(res));
 }
 
 function nodeCall(client: BatchServiceClient, action: NodeByNodeAction, poolId: string, nodeId: string, option: TaskOption | undefined) {

@@ -34,8 +34,8 @@ export async function takeSnapshot(t: TakeSnapshot): Promise<SnapshotMeta> {
   const frozen = checkedView(() => freezeView(v, now));
   const captured = await captureView(v, frozen, t.readApi);
   const store = snapshotStore();
-  const meta = store.save(metaOf(t, v, frozen, captured), { answers: captured.answers });
-  store.prune(readEnv().BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
+  const meta = await store.save(metaOf(t, v, frozen, captured), { answers: captured.answers });
+  await store.prune(readEnv().BATCHSCOPE_SNAPSHOT_RETENTION_DAYS);
   metrics().snapshotsTaken.inc();
   metrics().snapshotBytes.observe(meta.sizeBytes);
   return meta;
@@ -95,12 +95,17 @@ function checkedView<T>(run: () => T): T {
  * Deletes a snapshot: an operator's act, audited (action deleteSnapshot, the snapshot's pool and node,
  * its id in the record's detail) before the row goes, so the log never lacks a deletion that happened.
  */
-export function deleteSnapshot(account: BatchAccount, snapshotId: string, who: Identity, reason: string | undefined): { deleted: string; recordId: string } {
+export async function deleteSnapshot(
+  account: BatchAccount,
+  snapshotId: string,
+  who: Identity,
+  reason: string | undefined,
+): Promise<{ deleted: string; recordId: string }> {
   const store = snapshotStore();
-  const meta = store.meta(account.name, snapshotId);
+  const meta = await store.meta(account.name, snapshotId);
   if (!meta) throw snapshotNotFound(snapshotId);
   const log = auditLog();
-  const recordId = log.appendIntent({
+  const recordId = await log.appendIntent({
     operationId: randomUUID(),
     actor: who.actor,
     role: who.role,
@@ -111,8 +116,8 @@ export function deleteSnapshot(account: BatchAccount, snapshotId: string, who: I
     reason: reason ?? `Snapshot of ${meta.frozenView} deleted`,
     snapshotId,
   });
-  store.delete(account.name, snapshotId);
-  recordAccepted(log, recordId, undefined);
+  await store.delete(account.name, snapshotId);
+  await recordAccepted(log, recordId, undefined);
   return { deleted: snapshotId, recordId };
 }
 

@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { AccountConfigError, readAccountConfig, readApiVersion } from "@/lib/batch/account-config";
 import { pruneSnapshotsAtStartup } from "@/lib/audit/snapshot-retention";
-import { EnvError, readEnv } from "@/lib/env";
+import { describeDatabaseUrl, EnvError, readEnv } from "@/lib/env";
 import { IdentityConfigError, readIdentityConfig, type IdentityConfig } from "@/lib/identity/config";
 
 class AuditPathError extends Error {}
@@ -41,8 +41,14 @@ function describeIdentity(identity: IdentityConfig | undefined): string {
   return `Batchscope: identity from ${identity.source} (user ${identity.userHeader}, groups ${identity.groupsHeader}); ${groups}; ${proxies}`;
 }
 
-/** The audit file's folder must exist or be creatable, and be writable: an action without its record is refused. */
+/**
+ * The audit file's folder must exist or be creatable, and be writable: an action without its record is
+ * refused. With BATCHSCOPE_DATABASE_URL the store is PostgreSQL, named without its password; it is reached
+ * (and migrated) on first use, and the retention applies with each snapshot saved.
+ */
 function checkAuditPath(): void {
+  const url = readEnv().BATCHSCOPE_DATABASE_URL;
+  if (url) return void console.log(`Batchscope: store (audit log, snapshots, cache) in PostgreSQL at ${describeDatabaseUrl(url)} (BATCHSCOPE_DATABASE_URL)`);
   const path = readEnv().BATCHSCOPE_AUDIT_DB;
   try {
     mkdirSync(dirname(path), { recursive: true });

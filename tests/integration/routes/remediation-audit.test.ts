@@ -14,12 +14,12 @@ afterEach(() => {
   delete process.env.BATCHSCOPE_TRUSTED_PROXIES;
 });
 
-function seed(n: number) {
+async function seed(n: number) {
   const ids: string[] = [];
   const t0 = Date.parse("2026-11-27T08:00:00Z");
   for (let i = 0; i < n; i++) {
     ids.push(
-      auditLog().appendIntent(
+      await auditLog().appendIntent(
         {
           operationId: randomUUID(),
           actor: i % 2 ? "bo" : "ana",
@@ -39,8 +39,8 @@ function seed(n: number) {
 
 describe("GET /api/accounts/[account]/audit", () => {
   it("lists newest first with node, pool, actor, action and time filters, and pages by cursor, without a Batch call", async () => {
-    const ids = seed(6);
-    auditLog().appendIntent({
+    const ids = await seed(6);
+    await auditLog().appendIntent({
       operationId: randomUUID(),
       actor: "ana",
       role: "operator",
@@ -92,7 +92,7 @@ describe("GET /api/accounts/[account]/audit/[recordId]", () => {
       node: { id: "tvm-9", errors: [{ code: "DiskFull" }] },
       stderr: [{ jobId: "j", taskId: "t", bytes: 12, text: "<script>x</script>" }],
     };
-    const id = auditLog().appendIntent({
+    const id = await auditLog().appendIntent({
       operationId: randomUUID(),
       actor: "ana",
       role: "operator",
@@ -104,7 +104,7 @@ describe("GET /api/accounts/[account]/audit/[recordId]", () => {
       reason: "disk",
       evidence,
     });
-    auditLog().appendOutcome(id, { outcome: "accepted", requestId: "req-9" });
+    await auditLog().appendOutcome(id, { outcome: "accepted", requestId: "req-9" });
     const r = await callOk(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${id}`, { account: a(), recordId: id }, auditRecordResponse);
     expect(r).toEqual({ record: expect.objectContaining({ id, outcome: "accepted", requestId: "req-9", hasEvidence: true }), evidence });
   });
@@ -114,7 +114,7 @@ describe("GET /api/accounts/[account]/audit/[recordId]", () => {
     expect(
       expectApiError(await call(handlers.auditRecordGET, `/api/accounts/${a()}/audit/${missing}`, { account: a(), recordId: missing }), "notFound", 404),
     ).toMatchObject({ code: "AuditRecordNotFound" });
-    const other = auditLog().appendIntent({
+    const other = await auditLog().appendIntent({
       operationId: randomUUID(),
       actor: "ana",
       role: "operator",

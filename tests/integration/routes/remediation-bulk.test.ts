@@ -132,10 +132,10 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
   it("when the node shows the effect, the retry records alreadyDone and sends nothing", async () => {
     const [n0, n1] = await readyPool(env, "unknown-done", 2);
     const disableOp = randomUUID();
-    const disableRec = intentFor(disableOp, "unknown-done", n0!, "disableScheduling");
+    const disableRec = await intentFor(disableOp, "unknown-done", n0!, "disableScheduling");
     await env.sdk.computeNode.disableScheduling("unknown-done", n0!);
     const rebootOp = randomUUID();
-    const rebootRec = intentFor(rebootOp, "unknown-done", n1!, "reboot");
+    const rebootRec = await intentFor(rebootOp, "unknown-done", n1!, "reboot");
     await env.sdk.computeNode.reboot("unknown-done", n1!);
     expect((await record(disableRec)).record.outcome).toBe("unknown");
     await env.resetStats();
@@ -151,7 +151,7 @@ describe("an outcome left unknown (the server stopped, or the connection dropped
   it("a reboot that has already finished (the node booted after the intent) is not sent again", async () => {
     const [n0] = await readyPool(env, "unknown-booted", 1);
     const op = randomUUID();
-    const rec = intentFor(op, "unknown-booted", n0!, "reboot");
+    const rec = await intentFor(op, "unknown-booted", n0!, "reboot");
     await env.sdk.computeNode.reboot("unknown-booted", n0!);
     await waitFor(
       env.emu,
@@ -171,7 +171,7 @@ describe("an outcome left unknown: a removal pending or done, and a dropped conn
     const { nodes } = await busyPool(env, "unknown-wait", 1);
     const n0 = nodes[0]!;
     const op = randomUUID();
-    const rec = intentFor(op, "unknown-wait", n0, "remove");
+    const rec = await intentFor(op, "unknown-wait", n0, "remove");
     await env.sdk.pool.removeNodes("unknown-wait", { nodeList: [n0], nodeDeallocationOption: "taskcompletion" });
     expect((await env.sdk.computeNode.get("unknown-wait", n0)).state).toBe("running");
     await env.resetStats();
@@ -189,7 +189,7 @@ describe("an outcome left unknown: a removal pending or done, and a dropped conn
   it("when a node to remove is already gone, the retry records alreadyDone", async () => {
     const [n0] = await readyPool(env, "unknown-rm", 1);
     const op = randomUUID();
-    const rec = intentFor(op, "unknown-rm", n0!, "remove");
+    const rec = await intentFor(op, "unknown-rm", n0!, "remove");
     await env.sdk.pool.removeNodes("unknown-rm", { nodeList: [n0!] });
     await waitFor(
       env.emu,

@@ -189,14 +189,14 @@ describe("every field is validated, with a 400 naming it", () => {
 });
 
 describe("no audit log, no action", () => {
-  it("an audit file that cannot be opened: 500 AuditLogUnavailable naming BATCHSCOPE_AUDIT_DB, and no node call", async () => {
+  it("an audit file that cannot be opened: 503 AuditLogUnavailable naming BATCHSCOPE_AUDIT_DB, and no node call", async () => {
     const saved = process.env.BATCHSCOPE_AUDIT_DB;
     process.env.BATCHSCOPE_AUDIT_DB = "/dev/null/not-a-folder/audit.sqlite";
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await env.resetStats();
       const r = await postAction(env, "guarded", body());
-      const e = expectApiError(r, "server", 500);
+      const e = expectApiError(r, "server", 503);
       expect(e).toMatchObject({ code: "AuditLogUnavailable", message: expect.stringMatching(/BATCHSCOPE_AUDIT_DB=\/dev\/null/) });
       expect(await calls(env, "POST /pools/guarded/nodes/")).toBe(0);
     } finally {

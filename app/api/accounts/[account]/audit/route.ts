@@ -15,6 +15,6 @@ export const runtime = "nodejs";
 export const GET = batchRoute({ params: accountParams, query: auditListQuery.and(exportFormat) }, async ({ account, query }) => {
   const { format, ...q } = query;
   if (format !== "csv") return auditLog().list(account.name, q);
-  const { csv, leftOut } = exportAudit(account.name, q);
+  const { csv, leftOut } = await exportAudit(account.name, q);
   return csvResponse(csv, csvFileName("audit", account.name), leftOut);
 });

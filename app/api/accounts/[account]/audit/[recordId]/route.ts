@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/audit/[recordId] – one audit record and its evidence, readable after the node is gone
 export const GET = batchRoute({ params: auditRecordParams, query: noQuery }, async ({ account, params }): Promise<AuditRecordResponse | Response> => {
-  const found = auditLog().get(account.name, params.recordId);
+  const found = await auditLog().get(account.name, params.recordId);
   if (found) return found;
   const message = `No audit record ${params.recordId} in account ${account.name}.`;
   return Response.json({ error: { kind: "notFound", status: 404, code: "AuditRecordNotFound", message } }, { status: 404 });

@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 
 // GET /api/accounts/[account]/snapshots/[snapshotId] – the snapshot's meta and frozen answers (any signed-in viewer)
 export const GET = batchRoute({ params: snapshotParams, query: noQuery }, async ({ account, params }): Promise<z.infer<typeof snapshotResponse>> => {
-  const found = snapshotStore().get(account.name, params.snapshotId);
+  const found = await snapshotStore().get(account.name, params.snapshotId);
   if (!found) throw snapshotNotFound(params.snapshotId);
   return found;
 });
