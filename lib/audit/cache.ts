@@ -5,6 +5,8 @@ import { AuditLogError, createPrivately } from "./log";
 import { postgresStore } from "./pg";
 import { PgWorkCache } from "./pg-cache";
 import { migrate } from "./schema";
+// Leaves closeStores where graceful shutdown finds it (lib/audit/open.ts).
+import "./open";
 
 /**
  * Work the server can read again from Batch but slowly (docs/architecture.md "Store"): what it kept stays

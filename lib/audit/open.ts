@@ -41,16 +41,22 @@ export function storeDescription(): string {
   return env.BATCHSCOPE_DATABASE_URL ? `PostgreSQL ${postgresStore(env.BATCHSCOPE_DATABASE_URL).where}` : `SQLite ${env.BATCHSCOPE_AUDIT_DB}`;
 }
 
-/** Closes every store this process opened (graceful shutdown): the SQLite connections, or the PostgreSQL pool. */
-export async function closeStores(): Promise<void> {
+/** Closes every store this process opened (graceful shutdown): the SQLite connections, or the PostgreSQL pool. Returns how many were open. */
+export async function closeStores(): Promise<number> {
   const g = globalThis as typeof globalThis & {
     __batchscopeSnapshots?: { store: { close(): Promise<void> } };
     __batchscopeCache?: { cache: { close(): Promise<void> } };
   };
-  const open = [state.__batchscopeAudit?.log, g.__batchscopeSnapshots?.store, g.__batchscopeCache?.cache];
+  const open = [state.__batchscopeAudit?.log, g.__batchscopeSnapshots?.store, g.__batchscopeCache?.cache].filter((s) => s !== undefined);
   state.__batchscopeAudit = undefined;
   g.__batchscopeSnapshots = undefined;
   g.__batchscopeCache = undefined;
-  await Promise.all(open.map((s) => s?.close()));
+  await Promise.all(open.map((s) => s.close()));
   await closePostgresStore();
+  return open.length;
 }
+
+// server.ts stops the process outside the route bundles and cannot import this module
+// (lib/server/startup/shutdown.ts): it finds closeStores here. The other store modules import this one
+// for this line, so whichever store a process opened, the way to close it is there.
+(globalThis as { __batchscopeCloseStores?: () => Promise<number> }).__batchscopeCloseStores = closeStores;

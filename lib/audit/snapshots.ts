@@ -8,6 +8,8 @@ import type { SnapshotContent, SnapshotMeta } from "@/lib/schemas/snapshots";
 import { postgresStore } from "./pg";
 import { PgSnapshotStore } from "./pg-snapshots";
 import { migrate } from "./schema";
+// Leaves closeStores where graceful shutdown finds it (lib/audit/open.ts).
+import "./open";
 
 /**
  * The snapshot store (docs/snapshots.md): one table beside the audit log (lib/audit/schema.ts), its own

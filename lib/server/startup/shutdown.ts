@@ -4,31 +4,20 @@ import type { Server } from "node:http";
 /** How long requests in flight (an action recording its outcome, a search) may take once asked to stop. */
 export const DRAIN_MS = 25_000;
 
-interface Closable {
-  close(): unknown;
-}
-
 /**
- * The stores the route bundles opened, found where they keep themselves (globalThis, one per process: the
- * audit log, the snapshot store, the work cache, a database pool). server.ts cannot import them: they are
- * server-only modules of the bundles. A store that is not open is skipped.
+ * The stores the route bundles opened. server.ts cannot import them (they are server-only modules of the
+ * bundles), so lib/audit/open.ts leaves its `closeStores` on globalThis when it first opens a store
+ * (audit log, snapshots, work cache and any PostgreSQL pool). None opened: nothing to close. Returns how
+ * many it closed.
  */
-const STORE_GLOBALS = ["__batchscopeAudit", "__batchscopeSnapshots", "__batchscopeCache", "__batchscopeStore", "__batchscopeDatabase"];
-
-export async function closeStores(): Promise<string[]> {
-  const closed: string[] = [];
-  const g = globalThis as unknown as Record<string, Closable | undefined>;
-  for (const name of STORE_GLOBALS) {
-    const store = g[name];
-    if (typeof store?.close !== "function") continue;
-    try {
-      await store.close();
-      closed.push(name);
-    } catch {
-      // Already closed, or closing failed: the process ends either way, and SQLite's journal keeps it consistent.
-    }
+export async function closeStores(): Promise<number> {
+  const close = (globalThis as { __batchscopeCloseStores?: () => Promise<number> }).__batchscopeCloseStores;
+  try {
+    return close ? await close() : 0;
+  } catch {
+    // Closing failed: the process ends either way, and the store's journal keeps it consistent.
+    return 0;
   }
-  return closed;
 }
 
 /** Requests in flight, counted so that stopping knows when the last one has answered. */
@@ -71,7 +60,7 @@ export function gracefulStop(server: Server, inFlight: InFlight, log: (message: 
       if (!all) log(`Batchscope: ${inFlight.size} request(s) still running after ${DRAIN_MS / 1000} s, closing them`);
       server.closeAllConnections();
       const closed = await closeStores();
-      log(`Batchscope: stopped (stores closed: ${closed.length})`);
+      log(`Batchscope: stopped (stores closed: ${closed})`);
       process.exit(0);
     });
   };
