@@ -6,16 +6,17 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import pgDriver from "pg";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
 import { actionResponse } from "@/lib/schemas/remediation";
-import { expect, test } from "../support/browser-test";
-import { startPostgres, type TestPostgres } from "../support/postgres";
-import { startDashboard, type Dashboard } from "../support/servers";
-import { LINUX_VM, waitFor } from "../integration/emulator/harness";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startPostgres, type TestPostgres } from "../../support/postgres";
+import { startDashboard, type Dashboard } from "../../support/servers";
+import { LINUX_VM, waitFor } from "../emulator/harness";
 
 // Two dashboard replicas (server.ts, as `npm start` runs it, so after `next build`) on one PostgreSQL
 // database (docs/architecture.md "Store"): the same action sent to both at once reaches Batch once per
 // node, what one replica records the other reads, a replica that died is settled by the other, and with
 // the database stopped no action is sent while Batch reads go on. No page: the API is what is shared.
-// (pingStore itself is tested against a stopped database in lib/audit/ping.test.ts.)
+// (pingStore itself is tested against a stopped database in lib/audit/ping.test.ts.) In the "built"
+// vitest project: it needs `next build`.
 const ACCOUNT = "replicas";
 const POOL = "shared";
 let pg: TestPostgres;
@@ -63,10 +64,8 @@ async function sql<T extends pgDriver.QueryResultRow>(text: string, values: unkn
   }
 }
 
-test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.beforeAll(async () => {
-  // A PostgreSQL to initialise, an emulator and two servers to start: more than a test's time on a busy machine.
-  test.setTimeout(180_000);
+// A PostgreSQL to initialise, an emulator and two servers to start: more than a hook's time on a busy machine.
+beforeAll(async () => {
   [pg, emu] = await Promise.all([startPostgres(), startEmulator({ scenario: "empty", seed: 1, account: ACCOUNT })]);
   url = await pg.freshDatabase();
   const sdk = new BatchServiceClient(new BatchSharedKeyCredentials(emu.account, emu.key), emu.url, { noRetryPolicy: true } as never);
@@ -87,15 +86,14 @@ test.beforeAll(async () => {
     BATCHSCOPE_AUDIT_DB: join(auditDir, `${name}.sqlite`),
   });
   [a, b] = await Promise.all([startDashboard(env("a")), startDashboard(env("b"))]);
-});
+}, 180_000);
 
-test.afterAll(async () => {
-  test.setTimeout(60_000);
+afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   await emu?.close();
   await pg?.stop();
   rmSync(auditDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 // Two replicas on one PostgreSQL database.
 
@@ -204,6 +202,9 @@ test("with the database stopped: the action is refused (503 naming the store), n
     expect(pool.status).toBe(200);
     const nodesRead = await fetch(`${b.url}/api/accounts/${ACCOUNT}/pools/${POOL}/nodes`);
     expect(nodesRead.status).toBe(200);
+    // Health fails on the store, not on Batch, which still answers.
+    const health = await fetch(`${b.url}/api/health`);
+    expect(health.status).toBe(503);
   } finally {
     await pg.start();
   }
