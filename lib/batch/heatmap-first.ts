@@ -91,13 +91,13 @@ export async function firstHeatmap(
   keep?: (t: CompletedTask) => boolean,
 ): Promise<HeatmapResponse> {
   if (keep || refreshesFromMemory(account, scope, w)) return heatmapFrom(account, scope, await scopeTasks(account, scope, w), buckets, keep);
-  // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
-  if (scope.kind === "pool") poolNodeStates(account, scope.poolId).catch(() => undefined);
   const full = fullHeatmap(account, scope, w, buckets);
   // Asked again while the full read runs (the page does every 1.5 s): the first answer given, as it was.
   const pendingKey = `${account.name}|${full.key}`;
   const pending = pendingFirsts.get(pendingKey);
   if (pending && readState(account, full.key) === "loading") return pending;
+  // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
+  if (scope.kind === "pool") poolNodeStates(account, scope.poolId).catch(() => undefined);
   const read = await failuresOrFull(account, scope, w, full.key, full.read);
   if ("full" in read) return read.full;
   const { diagnosis, ...first } = await heatmapFrom(account, scope, read.failures, buckets, undefined, false);

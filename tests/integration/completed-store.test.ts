@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heatmapResponse, type HeatmapResponse } from "@/lib/schemas/failures";
 import { fullHeatmapAnswer } from "../support/heatmap-answer";
+import { all } from "../support/sdk-paging";
 import { stackPerFile } from "../support/stack";
 
 // Completed work is immutable (docs/architecture.md "Store"): the tasks of a completed job, once read, are
@@ -30,6 +31,22 @@ const taskCalls = (stats: Record<string, number>, jobId: string) =>
 /** What a heatmap says, without when it was asked. */
 const verdictOf = (h: HeatmapResponse) => ({ ...h, asOf: "", jobsRead: 0, pagesRead: 0 });
 
+/** Every row's failures against the failed tasks the SDK lists in the window, job by job: exact per node. */
+async function expectExactFailures(h: HeatmapResponse, from: number, to: number) {
+  const { client } = stack();
+  const iso = (ms: number) => `DateTime'${new Date(ms).toISOString()}'`;
+  const filter = `state eq 'completed' and executionInfo/result eq 'failure' and executionInfo/endTime ge ${iso(from)} and executionInfo/endTime lt ${iso(to)}`;
+  const perNode: Record<string, number> = {};
+  let failures = 0;
+  for (const jobId of (await all(client.job.list({ jobListOptions: { filter: `executionInfo/poolId eq '${POOL}'` } }), (l) => client.job.listNext(l))).map(
+    (j) => j.id!,
+  ))
+    for (const t of await all(client.task.list(jobId, { taskListOptions: { filter } }), (l) => client.task.listNext(l)))
+      if (++failures && t.nodeInfo?.nodeId) perNode[t.nodeInfo.nodeId] = (perNode[t.nodeInfo.nodeId] ?? 0) + 1;
+  expect(failures).toBe(h.totals.failures);
+  for (const row of h.rows) expect(row.failures, row.nodeId).toBe(perNode[row.nodeId] ?? 0);
+}
+
 describe("completed tasks kept in the store", () => {
   it("a restarted dashboard reads none of a completed job's tasks again, gives the same heatmap, and reads an active job again", async () => {
     const { client } = stack();
@@ -53,10 +70,13 @@ describe("completed tasks kept in the store", () => {
 
     await stack().restartDashboard();
     await resetStats();
+    // The first answer after the restart (from the store and the active job's failures) is exact too.
+    await expectExactFailures(heatmapResponse.parse(await (await fetch(url())).json()), to - 6 * HOUR, to);
     const after = heatmapResponse.parse(await fullHeatmapAnswer(url()));
     const warm = await emulatorStats();
     expect(taskCalls(warm, DONE), JSON.stringify(warm)).toBe(0);
     expect(taskCalls(warm, ACTIVE), JSON.stringify(warm)).toBeGreaterThan(0);
     expect(verdictOf(after)).toEqual(verdictOf(before));
+    await expectExactFailures(after, to - 6 * HOUR, to);
   }, 180_000);
 });
