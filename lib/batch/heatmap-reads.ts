@@ -86,7 +86,9 @@ export async function scopeFailures(account: BatchAccount, scope: Scope, w: Wind
  * answer (and so the page's first paint) waits for (docs/diagnosis.md "Failures first").
  */
 export async function tasksAfterFailures(account: BatchAccount, scope: Scope, w: WindowQuery) {
-  if (readState(account, scopeReadKey(scope, w)) === undefined) await scopeFailures(account, scope, w).catch(() => undefined);
+  // A refresh of a live window from memory is a page or so per job: nothing to wait for.
+  if (readState(account, scopeReadKey(scope, w)) === undefined && !refreshesFromMemory(account, scope, w))
+    await scopeFailures(account, scope, w).catch(() => undefined);
   return scopeTasks(account, scope, w);
 }
 
