@@ -81,14 +81,14 @@ export async function scopeFailures(account: BatchAccount, scope: Scope, w: Wind
 }
 
 /**
- * Every completed task, but after the failures when neither read is under way: the two share the account's
- * read slots, and the full read's many pages would queue ahead of the failures' few that the heatmap's first
- * answer (and so the page's first paint) waits for (docs/diagnosis.md "Failures first").
+ * Every completed task, but after the failures (and the pool's node list) when neither read is under way:
+ * they share the account's read slots, and the full read's many pages would queue ahead of the few that the
+ * heatmap's first answer (and so the page's first paint) waits for (docs/diagnosis.md "Failures first").
  */
 export async function tasksAfterFailures(account: BatchAccount, scope: Scope, w: WindowQuery) {
   // A refresh of a live window from memory is a page or so per job: nothing to wait for.
   if (readState(account, scopeReadKey(scope, w)) === undefined && !refreshesFromMemory(account, scope, w))
-    await scopeFailures(account, scope, w).catch(() => undefined);
+    await Promise.all([scopeFailures(account, scope, w), scope.kind === "pool" ? poolNodeStates(account, scope.poolId) : undefined]).catch(() => undefined);
   return scopeTasks(account, scope, w);
 }
 
