@@ -70,13 +70,15 @@ describe("completed tasks kept in the store", () => {
 
     await stack().restartDashboard();
     await resetStats();
-    // The first answer after the restart (from the store and the active job's failures) is exact too.
-    await expectExactFailures(heatmapResponse.parse(await (await fetch(url())).json()), to - 6 * HOUR, to);
+    const first = heatmapResponse.parse(await (await fetch(url())).json());
     const after = heatmapResponse.parse(await fullHeatmapAnswer(url()));
     const warm = await emulatorStats();
     expect(taskCalls(warm, DONE), JSON.stringify(warm)).toBe(0);
     expect(taskCalls(warm, ACTIVE), JSON.stringify(warm)).toBeGreaterThan(0);
     expect(verdictOf(after)).toEqual(verdictOf(before));
+    // Checked after the counts were taken: the SDK's own listing reaches the emulator too. The first answer
+    // after the restart (from the store and the active job's failures) and the full one are exact.
+    await expectExactFailures(first, to - 6 * HOUR, to);
     await expectExactFailures(after, to - 6 * HOUR, to);
   }, 180_000);
 });
