@@ -7,7 +7,7 @@
  * Run:
  *   node --conditions=react-server --expose-gc --import tsx tests/bench/heatmap.bench.ts [--first-only]
  * The second part (support/heatmap-first-bench.ts) slows every Batch call by 100 ms (and then also 0.5 ms
- * per item returned) and compares the failures-first answers with their floor; --first-only runs only it.
+ * per item returned) and compares the failures-first answers with their floor; --first-only runs only it and the last part.
  * The last part completes every job and measures the full answer with an empty store and after a restart;
  * --restart-only runs only it.
  * `--conditions=react-server` makes `server-only` resolve to its empty module (it throws otherwise, outside
