@@ -37,6 +37,8 @@ const BROWSER = [
   "lib/snapshots/**",
 ];
 
+const BATCH_ONLY = "lib/batch is Batch access only: the edge and services (lib/server) sit above it";
+
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
 
 const config = [
@@ -53,10 +55,18 @@ const config = [
   {
     // Batch access sits below the HTTP edge and the services: it never calls up into them.
     files: ["lib/batch/**"],
-    rules: restrict(
-      [...["server", "doctor", "audit", "identity"].flatMap(folder), "@/app/**"],
-      "lib/batch is Batch access only: the edge and services (lib/server) sit above it",
-    ),
+    // The store's work cache is the one exception: what was slow to read is kept there (docs/architecture.md "Store").
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [...["server", "doctor", "identity"].flatMap(folder), "@/app/**"], message: BATCH_ONLY },
+            { regex: "^(@/lib/|.*/lib/|\\.\\./)audit(/(?!cache$).*)?$", message: BATCH_ONLY },
+          ],
+        },
+      ],
+    },
   },
   {
     // The audit store, identity, the error hierarchy and the environment are below everything server-side.

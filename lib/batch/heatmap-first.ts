@@ -4,14 +4,12 @@ import type { CellTasksResponse, HeatmapResponse } from "@/lib/schemas/failures"
 import { sameId } from "@/lib/schemas/ids";
 import type { WindowQuery } from "@/lib/schemas/inputs";
 import type { BatchAccount } from "./accounts";
-import { failedTasksInWindow } from "./failed-tasks";
 import {
-  cutToWindow,
   heatmapFrom,
   PINNED_TTL_MS,
   poolNodeStates,
-  readWindow,
   refreshesFromMemory,
+  scopeFailures,
   scopeReadKey,
   scopeTasks,
   windowKey,
@@ -19,8 +17,9 @@ import {
 } from "./heatmap-reads";
 import { cachedRead, readState } from "./read";
 import { scopeKeys, type ReadKey } from "./read-keys";
+
+export { scopeFailures };
 import { scopeKey, type CompletedTask, type Scope } from "./scope-tasks";
-import { serviceWindow } from "./service-window";
 
 /**
  * How long the first answer waits for the full read once the failures are in: a little, so a small scope
@@ -31,30 +30,28 @@ import { serviceWindow } from "./service-window";
 const GRACE_MIN_MS = 100;
 const GRACE_MAX_MS = 250;
 
-/** The scope's failed tasks in the window, one cached read shared by the first answers and opened cells. */
-export async function scopeFailures(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<ScopeRead> {
-  const key = scopeKeys.failedTasks(scopeKey(scope), windowKey(readWindow(w)));
-  const read = await cachedRead(account, key, async (c) => {
-    const window = await serviceWindow(readWindow(w), c);
-    return { window, ...(await failedTasksInWindow(c, scope, window)) };
-  });
-  return cutToWindow(read, w);
-}
-
 type Raced<F> = { full: F } | { failures: ScopeRead };
 
 /**
  * The failures read, then the full one: whichever the caller may use first. A full read already kept is
  * used at once; one under way is raced with the failures; one not started starts only once the failures
- * are in, because the two share the account's read slots and the full read's many pages would otherwise
+ * (and the pool's node list, which the first answer's rows need) are in, because the two share the account's read slots and the full read's many pages would otherwise
  * queue ahead of the failures' few (measured: 4× the failures' own time on scale). It goes on after the
  * first answer, filling the read cache for the next request; its failure reaches that request, not this.
  */
-async function failuresOrFull<F>(account: BatchAccount, scope: Scope, w: WindowQuery, fullKey: ReadKey, readFull: () => Promise<F>): Promise<Raced<F>> {
+async function failuresOrFull<F>(
+  account: BatchAccount,
+  scope: Scope,
+  w: WindowQuery,
+  fullKey: ReadKey,
+  readFull: () => Promise<F>,
+  alsoFirst: Promise<unknown>,
+): Promise<Raced<F>> {
   const state = readState(account, fullKey);
   if (state === "kept") return { full: await readFull() };
   const started = Date.now();
-  const failures = scopeFailures(account, scope, w).then((d): Raced<F> => ({ failures: d }));
+  // The node list too: its pages queued behind the full read's held the first answer back (heatmap UI bench).
+  const failures = Promise.all([scopeFailures(account, scope, w), alsoFirst]).then(([d]): Raced<F> => ({ failures: d }));
   let full: Promise<F> | undefined;
   const startFull = () => {
     full ??= readFull();
@@ -102,19 +99,38 @@ export async function firstHeatmap(
   keep?: (t: CompletedTask) => boolean,
 ): Promise<HeatmapResponse> {
   if (keep || refreshesFromMemory(account, scope, w)) return heatmapFrom(account, scope, await scopeTasks(account, scope, w), buckets, keep);
-  // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
-  if (scope.kind === "pool") poolNodeStates(account, scope.poolId).catch(() => undefined);
   const full = fullHeatmap(account, scope, w, buckets);
-  const read = await failuresOrFull(account, scope, w, full.key, full.read);
+  // Asked again while the full read runs (the page does every 1.5 s): the first answer given, as it was.
+  const pendingKey = `${account.name}|${full.key}`;
+  const pending = pendingFirsts.get(pendingKey);
+  if (pending && readState(account, full.key) === "loading") return pending;
+  // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
+  const nodes = scope.kind === "pool" ? poolNodeStates(account, scope.poolId).catch(() => undefined) : Promise.resolve();
+  const read = await failuresOrFull(account, scope, w, full.key, full.read, nodes);
   if ("full" in read) return read.full;
   const { diagnosis, ...first } = await heatmapFrom(account, scope, read.failures, buckets, undefined, false);
   void diagnosis; // computed without totals: not sent
-  return {
+  const answer: HeatmapResponse = {
     ...first,
     ratesPending: true,
     verdict: { kind: "pending", text: "The verdict waits for the completed-task totals, still being read.", topNodes: [], topShare: 0 },
   };
+  if (readState(account, full.key) === "loading") {
+    pendingFirsts.set(pendingKey, answer);
+    void full
+      .read()
+      .catch(() => undefined)
+      .finally(() => pendingFirsts.delete(pendingKey));
+  }
+  return answer;
 }
+
+/**
+ * First answers whose full read is still running, by that read's key: the page's asks for the rates then
+ * cost no Batch call (re-reading the failures each time cost a page or so per job per ask), and they
+ * leave when the full read settles, so there are never more than the reads in flight.
+ */
+const pendingFirsts = new Map<string, HeatmapResponse>();
 
 /**
  * The failed tasks behind one heatmap cell, grouped by category: served from the same cached reads as the

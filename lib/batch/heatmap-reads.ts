@@ -5,9 +5,11 @@ import type { WindowQuery } from "@/lib/schemas/inputs";
 import { NODE_STATES, SCHEDULING_STATES, wireEnum } from "@/lib/schemas/wire-values";
 import type { BatchAccount } from "./accounts";
 import type { AccountClient } from "./client";
+import { completedStore } from "./completed-store";
 import { listAll } from "./paging";
 import { progressOf, withProgress } from "./progress";
-import { cachedRead } from "./read";
+import { failedTasksInWindow } from "./failed-tasks";
+import { cachedRead, readState } from "./read";
 import { pinnedReadWindow, poolKeys, scopeKeys } from "./read-keys";
 import { completedTasksInWindow, scopeKey, type CompletedTask, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./service-window";
@@ -60,12 +62,34 @@ export async function scopeTasks(account: BatchAccount, scope: Scope, w: WindowQ
         const window = await serviceWindow(readWindow(w), c);
         return {
           window,
-          ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(memoryKey(account, key)))),
+          ...(await completedTasksInWindow(c, scope, window, progress, pinned ? undefined : memoryFor(memoryKey(account, key)), completedStore(account))),
         };
       }),
     pinned ? PINNED_TTL_MS : undefined,
   );
   return cutToWindow(read, w);
+}
+
+/** The scope's failed tasks in the window, one cached read shared by the first answers, opened cells and signatures. */
+export async function scopeFailures(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<ScopeRead> {
+  const key = scopeKeys.failedTasks(scopeKey(scope), windowKey(readWindow(w)));
+  const read = await cachedRead(account, key, async (c) => {
+    const window = await serviceWindow(readWindow(w), c);
+    return { window, ...(await failedTasksInWindow(c, scope, window, completedStore(account))) };
+  });
+  return cutToWindow(read, w);
+}
+
+/**
+ * Every completed task, but after the failures (and the pool's node list) when neither read is under way:
+ * they share the account's read slots, and the full read's many pages would queue ahead of the few that the
+ * heatmap's first answer (and so the page's first paint) waits for (docs/diagnosis.md "Failures first").
+ */
+export async function tasksAfterFailures(account: BatchAccount, scope: Scope, w: WindowQuery) {
+  // A refresh of a live window from memory is a page or so per job: nothing to wait for.
+  if (readState(account, scopeReadKey(scope, w)) === undefined && !refreshesFromMemory(account, scope, w))
+    await Promise.all([scopeFailures(account, scope, w), scope.kind === "pool" ? poolNodeStates(account, scope.poolId) : undefined]).catch(() => undefined);
+  return scopeTasks(account, scope, w);
 }
 
 /** A pinned window is read over its rounded read window (shared by nearby links) and cut back to exactly the one asked for. */
@@ -93,7 +117,7 @@ export async function scopeProgress(account: BatchAccount, scope: Scope, w: Wind
 }
 
 export async function failureSummary(account: BatchAccount, scope: Scope, w: WindowQuery): Promise<FailureSummaryResponse> {
-  const data = await scopeTasks(account, scope, w);
+  const data = await tasksAfterFailures(account, scope, w);
   const byCategory = new Map<string, number>();
   const byExitCode = new Map<number, number>();
   let failed = 0;

@@ -8,6 +8,7 @@ import { READS_PER_ACCOUNT, type AccountClient } from "./client";
 import { mapLimit } from "./map-limit";
 import { listAll } from "./paging";
 import type { LoadProgress } from "./progress";
+import { jobLife, uncovered, union, type JobStore, type StoredJob } from "./completed-store";
 import { pagesInWindow, sliceWindow, slicesPerJob, TASKS_PER_PAGE } from "./task-slices";
 
 export type Scope = { kind: "pool"; poolId: string } | { kind: "job"; jobId: string };
@@ -61,12 +62,15 @@ export interface ScopeJob {
   /** Its creation and end on the service's clock, for planning how its tasks are read (task-slices.ts). */
   created?: number;
   ended?: number;
+  /** Completed: no task is added or runs again, so its completed tasks can be kept (completed-store.ts). */
+  completed?: boolean;
 }
 
 const lifeOf = (j: BatchServiceModels.CloudJob) => {
   const created = wireDate(j.creationTime)?.getTime();
   const ended = wireDate(j.executionInfo?.endTime)?.getTime();
-  return { ...(created !== undefined ? { created } : {}), ...(ended !== undefined ? { ended } : {}) };
+  const completed = String(j.state ?? "").toLowerCase() === "completed" && ended !== undefined;
+  return { ...(created !== undefined ? { created } : {}), ...(ended !== undefined ? { ended } : {}), ...(completed ? { completed } : {}) };
 };
 
 /** The jobs whose tasks can have ended in the window: the job itself, or the pool's jobs that overlap it. */
@@ -83,10 +87,11 @@ export async function scopeJobs(client: AccountClient["client"], scope: Scope, w
       (link) => client.job.listNext(link),
     );
     for (const j of items) {
-      const { created, ended } = lifeOf(j);
+      const life = lifeOf(j);
+      const { created, ended } = life;
       // A job that ended before the window or began after it cannot have tasks that ended inside it.
       if ((ended !== undefined && ended < window.from) || (created !== undefined && created >= window.to)) continue;
-      jobs.push({ id: j.id ?? "", ...lifeOf(j) });
+      jobs.push({ id: j.id ?? "", ...life });
     }
   }
   return jobs;
@@ -97,7 +102,9 @@ export async function scopeJobs(client: AccountClient["client"], scope: Scope, w
  * the tasks needed ($filter on state and end time): a pool heatmap never reads a task that ended outside
  * its window, and never reads command lines or resource files. A job read whole is read in time slices,
  * each a chain of pages, and every chain of every job shares one queue as wide as the account's read
- * slots, so the read time falls with the slots rather than growing with the biggest job.
+ * slots, so the read time falls with the slots rather than growing with the biggest job. A completed
+ * job's tasks come from the store as far as it has them (`store`, completed-store.ts), and what is read
+ * of it is added there.
  */
 export async function completedTasksInWindow(
   { client }: AccountClient,
@@ -105,47 +112,36 @@ export async function completedTasksInWindow(
   window: TimeWindow,
   progress?: LoadProgress,
   memory?: ScopeMemory,
+  store?: JobStore,
 ): Promise<ScopeTasks> {
   const jobs = await scopeJobs(client, scope, window);
-  const known = (id: string) => {
-    const entry = memory?.jobs.get(id);
-    return entry && entry.from <= window.from ? entry : undefined;
-  };
   if (progress) progress.jobsTotal = jobs.length;
-  const slices = await planSlices(
-    client,
-    jobs.filter((j) => !known(j.id)),
-    window,
-    progress,
-  );
+  const plans = await planJobs(client, jobs, window, progress, memory, store);
   const reader = pageReader(client, progress);
-  // One piece of work per slice of a job read whole, one per job refreshed from memory.
-  const parts = new Map(jobs.map((job) => [job.id, [] as CompletedTask[][]]));
-  const left = new Map(jobs.map((job) => [job.id, known(job.id) ? 1 : slices.get(job.id)!.length]));
-  const work = jobs.flatMap((job) => (known(job.id) ? [{ job, slice: -1 }] : slices.get(job.id)!.map((_, slice) => ({ job, slice }))));
-  await mapLimit(work, READS_PER_ACCOUNT, async ({ job, slice }) => {
-    const entry = known(job.id);
-    if (entry) await refreshJob(reader, job.id, entry.tasks, entry.syncedAt, window);
+  // One piece of work per piece of a job read from Batch, one per job refreshed from memory.
+  const work = plans.flatMap((plan) => (plan.known ? (plan.refresh ? [{ plan, piece: -1 }] : []) : plan.pieces.map((_, piece) => ({ plan, piece }))));
+  const left = new Map(plans.map((p) => [p.job.id, 0]));
+  for (const w of work) left.set(w.plan.job.id, left.get(w.plan.job.id)! + 1);
+  const parts = new Map(plans.map((p) => [p.job.id, [] as CompletedTask[][]]));
+  // The job is done: its tasks in piece order (Batch's list order within each), kept for the next refresh.
+  const finish = async (plan: JobPlan) => {
+    const tasks = plan.known ? plan.known.tasks : await settle(plan, parts.get(plan.job.id)!.flat(), window, store);
+    if (plan.known && !plan.refresh) for (const [id, t] of tasks) if (t.endTime < window.from) tasks.delete(id);
+    memory?.jobs.set(plan.job.id, { tasks, syncedAt: window.to, from: plan.known?.from ?? window.from });
+    parts.set(plan.job.id, [[...tasks.values()]]);
+    if (progress) progress.jobsRead++;
+  };
+  await Promise.all(plans.filter((p) => left.get(p.job.id) === 0).map(finish));
+  await mapLimit(work, READS_PER_ACCOUNT, async ({ plan, piece }) => {
+    if (plan.known) await refreshJob(reader, plan.job.id, plan.known.tasks, plan.known.syncedAt, window);
     else {
       const got: CompletedTask[] = [];
-      parts.get(job.id)![slice] = got;
-      await reader.read(job.id, { filter: completedFilter(slices.get(job.id)![slice]!), select: SCOPE_TASK_FIELDS }, (t) => got.push(toCompleted(t, job.id)));
+      parts.get(plan.job.id)![piece] = got;
+      await reader.read(plan.job.id, { filter: completedFilter(plan.pieces[piece]!), select: SCOPE_TASK_FIELDS }, (t) => got.push(toCompleted(t, plan.job.id)));
     }
-    const rest = left.get(job.id)! - 1;
-    left.set(job.id, rest);
-    if (rest > 0) return;
-    // The job is done: its tasks in slice order (Batch's list order within each), kept for the next refresh.
-    const tasks =
-      entry?.tasks ??
-      new Map(
-        parts
-          .get(job.id)!
-          .flat()
-          .map((t) => [t.id, t]),
-      );
-    memory?.jobs.set(job.id, { tasks, syncedAt: window.to, from: entry?.from ?? window.from });
-    parts.set(job.id, [[...tasks.values()]]);
-    if (progress) progress.jobsRead++;
+    const rest = left.get(plan.job.id)! - 1;
+    left.set(plan.job.id, rest);
+    if (rest === 0) await finish(plan);
   });
   if (memory) {
     for (const id of [...memory.jobs.keys()]) if (!jobs.some((j) => j.id === id)) memory.jobs.delete(id);
@@ -153,6 +149,66 @@ export async function completedTasksInWindow(
   }
   const poolId = scope.kind === "pool" ? scope.poolId : jobs[0]?.poolId;
   return { tasks: [...parts.values()].flat(2), ...(poolId ? { poolId } : {}), jobsRead: jobs.length, pagesRead: reader.pagesRead() };
+}
+
+type MemoryEntry = NonNullable<ReturnType<ScopeMemory["jobs"]["get"]>>;
+
+/** How one job of a read is had: refreshed from memory, or read from Batch in pieces less what the store has. */
+interface JobPlan {
+  job: ScopeJob;
+  known?: MemoryEntry;
+  stored?: StoredJob;
+  /** Spans of end time to read from Batch: the job's slices of the window, less what the store has. */
+  pieces: TimeWindow[];
+  /** Whether the memory's copy is refreshed: not once the job completed before its last sync. */
+  refresh: boolean;
+}
+
+async function planJobs(
+  client: AccountClient["client"],
+  jobs: ScopeJob[],
+  window: TimeWindow,
+  progress?: LoadProgress,
+  memory?: ScopeMemory,
+  store?: JobStore,
+): Promise<JobPlan[]> {
+  const plans = await Promise.all(
+    jobs.map(async (job): Promise<JobPlan> => {
+      const entry = memory?.jobs.get(job.id);
+      if (entry && entry.from <= window.from)
+        return { job, known: entry, pieces: [], refresh: !(job.completed && entry.syncedAt - SYNC_MARGIN_MS >= jobLife(job).to) };
+      if (!job.completed) return { job, pieces: [window], refresh: false };
+      const stored = store ? await store.load(job) : undefined;
+      const life = jobLife(job);
+      const span = { from: Math.max(window.from, life.from), to: Math.min(window.to, life.to) };
+      const pieces = span.from < span.to ? uncovered(span, stored?.covered ?? []) : [];
+      return { job, ...(stored ? { stored } : {}), pieces, refresh: false };
+    }),
+  );
+  const fresh = plans.filter((p) => !p.known && p.pieces.length > 0);
+  const slices = await planSlices(
+    client,
+    fresh.map((p) => p.job),
+    window,
+    progress,
+  );
+  for (const p of fresh)
+    p.pieces = slices
+      .get(p.job.id)!
+      .flatMap((s) => p.pieces.map((m) => ({ from: Math.max(s.from, m.from), to: Math.min(s.to, m.to) })).filter((x) => x.from < x.to));
+  return plans;
+}
+
+/**
+ * A job read from Batch (and the store): its tasks in the window. A completed job's store entry gains what
+ * was read, so no later read (after a restart, in another window) asks Batch for those spans again.
+ */
+async function settle(plan: JobPlan, read: CompletedTask[], window: TimeWindow, store?: JobStore): Promise<Map<string, CompletedTask>> {
+  const kept = plan.stored?.tasks ?? [];
+  if (store && plan.job.completed && plan.pieces.length > 0)
+    await store.save(plan.job, { covered: union([...(plan.stored?.covered ?? []), ...plan.pieces]), tasks: [...kept, ...read] });
+  const inWindow = kept.filter((t) => t.endTime >= window.from && t.endTime < window.to);
+  return new Map([...inWindow, ...read].map((t) => [t.id, t]));
 }
 
 const completedFilter = (w: TimeWindow) =>

@@ -9,9 +9,9 @@ import { redactSecrets } from "@/lib/redact";
 import type { BatchAccount } from "./accounts";
 import type { AccountClient } from "./client";
 import { fetchRange } from "./files";
-import { scopeTasks } from "./heatmap-reads";
+import { scopeFailures, scopeReadKey, scopeTasks } from "./heatmap-reads";
 import { mapLimit } from "./map-limit";
-import { cachedRead } from "./read";
+import { cachedRead, readState } from "./read";
 import { signatureKeys } from "./read-keys";
 import type { CompletedTask, Scope } from "./scope-tasks";
 
@@ -81,9 +81,13 @@ async function fetchTail(client: AccountClient["client"], t: FailedTask): Promis
   }
 }
 
-/** The scope's failed tasks in the window, the sample read and their signatures (every task of each kept). */
+/**
+ * The scope's failed tasks in the window, the sample read and their signatures (every task of each kept).
+ * Only failures are needed: read from the failed tasks alone (a page or so per job) unless every completed
+ * task is kept already, so the panel neither waits for nor starts the full read (docs/diagnosis.md).
+ */
 export async function signatureGroups(account: BatchAccount, scope: Scope, w: WindowQuery) {
-  const data = await scopeTasks(account, scope, w);
+  const data = readState(account, scopeReadKey(scope, w)) === "kept" ? await scopeTasks(account, scope, w) : await scopeFailures(account, scope, w);
   const failed = data.tasks.filter((t) => t.failed).map(toFailed);
   const sample = chooseSample(failed, SAMPLE_LIMIT);
   const read = await mapLimit(sample, TAIL_CONCURRENCY, (t) => readTail(account, t));

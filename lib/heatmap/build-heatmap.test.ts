@@ -84,26 +84,28 @@ describe("buildHeatmap: cells", () => {
 });
 
 describe("buildHeatmap: ordering and rates", () => {
-  it("sorts worst first: failures desc, then failure rate desc, then node id", () => {
+  it("sorts worst first: failures desc, then node id, never by rate, so rows keep their places when rates arrive", () => {
     const completedByNode = new Map([
       ["b", 10],
       ["c", 2],
       ["d", 4],
     ]);
-    const m = build({
+    const spec = {
       nodes: [node("z"), node("e"), node("d"), node("c"), node("b"), node("a")],
-      completedByNode,
-      failures: [fail("b", FROM + 1), fail("c", FROM + 1), fail("d", FROM + 1), fail("d", FROM + 2), fail("a", FROM + 3)],
-    });
-    // d: 2 failures; c: 1/2; b: 1/10; a: 1 failure, rate unknown; then the clean nodes by id.
-    expect(m.rows.map((r) => r.nodeId)).toEqual(["d", "c", "b", "a", "e", "z"]);
+      failures: [fail("b", FROM + 1), fail("c", FROM + 1), fail("d", FROM + 2), fail("d", FROM + 3), fail("a", FROM + 3)],
+    };
+    const m = build({ ...spec, completedByNode });
+    // d: 2 failures; then a, b, c (1 each, rates 1/?, 1/10, 1/2) by id; then the clean nodes by id.
+    expect(m.rows.map((r) => r.nodeId)).toEqual(["d", "a", "b", "c", "e", "z"]);
     expect(m.rows[0]).toMatchObject({ completed: 4, failureRate: 0.5 });
-    expect(m.rows[1]).toMatchObject({ completed: 2, failureRate: 0.5 });
     expect(m.rows[2]).toMatchObject({ completed: 10, failureRate: 0.1 });
-    expect(m.rows[3]!.completed).toBeUndefined();
-    expect(m.rows[3]!.failureRate).toBeUndefined();
+    expect(m.rows[3]).toMatchObject({ completed: 2, failureRate: 0.5 });
+    expect(m.rows[1]!.completed).toBeUndefined();
+    expect(m.rows[1]!.failureRate).toBeUndefined();
     // Cells follow the sorted rows.
     expect(m.counts.slice(0, 4)).toEqual([2, 0, 0, 0]);
+    // The same failures without totals (a failures-first answer): the same order.
+    expect(build(spec).rows.map((r) => r.nodeId)).toEqual(m.rows.map((r) => r.nodeId));
   });
 
   it("takes tasksRun when there is no completed map, and never reports a rate above 100%", () => {

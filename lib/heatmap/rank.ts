@@ -56,15 +56,15 @@ export function rowsWithRates(acc: RowAcc[], rowFailures: number[], completedByN
 
 /**
  * Total and deterministic, so rows with equal counts keep their places across refreshes: failures, then
- * rate, then the node id in natural order (tvm-2 before tvm-10), case-insensitively as Batch compares ids.
+ * the node id in natural order (tvm-2 before tvm-10), case-insensitively as Batch compares ids. Not the
+ * rate: the first answer has none (docs/diagnosis.md "Failures first"), and rows must not move when it
+ * arrives.
  */
 function compareRows(a: HeatmapRow, b: HeatmapRow): number {
-  return (
-    b.failures - a.failures || (b.failureRate ?? -1) - (a.failureRate ?? -1) || compareNatural(idKey(a.nodeId), idKey(b.nodeId)) || cmp(a.nodeId, b.nodeId)
-  );
+  return b.failures - a.failures || compareNatural(idKey(a.nodeId), idKey(b.nodeId)) || cmp(a.nodeId, b.nodeId);
 }
 
-/** Rows worst first: failures desc, then failure rate desc, then node id (natural order). */
+/** Rows worst first: failures desc, then node id (natural order). */
 export function sortRows(rows: HeatmapRow[]) {
   const order = rows.map((_, i) => i);
   order.sort((a, b) => compareRows(rows[a] as HeatmapRow, rows[b] as HeatmapRow));

@@ -60,7 +60,7 @@ export interface HeatmapVerdict {
 export interface HeatmapMatrix {
   window: TimeWindow;
   edges: number[];
-  /** sorted worst first: failures desc, then failureRate desc, then nodeId */
+  /** sorted worst first: failures desc, then nodeId (never the rate, which the first answer lacks) */
   rows: HeatmapRow[];
   /** row-major, rows.length × buckets */
   counts: number[];

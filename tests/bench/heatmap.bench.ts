@@ -7,7 +7,9 @@
  * Run:
  *   node --conditions=react-server --expose-gc --import tsx tests/bench/heatmap.bench.ts [--first-only]
  * The second part (support/heatmap-first-bench.ts) slows every Batch call by 100 ms (and then also 0.5 ms
- * per item returned) and compares the failures-first answers with their floor; --first-only runs only it.
+ * per item returned) and compares the failures-first answers with their floor; --first-only runs only it and the last part.
+ * The last part completes every job and measures the full answer with an empty store and after a restart;
+ * --restart-only runs only it.
  * `--conditions=react-server` makes `server-only` resolve to its empty module (it throws otherwise, outside
  * Next's server layer); `--expose-gc` lets each measurement start from a collected heap.
  *
@@ -34,7 +36,7 @@ import type { Scope } from "../../lib/batch/scope-tasks";
 import { startEmulator, type Emulator } from "../../lib/emulator/server";
 import type { HeatmapResponse } from "../../lib/schemas/failures";
 import { EmulatorMeter, measure, type Cost } from "./support/heatmap-cost";
-import { runFailuresFirst } from "./support/heatmap-first-bench";
+import { runAfterRestart, runFailuresFirst } from "./support/heatmap-first-bench";
 import { assertSameFailures, naiveClient, naiveHeatmapCounts } from "./support/heatmap-naive";
 
 const ACCOUNT = "bench";
@@ -229,12 +231,14 @@ async function main(): Promise<void> {
     // or an unopened connection, which would bill whichever row happened to run first.
     await heatmap(account, SCOPE, { window: "1h" }, BUCKETS);
     await naiveHeatmapCounts(naive, POOL_ID, [], 1);
-    if (!process.argv.includes("--first-only")) {
+    if (!process.argv.includes("--first-only") && !process.argv.includes("--restart-only")) {
       const rows: Rows = { cold: { "1h": [], "24h": [] }, warm: { "1h": [], "24h": [] }, naive: [], naiveTasks: 0, checked: [] };
       for (let n = 1; n <= ROUNDS; n++) await round(emu, meter, account, naive, rows, n);
       printResults(rows);
     }
-    await runFailuresFirst(emu, meter, account, SCOPE, BUCKETS);
+    if (!process.argv.includes("--restart-only")) await runFailuresFirst(emu, meter, account, SCOPE, BUCKETS);
+    // Last: it completes every job of the pool, which the rows above must not see.
+    await runAfterRestart(emu, meter, account, SCOPE, BUCKETS);
   } finally {
     await emu.close();
   }
@@ -247,6 +251,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error("bench failed:", e instanceof Error ? e.message : e);
+  console.error("bench failed:", e instanceof Error ? `${e.stack ?? e.message}${e.cause ? `\ncause: ${String((e.cause as Error).stack ?? e.cause)}` : ""}` : e);
   process.exitCode = 1;
 });

@@ -53,14 +53,20 @@ export interface EmulatorStats {
   byRoute: Record<string, number>;
 }
 
+/**
+ * A control request on a fresh connection: a pooled one the emulator closed as idle meanwhile (its
+ * keep-alive ends while the measurement runs) fails with ECONNRESET under load.
+ */
+const control = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
+
 export async function resetStats(emu: Emulator): Promise<void> {
-  const res = await fetch(`${emu.url}/__emulator/stats/reset`, { method: "POST" });
+  const res = await control(`${emu.url}/__emulator/stats/reset`, { method: "POST" });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`stats reset: HTTP ${res.status}`);
 }
 
 export async function readStats(emu: Emulator): Promise<EmulatorStats> {
-  const res = await fetch(`${emu.url}/__emulator/stats`);
+  const res = await control(`${emu.url}/__emulator/stats`);
   if (!res.ok) throw new Error(`stats: HTTP ${res.status}`);
   return (await res.json()) as EmulatorStats;
 }
