@@ -157,7 +157,7 @@ test.describe("the pool page of an incident: a cell, the keyboard and colours", 
   });
 });
 
-test.describe("the pool page of an incident: links, loading and accessibility", () => {
+test.describe("the pool page of an incident: links and loading", () => {
   test("'Copy link' pins the window to absolute from/to", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`${poolUrl}?window=6h`);
@@ -213,7 +213,9 @@ test.describe("the pool page of an incident: links, loading and accessibility", 
       await env().clearFaults();
     }
   });
+});
 
+test.describe("the pool page of an incident: accessibility, and a pool that is gone", () => {
   test("has no serious or critical accessibility violation", async ({ page }) => {
     await page.goto(`${poolUrl}?window=6h`);
     await expect(page.getByTestId("verdict")).toBeVisible();
