@@ -1,2 +1,2 @@
 export { HeatmapPanel } from "./heatmap-panel";
-export { useHeatmap, useWindowQuery, HEATMAP_BUCKETS, type HeatmapScope } from "./use-heatmap";
+export { useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";

@@ -2,15 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
 import { nextRefreshMs } from "@/lib/queries/refresh";
 import { useSignatureQuery } from "@/components/signatures/use-signature-param";
 
 export type HeatmapScope = { pool: string } | { job: string };
-
-/** Columns per window: one minute in the default hour; enough to see an onset, few enough to stay legible. */
-export const HEATMAP_BUCKETS = 60;
 
 /** The heatmap's URL state. `sel` is only meaningful on a pool, but harmless on a job page. */
 export const heatmapViewParams = {

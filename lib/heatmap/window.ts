@@ -5,6 +5,12 @@
  */
 
 export const RELATIVE_WINDOWS = ["15m", "1h", "6h", "24h", "7d"] as const;
+
+/**
+ * Columns per window, as the browser asks for them: one minute in the default hour; enough to see an
+ * onset, few enough to stay legible. The pool page's render-time start and snapshots ask for the same.
+ */
+export const HEATMAP_BUCKETS = 60;
 export type RelativeWindow = (typeof RELATIVE_WINDOWS)[number];
 
 /** Epoch milliseconds, `from` inclusive, `to` exclusive, `from < to`. */

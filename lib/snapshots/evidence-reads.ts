@@ -1,19 +1,9 @@
+import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { api, withQuery } from "@/lib/links/paths";
 import type { CellTasksResponse, HeatmapResponse } from "@/lib/schemas/failures";
 import type { NodeDetailResponse } from "@/lib/schemas/nodes";
 import type { NodeFailuresResponse } from "@/lib/schemas/node-failures";
-import {
-  answer,
-  cellPath,
-  EVIDENCE_LIMITS,
-  EVIDENCE_TAIL_BYTES,
-  HEATMAP_BUCKETS,
-  json,
-  windowOf,
-  type Answers,
-  type FrozenRead,
-  type ReadGroup,
-} from "./view-reads";
+import { answer, cellPath, EVIDENCE_LIMITS, EVIDENCE_TAIL_BYTES, json, windowOf, type Answers, type FrozenRead, type ReadGroup } from "./view-reads";
 import type { SnapshotView } from "./view";
 
 /**

@@ -1,3 +1,4 @@
+import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { api, withQuery } from "@/lib/links/paths";
 import { scheduleOfJob } from "@/lib/links/scheduled-job";
 import { scopeTicketParts } from "@/lib/links/ticket-scope";
@@ -65,8 +66,6 @@ export type Answers = ReadonlyMap<string, unknown>;
 export const VIEW_TAIL_BYTES = 64 * 1024;
 /** Evidence tails: what a task page's log tail reads (components/logs/log-tail.tsx TAIL_BYTES). */
 export const EVIDENCE_TAIL_BYTES = 16 * 1024;
-/** Columns of the heatmap (components/heatmap/use-heatmap.ts HEATMAP_BUCKETS). */
-export const HEATMAP_BUCKETS = 60;
 /** The job task table's page (components/jobs/task-table.tsx PAGE_SIZE). */
 export const TASK_PAGE_SIZE = 50;
 /** Evidence bounds by count, beside the size bound: each read is a call to Batch. */

@@ -3,6 +3,7 @@ import { pageAccount } from "@/lib/server/http/page-account";
 import { paths } from "@/lib/links/paths";
 import type { BatchAccount } from "@/lib/batch/accounts";
 import { firstHeatmap } from "@/lib/batch/heatmap-first";
+import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { batchId, decodeParams, windowQuery } from "@/lib/schemas/inputs";
 import { Prefetched } from "../../_section/prefetched";
 import { serverReads } from "../../_section/server-reads";
@@ -40,9 +41,6 @@ export default async function PoolPage({
     </PageShell>
   );
 }
-
-/** The heatmap's columns as the browser asks for them (HEATMAP_BUCKETS in components/heatmap/use-heatmap.ts). */
-const HEATMAP_BUCKETS = 60;
 
 /**
  * Starts the heatmap's first answer while the page renders, without waiting for it: the browser asks
