@@ -1,4 +1,5 @@
 import "server-only";
+import type { Selectable } from "kysely";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { ApiError } from "@/lib/errors/api-error";
@@ -6,6 +7,7 @@ import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import type { AuditListQuery, AuditRecord, Evidence } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/identity";
 import type { NodeOutcome, PoolTargets } from "@/lib/schemas/remediation";
+import type { Tables } from "./tables";
 
 /** What is known before the Batch call: who, what, where, why, and what the node looked like. */
 export interface AuditIntent {
@@ -53,30 +55,15 @@ export interface AuditOutcome {
   error?: ApiErrorInfo;
 }
 
-export interface IntentRow {
-  seq: number;
-  id: string;
-  operation_id: string;
-  time: string;
-  actor: string;
-  role: string;
-  account: string;
-  pool_id: string;
-  node_id: string;
-  action: string;
-  option: string | null;
-  reason: string;
-  ticket: string | null;
-  user_name: string | null;
-  expiry_time: string | null;
-  detail: string | null;
+/** An intent joined with its outcome, as the list queries of both stores select it. */
+export type IntentRow = Selectable<Tables["intents"]> & {
   outcome: string | null;
   outcome_time: string | null;
   request_id: string | null;
   error: string | null;
   /** 1 in SQLite, true in PostgreSQL. */
   has_evidence: number | boolean;
-}
+};
 
 export const SELECT = `
   SELECT i.*, o.outcome, o.time AS outcome_time, o.request_id, o.error, (e.record_id IS NOT NULL) AS has_evidence

@@ -1,57 +1,13 @@
 import "server-only";
-import { Kysely, PostgresDialect, type Generated } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { describeDatabaseUrl } from "@/lib/env";
 import { ApiError } from "@/lib/errors/api-error";
 import { AuditLogError } from "./log";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
+import type { Tables } from "./tables";
 
-/** The tables as PostgreSQL holds them (lib/audit/schema.ts); times are ISO text, as in SQLite, so text order is time order. */
-export interface Tables {
-  intents: {
-    seq: Generated<number>;
-    id: string;
-    operation_id: string;
-    time: string;
-    actor: string;
-    role: string;
-    account: string;
-    pool_id: string;
-    node_id: string;
-    action: string;
-    option: string | null;
-    reason: string;
-    ticket: string | null;
-    user_name: string | null;
-    expiry_time: string | null;
-    detail: string | null;
-  };
-  outcomes: { record_id: string; time: string; outcome: string; request_id: string | null; error: string | null };
-  evidence: { record_id: string; body: string };
-  snapshots: {
-    seq: Generated<number>;
-    id: string;
-    account: string;
-    kind: string;
-    pool_id: string | null;
-    job_id: string | null;
-    task_id: string | null;
-    node_id: string | null;
-    view: string;
-    frozen_view: string;
-    note: string;
-    author: string;
-    taken_at: string;
-    window_from: string | null;
-    window_to: string | null;
-    size_bytes: number;
-    cut: string;
-    content: Buffer;
-  };
-  cache: { kind: string; key: string; value: Buffer; bytes: number; used_at: number };
-  claims: { account: string; operation_key: string; node_key: string; record_id: string; owner: string; held_until: number | null };
-  schema_version: { version: number; applied_at: string };
-}
+export type { Tables };
 
 /** Two replicas starting at once take turns at migrating: a session lock on this key (any fixed number). */
 const MIGRATION_LOCK = 0x62_73_63_70; // "bscp"

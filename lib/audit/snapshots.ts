@@ -1,4 +1,5 @@
 import "server-only";
+import type { Selectable } from "kysely";
 import { randomBytes } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
@@ -8,6 +9,7 @@ import type { SnapshotContent, SnapshotMeta } from "@/lib/schemas/snapshots";
 import { postgresStore } from "./pg";
 import { PgSnapshotStore } from "./pg-snapshots";
 import { migrate } from "./schema";
+import type { Tables } from "./tables";
 // Leaves closeStores where graceful shutdown finds it (lib/audit/open.ts).
 import "./open";
 
@@ -26,25 +28,8 @@ export interface SnapshotListQuery {
   limit?: number;
 }
 
-export interface Row {
-  seq: number;
-  id: string;
-  account: string;
-  kind: SnapshotMeta["kind"];
-  pool_id: string | null;
-  job_id: string | null;
-  task_id: string | null;
-  node_id: string | null;
-  view: string;
-  frozen_view: string;
-  note: string;
-  author: string;
-  taken_at: string;
-  window_from: string | null;
-  window_to: string | null;
-  size_bytes: number;
-  cut: string;
-}
+/** A snapshot's meta columns, as both stores select them (without the content). */
+export type Row = Omit<Selectable<Tables["snapshots"]>, "content" | "kind"> & { kind: SnapshotMeta["kind"] };
 
 const META = "seq, id, account, kind, pool_id, job_id, task_id, node_id, view, frozen_view, note, author, taken_at, window_from, window_to, size_bytes, cut";
 const DAY_MS = 86_400_000;
