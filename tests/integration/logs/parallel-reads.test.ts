@@ -98,9 +98,7 @@ describe("a deep link after a restart", () => {
 
     // A restart: fresh modules (no index in memory) and the store file opened again.
     vi.resetModules();
-    const state = globalThis as { __batchscopeCache?: { close(): void } };
-    state.__batchscopeCache?.close();
-    state.__batchscopeCache = undefined;
+    await (await import("@/lib/audit/open")).closeStores();
     await forgetProperties();
     await env.resetStats();
     const warm = await call(await route(), link, params);
