@@ -1,7 +1,7 @@
-import type { CSSProperties } from "react";
 import { ansiSegments, type AnsiSegment } from "@/lib/logs/ansi";
 import type { LogLine } from "@/lib/logs/lines";
 import { markRanges } from "@/lib/logs/search";
+import { styleOf } from "./ansi-text";
 
 export interface RowRange {
   from: number;
@@ -20,18 +20,6 @@ function segmentsOf(line: LogLine): AnsiSegment[] {
   return s;
 }
 
-function styleOf(s: AnsiSegment): CSSProperties | undefined {
-  if (!s.fg && !s.bg && !s.bold && !s.dim && !s.italic && !s.underline) return undefined;
-  return {
-    ...(s.fg ? { color: s.fg } : {}),
-    ...(s.bg ? { backgroundColor: s.bg } : {}),
-    ...(s.bold ? { fontWeight: 700 } : {}),
-    ...(s.dim ? { opacity: 0.7 } : {}),
-    ...(s.italic ? { fontStyle: "italic" } : {}),
-    ...(s.underline ? { textDecoration: "underline" } : {}),
-  };
-}
-
 /**
  * One log line. Its text is untrusted and only ever becomes React text children of spans: a line holding
  * `<script>` or HTML shows literally, and escape sequences other than colours were removed by ansiSegments.
@@ -42,12 +30,15 @@ export function LogRow({
   selected,
   ranges,
   onNumber,
+  onUnnumbered,
 }: {
   line: LogLine;
   number: number | undefined;
   selected: boolean;
   ranges: readonly RowRange[];
   onNumber: (n: number, extend: boolean) => void;
+  /** A click on a line whose number is not known yet, with its byte offset: the viewer says why it has no link. */
+  onUnnumbered: (offset: number) => void;
 }) {
   const parts = markRanges(segmentsOf(line), ranges);
   return (
@@ -58,9 +49,15 @@ export function LogRow({
       data-selected={selected || undefined}
     >
       {number === undefined ? (
-        <span className="w-20 shrink-0 pr-3 text-right text-slate-400 select-none" title={`byte ${line.start.toLocaleString("en")}`}>
+        <button
+          type="button"
+          onClick={() => onUnnumbered(line.start)}
+          aria-label={`Line at byte ${line.start.toLocaleString("en")}: number not known yet`}
+          title={`byte ${line.start.toLocaleString("en")}`}
+          className="w-20 shrink-0 pr-3 text-right text-slate-400 select-none hover:text-blue-300"
+        >
           …
-        </span>
+        </button>
       ) : (
         <button
           type="button"

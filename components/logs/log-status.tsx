@@ -10,7 +10,7 @@ export function LogStatus({ w, lineCount }: { w: LoadedRange; lineCount: number 
       {lineCount.toLocaleString("en")} {lineCount === 1 ? "line" : "lines"} loaded (bytes {start.toLocaleString("en")}–{end.toLocaleString("en")} of{" "}
       {w.size.toLocaleString("en")}, {formatBytes(end - start)} held).{" "}
       {w.lfBefore === undefined
-        ? "Line numbers (“…”) are shown once the start of the file is loaded: scroll up to it, or open a #L link; hover a line for its byte offset."
+        ? "Line numbers (“…”) are shown once the start of the file is loaded: scroll up to it, or use “Go to line”; hover a line for its byte offset."
         : "Lines are numbered from the start of the file."}
       {w.lastModified ? ` Last modified ${formatTime(w.lastModified)}.` : ""}
     </p>

@@ -22,6 +22,7 @@ export interface TerminalProps {
   jump: Jump;
   reveal: { index: number; n: number } | undefined;
   onNumber: (n: number, extend: boolean) => void;
+  onUnnumbered: (offset: number) => void;
   onLeaveBottom: () => void;
   onNearTop: () => void;
   onNearBottom: () => void;
@@ -128,7 +129,14 @@ function VirtualRows({ v, p }: { v: Virtualizer<HTMLDivElement, Element>; p: Ter
             className={wrap ? "absolute left-0 w-full break-all whitespace-pre-wrap" : "absolute left-0 h-5 w-max min-w-full whitespace-pre"}
             style={{ transform: `translateY(${it.start}px)` }}
           >
-            <LogRow line={line} number={n} selected={selected} ranges={p.ranges.get(it.index) ?? NO_RANGES} onNumber={p.onNumber} />
+            <LogRow
+              line={line}
+              number={n}
+              selected={selected}
+              ranges={p.ranges.get(it.index) ?? NO_RANGES}
+              onNumber={p.onNumber}
+              onUnnumbered={p.onUnnumbered}
+            />
           </div>
         );
       })}

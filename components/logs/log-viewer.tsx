@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/ui/copy-buttons";
 import { Loading } from "@/components/ui/panel";
 import { formatBytes, formatTime } from "@/lib/format";
 import type { OwnerRef } from "@/lib/links/owner";
+import type { ApiErrorInfo } from "@/lib/schemas/api-error";
 import { copiedLines } from "@/lib/logs/copy-lines";
 import { formatLineHash, parseLineHash, selectLine } from "@/lib/logs/line-hash";
 import { loadedLines, type LogLine } from "@/lib/logs/lines";
@@ -18,6 +19,7 @@ import { BinaryFile } from "./binary-file";
 import { LogSearch } from "./log-search";
 import { WholeFileSearch } from "./whole-file-search";
 import { LogStatus } from "./log-status";
+import { FindingLine, LineNav, useLineNav } from "./line-finder";
 import { LogTerminal } from "./log-terminal";
 import { setHash, useHash } from "./use-hash";
 import { holdsLine, useLoadedRange } from "./use-loaded-range";
@@ -27,6 +29,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { SaveSnapshotButton } from "@/components/ui/save-snapshot";
 
 const NO_LINES: LogLine[] = [];
+type FollowTask = ReturnType<typeof useFollowPolicy>["task"];
 /**
  * One file, any size: tail-first, searchable, linkable by line, followable where it grows (lib/logs/follow.ts).
  * Keyed by its URL by the page. `owner` tells whose file it is: the task's state decides follow, and the
@@ -52,15 +55,10 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
   const copyText = () =>
     copiedLines({ lines: lines.map((l) => l.plain), firstNumber: numberOf(0), selection, name, pageUrl: location.href.replace(/#.*$/, "") });
 
-  if (lw.state.kind === "loading") return <Loading what={name} />;
-  if (lw.state.kind === "error")
-    return (
-      <FileGone name={name} error={lw.state.error} parent={parent}>
-        {task?.nodeId && (
-          <SavedStderr account={task.account} {...(task.poolId ? { poolId: task.poolId } : {})} nodeId={task.nodeId} jobId={task.jobId} taskId={task.taskId} />
-        )}
-      </FileGone>
-    );
+  const nav = useLineNav(lw);
+
+  if (lw.state.kind === "loading") return lw.finding ? <FindingLine name={name} {...lw.finding} /> : <Loading what={name} />;
+  if (lw.state.kind === "error") return <ViewerGone name={name} error={lw.state.error} parent={parent} task={task} />;
   if (lw.state.kind === "binary") return <BinaryFile url={url} name={name} size={lw.state.size} lastModified={lw.state.lastModified} />;
   const win = lw.state.range;
   return (
@@ -87,6 +85,7 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
       />
       <WholeFileSearch url={url} search={search} valid={valid} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
       <LogStatus w={win} lineCount={lines.length} />
+      <LineNav name={name} finding={lw.finding} nav={nav} />
       {lw.notice && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
           {lw.notice}
@@ -105,11 +104,23 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
         jump={lw.jump}
         reveal={reveal}
         onNumber={(n, extend) => setHash(formatLineHash(selectLine(selection, n, extend)))}
+        onUnnumbered={nav.setUnnumbered}
         onLeaveBottom={lw.pauseFollow}
         onNearTop={() => void lw.extend("earlier")}
         onNearBottom={() => void lw.extend("later")}
       />
     </section>
+  );
+}
+
+/** A file that cannot be read: why, and for a task's stderr the tail saved when it failed. */
+function ViewerGone({ name, error, parent, task }: { name: string; error: ApiErrorInfo; parent: { href: string; label: string }; task: FollowTask }) {
+  return (
+    <FileGone name={name} error={error} parent={parent}>
+      {task?.nodeId && (
+        <SavedStderr account={task.account} {...(task.poolId ? { poolId: task.poolId } : {})} nodeId={task.nodeId} jobId={task.jobId} taskId={task.taskId} />
+      )}
+    </FileGone>
   );
 }
 

@@ -42,6 +42,8 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
   const [jump, setJump] = useState<Jump>({ to: "bottom", n: 0 });
   const [notice, setNotice] = useState<string>();
   const [grew, setGrew] = useState(false);
+  // The line a #L link or "Go to line" asked for while it is being found (the server may count a big file's lines first).
+  const [finding, setFinding] = useState<{ line: number; since: number }>();
   const openedSize = useRef<number | undefined>(undefined);
   const loaded = useRef<LoadedRange | undefined>(undefined);
   const offered = followOffered(policy, grew);
@@ -61,6 +63,7 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
       const my = ++gen.current;
       busy.current = true;
       setNotice(undefined);
+      setFinding(target ? { line: target.from, since: Date.now() } : undefined);
       try {
         const opened = target ? await openAtLines(url, target, () => my === gen.current) : await openTail(url);
         if (!opened || my !== gen.current) return;
@@ -72,7 +75,10 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
       } catch (e) {
         if (my === gen.current) setState({ kind: "error", error: infoOf(e) });
       } finally {
-        if (my === gen.current) busy.current = false;
+        if (my === gen.current) {
+          busy.current = false;
+          setFinding(undefined);
+        }
       }
     },
     [url, commit, jumpTo],
@@ -94,7 +100,7 @@ export function useLoadedRange(url: string, policy: FollowPolicy = "live") {
   const pauseFollow = useCallback(() => setFollow(false), []);
   const currentRange = useCallback(() => loaded.current, []);
 
-  return { state, follow: follow && offered, offered, grew, jump, notice, moving, open, extend, resumeFollow, pauseFollow, currentRange };
+  return { state, follow: follow && offered, offered, grew, jump, finding, notice, moving, open, extend, jumpTo, resumeFollow, pauseFollow, currentRange };
 }
 
 interface FollowDeps {

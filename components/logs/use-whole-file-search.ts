@@ -2,25 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ApiError, streamNdjson } from "@/lib/queries/api-fetch";
-import { searchEvent, type SearchEvent } from "@/lib/schemas/search-events";
+import { searchEvent } from "@/lib/schemas/search-events";
 import type { SearchState } from "./log-search";
+import { applySearchEvent, type WholeFileRun } from "./search-run";
 
-export interface WholeFileRun {
-  status: "running" | "done" | "stopped" | "failed";
-  bytesRead: number;
-  size?: number;
-  matches: { line: number; text: string }[];
-  truncated?: boolean;
-  error?: string;
-}
-
-/** One search event folded into the run it belongs to. */
-function apply(run: WholeFileRun, e: SearchEvent): void {
-  if (e.type === "progress") Object.assign(run, { bytesRead: e.bytesRead, size: e.size });
-  else if (e.type === "match") run.matches.push({ line: e.line, text: e.text });
-  else if (e.type === "done") Object.assign(run, { status: "done", truncated: e.truncated, bytesRead: e.bytesRead });
-  else Object.assign(run, { status: "failed", error: `${e.error.message}${e.error.code ? ` (${e.error.code})` : ""}` });
-}
+export type { WholeFileRun } from "./search-run";
 
 /**
  * A search of the whole file on the server, streamed as NDJSON: progress, matches as they are found,
@@ -43,7 +29,7 @@ export function useWholeFileSearch(url: string, search: SearchState) {
         `${url}?${q}`,
         searchEvent,
         (e) => {
-          apply(current, e);
+          applySearchEvent(current, e);
           setRun({ ...current, matches: [...current.matches] });
         },
         { signal: controller.signal },

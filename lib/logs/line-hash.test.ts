@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLineHash, parseLineHash, selectLine } from "@/lib/logs/line-hash";
+import { formatLineHash, parseLineHash, parseLineInput, selectLine } from "@/lib/logs/line-hash";
 
 describe("parseLineHash", () => {
   it("reads one line and ranges", () => {
@@ -23,5 +23,15 @@ describe("selectLine", () => {
     expect(selectLine({ from: 4, to: 4 }, 9, true)).toEqual({ from: 4, to: 9 });
     expect(selectLine({ from: 4, to: 9 }, 2, true)).toEqual({ from: 2, to: 9 });
     expect(selectLine({ from: 4, to: 9 }, 6, false)).toEqual({ from: 6, to: 6 });
+  });
+});
+
+describe("parseLineInput", () => {
+  it("takes a positive whole number, with thousands separators", () => {
+    expect(parseLineInput("12")).toEqual({ line: 12 });
+    expect(parseLineInput(" 1,000,001 ")).toEqual({ line: 1000001 });
+  });
+  it("refuses anything else, saying why", () => {
+    for (const s of ["", "  ", "0", "-3", "1.5", "12a", "L12", "1e3", "99999999999999999999"]) expect(parseLineInput(s)).toHaveProperty("error");
   });
 });

@@ -24,3 +24,14 @@ export function selectLine(current: LineRange | undefined, line: number, extend:
   if (!extend || !current) return { from: line, to: line };
   return line < current.from ? { from: line, to: current.to } : { from: current.from, to: line };
 }
+
+/** What an operator typed into "Go to line": a positive whole number (digits, commas and spaces allowed), or why not. */
+export function parseLineInput(input: string): { line: number } | { error: string } {
+  const t = input.trim().replace(/[,\s_]/g, "");
+  if (t === "") return { error: "Type a line number." };
+  if (!/^\d+$/.test(t)) return { error: "A line number is a whole number, such as 1200." };
+  const n = Number(t);
+  if (n < 1) return { error: "Lines are numbered from 1." };
+  if (!Number.isSafeInteger(n)) return { error: "That number is too large to be a line." };
+  return { line: n };
+}

@@ -116,3 +116,57 @@ test("a file whose node was removed gets a plain explanation with Batch's code a
   await expect(page.getByTestId("file-gone-code")).toContainText(/TaskFilesUnavailable|NodeNotFound|FileNotFound/);
   await expect(gone.getByRole("link", { name: "Go to task shard-0004" })).toHaveAttribute("href", "/demo/jobs/etl-nightly/tasks/shard-0004");
 });
+
+test("the task page's log tails are in colour, hold no escape character, and open at their newest line", async ({ page }) => {
+  await page.goto(`${env().dashboard.url}/demo/jobs/render-frames/tasks/frame-encode-all`);
+  const tail = page.getByTestId("tail-stdout.txt").locator("pre");
+  // The 1 GiB stdout is ANSI: level words arrive as coloured spans, drawn by the viewer's code.
+  await expect(
+    tail
+      .locator("span[style*='color']")
+      .filter({ hasText: /^(ERROR|WARN|INFO)\s*$/ })
+      .first(),
+  ).toBeAttached();
+  const text = (await tail.textContent()) ?? "";
+  expect(text.length).toBeGreaterThan(100);
+  expect(text.includes("\x1b") || text.includes("\u241b"), "no escape byte and no visible ␛ symbol").toBe(false);
+  for (const name of ["stdout.txt", "stderr.txt"]) {
+    const box = page.getByTestId(`tail-${name}`).locator("pre");
+    const atEnd = () => box.evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollHeight - el.scrollTop - el.clientHeight < 2);
+    await expect.poll(atEnd, { message: `${name}'s tail overflows its box and shows its last line` }).toBe(true);
+  }
+});
+
+test("Go to line: an unnumbered line says why it has no link, a bad number is refused, a good one opens the line selected", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stderr.txt"));
+  const lines = page.getByTestId("log-lines");
+  // Opened at its end, the 150 MiB file's lines are not numbered yet; a click on "…" explains.
+  await lines
+    .getByRole("button", { name: /number not known yet/ })
+    .first()
+    .click();
+  await expect(page.getByTestId("unnumbered-note")).toContainText("has no number yet");
+  const input = page.getByLabel("Go to line");
+  await input.fill("12x");
+  await page.getByRole("button", { name: "Go", exact: true }).click();
+  await expect(page.getByTestId("go-to-line").getByRole("alert")).toContainText("whole number");
+  await expect(page).not.toHaveURL(/#L/);
+
+  await input.fill("1,200");
+  await page.getByRole("button", { name: "Go", exact: true }).click();
+  await expect(page).toHaveURL(/#L1200$/);
+  const selected = lines.locator("[data-selected]");
+  await expect(selected).toHaveCount(1, { timeout: 90_000 });
+  await expect(selected).toHaveAttribute("data-line", "1200");
+  await expect(selected).toBeInViewport();
+  await expect(page.getByTestId("unnumbered-note")).toHaveCount(0);
+
+  // A line already loaded is scrolled to, without a new open.
+  await lines.evaluate((el) => (el.scrollTop = 0));
+  await input.fill("1260");
+  await page.getByRole("button", { name: "Go", exact: true }).click();
+  await expect(page).toHaveURL(/#L1260$/);
+  await expect(selected).toHaveAttribute("data-line", "1260");
+  await expect(selected).toBeInViewport();
+});
