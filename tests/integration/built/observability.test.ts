@@ -147,4 +147,22 @@ describe("request log", () => {
     await waitUntil("the page's log line", () => requestLines(stack().dashboard.logs(), reqId).length > 0);
     expect(requestLines(stack().dashboard.logs(), reqId)).toEqual([expect.objectContaining({ route: "/[account]/audit", status: 200 })]);
   });
+
+  it("logs a build asset at debug (not at the default info) unless it failed", async () => {
+    const html = await (await fetch(`${stack().dashboard.url}/obs/audit`)).text();
+    const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
+    expect(asset).toBeDefined();
+    const okId = `obs-asset-${Date.now()}`;
+    const ok = await fetch(`${stack().dashboard.url}${asset}`, { headers: { "x-request-id": okId } });
+    expect(ok.status).toBe(200);
+    await ok.text();
+    const missingId = `obs-missing-${Date.now()}`;
+    const missing = await fetch(`${stack().dashboard.url}/_next/static/chunks/no-such-chunk.js`, { headers: { "x-request-id": missingId } });
+    expect(missing.status).toBe(404);
+    await missing.text();
+    // Lines are written in order of finishing: once the later 404's line is there, the asset's would be too.
+    await waitUntil("the missing asset's log line", () => requestLines(stack().dashboard.logs(), missingId).length > 0);
+    expect(requestLines(stack().dashboard.logs(), missingId)).toEqual([expect.objectContaining({ status: 404, level: "info" })]);
+    expect(requestLines(stack().dashboard.logs(), okId)).toEqual([]);
+  });
 });
