@@ -45,6 +45,15 @@ describe("GET /api/health", () => {
   });
 });
 
+describe("start-up", () => {
+  it("serves as npm start does without Next's warning that next start does not work with standalone output", async () => {
+    // The output is set at build time only (next.config.js); the warning came when Next.js read the config to serve.
+    expect((await fetch(`${stack().dashboard.url}/api/health`)).status).toBe(200);
+    expect(stack().dashboard.logs()).toContain("Batchscope: listening on");
+    expect(stack().dashboard.logs()).not.toMatch(/does not work with "output: standalone"/);
+  });
+});
+
 describe("GET /api/health by another Host", () => {
   it("answers a probe that asks by another name, but as to a stranger: no account names", async () => {
     const { status, body } = await getWithHost(`${stack().dashboard.url}/api/health`, "10.1.2.3:3000");
