@@ -1,12 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useSyncExternalStore } from "react";
+import { useCallback, useSyncExternalStore } from "react";
 import type { SortingState } from "@tanstack/react-table";
 import { jobViewParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
 import type { TASK_OUTCOMES } from "@/lib/schemas/inputs";
+import type { JobDetailResponse } from "@/lib/schemas/jobs";
 
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 type ViewState = ReturnType<typeof useQueryStates<typeof jobViewParams>>[0];
@@ -17,20 +18,34 @@ type ViewState = ReturnType<typeof useQueryStates<typeof jobViewParams>>[0];
  * page's other reads instead of waiting for the job (a job of no failures then reads its tasks twice).
  */
 export function useTaskOutcome(account: string, jobId: string, chosen: TaskOutcome | null): TaskOutcome {
-  const { data } = useQuery(batchQueries.job(account, jobId));
-  // The job's counts may reach the server's render and not yet the browser's first (hydrating) one, which
-  // must render the same: the switch to "all" waits until hydrated.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const failed = useJobFailedCount(account, jobId);
   if (chosen) return chosen;
-  if (!data || !hydrated) return "failed";
-  return data.job.taskCounts.failed > 0 ? "failed" : "all";
+  if (failed === undefined) return "failed";
+  return failed > 0 ? "failed" : "all";
 }
 
-const noSubscription = () => () => {};
+/**
+ * The job's failed count, read from the query cache without a query of its own: the table renders outside
+ * the page's prefetch (its HydrationBoundary), and a `useQuery` here put a pending job query in the server
+ * render's cache first; the boundary then left the prefetched answer for an effect (which a server render
+ * never runs), so the server drew the header's "Loading" while the browser drew the job: React's error
+ * #418 on every load. The job header's own query fetches it. Until hydrated, the answer is the server's
+ * (none), so the first render matches whatever reached either side.
+ */
+function useJobFailedCount(account: string, jobId: string): number | undefined {
+  const cache = useQueryClient().getQueryCache();
+  const key = batchQueries.job(account, jobId).queryKey;
+  const hash = JSON.stringify(key);
+  const snapshot = useCallback(() => {
+    const data = cache.find({ queryKey: JSON.parse(hash) as QueryKey, exact: true })?.state.data as JobDetailResponse | undefined;
+    return data?.job.taskCounts.failed;
+  }, [cache, hash]);
+  return useSyncExternalStore(
+    useCallback((onChange) => cache.subscribe(onChange), [cache]),
+    snapshot,
+    () => undefined,
+  );
+}
 
 /** Whether the window applies: for tasks that ended (a category, the completed state, failed or succeeded), and "all" (ended in it or not ended). */
 export function windowApplies(f: ViewState, outcome: TaskOutcome | undefined): boolean {

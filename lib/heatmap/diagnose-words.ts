@@ -15,6 +15,16 @@ export interface JobSplit {
   broad?: boolean;
 }
 
+/** Jobs failing broadly on healthy nodes with none above the others: the pool's background rate. */
+export interface Background {
+  /** failed ÷ completed tasks of every job on the healthy nodes */
+  rate: number;
+  /** the jobs that fail broadly there */
+  jobs: number;
+  /** the jobs that ran tasks there */
+  jobsRan: number;
+}
+
 /** Fewer failures than this and no pattern: "too few failures to tell" rather than "no clear pattern". */
 export const FEW_FAILURES = 10;
 
@@ -59,12 +69,23 @@ function jobSentence(broad: JobSplit[], afterNodes: boolean): string {
   return `${list(shown)}${more} ${broad.length === 1 ? "fails" : "fail"} ${where}: a job problem — read ${broad.length === 1 ? "its" : "their"} task logs.`;
 }
 
+/** One decimal below 10 %: "about 3%" would not tell 2.6 % from 3.4 %. */
+const about = (rate: number) => (rate > 0 && rate < 0.1 ? `${(Math.round(rate * 1000) / 10).toFixed(1)}%` : percent(rate));
+
+function backgroundSentence(b: Background, afterNodes: boolean): string {
+  const who = b.jobs === b.jobsRan ? "every job fails" : `${b.jobs} of the ${b.jobsRan} jobs fail`;
+  const where = afterNodes ? "on healthy nodes too" : "across the pool";
+  const sentence = `${who} about ${about(b.rate)} of ${b.jobs === b.jobsRan ? "its" : "their"} tasks ${where}, none clearly more than the others: a background failure rate, not one job.`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 export function diagnosisWords(d: {
   named: DiagnosisNode[];
   jobs: JobSplit[];
   counts: Diagnosis["counts"];
   restRate: number;
   faults: NodeFault[];
+  background?: Background;
 }): Pick<Diagnosis, "kind" | "headline" | "text"> {
   const { named, counts } = d;
   const broad = d.jobs.filter((j) => j.broad);
@@ -79,9 +100,11 @@ export function diagnosisWords(d: {
     return { kind: "both", headline: "Node and job problems", text: `${nodeSentence(named, d.restRate)} ${jobSentence(broad, true)}` };
   }
   if (named.length > 0) {
-    return { kind: "node", headline: allHandled ? "Node problem, already handled" : "Node problem", text: nodeSentence(named, d.restRate) };
+    const also = d.background ? ` ${backgroundSentence(d.background, true)}` : "";
+    return { kind: "node", headline: allHandled ? "Node problem, already handled" : "Node problem", text: `${nodeSentence(named, d.restRate)}${also}` };
   }
   if (broad.length > 0) return { kind: "job", headline: "Job problem", text: jobSentence(broad, false) };
+  if (d.background) return { kind: "unsure", headline: "Background failure rate", text: backgroundSentence(d.background, false) };
   const where = `${plural(counts.failures, "failed task")} on ${counts.nodesWithFailures} of the ${plural(counts.nodesActive, "node")} that ran tasks`;
   if (counts.failures < FEW_FAILURES) {
     return {

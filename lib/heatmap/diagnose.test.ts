@@ -196,3 +196,38 @@ describe("diagnose: node faults and empty windows", () => {
     expect(d.headline).toBe("No clear pattern");
   });
 });
+
+/** The `scale` scenario's shape: 20 jobs, each failing about 2.7 % of its tasks on every healthy node. */
+const JOBS = Array.from({ length: 20 }, (_, j) => `sweep-${String(j + 1).padStart(2, "0")}`);
+const background = (i: number, extra: Record<string, [number, number]> = {}) => ({
+  ...Object.fromEntries(JOBS.map((job, j): [string, [number, number]] => [job, [50, (i + j) % 3 === 0 ? 2 : 1]])),
+  ...extra,
+});
+const badNodes: N[] = Array.from({ length: 10 }, (_, i) => ({
+  id: `bad-${i}`,
+  jobs: Object.fromEntries(JOBS.map((job): [string, [number, number]] => [job, [50, 30]])),
+}));
+
+describe("diagnose: a background rate across many jobs", () => {
+  it("every job failing about the same share on healthy nodes names no job: the bad nodes, and the background said once", () => {
+    const d = diagnose(situation([...badNodes, ...pool(200, (i) => background(i))]));
+    expect(d.kind).toBe("node");
+    expect(names(d)).toEqual(badNodes.map((n) => n.id).sort());
+    expect(d.text).toMatch(
+      /Every job fails about 2\.\d% of its tasks on healthy nodes too, none clearly more than the others: a background failure rate, not one job\.$/,
+    );
+    expect(d.text).not.toMatch(/job problem|sweep-/);
+    // Without the bad nodes: no node, no job, the background alone.
+    const alone = diagnose(situation(pool(200, (i) => background(i))));
+    expect(alone).toMatchObject({ kind: "unsure", headline: "Background failure rate" });
+    expect(alone.text).toMatch(/^Every job fails about 2\.\d% of its tasks across the pool/);
+  });
+
+  it("one job clearly above the background rate is named, and only it", () => {
+    const d = diagnose(situation([...badNodes, ...pool(200, (i) => background(i, { "sweep-07": [50, 4] }))]));
+    expect(d.kind).toBe("both");
+    expect(names(d)).toHaveLength(10);
+    expect(d.text).toMatch(/sweep-07 \(800 of 10000 tasks on 200 nodes\) fails on healthy nodes too: a job problem/);
+    expect(d.text.match(/sweep-\d\d/g)).toEqual(["sweep-07"]);
+  });
+});

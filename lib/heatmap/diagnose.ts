@@ -6,7 +6,8 @@
 import { idKey } from "@/lib/schemas/ids";
 import type { Diagnosis, DiagnosisNode } from "@/lib/schemas/failures";
 import { findBadNodes, FEW_NODES_MIN, fewNodes, type BadNode, type JobCount, type NodeStat } from "./diagnose-nodes";
-import { diagnosisWords, type JobSplit } from "./diagnose-words";
+import { standingOut, type HealthyTotals } from "./diagnose-jobs";
+import { diagnosisWords, type Background, type JobSplit } from "./diagnose-words";
 import { exitCodeFaults, FAULTY_STATES, stateFaults } from "./node-faults";
 import type { HeatmapRow, NodeInfo } from "./types";
 
@@ -128,6 +129,35 @@ function jobSplit(input: DiagnosisInput, stats: Map<string, NodeStat>, bad: Set<
   return [...jobs.values()].sort((a, b) => b.failures - a.failures || (a.jobId < b.jobId ? -1 : 1));
 }
 
+/** Every job's tasks on the healthy nodes (outside `bad`), failed or not. */
+function healthyTotals(stats: Map<string, NodeStat>, bad: Set<string>): HealthyTotals {
+  const ran = new Set<string>();
+  let failures = 0;
+  let completed = 0;
+  for (const [key, s] of stats) {
+    if (bad.has(key)) continue;
+    for (const [job, c] of s.jobs) {
+      if (job === ANY_JOB || c.completed === 0) continue;
+      ran.add(job);
+      failures += c.failures;
+      completed += c.completed;
+    }
+  }
+  return { jobsRan: ran.size, failures, completed };
+}
+
+/**
+ * Keeps `broad` only on the jobs that fail on healthy nodes clearly more than the others (diagnose-jobs.ts);
+ * when some fail broadly and none stands out, that is the pool's background rate, said once.
+ */
+function jobProblems(jobs: JobSplit[], totals: HealthyTotals): Background | undefined {
+  const broad = jobs.filter((j) => j.broad);
+  const standouts = new Set(standingOut(broad, totals));
+  for (const j of jobs) j.broad = standouts.has(j);
+  if (broad.length === 0 || standouts.size > 0) return undefined;
+  return { rate: totals.failures / Math.max(1, totals.completed), jobs: broad.length, jobsRan: totals.jobsRan };
+}
+
 function namedNode(b: BadNode, row: HeatmapRow | undefined, name: string, codes: Map<number | null, number> | undefined, restRate: number): DiagnosisNode {
   const s = b.stat;
   const jobs = byCountThenKey(new Map([...s.jobs].filter(([j, c]) => j !== ANY_JOB && c.failures > 0).map(([j, c]) => [j, c.failures])));
@@ -167,6 +197,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   // The bad nodes still in service first: they are what the operator acts on.
   named.sort((a, b) => Number(!!a.handled) - Number(!!b.handled));
   const jobs = jobSplit(input, stats, badKeys);
+  const background = jobProblems(jobs, healthyTotals(stats, badKeys));
 
   const faults = [...stateFaults(input.nodes), ...exitCodeFaults(exitCodes, names, fewNodes(active.length))];
   const unhealthy = new Set<string>();
@@ -182,7 +213,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     nodesInPool: input.nodes.length,
     unhealthyNodes: unhealthy.size,
   };
-  const words = diagnosisWords({ named, jobs, counts, restRate, faults });
+  const words = diagnosisWords({ named, jobs, counts, restRate, faults, ...(background ? { background } : {}) });
   return {
     ...words,
     nodes: named,

@@ -14,6 +14,20 @@ export function pathOf(url: string | undefined): string {
 }
 
 /**
+ * The level of a request's line. A page load fetches a dozen build assets and the router prefetches every
+ * link in view: logged at info they were a third of the lines and buried the requests an operator looks
+ * for. So a successful build asset (`/_next/static/…`) or router prefetch (`Next-Router-Prefetch` header)
+ * is debug; a failed one keeps its level (a missing chunk after a deploy is worth seeing). A router
+ * navigation (`RSC` without prefetch) stays info: it is the page view of a click.
+ */
+export function levelOf(path: string, headers: IncomingMessage["headers"], status: number): "error" | "info" | "debug" {
+  if (status >= 500) return "error";
+  if (status >= 400) return "info";
+  if (path.startsWith("/_next/static/") || headers["next-router-prefetch"] !== undefined) return "debug";
+  return "info";
+}
+
+/**
  * Runs one request inside its context (lib/observability/request-context.ts), echoes its id, and when the
  * answer is finished (or the client left) writes exactly one log line and one latency observation for it.
  */
@@ -42,8 +56,7 @@ export function observed(routes: RoutePatterns, handle: (req: IncomingMessage, r
         batchRequestIds: context.batchRequestIds,
         ...(context.error ? { error: context.error } : {}),
       };
-      if (status >= 500) logger().error(line, "request");
-      else logger().info(line, "request");
+      logger()[levelOf(path, req.headers, status)](line, "request");
     };
     res.once("finish", finish);
     res.once("close", finish);

@@ -45,6 +45,15 @@ describe("GET /api/health", () => {
   });
 });
 
+describe("start-up", () => {
+  it("serves as npm start does without Next's warning that next start does not work with standalone output", async () => {
+    // The output is set at build time only (next.config.js); the warning came when Next.js read the config to serve.
+    expect((await fetch(`${stack().dashboard.url}/api/health`)).status).toBe(200);
+    expect(stack().dashboard.logs()).toContain("Batchscope: listening on");
+    expect(stack().dashboard.logs()).not.toMatch(/does not work with "output: standalone"/);
+  });
+});
+
 describe("GET /api/health by another Host", () => {
   it("answers a probe that asks by another name, but as to a stranger: no account names", async () => {
     const { status, body } = await getWithHost(`${stack().dashboard.url}/api/health`, "10.1.2.3:3000");
@@ -146,5 +155,23 @@ describe("request log", () => {
     await res.text();
     await waitUntil("the page's log line", () => requestLines(stack().dashboard.logs(), reqId).length > 0);
     expect(requestLines(stack().dashboard.logs(), reqId)).toEqual([expect.objectContaining({ route: "/[account]/audit", status: 200 })]);
+  });
+
+  it("logs a build asset at debug (not at the default info) unless it failed", async () => {
+    const html = await (await fetch(`${stack().dashboard.url}/obs/audit`)).text();
+    const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
+    expect(asset).toBeDefined();
+    const okId = `obs-asset-${Date.now()}`;
+    const ok = await fetch(`${stack().dashboard.url}${asset}`, { headers: { "x-request-id": okId } });
+    expect(ok.status).toBe(200);
+    await ok.text();
+    const missingId = `obs-missing-${Date.now()}`;
+    const missing = await fetch(`${stack().dashboard.url}/_next/static/chunks/no-such-chunk.js`, { headers: { "x-request-id": missingId } });
+    expect(missing.status).toBe(404);
+    await missing.text();
+    // Lines are written in order of finishing: once the later 404's line is there, the asset's would be too.
+    await waitUntil("the missing asset's log line", () => requestLines(stack().dashboard.logs(), missingId).length > 0);
+    expect(requestLines(stack().dashboard.logs(), missingId)).toEqual([expect.objectContaining({ status: 404, level: "info" })]);
+    expect(requestLines(stack().dashboard.logs(), okId)).toEqual([]);
   });
 });
