@@ -36,8 +36,10 @@ export function VerdictArea(props: {
 }) {
   const { data, windowQ } = props;
   const next = windowQ.window ?? "the pinned window";
+  // The height of a usual verdict (two or three lines, the nodes' line, a fault) at 1280 wide: the
+  // incident's measured 136 px, the pending line with the progress under 100 px.
   return (
-    <div className="min-h-[7.5rem] space-y-2" data-testid="verdict-area">
+    <div className="min-h-[9rem] space-y-2" data-testid="verdict-area">
       {props.previous && (
         <p className="text-sm font-medium" data-testid="heatmap-previous-window">
           Showing the last {spanLabel(data.window.to - data.window.from)} while {next} loads
