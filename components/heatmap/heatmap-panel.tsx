@@ -12,6 +12,7 @@ import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
 import { LoadProgress } from "./load-progress";
+import { loadingText, VerdictArea } from "./verdict-area";
 import { keyColouring } from "./colouring";
 import { failingOnly } from "./failing-only";
 import { FailingToggle, MetricToggle, SelectionBar, type HeatmapMetric } from "./heatmap-controls";
@@ -22,17 +23,7 @@ import { bucketRange, cellRange, columnOf } from "./time-axis";
 import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";
 import { useEscapeClosesCell } from "./use-escape-closes-cell";
 import { useTheme } from "./use-theme";
-import { VerdictLine } from "./verdict-line";
 import { SignatureFilterChip } from "@/components/signatures/signature-filter-chip";
-
-/** What the panel says while a first answer (failures only) waits for the totals behind its rates. */
-const RATES_LOADING = "Failures shown; rates loading…";
-
-/** A first load, a new window, or a first answer whose rates are still being read (docs/diagnosis.md). */
-function loadingText(q: { isFetching: boolean; isPending: boolean; isPlaceholderData: boolean }, data: HeatmapResponse | undefined) {
-  if (data?.ratesPending) return RATES_LOADING;
-  return q.isFetching && (q.isPending || q.isPlaceholderData) ? "Reading tasks…" : undefined;
-}
 
 /** The opened cell's place in the grid, or null when none is open or it is not in this window. */
 function openedCell(edges: number[] | undefined, order: readonly string[], cellNode: string | null, cellAt: Date | null): Cell | null {
@@ -103,11 +94,11 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
     <div data-heatmap-panel="">
       <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
         {!data && err && <ApiErrorBanner error={err} />}
-        {loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
+        {!data && loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
         {!data && q.isPending && <Loading what="the heatmap" />}
         {data && (
-          <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`}>
-            <VerdictLine data={data} />
+          <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`} data-previous-window={q.isPlaceholderData ? "" : undefined}>
+            <VerdictArea account={account} scope={scope} windowQ={windowQ} data={data} previous={q.isPlaceholderData} loading={loading} />
             <HeatmapToolbar
               controls={
                 <>

@@ -1,12 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { replaceEqualDeep, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
 import { batchQueries } from "@/lib/queries/batch";
 import { nextRefreshMs } from "@/lib/queries/refresh";
 import { useSignatureQuery } from "@/components/signatures/use-signature-param";
+import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { shownAnswer, type ShownHeatmap } from "./shown-answer";
 
 export type HeatmapScope = { pool: string } | { job: string };
 
@@ -32,12 +34,19 @@ export const PENDING_REFETCH_MS = 1_500;
 /**
  * The heatmap of a scope for the URL's window: one query, shared by the panel, the node table and the copy
  * buttons. A first answer whose rates are pending is asked for again soon, until the full answer comes,
- * even when refresh is paused: it is the rest of the same answer, not a refresh.
+ * even when refresh is paused: it is the rest of the same answer, not a refresh. A refresh whose answer is
+ * pending keeps the last full answer on screen, marked refreshing (`shownAnswer`), and asks as often.
  */
 export function useHeatmap(account: string, scope: HeatmapScope) {
   const w = useWindowQuery();
   return useQuery({
     ...batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS, ...useSignatureQuery() }),
-    refetchInterval: (query) => (query.state.data?.ratesPending && !query.state.error ? PENDING_REFETCH_MS : nextRefreshMs(query.state.error)),
+    // Applied where the cache stores an answer, so every reader of this query shows the same one.
+    structuralSharing: (old: unknown, next: unknown) => replaceEqualDeep(old, shownAnswer(old as ShownHeatmap | undefined, next as HeatmapResponse)),
+    refetchInterval: (query) => (waitsForRates(query.state.data) && !query.state.error ? PENDING_REFETCH_MS : nextRefreshMs(query.state.error)),
   });
+}
+
+function waitsForRates(data: ShownHeatmap | undefined): boolean {
+  return Boolean(data?.ratesPending || data?.refreshing);
 }

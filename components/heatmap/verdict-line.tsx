@@ -1,4 +1,5 @@
 import type { Diagnosis, HeatmapResponse } from "@/lib/schemas/failures";
+import { VerdictNodes, WithShortIds } from "./verdict-nodes";
 
 const TONE = {
   red: "border-red-400 bg-red-50 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-50",
@@ -16,17 +17,10 @@ function toneOf(d: Diagnosis): string {
   return d.nodeFaults.length > 0 ? TONE.amber : TONE.green;
 }
 
-const HANDLED: Record<NonNullable<Diagnosis["nodes"][number]["handled"]>, string> = {
-  removed: "removed",
-  disabled: "scheduling disabled",
-  unusable: "unusable",
-  starttaskfailed: "start task failed",
-  offline: "offline",
-};
-
 /**
  * The answer to "bad node or bad job?", first and in words: the diagnosis' headline and sentence, the
- * nodes it names (those already out of service marked so) and the node faults. Every number here comes
+ * nodes it names (a few by short id, their evidence folded; those already out of service marked so) and
+ * the node faults. Every number here comes
  * from the server's one computation (docs/diagnosis.md).
  */
 export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | "diagnosis"> }) {
@@ -46,31 +40,23 @@ export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | 
       </p>
     );
   }
+  const ids = [...d.nodes.map((n) => n.nodeId), ...d.nodeFaults.flatMap((f) => f.nodes)];
   return (
     <div data-testid="verdict" data-kind={d.kind} className={`space-y-1 rounded-md border-l-4 px-3 py-2 text-base [overflow-wrap:anywhere] ${toneOf(d)}`}>
       <p>
         <strong className="mr-2 font-semibold tracking-wide uppercase" data-testid="verdict-headline">
           {d.headline}:
         </strong>
-        <span data-testid="verdict-text">{d.text}</span>
+        <span data-testid="verdict-text">
+          <WithShortIds text={d.text} ids={ids} />
+        </span>
       </p>
-      {d.nodes.length > 0 && (
-        <ul className="space-y-0.5 text-sm" aria-label="Nodes named by the diagnosis">
-          {d.nodes.map((n) => (
-            <li key={n.nodeId} data-testid="diagnosis-node" data-node-id={n.nodeId} data-handled={n.handled ?? ""}>
-              <span className="font-mono font-medium">{n.nodeId}</span>
-              {n.handled && <span className="ml-2 rounded bg-white/60 px-1 text-xs font-medium dark:bg-black/30">already {HANDLED[n.handled]}</span>}
-              <span className="ml-2">{n.reasons.join("; ")}</span>
-              {n.jobs.length > 0 && <span className="ml-2">· jobs: {n.jobs.map((j) => `${j.jobId} (${j.count})`).join(", ")}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      {d.nodes.length > 0 && <VerdictNodes nodes={d.nodes} />}
       {d.nodeFaults.length > 0 && (
         <ul className="list-disc pl-5 text-sm" aria-label="Node faults" data-testid="node-faults">
           {d.nodeFaults.map((f) => (
             <li key={f.kind + f.text} data-fault={f.kind}>
-              {f.text}
+              <WithShortIds text={f.text} ids={f.nodes} />
             </li>
           ))}
         </ul>

@@ -18,7 +18,11 @@ export function PoolView({ account, poolId, children }: { account: string; poolI
   const q = useQuery(batchQueries.pool(account, poolId));
   // "Unhealthy nodes" as an operator means it (docs/diagnosis.md): the diagnosis' bad nodes still in the
   // pool, and nodes in starttaskfailed, unusable or unknown or with errors; Batch's state counts until then.
-  const diagnosis = useHeatmap(account, { pool: poolId }).data?.diagnosis;
+  const heat = useHeatmap(account, { pool: poolId });
+  const diagnosis = heat.data?.diagnosis;
+  // Batch's count is not the operator's (a node failing 70 % of its tasks is "idle" to Batch): while the
+  // diagnosis is on its way, say so rather than show Batch's 0.
+  const diagnosisPending = heat.data ? Boolean(heat.data.ratesPending) : heat.isPending && !heat.error;
   const err = errorInfo(q.error);
   if (!q.data && isGone(err)) {
     return (
@@ -49,9 +53,12 @@ export function PoolView({ account, poolId, children }: { account: string; poolI
             ["VM size", pool.vmSize],
             ["Dedicated", `${pool.dedicated.current}/${pool.dedicated.target}`],
             ["Spot", `${pool.lowPriority.current}/${pool.lowPriority.target}`],
-            ["Unhealthy nodes", String(diagnosis?.counts.unhealthyNodes ?? pool.unhealthyNodes)],
+            [
+              "Unhealthy nodes",
+              diagnosis ? String(diagnosis.counts.unhealthyNodes) : diagnosisPending ? <StillLoading key="l" /> : String(pool.unhealthyNodes),
+            ],
           ].map(([k, v]) => (
-            <div key={k} className="flex gap-1" data-testid={`pool-fact-${k!.toLowerCase().replace(/ /g, "-")}`}>
+            <div key={String(k)} className="flex gap-1" data-testid={`pool-fact-${String(k).toLowerCase().replace(/ /g, "-")}`}>
               <dt className="text-slate-600 dark:text-slate-300">{k}:</dt>
               <dd className="font-medium">{v}</dd>
             </div>
@@ -60,5 +67,14 @@ export function PoolView({ account, poolId, children }: { account: string; poolI
       )}
       {children}
     </>
+  );
+}
+
+/** A count the diagnosis has not given yet: a mark, named for screen readers, instead of a number. */
+function StillLoading() {
+  return (
+    <span role="img" aria-label="still loading" title="still loading: the diagnosis waits for the completed-task totals" data-testid="still-loading">
+      …
+    </span>
   );
 }

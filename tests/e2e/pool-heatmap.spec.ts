@@ -215,6 +215,46 @@ test.describe("the pool page of an incident: links and loading", () => {
   });
 });
 
+/** Every frame: the canvas's top on the page, the verdict's kind and the header's unhealthy count. */
+function recordFrames() {
+  const w = window as unknown as { __frames: { top?: number; kind?: string; unhealthy?: string }[] };
+  w.__frames = [];
+  const tick = () => {
+    const canvas = document.querySelector("[data-testid=heatmap-canvas]");
+    w.__frames.push({
+      top: canvas ? Math.round(canvas.getBoundingClientRect().top + window.scrollY) : undefined,
+      kind: document.querySelector("[data-testid=verdict]")?.getAttribute("data-kind") ?? undefined,
+      unhealthy: document.querySelector("[data-testid=pool-fact-unhealthy-nodes] dd")?.textContent ?? undefined,
+    });
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+test.describe("the pool page of an incident: a steady layout", () => {
+  test("the heatmap stays where it was drawn when the verdict arrives, and no 0 is shown for unhealthy nodes meanwhile", async ({ page }) => {
+    // Slow Batch and a window no other test reads, so the first answer (failures only) comes before the verdict.
+    await env().faults({ latencyMs: 250 });
+    try {
+      await page.addInitScript(recordFrames);
+      const now = Date.now();
+      await page.goto(`${poolUrl}?from=${new Date(now - 30 * 3_600_000).toISOString()}&to=${new Date(now).toISOString()}`);
+      await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 30_000 });
+      await page.waitForTimeout(300);
+      const frames = await page.evaluate(() => (window as unknown as { __frames: { top?: number; kind?: string; unhealthy?: string }[] }).__frames);
+      const tops = new Set(frames.filter((f) => f.top !== undefined).map((f) => f.top));
+      expect([...tops]).toHaveLength(1);
+      const pending = frames.filter((f) => f.kind === "pending");
+      console.log(`frames: ${frames.length}, with the verdict pending: ${pending.length}`);
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending.filter((f) => f.unhealthy !== undefined && f.unhealthy !== "…")).toEqual([]);
+    } finally {
+      await env().clearFaults();
+    }
+  });
+});
+
 test.describe("the pool page of an incident: accessibility, and a pool that is gone", () => {
   test("has no serious or critical accessibility violation", async ({ page }) => {
     await page.goto(`${poolUrl}?window=6h`);

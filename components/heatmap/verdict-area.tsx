@@ -1,0 +1,57 @@
+"use client";
+
+import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { LoadProgress } from "./load-progress";
+import { isRefreshing } from "./shown-answer";
+import type { HeatmapScope } from "./use-heatmap";
+import { VerdictLine } from "./verdict-line";
+
+/** How long a window is, as the window picker names it ("15m", "24h", "7d"). */
+export function spanLabel(ms: number): string {
+  if (ms >= 2 * 86_400_000) return `${Math.round(ms / 86_400_000)}d`;
+  if (ms >= 3_600_000) return `${Math.round(ms / 3_600_000)}h`;
+  return `${Math.max(1, Math.round(ms / 60_000))}m`;
+}
+
+/** What the panel says while it loads: a first load or a new window, the rates of a first answer, a refresh's. */
+export function loadingText(q: { isFetching: boolean; isPending: boolean; isPlaceholderData: boolean }, data: HeatmapResponse | undefined) {
+  if (data?.ratesPending) return "Failures shown; rates loading…";
+  if (q.isFetching && (q.isPending || q.isPlaceholderData)) return "Reading tasks…";
+  return undefined;
+}
+
+/**
+ * The verdict and, while it waits, the read's progress, in a box of one reserved height: the verdict
+ * replacing the pending line used to push the heatmap down under the operator's pointer. While a new window
+ * loads, the previous window's answer stays (dimmed by the panel) and says which window it is; while a
+ * refresh reads its totals, the last full verdict stays and says it is being refreshed.
+ */
+export function VerdictArea(props: {
+  account: string;
+  scope: HeatmapScope;
+  windowQ: Record<string, string>;
+  data: HeatmapResponse;
+  previous: boolean;
+  loading: string | undefined;
+}) {
+  const { data, windowQ } = props;
+  const next = windowQ.window ?? "the pinned window";
+  // The height of a usual verdict (two or three lines, the nodes' line, a fault) at 1280 wide: the
+  // incident's measured 136 px, the pending line with the progress under 100 px.
+  return (
+    <div className="min-h-[9rem] space-y-2" data-testid="verdict-area">
+      {props.previous && (
+        <p className="text-sm font-medium" data-testid="heatmap-previous-window">
+          Showing the last {spanLabel(data.window.to - data.window.from)} while {next} loads
+        </p>
+      )}
+      <VerdictLine data={data} />
+      {isRefreshing(data) && (
+        <p className="text-sm text-slate-600 dark:text-slate-300" role="status" data-testid="heatmap-refreshing">
+          Refreshing: the verdict and rates shown are from the last full read, until the new totals are in.
+        </p>
+      )}
+      {props.loading && <LoadProgress account={props.account} scope={props.scope} query={windowQ} what={props.loading} totals={Boolean(data.ratesPending)} />}
+    </div>
+  );
+}
