@@ -196,8 +196,9 @@ test.describe("the pool page of an incident: links and loading", () => {
   test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
     // Slow every Batch answer, and ask for a window no earlier test has cached. Pinned: the pool page starts
     // a relative window's heatmap while it renders (docs/diagnosis.md), and on this small pool that read is
-    // then over before the page can show its progress.
-    await env().faults({ latencyMs: 250 });
+    // then over before the page can show its progress. 400 ms a call: at 250 the read could end (about 6 s)
+    // before a loaded machine's page had hydrated and polled its progress.
+    await env().faults({ latencyMs: 400 });
     try {
       const now = Date.now();
       const pinned = `from=${new Date(now - 86_400_000).toISOString()}&to=${new Date(now).toISOString()}`;
