@@ -1,10 +1,10 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { readEnv } from "@/lib/env";
-import { AuditLogError, createPrivately } from "./log";
+import { AuditLogError } from "./log";
 import { postgresStore } from "./pg";
 import { PgWorkCache } from "./pg-cache";
-import { migrate } from "./schema";
+import { openStoreFile, sqliteGuard } from "./sqlite-file";
 // Leaves closeStores where graceful shutdown finds it (lib/audit/open.ts).
 import "./open";
 
@@ -20,14 +20,7 @@ export type CacheKind = "line-index" | "completed-tasks";
 /** A get refreshes an entry's last use at most this often: reads should not each be a write. */
 export const TOUCH_EVERY_MS = 60_000;
 
-function guarded<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (!(err instanceof Error) || err.name !== "SqliteError") throw err;
-    throw new AuditLogError("The store's cache could not be read or written.", err);
-  }
-}
+const guarded = sqliteGuard("The store's cache could not be read or written.");
 
 export type CacheUsage = Record<CacheKind, { entries: number; bytes: number }>;
 
@@ -52,11 +45,7 @@ export class SqliteWorkCache implements WorkCache {
     readonly path: string,
     readonly maxBytes: number,
   ) {
-    if (path !== ":memory:") createPrivately(path);
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openStoreFile(path);
   }
 
   async get(kind: CacheKind, key: string, now = Date.now()): Promise<Buffer | undefined> {

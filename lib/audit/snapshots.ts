@@ -4,11 +4,11 @@ import { randomBytes } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { readEnv } from "@/lib/env";
-import { AuditLogError, createPrivately } from "./log";
+import { AuditLogError } from "./log";
 import type { SnapshotContent, SnapshotMeta } from "@/lib/schemas/snapshots";
 import { postgresStore } from "./pg";
 import { PgSnapshotStore } from "./pg-snapshots";
-import { migrate } from "./schema";
+import { openStoreFile, sqliteGuard } from "./sqlite-file";
 import type { Tables } from "./tables";
 // Leaves closeStores where graceful shutdown finds it (lib/audit/open.ts).
 import "./open";
@@ -38,14 +38,7 @@ const DAY_MS = 86_400_000;
 export const newSnapshotId = () => randomBytes(16).toString("base64url");
 export const SNAPSHOT_ID = /^[A-Za-z0-9_-]{22}$/;
 
-function guarded<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (!(err instanceof Error) || err.name !== "SqliteError") throw err;
-    throw new AuditLogError("The snapshot store could not be read or written.", err);
-  }
-}
+const guarded = sqliteGuard("The snapshot store could not be read or written.");
 
 export type SnapshotPage = { snapshots: SnapshotMeta[]; nextCursor?: string };
 
@@ -71,11 +64,7 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    if (path !== ":memory:") createPrivately(path);
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openStoreFile(path);
   }
 
   async save(s: NewSnapshot, content: SnapshotContent): Promise<SnapshotMeta> {

@@ -4,9 +4,7 @@ import Database from "better-sqlite3";
 import { idKey } from "@/lib/schemas/ids";
 import type { AuditListQuery, Evidence } from "@/lib/schemas/audit";
 import {
-  AuditLogError,
   CLAIM_LEASE_MS,
-  createPrivately,
   intentColumns,
   NOT_WRITTEN,
   SELECT,
@@ -17,17 +15,9 @@ import {
   type AuditPage,
   type IntentRow,
 } from "./log";
-import { migrate } from "./schema";
+import { openStoreFile, sqliteGuard } from "./sqlite-file";
 
-/** A failure of the SQLite file itself, as the audit log's own error; the driver's text goes to the server log only. */
-function guarded<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof AuditLogError || !(err instanceof Error) || err.name !== "SqliteError") throw err;
-    throw new AuditLogError(NOT_WRITTEN, err);
-  }
-}
+const guarded = sqliteGuard(NOT_WRITTEN);
 
 /**
  * The requests of this process holding claims. A SQLite file has one writer, this server (README, "The
@@ -49,13 +39,7 @@ export class SqliteAuditLog implements AuditLog {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    if (path !== ":memory:") createPrivately(path);
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openStoreFile(path, { durable: true });
   }
 
   private insertIntent(id: string, intent: AuditIntent, now: Date): void {
