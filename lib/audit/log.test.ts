@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { bothStores, type StoreCase } from "@/tests/support/stores";
-import type { AuditIntent, AuditLog } from "./log";
+import { bothStores, sampleIntent, type StoreCase } from "@/tests/support/stores";
+import type { AuditLog } from "./log";
 import { migratePostgres, PostgresStore } from "./pg";
 import { PgAuditLog } from "./pg-log";
 import { SCHEMA_VERSION } from "./schema";
@@ -14,18 +14,7 @@ afterEach(async () => {
   for (const l of opened.splice(0)) await l.close();
 });
 
-const intent = (over: Partial<AuditIntent> = {}): AuditIntent => ({
-  operationId: "op-1",
-  actor: "ana@example.com",
-  role: "operator",
-  account: "prod",
-  poolId: "pool-a",
-  nodeId: "tvm-1",
-  action: "reboot",
-  option: "requeue",
-  reason: "disk full",
-  ...over,
-});
+const intent = sampleIntent;
 
 /** Runs raw SQL against the store beside the log under test, as someone with the database's rights would. */
 type Raw = (sql: string) => Promise<unknown>;

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AuditIntent, AuditLog } from "./log";
+import type { AuditLog } from "./log";
 import { migrate, SCHEMA_VERSION } from "./schema";
 import { SqliteAuditLog } from "./sqlite-log";
+import { sampleIntent } from "@/tests/support/stores";
 
 // What only the SQLite file has: its mode, PRAGMA user_version, its query plans. What both stores promise
 // is in log.test.ts, run on each.
@@ -14,18 +15,7 @@ afterEach(async () => {
   for (const l of opened.splice(0)) await l.close();
 });
 
-const intent = (over: Partial<AuditIntent> = {}): AuditIntent => ({
-  operationId: "op-1",
-  actor: "ana@example.com",
-  role: "operator",
-  account: "prod",
-  poolId: "pool-a",
-  nodeId: "tvm-1",
-  action: "reboot",
-  option: "requeue",
-  reason: "disk full",
-  ...over,
-});
+const intent = sampleIntent;
 
 describe("AuditLog's SQLite file", () => {
   const file = () => join(mkdtempSync(join(tmpdir(), "audit-")), "nested", "dir", "audit.sqlite");

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import type { AuditIntent } from "@/lib/audit/log";
 import { PostgresStore } from "@/lib/audit/pg";
 import { startPostgres, type TestPostgres } from "./postgres";
 
@@ -37,3 +38,17 @@ export function bothStores(prefix = "store-"): { cases: StoreCase[]; server: () 
     ],
   };
 }
+
+/** An audit intent for store tests: one reboot of one node; `over` changes what a test is about. */
+export const sampleIntent = (over: Partial<AuditIntent> = {}): AuditIntent => ({
+  operationId: "op-1",
+  actor: "ana@example.com",
+  role: "operator",
+  account: "prod",
+  poolId: "pool-a",
+  nodeId: "tvm-1",
+  action: "reboot",
+  option: "requeue",
+  reason: "disk full",
+  ...over,
+});
