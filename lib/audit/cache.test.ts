@@ -1,6 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bothStores } from "@/tests/support/stores";
-import { SqliteWorkCache, type WorkCache } from "./cache";
+import { keptWork, workCache, SqliteWorkCache, type WorkCache } from "./cache";
 import { PostgresStore } from "./pg";
 import { PgWorkCache } from "./pg-cache";
 
@@ -53,5 +56,21 @@ describe.each(cases)("WorkCache on $name", (kind) => {
     await none.put("line-index", "x", bytes(1));
     expect(await none.get("line-index", "x")).toBeUndefined();
     await none.close();
+  });
+});
+
+describe("keptWork", () => {
+  it("is a miss and keeps nothing, without throwing, when the store cannot even be opened", async () => {
+    const saved = process.env.BATCHSCOPE_AUDIT_DB;
+    // A folder where the file should be: SQLite cannot open it, so workCache() itself throws.
+    process.env.BATCHSCOPE_AUDIT_DB = mkdtempSync(join(tmpdir(), "cache-folder-"));
+    try {
+      expect(() => workCache()).toThrow(/cannot be opened/);
+      await expect(keptWork.put("line-index", "k", bytes(4))).resolves.toBeUndefined();
+      await expect(keptWork.get("line-index", "k")).resolves.toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.BATCHSCOPE_AUDIT_DB;
+      else process.env.BATCHSCOPE_AUDIT_DB = saved;
+    }
   });
 });

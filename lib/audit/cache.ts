@@ -131,3 +131,24 @@ export function workCache(): WorkCache {
   }
   return state.__batchscopeCache!.cache;
 }
+
+/**
+ * The work cache as Batch access uses it: best effort. Losing it costs a later read, never an answer, so
+ * a store that fails, even to open (a folder for a file, PostgreSQL down), is a miss and keeps nothing.
+ */
+export const keptWork = {
+  async get(kind: CacheKind, key: string): Promise<Buffer | undefined> {
+    try {
+      return await workCache().get(kind, key);
+    } catch {
+      return undefined;
+    }
+  },
+  async put(kind: CacheKind, key: string, value: Buffer): Promise<void> {
+    try {
+      await workCache().put(kind, key, value);
+    } catch {
+      // Kept nothing: the next cold read reads from Batch again.
+    }
+  },
+};

@@ -1,6 +1,6 @@
 import "server-only";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { workCache } from "@/lib/audit/cache";
+import { keptWork } from "@/lib/audit/cache";
 import type { TimeWindow } from "@/lib/heatmap/window";
 import { idKey } from "@/lib/schemas/ids";
 import type { BatchAccount } from "./accounts";
@@ -76,17 +76,12 @@ export function completedStore(account: BatchAccount): JobStore {
     async load(job) {
       const key = keyOf(account, job);
       if (!key) return undefined;
-      const buf = await workCache()
-        .get("completed-tasks", key)
-        .catch(() => undefined);
+      const buf = await keptWork.get("completed-tasks", key);
       return buf ? decodeJob(buf, job.id) : undefined;
     },
     async save(job, entry) {
       const key = keyOf(account, job);
-      if (key)
-        await workCache()
-          .put("completed-tasks", key, encodeJob(entry))
-          .catch(() => undefined);
+      if (key) await keptWork.put("completed-tasks", key, encodeJob(entry));
     },
   };
 }

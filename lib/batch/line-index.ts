@@ -1,4 +1,5 @@
 import "server-only";
+import { keptWork } from "@/lib/audit/cache";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
@@ -14,18 +15,8 @@ const NEWLINE = 0x0a;
 /** Before a file's first range is counted its lines' length is unknown: short log lines are the guess. */
 const GUESSED_LINE_BYTES = 80;
 
-/**
- * Where indexes are kept across restarts: the store's work cache (docs/architecture.md "Store"), passed in
- * by the edge, since Batch access does not reach up to the store. Failing to keep one costs time only.
- */
-export interface IndexStore {
-  get(key: string): Promise<Buffer | undefined>;
-  put(key: string, value: Buffer): Promise<void>;
-}
-
 export interface IndexOptions {
   signal?: AbortSignal;
-  store?: IndexStore;
   /** The range size; tests make it small to cut small files into many ranges. */
   chunkBytes?: number;
 }
@@ -120,21 +111,20 @@ interface BuildSpec {
   opts: IndexOptions;
 }
 
-/** From memory, else from the store, else from nothing; then read on only as far as needed, and keep the result. */
+/**
+ * From memory, else from the store's work cache (kind "line-index", docs/architecture.md "Store"), else from
+ * nothing; then read on only as far as needed, and keep the result there too.
+ */
 async function buildIndex(spec: BuildSpec, known: KeptIndex | undefined): Promise<KeptIndex> {
-  const { store } = spec.opts;
   let base = known && stillDescribes(known, spec.stamp) ? known : undefined;
-  if (!base && store) {
-    const stored = await store.get(spec.key).then(
-      (v) => (v ? decodeIndex(v) : undefined),
-      () => undefined,
-    );
+  if (!base) {
+    const stored = await keptWork.get("line-index", spec.key).then((v) => (v ? decodeIndex(v) : undefined));
     if (stored && stillDescribes(stored, spec.stamp)) base = stored;
   }
   if (base && enough(base, spec.stamp.size, spec.needLine)) return base;
   const built = await extend(spec, base ?? kept(emptyIndex(), Buffer.alloc(0), spec.stamp));
   // Losing the store costs the next restart a read, never this answer.
-  if (store && built.size !== base?.size) await store.put(spec.key, encodeIndex(built)).catch(() => undefined);
+  if (built.size !== base?.size) await keptWork.put("line-index", spec.key, encodeIndex(built));
   return built;
 }
 

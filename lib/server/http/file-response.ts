@@ -4,17 +4,10 @@ import type { BatchAccount } from "@/lib/batch/accounts";
 import { accountClient } from "@/lib/batch/client";
 import { compileQuery, searchFile } from "@/lib/batch/file-search";
 import { fileProperties, readFileSlice, scanFile, type FileOwner } from "@/lib/batch/files";
-import { locateLine, type IndexStore } from "@/lib/batch/line-index";
+import { locateLine } from "@/lib/batch/line-index";
 import { wholeFileScans } from "@/lib/batch/scan-slots";
-import { workCache } from "@/lib/audit/cache";
 import { resolveIdentity } from "@/lib/identity/resolve";
 import { asApiError } from "./error-response";
-
-/** Line indexes outlive the process in the store's work cache (docs/architecture.md "Store"). */
-const lineIndexStore: IndexStore = {
-  get: async (key) => workCache().get("line-index", key),
-  put: async (key, value) => workCache().put("line-index", key, value),
-};
 
 /**
  * File bytes as the browser needs them: the raw slice (never decoded here: a chunk may end inside a UTF-8
@@ -38,7 +31,7 @@ export async function fileContentResponse(
 ) {
   if (q.properties === "true") return fileProperties(account, owner, path);
   if (q.line !== undefined)
-    return locateLine(account, owner, path, q.line, { signal: request.signal, store: lineIndexStore }).catch((err: unknown) => {
+    return locateLine(account, owner, path, q.line, { signal: request.signal }).catch((err: unknown) => {
       // The user left while the index was read: nobody is there to answer, and nothing failed to log.
       if (request.signal.aborted) return new Response(null, { status: 499 });
       throw err;
