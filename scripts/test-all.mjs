@@ -31,6 +31,31 @@ function readJson(path) {
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Each failed test by name, with the first line of its error: CI shows only the end of the output, so the summary must name them. */
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .trim()
+    .split("\n")[0]
+    .slice(0, 300);
+
+function vitestFailures(report) {
+  for (const file of report.testResults ?? []) {
+    const path = file.name.replace(`${process.cwd()}/`, "");
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    for (const t of failed) failures.push(`${path} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    // A file that failed outside any test (a hook, an import) has no failed test to name.
+    if (file.status === "failed" && failed.length === 0) failures.push(`${path}: ${firstLine(file.message)}`);
+  }
+}
+
+function playwrightFailures(suite) {
+  for (const spec of suite.specs ?? [])
+    for (const test of spec.tests)
+      if (test.status === "unexpected") failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(test.results.at(-1)?.error?.message)}`);
+  for (const child of suite.suites ?? []) playwrightFailures(child);
+}
 function count(name, passed, failed, skipped = 0) {
   tally.passed += passed;
   tally.failed += failed;
@@ -48,6 +73,7 @@ check("typecheck", run("typecheck", bin("tsc"), ["--noEmit"]));
 function vitestStep(title, project, report) {
   const ok = run(title, bin("vitest"), ["run", `--project=${project}`, "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/${report}`]);
   const vitest = readJson(`${REPORTS}/${report}`);
+  if (vitest) vitestFailures(vitest);
   if (vitest) count(title, vitest.numPassedTests, vitest.numFailedTests + (ok || vitest.numFailedTests ? 0 : 1), vitest.numPendingTests + vitest.numTodoTests);
   else count(title, 0, 1);
 }
@@ -63,13 +89,19 @@ else count("built server (not run)", 0, 1);
 
 if (buildOk) {
   const e2eOk = run("browser", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` });
-  const pw = readJson(`${REPORTS}/playwright.json`)?.stats;
+  const report = readJson(`${REPORTS}/playwright.json`);
+  for (const suite of report?.suites ?? []) playwrightFailures(suite);
+  const pw = report?.stats;
   if (pw) count("browser", pw.expected + pw.flaky, pw.unexpected + (e2eOk || pw.unexpected ? 0 : 1), pw.skipped);
   else count("browser", 0, 1);
 } else {
   count("browser (not run)", 0, 1);
 }
 
+if (failures.length) {
+  console.log("\n=== failed tests");
+  for (const failure of failures) console.log(`✗ ${failure}`);
+}
 console.log("\n=== summary");
 for (const line of lines) console.log(line);
 console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
