@@ -39,6 +39,8 @@ const BROWSER = [
 
 const BATCH_ONLY = "lib/batch is Batch access only: the edge and services (lib/server) sit above it";
 
+const BUILT_ONLY = "this starts the built dashboard: put the test under tests/integration/built";
+
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
 
 const config = [
@@ -75,6 +77,23 @@ const config = [
       [...["server", "doctor", "batch", "emulator"].flatMap(folder), "@/app/**"],
       "a foundation module: it may not import the layers built on it",
     ),
+  },
+  {
+    // Unit and integration tests run before `next build` (scripts/test-all.mjs): a test that starts the built
+    // dashboard belongs to tests/integration/built, which runs after it. On a fresh clone there is no .next.
+    files: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.ts"],
+    ignores: ["tests/integration/built/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/support/stack"], message: BUILT_ONLY },
+            { group: ["**/support/servers"], importNames: ["startDashboard"], message: BUILT_ONLY },
+          ],
+        },
+      ],
+    },
   },
 ];
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heatmapResponse, type HeatmapResponse } from "@/lib/schemas/failures";
-import { fullHeatmapAnswer } from "../support/heatmap-answer";
-import { all } from "../support/sdk-paging";
-import { stackPerFile } from "../support/stack";
+import { fullHeatmapAnswer } from "../../support/heatmap-answer";
+import { all } from "../../support/sdk-paging";
+import { stackPerFile } from "../../support/stack";
 
 // Completed work is immutable (docs/architecture.md "Store"): the tasks of a completed job, once read, are
 // kept in the store file, so a restarted dashboard answers the same heatmap without listing that job's
