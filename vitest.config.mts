@@ -24,6 +24,10 @@ export default defineConfig({
     testTimeout: 20_000,
     // Integration tests each start their own emulator on a free port; two cores, so keep it modest.
     maxWorkers: 2,
+    // Worker threads, not child processes: a test file's imports (the SDK, the route modules) load in about
+    // half the time (lib and components: 101 s against 184 s, one run each on a loaded machine). Nothing
+    // here needs its own process: servers a test starts are child processes or sockets either way.
+    pool: "threads",
     projects: [
       {
         extends: true,
