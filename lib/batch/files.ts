@@ -132,6 +132,9 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
 /**
  * Bytes start..end (inclusive) of a file, straight from Batch: no cache, for callers that stream. The
  * signal goes to the SDK, so a reader that leaves stops the HTTP request (and its wait for a slot) too.
+ * With `into` (a buffer of at least end − start + 1 bytes), the bytes are copied there as they arrive and
+ * a view of it is returned, so a long read reuses its buffers (see readRanges); more bytes than asked for
+ * (a service that ignored the range) still arrive whole, in a buffer of their own.
  */
 export async function fetchRange(
   client: BatchServiceClient,
@@ -140,6 +143,7 @@ export async function fetchRange(
   start: number,
   end: number,
   signal?: AbortSignal,
+  into?: Buffer,
 ): Promise<Buffer> {
   const ocpRange = `bytes=${start}-${end}`;
   // ms-rest-js types its AbortSignalLike apart from the DOM's AbortSignal; Node's signal is what it listens to.
@@ -149,8 +153,19 @@ export async function fetchRange(
       ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange }, ...abortSignal })
       : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange }, ...abortSignal });
   const chunks: Buffer[] = [];
-  for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let target = into;
+  let n = 0;
+  for await (const chunk of res.readableStreamBody ?? []) {
+    const c = chunk as Buffer;
+    if (target && n + c.length <= target.length) c.copy(target, n);
+    else {
+      if (target) chunks.push(Buffer.from(target.subarray(0, n)));
+      target = undefined;
+      chunks.push(c);
+    }
+    n += c.length;
+  }
+  return target ? target.subarray(0, n) : Buffer.concat(chunks);
 }
 
 /**
@@ -193,6 +208,9 @@ export interface ReadAheadOptions {
  * and matches as if it read them one after the other. How many are in flight is the caller's (a deep
  * link wants only as many as reach its line); a caller that stops early, or a reader that aborts, stops
  * the reads still in flight. Each read holds one of the account's read slots, like any other call.
+ * A range's bytes are the caller's only until it asks for the next range: its buffer then receives a
+ * later range. A fresh 4 MiB buffer a range made the collector run a full collection every few ranges
+ * (external memory), a CPU cost as large as scanning the bytes (docs/architecture.md).
  */
 export async function* readRanges(
   client: BatchServiceClient,
@@ -205,14 +223,16 @@ export async function* readRanges(
   const stop = new AbortController();
   const abort = () => stop.abort();
   signal?.addEventListener("abort", abort, { once: true });
-  const inFlight: { offset: number; read: Promise<Buffer> }[] = [];
+  const inFlight: { offset: number; read: Promise<Buffer>; into: Buffer }[] = [];
+  const spare: Buffer[] = [];
   let next = from;
   try {
     while (inFlight.length > 0 || next < size) {
       while (next < size && inFlight.length < Math.max(1, ahead())) {
-        const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal);
+        const into = spare.pop() ?? Buffer.allocUnsafeSlow(chunkBytes);
+        const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal, into);
         read.catch(() => undefined); // awaited in turn below; one abandoned at the end must not be an unhandled rejection
-        inFlight.push({ offset: next, read });
+        inFlight.push({ offset: next, read, into });
         next += chunkBytes;
       }
       const head = inFlight.shift()!;
@@ -224,6 +244,7 @@ export async function* readRanges(
         throw err;
       }
       yield { offset: head.offset, bytes };
+      spare.push(head.into);
     }
   } finally {
     signal?.removeEventListener("abort", abort);

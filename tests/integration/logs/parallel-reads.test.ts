@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { findAccount, type BatchAccount } from "@/lib/batch/accounts";
 import { searchFile, type SearchQuery } from "@/lib/batch/file-search";
-import { rangesInParallel, SCAN_CHUNK_BYTES, type FileOwner } from "@/lib/batch/files";
+import { fetchRange, rangesInParallel, readRanges, SCAN_CHUNK_BYTES, type FileOwner } from "@/lib/batch/files";
 import { accountClient } from "@/lib/batch/client";
 import { indexOfBytes } from "@/lib/batch/line-counts";
 import { lineIndex } from "@/lib/batch/line-index";
@@ -80,6 +80,34 @@ describe("parallel line index", () => {
       const { idx } = await lineIndex(await a, owner, "par/replaced.log", Infinity, { chunkBytes: CHUNK });
       expect(idx).toMatchObject(indexOfBytes(next));
     }
+  });
+});
+
+describe("reused range buffers", () => {
+  it("give each range's own bytes, in order, while earlier buffers take later ranges", async () => {
+    const bytes = logText(6000, 11);
+    put("par/reuse.log", bytes);
+    const { client } = accountClient(await account());
+    // Ranges past Node's 4 KiB pool size, so no two would share an ArrayBuffer by chance.
+    const chunkBytes = 5000;
+    const seen: Buffer[] = [];
+    for await (const { offset, bytes: got } of readRanges(client, owner, "par/reuse.log", 0, bytes.length, { chunkBytes, ahead: () => 3 })) {
+      expect(got.equals(bytes.subarray(offset, offset + chunkBytes))).toBe(true);
+      seen.push(got);
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    // Only a few buffers for all those ranges: the ones in flight and the one handed over.
+    expect(new Set(seen.map((b) => b.buffer)).size).toBeLessThanOrEqual(4);
+  });
+
+  it("still gives every byte when more arrive than the buffer holds", async () => {
+    const bytes = logText(500, 12);
+    put("par/overflow.log", bytes);
+    const { client } = accountClient(await account());
+    const into = Buffer.alloc(100);
+    const got = await fetchRange(client, owner, "par/overflow.log", 0, bytes.length - 1, undefined, into);
+    expect(got.equals(bytes)).toBe(true);
+    expect(got.buffer).not.toBe(into.buffer);
   });
 });
 
