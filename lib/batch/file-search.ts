@@ -3,7 +3,7 @@ import RE2 from "re2";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fileProperties, rangesInParallel, readRanges, type FileOwner } from "./files";
+import { fileProperties, rangesWhileIdle, readRanges, type FileOwner } from "./files";
 
 export type SearchEvent =
   | { type: "progress"; bytesRead: number; size: number }
@@ -53,8 +53,15 @@ function unsupportedReason(message: string): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Characters whose lower case is ASCII though they are not: a byte-wise lower case would miss them. */
-const FOLDS_TO_ASCII = [Buffer.from("\u0130"), Buffer.from("\u212a")];
+/**
+ * Characters whose lower case is ASCII though they are not (İ → "i̇", the Kelvin sign → "k"), by the ASCII
+ * letter they lower-case to: a byte-wise lower case would miss them. A range is only looked through for
+ * those the query holds: each look is a pass over the whole range.
+ */
+const FOLDS_TO_ASCII: [string, Buffer][] = [
+  ["i", Buffer.from("\u0130")],
+  ["k", Buffer.from("\u212a")],
+];
 
 /**
  * Where in a range a plain query may match, found on the bytes without decoding a line: lines before the
@@ -71,8 +78,10 @@ export function candidateFinder(q: SearchQuery): ((bytes: Buffer) => ((from: num
   if (!/^[\x00-\x7f]*$/.test(q.query)) return undefined;
   // RE2 folds case on the bytes themselves (offsets in bytes), without lower-casing a copy of the range.
   const literal = new RE2(q.query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), "gi");
+  const lower = q.query.toLowerCase();
+  const folds = FOLDS_TO_ASCII.filter(([letter]) => lower.includes(letter)).map(([, bytes]) => bytes);
   return (bytes) => {
-    if (FOLDS_TO_ASCII.some((c) => bytes.includes(c))) return undefined;
+    if (folds.some((c) => bytes.includes(c))) return undefined;
     return (from) => {
       literal.lastIndex = from;
       return literal.exec(bytes)?.index ?? -1;
@@ -89,7 +98,8 @@ export interface SearchOptions {
 /**
  * Searches a whole file on the server, streaming: progress after every range read, each matching line as
  * it is found (with its line number, so the browser can link to it), and a final count. Several ranges
- * are read at once (half the account's read slots) and handled in file order, so matches come in file
+ * are read at once (half the account's read slots, more while the rest stand idle: rangesWhileIdle) and
+ * handled in file order, so matches come in file
  * order with exact line numbers, and the first ones leave while later ranges are still being read. Lines
  * that span two ranges are joined before they are tested; bytes are decoded as UTF-8 per whole line, so a
  * character split between ranges is never mangled. Stops reading when `signal` is aborted (the user left).
@@ -120,8 +130,11 @@ export async function* searchFile(
     found++;
     return { type: "match", line, offset, text: text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text };
   };
-  const parallel = rangesInParallel(slots);
-  const ranges = readRanges(client, owner, path, 0, size, { ahead: () => parallel, signal, ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}) });
+  const ranges = readRanges(client, owner, path, 0, size, {
+    ahead: (inFlight) => rangesWhileIdle(slots, inFlight),
+    signal,
+    ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
+  });
   for await (const { offset, bytes } of ranges) {
     bytesRead += bytes.length;
     const next = candidates?.(bytes);

@@ -196,10 +196,25 @@ export const SCAN_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export const rangesInParallel = (slots: RequestSlots) => Math.max(1, Math.floor(slots.reads.limit / 2));
 
+/** Read slots a whole-file search leaves to others however idle the account is: a page opened meanwhile finds them. */
+export const SLOTS_KEPT_FREE = 2;
+
+/**
+ * Ranges a whole-file search keeps in flight, given how many it has: half the read slots, and one more at
+ * a time while more than SLOTS_KEPT_FREE slots stand idle and no request waits for one, up to all but
+ * SLOTS_KEPT_FREE. Once anyone queues (a page, another search), it falls back to half as its reads end.
+ */
+export function rangesWhileIdle(slots: RequestSlots, inFlight: number): number {
+  const half = rangesInParallel(slots);
+  const { limit, inUse, queued } = slots.reads;
+  if (inFlight < half || queued > 0 || limit - inUse <= SLOTS_KEPT_FREE) return half;
+  return Math.min(limit - SLOTS_KEPT_FREE, inFlight + 1);
+}
+
 export interface ReadAheadOptions {
   chunkBytes?: number;
-  /** Ranges worth having in flight now; asked again after each range is handed over (at least 1). */
-  ahead: () => number;
+  /** Ranges worth having in flight, given how many are; asked before each read is started (at least 1). */
+  ahead: (inFlight: number) => number;
   signal?: AbortSignal;
 }
 
@@ -228,7 +243,7 @@ export async function* readRanges(
   let next = from;
   try {
     while (inFlight.length > 0 || next < size) {
-      while (next < size && inFlight.length < Math.max(1, ahead())) {
+      while (next < size && inFlight.length < Math.max(1, ahead(inFlight.length))) {
         const into = spare.pop() ?? Buffer.allocUnsafeSlow(chunkBytes);
         const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal, into);
         read.catch(() => undefined); // awaited in turn below; one abandoned at the end must not be an unhandled rejection
