@@ -170,6 +170,28 @@ describe("parallel search", () => {
     expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001 });
   });
 
+  it("from the operator's line: that line to the end first, then from the top back to it, all found", async () => {
+    const bytes = Buffer.concat([logText(8000, 5), Buffer.from("last FOUND line without newline")]);
+    put("par/from.log", bytes);
+    const expected = sequential(bytes, (l) => /found/i.test(l));
+    const run = async (fromLine: number) => {
+      const events = [];
+      for await (const e of searchFile(await account(), owner, "par/from.log", q, { chunkBytes: CHUNK, fromLine })) events.push(e);
+      return events;
+    };
+    const events = await run(3001);
+    const after = expected.filter((m) => m.line >= 3001);
+    expect(after.length).toBeGreaterThan(2);
+    expect(events.filter((e) => e.type === "match").map((e) => ({ line: e.line, offset: e.offset, text: e.text }))).toEqual([
+      ...after,
+      ...expected.filter((m) => m.line < 3001),
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001 });
+    // A line past the end: the whole file from the top.
+    const past = await run(9000);
+    expect(past.filter((e) => e.type === "match").map((e) => e.type === "match" && e.line)).toEqual(expected.map((m) => m.line));
+  });
+
   it("sends its first match while later ranges are still to be read", async () => {
     const bytes = logText(20_000, 5);
     put("par/early.log", bytes);
