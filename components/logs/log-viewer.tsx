@@ -83,7 +83,13 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
         searching={searching}
         onStep={step}
       />
-      <WholeFileSearch url={url} search={search} valid={valid} onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))} />
+      <WholeFileSearch
+        url={url}
+        search={search}
+        valid={valid}
+        fromLine={selection?.from}
+        onOpenLine={(n) => setHash(formatLineHash(selectLine(undefined, n, false)))}
+      />
       <LogStatus w={win} lineCount={lines.length} />
       <LineNav name={name} finding={lw.finding} nav={nav} />
       {lw.notice && (

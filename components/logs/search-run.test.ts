@@ -19,6 +19,13 @@ describe("applySearchEvent", () => {
     applySearchEvent(run, { type: "progress", bytesRead: 60, size: 120 });
     expect(run.bytesRead).toBe(120);
   });
+  it("a search from a line reads its end first: there a match's offset moves nothing", () => {
+    const run: WholeFileRun = { ...fresh(), fromLine: 5000 };
+    applySearchEvent(run, { type: "match", line: 5000, offset: 90_000, text: "deep" });
+    expect(run.bytesRead).toBe(0);
+    applySearchEvent(run, { type: "progress", bytesRead: 4096, size: 100_000 });
+    expect(run.bytesRead).toBe(4096);
+  });
   it("done and error settle the run", () => {
     const run = fresh();
     applySearchEvent(run, { type: "done", matches: 0, truncated: false, bytesRead: 120, lines: 4 });

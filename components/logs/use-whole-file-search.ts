@@ -10,9 +10,10 @@ export type { WholeFileRun } from "./search-run";
 
 /**
  * A search of the whole file on the server, streamed as NDJSON: progress, matches as they are found,
- * then done. Starting again, stopping, or leaving the page aborts the running stream.
+ * then done. Starting again, stopping, or leaving the page aborts the running stream. From the line the
+ * viewer is at, when there is one: the matches after it come first, then those from the top.
  */
-export function useWholeFileSearch(url: string, search: SearchState) {
+export function useWholeFileSearch(url: string, search: SearchState, fromLine?: number) {
   const [run, setRun] = useState<WholeFileRun | undefined>();
   const abort = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
@@ -21,9 +22,11 @@ export function useWholeFileSearch(url: string, search: SearchState) {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
-    const current: WholeFileRun = { status: "running", bytesRead: 0, matches: [] };
+    const from = fromLine !== undefined && fromLine > 1 ? fromLine : undefined;
+    const current: WholeFileRun = { status: "running", bytesRead: 0, matches: [], ...(from ? { fromLine: from } : {}) };
     setRun({ ...current });
     const q = new URLSearchParams({ search: search.query, regex: String(search.regex), case: String(search.caseSensitive) });
+    if (from) q.set("from", String(from));
     try {
       await streamNdjson(
         `${url}?${q}`,

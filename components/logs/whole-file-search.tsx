@@ -11,8 +11,23 @@ import { linkVariants } from "@/components/ui/text-link";
  * server reads it in ranges and streams matches as it finds them, with progress; each result is a line
  * link that opens the file there.
  */
-export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: string; search: SearchState; valid: boolean; onOpenLine: (line: number) => void }) {
-  const { run, start, stop } = useWholeFileSearch(url, search);
+export function WholeFileSearch({
+  url,
+  search,
+  valid,
+  fromLine,
+  onOpenLine,
+}: {
+  url: string;
+  search: SearchState;
+  valid: boolean;
+  /** The line the viewer is at: the search starts there and comes round to it from the top. */
+  fromLine?: number;
+  onOpenLine: (line: number) => void;
+}) {
+  const { run, start, stop } = useWholeFileSearch(url, search, fromLine);
+  // Where the results come round to the top of the file: the first match before the line searched from.
+  const wrapsAt = run?.fromLine === undefined ? -1 : run.matches.findIndex((m) => m.line < run.fromLine!);
   const fraction = run?.size ? run.bytesRead / run.size : undefined;
   return (
     <section aria-label="Search the whole file" className="space-y-1 text-sm">
@@ -24,7 +39,7 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
         {run && (
           <span aria-live="polite" data-testid="whole-file-status" className="text-slate-600 dark:text-slate-300">
             {run.status === "running" &&
-              `Searching… ${formatBytes(run.bytesRead)}${run.size ? ` of ${formatBytes(run.size)} (${Math.floor((fraction ?? 0) * 100)}%)` : ""}, ${run.matches.length} found`}
+              `Searching${run.fromLine ? ` from line ${run.fromLine}` : ""}… ${formatBytes(run.bytesRead)}${run.size ? ` of ${formatBytes(run.size)} (${Math.floor((fraction ?? 0) * 100)}%)` : ""}, ${run.matches.length} found`}
             {run.status === "done" &&
               `${run.matches.length}${run.truncated ? "+" : ""} matching lines in the whole file${run.truncated ? " (first 500 shown)" : ""}`}
             {run.status === "stopped" && `Stopped after ${formatBytes(run.bytesRead)}: ${run.matches.length} found`}
@@ -38,8 +53,13 @@ export function WholeFileSearch({ url, search, valid, onOpenLine }: { url: strin
       </div>
       {run && run.matches.length > 0 && (
         <ol data-testid="whole-file-results" className="max-h-48 overflow-y-auto rounded border border-slate-200 font-mono text-xs dark:border-slate-800">
-          {run.matches.map((m) => (
-            <li key={m.line} className="flex gap-2 border-b border-slate-100 px-2 py-0.5 last:border-0 dark:border-slate-800">
+          {run.matches.map((m, i) => (
+            <li
+              key={m.line}
+              {...(i === wrapsAt ? { "data-wraps": "" } : {})}
+              className="flex gap-2 border-b border-slate-100 px-2 py-0.5 last:border-0 dark:border-slate-800"
+            >
+              {i === wrapsAt && <span className="shrink-0 text-slate-600 dark:text-slate-300">From the top:</span>}
               <a
                 href={`#L${m.line}`}
                 onClick={(e) => (e.preventDefault(), onOpenLine(m.line))}

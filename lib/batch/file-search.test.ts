@@ -41,5 +41,8 @@ describe("candidateFinder", () => {
     expect(candidateFinder({ query: "é", regex: false, caseSensitive: false })).toBeUndefined();
     // A Kelvin sign lower-cases to "k": such a range is tested line by line.
     expect(candidateFinder({ query: "k", regex: false, caseSensitive: false })!(Buffer.from("\u212a\n"))).toBeUndefined();
+    expect(candidateFinder({ query: "Xi", regex: false, caseSensitive: false })!(Buffer.from("x\u0130\n"))).toBeUndefined();
+    // Only the letters the query holds are looked for: "ab" cannot meet a dotted İ or a Kelvin sign.
+    expect(candidateFinder({ query: "ab", regex: false, caseSensitive: false })!(Buffer.from("\u0130\u212a\nab\n"))!(0)).toBe(6);
   });
 });

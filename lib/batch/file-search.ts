@@ -3,7 +3,8 @@ import RE2 from "re2";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { BatchAccount } from "./accounts";
 import { accountClient } from "./client";
-import { fileProperties, rangesInParallel, readRanges, type FileOwner } from "./files";
+import { fileProperties, rangesWhileIdle, readRanges, type FileOwner } from "./files";
+import { locateLine } from "./line-index";
 
 export type SearchEvent =
   | { type: "progress"; bytesRead: number; size: number }
@@ -53,8 +54,15 @@ function unsupportedReason(message: string): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Characters whose lower case is ASCII though they are not: a byte-wise lower case would miss them. */
-const FOLDS_TO_ASCII = [Buffer.from("\u0130"), Buffer.from("\u212a")];
+/**
+ * Characters whose lower case is ASCII though they are not (İ → "i̇", the Kelvin sign → "k"), by the ASCII
+ * letter they lower-case to: a byte-wise lower case would miss them. A range is only looked through for
+ * those the query holds: each look is a pass over the whole range.
+ */
+const FOLDS_TO_ASCII: [string, Buffer][] = [
+  ["i", Buffer.from("\u0130")],
+  ["k", Buffer.from("\u212a")],
+];
 
 /**
  * Where in a range a plain query may match, found on the bytes without decoding a line: lines before the
@@ -71,8 +79,10 @@ export function candidateFinder(q: SearchQuery): ((bytes: Buffer) => ((from: num
   if (!/^[\x00-\x7f]*$/.test(q.query)) return undefined;
   // RE2 folds case on the bytes themselves (offsets in bytes), without lower-casing a copy of the range.
   const literal = new RE2(q.query.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"), "gi");
+  const lower = q.query.toLowerCase();
+  const folds = FOLDS_TO_ASCII.filter(([letter]) => lower.includes(letter)).map(([, bytes]) => bytes);
   return (bytes) => {
-    if (FOLDS_TO_ASCII.some((c) => bytes.includes(c))) return undefined;
+    if (folds.some((c) => bytes.includes(c))) return undefined;
     return (from) => {
       literal.lastIndex = from;
       return literal.exec(bytes)?.index ?? -1;
@@ -84,15 +94,31 @@ export interface SearchOptions {
   signal?: AbortSignal;
   /** The range size; tests make it small to cut small files into many ranges. */
   chunkBytes?: number;
+  /** The line the operator is at: the search starts there, reads to the end, then from the top back to it. */
+  fromLine?: number;
+}
+
+/** A stretch of the file to search: from a line's first byte up to (not including) `to`. */
+interface Part {
+  from: number;
+  to: number;
+  firstLine: number;
+}
+
+interface Tally {
+  found: number;
+  bytesRead: number;
+  lines: number;
 }
 
 /**
  * Searches a whole file on the server, streaming: progress after every range read, each matching line as
  * it is found (with its line number, so the browser can link to it), and a final count. Several ranges
- * are read at once (half the account's read slots) and handled in file order, so matches come in file
- * order with exact line numbers, and the first ones leave while later ranges are still being read. Lines
- * that span two ranges are joined before they are tested; bytes are decoded as UTF-8 per whole line, so a
- * character split between ranges is never mangled. Stops reading when `signal` is aborted (the user left).
+ * are read at once (half the account's read slots, more while the rest stand idle: rangesWhileIdle) and
+ * handled in file order, so matches come in file order with exact line numbers, and the first ones leave
+ * while later ranges are still being read. With `fromLine`, the file is searched from that line to its
+ * end, then from its top back to the line (the line index says where it starts): the first matches are
+ * the ones after where the operator is, and all are still found. Stops reading when `signal` is aborted.
  */
 export async function* searchFile(
   account: BatchAccount,
@@ -101,62 +127,109 @@ export async function* searchFile(
   q: SearchQuery,
   opts: SearchOptions = {},
 ): AsyncGenerator<SearchEvent> {
-  const { signal } = opts;
-  const matches = compileQuery(q);
-  const candidates = candidateFinder(q);
+  const test = compileQuery(q);
   const { size } = await fileProperties(account, owner, path);
+  const start = opts.fromLine && opts.fromLine > 1 ? await lineStart(account, owner, path, opts.fromLine, opts.signal) : undefined;
+  const parts: Part[] =
+    start !== undefined && start > 0 && start < size
+      ? [
+          { from: start, to: size, firstLine: opts.fromLine! },
+          { from: 0, to: start, firstLine: 1 },
+        ]
+      : [{ from: 0, to: size, firstLine: 1 }];
+  const tally: Tally = { found: 0, bytesRead: 0, lines: 0 };
+  for (const part of parts) {
+    yield* searchPart(account, owner, path, { q, test, size, part, tally, opts });
+    if (opts.signal?.aborted) return; // the reader left: no "done" for a file not read to its end
+    if (tally.found >= MAX_MATCHES) return yield { type: "done", matches: tally.found, truncated: true, bytesRead: tally.bytesRead, lines: tally.lines };
+  }
+  yield { type: "done", matches: tally.found, truncated: false, bytesRead: tally.bytesRead, lines: tally.lines };
+}
+
+/** Where a line starts, or undefined past the end of the file (the search then starts at the top). */
+async function lineStart(account: BatchAccount, owner: FileOwner, path: string, line: number, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    return (await locateLine(account, owner, path, line, signal ? { signal } : {})).offset;
+  } catch (err) {
+    if (err instanceof BadRequestError) return undefined;
+    throw err;
+  }
+}
+
+interface PartSpec {
+  q: SearchQuery;
+  test: (line: string) => boolean;
+  size: number;
+  part: Part;
+  tally: Tally;
+  opts: SearchOptions;
+}
+
+/**
+ * One part, in file order: lines that span two ranges are joined before they are tested; bytes are
+ * decoded as UTF-8 per whole line, so a character split between ranges is never mangled. Stops at
+ * MAX_MATCHES in all (the caller then says so) or when the signal aborts.
+ */
+async function* searchPart(account: BatchAccount, owner: FileOwner, path: string, spec: PartSpec): AsyncGenerator<SearchEvent> {
+  const { part, tally, size, opts } = spec;
+  const { signal } = opts;
+  const candidates = candidateFinder(spec.q);
   const { client, slots } = accountClient(account);
   const decoder = new TextDecoder("utf-8");
   let carry = Buffer.alloc(0);
   let carryOffset = 0;
-  let line = 0;
-  let found = 0;
-  let bytesRead = 0;
+  let line = part.firstLine - 1;
   let turnStarted = Date.now();
   const test = (bytes: Buffer, offset: number): SearchEvent | undefined => {
     line++;
     const text = decoder.decode(bytes.subarray(0, Math.min(bytes.length, LINE_TEST_BYTES))).replace(/\r$/, "");
-    if (!matches(text)) return undefined;
-    found++;
+    if (!spec.test(text)) return undefined;
+    tally.found++;
     return { type: "match", line, offset, text: text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text };
   };
-  const parallel = rangesInParallel(slots);
-  const ranges = readRanges(client, owner, path, 0, size, { ahead: () => parallel, signal, ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}) });
-  for await (const { offset, bytes } of ranges) {
-    bytesRead += bytes.length;
-    const next = candidates?.(bytes);
-    let start = 0;
-    for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
-      const c = next && !carry.length ? next(start) : start;
-      if (c === -1 || c > nl) {
-        // No candidate on this line or the next ones before it: count them, test none.
-        for (let i = nl, upTo = c === -1 ? bytes.length : c; i !== -1 && i < upTo; i = bytes.indexOf(0x0a, i + 1)) [line, start] = [line + 1, i + 1];
-      } else {
-        const piece = carry.length ? Buffer.concat([carry, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
-        const event = test(piece, carry.length ? carryOffset : offset + start);
-        carry = Buffer.alloc(0);
-        start = nl + 1;
-        if (event) yield event;
-        if (found >= MAX_MATCHES) return yield { type: "done", matches: found, truncated: true, bytesRead, lines: line };
+  const ranges = readRanges(client, owner, path, part.from, part.to, {
+    ahead: (inFlight) => rangesWhileIdle(slots, inFlight),
+    signal,
+    ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
+  });
+  try {
+    for await (const { offset, bytes } of ranges) {
+      tally.bytesRead += bytes.length;
+      const next = candidates?.(bytes);
+      let start = 0;
+      for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
+        const c = next && !carry.length ? next(start) : start;
+        if (c === -1 || c > nl) {
+          // No candidate on this line or the next ones before it: count them, test none.
+          for (let i = nl, upTo = c === -1 ? bytes.length : c; i !== -1 && i < upTo; i = bytes.indexOf(0x0a, i + 1)) [line, start] = [line + 1, i + 1];
+        } else {
+          const piece = carry.length ? Buffer.concat([carry, bytes.subarray(start, nl)]) : bytes.subarray(start, nl);
+          const event = test(piece, carry.length ? carryOffset : offset + start);
+          carry = Buffer.alloc(0);
+          start = nl + 1;
+          if (event) yield event;
+          if (tally.found >= MAX_MATCHES) return;
+        }
+        // A 4 MiB range is tens of thousands of lines: give other requests their turn between them.
+        if (Date.now() - turnStarted >= YIELD_EVERY_MS) {
+          await nextTurn();
+          if (signal?.aborted) return;
+          turnStarted = Date.now();
+        }
       }
-      // A 4 MiB range is tens of thousands of lines: give other requests their turn between them.
-      if (Date.now() - turnStarted >= YIELD_EVERY_MS) {
-        await nextTurn();
-        if (signal?.aborted) return;
-        turnStarted = Date.now();
+      if (start < bytes.length) {
+        if (!carry.length) carryOffset = offset + start;
+        // Keep at most what a line test reads: a gigabyte without newlines must not fill memory.
+        carry = carry.length < LINE_TEST_BYTES ? Buffer.concat([carry, bytes.subarray(start, start + LINE_TEST_BYTES)]) : carry;
       }
+      yield { type: "progress", bytesRead: tally.bytesRead, size };
     }
-    if (start < bytes.length) {
-      if (!carry.length) carryOffset = offset + start;
-      // Keep at most what a line test reads: a gigabyte without newlines must not fill memory.
-      carry = carry.length < LINE_TEST_BYTES ? Buffer.concat([carry, bytes.subarray(start, start + LINE_TEST_BYTES)]) : carry;
+    if (signal?.aborted) return;
+    if (carry.length) {
+      const event = test(carry, carryOffset);
+      if (event) yield event;
     }
-    yield { type: "progress", bytesRead, size };
+  } finally {
+    tally.lines += line - (part.firstLine - 1);
   }
-  if (signal?.aborted) return; // the reader left: no "done" for a file not read to its end
-  if (carry.length) {
-    const event = test(carry, carryOffset);
-    if (event) yield event;
-  }
-  yield { type: "done", matches: found, truncated: false, bytesRead, lines: line };
 }

@@ -132,6 +132,9 @@ export async function readFileSlice(account: BatchAccount, owner: FileOwner, pat
 /**
  * Bytes start..end (inclusive) of a file, straight from Batch: no cache, for callers that stream. The
  * signal goes to the SDK, so a reader that leaves stops the HTTP request (and its wait for a slot) too.
+ * With `into` (a buffer of at least end − start + 1 bytes), the bytes are copied there as they arrive and
+ * a view of it is returned, so a long read reuses its buffers (see readRanges); more bytes than asked for
+ * (a service that ignored the range) still arrive whole, in a buffer of their own.
  */
 export async function fetchRange(
   client: BatchServiceClient,
@@ -140,6 +143,7 @@ export async function fetchRange(
   start: number,
   end: number,
   signal?: AbortSignal,
+  into?: Buffer,
 ): Promise<Buffer> {
   const ocpRange = `bytes=${start}-${end}`;
   // ms-rest-js types its AbortSignalLike apart from the DOM's AbortSignal; Node's signal is what it listens to.
@@ -149,8 +153,19 @@ export async function fetchRange(
       ? await client.file.getFromTask(owner.jobId, owner.taskId, path, { fileGetFromTaskOptions: { ocpRange }, ...abortSignal })
       : await client.file.getFromComputeNode(owner.poolId, owner.nodeId, path, { fileGetFromComputeNodeOptions: { ocpRange }, ...abortSignal });
   const chunks: Buffer[] = [];
-  for await (const chunk of res.readableStreamBody ?? []) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let target = into;
+  let n = 0;
+  for await (const chunk of res.readableStreamBody ?? []) {
+    const c = chunk as Buffer;
+    if (target && n + c.length <= target.length) c.copy(target, n);
+    else {
+      if (target) chunks.push(Buffer.from(target.subarray(0, n)));
+      target = undefined;
+      chunks.push(c);
+    }
+    n += c.length;
+  }
+  return target ? target.subarray(0, n) : Buffer.concat(chunks);
 }
 
 /**
@@ -181,10 +196,25 @@ export const SCAN_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export const rangesInParallel = (slots: RequestSlots) => Math.max(1, Math.floor(slots.reads.limit / 2));
 
+/** Read slots a whole-file search leaves to others however idle the account is: a page opened meanwhile finds them. */
+export const SLOTS_KEPT_FREE = 2;
+
+/**
+ * Ranges a whole-file search keeps in flight, given how many it has: half the read slots, and one more at
+ * a time while more than SLOTS_KEPT_FREE slots stand idle and no request waits for one, up to all but
+ * SLOTS_KEPT_FREE. Once anyone queues (a page, another search), it falls back to half as its reads end.
+ */
+export function rangesWhileIdle(slots: RequestSlots, inFlight: number): number {
+  const half = rangesInParallel(slots);
+  const { limit, inUse, queued } = slots.reads;
+  if (inFlight < half || queued > 0 || limit - inUse <= SLOTS_KEPT_FREE) return half;
+  return Math.min(limit - SLOTS_KEPT_FREE, inFlight + 1);
+}
+
 export interface ReadAheadOptions {
   chunkBytes?: number;
-  /** Ranges worth having in flight now; asked again after each range is handed over (at least 1). */
-  ahead: () => number;
+  /** Ranges worth having in flight, given how many are; asked before each read is started (at least 1). */
+  ahead: (inFlight: number) => number;
   signal?: AbortSignal;
 }
 
@@ -193,6 +223,9 @@ export interface ReadAheadOptions {
  * and matches as if it read them one after the other. How many are in flight is the caller's (a deep
  * link wants only as many as reach its line); a caller that stops early, or a reader that aborts, stops
  * the reads still in flight. Each read holds one of the account's read slots, like any other call.
+ * A range's bytes are the caller's only until it asks for the next range: its buffer then receives a
+ * later range. A fresh 4 MiB buffer a range made the collector run a full collection every few ranges
+ * (external memory), a CPU cost as large as scanning the bytes (docs/architecture.md).
  */
 export async function* readRanges(
   client: BatchServiceClient,
@@ -205,14 +238,16 @@ export async function* readRanges(
   const stop = new AbortController();
   const abort = () => stop.abort();
   signal?.addEventListener("abort", abort, { once: true });
-  const inFlight: { offset: number; read: Promise<Buffer> }[] = [];
+  const inFlight: { offset: number; read: Promise<Buffer>; into: Buffer }[] = [];
+  const spare: Buffer[] = [];
   let next = from;
   try {
     while (inFlight.length > 0 || next < size) {
-      while (next < size && inFlight.length < Math.max(1, ahead())) {
-        const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal);
+      while (next < size && inFlight.length < Math.max(1, ahead(inFlight.length))) {
+        const into = spare.pop() ?? Buffer.allocUnsafeSlow(chunkBytes);
+        const read = fetchRange(client, owner, path, next, Math.min(size, next + chunkBytes) - 1, stop.signal, into);
         read.catch(() => undefined); // awaited in turn below; one abandoned at the end must not be an unhandled rejection
-        inFlight.push({ offset: next, read });
+        inFlight.push({ offset: next, read, into });
         next += chunkBytes;
       }
       const head = inFlight.shift()!;
@@ -224,6 +259,7 @@ export async function* readRanges(
         throw err;
       }
       yield { offset: head.offset, bytes };
+      spare.push(head.into);
     }
   } finally {
     signal?.removeEventListener("abort", abort);

@@ -121,6 +121,8 @@ export const fileReadQuery = z
     line: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     /** Search the whole file on the server, streamed as NDJSON. */
     search: z.string().min(1, "is empty").max(200, "is longer than 200 characters").optional(),
+    /** The line the operator is at: the search starts there and comes round to it from the top. */
+    from: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     regex: z.enum(["true", "false"]).default("false"),
     case: z.enum(["true", "false"]).default("false"),
     /** The whole file, streamed through the server. */

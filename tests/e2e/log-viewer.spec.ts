@@ -145,6 +145,27 @@ test("search the whole 150 MiB file on the server: progress, the match as a line
   await expect(selected.first()).toHaveAttribute("data-line", "1000001");
 });
 
+test("opened at #L1000001, a whole-file search starts there: the first results are at and after the line, then from the top", async ({ page }) => {
+  test.setTimeout(150_000);
+  // The first characters of line 1,000,001 (a timestamp's start): nearly every line has them, so a search
+  // from the top would stop at 500 matches far before the line.
+  const res = await env().client.file.getFromTask("render-frames", "frame-encode-all", "stderr.txt", {
+    fileGetFromTaskOptions: { ocpRange: "bytes=128000000-128000063" },
+  });
+  const chunks: Buffer[] = [];
+  for await (const c of res.readableStreamBody ?? []) chunks.push(Buffer.from(c as Buffer));
+  const common = Buffer.concat(chunks).toString("utf8").slice(0, 4);
+
+  await page.goto(`${fileUrl("render-frames", "frame-encode-all", "stderr.txt")}#L1000001`);
+  await expect(page.getByTestId("log-lines").locator("[data-selected]")).toHaveCount(1, { timeout: 90_000 });
+  await page.getByRole("searchbox", { name: "Search the loaded part of the file" }).fill(common);
+  await page.getByTestId("search-whole-file").click();
+  await expect(page.getByTestId("whole-file-status")).toContainText("500+ matching lines in the whole file", { timeout: 120_000 });
+  const links = page.getByTestId("whole-file-results").getByRole("link");
+  await expect(links.first()).toHaveText("L1000001");
+  await expect(links.nth(1)).toHaveText("L1000002");
+});
+
 test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(fileUrl("etl-nightly", "shard-0020", "wd/small.log") + "#L5-L7");

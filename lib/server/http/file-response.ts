@@ -23,6 +23,7 @@ export async function fileContentResponse(
     properties?: "true" | "false";
     line?: number;
     search?: string;
+    from?: number;
     regex: "true" | "false";
     case: "true" | "false";
     download?: string;
@@ -40,7 +41,8 @@ export async function fileContentResponse(
     // Whole-file scans are limited per user: the one place this route learns who is asking.
     const actor = (await resolveIdentity(request.headers, account.localOperator)).actor;
     if (q.search === undefined) return downloadResponse(account, owner, path, request.signal, actor);
-    return searchResponse(account, owner, path, { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" }, request.signal, actor);
+    const query = { query: q.search, regex: q.regex === "true", caseSensitive: q.case === "true" };
+    return searchResponse(account, owner, path, query, { signal: request.signal, ...(q.from ? { fromLine: q.from } : {}) }, actor);
   }
   const slice = await readFileSlice(account, owner, path, q);
   return new Response(new Uint8Array(slice.bytes), {
@@ -102,7 +104,7 @@ function searchResponse(
   owner: FileOwner,
   path: string,
   query: Parameters<typeof searchFile>[3],
-  signal: AbortSignal,
+  opts: { signal: AbortSignal; fromLine?: number },
   actor: string,
 ): Response {
   compileQuery(query); // a bad query is a 400 before the stream starts
@@ -110,8 +112,8 @@ function searchResponse(
   const line = (value: unknown) => encoder.encode(`${JSON.stringify(value)}\n`);
   const body = scanBody(
     actor,
-    signal,
-    () => searchFile(account, owner, path, query, { signal }),
+    opts.signal,
+    () => searchFile(account, owner, path, query, opts),
     line,
     (err) => line({ type: "error", error: asApiError(err).info }),
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { findAccount, type BatchAccount } from "@/lib/batch/accounts";
 import { searchFile, type SearchQuery } from "@/lib/batch/file-search";
-import { rangesInParallel, SCAN_CHUNK_BYTES, type FileOwner } from "@/lib/batch/files";
+import { fetchRange, rangesInParallel, readRanges, SCAN_CHUNK_BYTES, type FileOwner } from "@/lib/batch/files";
 import { accountClient } from "@/lib/batch/client";
 import { indexOfBytes } from "@/lib/batch/line-counts";
 import { lineIndex } from "@/lib/batch/line-index";
@@ -83,6 +83,34 @@ describe("parallel line index", () => {
   });
 });
 
+describe("reused range buffers", () => {
+  it("give each range's own bytes, in order, while earlier buffers take later ranges", async () => {
+    const bytes = logText(6000, 11);
+    put("par/reuse.log", bytes);
+    const { client } = accountClient(await account());
+    // Ranges past Node's 4 KiB pool size, so no two would share an ArrayBuffer by chance.
+    const chunkBytes = 5000;
+    const seen: Buffer[] = [];
+    for await (const { offset, bytes: got } of readRanges(client, owner, "par/reuse.log", 0, bytes.length, { chunkBytes, ahead: () => 3 })) {
+      expect(got.equals(bytes.subarray(offset, offset + chunkBytes))).toBe(true);
+      seen.push(got);
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    // Only a few buffers for all those ranges: the ones in flight and the one handed over.
+    expect(new Set(seen.map((b) => b.buffer)).size).toBeLessThanOrEqual(4);
+  });
+
+  it("still gives every byte when more arrive than the buffer holds", async () => {
+    const bytes = logText(500, 12);
+    put("par/overflow.log", bytes);
+    const { client } = accountClient(await account());
+    const into = Buffer.alloc(100);
+    const got = await fetchRange(client, owner, "par/overflow.log", 0, bytes.length - 1, undefined, into);
+    expect(got.equals(bytes)).toBe(true);
+    expect(got.buffer).not.toBe(into.buffer);
+  });
+});
+
 describe("a deep link after a restart", () => {
   it("reads its index from the store, not from the file", { timeout: 60_000 }, async () => {
     const path = "par/restart.log";
@@ -140,6 +168,28 @@ describe("parallel search", () => {
     expect(expected.length).toBeGreaterThan(5);
     expect(events.filter((e) => e.type === "match").map((e) => ({ line: e.line, offset: e.offset, text: e.text }))).toEqual(expected);
     expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001 });
+  });
+
+  it("from the operator's line: that line to the end first, then from the top back to it, all found", async () => {
+    const bytes = Buffer.concat([logText(8000, 5), Buffer.from("last FOUND line without newline")]);
+    put("par/from.log", bytes);
+    const expected = sequential(bytes, (l) => /found/i.test(l));
+    const run = async (fromLine: number) => {
+      const events = [];
+      for await (const e of searchFile(await account(), owner, "par/from.log", q, { chunkBytes: CHUNK, fromLine })) events.push(e);
+      return events;
+    };
+    const events = await run(3001);
+    const after = expected.filter((m) => m.line >= 3001);
+    expect(after.length).toBeGreaterThan(2);
+    expect(events.filter((e) => e.type === "match").map((e) => ({ line: e.line, offset: e.offset, text: e.text }))).toEqual([
+      ...after,
+      ...expected.filter((m) => m.line < 3001),
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001 });
+    // A line past the end: the whole file from the top.
+    const past = await run(9000);
+    expect(past.filter((e) => e.type === "match").map((e) => e.type === "match" && e.line)).toEqual(expected.map((m) => m.line));
   });
 
   it("sends its first match while later ranges are still to be read", async () => {

@@ -138,6 +138,15 @@ describe("whole-file search", () => {
     expect(none.events.at(-1)).toMatchObject({ type: "done", matches: 0 });
   });
 
+  it("from the operator's line (from=): the matches at and after it come first, in order", async () => {
+    const { events } = await search("wd/search.log", "search=info&from=40001");
+    const lines = events.filter((e) => e.type === "match").map((m) => m.line!);
+    expect(lines).toHaveLength(MAX_MATCHES);
+    expect(lines[0]).toBeGreaterThanOrEqual(40_001);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect((await search("wd/search.log", "search=info&from=0")).status).toBe(400);
+  });
+
   it("takes a regular expression, and refuses an invalid or unsupported one before reading", async () => {
     const { events } = await search("wd/search.log", `search=${encodeURIComponent("^\\S+ ERROR")}&regex=true&case=true`);
     const matches = events.filter((e) => e.type === "match");
