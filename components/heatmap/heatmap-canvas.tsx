@@ -62,8 +62,23 @@ function useDrawing(ref: RefObject<HTMLCanvasElement | null>, p: HeatmapCanvasPr
   }, [ref, layout, scrollTop, height, p.matrix, p.keyed, p.steps, p.theme, p.selectedRows, p.opened, hover, focus]);
 }
 
+/**
+ * Says the focused cell in words, from the matrix shown now: after a refresh the sentence names the same
+ * bucket times as the opened cell's task list, not those of the answer the focus was set under.
+ */
+function useAnnounce(p: HeatmapCanvasProps, focus: Cell | null) {
+  const { matrix, layout, onAnnounce } = p;
+  const row = focus?.row;
+  const col = focus?.col;
+  useEffect(() => {
+    if (row === undefined || col === undefined) return;
+    const info = cellInfo(matrix, row, col);
+    if (info) onAnnounce(announce(info, layout.rows, layout.cols));
+  }, [matrix, row, col, layout.rows, layout.cols, onAnnounce]);
+}
+
 /** The grid's keys: arrows and paging move the focus cell, Enter opens it, Space selects its row, Escape closes. */
-function handleGridKey(e: KeyboardEvent<HTMLCanvasElement>, p: HeatmapCanvasProps, focus: Cell | null, moveTo: (cell: Cell) => void) {
+function handleGridKey(e: KeyboardEvent<HTMLCanvasElement>, p: HeatmapCanvasProps, focus: Cell | null, moveTo: (cell: Cell, opens?: boolean) => void) {
   const { layout, height } = p;
   if (layout.rows === 0) return;
   const current = focus ?? { row: 0, col: 0 };
@@ -73,6 +88,7 @@ function handleGridKey(e: KeyboardEvent<HTMLCanvasElement>, p: HeatmapCanvasProp
     moveTo(focus ? moveFocus(current, e.key, grid, e.ctrlKey || e.metaKey) : current);
   } else if (e.key === "Enter") {
     e.preventDefault();
+    moveTo(current, true);
     p.onOpen(current);
   } else if (e.key === " ") {
     e.preventDefault();
@@ -99,19 +115,21 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const pointerDown = useRef(false);
   const [hover, setHover] = useState<Hover>(null);
-  const [focus, setFocus] = useState<Cell | null>(null);
+  const [focused, setFocused] = useState<{ cell: Cell; opened: boolean } | null>(null);
   const { layout, scrollTop, height } = p;
+  // A focus that opened its cell stays on it: a refresh slides a live window and the opened cell is found
+  // again by its time (openedCell), so the focus, its outline and the sentence below follow it there.
+  const focus = focused?.opened && p.opened ? p.opened : (focused?.cell ?? null);
   useDrawing(ref, p, hover?.cell ?? null, focus);
+  useAnnounce(p, focus);
 
   const cellAtPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {
     const r = e.currentTarget.getBoundingClientRect();
     return hitTest(layout, e.clientX - r.left, e.clientY - r.top + scrollTop);
   };
-  const moveTo = (next: Cell) => {
-    setFocus(next);
+  const moveTo = (next: Cell, opens = false) => {
+    setFocused({ cell: next, opened: opens });
     p.scrollTo(scrollToRow(layout, next.row, scrollTop, height));
-    const info = cellInfo(p.matrix, next.row, next.col);
-    if (info) p.onAnnounce(announce(info, layout.rows, layout.cols));
   };
 
   const hovered: CellInfo | undefined = hover ? cellInfo(p.matrix, hover.cell.row, hover.cell.col) : undefined;
@@ -137,7 +155,7 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
           pointerDown.current = false;
           const cell = cellAtPointer(e);
           if (!cell) return;
-          moveTo(cell);
+          moveTo(cell, true);
           p.onOpen(cell);
         }}
         onFocus={() => {

@@ -44,14 +44,17 @@ export function FailingToggle({ on, onChange }: { on: boolean; onChange: (on: bo
 
 /** How many nodes are selected (for the action bar), a way to clear them, and what the heatmap read. */
 export function SelectionBar({ data, selected, onClear }: { data: HeatmapResponse; selected: readonly string[]; onClear: () => void }) {
+  const counts = `${countsLine(data)} · read ${data.pagesRead} ${data.pagesRead === 1 ? "page" : "pages"} from ${data.jobsRead} ${data.jobsRead === 1 ? "job" : "jobs"}`;
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="selection-bar">
-      <span data-testid="selection-count" aria-live="polite">
+    // One line whatever the width: the counts line grows when the full answer arrives, and wrapped it moved
+    // the heatmap below it on a narrow window; cut, it keeps its whole text in the title.
+    <div className="flex items-center gap-3 text-sm" data-testid="selection-bar">
+      <span className="shrink-0" data-testid="selection-count" aria-live="polite">
         {selectionSummary(selected.length)}
       </span>
       {selected.length > 0 && <Button onClick={onClear}>Clear selection</Button>}
-      <span className="text-slate-600 dark:text-slate-300" data-testid="heatmap-counts">
-        {countsLine(data)} · read {data.pagesRead} {data.pagesRead === 1 ? "page" : "pages"} from {data.jobsRead} {data.jobsRead === 1 ? "job" : "jobs"}
+      <span className="min-w-0 truncate text-slate-600 dark:text-slate-300" data-testid="heatmap-counts" title={counts}>
+        {counts}
       </span>
     </div>
   );

@@ -28,8 +28,8 @@ export interface HeatmapGridProps {
 }
 
 /** The column headings of the labels and the time axis above the canvas. */
-function GridHeader({ edges, cols, width }: { edges: number[]; cols: number; width: number }) {
-  const ticks = axisTicks(edges, Math.max(2, Math.floor(width / 72)));
+function GridHeader({ edges, width }: { edges: number[]; width: number }) {
+  const ticks = axisTicks(edges, width);
   return (
     <div className="flex items-end border-b border-slate-200 pb-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
       <div className="grid shrink-0 gap-2 pr-2 pl-1" style={{ width: LABEL_WIDTH, gridTemplateColumns: LABEL_COLUMNS }}>
@@ -46,7 +46,8 @@ function GridHeader({ edges, cols, width }: { edges: number[]; cols: number; wid
           <span
             key={t.col}
             className="absolute top-0 border-l border-slate-400 pl-0.5 whitespace-nowrap tabular-nums dark:border-slate-500"
-            style={{ left: cols ? (t.col / cols) * width : 0 }}
+            data-testid="time-tick"
+            style={{ left: t.x }}
           >
             {t.label}
           </span>
@@ -98,7 +99,7 @@ export function HeatmapGrid(p: HeatmapGridProps) {
 
   return (
     <div>
-      <GridHeader edges={p.data.edges} cols={cols} width={width} />
+      <GridHeader edges={p.data.edges} width={width} />
       <div ref={scrollRef} className="overflow-y-auto overscroll-contain" style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="flex" style={{ height: virtual.getTotalSize() }}>
           <div className="relative shrink-0" style={{ width: LABEL_WIDTH }}>

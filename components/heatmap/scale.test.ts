@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deltaE2000, luminanceRatio } from "@/tests/support/colour-difference";
 import { categoryColor, countColor, countSteps, EMPTY_CELL, keyColor, MAX_KEY_COLOURS, stepIndex, stepLabel } from "@/components/heatmap/scale";
 
 describe("heatmap count scale", () => {
@@ -36,6 +37,33 @@ describe("heatmap count scale", () => {
 
   it("gives every step a distinct colour", () => {
     for (const theme of ["light", "dark"] as const) expect(new Set(countSteps(theme).map((s) => s.color)).size).toBe(6);
+  });
+
+  // The empty cell, then each step: a neighbour must be told apart at a glance in either theme (the dark
+  // theme's "10–19" and "20+" used to be pale orange beside cream, ΔE 14).
+  it("keeps neighbouring steps, and the empty cell beside the first, clearly apart in both themes", () => {
+    for (const theme of ["light", "dark"] as const) {
+      const colours = [EMPTY_CELL[theme], ...countSteps(theme).map((s) => s.color)];
+      for (let i = 1; i < colours.length; i++) {
+        const [a, b] = [colours[i - 1]!, colours[i]!];
+        expect(deltaE2000(a, b), `${theme} ${a} → ${b}`).toBeGreaterThanOrEqual(15);
+        expect(luminanceRatio(a, b), `${theme} ${a} → ${b}`).toBeGreaterThanOrEqual(1.3);
+      }
+    }
+  });
+
+  it("measures colour difference as CIEDE2000 does", () => {
+    // Sharma, Wu and Dalal's test pairs 1 and 17, here as sRGB near their Lab values, and identity.
+    expect(deltaE2000("#336699", "#336699")).toBe(0);
+    expect(deltaE2000("#000000", "#ffffff")).toBeCloseTo(100, 0);
+    expect(deltaE2000("#ff0000", "#0000ff")).toBeCloseTo(52.88, 1);
+  });
+
+  it("grows lighter (dark theme) or darker (light theme) at every step", () => {
+    for (const theme of ["light", "dark"] as const) {
+      const l = countSteps(theme).map((s) => luminanceRatio(s.color, "#000000"));
+      for (let i = 1; i < l.length; i++) expect(theme === "dark" ? l[i]! > l[i - 1]! : l[i]! < l[i - 1]!).toBe(true);
+    }
   });
 
   it("colours job and exit-code keys by rank, the rest as other", () => {

@@ -22,14 +22,18 @@ export const EMPTY_CELL: Record<Theme, string> = { light: "#e2e8f0", dark: "#1e2
 export const STEP_BOUNDS = [1, 2, 4, 9, 19, Infinity] as const;
 
 /**
- * One hue family, orange to red (ColorBrewer OrRd), in both themes. More failures always stand out more
- * from the page: on the light theme the steps darken towards deep red, on the dark theme they brighten
- * towards pale orange, so the busiest cell is never the one that melts into the background.
+ * A sequential ramp whose lightness changes steadily from step to step, in both themes: more failures always
+ * stand out more from the page. On the light theme the steps darken from amber through red to deep plum, on
+ * the dark theme they brighten from deep red through orange and yellow to cream. One hue family (OrRd) left
+ * the last steps of each theme too close to tell apart (pale orange beside cream on the dark page, two
+ * near-black reds on the light one), so the hue also turns along the ramp; scale.test.ts holds every pair of
+ * neighbours (and the empty cell beside the first step) to a minimum CIEDE2000 difference and luminance
+ * ratio (docs/diagnosis.md, "Colour scale").
  */
 const RAMP: Record<Theme, readonly string[]> = {
-  // The first step starts at OrRd's middle: paler ones sit too close to the empty cell's grey on a light page.
-  light: ["#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000", "#4a0000"],
-  dark: ["#a50f15", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84", "#fee8c8"],
+  // The first step starts at a mid amber: paler ones sit too close to the empty cell's grey on a light page.
+  light: ["#fdb863", "#f57d3a", "#dd3c2d", "#a8173f", "#6e1556", "#200a30"],
+  dark: ["#a50026", "#e31a1c", "#fb6a2c", "#fda340", "#fed86f", "#fffbe0"],
 };
 
 export function countSteps(theme: Theme): ScaleStep[] {

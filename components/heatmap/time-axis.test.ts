@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { announce, cellInfo } from "@/components/heatmap/cell-info";
-import { axisTicks, bucketRange, cellRange, columnOf, rangeLabel } from "@/components/heatmap/time-axis";
+import { AXIS_CHAR_PX, axisTicks, bucketRange, cellRange, columnOf, rangeLabel } from "@/components/heatmap/time-axis";
 import { bucketEdges } from "@/lib/heatmap/window";
 
 const from = Date.parse("2026-11-27T10:00:00Z");
@@ -36,11 +36,32 @@ describe("heatmap buckets and time", () => {
   });
 
   it("labels ticks in UTC, evenly spaced, with the date once the window spans days", () => {
-    const ticks = axisTicks(edges, 6);
+    const ticks = axisTicks(edges, 6 * 72);
     expect(ticks.map((t) => t.label)).toEqual(["10:00", "10:10", "10:20", "10:30", "10:40", "10:50"]);
     const week = bucketEdges({ from, to: from + 7 * 86_400_000 }, 84);
-    expect(axisTicks(week, 7)[1]!.label).toBe("11-28 10:00");
-    expect(axisTicks([], 5)).toEqual([]);
+    expect(axisTicks(week, 7 * 100)[1]!.label).toBe("11-28 10:00");
+    expect(axisTicks([], 500)).toEqual([]);
+  });
+
+  // At 1280 px the plot is about 750 px wide; the 7-day window's labels ("11-28 10:00") are twice as long
+  // as the hour's, and ticks spaced for the short ones ran each label into the next tick.
+  it("spaces ticks by their labels' length, so no label reaches the next tick or past the axis' end", () => {
+    const week = bucketEdges({ from, to: from + 7 * 86_400_000 }, 60);
+    for (const [w, width] of [
+      [edges, 750],
+      [week, 750],
+      [week, 400],
+      [week, 1400],
+    ] as const) {
+      const ticks = axisTicks(w, width);
+      expect(ticks.length).toBeGreaterThan(1);
+      ticks.forEach((t, i) => {
+        const end = t.x + t.label.length * AXIS_CHAR_PX;
+        expect(end).toBeLessThanOrEqual(width);
+        const next = ticks[i + 1];
+        if (next) expect(end + 8, `${t.label} then ${next.label} at ${width}px`).toBeLessThanOrEqual(next.x);
+      });
+    }
   });
 
   it("prints a cell's range in UTC, with dates across midnight", () => {

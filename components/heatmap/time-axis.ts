@@ -59,15 +59,40 @@ export function rangeLabel(from: number, to: number, withDate = false): string {
 }
 
 /**
- * At most `maxLabels` evenly spaced ticks along the columns, each at a bucket's start edge, labelled in
- * UTC; with the date when the window spans more than a day.
+ * The widest a label's character is drawn on the axis (text-xs, tabular digits: about 6.6 px at 12 px; the
+ * hyphen and colon narrower), and the room each label keeps free after its text (its tick's border and
+ * padding, and a gap before the next tick).
  */
-export function axisTicks(edges: readonly number[], maxLabels: number): { col: number; label: string }[] {
+export const AXIS_CHAR_PX = 7;
+const AXIS_GAP_PX = 16;
+/** Ticks no closer than this even for short labels, so a short window's axis stays calm. */
+const MIN_TICK_SPACING_PX = 72;
+
+export interface AxisTick {
+  col: number;
+  label: string;
+  /** left edge of the tick, px from the axis' start */
+  x: number;
+}
+
+/**
+ * Evenly spaced ticks along an axis `width` px wide, each at a bucket's start edge, labelled in UTC; with
+ * the date when the window spans more than a day. The spacing follows the labels' length, so on the 7-day
+ * window ("11-28 10:00") a label never runs into the next tick, and a label that would run past the end of
+ * the axis is left out.
+ */
+export function axisTicks(edges: readonly number[], width: number, charPx = AXIS_CHAR_PX): AxisTick[] {
   const n = bucketCount(edges);
-  if (n === 0 || maxLabels < 1) return [];
+  if (n === 0 || width <= 0) return [];
   const withDate = (edges[n] as number) - (edges[0] as number) > 24 * 3_600_000;
-  const every = Math.max(1, Math.ceil(n / maxLabels));
-  const ticks: { col: number; label: string }[] = [];
-  for (let col = 0; col < n; col += every) ticks.push({ col, label: clockLabel(edges[col] as number, withDate) });
+  const labelPx = clockLabel(edges[0] as number, withDate).length * charPx;
+  const spacing = Math.max(MIN_TICK_SPACING_PX, labelPx + AXIS_GAP_PX);
+  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(width / spacing))));
+  const ticks: AxisTick[] = [];
+  for (let col = 0; col < n; col += every) {
+    const x = (col / n) * width;
+    if (col > 0 && x + labelPx > width) break;
+    ticks.push({ col, label: clockLabel(edges[col] as number, withDate), x });
+  }
   return ticks;
 }

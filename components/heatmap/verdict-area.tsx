@@ -37,21 +37,31 @@ export function VerdictArea(props: {
   const { data, windowQ } = props;
   const next = windowQ.window ?? "the pinned window";
   // The height of a usual verdict (two or three lines, the nodes' line, a fault) at 1280 wide: the
-  // incident's measured 136 px, the pending line with the progress under 100 px.
+  // incident's measured 136 px, the pending line with the progress under 100 px. The height is fixed, not a
+  // minimum: a longer verdict (many node faults, a narrow window, the nodes' evidence unfolded) scrolls
+  // inside the box instead of pushing the heatmap down under the operator's pointer. Focusable, so the
+  // scrolled part can be reached from the keyboard. What the box says of its own state (an older window, a
+  // refresh, the read's progress) comes first, where a long verdict cannot scroll it out of sight.
   return (
-    <div className="min-h-[9rem] space-y-2" data-testid="verdict-area">
+    <div
+      className="h-[9rem] space-y-2 overflow-y-auto overscroll-contain rounded-md focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:outline-none dark:focus-visible:ring-blue-300"
+      data-testid="verdict-area"
+      role="region"
+      aria-label="Verdict"
+      tabIndex={0}
+    >
       {props.previous && (
         <p className="text-sm font-medium" data-testid="heatmap-previous-window">
           Showing the last {spanLabel(data.window.to - data.window.from)} while {next} loads
         </p>
       )}
-      <VerdictLine data={data} />
       {isRefreshing(data) && (
         <p className="text-sm text-slate-600 dark:text-slate-300" role="status" data-testid="heatmap-refreshing">
           Refreshing: the verdict and rates shown are from the last full read, until the new totals are in.
         </p>
       )}
       {props.loading && <LoadProgress account={props.account} scope={props.scope} query={windowQ} what={props.loading} totals={Boolean(data.ratesPending)} />}
+      <VerdictLine data={data} />
     </div>
   );
 }

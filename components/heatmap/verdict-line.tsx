@@ -48,10 +48,10 @@ export function VerdictLine({ data }: { data: Pick<HeatmapResponse, "verdict" | 
           {d.headline}:
         </strong>
         <span data-testid="verdict-text">
-          <WithShortIds text={d.text} ids={ids} />
+          <WithShortIds text={d.text} ids={ids} named={d.nodes} />
         </span>
       </p>
-      {d.nodes.length > 0 && <VerdictNodes nodes={d.nodes} />}
+      {d.nodes.length > 0 && <VerdictNodes nodes={d.nodes} text={d.text} />}
       {d.nodeFaults.length > 0 && (
         <ul className="list-disc pl-5 text-sm" aria-label="Node faults" data-testid="node-faults">
           {d.nodeFaults.map((f) => (

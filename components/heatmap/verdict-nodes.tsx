@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NODE_ID_CUT, TruncatedId } from "@/components/ui/truncated-id";
 import type { Diagnosis } from "@/lib/schemas/failures";
+import { foldedSummary, foldNodes } from "./verdict-fold";
 
 type Named = Diagnosis["nodes"][number];
 
@@ -22,13 +23,27 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * The diagnosis' words with each node id cut in the middle as everywhere else (docs/architecture.md "UI
  * kit"): a real id is 72 characters, and ten of them in a sentence pushed the heatmap off the first screen.
- * The whole id stays in the text (find in page, copy, the tests' exact text) and in the title.
+ * The whole id stays in the text (find in page, copy, the tests' exact text) and in the title. A node the
+ * diagnosis names (`named`) is marked, at its first mention, as that node (`diagnosis-node`): the line
+ * under the sentence then need not repeat it.
  */
-export function WithShortIds({ text, ids }: { text: string; ids: readonly string[] }): ReactNode {
+export function WithShortIds({ text, ids, named }: { text: string; ids: readonly string[]; named?: readonly Named[] }): ReactNode {
   const known = [...new Set(ids)].filter(Boolean).sort((a, b) => b.length - a.length);
   if (known.length === 0) return text;
   const parts = text.split(new RegExp(`(${known.map(escape).join("|")})`));
-  return parts.map((p, i) => (i % 2 === 1 ? <TruncatedId key={i} id={p} {...NODE_ID_CUT} className="font-mono" /> : p));
+  const marked = new Set<string>();
+  return parts.map((p, i) => {
+    if (i % 2 === 0) return p;
+    const id = <TruncatedId id={p} {...NODE_ID_CUT} className="font-mono" />;
+    const node = named?.find((n) => n.nodeId === p);
+    if (!node || marked.has(p)) return <span key={i}>{id}</span>;
+    marked.add(p);
+    return (
+      <span key={i} data-testid="diagnosis-node" data-node-id={p} data-handled={node.handled ?? ""}>
+        {id}
+      </span>
+    );
+  });
 }
 
 function NodeChip({ n }: { n: Named }) {
@@ -63,29 +78,36 @@ function NodeDetail({ n, testId }: { n: Named; testId: string }) {
 }
 
 /**
- * The nodes the diagnosis names, short: the first few ids (each `diagnosis-node`), "and N more", and every
- * node's evidence folded under them. Folded by default, so the verdict keeps its height whatever the count
- * and the heatmap below it stays where it was drawn; the nodes past the first few are `diagnosis-node` in
- * the folded list, so each named node is one such element.
+ * The nodes the diagnosis names, short, and every node's evidence folded under them. The sentence above
+ * (`text`) names most of them already, so the line names by id only those it does not (the first few, each
+ * `diagnosis-node`, then "and N more"). Folded by default, so the verdict keeps its height whatever the
+ * count; the nodes named nowhere above are `diagnosis-node` in the folded list, so each named node is one
+ * such element.
  */
-export function VerdictNodes({ nodes }: { nodes: readonly Named[] }) {
-  const more = nodes.length - SHOWN_NODES;
+export function VerdictNodes({ nodes, text }: { nodes: readonly Named[]; text: string }) {
+  const f = foldNodes(
+    nodes.map((n) => n.nodeId),
+    text,
+    SHOWN_NODES,
+  );
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const named = new Set([...f.inText, ...f.shown]);
   return (
     <details className="text-sm" data-testid="diagnosis-nodes">
-      <summary className="cursor-pointer">
-        <span className="mr-1">{nodes.length === 1 ? "Node:" : `${nodes.length} nodes:`}</span>
-        {nodes.slice(0, SHOWN_NODES).map((n, i) => (
-          <span key={n.nodeId}>
+      <summary className="cursor-pointer" data-testid="diagnosis-nodes-summary">
+        <span className={f.shown.length > 0 ? "mr-1" : "underline"}>{foldedSummary(f)}</span>
+        {f.shown.map((id, i) => (
+          <span key={id}>
             {i > 0 && ", "}
-            <NodeChip n={n} />
+            <NodeChip n={byId.get(id)!} />
           </span>
         ))}
-        {more > 0 && <span> and {more} more</span>}
-        <span className="ml-2 underline">why</span>
+        {f.more.length > 0 && <span> and {f.more.length} more</span>}
+        {f.shown.length > 0 && <span className="ml-2 underline">why</span>}
       </summary>
       <ul className="mt-1 space-y-0.5" aria-label="Nodes named by the diagnosis">
-        {nodes.map((n, i) => (
-          <NodeDetail key={n.nodeId} n={n} testId={i < SHOWN_NODES ? "diagnosis-node-detail" : "diagnosis-node"} />
+        {nodes.map((n) => (
+          <NodeDetail key={n.nodeId} n={n} testId={named.has(n.nodeId) ? "diagnosis-node-detail" : "diagnosis-node"} />
         ))}
       </ul>
     </details>

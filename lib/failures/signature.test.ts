@@ -160,6 +160,19 @@ describe("toSignatures", () => {
     expect(sigs.find((s) => s.newest)?.line).toBe("x");
   });
 
+  it("ranks a 'not sampled' group below every signature with evidence, whatever its count, and keeps the order otherwise", () => {
+    const read = [task({ endTime: 1 }), task({ endTime: 2 })];
+    const code = task({ exitCode: undefined, category: "PreProcessing", code: "BlobNotFound", endTime: 3 });
+    const unread = Array.from({ length: 5 }, (_, i) => task({ nodeId: `other-${i}`, exitCode: 2, endTime: 10 + i }));
+    const tails = tailsOf(read.map((t): [FailedTask, Tail] => [t, line("boom")]));
+    const sigs = signaturesOf([...read, code, ...unread], tails);
+    expect(sigs.map((s) => [s.source, s.count])).toEqual([
+      ["stderr", 2],
+      ["notRun", 1],
+      ["unsampled", 5],
+    ]);
+  });
+
   it("keeps at most the newest hundred tasks of a signature, and counts them all", () => {
     const tasks = Array.from({ length: 150 }, (_, i) => task({ endTime: i }));
     const [s] = signaturesOf(tasks, tailsOf(tasks.map((t): [FailedTask, Tail] => [t, line("boom")])));

@@ -187,7 +187,10 @@ export function toSignatures(groups: readonly SignatureGroup[]): FailureSignatur
       tasks,
     };
   });
-  out.sort((a, b) => b.count - a.count || b.firstSeen - a.firstSeen || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A "not sampled" group says only that nothing was read: however many tasks it holds, the signatures with
+  // evidence of their own (a line, a code) are what the operator came for, so they come first.
+  const unsampled = (s: FailureSignature) => (s.source === "unsampled" ? 1 : 0);
+  out.sort((a, b) => unsampled(a) - unsampled(b) || b.count - a.count || b.firstSeen - a.firstSeen || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   flagNewest(out);
   return out;
 }

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/browser-test";
 import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { all } from "../support/sdk-paging";
+import { framesOf, recordFrames } from "../support/frames";
 import { stackPerFile } from "../support/stack";
 
 const ROW_HEIGHT = 24;
@@ -216,22 +217,6 @@ test.describe("the pool page of an incident: links and loading", () => {
   });
 });
 
-/** Every frame: the canvas's top on the page, the verdict's kind and the header's unhealthy count. */
-function recordFrames() {
-  const w = window as unknown as { __frames: { top?: number; kind?: string; unhealthy?: string }[] };
-  w.__frames = [];
-  const tick = () => {
-    const canvas = document.querySelector("[data-testid=heatmap-canvas]");
-    w.__frames.push({
-      top: canvas ? Math.round(canvas.getBoundingClientRect().top + window.scrollY) : undefined,
-      kind: document.querySelector("[data-testid=verdict]")?.getAttribute("data-kind") ?? undefined,
-      unhealthy: document.querySelector("[data-testid=pool-fact-unhealthy-nodes] dd")?.textContent ?? undefined,
-    });
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
-
 test.describe("the pool page of an incident: a steady layout", () => {
   test("the heatmap stays where it was drawn when the verdict arrives, and no 0 is shown for unhealthy nodes meanwhile", async ({ page }) => {
     // Slow Batch and a window no other test reads, so the first answer (failures only) comes before the verdict.
@@ -243,7 +228,7 @@ test.describe("the pool page of an incident: a steady layout", () => {
       await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 30_000 });
       await page.waitForTimeout(300);
-      const frames = await page.evaluate(() => (window as unknown as { __frames: { top?: number; kind?: string; unhealthy?: string }[] }).__frames);
+      const frames = await framesOf(page);
       const tops = new Set(frames.filter((f) => f.top !== undefined).map((f) => f.top));
       expect([...tops]).toHaveLength(1);
       const pending = frames.filter((f) => f.kind === "pending");

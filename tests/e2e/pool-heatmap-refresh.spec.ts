@@ -1,0 +1,185 @@
+import { expect, test, type Page } from "../support/browser-test";
+import { framesOf, recordFrames } from "../support/frames";
+import { freePort } from "../support/servers";
+import { startStack, type Stack } from "../support/stack";
+
+// What an operator who tested the pool page found: the 7-day axis, the verdict's height and its folded
+// line, and what a refresh does to the verdict and to an opened cell. One stack, tests in order: the last
+// moves the emulator's clock.
+
+// The dashboard on a port chosen before it starts, so a restart (the refresh test) keeps the page's address.
+let stack: Stack | undefined;
+test.beforeAll(async () => {
+  stack = await startStack({ scenario: "incident", seed: 1, account: "incident", port: await freePort() });
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+const env = () => stack!;
+const poolUrl = (query: string) => `${env().dashboard.url}/incident/pools/prod-ingest?${query}`;
+const SHOTS = "/tmp/uifix";
+const UTC_RANGE = /\d\d:\d\d–\d\d:\d\d UTC/;
+
+/** Refresh every 5 s (the operator's shortest choice, kept in the browser), so a test waits less. */
+const refreshEvery5s = () => localStorage.setItem("batchscope.refresh", JSON.stringify({ intervalMs: 5_000, paused: false }));
+
+async function fullVerdict(page: Page) {
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 30_000 });
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the 7-day axis at 1280 px, ${colorScheme}: no label reaches the next label's tick or past the axis`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(poolUrl("window=7d"));
+    await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
+    await fullVerdict(page);
+    const axis = (await page.getByRole("group", { name: "Time, UTC" }).boundingBox())!;
+    const ticks = await page.getByTestId("time-tick").evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        // The text's own width, not the span's (absolute spans shrink to fit, but measure the text to be sure).
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return { left: r.left, right: range.getBoundingClientRect().right, label: e.textContent };
+      }),
+    );
+    expect(ticks.length).toBeGreaterThan(3);
+    for (const [i, t] of ticks.entries()) {
+      expect(t.label).toMatch(/^\d\d-\d\d \d\d:\d\d$/);
+      expect(t.right, `${t.label} ends inside the axis`).toBeLessThanOrEqual(axis.x + axis.width + 0.5);
+      const next = ticks[i + 1];
+      if (next) expect(t.right + 4, `${t.label} ends before ${next.label}'s tick`).toBeLessThanOrEqual(next.left);
+    }
+    await page.screenshot({ path: `${SHOTS}/axis-7d-${colorScheme}.png` });
+    await page.goto(poolUrl("window=6h"));
+    await fullVerdict(page);
+    await page.getByTestId("legend-failures").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/legend-6h-${colorScheme}.png` });
+  });
+}
+
+test("the folded line under the verdict does not repeat the nodes its sentence names", async ({ page }) => {
+  await page.goto(poolUrl("window=1h"));
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both)$/, { timeout: 30_000 });
+  const text = (await page.getByTestId("verdict-text").textContent())!;
+  const named = await page
+    .getByTestId("diagnosis-nodes")
+    .locator("li[data-node-id]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")!));
+  const inText = named.filter((id) => text.includes(id));
+  // The incident's sentence names its bad nodes: otherwise this test would check nothing.
+  expect(inText.length).toBeGreaterThan(0);
+  const summary = (await page.getByTestId("diagnosis-nodes-summary").textContent())!;
+  for (const id of inText) expect(summary, `the folded line repeats ${id}`).not.toContain(id);
+  // Each named node is still one `diagnosis-node` element, in the sentence or on the line.
+  const marked = await page.getByTestId("diagnosis-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")!));
+  expect([...marked].sort()).toEqual([...named].sort());
+  await page.getByTestId("diagnosis-nodes-summary").click();
+  await expect(page.getByTestId("diagnosis-nodes").locator("li").first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/verdict-folded-open.png` });
+});
+
+test("a verdict taller than its box scrolls inside it: the heatmap does not move when it arrives", async ({ page }) => {
+  // Narrow, so the incident's verdict wraps to more lines than the 9 rem reserved for it (as many node
+  // faults would at 1280 px); Batch slowed and a window no other test reads, so the verdict comes late.
+  await page.setViewportSize({ width: 760, height: 900 });
+  await env().faults({ latencyMs: 250 });
+  try {
+    await page.addInitScript(recordFrames);
+    const now = Date.now();
+    await page.goto(poolUrl(`from=${new Date(now - 29 * 3_600_000).toISOString()}&to=${new Date(now).toISOString()}`));
+    await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
+    await fullVerdict(page);
+    await page.waitForTimeout(300);
+    const frames = await framesOf(page);
+    expect(frames.filter((f) => f.kind === "pending").length).toBeGreaterThan(0);
+    expect([...new Set(frames.filter((f) => f.top !== undefined).map((f) => f.top))]).toHaveLength(1);
+    // The verdict was indeed longer than its box.
+    const area = page.getByTestId("verdict-area");
+    const { scroll, client } = await area.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+    console.log(`verdict area: ${client} px shown of ${scroll} px`);
+    expect(scroll).toBeGreaterThan(client);
+    await page.screenshot({ path: `${SHOTS}/verdict-long-760.png` });
+  } finally {
+    await env().clearFaults();
+  }
+});
+
+test("a refresh whose answer is pending keeps the verdict and rates, marked refreshing", async ({ page }) => {
+  await page.addInitScript(refreshEvery5s);
+  await page.addInitScript(recordFrames);
+  await page.goto(poolUrl("window=1h"));
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both)$/, { timeout: 30_000 });
+  const headline = (await page.getByTestId("verdict-headline").textContent())!;
+  const unhealthy = (await page.getByTestId("pool-fact-unhealthy-nodes").locator("dd").textContent())!;
+  expect(unhealthy).toMatch(/^[1-9]\d*$/);
+  const firstRate = page.getByTestId("heatmap-row").first().locator("span").last();
+  await expect(firstRate).toHaveText(/%$/);
+
+  // A live window is refreshed from the server's memory of it (a page per job), so a refresh answers in
+  // full. A dashboard that restarted (a deploy, another replica) has no memory: with Batch slowed its next
+  // answer comes first from the failures alone, rates and verdict pending (docs/diagnosis.md, "Failures
+  // first"). Paused meanwhile, so the page asks only once the new server is up.
+  await page.getByRole("button", { name: "Pause" }).first().click();
+  await env().restartDashboard();
+  await env().faults({ latencyMs: 1_500 });
+  try {
+    // The server's answer for this window is now a first one (and stays so while its full read runs).
+    const probe = (await (await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest/heatmap?window=1h&buckets=60`)).json()) as {
+      ratesPending?: boolean;
+    };
+    expect(probe.ratesPending).toBe(true);
+    await page.getByRole("button", { name: "Resume" }).first().click();
+    await expect(page.getByTestId("heatmap-refreshing")).toBeVisible({ timeout: 30_000 });
+    // Within the verdict's box as shown, not scrolled out of it below a long verdict.
+    const note = (await page.getByTestId("heatmap-refreshing").boundingBox())!;
+    const box = (await page.getByTestId("verdict-area").boundingBox())!;
+    expect(note.y + note.height).toBeLessThanOrEqual(box.y + box.height);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both)$/);
+    await expect(page.getByTestId("verdict-headline")).toHaveText(headline);
+    await expect(page.getByText(/verdict pending/i)).toHaveCount(0);
+    await expect(page.getByTestId("pool-fact-unhealthy-nodes").locator("dd")).toHaveText(unhealthy);
+    await expect(firstRate).toHaveText(/%$/);
+    await page.screenshot({ path: `${SHOTS}/refreshing.png` });
+  } finally {
+    await env().clearFaults();
+  }
+  // The new full answer replaces the kept one.
+  await expect(page.getByTestId("heatmap-refreshing")).toBeHidden({ timeout: 30_000 });
+  const frames = await framesOf(page);
+  const afterFull = frames.slice(frames.findIndex((f) => f.kind === "node" || f.kind === "both"));
+  expect(afterFull.filter((f) => f.refreshing).length).toBeGreaterThan(0);
+  expect(afterFull.filter((f) => f.kind === "pending")).toEqual([]);
+  expect(afterFull.filter((f) => f.unhealthy === "0" || f.unhealthy === "…")).toEqual([]);
+});
+
+test("after a refresh slides the live window, the opened cell's title and the caption name the same bucket", async ({ page }) => {
+  await page.addInitScript(refreshEvery5s);
+  await page.goto(poolUrl("window=1h"));
+  await fullVerdict(page);
+  const canvas = page.getByTestId("heatmap-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + box.width * (30.5 / 60), box.y + 12);
+  const title = page.locator("#cell-tasks-heading");
+  const caption = page.getByTestId("heatmap-focus");
+  await expect(title).toContainText(UTC_RANGE);
+  const rangeOf = async (l: typeof title) => ((await l.textContent()) ?? "").match(UTC_RANGE)?.[0];
+  const before = await rangeOf(title);
+  expect(await rangeOf(caption)).toBe(before);
+  // Move the service clock until a refresh has slid the opened cell to a bucket that prints differently
+  // (edges are not on whole minutes, so one slide may not change the printed minutes).
+  for (let i = 0; i < 6 && (await rangeOf(title)) === before; i++) {
+    await env().advance(25);
+    await expect
+      .poll(() => rangeOf(title), { timeout: 12_000 })
+      .not.toBe(before)
+      .catch(() => undefined);
+  }
+  const after = await rangeOf(title);
+  expect(after).not.toBe(before);
+  await expect.poll(() => rangeOf(caption)).toBe(after);
+  await page.waitForTimeout(6_000); // one more refresh: still the same
+  expect(await rangeOf(caption)).toBe(await rangeOf(title));
+  await page.screenshot({ path: `${SHOTS}/cell-after-refresh.png` });
+});
