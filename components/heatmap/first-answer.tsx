@@ -4,7 +4,7 @@ import { isServer, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { batchQueries } from "@/lib/queries/batch";
 import type { Query } from "@/lib/queries/keys";
-import type { HeatmapResponse } from "@/lib/schemas/failures";
+import { heatmapResponse } from "@/lib/schemas/failures";
 
 /**
  * Puts the heatmap's first answer, streamed with the page (docs/diagnosis.md "Failures first"), into the
@@ -12,12 +12,13 @@ import type { HeatmapResponse } from "@/lib/schemas/failures";
  * already fetching and joins it instead of asking the API, so the paint no longer waits for the page to
  * hydrate before the read even starts. `query` is the panel's own query for this window (the server builds
  * it only for a relative window with no signature, the URLs whose query it can know). A read that failed
- * on the server comes as `null`: the browser then asks the API as it would have, and shows its error.
+ * on the server comes as `null`: the browser then asks the API as it would have, and shows its error. The
+ * answer is the API's JSON text, parsed with the route's schema as `apiFetch` parses the API's answer.
  *
  * Seeded during the first render, like TanStack's HydrationBoundary seeds new queries: before any panel's
  * mount effect could start its own request.
  */
-export function FirstHeatmap({ account, pool, query, answer }: { account: string; pool: string; query: Query; answer: Promise<HeatmapResponse | null> }) {
+export function FirstHeatmap({ account, pool, query, answer }: { account: string; pool: string; query: Query; answer: Promise<string | null> }) {
   const client = useQueryClient();
   useState(() => {
     if (isServer) return;
@@ -28,8 +29,19 @@ export function FirstHeatmap({ account, pool, query, answer }: { account: string
     // A client-side navigation back to the page may find the query's answer (or a read) already there.
     if (cached?.data !== undefined || cached?.fetchStatus === "fetching") return;
     // The streamed promise is React's own thenable, whose `then` returns nothing: it is read once, into a promise.
-    const streamed = new Promise<HeatmapResponse | null>((resolve) => answer.then(resolve, () => resolve(null)));
-    void client.prefetchQuery({ ...options, queryFn: async (ctx) => (await streamed) ?? ask(ctx) });
+    const streamed = new Promise<string | null>((resolve) => answer.then(resolve, () => resolve(null)));
+    void client.prefetchQuery({ ...options, queryFn: async (ctx) => given(await streamed) ?? ask(ctx) });
   });
   return null;
+}
+
+/** The streamed JSON text as the API's answer, or null (then the browser asks the API) when it is none or not one. */
+function given(text: string | null) {
+  if (text === null) return null;
+  try {
+    const parsed = heatmapResponse.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
