@@ -8,8 +8,9 @@
  * Run (after a production build of this tree):
  *   NEXT_TELEMETRY_DISABLED=1 npx next build && npx tsx tests/bench/heatmap-ui.bench.ts [--latency]
  * `--latency` measures only navigation → painted 24 h heatmap, cold then warm, with every Batch call slowed
- * by the emulator's latency profile (100 ms a call, 0.5 ms an item), and lists the page's /api requests
- * against the paint: which it waited for.
+ * by the emulator's latency profile (100 ms a call, 0.5 ms an item), with the page's timeline (document,
+ * scripts, hydration, long tasks) and its /api requests against the paint: which it waited for
+ * (support/heatmap-ui-latency.ts).
  *
  * What is measured, and how:
  * 1. Navigation → heatmap painted: the page sets `performance.mark("heatmap-painted")` after the first draw
@@ -34,10 +35,11 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Request, type Response } from "@playwright/test";
+import { chromium, type Browser, type Response } from "@playwright/test";
 import { startEmulator, type Emulator } from "../../lib/emulator/server";
 import { startDashboard, type Dashboard } from "../support/servers";
 import { newContext, startRecording, stopRecording } from "./support/heatmap-ui-frames";
+import { runLatency } from "./support/heatmap-ui-latency";
 import { formatReport, type InteractionResult, type LoadResult } from "./support/heatmap-ui-report";
 import { bundleDrawCode, synthetic } from "./support/heatmap-synthetic";
 
@@ -99,61 +101,6 @@ async function loadOnce(browser: Browser, base: string, window: string, label: s
     return { label, ...timing, ...(rs[0] ?? {}) };
   } finally {
     await context.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- 1b. latency
-
-/** The latency profile of the issue's browser goal: every Batch call a 100 ms round trip, big pages more. */
-const LATENCY = { latencyMs: 100, perItemMs: 0.5 };
-
-interface ApiRequest {
-  path: string;
-  startMs: number;
-  endMs?: number;
-}
-
-/**
- * One load under latency, with the page's /api requests timed from the navigation's start: which of them
- * the paint waited for (ended before it), and which were still running when it painted.
- */
-async function latencyLoad(browser: Browser, base: string, label: string): Promise<{ label: string; paintedMs: number; requests: ApiRequest[] }> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  const t0 = Date.now();
-  // By the request itself: one URL may be a prefix of another's (the pool, and the pool's heatmap).
-  const requests = new Map<Request, ApiRequest>();
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith("/api/")) requests.set(r, { path: u.pathname.replace(`/api/accounts/${ACCOUNT}`, "") + u.search, startMs: Date.now() - t0 });
-  });
-  page.on("requestfinished", (r) => {
-    const q = requests.get(r);
-    if (q) q.endMs = Date.now() - t0;
-  });
-  try {
-    await page.goto(`${base}/${ACCOUNT}/pools/${POOL}?window=24h`, { waitUntil: "commit" });
-    await page.waitForFunction(() => performance.getEntriesByName("heatmap-painted").length > 0, undefined, { timeout: PAINT_TIMEOUT_MS, polling: 50 });
-    const paintedMs = await page.evaluate(() => performance.getEntriesByName("heatmap-painted")[0]!.startTime);
-    return { label, paintedMs, requests: [...requests.values()] };
-  } finally {
-    await context.close();
-  }
-}
-
-/** `--latency`: navigation → painted 24 h heatmap, cold then warm, with every Batch call slowed (LATENCY). */
-async function runLatency(browser: Browser, emu: Emulator, base: string): Promise<void> {
-  const res = await fetch(`${emu.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(LATENCY) });
-  if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);
-  const cold = await latencyLoad(browser, base, "24h cold");
-  const warm = await latencyLoad(browser, base, "24h warm");
-  console.log(`\nnavigation → painted 24 h heatmap of ${POOL}, latency ${LATENCY.latencyMs} ms a call + ${LATENCY.perItemMs} ms an item (goal 3 s cold)`);
-  for (const r of [cold, warm]) {
-    console.log(`${r.label}: painted at ${(r.paintedMs / 1000).toFixed(2)} s`);
-    for (const q of r.requests.sort((a, b) => a.startMs - b.startMs)) {
-      const when = q.endMs === undefined || q.endMs > r.paintedMs ? "after the paint" : "before the paint";
-      console.log(`  ${String(q.startMs).padStart(6)}–${String(q.endMs ?? "…").padStart(6)} ms  ${when}  ${q.path}`);
-    }
   }
 }
 
@@ -238,7 +185,7 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const version = browser.version();
     console.error(`emulator up in ${(emuMs / 1000).toFixed(1)} s, dashboard at ${dashboard.url}, chromium ${version}`);
-    if (process.argv.includes("--latency")) return await runLatency(browser, emu, dashboard.url);
+    if (process.argv.includes("--latency")) return await runLatency(browser, emu, dashboard.url, ACCOUNT, POOL);
 
     // 1. Loads. 24 h cold, then warm right away; wait out the read cache; 1 h cold, then warm.
     const loads: LoadResult[] = [];
