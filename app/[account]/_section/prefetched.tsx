@@ -13,9 +13,9 @@ const PREFETCH_BUDGET_MS = 1_000;
  * sent. A failed read is not handed over (and not retried here): the browser then fetches as without a
  * prefetch and shows the error, or the "gone" panel, as usual.
  *
- * The wait is bounded by `budgetMs`: the browser hydrates the page (and so starts every other panel's
- * read) only once the streamed HTML is complete, so a slow Batch read must not hold the page back. A read
- * still running then is left to the browser, whose request joins it in the server's read cache.
+ * The wait is bounded by `budgetMs`: what this wraps is streamed only once it ends, and the panels inside
+ * start their own reads only once they have arrived and hydrated, so a slow Batch read must not hold them
+ * back. A read still running then is left to the browser, whose request joins it in the server's read cache.
  */
 export async function Prefetched({ reads, budgetMs = PREFETCH_BUDGET_MS, children }: { reads: ServerRead[]; budgetMs?: number; children: ReactNode }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
