@@ -185,7 +185,9 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const version = browser.version();
     console.error(`emulator up in ${(emuMs / 1000).toFixed(1)} s, dashboard at ${dashboard.url}, chromium ${version}`);
-    if (process.argv.includes("--latency")) return await runLatency(browser, emu, dashboard.url, ACCOUNT, POOL);
+    const env = { BATCH_ACCOUNT_NAME: emu.account, BATCH_ACCOUNT_URL: emu.url, BATCH_ACCOUNT_KEY: emu.key };
+    const another = () => startDashboard({ ...env, BATCHSCOPE_AUDIT_DB: join(mkdtempSync(join(os.tmpdir(), "batchscope-bench-")), "audit.sqlite") });
+    if (process.argv.includes("--latency")) return await runLatency(browser, emu, dashboard.url, { account: ACCOUNT, pool: POOL }, another);
 
     // 1. Loads. 24 h cold, then warm right away; wait out the read cache; 1 h cold, then warm.
     const loads: LoadResult[] = [];
