@@ -92,12 +92,7 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
       />
       <LogStatus w={win} lineCount={lines.length} />
       <LineNav name={name} finding={lw.finding} nav={nav} />
-      {lw.notice && (
-        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
-          {lw.notice}
-        </p>
-      )}
-      {rangeStart(win) > 0 && lw.moving && <p className="text-xs text-slate-600 dark:text-slate-300">Loading more…</p>}
+      <ViewerNotes notice={lw.notice} loadingMore={rangeStart(win) > 0 && lw.moving} />
       <LogTerminal
         label={`Contents of ${name}`}
         lines={lines}
@@ -116,6 +111,20 @@ export function LogViewer({ url, name, parent, owner }: { url: string; name: str
         onNearBottom={() => void lw.extend("later")}
       />
     </section>
+  );
+}
+
+/** What the viewer says of its own state above the lines: a notice from the loader, and more lines on the way. */
+function ViewerNotes({ notice, loadingMore }: { notice?: string | undefined; loadingMore: boolean }) {
+  return (
+    <>
+      {notice && (
+        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+          {notice}
+        </p>
+      )}
+      {loadingMore && <p className="text-xs text-slate-600 dark:text-slate-300">Loading more…</p>}
+    </>
   );
 }
 
