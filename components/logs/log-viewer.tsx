@@ -153,28 +153,34 @@ function LogToolbar(props: {
   const { name, url, win, lw, wrap, onWrap, copyLabel, copyText } = props;
   const account = useParams<{ account?: string }>().account;
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <h1 className="font-mono text-lg font-semibold">{name}</h1>
-      <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="file-size">
+    // On a wide screen one line: a long name gives way (truncated, whole in its title) rather than the
+    // actions; narrower, the actions wrap as one group, never a lone button on a line of its own.
+    <div className="flex flex-wrap items-center gap-2 lg:flex-nowrap">
+      <h1 className="min-w-0 truncate font-mono text-lg font-semibold" title={name}>
+        {name}
+      </h1>
+      <span className="shrink-0 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="file-size">
         {formatBytes(win.size)}
       </span>
-      <span className="text-sm text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
+      <span className="shrink-0 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
       <span className="flex-1" />
-      {!lw.offered ? null : lw.follow ? (
-        <Button onClick={lw.pauseFollow} aria-pressed="true">
-          Following · Pause
+      <div data-testid="log-actions" className="flex shrink-0 flex-wrap items-center gap-2">
+        {!lw.offered ? null : lw.follow ? (
+          <Button onClick={lw.pauseFollow} aria-pressed="true">
+            Following · Pause
+          </Button>
+        ) : (
+          <Button onClick={lw.resumeFollow}>Resume follow</Button>
+        )}
+        <Button aria-pressed={wrap} onClick={() => onWrap()}>
+          Wrap
         </Button>
-      ) : (
-        <Button onClick={lw.resumeFollow}>Resume follow</Button>
-      )}
-      <Button aria-pressed={wrap} onClick={() => onWrap()}>
-        Wrap
-      </Button>
-      <CopyButton label={copyLabel} text={copyText} testId="copy-lines" />
-      {account && <SaveSnapshotButton account={decodeURIComponent(account)} withHash />}
-      <a className={buttonVariants()} href={downloadUrl(url)} download>
-        Download
-      </a>
+        <CopyButton label={copyLabel} text={copyText} testId="copy-lines" />
+        {account && <SaveSnapshotButton account={decodeURIComponent(account)} withHash />}
+        <a className={buttonVariants()} href={downloadUrl(url)} download>
+          Download
+        </a>
+      </div>
     </div>
   );
 }

@@ -23,7 +23,8 @@ export function useWholeFileSearch(url: string, search: SearchState, fromLine?: 
     const controller = new AbortController();
     abort.current = controller;
     const from = fromLine !== undefined && fromLine > 1 ? fromLine : undefined;
-    const current: WholeFileRun = { status: "running", bytesRead: 0, matches: [], ...(from ? { fromLine: from } : {}) };
+    const query = { query: search.query, regex: search.regex, caseSensitive: search.caseSensitive };
+    const current: WholeFileRun = { status: "running", bytesRead: 0, matches: [], query, ...(from ? { fromLine: from } : {}) };
     setRun({ ...current });
     const q = new URLSearchParams({ search: search.query, regex: String(search.regex), case: String(search.caseSensitive) });
     if (from) q.set("from", String(from));

@@ -1,7 +1,11 @@
 "use client";
 
+import { useMemo } from "react";
 import { formatBytes } from "@/lib/format";
+import { stripAnsi } from "@/lib/logs/ansi";
+import { buildMatcher, markRanges } from "@/lib/logs/search";
 import type { SearchState } from "./log-search";
+import { doneStatus, resultRanges } from "./search-run";
 import { useWholeFileSearch } from "./use-whole-file-search";
 import { Button } from "@/components/ui/button";
 import { linkVariants } from "@/components/ui/text-link";
@@ -28,6 +32,11 @@ export function WholeFileSearch({
   const { run, start, stop } = useWholeFileSearch(url, search, fromLine);
   // Where the results come round to the top of the file: the first match before the line searched from.
   const wrapsAt = run?.fromLine === undefined ? -1 : run.matches.findIndex((m) => m.line < run.fromLine!);
+  const q = run?.query;
+  const re = useMemo(() => {
+    const m = q ? buildMatcher(q.query, q) : undefined;
+    return m?.ok ? m.re : undefined;
+  }, [q]);
   const fraction = run?.size ? run.bytesRead / run.size : undefined;
   return (
     <section aria-label="Search the whole file" className="space-y-1 text-sm">
@@ -40,8 +49,7 @@ export function WholeFileSearch({
           <span aria-live="polite" data-testid="whole-file-status" className="text-slate-600 dark:text-slate-300">
             {run.status === "running" &&
               `Searching${run.fromLine ? ` from line ${run.fromLine}` : ""}… ${formatBytes(run.bytesRead)}${run.size ? ` of ${formatBytes(run.size)} (${Math.floor((fraction ?? 0) * 100)}%)` : ""}, ${run.matches.length} found`}
-            {run.status === "done" &&
-              `${run.matches.length}${run.truncated ? "+" : ""} matching lines in the whole file${run.truncated ? " (first 500 shown)" : ""}`}
+            {run.status === "done" && doneStatus(run)}
             {run.status === "stopped" && `Stopped after ${formatBytes(run.bytesRead)}: ${run.matches.length} found`}
             {run.status === "failed" && (
               <span role="alert" className="text-red-700 dark:text-red-400">
@@ -67,11 +75,32 @@ export function WholeFileSearch({
               >
                 L{m.line}
               </a>
-              <span className="truncate whitespace-pre">{m.text}</span>
+              <ResultText raw={m.text} re={re} />
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * A result line as it reads in the viewer, escape codes removed (as text, never HTML), with what matched
+ * marked: the server matched the raw line, so its matches are mapped across the removed codes.
+ */
+function ResultText({ raw, re }: { raw: string; re: RegExp | undefined }) {
+  const parts = markRanges([{ text: stripAnsi(raw) }], re ? resultRanges(raw, re) : []);
+  return (
+    <span className="truncate whitespace-pre">
+      {parts.map((p, i) =>
+        p.mark ? (
+          <mark key={i} className="bg-yellow-200 text-black">
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </span>
   );
 }

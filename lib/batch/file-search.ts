@@ -9,7 +9,7 @@ import { locateLine } from "./line-index";
 export type SearchEvent =
   | { type: "progress"; bytesRead: number; size: number }
   | { type: "match"; line: number; offset: number; text: string }
-  | { type: "done"; matches: number; truncated: boolean; bytesRead: number; lines: number };
+  | { type: "done"; matches: number; truncated: boolean; bytesRead: number; lines: number; fromLine: number; wrapped: boolean };
 
 export interface SearchQuery {
   query: string;
@@ -138,12 +138,23 @@ export async function* searchFile(
         ]
       : [{ from: 0, to: size, firstLine: 1 }];
   const tally: Tally = { found: 0, bytesRead: 0, lines: 0 };
+  // Where the search really started (1 when from the top, e.g. a line past the end) and whether it came
+  // round to the top: the browser says which lines were searched from these, not from what it asked for.
+  const done = (truncated: boolean, part: Part): SearchEvent => ({
+    type: "done",
+    matches: tally.found,
+    truncated,
+    bytesRead: tally.bytesRead,
+    lines: tally.lines,
+    fromLine: parts[0]!.firstLine,
+    wrapped: part !== parts[0],
+  });
   for (const part of parts) {
     yield* searchPart(account, owner, path, { q, test, size, part, tally, opts });
     if (opts.signal?.aborted) return; // the reader left: no "done" for a file not read to its end
-    if (tally.found >= MAX_MATCHES) return yield { type: "done", matches: tally.found, truncated: true, bytesRead: tally.bytesRead, lines: tally.lines };
+    if (tally.found >= MAX_MATCHES) return yield done(true, part);
   }
-  yield { type: "done", matches: tally.found, truncated: false, bytesRead: tally.bytesRead, lines: tally.lines };
+  yield done(false, parts.at(-1)!);
 }
 
 /** Where a line starts, or undefined past the end of the file (the search then starts at the top). */

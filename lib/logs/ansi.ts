@@ -81,3 +81,29 @@ export function ansiSegments(text: string): AnsiSegment[] {
   }
   return out;
 }
+
+/**
+ * Where each index of a raw line (and its end) falls in stripAnsi(line): the removed escapes take no room,
+ * so a match found in the raw line (as the server finds it) marks the same characters on screen. Controls
+ * made visible stay one character each, so only the removed sequences shift what follows.
+ */
+export function plainIndex(raw: string): number[] {
+  const kept = new Array<boolean>(raw.length).fill(false);
+  // The raw index of each character left once the non-colour escapes are gone, as sanitizeEscapes does.
+  const left: number[] = [];
+  let last = 0;
+  const keep = (to: number) => {
+    for (let i = last; i < to; i++) left.push(i);
+  };
+  for (const m of raw.matchAll(NON_SGR)) {
+    keep(m.index);
+    last = m.index + m[0].length;
+  }
+  keep(raw.length);
+  for (const i of left) kept[i] = true;
+  const rest = left.map((i) => raw[i]).join("");
+  for (const m of rest.matchAll(SGR)) for (let k = m.index; k < m.index + m[0].length; k++) kept[left[k]!] = false;
+  const out = [0];
+  for (let i = 0; i < raw.length; i++) out.push(out[i]! + (kept[i] ? 1 : 0));
+  return out;
+}

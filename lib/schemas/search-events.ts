@@ -9,7 +9,16 @@ import { apiErrorBody } from "./api-error";
 export const searchEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("progress"), bytesRead: z.number(), size: z.number() }),
   z.object({ type: z.literal("match"), line: z.number(), offset: z.number(), text: z.string() }),
-  z.object({ type: z.literal("done"), matches: z.number(), truncated: z.boolean(), bytesRead: z.number(), lines: z.number() }),
+  z.object({
+    type: z.literal("done"),
+    matches: z.number(),
+    truncated: z.boolean(),
+    bytesRead: z.number(),
+    lines: z.number(),
+    /** The line the search started at (1: from the top) and whether it came round to the top after the end. */
+    fromLine: z.number().optional(),
+    wrapped: z.boolean().optional(),
+  }),
   z.object({ type: z.literal("error"), error: apiErrorBody.shape.error }),
 ]);
 export type SearchEvent = z.infer<typeof searchEvent>;

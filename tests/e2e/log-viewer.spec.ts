@@ -160,10 +160,30 @@ test("opened at #L1000001, a whole-file search starts there: the first results a
   await expect(page.getByTestId("log-lines").locator("[data-selected]")).toHaveCount(1, { timeout: 90_000 });
   await page.getByRole("searchbox", { name: "Search the loaded part of the file" }).fill(common);
   await page.getByTestId("search-whole-file").click();
-  await expect(page.getByTestId("whole-file-status")).toContainText("500+ matching lines in the whole file", { timeout: 120_000 });
+  // Capped at 500 before the end of the file: the status says where the results begin and that the lines above were never read.
+  await expect(page.getByTestId("whole-file-status")).toHaveText(
+    "500+ matching lines (first 500 shown, from line 1,000,001 on; lines 1–1,000,000 not reached)",
+    { timeout: 120_000 },
+  );
   const links = page.getByTestId("whole-file-results").getByRole("link");
   await expect(links.first()).toHaveText("L1000001");
   await expect(links.nth(1)).toHaveText("L1000002");
+});
+
+test("whole-file results of an ANSI log read as the viewer shows them: no escape codes, the match marked", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(fileUrl("render-frames", "frame-encode-all", "stdout.txt"));
+  await page.getByRole("searchbox", { name: "Search the loaded part of the file" }).fill("INFO");
+  await page.getByLabel("Match case").check();
+  await page.getByTestId("search-whole-file").click();
+  await expect(page.getByTestId("whole-file-status")).toContainText("500+ matching lines", { timeout: 90_000 });
+  const first = page.getByTestId("whole-file-results").locator("li").first();
+  const text = (await first.textContent()) ?? "";
+  // The raw line is "ESC[2m<timestamp>ESC[0m ESC[32mINFO ESC[0m …": none of it may show.
+  expect(text).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+Z INFO /);
+  expect(text).not.toMatch(/\x1b|\[\d+(;\d+)?m/);
+  await expect(first.locator("mark").first()).toHaveText("INFO");
+  expect(new Set(await first.locator("mark").allTextContents())).toEqual(new Set(["INFO"]));
 });
 
 test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking numbers updates the URL", async ({ page, context }) => {

@@ -186,10 +186,11 @@ describe("parallel search", () => {
       ...after,
       ...expected.filter((m) => m.line < 3001),
     ]);
-    expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001 });
-    // A line past the end: the whole file from the top.
+    expect(events.at(-1)).toMatchObject({ type: "done", matches: expected.length, bytesRead: bytes.length, lines: 8001, fromLine: 3001, wrapped: true });
+    // A line past the end: the whole file from the top, and the done event says so rather than the line asked for.
     const past = await run(9000);
     expect(past.filter((e) => e.type === "match").map((e) => e.type === "match" && e.line)).toEqual(expected.map((m) => m.line));
+    expect(past.at(-1)).toMatchObject({ type: "done", fromLine: 1, wrapped: false });
   });
 
   it("sends its first match while later ranges are still to be read", async () => {
