@@ -215,6 +215,23 @@ test.describe("the pool page of an incident: links and loading", () => {
       await env().clearFaults();
     }
   });
+
+  test("a cold load with the first answer streamed shows the totals' progress, then the verdict", async ({ page }) => {
+    // A live window no other test reads, slowed before the first load: the page renders its first answer
+    // (failures only, rates pending) and streams it, so the browser makes no heatmap request of its own
+    // until it asks again for the rates. The progress line must come all the same, and then the verdict.
+    await env().faults({ latencyMs: 600 });
+    try {
+      await page.goto(`${poolUrl}?window=24h`);
+      await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", "pending", { timeout: 30_000 });
+      await expect(page.getByTestId("heatmap-progress")).toContainText("now reading totals");
+      await expect(page.getByTestId("heatmap-progress-pages")).toContainText(/\d+ of about \d+ pages, \d+ of 3 jobs done/);
+      await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 60_000 });
+      await expect(page.getByTestId("heatmap-progress")).toBeHidden();
+    } finally {
+      await env().clearFaults();
+    }
+  });
 });
 
 test.describe("the pool page of an incident: a steady layout", () => {
