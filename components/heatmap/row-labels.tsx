@@ -7,6 +7,7 @@ import { NodeStateBadge } from "@/components/ui/badges";
 import { formatPercent } from "@/lib/format";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
 import { Checkbox } from "@/components/ui/input";
+import { NODE_ID_CUT, TruncatedId } from "@/components/ui/truncated-id";
 
 export const LABEL_COLUMNS = "1.25rem minmax(0,1fr) 7.5rem 3.5rem 3rem";
 
@@ -19,7 +20,8 @@ export const RATE_MEANING = "failed ÷ completed tasks on the node in the window
 /**
  * The row labels beside the canvas, only those in view: a checkbox (click, shift-click for a range) that
  * feeds bulk remediation, the node id linking to its page, its state ("gone" when it left the pool),
- * its failures and failure rate in the window.
+ * its failures and failure rate in the window. The id is cut in the middle as the verdict and the tables cut
+ * it (`NODE_ID_CUT`): an end cut left only the shared `tvmps_` start and hex to match the verdict's nodes by.
  */
 export function RowLabels({
   rows,
@@ -58,13 +60,19 @@ export function RowLabels({
               onClick={(e: MouseEvent<HTMLInputElement>) => onSelect(r.nodeId, e.shiftKey)}
             />
             {nodeHref ? (
-              <Link prefetch={false} href={nodeHref(r.nodeId)} title={r.nodeId} className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300">
-                {r.nodeId}
+              <Link
+                prefetch={false}
+                href={nodeHref(r.nodeId)}
+                title={r.nodeId}
+                // Named by the whole id, as before the cut: the cut's clipped start is a box of its own, which
+                // the browser's name computation separates from the end with a space.
+                aria-label={r.nodeId}
+                className="truncate font-mono text-blue-700 hover:underline dark:text-blue-300"
+              >
+                <TruncatedId id={r.nodeId} {...NODE_ID_CUT} />
               </Link>
             ) : (
-              <span title={r.nodeId} className="truncate font-mono">
-                {r.nodeId}
-              </span>
+              <TruncatedId id={r.nodeId} {...NODE_ID_CUT} className="truncate font-mono" />
             )}
             <span className="truncate">
               <NodeStateBadge state={r.gone ? "gone" : r.state} />

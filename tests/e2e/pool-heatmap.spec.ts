@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "../support/browser-test";
+import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { all } from "../support/sdk-paging";
 import { framesOf, recordFrames } from "../support/frames";
@@ -51,6 +51,19 @@ async function hotColumn(row = 0): Promise<number> {
   const col = cols.indexOf(Math.max(...cols));
   expect(cols[col]).toBeGreaterThan(0);
   return col;
+}
+
+/** How a node id is cut on screen (components/ui/truncated-id.tsx): whether its start is clipped, how much of it shows, and the end kept. */
+async function cutOf(id: Locator): Promise<{ clipped: boolean; headChars: number; tail: string }> {
+  return id.evaluate((el) => {
+    const head = el.querySelector(":scope > span") as HTMLElement;
+    const ch = parseFloat(getComputedStyle(head).fontSize) * 0.6;
+    return {
+      clipped: head.scrollWidth > head.clientWidth,
+      headChars: Math.round(head.clientWidth / ch),
+      tail: el.textContent!.slice(head.textContent!.length),
+    };
+  });
 }
 
 test.describe("the pool page of an incident", () => {
@@ -194,6 +207,24 @@ test.describe("the pool page of an incident: links and loading", () => {
     expect(ticket.trim().split("\n").pop()).toMatch(/^\[Open in Batchscope\]\(http.+from=.+\)$/);
   });
 
+  test("a heatmap row cuts its node id in the middle, as the verdict and the nodes table cut the same node", async ({ page }) => {
+    await page.goto(`${poolUrl}?window=6h`);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both)$/);
+    const id = badNodes[0]!;
+    expect(id.length).toBeGreaterThan(60);
+    const row = page.locator(`[data-testid="heatmap-row"][data-node-id="${id}"]`);
+    // The whole id for hover, find in page and screen readers; the link is named by it.
+    await expect(row.getByRole("link", { name: id, exact: true })).toHaveAttribute("title", id);
+    const inRow = row.locator(`span[title="${id}"]`);
+    await expect(inRow).toHaveText(id);
+    const expected = { clipped: true, headChars: 9, tail: id.slice(-8) };
+    // Measured after layout: poll, as a person would look once the page has settled.
+    await expect.poll(() => cutOf(inRow)).toEqual(expected);
+    expect(await cutOf(page.getByTestId("verdict").locator(`span[title="${id}"]`).first())).toEqual(expected);
+    await expect(page.getByTestId("node-table").locator(`span[title="${id}"]`)).toBeVisible();
+    expect(await cutOf(page.getByTestId("node-table").locator(`span[title="${id}"]`))).toEqual(expected);
+  });
+
   test("a long load shows how many task pages it has read, while the rest of the page is usable", async ({ page }) => {
     // Slow every Batch answer, and ask for a window no earlier test has cached. Pinned: the pool page starts
     // a relative window's heatmap while it renders (docs/diagnosis.md), and on this small pool that read is
@@ -211,6 +242,25 @@ test.describe("the pool page of an incident: links and loading", () => {
       await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "incident" })).toBeVisible();
       await expect(page.getByTestId("heatmap-progress")).toBeHidden({ timeout: 30_000 });
       await expect(page.getByTestId("heatmap-canvas")).toBeVisible();
+    } finally {
+      await env().clearFaults();
+    }
+  });
+
+  test("a cold load with the first answer streamed shows the totals' progress, then the verdict", async ({ page }) => {
+    // A live window no other test reads, slowed before the first load: the page renders its first answer
+    // (failures only, rates pending) and streams it, so the browser makes no heatmap request of its own
+    // until it asks again for the rates. The progress line must come all the same, and then the verdict.
+    // Seven days: run after the whole file's earlier tests, a day's window came whole with the first answer
+    // (its verdict at once, no progress to show), the earlier reads having left too little of it to read.
+    await env().faults({ latencyMs: 600 });
+    try {
+      await page.goto(`${poolUrl}?window=7d`);
+      await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", "pending", { timeout: 30_000 });
+      await expect(page.getByTestId("heatmap-progress")).toContainText("now reading totals");
+      await expect(page.getByTestId("heatmap-progress-pages")).toContainText(/\d+ of about \d+ pages, \d+ of \d+ jobs done/);
+      await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 60_000 });
+      await expect(page.getByTestId("heatmap-progress")).toBeHidden();
     } finally {
       await env().clearFaults();
     }
