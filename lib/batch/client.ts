@@ -1,3 +1,4 @@
+import { processShared } from "./process-shared";
 import "server-only";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { metrics } from "@/lib/observability/metrics";
@@ -22,8 +23,7 @@ export interface AccountClient {
 // On globalThis: pages and API routes are separate server bundles of one process, and each would otherwise
 // hold its own copy of this map: two read caches (a page could show what an action already invalidated),
 // two service clocks, and twice the request slots the account is meant to get (docs/architecture.md).
-const shared = globalThis as typeof globalThis & { __batchscopeAccountClients?: Map<string, AccountClient> };
-const clients = (shared.__batchscopeAccountClients ??= new Map<string, AccountClient>());
+const clients = processShared("AccountClients", () => new Map<string, AccountClient>());
 
 /**
  * One SDK client, read cache and concurrency limits (reads and actions apart) per account. The SDK's retry policies are replaced by

@@ -1,3 +1,4 @@
+import { processShared } from "./process-shared";
 import "server-only";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { CellTasksResponse, HeatmapResponse } from "@/lib/schemas/failures";
@@ -130,7 +131,7 @@ export async function firstHeatmap(
  * cost no Batch call (re-reading the failures each time cost a page or so per job per ask), and they
  * leave when the full read settles, so there are never more than the reads in flight.
  */
-const pendingFirsts = new Map<string, HeatmapResponse>();
+const pendingFirsts = processShared("PendingFirsts", () => new Map<string, HeatmapResponse>());
 
 /**
  * The failed tasks behind one heatmap cell, grouped by category: served from the same cached reads as the

@@ -1,3 +1,4 @@
+import { processShared } from "./process-shared";
 import "server-only";
 import { buildHeatmap, type FailedTaskPoint } from "@/lib/heatmap/build-heatmap";
 import type { FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
@@ -21,8 +22,11 @@ export const windowKey = (w: WindowQuery) => (w.from !== undefined ? `${w.from}-
 
 export const scopeReadKey = (scope: Scope, w: WindowQuery) => scopeKeys.tasks(scopeKey(scope), windowKey(readWindow(w)));
 
-/** Memories of live (relative) windows, so their refreshes read only what changed; a few per account. */
-const memories = new Map<string, ScopeMemory>();
+/**
+ * Memories of live (relative) windows, so their refreshes read only what changed; a few per account. One
+ * per process: the pool page's first read and the route's refreshes are in different bundles.
+ */
+const memories = processShared("ScopeMemories", () => new Map<string, ScopeMemory>());
 const MAX_MEMORIES = 64;
 
 const memoryKey = (account: BatchAccount, key: string) => `${account.name}|${account.url}|${key}`;

@@ -1,3 +1,4 @@
+import { processShared } from "./process-shared";
 import "server-only";
 import { keptWork } from "@/lib/audit/cache";
 import { BadRequestError } from "@/lib/errors/api-error";
@@ -25,7 +26,7 @@ export interface IndexOptions {
  * The line index of each file recently asked for (docs/architecture.md "Long reads, limits and the cache"), built by reading the
  * file in ranges, several at once, and extended (not rebuilt) when the file has only grown.
  */
-const indexes = new Map<string, KeptIndex>();
+const indexes = processShared("LineIndexes", () => new Map<string, KeptIndex>());
 
 /** A build in flight, shared by everyone asking for the file; it stops when the last of them has left. */
 interface Build {
@@ -33,7 +34,7 @@ interface Build {
   stop: AbortController;
   waiters: number;
 }
-const building = new Map<string, Build>();
+const building = processShared("LineIndexBuilds", () => new Map<string, Build>());
 
 /** Also the store's key (kind "line-index"): account, the file's owner, its path. */
 export const lineIndexKey = (account: BatchAccount, owner: FileOwner, path: string) => `${account.name}|${fileKeys.owner(owner)}|${path}`;

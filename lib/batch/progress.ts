@@ -1,3 +1,4 @@
+import { processShared } from "./process-shared";
 import "server-only";
 
 /** How far a long read has got: pages of task lists read, of an estimate from the jobs' task counts. */
@@ -12,8 +13,7 @@ export interface LoadProgress {
 // On globalThis: the page that starts a read while it renders (the pool page's first heatmap) and the
 // progress route that reports it are separate server bundles of one process; a map of each bundle's own
 // left the route blind to every read a page had started, and a cold load showed no progress.
-const shared = globalThis as typeof globalThis & { __batchscopeLoadProgress?: Map<string, LoadProgress> };
-const inFlight = (shared.__batchscopeLoadProgress ??= new Map<string, LoadProgress>());
+const inFlight = processShared("LoadProgress", () => new Map<string, LoadProgress>());
 
 /**
  * A read registers its progress under its cache key while it runs, so another request (the browser's
