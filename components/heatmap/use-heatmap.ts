@@ -20,6 +20,7 @@ export const heatmapViewParams = {
   sel: poolViewParams.sel,
   cellNode: poolViewParams.cellNode,
   cellAt: poolViewParams.cellAt,
+  cellTo: poolViewParams.cellTo,
 };
 
 /** The window of the URL as the API takes it (relative, or pinned from/to). */
