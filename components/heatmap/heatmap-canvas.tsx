@@ -71,7 +71,11 @@ function useAnnounce(p: HeatmapCanvasProps, focus: Cell | null) {
   const row = focus?.row;
   const col = focus?.col;
   useEffect(() => {
-    if (row === undefined || col === undefined) return;
+    // No cell focused or opened (an opened cell the window has left): say nothing rather than a stale cell.
+    if (row === undefined || col === undefined) {
+      onAnnounce("");
+      return;
+    }
     const info = cellInfo(matrix, row, col);
     if (info) onAnnounce(announce(info, layout.rows, layout.cols));
   }, [matrix, row, col, layout.rows, layout.cols, onAnnounce]);

@@ -11,7 +11,7 @@ const BUCKETS = 60;
 /** Every page error and console error (a hydration mismatch is both), collected for the whole test. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message.slice(0, 60)} at ${page.url()}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
@@ -78,6 +78,8 @@ test("a link to an opened cell shows the same span and tasks after a reload, and
   await expect(outside).toContainText(/^This cell, \d\d:\d\d–\d\d:\d\d UTC, is now outside the last 1h/, { timeout: 30_000 });
   await expect(heading).toHaveText(title);
   await expectTasks(page, tasks);
+  // The grid no longer holds the cell: its caption names no cell (not one of an earlier answer's columns).
+  await expect(page.getByTestId("heatmap-focus")).toHaveText("");
   await page.screenshot({ path: "/tmp/cellshots/cell-outside.png", fullPage: true });
   await outside.getByRole("link").click();
   await expect(page).toHaveURL(/from=.+&to=|to=.+&from=/);
