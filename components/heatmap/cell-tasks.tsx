@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useSignatureQuery } from "@/components/signatures/use-signature-param";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { CategoryBadge } from "@/components/ui/badges";
@@ -22,6 +23,7 @@ export function CellTasks({
   windowQ,
   nodeId,
   range,
+  notice,
   onClose,
 }: {
   account: string;
@@ -29,6 +31,8 @@ export function CellTasks({
   windowQ: Record<string, string>;
   nodeId: string;
   range: { from: number; to: number };
+  /** Said above the list: that the cell is no longer in the window shown. */
+  notice?: ReactNode;
   onClose: () => void;
 }) {
   const q = useQuery(
@@ -56,6 +60,7 @@ export function CellTasks({
         </h3>
         <Button onClick={onClose}>Close</Button>
       </div>
+      {notice}
       {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
       {q.isPending && <Loading what="the tasks of this cell" />}
       {q.data && total === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No failed tasks ended on this node in this time range.</p>}

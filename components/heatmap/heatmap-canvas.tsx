@@ -71,7 +71,11 @@ function useAnnounce(p: HeatmapCanvasProps, focus: Cell | null) {
   const row = focus?.row;
   const col = focus?.col;
   useEffect(() => {
-    if (row === undefined || col === undefined) return;
+    // No cell focused or opened (an opened cell the window has left): say nothing rather than a stale cell.
+    if (row === undefined || col === undefined) {
+      onAnnounce("");
+      return;
+    }
     const info = cellInfo(matrix, row, col);
     if (info) onAnnounce(announce(info, layout.rows, layout.cols));
   }, [matrix, row, col, layout.rows, layout.cols, onAnnounce]);
@@ -118,8 +122,9 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
   const [focused, setFocused] = useState<{ cell: Cell; opened: boolean } | null>(null);
   const { layout, scrollTop, height } = p;
   // A focus that opened its cell stays on it: a refresh slides a live window and the opened cell is found
-  // again by its time (openedCell), so the focus, its outline and the sentence below follow it there.
-  const focus = focused?.opened && p.opened ? p.opened : (focused?.cell ?? null);
+  // again by its time (openedCell), so the focus, its outline and the sentence below follow it there. A page
+  // opened from a link with a cell open starts focused on that cell, so the sentence names it then too.
+  const focus = focused ? (focused.opened && p.opened ? p.opened : focused.cell) : p.opened;
   useDrawing(ref, p, hover?.cell ?? null, focus);
   useAnnounce(p, focus);
 

@@ -7,10 +7,10 @@ import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
-import { CellTasks } from "./cell-tasks";
 import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapLegend } from "./heatmap-legend";
+import { OpenedCell } from "./opened-cell";
 import { LoadProgress } from "./load-progress";
 import { loadingText, VerdictArea } from "./verdict-area";
 import { keyColouring } from "./colouring";
@@ -19,7 +19,7 @@ import { FailingToggle, MetricToggle, SelectionBar, type HeatmapMetric } from ".
 import { selectRange, toggleRow } from "./navigation";
 import { countSteps, type Theme } from "./scale";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
-import { bucketRange, cellRange, columnOf } from "./time-axis";
+import { bucketRange, columnOf } from "./time-axis";
 import { heatmapViewParams, useHeatmap, useWindowQuery, type HeatmapScope } from "./use-heatmap";
 import { useEscapeClosesCell } from "./use-escape-closes-cell";
 import { useTheme } from "./use-theme";
@@ -83,9 +83,10 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   const open = (cell: Cell) => {
     const nodeId = order[cell.row];
     const range = data && bucketRange(data.edges, cell.col);
-    if (nodeId && range) void setView({ cellNode: nodeId, cellAt: new Date(range.from) });
+    // The cell's end goes in the link too: its span stays the one opened while a live window slides on.
+    if (nodeId && range) void setView({ cellNode: nodeId, cellAt: new Date(range.from), cellTo: new Date(range.to) });
   };
-  const close = useCallback(() => void setView({ cellNode: null, cellAt: null }), [setView]);
+  const close = useCallback(() => void setView({ cellNode: null, cellAt: null, cellTo: null }), [setView]);
   useEscapeClosesCell(Boolean(view.cellNode && view.cellAt), close);
 
   const loading = loadingText(q, data);
@@ -129,16 +130,7 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
                 onClose={close}
               />
             )}
-            {view.cellNode && view.cellAt && (
-              <CellTasks
-                account={account}
-                scope={scope}
-                windowQ={windowQ}
-                nodeId={view.cellNode}
-                range={cellRange(data.edges, view.cellAt.getTime())}
-                onClose={close}
-              />
-            )}
+            <OpenedCell account={account} scope={scope} windowQ={windowQ} edges={data.edges} onClose={close} />
           </div>
         )}
       </Panel>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { announce, cellInfo } from "@/components/heatmap/cell-info";
-import { AXIS_CHAR_PX, axisTicks, bucketRange, cellRange, columnOf, rangeLabel } from "@/components/heatmap/time-axis";
+import { AXIS_CHAR_PX, axisTicks, bucketRange, columnOf, rangeLabel } from "@/components/heatmap/time-axis";
 import { bucketEdges } from "@/lib/heatmap/window";
 
 const from = Date.parse("2026-11-27T10:00:00Z");
@@ -16,23 +16,6 @@ describe("heatmap buckets and time", () => {
     expect(columnOf(edges, from - 1)).toBe(0);
     expect(columnOf(edges, from - 40_000)).toBe(-1);
     expect(columnOf(edges, from + 3_600_000)).toBe(-1);
-  });
-
-  it("keeps an opened cell's range when the live window has slid past its edges", () => {
-    expect(cellRange(edges, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000, to: from + 6 * 60_000 });
-    const slid = bucketEdges({ from: from + 17_000, to: from + 3_617_000 }, 60);
-    // After the window slid 17 s, the opened cell is the bucket the grid outlines and counts that overlaps it
-    // most (43 of its 60 s), not the one holding its first second (almost whole, the cell before it).
-    expect(cellRange(slid, from + 5 * 60_000)).toEqual({ from: from + 5 * 60_000 + 17_000, to: from + 6 * 60_000 + 17_000 });
-    expect(columnOf(slid, from + 5 * 60_000)).toBe(5);
-    // Slid 50 s: the bucket holding the midpoint is the one that now starts 10 s before the cell.
-    const far = bucketEdges({ from: from + 50_000, to: from + 3_650_000 }, 60);
-    expect(cellRange(far, from + 5 * 60_000)).toEqual({ from: from + 4 * 60_000 + 50_000, to: from + 5 * 60_000 + 50_000 });
-    // The first cell, slid out of the window's start by 17 s, is still mostly bucket 0.
-    expect(cellRange(slid, from)).toEqual({ from: from + 17_000, to: from + 60_000 + 17_000 });
-    // Slid past the window's start by more than half a bucket: cut to the window, so the list holds no task the grid does not count.
-    const gone = bucketEdges({ from: from + 45_000, to: from + 3_645_000 }, 60);
-    expect(cellRange(gone, from)).toEqual({ from: from + 45_000, to: from + 60_000 });
   });
 
   it("labels ticks in UTC, evenly spaced, with the date once the window spans days", () => {

@@ -30,20 +30,6 @@ export function columnOf(edges: readonly number[], at: number): number {
   return mid >= 0 ? mid : bucketOf(edges, at);
 }
 
-/**
- * The time range of an opened cell: the bucket the grid outlines and counts (columnOf), so the list holds
- * exactly the tasks the cell counts. When the window has slid past the cell, a bucket's width from `at`,
- * cut to the window, so the list never counts tasks the grid no longer shows.
- */
-export function cellRange(edges: readonly number[], at: number): { from: number; to: number } {
-  const col = columnOf(edges, at);
-  const exact = col >= 0 ? bucketRange(edges, col) : undefined;
-  if (exact) return exact;
-  const first = bucketCount(edges) > 0 ? (edges[0] as number) : at;
-  const from = Math.max(at, first);
-  return { from, to: Math.max(from + 1, at + bucketWidth(edges)) };
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 export function clockLabel(t: number, withDate: boolean): string {

@@ -1,6 +1,7 @@
 "use client";
 
-import { replaceEqualDeep, useQuery } from "@tanstack/react-query";
+import { replaceEqualDeep, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
 import { useQueryStates } from "nuqs";
 import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
 import { poolViewParams, windowParams, windowQuery } from "@/lib/links/view-params";
@@ -20,6 +21,7 @@ export const heatmapViewParams = {
   sel: poolViewParams.sel,
   cellNode: poolViewParams.cellNode,
   cellAt: poolViewParams.cellAt,
+  cellTo: poolViewParams.cellTo,
 };
 
 /** The window of the URL as the API takes it (relative, or pinned from/to). */
@@ -39,12 +41,46 @@ export const PENDING_REFETCH_MS = 1_500;
  */
 export function useHeatmap(account: string, scope: HeatmapScope) {
   const w = useWindowQuery();
-  return useQuery({
+  const hydrated = useHydrated();
+  const q = useQuery({
     ...batchQueries.heatmap(account, scope, { ...w, buckets: HEATMAP_BUCKETS, ...useSignatureQuery() }),
     // Applied where the cache stores an answer, so every reader of this query shows the same one.
     structuralSharing: (old: unknown, next: unknown) => replaceEqualDeep(old, shownAnswer(old as ShownHeatmap | undefined, next as HeatmapResponse)),
     refetchInterval: (query) => (waitsForRates(query.state.data) && !query.state.error ? PENDING_REFETCH_MS : nextRefreshMs(query.state.error)),
   });
+  return hydrated ? q : asOnServer(q);
+}
+
+const noSubscription = () => () => {};
+/** False while React hydrates the server's HTML, true from the render after it (and in any later mount). */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The query as the server renders it and the browser's hydration render repeats it: pending, not fetching.
+ * In the browser the streamed first answer (first-answer.tsx) has put the query in flight, or even answered
+ * it, before a panel hydrates; rendering that state during hydration drew other HTML than the server's
+ * (React error 418) on reloads. The render after hydration shows the real state.
+ */
+function asOnServer<T extends UseQueryResult<ShownHeatmap>>(q: T): T {
+  return {
+    ...q,
+    data: undefined,
+    error: null,
+    status: "pending",
+    fetchStatus: "idle",
+    isPending: true,
+    isSuccess: false,
+    isError: false,
+    isFetching: false,
+    isLoading: false,
+    isPlaceholderData: false,
+  };
 }
 
 function waitsForRates(data: ShownHeatmap | undefined): boolean {

@@ -29,6 +29,8 @@ export const poolViewParams = {
   /** The opened cell: node id and the bucket's start time (stable across refreshes, unlike an index). */
   cellNode: parseAsString,
   cellAt: parseAsIsoDateTime,
+  /** The opened cell's end: with cellAt, its own span, whatever the live window has slid to since (lib/heatmap/cell-span.ts). */
+  cellTo: parseAsIsoDateTime,
   sort: parseAsStringLiteral(NODE_SORTS).withDefault("failures"),
   /** The node sort's direction, when it is not the sort's own first direction (biggest counts, lowest ids first). */
   dir: parseAsStringLiteral(SORT_DIRECTIONS),
@@ -56,6 +58,7 @@ export const jobViewParams = {
   tdir: parseAsStringLiteral(SORT_DIRECTIONS),
   cellNode: parseAsString,
   cellAt: parseAsIsoDateTime,
+  cellTo: parseAsIsoDateTime,
   sig: parseAsString,
 };
 

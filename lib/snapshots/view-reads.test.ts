@@ -41,9 +41,13 @@ describe("viewReads: stage 1, as the components send them", () => {
 
   it("a pool's heatmap answer adds the ticket's audit read and the opened cell's tasks", () => {
     const heat = `${A}/pools/p/heatmap?${W}&buckets=60`;
-    const { list } = reads("/demo/pools/p?cellNode=n2&cellAt=1970-01-01T00:00:00.012Z", { [heat]: heatmap });
+    const { list } = reads("/demo/pools/p?cellNode=n2&cellAt=1970-01-01T00:00:00.010Z&cellTo=1970-01-01T00:00:00.020Z", { [heat]: heatmap });
     expect(list).toContain(normalizeApiPath(`${A}/audit?pool=p&node=n2`));
     expect(list).toContain(normalizeApiPath(`${A}/pools/p/heatmap/cell?${W}&nodeId=n2&cellFrom=1970-01-01T00:00:00.010Z&cellTo=1970-01-01T00:00:00.020Z`));
+    // A link without cellTo: one bucket of the window (1 h / 60) from cellAt; outside the window, read pinned to the cell's span.
+    const old = reads("/demo/pools/p?cellNode=n2&cellAt=1970-01-01T00:00:00.012Z", { [heat]: heatmap }).list;
+    const span = "from=1970-01-01T00%3A00%3A00.012Z&to=1970-01-01T00%3A01%3A00.012Z";
+    expect(old).toContain(normalizeApiPath(`${A}/pools/p/heatmap/cell?${span}&nodeId=n2&cellFrom=1970-01-01T00:00:00.012Z&cellTo=1970-01-01T00:01:00.012Z`));
   });
 
   it("a job: the task table's failed page, and the all page once the job has no failures; a scheduled job's schedule", () => {

@@ -1,4 +1,5 @@
-import { HEATMAP_BUCKETS } from "@/lib/heatmap/window";
+import { cellTasksWindow, openedCellSpan, type UrlWindow } from "@/lib/heatmap/cell-span";
+import { DEFAULT_WINDOW, HEATMAP_BUCKETS, isRelativeWindow } from "@/lib/heatmap/window";
 import { api, withQuery } from "@/lib/links/paths";
 import { scheduleOfJob } from "@/lib/links/scheduled-job";
 import { scopeTicketParts } from "@/lib/links/ticket-scope";
@@ -142,28 +143,35 @@ function scopeReads(v: SnapshotView, q: URLSearchParams, answers: Answers, poolI
   if (poolId && nodes.length > 0) reads.push(json(withQuery(api.audit(a), { pool: poolId, node: nodes.length === 1 ? nodes[0] : undefined })));
   const cellNode = q.get("cellNode");
   const cellAt = Date.parse(q.get("cellAt") ?? "");
-  if (cellNode && Number.isFinite(cellAt)) reads.push(json(cellPath(v, q, cellNode, cellRange(h.edges, cellAt))));
+  if (cellNode && Number.isFinite(cellAt)) {
+    // components/heatmap/opened-cell.tsx: the cell's own span, read in its pinned span once outside the window.
+    const span = openedCellSpan(cellAt, finiteOrNull(Date.parse(q.get("cellTo") ?? "")), urlWindowOf(q));
+    reads.push(json(cellPath(v, q, cellNode, span, cellTasksWindow(span, h.edges, windowOf(q)))));
+  }
   return reads;
 }
 
-export function cellPath(v: SnapshotView, q: URLSearchParams, nodeId: string, range: { from: number; to: number }): string {
+const finiteOrNull = (t: number) => (Number.isFinite(t) ? t : null);
+
+/** The frozen query's window as the page's parsers give it (a frozen view is always pinned, docs/snapshots.md). */
+function urlWindowOf(q: URLSearchParams): UrlWindow {
+  const window = q.get("window");
+  return {
+    window: isRelativeWindow(window) ? window : DEFAULT_WINDOW,
+    from: finiteOrNull(Date.parse(q.get("from") ?? "")),
+    to: finiteOrNull(Date.parse(q.get("to") ?? "")),
+  };
+}
+
+export function cellPath(v: SnapshotView, q: URLSearchParams, nodeId: string, range: { from: number; to: number }, w = windowOf(q)): string {
   const base = v.kind === "pool" ? api.poolHeatmapCell(v.account, v.poolId!) : api.jobHeatmapCell(v.account, v.jobId!);
   return withQuery(base, {
-    ...windowOf(q),
+    ...w,
     nodeId,
     cellFrom: new Date(range.from).toISOString(),
     cellTo: new Date(range.to).toISOString(),
     ...signatureOf(q),
   });
-}
-
-/** components/heatmap/time-axis.ts cellRange, restated here (lib does not import components): the bucket holding `at`. */
-export function cellRange(edges: readonly number[], at: number): { from: number; to: number } {
-  const n = Math.max(0, edges.length - 1);
-  for (let i = 0; i < n; i++) if (at >= edges[i]! && at < edges[i + 1]!) return { from: edges[i]!, to: edges[i + 1]! };
-  const width = n > 0 ? Math.round((edges[n]! - edges[0]!) / n) : 60_000;
-  const from = Math.max(at, n > 0 ? edges[0]! : at);
-  return { from, to: Math.max(from + 1, at + width) };
 }
 
 const TASK_STATES = ["active", "preparing", "running", "completed"];
