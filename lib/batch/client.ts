@@ -1,4 +1,3 @@
-import { processShared } from "./process-shared";
 import "server-only";
 import { BatchServiceClient, BatchSharedKeyCredentials } from "@azure/batch";
 import { metrics } from "@/lib/observability/metrics";
@@ -7,6 +6,7 @@ import { BatchTokenCredentials } from "./entra";
 import { ReadCache } from "./read-cache";
 import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock, type RequestPolicySettings, type RequestSlots } from "./request-policy";
 import { Semaphore } from "./semaphore";
+import { processShared } from "./process-shared";
 
 /** Reads in flight per account: enough for paging several jobs at once, few enough to stay polite. */
 export const READS_PER_ACCOUNT = 8;

@@ -1,4 +1,3 @@
-import { processShared } from "./process-shared";
 import "server-only";
 import { BadRequestError } from "@/lib/errors/api-error";
 import type { CellTasksResponse, HeatmapResponse } from "@/lib/schemas/failures";
@@ -18,6 +17,7 @@ import {
 } from "./heatmap-reads";
 import { cachedRead, readState } from "./read";
 import { scopeKeys, type ReadKey } from "./read-keys";
+import { processShared } from "./process-shared";
 
 export { scopeFailures };
 import { scopeKey, type CompletedTask, type Scope } from "./scope-tasks";

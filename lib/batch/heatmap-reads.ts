@@ -1,4 +1,3 @@
-import { processShared } from "./process-shared";
 import "server-only";
 import { buildHeatmap, type FailedTaskPoint } from "@/lib/heatmap/build-heatmap";
 import type { FailureSummaryResponse, HeatmapProgress, HeatmapResponse } from "@/lib/schemas/failures";
@@ -14,6 +13,7 @@ import { cachedRead, readState } from "./read";
 import { pinnedReadWindow, poolKeys, scopeKeys } from "./read-keys";
 import { completedTasksInWindow, scopeKey, type CompletedTask, type Scope, type ScopeMemory, type ScopeTasks } from "./scope-tasks";
 import { serviceWindow } from "./service-window";
+import { processShared } from "./process-shared";
 
 const scopeView = (s: Scope) => ({ kind: s.kind, id: s.kind === "pool" ? s.poolId : s.jobId });
 /** What is read for a window: a live one as it is, a pinned one rounded outward so nearby links share it. */

@@ -1,4 +1,3 @@
-import { processShared } from "./process-shared";
 import "server-only";
 import { keptWork } from "@/lib/audit/cache";
 import { BadRequestError } from "@/lib/errors/api-error";
@@ -8,6 +7,7 @@ import { fetchRange, fileProperties, rangesInParallel, readRanges, SCAN_CHUNK_BY
 import { appendRanges, CHECKPOINT_LINES, countRange, emptyIndex, lineCount, type LineIndex } from "./line-counts";
 import { decodeIndex, encodeIndex, stillDescribes, TAIL_BYTES, type FileStamp, type KeptIndex } from "./line-index-record";
 import { fileKeys } from "./read-keys";
+import { processShared } from "./process-shared";
 
 export { CHECKPOINT_LINES, lineCount, type LineIndex };
 

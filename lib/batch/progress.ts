@@ -1,5 +1,5 @@
-import { processShared } from "./process-shared";
 import "server-only";
+import { processShared } from "./process-shared";
 
 /** How far a long read has got: pages of task lists read, of an estimate from the jobs' task counts. */
 export interface LoadProgress {
