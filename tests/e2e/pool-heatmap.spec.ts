@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "../support/browser-test";
+import { expect, test, type Page } from "../support/browser-test";
 import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { all } from "../support/sdk-paging";
 import { framesOf, recordFrames } from "../support/frames";
+import { cutOf } from "../support/id-cut";
 import { stackPerFile } from "../support/stack";
 
 const ROW_HEIGHT = 24;
@@ -51,19 +52,6 @@ async function hotColumn(row = 0): Promise<number> {
   const col = cols.indexOf(Math.max(...cols));
   expect(cols[col]).toBeGreaterThan(0);
   return col;
-}
-
-/** How a node id is cut on screen (components/ui/truncated-id.tsx): whether its start is clipped, how much of it shows, and the end kept. */
-async function cutOf(id: Locator): Promise<{ clipped: boolean; headChars: number; tail: string }> {
-  return id.evaluate((el) => {
-    const head = el.querySelector(":scope > span") as HTMLElement;
-    const ch = parseFloat(getComputedStyle(head).fontSize) * 0.6;
-    return {
-      clipped: head.scrollWidth > head.clientWidth,
-      headChars: Math.round(head.clientWidth / ch),
-      tail: el.textContent!.slice(head.textContent!.length),
-    };
-  });
 }
 
 test.describe("the pool page of an incident", () => {

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "../support/browser-test";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import { compareNatural } from "@/lib/compare-natural";
 import { ACCOUNT, POOL, poolNodeIds } from "../support/incident-pool";
+import { linkCutOf } from "../support/id-cut";
 import { stackPerFile } from "../support/stack";
 
 /**
@@ -95,19 +96,6 @@ test("the Nodes card's action bar keeps its buttons on one line", async ({ page 
   expect(new Set(tops).size, `button tops ${tops.join(", ")}`).toBe(1);
 });
 
-/** The cut a node id link shows: the clipped start's width, in the characters the id is set in. */
-async function cutOf(link: Locator): Promise<{ clipped: boolean; headChars: number; tail: string }> {
-  return link.evaluate((el) => {
-    const head = el.querySelector(":scope > span > span") as HTMLElement;
-    const ch = parseFloat(getComputedStyle(head).fontSize) * 0.6;
-    return {
-      clipped: head.scrollWidth > head.clientWidth,
-      headChars: Math.round(head.clientWidth / ch),
-      tail: el.textContent!.slice(head.textContent!.length),
-    };
-  });
-}
-
 test("node ids are cut the same way in the pool's table and in the audit log", async ({ page }) => {
   const acted = nodeIds[INCIDENT_BAD_NODES[1]]!;
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}?sel=${acted}`);
@@ -118,9 +106,9 @@ test("node ids are cut the same way in the pool's table and in the audit log", a
   await expect(dialog).toBeHidden();
   // Filtered to the node: the table renders only the rows in view.
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}?q=${acted}`);
-  const inTable = await cutOf(page.getByTestId("node-table").locator(`a[title="${acted}"]`));
+  const inTable = await linkCutOf(page.getByTestId("node-table").locator(`a[title="${acted}"]`));
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/audit`);
-  const inAudit = await cutOf(page.getByTestId("audit-table").locator(`a[title="${acted}"]`).first());
+  const inAudit = await linkCutOf(page.getByTestId("audit-table").locator(`a[title="${acted}"]`).first());
   expect(inTable.clipped).toBe(true);
   expect(inAudit).toEqual(inTable);
 });
@@ -168,7 +156,7 @@ test("the task page cuts its node id like the tables, whole on hover, with a cop
   await expect(link).toHaveText(nodeId);
   const tableCut = { clipped: true, headChars: 9, tail: nodeId.slice(-8) };
   // The cut is measured after layout: poll, as a person would look once the page has settled.
-  await expect.poll(() => cutOf(link)).toEqual(tableCut);
+  await expect.poll(() => linkCutOf(link)).toEqual(tableCut);
   // One line, not wrapped mid-id.
   expect(await link.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(30);
   const copy = page.getByRole("button", { name: `Copy ${nodeId} (node)` });
