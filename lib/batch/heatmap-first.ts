@@ -15,6 +15,7 @@ import {
   windowKey,
   type ScopeRead,
 } from "./heatmap-reads";
+import { READS_PER_ACCOUNT } from "./client";
 import { cachedRead, readState } from "./read";
 import { scopeKeys, type ReadKey } from "./read-keys";
 import { processShared } from "./process-shared";
@@ -25,8 +26,8 @@ import { scopeKey, type CompletedTask, type Scope } from "./scope-tasks";
 /**
  * How long the first answer waits for the full read once the failures are in: a little, so a small scope
  * (its full read a round trip or two behind) answers whole, with its verdict; never more than half the
- * failures' own time past GRACE_MIN_MS, and never past GRACE_MAX_MS, so at scale the first answer costs at
- * most 1.5 times the failures alone.
+ * failures' own time past GRACE_MIN_MS, and never past GRACE_MAX_MS; none at all when the failures took more
+ * than one round of the read slots, as the full read then surely takes longer (docs/diagnosis.md).
  */
 const GRACE_MIN_MS = 100;
 const GRACE_MAX_MS = 250;
@@ -61,6 +62,12 @@ async function failuresOrFull<F>(
   };
   const first = state === "loading" ? await Promise.race([startFull().then((d): Raced<F> => ({ full: d })), failures]) : await failures;
   if ("full" in first) return first;
+  if (first.failures.pagesRead > READS_PER_ACCOUNT) {
+    // More pages of failures than one round of the read slots: the full read has at least those jobs' pages
+    // to read after its own planning round, so no grace could see it end (scale: 20 pages, 250 ms lost).
+    startFull();
+    return first;
+  }
   const grace = Math.min(GRACE_MAX_MS, Math.max(GRACE_MIN_MS, (Date.now() - started) / 2));
   const late = await Promise.race([
     startFull().then(
