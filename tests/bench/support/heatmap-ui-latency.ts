@@ -110,6 +110,21 @@ async function latencyLoad(browser: Browser, url: string, account: string, label
   }
 }
 
+/**
+ * Waits until the dashboard's read of every completed task of the window (started after the first answer)
+ * has ended: a later row measured while it still ran would share the machine's two cores and the emulator
+ * with it, and no longer be the cold or warm load it is named for.
+ */
+async function fullReadDone(base: string, { account, pool }: { account: string; pool: string }): Promise<void> {
+  const url = `${base}/api/accounts/${account}/pools/${pool}/heatmap/progress?window=24h`;
+  for (const until = Date.now() + PAINT_TIMEOUT_MS; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+    const res = await fetch(url);
+    const body = (await res.json()) as { loading?: boolean };
+    if (res.ok && body.loading === false) return;
+  }
+  throw new Error(`the full read of ${pool}'s 24 h window still ran after ${PAINT_TIMEOUT_MS} ms`);
+}
+
 const at = (x: number | undefined) => (x === undefined ? "–" : `${Math.round(x)} ms`);
 
 function report(r: LatencyLoad): string[] {
@@ -147,7 +162,9 @@ export async function runLatency(
   if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);
   const path = `/${account}/pools/${pool}?window=24h`;
   const cold = await latencyLoad(browser, base + path, account, "24h cold, fresh process");
+  await fullReadDone(base, names);
   const warm = await latencyLoad(browser, base + path, account, "24h warm");
+  await fullReadDone(base, names);
   const second = await anotherDashboard();
   try {
     const context = await newContext(browser);
