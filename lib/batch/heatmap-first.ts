@@ -19,6 +19,7 @@ import { READS_PER_ACCOUNT } from "./client";
 import { cachedRead, readState } from "./read";
 import { scopeKeys, type ReadKey } from "./read-keys";
 import { processShared } from "./process-shared";
+import { urgently } from "./urgent-reads";
 
 export { scopeFailures };
 import { scopeKey, type CompletedTask, type Scope } from "./scope-tasks";
@@ -53,7 +54,7 @@ async function failuresOrFull<F>(
   if (state === "kept") return { full: await readFull() };
   const started = Date.now();
   // The node list too: its pages queued behind the full read's held the first answer back (heatmap UI bench).
-  const failures = Promise.all([scopeFailures(account, scope, w), alsoFirst]).then(([d]): Raced<F> => ({ failures: d }));
+  const failures = Promise.all([urgently(() => scopeFailures(account, scope, w)), alsoFirst]).then(([d]): Raced<F> => ({ failures: d }));
   let full: Promise<F> | undefined;
   const startFull = () => {
     full ??= readFull();
@@ -113,7 +114,7 @@ export async function firstHeatmap(
   const pending = pendingFirsts.get(pendingKey);
   if (pending && readState(account, full.key) === "loading") return pending;
   // The rows' node list is one more read (a page per 1,000 nodes): beside the failures, not after them.
-  const nodes = scope.kind === "pool" ? poolNodeStates(account, scope.poolId).catch(() => undefined) : Promise.resolve();
+  const nodes = scope.kind === "pool" ? urgently(() => poolNodeStates(account, scope.poolId)).catch(() => undefined) : Promise.resolve();
   const read = await failuresOrFull(account, scope, w, full.key, full.read, nodes);
   if ("full" in read) return read.full;
   const { diagnosis, ...first } = await heatmapFrom(account, scope, read.failures, buckets, undefined, false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toApiError } from "@/lib/batch/errors";
 import { batchRequestPolicy, DEFAULT_POLICY, ServiceClock } from "@/lib/batch/request-policy";
 import { Semaphore } from "@/lib/batch/semaphore";
+import { urgently } from "@/lib/batch/urgent-reads";
 
 /** The next policy in the pipeline, answering from a script: a status, or a network error code. */
 function scripted(outcomes: (number | string)[], headers: Record<string, string> = {}) {
@@ -147,5 +148,28 @@ describe("batchRequestPolicy slots", () => {
     await new Promise((r) => setTimeout(r, 5));
     while (held.length) held.shift()!();
     await Promise.all(reads);
+  });
+
+  it("gives the next free read slot to a read made urgently, ahead of reads that queued before it", async () => {
+    const held: (() => void)[] = [];
+    const sent: string[] = [];
+    const next: RequestPolicy = {
+      sendRequest: (req) => {
+        sent.push(new URL(req.url).pathname);
+        return new Promise((resolve) => held.push(() => resolve({ request: req, status: 200, headers: new HttpHeaders() })));
+      },
+    };
+    const slots = { reads: new Semaphore(1), actions: new Semaphore(1) };
+    const policy = batchRequestPolicy(fast, slots, new ServiceClock()).create(next, new RequestPolicyOptions());
+    const get = (path: string) => policy.sendRequest(new WebResource(`http://127.0.0.1:1${path}`, "GET"));
+    const reads = [get("/holding"), get("/queued-1"), get("/queued-2"), urgently(() => get("/urgent"))];
+    await new Promise((r) => setTimeout(r, 5));
+    expect(slots.reads.queued).toBe(3);
+    for (let i = 0; i < 4; i++) {
+      held.shift()!();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(reads);
+    expect(sent).toEqual(["/holding", "/urgent", "/queued-1", "/queued-2"]);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { batchOperation, metrics } from "@/lib/observability/metrics";
 import { noteBatchCall } from "@/lib/observability/request-context";
 import { Semaphore } from "./semaphore";
+import { isUrgent } from "./urgent-reads";
 
 export interface RequestPolicySettings {
   /** Retries after the first attempt, for reads only. */
@@ -124,7 +125,7 @@ class BatchRequestPolicy extends BaseRequestPolicy {
       const clone = request.clone();
       clone.timeout = request.timeout || (request.streamResponseBody ? s.streamTimeoutMs : s.attemptTimeoutMs);
       try {
-        const response = await slots.run(() => this._nextPolicy.sendRequest(clone), request.abortSignal);
+        const response = await slots.run(() => this._nextPolicy.sendRequest(clone), request.abortSignal, isRead && isUrgent());
         this.clock.observe(response.headers.get("date"));
         return response;
       } catch (err) {

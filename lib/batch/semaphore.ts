@@ -5,9 +5,13 @@ interface AbortSignalish {
   removeEventListener(type: "abort", listener: () => void): void;
 }
 
-/** At most `limit` tasks at once; the rest wait in order, and a waiter whose signal aborts leaves the queue. */
+/**
+ * At most `limit` tasks at once; the rest wait in order, an urgent waiter ahead of every other, and a waiter
+ * whose signal aborts leaves the queue.
+ */
 export class Semaphore {
   private active = 0;
+  private readonly urgent: (() => void)[] = [];
   private readonly waiting: (() => void)[] = [];
 
   constructor(readonly limit: number) {
@@ -19,35 +23,35 @@ export class Semaphore {
   }
 
   get queued(): number {
-    return this.waiting.length;
+    return this.urgent.length + this.waiting.length;
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignalish): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignalish, urgent = false): Promise<T> {
     if (signal?.aborted) throw new Error("aborted before a slot was free");
-    if (this.active >= this.limit) await this.slotFreed(signal);
+    if (this.active >= this.limit) await this.slotFreed(signal, urgent ? this.urgent : this.waiting);
     else this.active++;
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.urgent.shift() ?? this.waiting.shift();
       if (next) next();
       else this.active--;
     }
   }
 
   /** Resolves when a finishing task hands its slot over (the count stays); rejects if the signal aborts first. */
-  private slotFreed(signal: AbortSignalish | undefined): Promise<void> {
+  private slotFreed(signal: AbortSignalish | undefined, queue: (() => void)[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const handOver = () => {
         signal?.removeEventListener("abort", leave);
         resolve();
       };
       const leave = () => {
-        const at = this.waiting.indexOf(handOver);
-        if (at !== -1) this.waiting.splice(at, 1);
+        const at = queue.indexOf(handOver);
+        if (at !== -1) queue.splice(at, 1);
         reject(new Error("aborted while waiting for a slot"));
       };
-      this.waiting.push(handOver);
+      queue.push(handOver);
       signal?.addEventListener("abort", leave);
     });
   }
