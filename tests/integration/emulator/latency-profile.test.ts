@@ -24,17 +24,20 @@ describe("per-item page cost", () => {
   });
 
   it("makes a page of 100 items cost 100 times the per-item figure, and a page of one almost nothing", async () => {
-    await h.control("PUT", "/faults", { perItemMs: 5 });
+    // The bounds below are against the slowed page itself, not fixed times: on a loaded machine the same
+    // page of 100 took 485 ms with no profile at all (once, while several test suites ran).
+    await h.control("PUT", "/faults", { perItemMs: 10 });
+    let big: number;
     try {
-      const big = await timed(nodes(100));
+      big = await timed(nodes(100));
       const small = await timed(nodes(1));
-      expect(big).toBeGreaterThanOrEqual(495);
-      expect(small).toBeLessThan(250);
+      expect(big).toBeGreaterThanOrEqual(990);
+      expect(small).toBeLessThan(big / 4);
     } finally {
       await h.control("DELETE", "/faults");
     }
     // Switched off, the same page is fast again.
-    expect(await timed(nodes(100))).toBeLessThan(400);
+    expect(await timed(nodes(100))).toBeLessThan(big / 2);
   });
 
   it("adds to the per-request latency and leaves a GET of one entity alone", async () => {
