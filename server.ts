@@ -11,6 +11,7 @@ import { FOREIGN_HOST_HEADER, hostAllowed, planListen, type ListenPlan } from "@
 import { observed, pathOf } from "@/lib/server/startup/request-log";
 import { RoutePatterns } from "@/lib/server/startup/route-patterns";
 import { gracefulStop, InFlight } from "@/lib/server/startup/shutdown";
+import { warmUp } from "@/lib/server/startup/warm-up";
 
 function refuseHost(res: ServerResponse, plan: ListenPlan): void {
   const answers =
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
     }),
   );
   server.listen(plan.port, plan.host, () => console.log(plan.message));
+  // In the background: a request that comes first loads what it needs as it would have, once.
+  void warmUp(plan, handle).then(
+    (done) => logger().info({ warmUp: done }, "Batchscope: warm-up done"),
+    () => undefined,
+  );
   const stop = gracefulStop(server, inFlight, (message) => logger().info(message));
   const onSignal = (signal: NodeJS.Signals) => {
     stopping = true;

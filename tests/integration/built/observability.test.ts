@@ -2,7 +2,8 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceHealth } from "@/lib/schemas/service-health";
 import { stackPerFile } from "../../support/stack";
-import { labelValues, requestLines, sample, waitUntil } from "./support";
+import { WARM_UP_PATHS } from "@/lib/server/startup/warm-up";
+import { jsonLines, labelValues, requestLines, sample, waitUntil } from "./support";
 
 // The built dashboard (server.ts, as `npm start` runs it) on a free loopback port, pointed at an emulator:
 // its health answer, its metrics after real reads, and the one log line it writes per request.
@@ -51,6 +52,21 @@ describe("start-up", () => {
     expect((await fetch(`${stack().dashboard.url}/api/health`)).status).toBe(200);
     expect(stack().dashboard.logs()).toContain("Batchscope: listening on");
     expect(stack().dashboard.logs()).not.toMatch(/does not work with "output: standalone"/);
+  });
+});
+
+describe("warm-up", () => {
+  it("loads the incident pages' modules at start-up through its own listener: each path answered, none in the request log", async () => {
+    await waitUntil("the warm-up line", () => stack().dashboard.logs().includes("Batchscope: warm-up done"));
+    const line = jsonLines(stack().dashboard.logs()).find((l) => l.msg === "Batchscope: warm-up done") as {
+      warmUp: { statuses: Record<string, number> };
+    };
+    // The pages render "No such account"; the routes refuse the account name (400). No 5xx, none unanswered.
+    const { statuses } = line.warmUp;
+    expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBe(WARM_UP_PATHS.length);
+    expect(Object.keys(statuses).filter((s) => !["200", "400", "404"].includes(s))).toEqual([]);
+    const logged = jsonLines(stack().dashboard.logs()).filter((l) => l.msg === "request" && String(l.path).includes("_warm-up_"));
+    expect(logged).toEqual([]);
   });
 });
 
