@@ -74,6 +74,14 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
     expect(transformJob.nodesWithFailures).toBeGreaterThan(50);
     await expect(transform.getByTestId("job-split-nodes")).toHaveText(String(transformJob.nodesWithFailures));
     await expect(ingest.getByTestId("job-split-elsewhere")).toHaveText(String(ingestJob.failuresElsewhere));
+    // Each column says what it counts, and the one whose number the verdict gives says so: transform-v42's
+    // count in the verdict's sentence is the table's "On healthy nodes", not its "Failed".
+    await expect(split.getByRole("columnheader")).toHaveText(["Job", "Failed", "Completed", "Nodes", "On healthy nodes"]);
+    for (const h of await split.getByRole("columnheader").all())
+      if ((await h.textContent()) !== "Job") expect(await h.getAttribute("title")).toMatch(/\w+ \w+ \w+/);
+    await expect(page.getByTestId("job-split-legend")).toContainText("the count the verdict gives");
+    const inVerdict = /transform-v42 \((\d+) of/.exec((await page.getByTestId("verdict-text").textContent())!)?.[1];
+    await expect(transform.getByTestId("job-split-elsewhere")).toHaveText(inVerdict!);
 
     // Node faults: exit 137 only on the OOM-killed node.
     const oomNode = (await poolNodeIds(env()))[INCIDENT_BAD_NODES[2]]!;
