@@ -81,7 +81,11 @@ export function SignatureItem({
         <span className="min-w-[4.5rem] text-lg font-semibold tabular-nums" data-testid="signature-count">
           {s.count.toLocaleString("en-US")}
         </span>
-        {s.newest && <Badge tone="warn">new</Badge>}
+        {s.newest && (
+          <span title="First failed this way in the window's last quarter, while other signatures were failing before" data-testid="signature-new">
+            <Badge tone="warn">new</Badge>
+          </span>
+        )}
         <CategoryBadge category={s.category} />
         {s.exitCode !== undefined && <Badge tone="quiet">exit {s.exitCode}</Badge>}
         {s.code && s.code !== EXIT_CODE_FAILURE && <Badge tone="quiet">{s.code}</Badge>}

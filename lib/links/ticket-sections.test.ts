@@ -83,7 +83,7 @@ describe("the pool's evidence", () => {
       ],
     })!;
     const s = signaturesSection(sigs)!;
-    expect(s.lines[0]).toMatch(/^- 9× Application, exit 137 on 2 nodes \(newest\): /);
+    expect(s.lines[0]).toMatch(/^- 9× Application, exit 137 on 2 nodes \(new\): /);
     expect(unescaped(s.lines.join("\n"))).not.toMatch(/[[\]<>`|!#]/);
     expect(ticketSignatures(undefined)).toBeUndefined();
   });

@@ -148,7 +148,7 @@ export function signaturesSection(sigs: TicketSignature[] | undefined, max = 5):
   const lines = sigs.slice(0, max).map((s) => {
     const what = [s.category, s.code, s.exitCode !== undefined ? `exit ${s.exitCode}` : undefined].filter(Boolean).join(", ");
     const nodes = `${s.nodes.length} node${s.nodes.length === 1 ? "" : "s"}`;
-    return `- ${s.count}× ${e(what)} on ${nodes}${s.newest ? " (newest)" : ""}: ${e(s.line)}`;
+    return `- ${s.count}× ${e(what)} on ${nodes}${s.newest ? " (new)" : ""}: ${e(s.line)}`;
   });
   return { title: "Top failure signatures", lines };
 }
