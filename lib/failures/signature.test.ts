@@ -145,6 +145,29 @@ describe("groupSignatures", () => {
 });
 
 describe("toSignatures", () => {
+  it("ranks a 'not sampled' group below every signature with evidence, whatever its count, and keeps the order otherwise", () => {
+    const read = [task({ endTime: 1 }), task({ endTime: 2 })];
+    const code = task({ exitCode: undefined, category: "PreProcessing", code: "BlobNotFound", endTime: 3 });
+    const unread = Array.from({ length: 5 }, (_, i) => task({ nodeId: `other-${i}`, exitCode: 2, endTime: 10 + i }));
+    const tails = tailsOf(read.map((t): [FailedTask, Tail] => [t, line("boom")]));
+    const sigs = signaturesOf([...read, code, ...unread], tails);
+    expect(sigs.map((s) => [s.source, s.count])).toEqual([
+      ["stderr", 2],
+      ["notRun", 1],
+      ["unsampled", 5],
+    ]);
+  });
+
+  it("keeps at most the newest hundred tasks of a signature, and counts them all", () => {
+    const tasks = Array.from({ length: 150 }, (_, i) => task({ endTime: i }));
+    const [s] = signaturesOf(tasks, tailsOf(tasks.map((t): [FailedTask, Tail] => [t, line("boom")])));
+    expect(s!.count).toBe(150);
+    expect(s!.tasks).toHaveLength(100);
+    expect(s!.tasks[0]!.endTime).toBe(149);
+  });
+});
+
+describe("new signatures", () => {
   const hour = { from: 0, to: 60 * MIN };
 
   it("orders by count, reports first and last seen, and flags as new what first failed in the window's last quarter", () => {
@@ -208,26 +231,5 @@ describe("toSignatures", () => {
     const unread = task({ nodeId: "other", endTime: 58 * MIN });
     const sigs = signaturesOf([old, unread], tailsOf([[old, line("x")]]), hour);
     expect(sigs.find((s) => s.source === "unsampled")?.newest).toBe(false);
-  });
-
-  it("ranks a 'not sampled' group below every signature with evidence, whatever its count, and keeps the order otherwise", () => {
-    const read = [task({ endTime: 1 }), task({ endTime: 2 })];
-    const code = task({ exitCode: undefined, category: "PreProcessing", code: "BlobNotFound", endTime: 3 });
-    const unread = Array.from({ length: 5 }, (_, i) => task({ nodeId: `other-${i}`, exitCode: 2, endTime: 10 + i }));
-    const tails = tailsOf(read.map((t): [FailedTask, Tail] => [t, line("boom")]));
-    const sigs = signaturesOf([...read, code, ...unread], tails);
-    expect(sigs.map((s) => [s.source, s.count])).toEqual([
-      ["stderr", 2],
-      ["notRun", 1],
-      ["unsampled", 5],
-    ]);
-  });
-
-  it("keeps at most the newest hundred tasks of a signature, and counts them all", () => {
-    const tasks = Array.from({ length: 150 }, (_, i) => task({ endTime: i }));
-    const [s] = signaturesOf(tasks, tailsOf(tasks.map((t): [FailedTask, Tail] => [t, line("boom")])));
-    expect(s!.count).toBe(150);
-    expect(s!.tasks).toHaveLength(100);
-    expect(s!.tasks[0]!.endTime).toBe(149);
   });
 });
