@@ -1,5 +1,6 @@
 "use client";
 
+import { signatureLabel } from "@/lib/failures/signature-note";
 import { Badge } from "@/components/ui/badge";
 import { CategoryBadge } from "@/components/ui/badges";
 import { Button } from "@/components/ui/button";
@@ -98,7 +99,7 @@ export function SignatureItem({
           className={`min-w-0 text-left break-all whitespace-normal ${quiet ? "text-slate-600 italic dark:text-slate-300" : "font-mono"}`}
           data-testid="signature-line"
         >
-          {s.line}
+          {signatureLabel(s)}
         </Button>
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-200">

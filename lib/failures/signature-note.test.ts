@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleNote } from "./signature-note";
+import { sampleNote, signatureLabel } from "./signature-note";
 
 describe("the signatures' sample note", () => {
   it("says every failed task was read when it was", () => {
@@ -21,6 +21,11 @@ describe("the signatures' sample note", () => {
     });
     expect(note).toMatch(/^Signatures from 200 of 5,439 failed tasks \(stderr of at most 200 read/);
     expect(note).toContain('5,146 of them are "not sampled": no task of their node, job and exit code was among the 200 read, so their signature is unknown.');
+  });
+
+  it("labels a 'not sampled' group by what it is, and every other by its line", () => {
+    expect(signatureLabel({ source: "unsampled", line: "not sampled" })).toBe("not sampled: no stderr read for their node, job and exit code");
+    expect(signatureLabel({ source: "stderr", line: "Killed" })).toBe("Killed");
   });
 
   it("says nothing of 'not sampled' when every task took a signature read in its group", () => {

@@ -4,6 +4,14 @@
  */
 const n = (x: number) => x.toLocaleString("en-US");
 
+/**
+ * A signature's line as the list shows it. A "not sampled" group's line stays "not sampled" in its id (ids
+ * are stable, docs/architecture.md), but the list says what it is: nothing of its stderr was read.
+ */
+export function signatureLabel(s: { source: string; line: string }): string {
+  return s.source === "unsampled" ? "not sampled: no stderr read for their node, job and exit code" : s.line;
+}
+
 export function sampleNote(d: { failed: number; sampled: number; sampleLimit: number; signatures: readonly { source: string; count: number }[] }): string {
   const head = `Signatures from ${n(d.sampled)} of ${n(d.failed)} failed tasks`;
   if (d.sampled >= d.failed) return `${head}.`;
