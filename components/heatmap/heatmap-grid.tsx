@@ -44,7 +44,7 @@ function GridHeader({ edges, width }: { edges: number[]; width: number }) {
       <div className="relative h-4 min-w-0 flex-1" aria-label="Time, UTC" role="group">
         {ticks.map((t) => (
           <span
-            key={t.col}
+            key={t.at}
             className="absolute top-0 border-l border-slate-400 pl-0.5 whitespace-nowrap tabular-nums dark:border-slate-500"
             data-testid="time-tick"
             style={{ left: t.x }}

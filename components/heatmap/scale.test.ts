@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deltaE2000, luminanceRatio } from "@/tests/support/colour-difference";
+import { deltaE2000, labHue, luminanceRatio } from "@/tests/support/colour-difference";
 import { categoryColor, countColor, countSteps, EMPTY_CELL, keyColor, MAX_KEY_COLOURS, stepIndex, stepLabel } from "@/components/heatmap/scale";
 
 describe("heatmap count scale", () => {
@@ -77,5 +77,21 @@ describe("heatmap count scale", () => {
     expect(categoryColor("Mystery", "light")).toBe(categoryColor("Unknown", "light"));
     expect(categoryColor(undefined, "dark")).toBe(EMPTY_CELL.dark);
     expect(categoryColor("Terminated", "dark")).not.toBe("#000000");
+  });
+});
+
+describe("heatmap count scale across themes", () => {
+  // Lightness runs away from the page in each theme, but the hue runs one way in both: a step is the same
+  // colour family in either theme, so the legend and a screenshot read alike (the dark ramp once ran from
+  // deep red to cream, the light one from amber to plum).
+  it("turns the hue the same way in both themes, each step within one colour family", () => {
+    const [light, dark] = [countSteps("light"), countSteps("dark")];
+    const apart = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+    light.forEach((s, i) => expect(apart(labHue(s.color), labHue(dark[i]!.color)), `step ${stepLabel(s)}`).toBeLessThanOrEqual(30));
+    // From amber (hue about 60) down through red (about 35) to pink and purple (past 0, about 330).
+    for (const steps of [light, dark]) {
+      const unwrapped = steps.map((s) => (labHue(s.color) > 180 ? labHue(s.color) - 360 : labHue(s.color)));
+      for (let i = 1; i < unwrapped.length; i++) expect(unwrapped[i]!, `${steps[i]!.color} after ${steps[i - 1]!.color}`).toBeLessThan(unwrapped[i - 1]!);
+    }
   });
 });

@@ -23,17 +23,20 @@ export const STEP_BOUNDS = [1, 2, 4, 9, 19, Infinity] as const;
 
 /**
  * A sequential ramp whose lightness changes steadily from step to step, in both themes: more failures always
- * stand out more from the page. On the light theme the steps darken from amber through red to deep plum, on
- * the dark theme they brighten from deep red through orange and yellow to cream. One hue family (OrRd) left
- * the last steps of each theme too close to tell apart (pale orange beside cream on the dark page, two
- * near-black reds on the light one), so the hue also turns along the ramp; scale.test.ts holds every pair of
- * neighbours (and the empty cell beside the first step) to a minimum CIEDE2000 difference and luminance
- * ratio (docs/diagnosis.md, "Colour scale").
+ * stand out more from the page, so the steps darken on the light theme and brighten on the dark one. The hue
+ * turns the same way in both, amber through orange and red to pink and purple, so a colour names the same
+ * step in either theme and the legend reads alike: the dark theme used to run the other way (deep red
+ * through yellow to cream), its "1" the light theme's "3–4" and its "20+" a pale cream that read as fewer
+ * failures, not more. The hue turns along the ramp, not one hue family (OrRd), because one family left the
+ * last steps too close to tell apart; scale.test.ts holds every pair of neighbours (and the empty cell
+ * beside the first step) to a minimum CIEDE2000 difference and luminance ratio, and each step's hue in the
+ * two themes close together (docs/diagnosis.md, "Colour scale").
  */
 const RAMP: Record<Theme, readonly string[]> = {
   // The first step starts at a mid amber: paler ones sit too close to the empty cell's grey on a light page.
   light: ["#fdb863", "#f57d3a", "#dd3c2d", "#a8173f", "#6e1556", "#200a30"],
-  dark: ["#a50026", "#e31a1c", "#fb6a2c", "#fda340", "#fed86f", "#fffbe0"],
+  // The same hues from a dim amber up to a bright pink and a pale orchid (CIELCh, lightness 33 to 91).
+  dark: ["#6c4600", "#b54e01", "#f93f33", "#ff7291", "#ffa0d9", "#f8dcfe"],
 };
 
 export function countSteps(theme: Theme): ScaleStep[] {

@@ -18,12 +18,34 @@ describe("heatmap buckets and time", () => {
     expect(columnOf(edges, from + 3_600_000)).toBe(-1);
   });
 
-  it("labels ticks in UTC, evenly spaced, with the date once the window spans days", () => {
+  it("labels ticks in UTC at round times, evenly spaced", () => {
     const ticks = axisTicks(edges, 6 * 72);
     expect(ticks.map((t) => t.label)).toEqual(["10:00", "10:10", "10:20", "10:30", "10:40", "10:50"]);
-    const week = bucketEdges({ from, to: from + 7 * 86_400_000 }, 84);
-    expect(axisTicks(week, 7 * 100)[1]!.label).toBe("11-28 10:00");
+    // A live window starts at any second: its ticks still fall on round times.
+    const live = Date.parse("2026-11-27T10:03:27Z");
+    expect(axisTicks(bucketEdges({ from: live, to: live + 3_600_000 }, 60), 6 * 72).map((t) => t.label)).toEqual(["10:10", "10:20", "10:30", "10:40", "10:50"]);
     expect(axisTicks([], 500)).toEqual([]);
+  });
+
+  // An operator found the 24-hour axis naming no date where it crossed midnight, and the 7-day axis's ticks
+  // at the window's odd start time (10:00 every day), not at the days' boundaries.
+  it("dates the first tick and the tick at midnight on a 24-hour axis that crosses a day", () => {
+    const start = Date.parse("2026-11-27T14:44:10Z");
+    const ticks = axisTicks(bucketEdges({ from: start, to: start + 86_400_000 }, 96), 750);
+    expect(ticks[0]!.label).toMatch(/^11-27 \d\d:00$/);
+    const midnight = ticks.find((t) => t.at === Date.parse("2026-11-28T00:00:00Z"));
+    expect(midnight?.label).toBe("11-28 00:00");
+    // Only those two carry the date; the rest are the clock.
+    expect(ticks.filter((t) => t.label.length > 5).map((t) => t.label)).toEqual([ticks[0]!.label, "11-28 00:00"]);
+    // A day's axis that does not cross midnight names no date.
+    expect(axisTicks(bucketEdges({ from, to: from + 6 * 3_600_000 }, 72), 750).every((t) => t.label.length === 5)).toBe(true);
+  });
+
+  it("puts the 7-day axis's ticks at UTC midnights, labelled by the date", () => {
+    const week = bucketEdges({ from: Date.parse("2026-11-27T10:17:00Z"), to: Date.parse("2026-12-04T10:17:00Z") }, 84);
+    const ticks = axisTicks(week, 750);
+    expect(ticks.map((t) => t.label)).toEqual(["11-28", "11-29", "11-30", "12-01", "12-02", "12-03", "12-04"]);
+    for (const t of ticks) expect(t.at % 86_400_000).toBe(0);
   });
 
   // At 1280 px the plot is about 750 px wide; the 7-day window's labels ("11-28 10:00") are twice as long

@@ -55,30 +55,49 @@ const AXIS_GAP_PX = 16;
 const MIN_TICK_SPACING_PX = 72;
 
 export interface AxisTick {
-  col: number;
+  /** the tick's time, epoch ms */
+  at: number;
   label: string;
   /** left edge of the tick, px from the axis' start */
   x: number;
 }
 
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** The steps a tick may take: each divides a day (or is whole days), so a UTC midnight is always a tick. */
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720].map((m) => m * MINUTE).concat([1, 2, 7, 14, 28].map((d) => d * DAY));
+
+const utcDay = (t: number) => Math.floor(t / DAY);
+const dateLabel = (t: number) => clockLabel(t, true).slice(0, 5);
+
 /**
- * Evenly spaced ticks along an axis `width` px wide, each at a bucket's start edge, labelled in UTC; with
- * the date when the window spans more than a day. The spacing follows the labels' length, so on the 7-day
- * window ("11-28 10:00") a label never runs into the next tick, and a label that would run past the end of
- * the axis is left out.
+ * Ticks along an axis `width` px wide, at round UTC times (every 10 minutes, 3 hours, a day…), labelled in
+ * UTC. Steps of whole days sit at UTC midnights and are labelled by the date alone ("11-28"). Shorter steps
+ * are labelled by the clock, and when the window spans two dates the first tick and the first of each new
+ * day (its midnight, always a tick) carry the date too ("11-28 00:00"), so a 24-hour axis says where the day
+ * turns. The step is the shortest whose labels fit, so a label never runs into the next tick, and a label
+ * that would run past the end of the axis is left out.
  */
 export function axisTicks(edges: readonly number[], width: number, charPx = AXIS_CHAR_PX): AxisTick[] {
   const n = bucketCount(edges);
   if (n === 0 || width <= 0) return [];
-  const withDate = (edges[n] as number) - (edges[0] as number) > 24 * 3_600_000;
-  const labelPx = clockLabel(edges[0] as number, withDate).length * charPx;
-  const spacing = Math.max(MIN_TICK_SPACING_PX, labelPx + AXIS_GAP_PX);
-  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(width / spacing))));
+  const from = edges[0] as number;
+  const to = edges[n] as number;
+  const span = to - from;
+  if (span <= 0) return [];
+  const twoDates = utcDay(from) !== utcDay(to - 1);
+  const labelChars = (step: number) => (step >= DAY ? 5 : twoDates ? 11 : 5);
+  const fits = (step: number) => (step / span) * width >= Math.max(MIN_TICK_SPACING_PX, labelChars(step) * charPx + AXIS_GAP_PX);
+  const step = STEPS.find(fits) ?? STEPS[STEPS.length - 1]!;
   const ticks: AxisTick[] = [];
-  for (let col = 0; col < n; col += every) {
-    const x = (col / n) * width;
-    if (col > 0 && x + labelPx > width) break;
-    ticks.push({ col, label: clockLabel(edges[col] as number, withDate), x });
+  let day: number | undefined;
+  for (let at = Math.ceil(from / step) * step; at < to; at += step) {
+    const dated = step < DAY && twoDates && utcDay(at) !== day;
+    day = utcDay(at);
+    const label = step >= DAY ? dateLabel(at) : clockLabel(at, dated);
+    const x = ((at - from) / span) * width;
+    if (x + label.length * charPx > width) break;
+    ticks.push({ at, label, x });
   }
   return ticks;
 }

@@ -37,14 +37,16 @@ export function VerdictArea(props: {
   const { data, windowQ } = props;
   const next = windowQ.window ?? "the pinned window";
   // The height of a usual verdict (two or three lines, the nodes' line, a fault) at 1280 wide: the
-  // incident's measured 136 px, the pending line with the progress under 100 px. The height is fixed, not a
-  // minimum: a longer verdict (many node faults, a narrow window, the nodes' evidence unfolded) scrolls
-  // inside the box instead of pushing the heatmap down under the operator's pointer. Focusable, so the
-  // scrolled part can be reached from the keyboard. What the box says of its own state (an older window, a
-  // refresh, the read's progress) comes first, where a long verdict cannot scroll it out of sight.
+  // incident's measured 136 px, the pending line with the progress under 100 px. Closed, the height is fixed,
+  // not a minimum: a longer verdict (many node faults, a narrow window) scrolls inside the box instead of
+  // pushing the heatmap down under the operator's pointer when it arrives. Once the operator opens the nodes'
+  // evidence ("Why these nodes"), the box grows to its content, up to most of the screen: a shift the
+  // operator asked for, where a 9rem window onto the reasons was too small to read. Focusable, so a scrolled
+  // part can be reached from the keyboard. What the box says of its own state (an older window, a refresh,
+  // the read's progress) comes first, where a long verdict cannot scroll it out of sight.
   return (
     <div
-      className="h-[9rem] space-y-2 overflow-y-auto overscroll-contain rounded-md focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:outline-none dark:focus-visible:ring-blue-300"
+      className="h-[9rem] space-y-2 overflow-y-auto overscroll-contain rounded-md focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:outline-none has-[details[open]]:h-auto has-[details[open]]:max-h-[70vh] has-[details[open]]:min-h-[9rem] dark:focus-visible:ring-blue-300"
       data-testid="verdict-area"
       role="region"
       aria-label="Verdict"

@@ -162,7 +162,9 @@ function LogToolbar(props: {
       <span className="shrink-0 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="file-size">
         {formatBytes(win.size)}
       </span>
-      <span className="shrink-0 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400">modified {formatTime(win.lastModified)}</span>
+      <span className="shrink-0 text-sm whitespace-nowrap text-slate-600 dark:text-slate-400" data-testid="file-modified">
+        modified {formatTime(win.lastModified)}
+      </span>
       <span className="flex-1" />
       <div data-testid="log-actions" className="flex shrink-0 flex-wrap items-center gap-2">
         {!lw.offered ? null : lw.follow ? (

@@ -181,7 +181,9 @@ function useExtend({ url, loaded, gen, busy: busyRef, commit, setNotice }: Omit<
       try {
         const read = await readRange(url, r);
         if (my !== gen.current || loaded.current !== w) return;
-        commit(dir === "earlier" ? prepend(w, read.chunk) : append(w, read.chunk, read.size));
+        const next = dir === "earlier" ? prepend(w, read.chunk) : append(w, read.chunk, read.size);
+        // Every read answers the file's modified time as well as its size: keep it as fresh as the size.
+        commit(read.lastModified ? { ...next, lastModified: read.lastModified } : next);
       } catch (e) {
         setNotice(`Could not read more of the file: ${infoOf(e).message}`);
       } finally {

@@ -25,6 +25,14 @@ export function FailuresByCategory({ account, scope }: { account: string; scope:
   );
 }
 
+/** What each column counts, said in its header's title and, in short, under the table. */
+const COLUMN = {
+  failed: "Failed tasks of this job that ended in the window, on every node",
+  completed: "Tasks of this job that completed in the window, failed or succeeded",
+  nodes: "Nodes on which this job failed at least one task in the window",
+  healthy: "Failed tasks of this job outside the nodes the verdict names as bad: the count the verdict's sentence gives",
+};
+
 /** The diagnosis' split by job: each job's failures, on how many nodes, and how many outside the nodes it names. */
 export function FailuresByJob({ account, scope }: { account: string; scope: { pool: string } | { job: string } }) {
   const q = useHeatmap(account, scope);
@@ -44,13 +52,21 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
         <table className="-mx-2 w-[calc(100%+1rem)] border-separate border-spacing-x-2 text-sm" data-testid="job-split">
           <thead className="text-left text-slate-600 dark:text-slate-300">
             <tr>
-              <th className="font-medium">Job</th>
-              <th className="text-right font-medium">Failed</th>
-              <th className="text-right font-medium">of</th>
-              <th className="text-right font-medium">On nodes</th>
+              <th scope="col" className="font-medium">
+                Job
+              </th>
+              <th scope="col" className="text-right font-medium" title={COLUMN.failed}>
+                Failed
+              </th>
+              <th scope="col" className="text-right font-medium" title={COLUMN.completed}>
+                Completed
+              </th>
+              <th scope="col" className="text-right font-medium" title={COLUMN.nodes}>
+                Nodes
+              </th>
               {named > 0 && (
-                <th className="text-right font-medium" title="Failures outside the nodes the diagnosis names">
-                  Elsewhere
+                <th scope="col" className="text-right font-medium" title={COLUMN.healthy}>
+                  On healthy nodes
                 </th>
               )}
             </tr>
@@ -77,6 +93,13 @@ export function FailuresByJob({ account, scope }: { account: string; scope: { po
             ))}
           </tbody>
         </table>
+      )}
+      {jobs.length > 0 && (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-300" data-testid="job-split-legend">
+          Tasks of each job that ended in this window: how many failed, of how many completed, and on how many nodes they failed.
+          {named > 0 &&
+            ` On healthy nodes: its failures outside the ${named === 1 ? "node" : `${named} nodes`} the verdict names, the count the verdict gives.`}
+        </p>
       )}
     </Panel>
   );

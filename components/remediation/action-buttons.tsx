@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { InfoIcon } from "@/components/ui/icons";
 import { Tooltip } from "@/components/ui/tooltip";
 import { buttonState, refusal } from "@/lib/display/remediation";
 import { ACTION_LABELS } from "@/lib/remediation";
@@ -53,7 +54,7 @@ export function ActionButtons({
               className={compact ? "px-1.5 text-xs" : undefined}
             >
               {ACTION_LABELS[action]}
-              {s.enabled && s.note && <span aria-hidden="true" className="text-xs text-slate-500 before:content-['ⓘ'] dark:text-slate-400" />}
+              {s.enabled && s.note && <InfoIcon className="ml-1 text-xs text-slate-500 dark:text-slate-400" />}
             </Button>
           );
           return s.note && !refused ? (

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useWindowQuery } from "@/components/heatmap/use-heatmap";
 import { Button } from "@/components/ui/button";
+import { CloseIcon } from "@/components/ui/icons";
 import { batchQueries } from "@/lib/queries/batch";
 import type { Scope } from "@/lib/queries/keys";
 import { useSignatureParam } from "./use-signature-param";
@@ -26,7 +27,8 @@ export function SignatureFilterChip({ account, scope }: { account: string; scope
       {s && <span className="text-slate-700 dark:text-slate-200">({s.count.toLocaleString("en-US")} tasks)</span>}
       {q.data && !s && <span className="text-slate-700 dark:text-slate-200">(not seen in this window)</span>}
       <Button size="sm" variant="secondary" onClick={() => setSig(null)} aria-label="Clear the signature filter">
-        ✕ clear
+        <CloseIcon className="mr-1" />
+        clear
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { signatureLabel } from "@/lib/failures/signature-note";
 import { Badge } from "@/components/ui/badge";
 import { CategoryBadge } from "@/components/ui/badges";
 import { Button } from "@/components/ui/button";
@@ -81,7 +82,11 @@ export function SignatureItem({
         <span className="min-w-[4.5rem] text-lg font-semibold tabular-nums" data-testid="signature-count">
           {s.count.toLocaleString("en-US")}
         </span>
-        {s.newest && <Badge tone="warn">new</Badge>}
+        {s.newest && (
+          <span title="First failed this way in the window's last quarter, while other signatures were failing before" data-testid="signature-new">
+            <Badge tone="warn">new</Badge>
+          </span>
+        )}
         <CategoryBadge category={s.category} />
         {s.exitCode !== undefined && <Badge tone="quiet">exit {s.exitCode}</Badge>}
         {s.code && s.code !== EXIT_CODE_FAILURE && <Badge tone="quiet">{s.code}</Badge>}
@@ -94,7 +99,7 @@ export function SignatureItem({
           className={`min-w-0 text-left break-all whitespace-normal ${quiet ? "text-slate-600 italic dark:text-slate-300" : "font-mono"}`}
           data-testid="signature-line"
         >
-          {s.line}
+          {signatureLabel(s)}
         </Button>
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-200">

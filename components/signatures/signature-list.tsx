@@ -5,22 +5,21 @@ import { useWindowQuery } from "@/components/heatmap/use-heatmap";
 import { ApiErrorBanner } from "@/components/ui/api-error-banner";
 import { Loading, Panel } from "@/components/ui/panel";
 import { errorInfo } from "@/lib/queries/api-fetch";
+import { sampleNote } from "@/lib/failures/signature-note";
 import { batchQueries } from "@/lib/queries/batch";
 import type { Scope } from "@/lib/queries/keys";
 import type { SignaturesResponse } from "@/lib/schemas/signatures";
 import { SignatureItem } from "./signature-item";
 import { useSignatureParam } from "./use-signature-param";
 
-const n = (x: number) => x.toLocaleString("en-US");
-
-/** What was read, said plainly: the signatures stand on a sample of stderr tails, never on every task. */
+/**
+ * What was read, said plainly: the signatures stand on a sample of stderr tails, never on every task, and
+ * how many failed tasks that leaves "not sampled" (lib/failures/signature-note.ts).
+ */
 function SampleNote({ d }: { d: SignaturesResponse }) {
   return (
     <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="signature-sample">
-      Signatures from {n(d.sampled)} of {n(d.failed)} failed tasks
-      {d.sampled < d.failed
-        ? ` (stderr of at most ${n(d.sampleLimit)} read, newest first, from every node, job and exit code; a task not read takes the signature read for its node, job and exit code, or counts as "not sampled").`
-        : "."}
+      {sampleNote(d)}
     </p>
   );
 }

@@ -48,8 +48,15 @@ export function VerdictBox({ task }: { task: TaskDetail }) {
   );
 }
 
+/**
+ * The exit code, and what it means unless the explanation above already says it: for an Application failure
+ * the explanation is "The command line exited with code 137: killed by signal 9 …", and the same words
+ * again under it read as a second, separate finding.
+ */
 function ExitCode({ task }: { task: TaskDetail }) {
-  const meaning = task.classification.exitCodeMeaning;
+  const { exitCodeMeaning, explanation } = task.classification;
+  const meaning = exitCodeMeaning && explanation?.includes(exitCodeMeaning) ? undefined : exitCodeMeaning;
+  const explained = meaning !== exitCodeMeaning;
   if (task.exitCode === undefined) {
     if (task.classification.outcome !== "failed") return null;
     return (
@@ -61,7 +68,7 @@ function ExitCode({ task }: { task: TaskDetail }) {
   return (
     <p className="text-sm" data-testid="exit-code">
       Exit code <span className="font-mono font-semibold">{task.exitCode}</span>
-      {meaning ? <>: {meaning}</> : task.exitCode !== 0 ? ": the program's own code; its stderr says why." : null}
+      {meaning ? <>: {meaning}</> : explained ? null : task.exitCode !== 0 ? ": the program's own code; its stderr says why." : null}
     </p>
   );
 }

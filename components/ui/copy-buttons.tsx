@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { CheckIcon, CopyIcon } from "./icons";
 
 /** Copies to the clipboard, falling back to a prompt where the clipboard API is not allowed; says so for 2 s. */
 function useCopy(text: () => string): [done: boolean, copy: () => Promise<void>] {
@@ -51,8 +52,8 @@ export function CopyIdButton({ id, what, className }: { id: string; what: string
         className,
       )}
     >
-      {/* The glyph is CSS content, so the row's text (and a test reading it) is the id alone. */}
-      <span aria-hidden="true" className={done ? "before:content-['✓']" : "before:content-['⧉']"} />
+      {/* An SVG, not a glyph (components/ui/icons.tsx): no text of its own, so the row's text (and a test reading it) is the id alone. */}
+      {done ? <CheckIcon data-testid="copied-icon" /> : <CopyIcon />}
     </Button>
   );
 }

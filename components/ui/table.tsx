@@ -5,6 +5,7 @@ import { useRef, type HTMLAttributes, type ReactNode } from "react";
 import { cn } from "./cn";
 import type { DataTableModel, TableColumn } from "./table-model";
 import { Button } from "./button";
+import { SortIcon } from "./icons";
 
 export { useDataTable, compareValues, type TableColumn } from "./table-model";
 
@@ -112,7 +113,7 @@ function HeaderCell<Row extends object>({ model, column: c }: { model: ModelColu
       ) : model?.getCanSort() ? (
         <Button variant="ghost" size="inline" onClick={model.getToggleSortingHandler()} className="font-semibold">
           {label}
-          {sorted && <span aria-hidden="true">{sorted === "asc" ? "▲" : "▼"}</span>}
+          {sorted && <SortIcon dir={sorted} className="ml-1 text-xs" />}
         </Button>
       ) : (
         label

@@ -104,7 +104,7 @@ export async function failureSignatures(account: BatchAccount, scope: Scope, w: 
     sampled,
     sampleLimit: SAMPLE_LIMIT,
     ...(data.poolId ? { poolId: data.poolId } : {}),
-    signatures: toSignatures(groups),
+    signatures: toSignatures(groups, data.window),
   };
 }
 

@@ -17,7 +17,9 @@ const task = (over: Partial<FailedTask> = {}): FailedTask => ({
 });
 const tailsOf = (entries: [FailedTask, Tail][]) => new Map(entries.map(([t, tail]) => [taskKey(t), tail]));
 const line = (l: string): Tail => ({ kind: "line", line: l });
-const signaturesOf = (tasks: FailedTask[], tails: Map<string, Tail>) => toSignatures(groupSignatures(tasks, tails, idOf));
+/** The window the tests' tasks ended in, unless a test says otherwise: the default task ends near its end. */
+const WINDOW = { from: 0, to: 1_001 * MIN };
+const signaturesOf = (tasks: FailedTask[], tails: Map<string, Tail>, window = WINDOW) => toSignatures(groupSignatures(tasks, tails, idOf), window);
 
 describe("chooseSample", () => {
   it("reads every group's newest task before any group's second", () => {
@@ -143,23 +145,6 @@ describe("groupSignatures", () => {
 });
 
 describe("toSignatures", () => {
-  it("orders by count, reports first and last seen, and flags the signature first seen latest", () => {
-    const old = [task({ endTime: 10 * MIN }), task({ endTime: 50 * MIN }), task({ endTime: 55 * MIN })];
-    const fresh = [task({ exitCode: 137, endTime: 40 * MIN })];
-    const tails = tailsOf([...old.map((t): [FailedTask, Tail] => [t, line("KeyError: 'x'")]), [fresh[0]!, line("Killed")]]);
-    const [first, second] = signaturesOf([...old, ...fresh], tails);
-    expect(first).toMatchObject({ line: "KeyError: '<…>'", count: 3, firstSeen: 10 * MIN, lastSeen: 55 * MIN, newest: false });
-    expect(second).toMatchObject({ line: "Killed", count: 1, newest: true });
-  });
-
-  it("flags nothing when there is one signature, and never a 'not sampled' group when a real one exists", () => {
-    const a = task({ endTime: 1 });
-    expect(signaturesOf([a], tailsOf([[a, line("x")]]))[0]!.newest).toBe(false);
-    const unread = task({ nodeId: "other", endTime: 99 });
-    const sigs = signaturesOf([a, unread], tailsOf([[a, line("x")]]));
-    expect(sigs.find((s) => s.newest)?.line).toBe("x");
-  });
-
   it("ranks a 'not sampled' group below every signature with evidence, whatever its count, and keeps the order otherwise", () => {
     const read = [task({ endTime: 1 }), task({ endTime: 2 })];
     const code = task({ exitCode: undefined, category: "PreProcessing", code: "BlobNotFound", endTime: 3 });
@@ -179,5 +164,72 @@ describe("toSignatures", () => {
     expect(s!.count).toBe(150);
     expect(s!.tasks).toHaveLength(100);
     expect(s!.tasks[0]!.endTime).toBe(149);
+  });
+});
+
+describe("new signatures", () => {
+  const hour = { from: 0, to: 60 * MIN };
+
+  it("orders by count, reports first and last seen, and flags as new what first failed in the window's last quarter", () => {
+    const old = [task({ endTime: 10 * MIN }), task({ endTime: 50 * MIN }), task({ endTime: 55 * MIN })];
+    const fresh = task({ exitCode: 137, endTime: 50 * MIN });
+    const earlier = task({ exitCode: 2, endTime: 40 * MIN });
+    const tails = tailsOf([...old.map((t): [FailedTask, Tail] => [t, line("KeyError: 'x'")]), [fresh, line("Killed")], [earlier, line("usage: x")]]);
+    const [first, ...rest] = signaturesOf([...old, fresh, earlier], tails, hour);
+    expect(first).toMatchObject({ line: "KeyError: '<…>'", count: 3, firstSeen: 10 * MIN, lastSeen: 55 * MIN, newest: false });
+    expect(rest.find((s) => s.line === "Killed")).toMatchObject({ count: 1, newest: true });
+    // First seen 20 minutes before the end of an hour: the latest to appear, but not new.
+    expect(rest.find((s) => s.line === "usage: x")).toMatchObject({ newest: false });
+  });
+
+  // An operator saw "new" on a signature first seen 1 h 29 m before the end of a 24-hour window: it went to
+  // whichever signature was first seen latest, however long ago.
+  it("flags no signature first seen before the window's last quarter, however late it came", () => {
+    const day = { from: 0, to: 24 * 60 * MIN };
+    const a = task({ endTime: 60 * MIN });
+    const b = task({ exitCode: 2, endTime: 12 * 60 * MIN });
+    expect(
+      signaturesOf(
+        [a, b],
+        tailsOf([
+          [a, line("x")],
+          [b, line("y")],
+        ]),
+        day,
+      ).map((s) => s.newest),
+    ).toEqual([false, false]);
+    const c = task({ exitCode: 3, endTime: 23 * 60 * MIN });
+    expect(
+      signaturesOf(
+        [a, b, c],
+        tailsOf([
+          [a, line("x")],
+          [b, line("y")],
+          [c, line("z")],
+        ]),
+        day,
+      )
+        .filter((s) => s.newest)
+        .map((s) => s.line),
+    ).toEqual(["z"]);
+  });
+
+  it("flags nothing when nothing failed before the last quarter, and never a 'not sampled' group", () => {
+    const a = task({ endTime: 50 * MIN });
+    const b = task({ exitCode: 2, endTime: 55 * MIN });
+    expect(
+      signaturesOf(
+        [a, b],
+        tailsOf([
+          [a, line("x")],
+          [b, line("y")],
+        ]),
+        hour,
+      ).some((s) => s.newest),
+    ).toBe(false);
+    const old = task({ endTime: 5 * MIN });
+    const unread = task({ nodeId: "other", endTime: 58 * MIN });
+    const sigs = signaturesOf([old, unread], tailsOf([[old, line("x")]]), hour);
+    expect(sigs.find((s) => s.source === "unsampled")?.newest).toBe(false);
   });
 });

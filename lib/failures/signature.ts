@@ -155,8 +155,14 @@ function ranked<T>(counts: Map<T, number>, compare: (a: T, b: T) => number): T[]
   return [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([k]) => k);
 }
 
-/** The response's form of the groups: counts, nodes, jobs, first and last seen, the newest flagged, sorted. */
-export function toSignatures(groups: readonly SignatureGroup[]): FailureSignature[] {
+/** The latest part of the window a signature must first appear in to be "new": its last quarter. */
+export const NEW_PART = 0.25;
+
+/**
+ * The response's form of the groups: counts, nodes, jobs, first and last seen, those new in the window's
+ * latest part flagged (`window`, the window read), sorted.
+ */
+export function toSignatures(groups: readonly SignatureGroup[], window: { from: number; to: number }): FailureSignature[] {
   const out = groups.map((g): FailureSignature => {
     const nodes = new Map<string, number>();
     const jobs = new Map<string, number>();
@@ -191,20 +197,22 @@ export function toSignatures(groups: readonly SignatureGroup[]): FailureSignatur
   // evidence of their own (a line, a code) are what the operator came for, so they come first.
   const unsampled = (s: FailureSignature) => (s.source === "unsampled" ? 1 : 0);
   out.sort((a, b) => unsampled(a) - unsampled(b) || b.count - a.count || b.firstSeen - a.firstSeen || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  flagNewest(out);
+  flagNew(out, window);
   return out;
 }
 
 /**
- * The newest signature: the one first seen latest, among those with a line of their own (a "not sampled"
- * group is not a new failure). Flagged only when there are several to tell apart.
+ * "New": a signature with evidence of its own (a stderr line, or an empty stderr; a "not sampled" or "not
+ * available" group is not a failure of its own) whose first task in the window ended in the window's last
+ * quarter, beside one that was failing before then. It used to go to the one signature first seen latest,
+ * however long ago: on a day's window, a signature 20 hours old was "new". With nothing failing before the
+ * last quarter there is nothing for a signature to be new beside, and none is flagged.
  */
-function flagNewest(signatures: FailureSignature[]): void {
+function flagNew(signatures: FailureSignature[], window: { from: number; to: number }): void {
+  const since = window.to - NEW_PART * (window.to - window.from);
   const real = signatures.filter((s) => s.source === "stderr" || s.source === "empty");
-  const candidates = real.length > 0 ? real : signatures;
-  if (signatures.length < 2 || candidates.length === 0) return;
-  const newest = candidates.reduce((best, s) => (s.firstSeen > best.firstSeen ? s : best));
-  newest.newest = true;
+  if (!signatures.some((s) => s.firstSeen < since)) return;
+  for (const s of real) if (s.firstSeen >= since) s.newest = true;
 }
 
 const toSignatureTask = (t: FailedTask): SignatureTask => ({

@@ -217,12 +217,14 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   return {
     ...words,
     nodes: named,
-    jobs: jobs.map(({ jobId, failures, completed, nodesWithFailures, failuresElsewhere }) => ({
+    jobs: jobs.map(({ jobId, failures, completed, nodesWithFailures, failuresElsewhere, completedElsewhere, nodesElsewhere }) => ({
       jobId,
       failures,
       completed,
       nodesWithFailures,
       failuresElsewhere,
+      completedElsewhere,
+      nodesElsewhere,
     })),
     counts,
     nodeFaults: faults,

@@ -30,7 +30,22 @@ export function scopeTicketParts(h: HeatmapResponse): ScopeTicketParts {
       }))
     : worstRows(h);
   const jobs: TicketJob[] = d
-    ? d.jobs.map((j) => ({ jobId: j.jobId, failures: j.failures, completed: j.completed, nodesWithFailures: j.nodesWithFailures }))
+    ? d.jobs.map((j) => ({
+        jobId: j.jobId,
+        failures: j.failures,
+        completed: j.completed,
+        nodesWithFailures: j.nodesWithFailures,
+        ...(d.nodes.length > 0
+          ? {
+              healthy: {
+                namedNodes: d.nodes.length,
+                failures: j.failuresElsewhere,
+                ...(j.completedElsewhere !== undefined ? { completed: j.completedElsewhere } : {}),
+                ...(j.nodesElsewhere !== undefined ? { nodes: j.nodesElsewhere } : {}),
+              },
+            }
+          : {}),
+      }))
     : (h.byJob ?? []).map((j) => ({ jobId: j.jobId, failures: j.failures }));
   return { verdict, nodes, jobs };
 }

@@ -73,7 +73,9 @@ describe("the pool's evidence", () => {
   });
 
   it("splits failures by job and lists the top signatures with their stderr line escaped", () => {
-    expect(jobsSection([{ jobId: "etl", failures: 5, completed: 40, nodesWithFailures: 3 }])!.lines).toEqual(["- etl: 5 failed of 40 completed on 3 nodes"]);
+    expect(jobsSection([{ jobId: "etl", failures: 5, completed: 40, nodesWithFailures: 3 }])!.lines).toEqual([
+      "- etl: 5 failed of 40 completed on 3 nodes in total",
+    ]);
     const sigs = ticketSignatures({
       signatures: [
         { category: "Application", exitCode: 1, line: "KeyError: '<id>'", count: 3, nodes: ["n1"], newest: false },
@@ -81,7 +83,7 @@ describe("the pool's evidence", () => {
       ],
     })!;
     const s = signaturesSection(sigs)!;
-    expect(s.lines[0]).toMatch(/^- 9× Application, exit 137 on 2 nodes \(newest\): /);
+    expect(s.lines[0]).toMatch(/^- 9× Application, exit 137 on 2 nodes \(new\): /);
     expect(unescaped(s.lines.join("\n"))).not.toMatch(/[[\]<>`|!#]/);
     expect(ticketSignatures(undefined)).toBeUndefined();
   });
@@ -130,7 +132,7 @@ describe("the actions and the heatmap's parts", () => {
         nodes: [
           { nodeId: "n2", failures: 7, completed: 8, failureRate: 0.875, exitCodes: [{ exitCode: 137, count: 7 }], jobs: [], state: "idle", reasons: [] },
         ],
-        jobs: [{ jobId: "etl", failures: 9, completed: 50, nodesWithFailures: 2, failuresElsewhere: 2 }],
+        jobs: [{ jobId: "etl", failures: 9, completed: 50, nodesWithFailures: 2, failuresElsewhere: 2, completedElsewhere: 42, nodesElsewhere: 1 }],
         counts: { failures: 9, completed: 50, nodesWithFailures: 2, nodesActive: 3, nodesInPool: 3, unhealthyNodes: 1 },
         nodeFaults: [],
       },
@@ -138,6 +140,10 @@ describe("the actions and the heatmap's parts", () => {
     const md = ticketMarkdown({ title: "Pool p1", link: LINK, facts: [], ...scopeTicketParts(withDiagnosis) });
     expect(md).toContain("- Verdict: Node problem: 3 nodes fail most of their tasks");
     expect(md).toContain("**Worst nodes**\n\n- n2: 7 failed of 8 tasks (88%); exit codes 137 ×7");
-    expect(md).toContain("**Failures by job**\n\n- etl: 9 failed of 50 completed on 2 nodes");
+    // The verdict's numbers for a job are those outside its named nodes; the job's line gives both, each named
+    // for what it counts (an operator read 194 and 187 for one job as a contradiction).
+    expect(md).toContain(
+      "**Failures by job**\n\n- etl: 9 failed of 50 completed on 2 nodes in total; on healthy nodes (outside the 1 named bad node, as the verdict counts): 2 failed of 42 on 1 node",
+    );
   });
 });

@@ -47,9 +47,12 @@ export interface TicketNode {
 
 export interface TicketJob {
   jobId: string;
+  /** failed tasks on every node in the window */
   failures: number;
   completed?: number;
   nodesWithFailures?: number;
+  /** the same counts outside the nodes the verdict names (the numbers its sentence gives), when it names any */
+  healthy?: { namedNodes: number; failures: number; completed?: number; nodes?: number };
 }
 
 /** One failure signature (the signatures list of the pool or job page): its line is a task's stderr, untrusted. */
@@ -112,13 +115,23 @@ export function nodesSection(nodes: TicketNode[] | undefined, max = 10): Section
   return { title: "Worst nodes", lines };
 }
 
-/** Failures split by job: one job failing everywhere reads differently from several jobs on the same nodes. */
+const nodesText = (n: number | undefined) => (n !== undefined ? ` on ${n} node${n === 1 ? "" : "s"}` : "");
+
+/**
+ * Failures split by job: one job failing everywhere reads differently from several jobs on the same nodes.
+ * Each line says what its numbers count: the job's failures on every node, and where the verdict names bad
+ * nodes, its failures outside them (the numbers the verdict's sentence gives), so the two never read as a
+ * contradiction.
+ */
 export function jobsSection(jobs: TicketJob[] | undefined, max = 10): Section | undefined {
   if (!jobs || jobs.length === 0) return undefined;
   const lines = jobs.slice(0, max).map((j) => {
     const of = j.completed !== undefined ? ` of ${j.completed} completed` : "";
-    const on = j.nodesWithFailures !== undefined ? ` on ${j.nodesWithFailures} node${j.nodesWithFailures === 1 ? "" : "s"}` : "";
-    return `- ${e(j.jobId)}: ${j.failures} failed${of}${on}`;
+    const h = j.healthy;
+    const healthy = h
+      ? `; on healthy nodes (outside the ${h.namedNodes} named bad node${h.namedNodes === 1 ? "" : "s"}, as the verdict counts): ${h.failures} failed${h.completed !== undefined ? ` of ${h.completed}` : ""}${nodesText(h.nodes)}`
+      : "";
+    return `- ${e(j.jobId)}: ${j.failures} failed${of}${nodesText(j.nodesWithFailures)} in total${healthy}`;
   });
   if (jobs.length > max) lines.push(`- … and ${jobs.length - max} more jobs`);
   return { title: "Failures by job", lines };
@@ -135,7 +148,7 @@ export function signaturesSection(sigs: TicketSignature[] | undefined, max = 5):
   const lines = sigs.slice(0, max).map((s) => {
     const what = [s.category, s.code, s.exitCode !== undefined ? `exit ${s.exitCode}` : undefined].filter(Boolean).join(", ");
     const nodes = `${s.nodes.length} node${s.nodes.length === 1 ? "" : "s"}`;
-    return `- ${s.count}× ${e(what)} on ${nodes}${s.newest ? " (newest)" : ""}: ${e(s.line)}`;
+    return `- ${s.count}× ${e(what)} on ${nodes}${s.newest ? " (new)" : ""}: ${e(s.line)}`;
   });
   return { title: "Top failure signatures", lines };
 }

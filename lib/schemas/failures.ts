@@ -57,6 +57,10 @@ export const diagnosisJob = z.object({
   nodesWithFailures: z.number(),
   /** failures of this job outside the named bad nodes */
   failuresElsewhere: z.number(),
+  /** its completed tasks, and the nodes it failed on, outside the named bad nodes (what the verdict's sentence
+   * counts); optional, as snapshots saved before they were sent lack them */
+  completedElsewhere: z.number().optional(),
+  nodesElsewhere: z.number().optional(),
 });
 
 export const diagnosis = z.object({

@@ -34,7 +34,7 @@ export const failureSignature = z.object({
   jobs: z.array(z.string()),
   firstSeen: z.number(),
   lastSeen: z.number(),
-  /** The signature seen first most recently, when there are several. */
+  /** New: first seen in the window's last quarter, beside signatures failing before it (lib/failures/signature.ts). */
   newest: z.boolean(),
   /** The newest of its tasks, at most `TASKS_PER_SIGNATURE`. */
   tasks: z.array(signatureTask),

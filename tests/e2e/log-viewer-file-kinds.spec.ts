@@ -51,7 +51,12 @@ test("follow a growing file: new lines arrive, scrolling up pauses, Resume follo
   await page.goto(fileUrl("ml-training", "train-epochs", "stdout.txt"));
   await expect(page.getByRole("button", { name: "Following · Pause" })).toBeVisible();
   const first = await status(page);
+  const modified = page.getByTestId("file-modified");
+  const modifiedAtOpen = (await modified.textContent())!;
+  expect(modifiedAtOpen).toMatch(/^modified \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   await expect.poll(async () => (await status(page)).end, { timeout: 20_000 }).toBeGreaterThan(first.end);
+  // The file's modified time moves as it grows, from the same checks that read its new size.
+  await expect(modified).not.toHaveText(modifiedAtOpen, { timeout: 10_000 });
   const lines = page.getByTestId("log-lines");
   await lines.hover();
   await page.mouse.wheel(0, -2000);

@@ -29,6 +29,20 @@ const NOT_PENDING = /^(?!pending$)/;
 
 const namedNodes = (page: Page) => page.getByTestId("diagnosis-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")!).sort());
 
+/**
+ * Each column of the split by job says what it counts, and the one whose number the verdict gives says so:
+ * transform-v42's count in the verdict's sentence is the table's "On healthy nodes", not its "Failed".
+ */
+async function expectSplitSaysWhatItCounts(page: Page) {
+  const split = page.getByTestId("job-split");
+  await expect(split.getByRole("columnheader")).toHaveText(["Job", "Failed", "Completed", "Nodes", "On healthy nodes"]);
+  for (const h of await split.getByRole("columnheader").all())
+    if ((await h.textContent()) !== "Job") expect(await h.getAttribute("title")).toMatch(/\w+ \w+ \w+/);
+  await expect(page.getByTestId("job-split-legend")).toContainText("the count the verdict gives");
+  const inVerdict = /transform-v42 \((\d+) of/.exec((await page.getByTestId("verdict-text").textContent())!)?.[1];
+  await expect(split.locator("[data-job-id=transform-v42]").getByTestId("job-split-elsewhere")).toHaveText(inVerdict!);
+}
+
 test.describe.serial("the pool page answers bad node or bad job", () => {
   test("the last 15 minutes: names the three bad nodes, or says it cannot tell yet, never 'job problem'", async ({ page }) => {
     await page.goto(poolUrl(POOL, "?window=15m"));
@@ -53,9 +67,8 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
 
   test("the last six hours: the three bad nodes and a job failing everywhere, split by job beside the categories", async ({ page }) => {
     await page.goto(poolUrl(POOL, "?window=6h"));
-    const verdict = page.getByTestId("verdict");
     // The first read of six hours of tasks in this file: give it time.
-    await expect(verdict).toHaveAttribute("data-kind", "both", { timeout: 45_000 });
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", "both", { timeout: 45_000 });
     await expect(page.getByTestId("verdict-headline")).toHaveText("Node and job problems:");
     await expect.poll(() => namedNodes(page)).toEqual(bad);
     await expect(page.getByTestId("verdict-text")).toContainText("transform-v42");
@@ -74,6 +87,7 @@ test.describe.serial("the pool page answers bad node or bad job", () => {
     expect(transformJob.nodesWithFailures).toBeGreaterThan(50);
     await expect(transform.getByTestId("job-split-nodes")).toHaveText(String(transformJob.nodesWithFailures));
     await expect(ingest.getByTestId("job-split-elsewhere")).toHaveText(String(ingestJob.failuresElsewhere));
+    await expectSplitSaysWhatItCounts(page);
 
     // Node faults: exit 137 only on the OOM-killed node.
     const oomNode = (await poolNodeIds(env()))[INCIDENT_BAD_NODES[2]]!;

@@ -45,7 +45,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     );
     expect(ticks.length).toBeGreaterThan(3);
     for (const [i, t] of ticks.entries()) {
-      expect(t.label).toMatch(/^\d\d-\d\d \d\d:\d\d$/);
+      // At the days' UTC midnights, each labelled by its date (components/heatmap/time-axis.ts).
+      expect(t.label).toMatch(/^\d\d-\d\d$/);
       expect(t.right, `${t.label} ends inside the axis`).toBeLessThanOrEqual(axis.x + axis.width + 0.5);
       const next = ticks[i + 1];
       if (next) expect(t.right + 4, `${t.label} ends before ${next.label}'s tick`).toBeLessThanOrEqual(next.left);
@@ -74,9 +75,22 @@ test("the folded line under the verdict does not repeat the nodes its sentence n
   // Each named node is still one `diagnosis-node` element, in the sentence or on the line.
   const marked = await page.getByTestId("diagnosis-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-node-id")!));
   expect([...marked].sort()).toEqual([...named].sort());
+  // Closed, the box keeps its one height (the heatmap does not move when the verdict arrives); opened by the
+  // operator at 1280 px, the nodes' evidence is shown whole, not behind a scroll inside a 9rem box.
+  const area = page.getByTestId("verdict-area");
+  const closed = (await area.boundingBox())!.height;
   await page.getByTestId("diagnosis-nodes-summary").click();
   await expect(page.getByTestId("diagnosis-nodes").locator("li").first()).toBeVisible();
+  const open = await area.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+  expect(open.client).toBeGreaterThan(closed);
+  expect(open.scroll, "the opened evidence fits its box").toBeLessThanOrEqual(open.client + 1);
+  const last = (await page.getByTestId("diagnosis-nodes").locator("li").last().boundingBox())!;
+  const box = (await area.boundingBox())!;
+  expect(last.y + last.height).toBeLessThanOrEqual(box.y + box.height + 1);
   await page.screenshot({ path: `${SHOTS}/verdict-folded-open.png` });
+  // Folded again, the box is back to its height.
+  await page.getByTestId("diagnosis-nodes-summary").click();
+  await expect.poll(async () => (await area.boundingBox())!.height).toBe(closed);
 });
 
 test("a verdict taller than its box scrolls inside it: the heatmap does not move when it arrives", async ({ page }) => {

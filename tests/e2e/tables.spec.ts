@@ -162,4 +162,19 @@ test("the task page cuts its node id like the tables, whole on hover, with a cop
   const copy = page.getByRole("button", { name: `Copy ${nodeId} (node)` });
   await expect(copy).toBeVisible();
   expect(await copy.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
+  // Its icon is drawn, not a glyph that this machine's fonts lack (⧉ showed as an empty box): an SVG of the
+  // text's size, and no text of its own.
+  const icon = (await copy.locator("svg").boundingBox())!;
+  expect(icon.width).toBeGreaterThan(8);
+  expect(icon.height).toBeGreaterThan(8);
+  expect(await copy.textContent()).toBe("");
+  await copy.click();
+  await expect(copy.getByTestId("copied-icon")).toBeVisible();
+  // No icon on the page is a glyph in CSS content.
+  const glyphs = await page.evaluate(() =>
+    [...document.querySelectorAll("*")]
+      .flatMap((el) => [getComputedStyle(el, "::before").content, getComputedStyle(el, "::after").content])
+      .filter((c) => /[^\s"'a-z]/i.test(c.replace(/^(none|normal)$/, ""))),
+  );
+  expect(glyphs).toEqual([]);
 });

@@ -34,6 +34,12 @@ function lab(hex: string): [number, number, number] {
 const RAD = Math.PI / 180;
 const hueOf = (a: number, b: number) => (a === 0 && b === 0 ? 0 : (Math.atan2(b, a) / RAD + 360) % 360);
 
+/** The colour's CIELAB hue angle, in degrees (0 to 360): which colour family it is, whatever its lightness. */
+export function labHue(hex: string): number {
+  const [, a, b] = lab(hex);
+  return hueOf(a, b);
+}
+
 /** CIEDE2000 ΔE between two sRGB colours (Sharma, Wu and Dalal's formulation). */
 export function deltaE2000(hex1: string, hex2: string): number {
   const [L1, a1, b1] = lab(hex1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileSize, readRange, type FileContent } from "./content";
+import { fileSize, lastModifiedMs, readRange, type FileContent } from "./content";
 import { readGeneratedLog } from "./generated-log";
 
 describe("text and bytes", () => {
@@ -13,6 +13,25 @@ describe("text and bytes", () => {
     const content: FileContent = { kind: "bytes", data: new Uint8Array([1, 2, 3]) };
     expect([...readRange(content, 1, 99, 0)]).toEqual([2, 3]);
     expect(readRange(content, 3, 9, 0).length).toBe(0);
+  });
+});
+
+describe("last modified", () => {
+  const growing: FileContent = { kind: "generated", seed: 4, size: 10_000, style: "app", growth: { startMs: 1_000_000, bytesPerSecond: 1_000 } };
+
+  it("moves with a growing file's size, and stops when it stops growing", () => {
+    const laid = 1_000_000; // the scenario laid the file when it started writing it
+    expect(lastModifiedMs(growing, laid, 1_004_000)).toBe(1_004_000);
+    expect(lastModifiedMs(growing, laid, 1_007_500)).toBe(1_007_500);
+    // 10,000 bytes at 1,000 a second: the last byte is written 10 s in, and the time stays there.
+    expect(lastModifiedMs(growing, laid, 1_060_000)).toBe(1_010_000);
+  });
+
+  it("is the recorded time for a file that does not grow, never later than now", () => {
+    const text: FileContent = { kind: "text", text: "done\n" };
+    expect(lastModifiedMs(text, 5_000, 9_000)).toBe(5_000);
+    expect(lastModifiedMs(text, 15_000, 9_000)).toBe(9_000);
+    expect(lastModifiedMs(growing, 1_002_000, 999_000)).toBe(999_000);
   });
 });
 

@@ -51,6 +51,21 @@ export function readRange(content: FileContent, start: number, endInclusive: num
   }
 }
 
+/**
+ * When the file was last written, as of `nowMs`: `storedMs` (what the scenario recorded, never later than now),
+ * or for a file still being written at a steady rate the time its last visible byte was written. A growing
+ * file's modified time moves with its size, as Batch's does (its Last-Modified is the file's mtime); it used
+ * to stay at the time the scenario was laid while the file grew.
+ */
+export function lastModifiedMs(content: FileContent, storedMs: number, nowMs: number): number {
+  const stored = Math.min(storedMs, nowMs);
+  if (content.kind !== "generated" || content.growth === undefined) return stored;
+  const { startMs, bytesPerSecond } = content.growth;
+  const written = generatedSize(content.size, content.growth, nowMs);
+  if (written === 0) return stored;
+  return Math.max(stored, Math.min(nowMs, startMs + Math.ceil((written / bytesPerSecond) * 1000)));
+}
+
 function generatedSize(size: number, growth: Growth | undefined, nowMs: number): number {
   if (growth === undefined) return size;
   const written = Math.floor(((nowMs - growth.startMs) / 1000) * growth.bytesPerSecond);

@@ -1,5 +1,5 @@
 import { Errors } from "../errors";
-import { fileSize, readRange } from "../files/content";
+import { fileSize, lastModifiedMs, readRange } from "../files/content";
 import { listPage } from "../http/list";
 import type { Reply, RouteContext, Router } from "../http/router";
 import { OrderedCollection } from "../model/ordered";
@@ -131,7 +131,7 @@ function listEntries(c: RouteContext, list: Entry[], base: string, os: "linux" |
         ? {
             properties: {
               ...(os === "windows" ? { creationTime: new Date(e.file.creationMs).toISOString() } : {}),
-              lastModified: new Date(Math.min(e.file.lastModifiedMs, now)).toISOString(),
+              lastModified: new Date(lastModifiedMs(e.file.content, e.file.lastModifiedMs, now)).toISOString(),
               contentLength: String(fileSize(e.file.content, now)),
               contentType: contentTypeOf(e.name),
               ...(os === "linux" ? { fileMode: "0o100644" } : {}),
@@ -153,7 +153,7 @@ function fileReply(c: RouteContext, entry: Entry, base: string, os: "linux" | "w
   const size = file ? fileSize(file.content, now) : 0;
   const headers: Record<string, string> = {
     "Content-Type": entry.isDirectory ? "application/octet-stream" : contentTypeOf(entry.name),
-    "Last-Modified": new Date(Math.min(file?.lastModifiedMs ?? now, now)).toUTCString(),
+    "Last-Modified": new Date(file ? lastModifiedMs(file.content, file.lastModifiedMs, now) : now).toUTCString(),
     ...(os === "windows" ? { "ocp-creation-time": new Date(file?.creationMs ?? now).toUTCString() } : {}),
     "ocp-batch-file-isdirectory": entry.isDirectory ? "True" : "False",
     "ocp-batch-file-url": encodeURIComponent(`${base}/${entry.name}`),
