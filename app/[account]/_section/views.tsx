@@ -17,7 +17,7 @@ import { LiveSource } from "@/components/snapshots/frozen";
 import { TaskView } from "@/components/tasks/task-view";
 import type { OwnerRef } from "@/lib/links/owner";
 import { jobKeys, poolKeys } from "@/lib/queries/keys";
-import { PanelSkeleton, TaskPageSkeleton } from "./skeletons";
+import { PanelSkeleton, PoolHeaderSkeleton, TaskPageSkeleton } from "./skeletons";
 import { StartReads } from "./start-reads";
 import { UnlessGone } from "./unless-gone";
 
@@ -42,7 +42,7 @@ export function PoolBody({ account: a, poolId, main = asIs }: { account: string;
   return (
     <>
       <LiveSource />
-      <Suspense fallback={<PanelSkeleton label="Pool" rows={2} />}>
+      <Suspense fallback={<PoolHeaderSkeleton />}>
         {main(
           <PoolView account={a} poolId={poolId}>
             {null}
