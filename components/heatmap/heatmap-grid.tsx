@@ -11,7 +11,7 @@ import type { ScaleStep, Theme } from "./scale";
 import { axisTicks, bucketCount } from "./time-axis";
 
 const ROW_HEIGHT = 24;
-const MAX_VIEWPORT = 480;
+export const MAX_VIEWPORT = 480;
 const LABEL_WIDTH = 448;
 
 export interface HeatmapGridProps {

@@ -9,6 +9,7 @@ import { paths } from "@/lib/links/paths";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import type { Cell } from "./geometry";
 import { HeatmapGrid } from "./heatmap-grid";
+import { HeatmapPending } from "./heatmap-pending";
 import { HeatmapLegend } from "./heatmap-legend";
 import { OpenedCell } from "./opened-cell";
 import { LoadProgress } from "./load-progress";
@@ -95,8 +96,13 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
     <div data-heatmap-panel="">
       <Panel id="heatmap" title="Failure heatmap" asOf={data?.asOf} error={data ? err : undefined}>
         {!data && err && <ApiErrorBanner error={err} />}
-        {!data && loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
-        {!data && q.isPending && <Loading what="the heatmap" />}
+        {!data && err && loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
+        {!data && !err && (
+          <HeatmapPending>
+            {loading && <LoadProgress account={account} scope={scope} query={windowQ} what={loading} />}
+            {q.isPending && <Loading what="the heatmap" />}
+          </HeatmapPending>
+        )}
         {data && (
           <div className={`space-y-3 ${q.isPlaceholderData ? "opacity-70" : ""}`} data-previous-window={q.isPlaceholderData ? "" : undefined}>
             <VerdictArea account={account} scope={scope} windowQ={windowQ} data={data} previous={q.isPlaceholderData} loading={loading} />

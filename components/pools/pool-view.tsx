@@ -45,6 +45,9 @@ export function PoolView({ account, poolId, children }: { account: string; poolI
         {q.data && <AsOf iso={q.data.asOf} stale={Boolean(err)} />}
       </header>
       {err && <ApiErrorBanner error={err} keptData={Boolean(q.data)} />}
+      {/* The facts' line, kept while the pool is read in the browser (the server's read took longer than its
+          budget), so that the facts arriving do not push the page down. */}
+      {!pool && !err && <div aria-hidden="true" className="h-5" data-testid="pool-facts-pending" />}
       {pool && (
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="pool-facts">
           {[

@@ -12,6 +12,16 @@ import { SignOutButton } from "./sign-out-button";
  * viewer) is shown beside it.
  */
 export function IdentityBadge({ account }: { account: string }) {
+  // A slot as wide as the local operator's line, kept from the first paint: the line comes with the
+  // browser's first read, and appearing in a row aligned to the right it pushed the id search aside.
+  return (
+    <span className="inline-flex min-w-72 flex-wrap items-center justify-end gap-3">
+      <Identity account={account} />
+    </span>
+  );
+}
+
+function Identity({ account }: { account: string }) {
   const q = useQuery(remediationQueries.me(account));
   const err = errorInfo(q.error);
   if (!q.data) {

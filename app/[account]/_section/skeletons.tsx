@@ -18,6 +18,24 @@ export function PanelSkeleton({ label, rows = 3 }: { label: string; rows?: numbe
   );
 }
 
+/**
+ * The pool's header while its read is on the way, as PoolView paints it: a text-2xl title line and a
+ * text-sm line of facts, two blocks in the page's flow like the two it replaces. A panel-shaped placeholder
+ * (a frame, three bars) was 34 px taller, and the pool's arrival pulled the page up under the operator.
+ */
+export function PoolHeaderSkeleton() {
+  return (
+    <>
+      <section aria-busy="true" aria-label="Pool (loading)" className="flex h-8 items-center">
+        <Block className="h-6 w-72" />
+      </section>
+      <div aria-hidden="true" className="flex h-5 items-center">
+        <Block className="h-3.5 w-full max-w-2xl" />
+      </div>
+    </>
+  );
+}
+
 /** A whole page's placeholder: the breadcrumbs line, the title, then its panels (label and height of each). */
 export function PageSkeleton({ title, panels }: { title: string; panels: [label: string, rows: number][] }) {
   return (

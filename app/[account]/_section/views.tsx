@@ -17,7 +17,7 @@ import { LiveSource } from "@/components/snapshots/frozen";
 import { TaskView } from "@/components/tasks/task-view";
 import type { OwnerRef } from "@/lib/links/owner";
 import { jobKeys, poolKeys } from "@/lib/queries/keys";
-import { PanelSkeleton, TaskPageSkeleton } from "./skeletons";
+import { PanelSkeleton, PoolHeaderSkeleton, TaskPageSkeleton } from "./skeletons";
 import { StartReads } from "./start-reads";
 import { UnlessGone } from "./unless-gone";
 
@@ -29,11 +29,20 @@ import { UnlessGone } from "./unless-gone";
 type Main = (panel: ReactNode) => ReactNode;
 const asIs: Main = (panel) => panel;
 
+/*
+ * Only the main resource's panel sits in a Suspense boundary: it is the one that suspends (its server
+ * prefetch). The other panels are client components that never suspend, and a boundary around them only
+ * made React hydrate them late: a completed boundary is hydrated after the rest of the page, at the lowest
+ * priority, by which time the rest's effects had started shared reads (the toolbar asks for the failures
+ * that "Failures by category" shows) and their answers could be in the cache. The late panel then drew
+ * them on its first render where the server had drawn "Loading", a hydration mismatch (React error 418).
+ * Without the boundaries they hydrate in the same pass as the toolbar, before any effect has run.
+ */
 export function PoolBody({ account: a, poolId, main = asIs }: { account: string; poolId: string; main?: Main }) {
   return (
     <>
       <LiveSource />
-      <Suspense fallback={<PanelSkeleton label="Pool" rows={2} />}>
+      <Suspense fallback={<PoolHeaderSkeleton />}>
         {main(
           <PoolView account={a} poolId={poolId}>
             {null}
@@ -42,20 +51,12 @@ export function PoolBody({ account: a, poolId, main = asIs }: { account: string;
       </Suspense>
       <UnlessGone queryKey={poolKeys.detail(a, poolId)}>
         <PoolToolbar account={a} poolId={poolId} />
-        <Suspense fallback={<PanelSkeleton label="Pool health" />}>
-          <PoolHealthPanel account={a} poolId={poolId} />
-        </Suspense>
-        <Suspense fallback={<PanelSkeleton label="Heatmap" rows={8} />}>
-          <HeatmapPanel account={a} scope={{ pool: poolId }} />
-        </Suspense>
+        <PoolHealthPanel account={a} poolId={poolId} />
+        <HeatmapPanel account={a} scope={{ pool: poolId }} />
         <SignatureList account={a} scope={{ pool: poolId }} />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-          <Suspense fallback={<PanelSkeleton label="Failures by category" />}>
-            <FailuresByCategory account={a} scope={{ pool: poolId }} />
-          </Suspense>
-          <Suspense fallback={<PanelSkeleton label="Nodes" rows={6} />}>
-            <NodeTable account={a} poolId={poolId} />
-          </Suspense>
+          <FailuresByCategory account={a} scope={{ pool: poolId }} />
+          <NodeTable account={a} poolId={poolId} />
         </div>
       </UnlessGone>
     </>
