@@ -126,6 +126,15 @@ export function HeatmapCanvas(p: HeatmapCanvasProps) {
   // opened from a link with a cell open starts focused on that cell, so the sentence names it then too.
   const focus = focused ? (focused.opened && p.opened ? p.opened : focused.cell) : p.opened;
   useDrawing(ref, p, hover?.cell ?? null, focus);
+  // The grid scrolled under a still pointer (the wheel): the tooltip names the cell now under it, not the last one moved over.
+  useEffect(() => {
+    setHover((h) => {
+      const r = ref.current?.getBoundingClientRect();
+      if (!h || !r) return h;
+      const cell = hitTest(layout, h.x - r.left, h.y - r.top + scrollTop);
+      return cell ? { ...h, cell } : null;
+    });
+  }, [layout, scrollTop]);
   useAnnounce(p, focus);
 
   const cellAtPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {

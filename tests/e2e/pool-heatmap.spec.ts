@@ -78,6 +78,12 @@ test.describe("the pool page of an incident", () => {
     await expect(tooltip).toContainText(/\d+ failed tasks?/);
     await expect(tooltip).toContainText(/\d\d:\d\d–\d\d:\d\d UTC/);
     await page.screenshot({ path: "/tmp/pool-heatmap-hover.png", fullPage: true });
+    // The wheel scrolls the grid under the still pointer: the tooltip follows to the row now under it.
+    const [top] = await rowIds(page);
+    await expect(tooltip).toContainText(top!.slice(0, 12));
+    await page.mouse.wheel(0, 240);
+    await expect(tooltip).not.toContainText(top!.slice(0, 12));
+    await expect(tooltip).toContainText(/tvmps_/);
   });
 
   test("names the bad nodes for the last hour, to be taken out of service", async ({ page }) => {
