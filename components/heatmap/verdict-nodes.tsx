@@ -105,6 +105,11 @@ export function VerdictNodes({ nodes, text }: { nodes: readonly Named[]; text: s
         {f.more.length > 0 && <span> and {f.more.length} more</span>}
         {f.shown.length > 0 && <span className="ml-2 underline">why</span>}
       </summary>
+      {nodes.length > 1 && (
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid="diagnosis-nodes-order">
+          Strongest evidence first: the node least likely to fail so often by chance, given how its jobs fail on the rest of the pool. The grid sorts by count.
+        </p>
+      )}
       <ul className="mt-1 space-y-0.5" aria-label="Nodes named by the diagnosis">
         {nodes.map((n) => (
           <NodeDetail key={n.nodeId} n={n} testId={named.has(n.nodeId) ? "diagnosis-node-detail" : "diagnosis-node"} />

@@ -81,6 +81,8 @@ test("the folded line under the verdict does not repeat the nodes its sentence n
   const closed = (await area.boundingBox())!.height;
   await page.getByTestId("diagnosis-nodes-summary").click();
   await expect(page.getByTestId("diagnosis-nodes").locator("li").first()).toBeVisible();
+  // The list's order is the diagnosis' (strongest evidence first), not the grid's count order: it says so.
+  await expect(page.getByTestId("diagnosis-nodes-order")).toContainText("Strongest evidence first");
   const open = await area.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
   expect(open.client).toBeGreaterThan(closed);
   expect(open.scroll, "the opened evidence fits its box").toBeLessThanOrEqual(open.client + 1);
