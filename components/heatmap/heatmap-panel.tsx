@@ -12,6 +12,7 @@ import { HeatmapGrid } from "./heatmap-grid";
 import { HeatmapPending } from "./heatmap-pending";
 import { HeatmapLegend } from "./heatmap-legend";
 import { OpenedCell } from "./opened-cell";
+import { useRevealOpenedCell } from "./use-reveal-opened-cell";
 import { LoadProgress } from "./load-progress";
 import { loadingText, VerdictArea } from "./verdict-area";
 import { keyColouring } from "./colouring";
@@ -77,11 +78,12 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
   const selected = useMemo(() => view.sel ?? [], [view.sel]);
   const err = errorInfo(q.error);
   const opened = useMemo(() => openedCell(data?.edges, order, view.cellNode, view.cellAt), [data, order, view.cellNode, view.cellAt]);
-
   const poolId = "pool" in scope ? scope.pool : data?.poolId;
   const nodeHref = poolId ? (nodeId: string) => paths.node(account, poolId, nodeId) : undefined;
   const select = useRowSelection(selected, order, (sel) => void setView({ sel }));
+  const [cellListRef, willOpen] = useRevealOpenedCell(view.cellNode, view.cellAt);
   const open = (cell: Cell) => {
+    willOpen();
     const nodeId = order[cell.row];
     const range = data && bucketRange(data.edges, cell.col);
     // The cell's end goes in the link too: its span stays the one opened while a live window slides on.
@@ -136,7 +138,9 @@ export function HeatmapPanel({ account, scope }: { account: string; scope: Heatm
                 onClose={close}
               />
             )}
-            <OpenedCell account={account} scope={scope} windowQ={windowQ} edges={data.edges} onClose={close} />
+            <div ref={cellListRef}>
+              <OpenedCell account={account} scope={scope} windowQ={windowQ} edges={data.edges} onClose={close} />
+            </div>
           </div>
         )}
       </Panel>

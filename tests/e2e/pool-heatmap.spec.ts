@@ -105,6 +105,8 @@ test.describe("the pool page of an incident: a cell, the keyboard and colours", 
     await page.mouse.click(p.x, p.y);
     const cell = page.getByTestId("cell-tasks");
     await expect(cell).toContainText(first!);
+    // Opened by a click, the list is brought into view (below the grid, it opened under the fold at 1280 × 800).
+    await expect(cell).toBeInViewport();
     await expect(cell.locator("[data-testid^=cell-group-]").first()).toBeVisible();
     await expect(cell.getByRole("link", { name: /^[\w-]+\/[\w-]+$/ }).first()).toHaveAttribute("href", /^\/incident\/jobs\/[\w-]+\/tasks\/[\w-]+$/);
     await expect(page).toHaveURL(new RegExp(`cellNode=${first}`));
