@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
@@ -98,7 +98,7 @@ test("the overview and the job page have no serious or critical accessibility vi
   for (const path of ["/demo", "/demo/jobs/render-frames?window=24h"]) {
     await page.goto(`${env().dashboard.url}${path}`);
     await expect(page.getByTestId("as-of").first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }

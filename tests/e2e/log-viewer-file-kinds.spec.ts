@@ -48,20 +48,33 @@ for (const colorScheme of ["light", "dark"] as const) {
 }
 
 test("follow a growing file: new lines arrive, scrolling up pauses, Resume follow resumes", async ({ page }) => {
+  // The page's timers on Playwright's clock and the file's growth on the emulator's: a follow read (every
+  // 2 s) is made due with the file grown, not waited for.
+  await page.clock.install();
+  const tick = async () => {
+    env().emu.advance(3_000);
+    await page.clock.fastForward(2_000);
+  };
+  const endAfterTicks = async () => {
+    await tick();
+    return (await status(page)).end;
+  };
   await page.goto(fileUrl("ml-training", "train-epochs", "stdout.txt"));
   await expect(page.getByRole("button", { name: "Following · Pause" })).toBeVisible();
   const first = await status(page);
-  await expect.poll(async () => (await status(page)).end, { timeout: 20_000 }).toBeGreaterThan(first.end);
+  await expect.poll(endAfterTicks, { timeout: 20_000 }).toBeGreaterThan(first.end);
   const lines = page.getByTestId("log-lines");
   await lines.hover();
   await page.mouse.wheel(0, -2000);
   await expect(page.getByRole("button", { name: "Resume follow" })).toBeVisible();
   const paused = await status(page);
-  await page.waitForTimeout(4_500);
+  // Three follow periods pass while the file grows, and a second for any read they would have started.
+  for (let i = 0; i < 3; i++) await tick();
+  await page.waitForTimeout(1_000);
   expect((await status(page)).end, "no reads while paused").toBe(paused.end);
   await page.getByRole("button", { name: "Resume follow" }).click();
   await expect(page.getByRole("button", { name: "Following · Pause" })).toBeVisible();
-  await expect.poll(async () => (await status(page)).end, { timeout: 20_000 }).toBeGreaterThan(paused.end);
+  await expect.poll(endAfterTicks, { timeout: 20_000 }).toBeGreaterThan(paused.end);
   const atBottom = await lines.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 30);
   expect(atBottom).toBe(true);
 });

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { INCIDENT_BAD_NODES } from "@/lib/emulator/scenarios/incident";
 import type { HeatmapResponse } from "@/lib/schemas/failures";
 import { expect, test, type Page } from "../support/browser-test";
 import { fullHeatmapAnswer } from "../support/heatmap-answer";
 import { ACCOUNT, POOL, poolNodeIds } from "../support/incident-pool";
 import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 // The operator's question on the incident scenario: bad node or bad job? Three nodes of prod-ingest go
 // bad (two with a full disk, one OOM-killed), transform-v42 has a genuine bug on every node, and gpu-burst
@@ -132,7 +132,7 @@ test.describe.serial("the pool page: all-clear, contrast, and nodes already hand
         await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 45_000 });
         await expect(page.getByTestId("job-split")).toBeVisible();
         await expect(page.getByTestId("node-table")).toBeVisible();
-        const { violations } = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+        const { violations } = await axe(page).withRules(["color-contrast"]).analyze();
         expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.failureSummary ?? ""}`))).toEqual([]);
       } finally {
         await context.close();

@@ -155,6 +155,8 @@ test("a refresh whose answer is pending keeps the verdict and rates, marked refr
 
 test("after a refresh slides the live window, the caption follows the grid and the opened cell keeps its own span", async ({ page }) => {
   await page.addInitScript(refreshEvery5s);
+  // The page's timers on Playwright's clock: a refresh is made due by moving that clock, not waited for.
+  await page.clock.install();
   await page.goto(poolUrl("window=1h"));
   await fullVerdict(page);
   const canvas = page.getByTestId("heatmap-canvas");
@@ -167,19 +169,27 @@ test("after a refresh slides the live window, the caption follows the grid and t
   const rangeOf = async (l: typeof title) => ((await l.textContent()) ?? "").match(UTC_RANGE)?.[0];
   const before = await rangeOf(title);
   expect(await rangeOf(caption)).toBe(before);
-  // Move the service clock until a refresh has slid the grid's bucket under the opened cell to one that
+  // Move the service clock and refresh until the grid's bucket under the opened cell has slid to one that
   // prints differently (edges are not on whole minutes, so one slide may not change the printed minutes).
-  for (let i = 0; i < 6 && (await rangeOf(caption)) === before; i++) {
-    await env().advance(25);
-    await expect
-      .poll(() => rangeOf(caption), { timeout: 12_000 })
-      .not.toBe(before)
-      .catch(() => undefined);
-  }
-  expect(await rangeOf(caption)).not.toBe(before);
+  const slideCaption = async () => {
+    const from = await rangeOf(caption);
+    for (let i = 0; i < 6 && (await rangeOf(caption)) === from; i++) {
+      await env().advance(25);
+      const answered = page.waitForResponse((r) => r.url().includes("/pools/prod-ingest/heatmap?") && r.ok());
+      await page.clock.fastForward(5_000);
+      await answered;
+      await expect
+        .poll(() => rangeOf(caption), { timeout: 3_000 })
+        .not.toBe(from)
+        .catch(() => undefined);
+    }
+    expect(await rangeOf(caption)).not.toBe(from);
+  };
+  await slideCaption();
   // The opened cell is evidence a link must reproduce (docs/architecture.md "Deep links to a cell"): its
-  // title and tasks keep the span it was opened with, through one more refresh too.
-  await page.waitForTimeout(6_000);
+  // title and tasks keep the span it was opened with, through one more refresh too (shown: the caption moved).
+  expect(await rangeOf(title)).toBe(before);
+  await slideCaption();
   expect(await rangeOf(title)).toBe(before);
   await page.screenshot({ path: `${SHOTS}/cell-after-refresh.png` });
 });

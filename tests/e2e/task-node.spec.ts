@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 /**
  * The operator's last two steps: a task page that says why the task failed, and a node page that says
@@ -13,7 +13,7 @@ const taskUrl = (job: string, task: string) => `${env().dashboard.url}/demo/jobs
 const nodeUrl = (pool: string, node: string) => `${env().dashboard.url}/demo/pools/${pool}/nodes/${node}`;
 
 async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await axe(page).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
