@@ -77,12 +77,17 @@ test("a link to a deleted job says so and offers the account", async ({ page }) 
 });
 
 test("a throttled refresh keeps the data on screen under a banner with Batch's code and request id", async ({ page }) => {
+  // The page's timers on Playwright's clock: its next refresh is made due once the server would answer 429.
+  await page.clock.install();
   await page.goto(`${env().dashboard.url}/demo/jobs/etl-nightly`);
   const counts = page.getByTestId("task-counts");
   await expect(counts).toContainText("Failed");
   await page.getByLabel("Refresh").selectOption("5000");
   await env().faults({ throttleRate: 1, retryAfterSeconds: 30 });
   try {
+    // Reads are cached for a few seconds; wait until the route itself reports the throttling, then refresh.
+    await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/etl-nightly`)).status, { timeout: 10_000 }).toBe(429);
+    await page.clock.fastForward(5_000);
     const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
     await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(banner).toContainText("code: TooManyRequests");

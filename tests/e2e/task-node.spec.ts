@@ -193,6 +193,8 @@ test.describe("node page", () => {
 test.describe("node page: stale data and a removed node", () => {
   test("a failed refresh keeps the node on screen under the stale-data banner", async ({ page }) => {
     const node = (await renderNodes()).find((n) => n.state === "starttaskfailed");
+    // The page's timers on Playwright's clock: its next refresh is made due once the server answers 429.
+    await page.clock.install();
     await page.goto(nodeUrl("render-linux", node!.id!));
     await expect(page.getByTestId("start-task-summary")).toBeVisible();
     await page.getByLabel("Refresh").selectOption("5000");
@@ -201,6 +203,7 @@ test.describe("node page: stale data and a removed node", () => {
       await expect
         .poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 })
         .toBe(429);
+      await page.clock.fastForward(5_000);
       const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
       await expect(banner).toContainText("kind: throttled", { timeout: 20_000 });
       await expect(page.getByTestId("as-of").first()).toContainText("data as of");
