@@ -27,13 +27,12 @@ async function fullVerdict(page: Page) {
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-kind", /^(node|both|job|unsure|none)$/, { timeout: 30_000 });
 }
 
-test("the 7-day axis at 1280 px, light then dark: no label reaches the next label's tick or past the axis", async ({ page }) => {
-  await page.goto(poolUrl("window=7d"));
-  await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
-  await fullVerdict(page);
-  // The theme is the system's, followed live: one load of each window serves both.
-  for (const colorScheme of ["light", "dark"] as const) {
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the 7-day axis at 1280 px, ${colorScheme}: no label reaches the next label's tick or past the axis`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
+    await page.goto(poolUrl("window=7d"));
+    await expect(page.getByTestId("heatmap-canvas")).toBeVisible({ timeout: 30_000 });
+    await fullVerdict(page);
     const axis = (await page.getByRole("group", { name: "Time, UTC" }).boundingBox())!;
     const ticks = await page.getByTestId("time-tick").evaluateAll((els) =>
       els.map((e) => {
@@ -47,21 +46,17 @@ test("the 7-day axis at 1280 px, light then dark: no label reaches the next labe
     expect(ticks.length).toBeGreaterThan(3);
     for (const [i, t] of ticks.entries()) {
       expect(t.label).toMatch(/^\d\d-\d\d \d\d:\d\d$/);
-      expect(t.right, `${colorScheme}: ${t.label} ends inside the axis`).toBeLessThanOrEqual(axis.x + axis.width + 0.5);
+      expect(t.right, `${t.label} ends inside the axis`).toBeLessThanOrEqual(axis.x + axis.width + 0.5);
       const next = ticks[i + 1];
-      if (next) expect(t.right + 4, `${colorScheme}: ${t.label} ends before ${next.label}'s tick`).toBeLessThanOrEqual(next.left);
+      if (next) expect(t.right + 4, `${t.label} ends before ${next.label}'s tick`).toBeLessThanOrEqual(next.left);
     }
     await page.screenshot({ path: `${SHOTS}/axis-7d-${colorScheme}.png` });
-  }
-  await page.goto(poolUrl("window=6h"));
-  await fullVerdict(page);
-  await page.getByTestId("legend-failures").scrollIntoViewIfNeeded();
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.goto(poolUrl("window=6h"));
+    await fullVerdict(page);
+    await page.getByTestId("legend-failures").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/legend-6h-${colorScheme}.png` });
-  }
-});
+  });
+}
 
 test("the folded line under the verdict does not repeat the nodes its sentence names", async ({ page }) => {
   await page.goto(poolUrl("window=1h"));
