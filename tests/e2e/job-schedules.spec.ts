@@ -1,12 +1,11 @@
-import { expect, test } from "../support/browser-test";
-import { stackPerFile } from "../support/stack";
+import { expect, test, sharedStack } from "../support/browser-test";
 
 /**
  * A scheduled job during the incident: nightly-reindex's recent run, nightly-reindex:job-5, fails on the
  * bad nodes of prod-ingest. Its id holds a colon, which links carry as %3A: every page on the way must
  * still read the id right.
  */
-const env = stackPerFile(test, { scenario: "incident", seed: 3, account: "prodacct" });
+const env = sharedStack({ scenario: "incident", seed: 3, account: "prodacct" });
 const SCHEDULE = "nightly-reindex";
 const RECENT = "nightly-reindex:job-5";
 

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
 
@@ -77,12 +77,17 @@ test("a link to a deleted job says so and offers the account", async ({ page }) 
 });
 
 test("a throttled refresh keeps the data on screen under a banner with Batch's code and request id", async ({ page }) => {
+  // The page's timers on Playwright's clock: its next refresh is made due once the server would answer 429.
+  await page.clock.install();
   await page.goto(`${env().dashboard.url}/demo/jobs/etl-nightly`);
   const counts = page.getByTestId("task-counts");
   await expect(counts).toContainText("Failed");
   await page.getByLabel("Refresh").selectOption("5000");
   await env().faults({ throttleRate: 1, retryAfterSeconds: 30 });
   try {
+    // Reads are cached for a few seconds; wait until the route itself reports the throttling, then refresh.
+    await expect.poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/etl-nightly`)).status, { timeout: 10_000 }).toBe(429);
+    await page.clock.fastForward(5_000);
     const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
     await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(banner).toContainText("code: TooManyRequests");
@@ -98,7 +103,7 @@ test("the overview and the job page have no serious or critical accessibility vi
   for (const path of ["/demo", "/demo/jobs/render-frames?window=24h"]) {
     await page.goto(`${env().dashboard.url}${path}`);
     await expect(page.getByTestId("as-of").first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }

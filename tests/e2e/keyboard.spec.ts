@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "../support/browser-test";
-import { stackPerFile } from "../support/stack";
+import { expect, test, type Page, sharedStack } from "../support/browser-test";
 
 const ACCOUNT = "incident";
 const POOL = "prod-ingest";
@@ -11,8 +10,8 @@ async function widthOf(page: Page, testId: string): Promise<number> {
   return (await page.getByTestId(testId).boundingBox())?.width ?? 0;
 }
 
-// One stack for the file: every test reads the same incident and changes nothing it would need back.
-const env = stackPerFile(test, { scenario: "incident", seed: 1, account: ACCOUNT });
+// A stack shared with the other specs that only read the incident: every test here changes nothing.
+const env = sharedStack({ scenario: "incident", seed: 1, account: ACCOUNT });
 const poolUrl = () => `${env().dashboard.url}/${ACCOUNT}/pools/${POOL}?window=6h`;
 
 test("a skip link is the first stop, shown on focus, and takes focus to the heatmap's first row", async ({ page }) => {

@@ -58,78 +58,89 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-for (const colorScheme of ["light", "dark"] as const) {
-  test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme });
-
-    test("the account page: pools, jobs and schedules fit", async ({ page }) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}`);
-      await expect(page.getByRole("rowheader", { name: new RegExp(POOL) })).toBeVisible();
-      await expect(page.getByTestId(`${POOL}-failing`)).not.toHaveText("…");
-      expect(await layoutProblems(page)).toEqual([]);
-    });
-
-    test("the pool page: the node table fits, with every column", async ({ page }, info) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}`);
-      await expectTablesFit(page, ["node-table"]);
-      // Every column is there and shown; an abbreviated header carries its full name as its title.
-      const headers = page.getByTestId("node-table").locator("thead th");
-      const names = await headers.evaluateAll((ths) => ths.map((th) => th.getAttribute("title") ?? th.textContent?.replace(/[▲▼]/g, "").trim()));
-      expect(names).toEqual(["", "Node", "State", "Scheduling", "Failures", "Failure rate", "Running tasks", "Errors"]);
-      for (const th of await headers.all()) expect((await th.boundingBox())?.width).toBeGreaterThan(20);
-      await page.getByTestId("node-table").scrollIntoViewIfNeeded();
-      await page.screenshot({ path: info.outputPath(`pool-${colorScheme}.png`), fullPage: true });
-    });
-
-    test("the gpu-burst pool: long error codes wrap between words, whole in the text and title, and the node table fits", async ({ page }) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/gpu-burst`);
-      await expectTablesFit(page, ["node-table"]);
-      const errors = page.getByTestId("node-table").locator("tbody td:last-child [title]");
-      await expect(errors.first()).toBeVisible();
-      const cells = await errors.evaluateAll((els) =>
-        els.map((e) => ({ text: e.textContent, title: e.getAttribute("title"), cut: e.scrollWidth > e.clientWidth })),
-      );
-      // The case this test is about: a code longer than the column would otherwise be.
-      expect(cells.some((c) => (c.text ?? "").length > 20)).toBe(true);
-      for (const c of cells) expect(c).toEqual({ text: c.title, title: c.title, cut: false });
-    });
-
-    test("the job page: the task table fits", async ({ page }) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}/jobs/${JOB}`);
-      await expect(page.getByRole("region", { name: "Tasks" }).getByRole("rowheader").first()).toBeVisible();
-      expect(await layoutProblems(page)).toEqual([]);
-    });
-
-    test("the node page: recent tasks and history fit", async ({ page }) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}/nodes/${acted}`);
-      await expectTablesFit(page, ["recent-tasks", "audit-table"]);
-    });
-
-    test("the audit page: the log fits, words and request ids unbroken", async ({ page }, info) => {
-      await page.goto(`${env().dashboard.url}/${ACCOUNT}/audit`);
-      await expectTablesFit(page, ["audit-table"]);
-      const row = page.getByTestId("audit-row").first();
-      // One line each: "local-operator" is never split, the request id is cut in the middle instead of wrapped.
-      for (const column of [1, 9]) {
-        const lines = await row
-          .locator("td")
-          .nth(column)
-          .evaluate((cell) => {
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            return Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight));
-          });
-        expect(lines, `lines in column ${column}`).toBe(1);
-      }
-      await expect(row.locator("td").nth(1)).toHaveText("local-operator");
-      const requestId = row.locator("td").nth(9).locator("[title]").first();
-      const full = await requestId.getAttribute("title");
-      expect(full?.length).toBeGreaterThan(20);
-      await expect(requestId).toHaveText(full!);
-      await page.screenshot({ path: info.outputPath(`audit-${colorScheme}.png`), fullPage: true });
-    });
-  });
+/**
+ * Runs `check` on the loaded page in light, then again in dark: the theme is the system's
+ * (prefers-color-scheme, followed live by the styles and the canvas), so one load serves both.
+ */
+async function inBothSchemes(page: Page, check: (colorScheme: "light" | "dark") => Promise<void>): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await check(colorScheme);
+  }
 }
+
+test("light and dark: the account page: pools, jobs and schedules fit", async ({ page }) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}`);
+  await expect(page.getByRole("rowheader", { name: new RegExp(POOL) })).toBeVisible();
+  await expect(page.getByTestId(`${POOL}-failing`)).not.toHaveText("…");
+  await inBothSchemes(page, async () => expect(await layoutProblems(page)).toEqual([]));
+});
+
+test("light and dark: the pool page: the node table fits, with every column", async ({ page }, info) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}`);
+  await inBothSchemes(page, async (colorScheme) => {
+    await expectTablesFit(page, ["node-table"]);
+    // Every column is there and shown; an abbreviated header carries its full name as its title.
+    const headers = page.getByTestId("node-table").locator("thead th");
+    const names = await headers.evaluateAll((ths) => ths.map((th) => th.getAttribute("title") ?? th.textContent?.replace(/[▲▼]/g, "").trim()));
+    expect(names).toEqual(["", "Node", "State", "Scheduling", "Failures", "Failure rate", "Running tasks", "Errors"]);
+    for (const th of await headers.all()) expect((await th.boundingBox())?.width).toBeGreaterThan(20);
+    await page.getByTestId("node-table").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`pool-${colorScheme}.png`), fullPage: true });
+  });
+});
+
+test("light and dark: the gpu-burst pool: long error codes wrap between words, whole in the text and title, and the node table fits", async ({ page }) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/gpu-burst`);
+  await inBothSchemes(page, async () => {
+    await expectTablesFit(page, ["node-table"]);
+    const errors = page.getByTestId("node-table").locator("tbody td:last-child [title]");
+    await expect(errors.first()).toBeVisible();
+    const cells = await errors.evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, title: e.getAttribute("title"), cut: e.scrollWidth > e.clientWidth })),
+    );
+    // The case this test is about: a code longer than the column would otherwise be.
+    expect(cells.some((c) => (c.text ?? "").length > 20)).toBe(true);
+    for (const c of cells) expect(c).toEqual({ text: c.title, title: c.title, cut: false });
+  });
+});
+
+test("light and dark: the job page: the task table fits", async ({ page }) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}/jobs/${JOB}`);
+  await expect(page.getByRole("region", { name: "Tasks" }).getByRole("rowheader").first()).toBeVisible();
+  await inBothSchemes(page, async () => expect(await layoutProblems(page)).toEqual([]));
+});
+
+test("light and dark: the node page: recent tasks and history fit", async ({ page }) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}/nodes/${acted}`);
+  await inBothSchemes(page, () => expectTablesFit(page, ["recent-tasks", "audit-table"]));
+});
+
+test("light and dark: the audit page: the log fits, words and request ids unbroken", async ({ page }, info) => {
+  await page.goto(`${env().dashboard.url}/${ACCOUNT}/audit`);
+  await inBothSchemes(page, async (colorScheme) => {
+    await expectTablesFit(page, ["audit-table"]);
+    const row = page.getByTestId("audit-row").first();
+    // One line each: "local-operator" is never split, the request id is cut in the middle instead of wrapped.
+    for (const column of [1, 9]) {
+      const lines = await row
+        .locator("td")
+        .nth(column)
+        .evaluate((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight));
+        });
+      expect(lines, `lines in column ${column}`).toBe(1);
+    }
+    await expect(row.locator("td").nth(1)).toHaveText("local-operator");
+    const requestId = row.locator("td").nth(9).locator("[title]").first();
+    const full = await requestId.getAttribute("title");
+    expect(full?.length).toBeGreaterThan(20);
+    await expect(requestId).toHaveText(full!);
+    await page.screenshot({ path: info.outputPath(`audit-${colorScheme}.png`), fullPage: true });
+  });
+});
 
 test("node ids sort naturally, and a cut id keeps the whole id in its text and title", async ({ page }) => {
   await page.goto(`${env().dashboard.url}/${ACCOUNT}/pools/${POOL}`);

@@ -1,14 +1,14 @@
-import { expect, test } from "../support/browser-test";
+import { expect, test, sharedStack } from "../support/browser-test";
 import { attachLogViewerFiles, demoFileUrls } from "../support/log-viewer-files";
-import { stackPerFile } from "../support/stack";
 
 /**
  * Whole-file search on the server, from the log viewer, on the demo scenario's 150 MiB stderr and 1 GiB ANSI
  * stdout (render-frames / frame-encode-all): progress, results as line links, a search opened at a line, and
- * results of a coloured log. Apart from log-viewer.spec.ts so the two run side by side.
+ * results of a coloured log. Apart from log-viewer.spec.ts (its length), on the
+ * same shared stack: both only read the scenario.
  */
 
-const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
+const env = sharedStack({ scenario: "demo", seed: 1, account: "demo" });
 
 test.beforeAll(() => attachLogViewerFiles(env()));
 

@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type Response } from "../support/browser-test";
+import { expect, test, type Page, type Response, sharedStack } from "../support/browser-test";
 import { stripAnsi } from "@/lib/logs/ansi";
 import { attachLogViewerFiles, demoFileUrls } from "../support/log-viewer-files";
-import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 /**
  * The log viewer on the demo scenario's large files, a 1 GiB ANSI stdout and a 150 MiB stderr (render-frames /
@@ -11,7 +10,7 @@ import { stackPerFile } from "../support/stack";
  * startup and removed-node files are in log-viewer-file-kinds.spec.ts.
  */
 
-const env = stackPerFile(test, { scenario: "demo", seed: 1, account: "demo" });
+const env = sharedStack({ scenario: "demo", seed: 1, account: "demo" });
 
 test.beforeAll(() => attachLogViewerFiles(env()));
 
@@ -76,8 +75,8 @@ test("a 1 GiB ANSI log opens at its end with a small ranged read, in colour, and
   const coloured = lines.locator("span[style*='color']").filter({ hasText: /^(ERROR|WARN|INFO)\s*$/ });
   await expect(coloured.first()).toBeVisible();
   expect(await lines.evaluate((el) => el.textContent?.includes("\x1b") ?? false)).toBe(false);
-  const axe = await new AxeBuilder({ page }).include("[data-testid=log-lines]").withRules(["color-contrast"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
+  const scan = await axe(page).include("[data-testid=log-lines]").withRules(["color-contrast"]).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
   await page.screenshot({ path: "test-results/log-viewer-ansi.png" });
 
   // Scroll up: an earlier chunk arrives above, and the line that was at the top stays at the top.
@@ -148,9 +147,11 @@ test("a small file: #L5-L7 highlighted after reload; clicking and shift-clicking
   );
   // The task ended long ago: its file does not grow, so nothing offers to follow it.
   await expect(page.getByRole("button", { name: /Following|Resume follow/ })).toHaveCount(0);
-  const axe = await new AxeBuilder({ page }).analyze();
+  const scan = await axe(page).analyze();
   expect(
-    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    scan.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
   // Wrap keeps every line on screen.
   await page.getByRole("button", { name: "Wrap" }).click();
@@ -221,6 +222,8 @@ test("a line link into a short stderr opens with its first line reachable: #L2-L
   const res = await fetch(`${env().dashboard.url}/api/accounts/demo/jobs/render-frames/tasks?state=completed&exitCode=1`);
   const id = ((await res.json()) as { tasks: { id: string }[] }).tasks[0]?.id;
   expect(id, "the demo has a render frame that exited 1 with a Python traceback").toBeTruthy();
+  // The page's timers on Playwright's clock, so its size checks are made due, not waited for.
+  await page.clock.install();
   await page.goto(fileUrl("render-frames", id!, "stderr.txt") + "#L2-L3");
   const lines = page.getByTestId("log-lines");
   const selected = lines.locator("[data-selected]");
@@ -235,7 +238,12 @@ test("a line link into a short stderr opens with its first line reachable: #L2-L
   await expect(first).toContainText("Traceback (most recent call last):");
   await expect(first).toBeInViewport();
   await expect(selected).toHaveCount(2);
-  // The task ended and its file does not grow: after a size check or two, still nothing offers to follow it.
-  await page.waitForTimeout(6_000);
+  // The task ended and its file does not grow: after two size checks, still nothing offers to follow it.
+  for (let check = 0; check < 2; check++) {
+    const checked = page.waitForResponse((r) => r.url().includes(`/tasks/${id}/files/stderr.txt?properties=true`) && r.ok());
+    await page.clock.fastForward(5_000);
+    await checked;
+  }
+  await page.waitForTimeout(300);
   await expect(page.getByRole("button", { name: /Following|Resume follow/ })).toHaveCount(0);
 });

@@ -1,13 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { BatchServiceModels } from "@azure/batch";
-import { expect, test } from "../support/browser-test";
+import { expect, test, sharedStack } from "../support/browser-test";
 import { paths } from "@/lib/links/paths";
 import { all } from "../support/sdk-paging";
-import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 const WATCHED = ["starttaskfailed", "unusable", "unknown", "preempted"];
 
-const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
+const env = sharedStack({ scenario: "incident", seed: 1, account: "incident" });
 let pool: BatchServiceModels.CloudPool;
 let nodes: BatchServiceModels.ComputeNode[];
 
@@ -111,7 +110,7 @@ test.describe("pool health on the pool page: links, accessibility and a healthy 
   test("the panel has no serious or critical accessibility violation", async ({ page }) => {
     await page.goto(`${env().dashboard.url}${paths.pool("incident", pool.id!)}`);
     await expect(page.getByRole("region", { name: "Pool health" })).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).include("#pool-health-heading").include("section[aria-labelledby=pool-health-heading]").analyze();
+    const { violations } = await axe(page).include("#pool-health-heading").include("section[aria-labelledby=pool-health-heading]").analyze();
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(
       bad.map(

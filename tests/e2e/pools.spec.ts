@@ -1,6 +1,5 @@
-import { expect, test } from "../support/browser-test";
+import { expect, test, sharedStack } from "../support/browser-test";
 import { startDashboard, type Dashboard } from "../support/servers";
-import { stackPerFile } from "../support/stack";
 
 test.describe("with no account configured", () => {
   let dashboard: Dashboard;
@@ -30,7 +29,7 @@ test.describe("with no account configured", () => {
 });
 
 test.describe("against an emulator named by the environment", () => {
-  const env = stackPerFile(test, { scenario: "incident", seed: 3, account: "prodacct" });
+  const env = sharedStack({ scenario: "incident", seed: 3, account: "prodacct" });
 
   test("shows the node-state counts the SDK reads", async ({ page }) => {
     const [counts] = await env().client.account.listPoolNodeCounts();

@@ -1,6 +1,5 @@
-import { expect, test } from "../support/browser-test";
+import { expect, test, sharedStack } from "../support/browser-test";
 import { all } from "../support/sdk-paging";
-import { stackPerFile } from "../support/stack";
 
 /**
  * Node ids as the real service makes them on virtual-machine pools, tvmps_<64 hex>_d (72 characters), through
@@ -9,7 +8,7 @@ import { stackPerFile } from "../support/stack";
 const REAL_ID = /^tvmps_[0-9a-f]{64}_[dp]$/;
 
 test.describe("real-form node ids on the incident scenario", () => {
-  const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
+  const env = sharedStack({ scenario: "incident", seed: 1, account: "incident" });
 
   test("a bad node of prod-ingest: its heatmap row links to its page, which lists its files, which open", async ({ page }) => {
     // The truth from the SDK: the prod-ingest node that failed the most tasks of the last six hours.

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/browser-test";
 import { stackPerFile } from "../support/stack";
+import { axe } from "../support/axe";
 
 /**
  * The operator's last two steps: a task page that says why the task failed, and a node page that says
@@ -13,7 +13,7 @@ const taskUrl = (job: string, task: string) => `${env().dashboard.url}/demo/jobs
 const nodeUrl = (pool: string, node: string) => `${env().dashboard.url}/demo/pools/${pool}/nodes/${node}`;
 
 async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await axe(page).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -201,6 +201,8 @@ test.describe("node page", () => {
 test.describe("node page: stale data and a removed node", () => {
   test("a failed refresh keeps the node on screen under the stale-data banner", async ({ page }) => {
     const node = (await renderNodes()).find((n) => n.state === "starttaskfailed");
+    // The page's timers on Playwright's clock: its next refresh is made due once the server answers 429.
+    await page.clock.install();
     await page.goto(nodeUrl("render-linux", node!.id!));
     await expect(page.getByTestId("start-task-summary")).toBeVisible();
     await page.getByLabel("Refresh").selectOption("5000");
@@ -209,6 +211,7 @@ test.describe("node page: stale data and a removed node", () => {
       await expect
         .poll(async () => (await fetch(`${env().dashboard.url}/api/accounts/demo/pools/render-linux/nodes/${node!.id}`)).status, { timeout: 10_000 })
         .toBe(429);
+      await page.clock.fastForward(5_000);
       const banner = page.getByRole("alert").filter({ hasText: "showing the last data received" }).first();
       await expect(banner).toContainText("kind: throttled", { timeout: 20_000 });
       await expect(page.getByTestId("as-of").first()).toContainText("data as of");

@@ -1,9 +1,8 @@
-import { expect, test } from "../support/browser-test";
-import { stackPerFile } from "../support/stack";
+import { expect, test, sharedStack } from "../support/browser-test";
 import { ACCOUNT, JOB, POOL, poolNodeIds } from "../support/incident-pool";
 
 // Several tabs of one incident must be told apart by their titles: each names its page's thing first.
-const env = stackPerFile(test, { scenario: "incident", seed: 1, account: ACCOUNT });
+const env = sharedStack({ scenario: "incident", seed: 1, account: ACCOUNT });
 
 test("each page's tab title names what it shows, then the account", async ({ page }) => {
   const base = `${env().dashboard.url}/${ACCOUNT}`;

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { all } from "./sdk-paging";
 import type { Stack } from "./stack";
+import { axe } from "./axe";
 
 /** The incident scenario's account, its 100-node pool and the job whose failures concentrate on three nodes. */
 export const ACCOUNT = "incident";
@@ -19,7 +19,7 @@ export async function poolNodeIds(env: Stack): Promise<string[]> {
 
 /** The serious and critical axe violations of the page (or of the part matching `include`), one line each. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   const { violations } = await (include ? builder.include(include) : builder).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
