@@ -163,7 +163,7 @@ export async function runLatency(
   const path = `/${account}/pools/${pool}?window=24h`;
   const cold = await latencyLoad(browser, base + path, account, "24h cold, fresh process");
   await fullReadDone(base, names);
-  const warm = await latencyLoad(browser, base + path, account, "24h warm");
+  const warm = await latencyLoad(browser, base + path, account, "24h again, after the full read (its 5 s cache gone: the live window refreshed from memory)");
   await fullReadDone(base, names);
   const second = await anotherDashboard();
   try {
