@@ -8,7 +8,6 @@ import { stackPerFile } from "../support/stack";
 // is watched until every panel has drawn its data: only then can a late hydration no longer be pending.
 
 const env = stackPerFile(test, { scenario: "incident", seed: 1, account: "incident" });
-const LOADS = 6;
 const BUCKETS = 60;
 const poolUrl = (query = "") => `${env().dashboard.url}/incident/pools/prod-ingest${query}`;
 
@@ -58,27 +57,24 @@ async function hotCellQuery(): Promise<string> {
   return `?window=1h&cellNode=${encodeURIComponent(body.rows[0]!.nodeId)}&cellAt=${at(col)}&cellTo=${at(col + 1)}`;
 }
 
-test("the pool page loads without a hydration error or any other page error, time after time", async ({ page }) => {
-  test.setTimeout(LOADS * 30_000);
+// Before the fix, 15 of 30 loads threw: five plain loads and four with a cell open miss a return of it
+// once in about 30 and 50 runs (0.5^5, and 0.375^4 for the cell's 5 in 8).
+test("the pool page loads without a hydration error or any other page error, and paints without moving, time after time", async ({ page }) => {
+  test.setTimeout(5 * 30_000);
   const loads: Load[] = [];
-  for (let i = 0; i < LOADS; i++) loads.push(await load(page, poolUrl()));
+  for (let i = 0; i < 5; i++) loads.push(await load(page, poolUrl()));
   expect(loads.flatMap((l, i) => l.errors.map((e) => `load ${i + 1}: ${e}`))).toEqual([]);
+  // Placeholders have the size of what replaces them. Measured at 0.18 to 0.44 a load before they were
+  // sized (the painted heatmap pushed the panels below it 700 px down), and at most 0.003 after, on
+  // incident and scale; 0.1 is the web's own bound for a good page.
+  const shifts = loads.map((l) => l.shift);
+  expect(Math.max(...shifts), `layout shift of each load: ${shifts.map((x) => x.toFixed(3)).join(", ")}`).toBeLessThan(0.1);
 });
 
 test("the pool page with a cell opened by its link loads without a hydration error, time after time", async ({ page }) => {
-  test.setTimeout(LOADS * 30_000);
+  test.setTimeout(4 * 30_000);
   const query = await hotCellQuery();
   const loads: Load[] = [];
-  for (let i = 0; i < LOADS; i++) loads.push(await load(page, poolUrl(query), true));
+  for (let i = 0; i < 4; i++) loads.push(await load(page, poolUrl(query), true));
   expect(loads.flatMap((l, i) => l.errors.map((e) => `load ${i + 1}: ${e}`))).toEqual([]);
-});
-
-test("the pool page paints without moving: placeholders have the size of what replaces them", async ({ page }) => {
-  test.setTimeout(LOADS * 30_000);
-  // Measured at 0.18 to 0.44 a load before the placeholders were sized (the painted heatmap pushed the
-  // panels below it 700 px down), and at most 0.003 after, on incident and scale; 0.1 is the web's own
-  // bound for a good page.
-  const shifts: number[] = [];
-  for (let i = 0; i < LOADS; i++) shifts.push((await load(page, poolUrl())).shift);
-  expect(Math.max(...shifts), `layout shift of each load: ${shifts.map((s) => s.toFixed(3)).join(", ")}`).toBeLessThan(0.1);
 });
