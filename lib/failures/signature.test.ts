@@ -20,6 +20,13 @@ const line = (l: string): Tail => ({ kind: "line", line: l });
 /** The window the tests' tasks ended in, unless a test says otherwise: the default task ends near its end. */
 const WINDOW = { from: 0, to: 1_001 * MIN };
 const signaturesOf = (tasks: FailedTask[], tails: Map<string, Tail>, window = WINDOW) => toSignatures(groupSignatures(tasks, tails, idOf), window);
+/** Each task's stderr read, ending in its own line. */
+const eachRead = (lines: [FailedTask, string][], window = WINDOW) =>
+  signaturesOf(
+    lines.map(([t]) => t),
+    tailsOf(lines.map(([t, l]) => [t, line(l)])),
+    window,
+  );
 
 describe("chooseSample", () => {
   it("reads every group's newest task before any group's second", () => {
@@ -189,24 +196,22 @@ describe("new signatures", () => {
     const a = task({ endTime: 60 * MIN });
     const b = task({ exitCode: 2, endTime: 12 * 60 * MIN });
     expect(
-      signaturesOf(
-        [a, b],
-        tailsOf([
-          [a, line("x")],
-          [b, line("y")],
-        ]),
+      eachRead(
+        [
+          [a, "x"],
+          [b, "y"],
+        ],
         day,
       ).map((s) => s.newest),
     ).toEqual([false, false]);
     const c = task({ exitCode: 3, endTime: 23 * 60 * MIN });
     expect(
-      signaturesOf(
-        [a, b, c],
-        tailsOf([
-          [a, line("x")],
-          [b, line("y")],
-          [c, line("z")],
-        ]),
+      eachRead(
+        [
+          [a, "x"],
+          [b, "y"],
+          [c, "z"],
+        ],
         day,
       )
         .filter((s) => s.newest)
@@ -218,12 +223,11 @@ describe("new signatures", () => {
     const a = task({ endTime: 50 * MIN });
     const b = task({ exitCode: 2, endTime: 55 * MIN });
     expect(
-      signaturesOf(
-        [a, b],
-        tailsOf([
-          [a, line("x")],
-          [b, line("y")],
-        ]),
+      eachRead(
+        [
+          [a, "x"],
+          [b, "y"],
+        ],
         hour,
       ).some((s) => s.newest),
     ).toBe(false);
