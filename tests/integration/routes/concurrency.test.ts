@@ -29,20 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => solo.emu.close());
 
-/**
- * Waits until the emulator has had no call for a while: a heatmap answers from the failures first and reads
- * the totals after it has answered (docs/diagnosis.md), and those calls belong to the request that began them.
- */
-async function quiet(e: RouteTestEnv): Promise<void> {
-  let last = -1;
-  for (;;) {
-    const { total } = await e.stats();
-    if (total === last) return;
-    last = total;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 /** Batch calls one request of this route costs, measured alone on the solo emulator (its later reads included). */
 async function costOfOne(route: (e: RouteTestEnv, i: RouteIds) => RouteCase): Promise<number> {
   pointDashboardAt(solo.emu);
@@ -51,7 +37,7 @@ async function costOfOne(route: (e: RouteTestEnv, i: RouteIds) => RouteCase): Pr
     const r = route(solo, soloIds);
     const res = await call(r.handler, r.url, r.params);
     expect(res.status, res.text.slice(0, 200)).toBe(200);
-    await quiet(solo);
+    await solo.quiet();
     return (await solo.stats()).total;
   } finally {
     pointDashboardAt(env.emu);
@@ -82,7 +68,7 @@ describe(`${BURST} concurrent identical requests`, () => {
       }),
     );
     const ms = Date.now() - started;
-    await quiet(env);
+    await env.quiet();
     const { total, byRoute } = await env.stats();
     console.log(`${BURST} × ${name}${query ? `?${query}` : ""}: ${total} Batch calls (one request alone: ${one}) in ${ms} ms ${JSON.stringify(byRoute)}`);
     for (const r of results) expect(r.status).toBe(200);

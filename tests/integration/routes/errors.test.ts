@@ -146,6 +146,7 @@ describe("something that does not exist → notFound with Batch's code and reque
   });
 
   it("an account that is not configured → 404 AccountNotFound, without a Batch call", async () => {
+    await env.quiet();
     await env.resetStats();
     const r = await call(handlers.poolsGET, "/api/accounts/someone-else/pools", { account: "someone-else" });
     expect(expectApiError(r, "notFound", 404)).toMatchObject({ code: "AccountNotFound" });
