@@ -115,7 +115,7 @@ export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEn
     stats: () => control("GET", "/stats"),
     resetStats: async () => void (await control("POST", "/stats/reset")),
     quiet: async () => {
-      for (let last = -1; ; ) {
+      for (let last = -1; ;) {
         const { total } = await control<{ total: number }>("GET", "/stats");
         if (total === last) return;
         last = total;
