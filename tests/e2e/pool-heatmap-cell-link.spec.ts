@@ -33,18 +33,6 @@ async function hotCell(): Promise<{ nodeId: string; col: number }> {
   return { nodeId: body.rows[0]!.nodeId, col };
 }
 
-/**
- * Moves the emulator's clock and lets the dashboard learn it. The dashboard takes the service's clock from
- * Batch's answers (docs/architecture.md "Names"), and a window is set before its read's calls: a page
- * loaded right after the jump, its reads in the 5 s read cache, would show the old window until a second
- * refresh. Batch's own clock never jumps; this stands in for the hour an operator waits.
- */
-async function advanceServiceClock(seconds: number): Promise<void> {
-  await env().advance(seconds);
-  await new Promise((resolve) => setTimeout(resolve, 5_500));
-  expect((await fetch(`${env().dashboard.url}/api/accounts/incident/pools/prod-ingest`)).status).toBe(200);
-}
-
 const taskLinks = (page: Page) => page.getByTestId("cell-tasks").getByRole("listitem").getByRole("link");
 
 /** The opened cell lists exactly these tasks (the tasks' links, not the notice's), once its read is in. */
@@ -74,7 +62,7 @@ test("a link to an opened cell shows the same span and tasks after a reload, and
   expect(new URL(link).searchParams.get("cellTo")).toBeTruthy();
 
   // A minute later (the emulator's minute): the same link shows the same cell, span and tasks.
-  await advanceServiceClock(60);
+  await env().advanceAndLearn(60);
   await page.goto(link);
   await expect(heading).toHaveText(title, { timeout: 30_000 });
   await expectTasks(page, tasks);
@@ -89,7 +77,7 @@ test("a link to an opened cell shows the same span and tasks after a reload, and
   await expectTasks(page, tasks);
 
   // Past the window's edge: the same tasks, said to be outside the last 1h, with a pinned link showing them.
-  await advanceServiceClock(3_600);
+  await env().advanceAndLearn(3_600);
   await page.goto(link);
   const outside = page.getByTestId("cell-outside");
   await expect(outside).toContainText(/^This cell, \d\d:\d\d–\d\d:\d\d UTC, is now outside the last 1h/, { timeout: 30_000 });

@@ -21,6 +21,13 @@ export interface Stack {
   restartDashboard(): Promise<Dashboard>;
   /** Moves the emulator's simulated clock forward (control API), instead of sleeping. */
   advance(seconds: number): Promise<void>;
+  /**
+   * Moves the emulator's clock and waits until the dashboard has learnt it. The dashboard takes the
+   * service's clock from Batch's answers (docs/architecture.md "Names") and sets a live window before its
+   * read's calls, so right after a jump, with its reads in the 5 s read cache, a page would show the old
+   * window until a second refresh. Batch's own clock never jumps: this stands in for the time an operator waits.
+   */
+  advanceAndLearn(seconds: number): Promise<void>;
   /** Changes the emulator's faults (control API), e.g. { throttleRate: 1, retryAfterSeconds: 30 }. */
   faults(patch: Record<string, number | string>): Promise<void>;
   clearFaults(): Promise<void>;
@@ -75,6 +82,13 @@ export async function startStack(spec: {
       return dashboard;
     },
     advance: (seconds) => control("POST", { seconds }, "/__emulator/clock/advance"),
+    advanceAndLearn: async (seconds) => {
+      await control("POST", { seconds }, "/__emulator/clock/advance");
+      // Past the read cache's 5 s (lib/batch/read.ts READ_TTL_MS), then one call that reaches Batch.
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      const res = await fetch(`${dashboard.url}/api/accounts/${encodeURIComponent(emu.account)}/pools`);
+      if (!res.ok) throw new Error(`the pools read after moving the clock answered ${res.status}`);
+    },
     faults: (patch) => control("PUT", patch),
     clearFaults: () => control("DELETE"),
     stop: async () => {
