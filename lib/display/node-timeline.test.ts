@@ -69,4 +69,11 @@ describe("the node's timeline", () => {
     expect(tickStep(15 * 60_000, 6)).toBe(5 * 60_000);
     expect(tickLabel(min(0), 7 * 24 * 3_600_000)).toBe("Nov 27 10:00");
   });
+
+  it("dates a midnight tick on a window of a day or less, and no other", () => {
+    const midnight = Date.parse("2026-11-28T00:00:00.000Z");
+    const ticks = layoutTimeline([], { from: midnight - 3 * 3_600_000, to: midnight + 3 * 3_600_000 }).ticks;
+    expect(ticks.map((t) => t.label)).toContain("Nov 28 00:00");
+    expect(ticks.filter((t) => t.at !== midnight).every((t) => /^\d\d:\d\d$/.test(t.label))).toBe(true);
+  });
 });

@@ -61,10 +61,13 @@ export function tickStep(spanMs: number, maxTicks: number): number {
   return STEPS.find((s) => spanMs / s <= maxTicks) ?? Math.ceil(spanMs / maxTicks / DAY) * DAY;
 }
 
-/** A tick's label in UTC: the clock (10:15) within a day, the date and clock (Nov 27 10:00) beyond. */
+/**
+ * A tick's label in UTC: the clock (10:15) within a day, the date and clock (Nov 27 10:00) beyond. A
+ * midnight has its date within a day too: "00:00" alone does not say which day began.
+ */
 export function tickLabel(t: number, spanMs: number): string {
   const iso = new Date(t).toISOString();
-  if (spanMs <= DAY) return iso.slice(11, 16);
+  if (spanMs <= DAY && t % DAY !== 0) return iso.slice(11, 16);
   const d = new Date(t);
   const month = d.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
   return `${month} ${d.getUTCDate()} ${iso.slice(11, 16)}`;
