@@ -35,7 +35,9 @@ function jobColumns(account: string): TableColumn<JobSummary>[] {
     },
     {
       id: "failed1h",
-      header: "Failed (1h)",
+      // Tasks, said so: beside it the pools' column counts failing nodes.
+      header: "Failed tasks (last hour)",
+      short: "Failed tasks (1h)",
       align: "right",
       cell: (j) => (
         <span data-testid={`${j.id}-failed-1h`}>

@@ -44,6 +44,9 @@ test.describe("against an emulator named by the environment", () => {
       Number(await page.getByTestId("prod-ingest-idle").innerText()) + Number(await page.getByTestId("prod-ingest-running").innerText());
     await expect.poll(shown).toBe(100);
     await expect(page.getByRole("status").filter({ hasText: "Simulated data" })).toBeVisible();
+    // The two last-hour columns say what they count: nodes for a pool (among the node-state columns), tasks for a job.
+    await expect(page.getByRole("columnheader", { name: "Failing nodes (last hour)" })).toContainText("Failing (1h)");
+    await expect(page.getByRole("columnheader", { name: "Failed tasks (last hour)" })).toContainText("Failed tasks (1h)");
   });
 
   test("a Batch error reaches the screen with its kind, code and request id", async ({ page }) => {
