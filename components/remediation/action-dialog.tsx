@@ -7,9 +7,8 @@ import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { shortId } from "@/lib/format";
 import { errorInfo } from "@/lib/queries/api-fetch";
 import { remediationQueries, sendAction } from "@/lib/queries/remediation";
-import { sameId } from "@/lib/schemas/ids";
 import type { ActionRequest, ActionResponse, NodeAction, PoolTargets, PreviewNode, TaskOption } from "@/lib/schemas/remediation";
-import { ACTION_LABELS, confirmationFor, defaultOptionFor, filesFate, optionsFor } from "@/lib/remediation";
+import { ACTION_LABELS, confirmationFor, defaultOptionFor, filesFate, optionsFor, stillNeeded } from "@/lib/remediation";
 import { actionRequest, splitByAvailability, type ActionFields } from "@/lib/display/remediation";
 import { CapacitySection, ExcludedNodes, OptionChoice, RunningTasks, TargetNodes } from "./dialog-sections";
 import { Field, ReasonAndTicket } from "@/components/ui/field";
@@ -145,7 +144,8 @@ function ActionForm({
   const [ticket, setTicket] = useState("");
   const [typed, setTyped] = useState("");
   const [keepCapacity, setKeepCapacity] = useState(false);
-  const ready = canSend && reason.trim().length >= 3 && (!confirmation.required || sameId(typed.trim(), confirmation.expected));
+  const missing = stillNeeded(reason, confirmation, typed);
+  const ready = canSend && missing === undefined;
   return (
     <form
       className="space-y-4"
@@ -181,7 +181,7 @@ function ActionForm({
         </Field>
       )}
       {error && <SendError error={error} frozen={frozen} />}
-      <DialogButtons busy={busy} ready={ready} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
+      <DialogButtons busy={busy} ready={ready} missing={missing} testId="action-submit" tone={GENTLE_ACTIONS.has(action) ? "primary" : "danger"}>
         {submitText}
       </DialogButtons>
     </form>

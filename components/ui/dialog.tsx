@@ -1,7 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -62,28 +62,47 @@ export function Dialog({
   );
 }
 
-/** Cancel and submit, in the order and look every dialog uses; they stay at the bottom of a dialog whose body scrolls. */
+/**
+ * Cancel and submit, in the order and look every dialog uses; they stay at the bottom of a dialog whose body
+ * scrolls. `missing` says what the disabled submit waits for, since the field may be out of view.
+ */
 export function DialogButtons({
   busy,
   ready,
   testId,
   tone,
+  missing,
   children,
 }: {
   busy: boolean;
   ready: boolean;
   testId: string;
   tone: "danger" | "primary";
+  missing?: string | undefined;
   children: ReactNode;
 }) {
+  const missingId = useId();
   return (
-    <div data-dialog-buttons="" className="sticky bottom-0 -mb-6 flex flex-wrap justify-end gap-2 bg-white pt-3 pb-6 dark:bg-slate-900">
+    <div data-dialog-buttons="" className="sticky bottom-0 -mb-6 flex flex-wrap items-center justify-end gap-2 bg-white pt-3 pb-6 dark:bg-slate-900">
+      {missing && !ready && (
+        <p id={missingId} className="mr-auto text-sm text-slate-600 dark:text-slate-300" data-testid="dialog-missing">
+          {missing}
+        </p>
+      )}
       <RadixDialog.Close asChild>
         <Button size="md" disabled={busy}>
           Cancel
         </Button>
       </RadixDialog.Close>
-      <Button type="submit" size="md" variant={tone} disabled={!ready} data-testid={testId} className="[overflow-wrap:anywhere] whitespace-normal">
+      <Button
+        type="submit"
+        size="md"
+        variant={tone}
+        disabled={!ready}
+        data-testid={testId}
+        aria-describedby={missing && !ready ? missingId : undefined}
+        className="[overflow-wrap:anywhere] whitespace-normal"
+      >
         {children}
       </Button>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { MIN_REASON_LENGTH } from "@/lib/schemas/remediation";
 import { Input, Textarea } from "./input";
 
 /** A labelled form control, label above: `children` gets the id to put on the control. */
@@ -41,7 +42,7 @@ export function ReasonAndTicket({
         {(id) => (
           <Textarea
             id={id}
-            {...(required ? { required: true, minLength: 3 } : {})}
+            {...(required ? { required: true, minLength: MIN_REASON_LENGTH } : {})}
             maxLength={1000}
             rows={2}
             value={reason}

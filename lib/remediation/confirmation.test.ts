@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkConfirmation, confirmationFor } from "./confirmation";
+import { checkConfirmation, confirmationFor, stillNeeded } from "./confirmation";
 
 describe("confirmation", () => {
   it("reimage and remove of one node ask for its id", () => {
@@ -23,5 +23,15 @@ describe("confirmation", () => {
     expect(checkConfirmation("disableScheduling", ["a", "b", "c"], undefined)).toBeUndefined();
     expect(confirmationFor("disableScheduling", ["a", "b", "c", "d"])).toMatchObject({ required: true, expected: "4" });
     expect(checkConfirmation("enableScheduling", ["a", "b", "c", "d"], "3")).toMatch(/confirm/);
+  });
+
+  it("says what a dialog still needs before it can send, and nothing once it has it", () => {
+    const one = confirmationFor("reimage", ["tvm-1"]);
+    expect(stillNeeded("", one, "")).toBe("To send: a reason (3 characters or more) and the node id typed.");
+    expect(stillNeeded(" ok ", one, "TVM-1")).toBe("To send: a reason (3 characters or more).");
+    expect(stillNeeded("disk full", one, "tvm-2")).toBe("To send: the node id typed.");
+    expect(stillNeeded("disk full", one, " tvm-1 ")).toBeUndefined();
+    expect(stillNeeded("disk full", confirmationFor("remove", ["a", "b"]), "")).toBe("To send: the number of nodes typed.");
+    expect(stillNeeded("disk full", confirmationFor("reboot", ["a"]), "")).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { sameId } from "@/lib/schemas/ids";
-import type { NodeAction } from "@/lib/schemas/remediation";
+import { MIN_REASON_LENGTH, type NodeAction } from "@/lib/schemas/remediation";
 
 /** Up to this many nodes, a non-destructive action needs no typed confirmation. */
 export const CONFIRM_ABOVE_NODES = 3;
@@ -7,7 +7,7 @@ export const CONFIRM_ABOVE_NODES = 3;
 /** Actions that wipe the node's files (reimage) or the node itself (remove). */
 export const DESTRUCTIVE: ReadonlySet<NodeAction> = new Set(["reimage", "remove"]);
 
-export type Confirmation = { required: false } | { required: true; expected: string; prompt: string };
+export type Confirmation = { required: false } | { required: true; expected: string; prompt: string; what: "the node id" | "the number of nodes" };
 
 /**
  * Destructive actions, and any action on more than a few nodes, ask the operator to type what they are
@@ -15,8 +15,8 @@ export type Confirmation = { required: false } | { required: true; expected: str
  */
 export function confirmationFor(action: NodeAction, nodeIds: readonly string[]): Confirmation {
   if (!DESTRUCTIVE.has(action) && nodeIds.length <= CONFIRM_ABOVE_NODES) return { required: false };
-  if (nodeIds.length === 1) return { required: true, expected: nodeIds[0]!, prompt: `Type the node id ${nodeIds[0]} to confirm.` };
-  return { required: true, expected: String(nodeIds.length), prompt: `Type the number of nodes, ${nodeIds.length}, to confirm.` };
+  if (nodeIds.length === 1) return { required: true, expected: nodeIds[0]!, prompt: `Type the node id ${nodeIds[0]} to confirm.`, what: "the node id" };
+  return { required: true, expected: String(nodeIds.length), prompt: `Type the number of nodes, ${nodeIds.length}, to confirm.`, what: "the number of nodes" };
 }
 
 /** undefined when `confirm` satisfies the rule, else a message naming the field. */
@@ -26,4 +26,16 @@ export function checkConfirmation(action: NodeAction, nodeIds: readonly string[]
   // A node id typed in another case names the same node (Batch ids are case-insensitive).
   if (sameId((confirm ?? "").trim(), rule.expected)) return undefined;
   return `confirm: ${rule.prompt}${confirm ? ` (got "${confirm.slice(0, 80)}")` : ""}`;
+}
+
+/**
+ * What the dialog still needs before it can send, said beside its buttons: in a dialog whose body
+ * scrolls, the reason and the confirmation may sit below the fold while the disabled button is in view.
+ */
+export function stillNeeded(reason: string, confirmation: Confirmation, typed: string): string | undefined {
+  const missing = [
+    ...(reason.trim().length < MIN_REASON_LENGTH ? [`a reason (${MIN_REASON_LENGTH} characters or more)`] : []),
+    ...(confirmation.required && !sameId(typed.trim(), confirmation.expected) ? [`${confirmation.what} typed`] : []),
+  ];
+  return missing.length ? `To send: ${missing.join(" and ")}.` : undefined;
 }

@@ -16,6 +16,9 @@ export type TaskOption = z.infer<typeof taskOption>;
 
 /** Removal is sent 100 node ids per call: Batch's limit for one removeNodes request. */
 export const REMOVE_BATCH = 100;
+
+/** A reason shorter than this is refused, by the route and by the dialog before it sends. */
+export const MIN_REASON_LENGTH = 3;
 /** One request acts on at most this many nodes. */
 export const MAX_ACTION_NODES = 1000;
 
@@ -30,7 +33,7 @@ export const actionRequest = z.object({
   action: nodeAction,
   option: taskOption.optional(),
   nodeIds: z.array(nodeId).min(1, "select at least one node").max(MAX_ACTION_NODES),
-  reason: z.string().trim().min(3, "say why, in a few words").max(1000),
+  reason: z.string().trim().min(MIN_REASON_LENGTH, "say why, in a few words").max(1000),
   ticket: ticketRef.optional(),
   confirm: z.string().trim().max(100).optional(),
   /** Removal only: resize the pool back to its targets from before the removal once it is steady again. */

@@ -134,9 +134,18 @@ test("the reboot dialog keeps its title and buttons on screen while its body scr
     for (const part of [dialog.getByRole("heading", { level: 2 }), dialog.getByRole("button", { name: "Cancel" }), dialog.getByTestId("action-submit")]) {
       expect(await onScreen(part)).toBe(true);
     }
+    // The disabled button says, beside it, what it waits for: the reason field may be out of view.
+    const missing = dialog.getByTestId("dialog-missing");
+    await expect(dialog.getByTestId("action-submit")).toBeDisabled();
+    await expect(missing).toHaveText("To send: a reason (3 characters or more).");
+    expect(await onScreen(missing)).toBe(true);
+    await expect(dialog.getByTestId("action-submit")).toHaveAccessibleDescription("To send: a reason (3 characters or more).");
     // Scrolled to either end, the buttons stay where they are.
     await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     expect(await onScreen(dialog.getByRole("button", { name: "Cancel" }))).toBe(true);
+    await dialog.getByLabel("Reason (required)").fill("agent hangs");
+    await expect(missing).toHaveCount(0);
+    await expect(dialog.getByTestId("action-submit")).toBeEnabled();
     if (close === "Escape") await page.keyboard.press("Escape");
     else await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
