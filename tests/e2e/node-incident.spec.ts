@@ -60,7 +60,6 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     await expect(page.getByTestId("timeline-list").locator("li[data-kind=failure]")).toHaveCount(count);
     // Batch's own recent tasks stay, labelled for what they are.
     await expect(page.getByRole("heading", { name: "Batch's last few tasks on this node" })).toBeVisible();
-    await page.screenshot({ path: "/tmp/node-failures.png", fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // The link to its heatmap row: the pool page with the node selected over the same window, counting as many.
@@ -86,7 +85,6 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     await dialog.getByLabel("Keep capacity: resize the pool back to 100 after the removal").check();
     await dialog.getByLabel("Reason (required)").fill("OOM kills on three nodes; replacing them");
     await dialog.getByLabel("Type the number of nodes, 3, to confirm.").fill("3");
-    await page.screenshot({ path: "/tmp/removal-dialog.png" });
     expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
     await dialog.getByTestId("action-submit").click();
 

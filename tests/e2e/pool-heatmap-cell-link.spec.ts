@@ -85,7 +85,6 @@ test("a link to an opened cell shows the same span and tasks after a reload, and
   await expectTasks(page, tasks);
   // The grid no longer holds the cell: its caption names no cell (not one of an earlier answer's columns).
   await expect(page.getByTestId("heatmap-focus")).toHaveText("");
-  await page.screenshot({ path: "/tmp/cellshots/cell-outside.png", fullPage: true });
   await outside.getByRole("link").click();
   await expect(page).toHaveURL(/from=.+&to=|to=.+&from=/);
   expect(new URL(page.url()).searchParams.has("window")).toBe(false);

@@ -17,7 +17,6 @@ test.afterAll(async () => {
 });
 const env = () => stack!;
 const poolUrl = (query: string) => `${env().dashboard.url}/incident/pools/prod-ingest?${query}`;
-const SHOTS = "/tmp/uifix";
 const UTC_RANGE = /\d\d:\d\d–\d\d:\d\d UTC/;
 
 /** Refresh every 5 s (the operator's shortest choice, kept in the browser), so a test waits less. */
@@ -51,11 +50,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       const next = ticks[i + 1];
       if (next) expect(t.right + 4, `${t.label} ends before ${next.label}'s tick`).toBeLessThanOrEqual(next.left);
     }
-    await page.screenshot({ path: `${SHOTS}/axis-7d-${colorScheme}.png` });
     await page.goto(poolUrl("window=6h"));
     await fullVerdict(page);
     await page.getByTestId("legend-failures").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/legend-6h-${colorScheme}.png` });
   });
 }
 
@@ -89,7 +86,6 @@ test("the folded line under the verdict does not repeat the nodes its sentence n
   const last = (await page.getByTestId("diagnosis-nodes").locator("li").last().boundingBox())!;
   const box = (await area.boundingBox())!;
   expect(last.y + last.height).toBeLessThanOrEqual(box.y + box.height + 1);
-  await page.screenshot({ path: `${SHOTS}/verdict-folded-open.png` });
   // Folded again, the box is back to its height.
   await page.getByTestId("diagnosis-nodes-summary").click();
   await expect.poll(async () => (await area.boundingBox())!.height).toBe(closed);
@@ -115,7 +111,6 @@ test("a verdict taller than its box scrolls inside it: the heatmap does not move
     const { scroll, client } = await area.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
     console.log(`verdict area: ${client} px shown of ${scroll} px`);
     expect(scroll).toBeGreaterThan(client);
-    await page.screenshot({ path: `${SHOTS}/verdict-long-760.png` });
   } finally {
     await env().clearFaults();
   }
@@ -158,7 +153,6 @@ test("a refresh whose answer is pending keeps the verdict and rates, marked refr
     await expect(page.getByText(/verdict pending/i)).toHaveCount(0);
     await expect(page.getByTestId("pool-fact-unhealthy-nodes").locator("dd")).toHaveText(unhealthy);
     await expect(firstRate).toHaveText(/%$/);
-    await page.screenshot({ path: `${SHOTS}/refreshing.png` });
   } finally {
     await env().clearFaults();
   }
@@ -200,5 +194,4 @@ test("after a refresh slides the live window, the caption follows the grid and t
   await page.waitForTimeout(6_000);
   expect(await rangeOf(title)).toBe(before);
   expect(await rangeOf(caption)).toBe(before);
-  await page.screenshot({ path: `${SHOTS}/cell-after-refresh.png` });
 });

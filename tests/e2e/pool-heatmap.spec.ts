@@ -79,7 +79,6 @@ test.describe("the pool page of an incident", () => {
     const tooltip = page.getByTestId("heatmap-tooltip");
     await expect(tooltip).toContainText(/\d+ failed tasks?/);
     await expect(tooltip).toContainText(/\d\d:\d\d–\d\d:\d\d UTC/);
-    await page.screenshot({ path: "/tmp/pool-heatmap-hover.png", fullPage: true });
     // The wheel scrolls the grid under the still pointer: the tooltip follows to the row now under it.
     const [top] = await rowIds(page);
     await expect(tooltip).toContainText(top!.slice(0, 12));
@@ -125,7 +124,6 @@ test.describe("the pool page of an incident: a cell, the keyboard and colours", 
     await expect(page).toHaveURL(/sel=/);
     const sel = new URL(page.url()).searchParams.get("sel")!.split(",");
     expect([...sel].sort()).toEqual([...badNodes].sort());
-    await page.screenshot({ path: "/tmp/pool-heatmap-cell.png", fullPage: true });
 
     await page.reload();
     await expect(page.getByTestId("selection-count")).toHaveText("3 nodes selected");
@@ -165,7 +163,6 @@ test.describe("the pool page of an incident: a cell, the keyboard and colours", 
     await expect(legend).toContainText("Most frequent category");
     await expect(legend.locator("[data-testid^=legend-category-]").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Category" })).toHaveAttribute("aria-pressed", "true");
-    await page.screenshot({ path: "/tmp/pool-heatmap-category.png", fullPage: true });
   });
 });
 
@@ -271,6 +268,5 @@ test.describe("the pool page of an incident: accessibility, and a pool that is g
     await page.goto(`${env().dashboard.url}/incident/pools/nope`);
     await expect(page.getByRole("heading", { name: /Pool nope no longer exists/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Go to account incident" })).toHaveAttribute("href", "/incident");
-    await page.screenshot({ path: "/tmp/pool-gone.png", fullPage: true });
   });
 });

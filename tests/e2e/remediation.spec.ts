@@ -59,7 +59,6 @@ async function disableSchedulingWithRequeue(page: Page, bar: Locator, running: s
   await expect(listed.first()).toContainText("will not run again");
   await dialog.getByRole("radio", { name: /^requeue/ }).check();
 
-  await page.screenshot({ path: "/tmp/remediation-dialog.png" });
   expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
 
   const submit = dialog.getByTestId("action-submit");
@@ -78,7 +77,6 @@ async function checkNodesOfflineAndTasksRequeued(page: Page, env: Stack, bad: st
   await expect(result.getByTestId("action-result-node")).toHaveCount(3);
   for (const r of await result.getByTestId("action-result-node").all()) await expect(r).toHaveAttribute("data-outcome", "accepted");
   await expect(page.getByTestId("follow-status")).toHaveText("Settled: 3 offline");
-  await page.screenshot({ path: "/tmp/remediation-result.png", fullPage: true });
   const requestIds = await result.getByTestId("result-request-id").allTextContents();
   expect(requestIds).toHaveLength(3);
   expect(requestIds.every((id) => /^[\w-]{8,}$/.test(id))).toBe(true);
@@ -115,7 +113,6 @@ async function checkAuditRecords(page: Page, bad: string[], requestIds: string[]
   }
   for (const rid of requestIds) await expect(page.getByTestId("audit-table")).toContainText(rid);
 
-  await page.screenshot({ path: "/tmp/remediation-audit.png", fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   // Filtered by node, in the URL.
   await page.getByLabel("Node id").fill(bad[1]!);
@@ -164,7 +161,6 @@ async function checkRecordKeepsEvidence(page: Page): Promise<void> {
   const snapshot = page.getByTestId("record-snapshot").getByRole("link", { name: "The node as it was just before" });
   await expect(snapshot).toHaveAttribute("href", /^\/[A-Za-z0-9-]+\/snapshots\/[A-Za-z0-9_-]{22}$/);
 
-  await page.screenshot({ path: "/tmp/remediation-record.png", fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   // A reload reads it from the audit log again, long after the node's files were wiped.
   await page.reload();
