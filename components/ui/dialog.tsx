@@ -83,9 +83,14 @@ export function DialogButtons({
 }) {
   const missingId = useId();
   return (
-    <div data-dialog-buttons="" className="sticky bottom-0 -mb-6 flex flex-wrap items-center justify-end gap-2 bg-white pt-3 pb-6 dark:bg-slate-900">
+    // Edge to edge and down to the dialog's bottom (over the body's padding): the body scrolls under the
+    // buttons, and none of it may show beside or below them.
+    <div
+      data-dialog-buttons=""
+      className="sticky -bottom-6 -mx-6 -mb-6 flex flex-wrap items-center justify-end gap-2 bg-white px-6 pt-3 pb-6 dark:bg-slate-900"
+    >
       {missing && !ready && (
-        <p id={missingId} className="mr-auto text-sm text-slate-600 dark:text-slate-300" data-testid="dialog-missing">
+        <p id={missingId} className="basis-full text-sm text-slate-600 dark:text-slate-300" data-testid="dialog-missing">
           {missing}
         </p>
       )}

@@ -9,7 +9,7 @@ export function Field({ label, children }: { label: ReactNode; children: (id: st
   const id = useId();
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-semibold">
+      <label htmlFor={id} className="block text-sm font-semibold [overflow-wrap:anywhere]">
         {label}
       </label>
       {children(id)}

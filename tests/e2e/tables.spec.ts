@@ -140,9 +140,15 @@ test("the reboot dialog keeps its title and buttons on screen while its body scr
     await expect(missing).toHaveText("To send: a reason (3 characters or more).");
     expect(await onScreen(missing)).toBe(true);
     await expect(dialog.getByTestId("action-submit")).toHaveAccessibleDescription("To send: a reason (3 characters or more).");
-    // Scrolled to either end, the buttons stay where they are.
+    // Scrolled to either end, the buttons stay where they are, over the body edge to edge and down to the
+    // dialog's bottom: nothing of the body shows beside or below them.
     await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     expect(await onScreen(dialog.getByRole("button", { name: "Cancel" }))).toBe(true);
+    const frame = (await dialog.boundingBox())!;
+    const footer = (await dialog.locator("[data-dialog-buttons]").boundingBox())!;
+    expect(Math.abs(footer.x - frame.x)).toBeLessThan(1);
+    expect(Math.abs(footer.x + footer.width - (frame.x + frame.width))).toBeLessThan(1);
+    expect(Math.abs(footer.y + footer.height - (frame.y + frame.height))).toBeLessThan(1);
     await dialog.getByLabel("Reason (required)").fill("agent hangs");
     await expect(missing).toHaveCount(0);
     await expect(dialog.getByTestId("action-submit")).toBeEnabled();
