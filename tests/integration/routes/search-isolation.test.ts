@@ -136,7 +136,9 @@ describe("a catastrophic regular expression", () => {
     }
 
     // Generous, for a loaded test machine; a backtracking engine takes seconds on a single line of this log.
-    const margin = (usual: number) => Math.max(3 * usual, usual + 500);
+    // A pool read's calls may also wait for one of the search's 4 MiB range reads to free a read slot: 348 to
+    // 487 ms in 5 of 18 runs of the whole step here (1.8 s once, the machine loaded), against about 10 ms alone.
+    const margin = (usual: number) => Math.max(3 * usual, usual + 1_000);
     // The figures, for whoever reads the log: the medians alone, and during the catastrophic search.
     console.log(
       `median of 7: pool read ${usualPool.toFixed(0)} ms alone, ${duringPool.toFixed(0)} ms during the search; range read ${usualRange.toFixed(0)} ms alone, ${duringRange.toFixed(0)} ms during`,
