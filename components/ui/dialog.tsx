@@ -82,6 +82,7 @@ export function DialogButtons({
   children: ReactNode;
 }) {
   const missingId = useId();
+  const hint = ready ? undefined : missing;
   return (
     // Edge to edge and down to the dialog's bottom (over the body's padding): the body scrolls under the
     // buttons, and none of it may show beside or below them.
@@ -89,9 +90,9 @@ export function DialogButtons({
       data-dialog-buttons=""
       className="sticky -bottom-6 -mx-6 -mb-6 flex flex-wrap items-center justify-end gap-2 bg-white px-6 pt-3 pb-6 dark:bg-slate-900"
     >
-      {missing && !ready && (
+      {hint && (
         <p id={missingId} className="basis-full text-sm text-slate-600 dark:text-slate-300" data-testid="dialog-missing">
-          {missing}
+          {hint}
         </p>
       )}
       <RadixDialog.Close asChild>
@@ -105,7 +106,7 @@ export function DialogButtons({
         variant={tone}
         disabled={!ready}
         data-testid={testId}
-        aria-describedby={missing && !ready ? missingId : undefined}
+        aria-describedby={hint ? missingId : undefined}
         className="[overflow-wrap:anywhere] whitespace-normal"
       >
         {children}

@@ -19,12 +19,14 @@ export function confirmationFor(action: NodeAction, nodeIds: readonly string[]):
   return { required: true, expected: String(nodeIds.length), prompt: `Type the number of nodes, ${nodeIds.length}, to confirm.`, what: "the number of nodes" };
 }
 
+/** Whether what was typed names what the rule asks for (a node id in another case names the same node: Batch ids are case-insensitive). */
+const isConfirmed = (rule: Confirmation & { required: true }, typed: string | undefined) => sameId((typed ?? "").trim(), rule.expected);
+
 /** undefined when `confirm` satisfies the rule, else a message naming the field. */
 export function checkConfirmation(action: NodeAction, nodeIds: readonly string[], confirm: string | undefined): string | undefined {
   const rule = confirmationFor(action, nodeIds);
   if (!rule.required) return undefined;
-  // A node id typed in another case names the same node (Batch ids are case-insensitive).
-  if (sameId((confirm ?? "").trim(), rule.expected)) return undefined;
+  if (isConfirmed(rule, confirm)) return undefined;
   return `confirm: ${rule.prompt}${confirm ? ` (got "${confirm.slice(0, 80)}")` : ""}`;
 }
 
@@ -35,7 +37,7 @@ export function checkConfirmation(action: NodeAction, nodeIds: readonly string[]
 export function stillNeeded(reason: string, confirmation: Confirmation, typed: string): string | undefined {
   const missing = [
     ...(reason.trim().length < MIN_REASON_LENGTH ? [`a reason (${MIN_REASON_LENGTH} characters or more)`] : []),
-    ...(confirmation.required && !sameId(typed.trim(), confirmation.expected) ? [`${confirmation.what} typed`] : []),
+    ...(confirmation.required && !isConfirmed(confirmation, typed) ? [`${confirmation.what} typed`] : []),
   ];
   return missing.length ? `To send: ${missing.join(" and ")}.` : undefined;
 }

@@ -84,7 +84,10 @@ test.describe.serial("an operator reads a bad node's failures, then removes the 
     await expect(dialog).not.toContainText("grow back");
     await dialog.getByLabel("Keep capacity: resize the pool back to 100 after the removal").check();
     await dialog.getByLabel("Reason (required)").fill("OOM kills on three nodes; replacing them");
+    // With the reason given, the disabled button says it waits for the count, whose field may be out of view.
+    await expect(dialog.getByTestId("dialog-missing")).toHaveText("To send: the number of nodes typed.");
     await dialog.getByLabel("Type the number of nodes, 3, to confirm.").fill("3");
+    await expect(dialog.getByTestId("dialog-missing")).toHaveCount(0);
     expect(await seriousViolations(page, "[role=dialog]")).toEqual([]);
     await dialog.getByTestId("action-submit").click();
 

@@ -69,6 +69,7 @@ export async function startStack(spec: {
     const res = await fetch(`${emu.url}${path}`, { method, headers: { "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
     if (!res.ok) throw new Error(`${path} ${method} answered ${res.status}`);
   };
+  const advance = (seconds: number) => control("POST", { seconds }, "/__emulator/clock/advance");
   return {
     emu,
     get dashboard() {
@@ -81,9 +82,9 @@ export async function startStack(spec: {
       dashboard = await startDashboard(dashboardEnv, spec.port);
       return dashboard;
     },
-    advance: (seconds) => control("POST", { seconds }, "/__emulator/clock/advance"),
+    advance,
     advanceAndLearn: async (seconds) => {
-      await control("POST", { seconds }, "/__emulator/clock/advance");
+      await advance(seconds);
       // Past the read cache's 5 s (lib/batch/read.ts READ_TTL_MS), then one call that reaches Batch.
       await new Promise((resolve) => setTimeout(resolve, 5_500));
       const res = await fetch(`${dashboard.url}/api/accounts/${encodeURIComponent(emu.account)}/pools`);

@@ -105,6 +105,7 @@ export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEn
     if (!res.ok) throw new Error(`control ${method} ${path} -> ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
+  const stats = () => control<{ total: number; byRoute: Record<string, number> }>("GET", "/stats");
   return {
     emu,
     account: spec.account,
@@ -112,11 +113,11 @@ export async function startTestEmulator(spec: EmulatorSpec): Promise<RouteTestEn
       apiVersion: readApiVersion(),
     }),
     control,
-    stats: () => control("GET", "/stats"),
+    stats,
     resetStats: async () => void (await control("POST", "/stats/reset")),
     quiet: async () => {
       for (let last = -1; ;) {
-        const { total } = await control<{ total: number }>("GET", "/stats");
+        const { total } = await stats();
         if (total === last) return;
         last = total;
         await new Promise((resolve) => setTimeout(resolve, 300));
